@@ -1,0 +1,102 @@
+#include "diag/diag.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Remembered reports (as hashes) make duplicates cheap to drop. */
+struct diag {
+    FILE *out;
+    bool quiet;
+    int errors;
+    int warnings;
+    char *first_error;
+    uint64_t *seen;
+    size_t nseen, capseen;
+};
+
+diag *diag_new(FILE *out)
+{
+    diag *d = calloc(1, sizeof *d);
+    if (!d)
+        abort();
+    d->out = out;
+    return d;
+}
+
+void diag_destroy(diag *d)
+{
+    if (!d)
+        return;
+    free(d->first_error);
+    free(d->seen);
+    free(d);
+}
+
+static uint64_t hash_text(const char *s)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h;
+}
+
+/* True when this exact text was already reported. */
+static bool seen_before(diag *d, const char *text)
+{
+    uint64_t h = hash_text(text);
+    for (size_t i = 0; i < d->nseen; i++)
+        if (d->seen[i] == h)
+            return true;
+    if (d->nseen == d->capseen) {
+        d->capseen = d->capseen ? d->capseen * 2 : 32;
+        d->seen = realloc(d->seen, d->capseen * sizeof *d->seen);
+        if (!d->seen)
+            abort();
+    }
+    d->seen[d->nseen++] = h;
+    return false;
+}
+
+void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const char *fmt,
+                  va_list ap)
+{
+    static const char *const names[] = {"note", "warning", "error"};
+    char msg[2048];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+
+    char text[4096];
+    if (file && line > 0)
+        snprintf(text, sizeof text, "%s:%d: %s: %s", file, line, names[sev], msg);
+    else if (file)
+        snprintf(text, sizeof text, "%s: %s: %s", file, names[sev], msg);
+    else
+        snprintf(text, sizeof text, "livrables: %s: %s", names[sev], msg);
+
+    if (seen_before(d, text))
+        return;
+    if (sev == DIAG_ERROR) {
+        d->errors++;
+        if (!d->first_error)
+            d->first_error = strdup(text);
+    } else if (sev == DIAG_WARNING) {
+        d->warnings++;
+    }
+    if (!d->quiet && d->out) {
+        fprintf(d->out, "%s\n", text);
+        fflush(d->out);
+    }
+}
+
+void diag_report(diag *d, diag_severity sev, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    diag_vreport(d, sev, file, line, fmt, ap);
+    va_end(ap);
+}
+
+int diag_error_count(const diag *d) { return d->errors; }
+int diag_warning_count(const diag *d) { return d->warnings; }
+void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
+const char *diag_first_error(const diag *d) { return d->first_error; }

@@ -1,0 +1,43 @@
+/* Diagnostics: problems found in the user's inputs (sources, templates, FO files).
+ *
+ * Every problem goes through diag_report(), printed as `file:line: severity: message`
+ * (the form editors and make understand). A breakpoint on diag_report catches them all.
+ * The caller decides whether to go on; diag_error_count() tells whether anything failed.
+ */
+#ifndef LIVRABLES_DIAG_H
+#define LIVRABLES_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR } diag_severity;
+
+typedef struct diag diag;
+
+/* A reporter writing to `out` (usually stderr). Destroy with diag_destroy(). */
+diag *diag_new(FILE *out);
+void diag_destroy(diag *d); /* accepts NULL */
+
+/* Reports one problem. `file` may be NULL (no location); `line` <= 0 omits the line.
+ * Identical reports (same file, line and text) are printed once only, so a document
+ * laid out twice does not repeat its warnings. */
+void diag_report(diag *d, diag_severity sev, const char *file, int line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const char *fmt,
+                  va_list ap);
+
+/* Shorthands for the two common cases. */
+#define diag_error(d, file, line, ...) diag_report((d), DIAG_ERROR, (file), (line), __VA_ARGS__)
+#define diag_warning(d, file, line, ...) diag_report((d), DIAG_WARNING, (file), (line), __VA_ARGS__)
+
+int diag_error_count(const diag *d);
+int diag_warning_count(const diag *d);
+
+/* While quiet, nothing is printed but errors are still counted. */
+void diag_set_quiet(diag *d, bool quiet);
+
+/* The text of the first error reported, or NULL (for callers that summarize a failure). */
+const char *diag_first_error(const diag *d);
+
+#endif

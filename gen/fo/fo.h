@@ -1,0 +1,275 @@
+/* FO: the XSL-FO tree with computed properties, as plain data.
+ *
+ * An FO document is read page-sequence by page-sequence so that memory grows with the
+ * largest page-sequence, not with the document: fo_doc_open_*() reads everything before the
+ * first page-sequence (layout-master-set, declarations, bookmark-tree), then each call to
+ * fo_doc_next_page_sequence() builds one page-sequence subtree in an arena the caller owns.
+ * fo_doc_rewind() starts again from the first page-sequence (for a second layout pass).
+ *
+ * Every element node carries its computed properties (XSL 1.1 § 5): inheritance applied,
+ * shorthands expanded, margins mapped to indents and spaces, lengths in points. Lengths that
+ * depend on the size of a reference area only known at layout time (percentages,
+ * label-end(), proportional-column-width()) stay linear: see fo_len.
+ *
+ * Problems in the FO (malformed XML, unknown element or property, unparsable value) are
+ * reported to the diag given at open, with the FO file and line.
+ */
+#ifndef LIVRABLES_FO_H
+#define LIVRABLES_FO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag/diag.h"
+#include "util/arena.h"
+
+/* libxml2's document type, without pulling its headers in. */
+struct _xmlDoc;
+
+/* ---- values ------------------------------------------------------------------------ */
+
+typedef enum {
+    FO_KW_UNSET = 0,
+#define KW(c, name) FO_KW_##c,
+#include "fo/keywords.def"
+#undef KW
+    FO_KW_COUNT
+} fo_kw;
+
+/* The XSL name of a keyword ("even-page"). */
+const char *fo_kw_name(fo_kw kw);
+
+/* A length: abs + rel * B + prop * U points, where B is the percentage base (usually the
+ * width of the containing reference area, known at layout) and U the proportional unit of a
+ * table column. `kw` is set instead when the value is a keyword (auto, thin, sub...). */
+typedef struct {
+    double abs;
+    double rel;
+    double prop;
+    fo_kw kw;
+} fo_len;
+
+/* The value in points for a percentage base (ignores `prop`). */
+double fo_len_resolve(fo_len len, double base);
+bool fo_len_is_auto(fo_len len);
+
+typedef struct {
+    float r, g, b, a; /* 0..1; a == 0 is transparent */
+} fo_color;
+
+/* space-before/after/start/end and leader-length: a range with an optimum. */
+typedef struct {
+    fo_len min, opt, max;
+    bool discard;   /* .conditionality="discard" (the initial value) */
+    int precedence; /* .precedence; FO_FORCE for "force" */
+} fo_space;
+#define FO_FORCE 0x7fffffff
+
+/* keep-*: 0 is auto, FO_KEEP_ALWAYS is always, otherwise the integer strength. */
+typedef struct {
+    int within_line, within_column, within_page;
+} fo_keep;
+#define FO_KEEP_ALWAYS 0x7fffffff
+
+/* line-height: either a factor of the font-size ("normal" is 1.2, a number inherits as a
+ * number) or an absolute length in points. */
+typedef struct {
+    bool is_factor;
+    double value;
+} fo_line_height;
+
+/* ---- computed properties ----------------------------------------------------------- */
+
+#define P_LENGTH fo_len
+#define P_FONT_SIZE double
+#define P_FONT_WEIGHT int
+#define P_LINE_HEIGHT fo_line_height
+#define P_COLOR fo_color
+#define P_ENUM fo_kw
+#define P_INT int
+#define P_NUMBER double
+#define P_STRING const char *
+#define P_SPACE fo_space
+#define P_KEEP fo_keep
+
+/* One field per property of props.def, holding its computed value. */
+typedef struct fo_props {
+#define PROP(c, name, inh, kind, init, kws) kind c;
+#include "fo/props.def"
+#undef PROP
+} fo_props;
+
+#undef P_LENGTH
+#undef P_FONT_SIZE
+#undef P_FONT_WEIGHT
+#undef P_LINE_HEIGHT
+#undef P_COLOR
+#undef P_ENUM
+#undef P_INT
+#undef P_NUMBER
+#undef P_STRING
+#undef P_SPACE
+#undef P_KEEP
+
+/* Property identifiers, for the parser and for "was it specified" questions. */
+typedef enum {
+#define PROP(c, name, inh, kind, init, kws) FO_PROP_##c,
+#include "fo/props.def"
+#undef PROP
+    FO_PROP_COUNT
+} fo_prop_id;
+
+/* The width of a border in points: 0 when its style is none or hidden. side: 0 before,
+ * 1 after, 2 start, 3 end. */
+double fo_border_width(const fo_props *p, int side);
+
+/* ---- the tree ---------------------------------------------------------------------- */
+
+typedef enum {
+    FO_TEXT, /* character data (not an element) */
+    FO_ROOT,
+    FO_DECLARATIONS,
+    FO_LAYOUT_MASTER_SET,
+    FO_SIMPLE_PAGE_MASTER,
+    FO_PAGE_SEQUENCE_MASTER,
+    FO_SINGLE_PAGE_MASTER_REFERENCE,
+    FO_REPEATABLE_PAGE_MASTER_REFERENCE,
+    FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES,
+    FO_CONDITIONAL_PAGE_MASTER_REFERENCE,
+    FO_REGION_BODY,
+    FO_REGION_BEFORE,
+    FO_REGION_AFTER,
+    FO_REGION_START,
+    FO_REGION_END,
+    FO_PAGE_SEQUENCE,
+    FO_TITLE,
+    FO_FLOW,
+    FO_STATIC_CONTENT,
+    FO_BLOCK,
+    FO_BLOCK_CONTAINER,
+    FO_INLINE,
+    FO_INLINE_CONTAINER,
+    FO_WRAPPER,
+    FO_CHARACTER,
+    FO_LEADER,
+    FO_PAGE_NUMBER,
+    FO_PAGE_NUMBER_CITATION,
+    FO_PAGE_NUMBER_CITATION_LAST,
+    FO_BASIC_LINK,
+    FO_LIST_BLOCK,
+    FO_LIST_ITEM,
+    FO_LIST_ITEM_LABEL,
+    FO_LIST_ITEM_BODY,
+    FO_TABLE_AND_CAPTION,
+    FO_TABLE_CAPTION,
+    FO_TABLE,
+    FO_TABLE_COLUMN,
+    FO_TABLE_HEADER,
+    FO_TABLE_FOOTER,
+    FO_TABLE_BODY,
+    FO_TABLE_ROW,
+    FO_TABLE_CELL,
+    FO_EXTERNAL_GRAPHIC,
+    FO_INSTREAM_FOREIGN_OBJECT,
+    FO_FOOTNOTE,
+    FO_FOOTNOTE_BODY,
+    FO_MARKER,
+    FO_RETRIEVE_MARKER,
+    FO_BOOKMARK_TREE,
+    FO_BOOKMARK,
+    FO_BOOKMARK_TITLE,
+    FO_KIND_COUNT
+} fo_kind;
+
+/* The XSL local name of an element kind ("table-cell"); "#text" for FO_TEXT. */
+const char *fo_kind_name(fo_kind kind);
+
+typedef struct fo_node fo_node;
+struct fo_node {
+    fo_kind kind;
+    int line; /* line in the FO file, for diagnostics */
+    fo_node *parent, *first_child, *last_child, *next_sibling;
+
+    /* Computed properties. Text nodes share their parent's. Never NULL. */
+    const fo_props *props;
+
+    /* FO_TEXT: the characters after linefeed-treatment and white-space-collapse within the
+     * node (XSL § 7.16); spaces at line starts and ends are removed by the line builder.
+     * FO_INSTREAM_FOREIGN_OBJECT: its child serialized as XML (an <svg> document).
+     * FO_CHARACTER: the character. Otherwise NULL. */
+    const char *text;
+    size_t text_len;
+
+    /* Bit set of the properties specified on this element itself (not inherited), indexed
+     * by fo_prop_id; lets layout tell "width=auto" from "width not given". */
+    unsigned char specified[(FO_PROP_COUNT + 7) / 8];
+};
+
+bool fo_is_specified(const fo_node *n, fo_prop_id id);
+
+/* Document metadata, from declarations (x:xmpmeta with dc:title, dc:creator,
+ * dc:description/dc:subject, pdf:Keywords) or the first page-sequence's fo:title. */
+typedef struct {
+    const char *title, *author, *subject, *keywords, *language;
+} fo_metadata;
+
+typedef struct fo_doc fo_doc;
+
+/* Opens an FO file for streaming. Returns NULL (with a diagnostic) when the file can't be
+ * read or its root is not fo:root. Never fetches the network; no DTD is loaded. */
+fo_doc *fo_doc_open_file(const char *path, diag *d);
+
+/* The same over an in-memory document (the result of a stylesheet), which stays owned by
+ * the caller and must outlive the fo_doc. `path` names it in diagnostics. */
+fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d);
+
+void fo_doc_destroy(fo_doc *doc); /* accepts NULL */
+
+/* The file name used in diagnostics. */
+const char *fo_doc_path(const fo_doc *doc);
+
+/* fo:root with the children read before the page-sequences: layout-master-set,
+ * declarations, bookmark-tree. Owned by the fo_doc. */
+const fo_node *fo_doc_root(const fo_doc *doc);
+
+/* Finds a simple-page-master or page-sequence-master by master-name, or NULL. */
+const fo_node *fo_doc_master(const fo_doc *doc, const char *name);
+
+const fo_metadata *fo_doc_metadata(const fo_doc *doc);
+
+/* The next page-sequence, built in `a` (owned by the caller); NULL when there is none left
+ * or on a fatal error (check diag_error_count). */
+fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a);
+
+/* Goes back to the first page-sequence. Diagnostics already printed are not repeated.
+ * Returns false if the input can't be read again. */
+bool fo_doc_rewind(fo_doc *doc);
+
+/* ---- helpers for tests and other stages ----------------------------------------------- */
+
+/* Parses a whole FO document from memory into one arena (every page-sequence kept as a
+ * child of the returned root). For unit tests and small documents. */
+fo_node *fo_parse_memory(const char *xml, size_t len, const char *path, arena *a, diag *d);
+
+/* Computes the properties of an element from its attributes (name/value pairs, NULL
+ * terminated) and its parent's computed properties (NULL for the root). Used by the tree
+ * builder and by unit tests. `n` receives props and its `specified` bits. */
+void fo_compute_props(fo_node *n, const char *const *attrs, const fo_node *parent,
+                      const char *file, arena *a, diag *d);
+
+/* Evaluates one property value expression as a length, with em relative to `font_size`
+ * and label-end()/body-start() relative to the nearest list-block above `context`.
+ * Returns false (and sets *err) when it can't be parsed. */
+bool fo_eval_length(const char *expr, double font_size, const fo_node *context, fo_len *out,
+                    const char **err);
+
+/* Parses a colour (#rgb, #rrggbb, rgb(r,g,b), a CSS/XSL name, "transparent"). */
+bool fo_parse_color(const char *s, fo_color *out);
+
+/* The first child of `n` of the given kind, or NULL. */
+const fo_node *fo_child(const fo_node *n, fo_kind kind);
+
+/* The nearest ancestor of the given kind, or NULL. */
+const fo_node *fo_ancestor(const fo_node *n, fo_kind kind);
+
+#endif

@@ -1,0 +1,160 @@
+/* Layout: page-sequences of the FO tree into pages of positioned boxes.
+ *
+ * Layout makes every line and page decision; painting only walks the boxes it produces.
+ * Coordinates are in points, origin at the top-left corner of the page, y going down.
+ * Pages and their boxes live in the arena given to lay_sequence(); the fonts they refer to
+ * belong to the text engine (tx_engine) and live as long as it does.
+ *
+ * Forward references (page-number-citation to a later page) converge over passes: the
+ * first pass lays out with placeholders and records where every id landed; a pass after
+ * it uses those numbers. lay_ctx_pass_done() tells whether another pass is needed.
+ */
+#ifndef LIVRABLES_LAYOUT_H
+#define LIVRABLES_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag/diag.h"
+#include "fo/fo.h"
+#include "util/arena.h"
+#include "util/strlist.h"
+
+typedef struct _PangoFont PangoFont;
+typedef struct tx_engine tx_engine;
+
+typedef struct {
+    float r, g, b, a;
+} lay_color;
+
+/* One glyph of a text run: font glyph index and its origin, relative to the run origin. */
+typedef struct {
+    uint32_t index;
+    double x, y;
+} lay_glyph;
+
+/* A cluster maps bytes of the run's text to glyphs (cairo_text_cluster_t's meaning), so
+ * that text copied from the PDF is the source text, ligatures included. */
+typedef struct {
+    int num_bytes, num_glyphs;
+} lay_cluster;
+
+typedef struct {
+    PangoFont *font; /* borrowed from the text engine */
+    double size;     /* points, for the text dump */
+    const char *family;
+    lay_color color;
+    const lay_glyph *glyphs;
+    int nglyphs;
+    const char *utf8; /* the text shown, not NUL-terminated */
+    int utf8_len;
+    const lay_cluster *clusters;
+    int nclusters;
+} lay_text_run;
+
+typedef enum { LAY_IMAGE_PNG, LAY_IMAGE_JPEG, LAY_IMAGE_SVG, LAY_IMAGE_SVG_INLINE } lay_image_kind;
+
+/* An image as layout sized it; painting loads and draws it. */
+typedef struct {
+    lay_image_kind kind;
+    const char *path;     /* resolved file path (NULL for inline SVG) */
+    const char *svg_data; /* inline SVG document (instream-foreign-object) */
+    size_t svg_len;
+    double intrinsic_width, intrinsic_height; /* points */
+} lay_image;
+
+typedef enum {
+    LAY_STYLE_SOLID,
+    LAY_STYLE_DOTTED,
+    LAY_STYLE_DASHED,
+    LAY_STYLE_DOUBLE,
+} lay_line_style;
+
+typedef enum {
+    LAY_TEXT,  /* text.run at baseline origin (x, y) */
+    LAY_RECT,  /* filled rectangle (x, y, w, h) */
+    LAY_LINE,  /* stroked segment from (x, y) to (x + w, y + h) */
+    LAY_IMAGE, /* image scaled into (x, y, w, h), clipped to clip_* when clip is set */
+    LAY_LINK,  /* clickable area (x, y, w, h) to link.uri or to the id link.dest */
+    LAY_DEST,  /* named destination link.dest at (x, y) */
+} lay_box_kind;
+
+typedef struct {
+    lay_box_kind kind;
+    double x, y, w, h;
+    union {
+        lay_text_run text;
+        struct {
+            lay_color color;
+        } rect;
+        struct {
+            lay_color color;
+            double thickness;
+            lay_line_style style;
+        } line;
+        struct {
+            const lay_image *image;
+            bool clip;
+            double clip_x, clip_y, clip_w, clip_h;
+        } image;
+        struct {
+            const char *uri;  /* external destination, or NULL */
+            const char *dest; /* internal destination id, or NULL */
+        } link;
+    } u;
+} lay_box;
+
+typedef struct {
+    double width, height;
+    int number;        /* the page number value */
+    const char *label; /* the page number as formatted ("iv", "12") */
+    lay_box *boxes;    /* in painting order */
+    size_t nboxes;
+} lay_page;
+
+typedef struct {
+    lay_page *pages;
+    size_t npages;
+} lay_pages;
+
+/* One entry of the PDF outline (fo:bookmark), as a tree. */
+typedef struct lay_outline {
+    const char *title;
+    const char *dest; /* internal destination id, or NULL */
+    const char *uri;  /* external destination, or NULL */
+    bool open;        /* starting-state="show" */
+    struct lay_outline *first_child, *next_sibling;
+} lay_outline;
+
+typedef struct lay_ctx lay_ctx;
+
+/* A layout context for one FO document. Borrows the document, the text engine and the
+ * reporter, which must outlive it. */
+lay_ctx *lay_ctx_new(const fo_doc *doc, tx_engine *tx, diag *d);
+void lay_ctx_destroy(lay_ctx *ctx); /* accepts NULL */
+
+/* Asks the context to add every file it reads (images) to `inputs` (borrowed), for
+ * dependency files. */
+void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs);
+
+/* Lays out one page-sequence (from fo_doc_next_page_sequence) into pages allocated in `a`.
+ * Page numbering continues from the previous sequence of the same pass. */
+lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
+
+/* Ends a pass over the document: returns true when a further pass is needed because a
+ * page-number-citation was laid out with a number that differs from where its id finally
+ * landed (or with a placeholder). Resets sequence numbering for the next pass. */
+bool lay_ctx_pass_done(lay_ctx *ctx);
+
+/* True when the pass just done laid out citations that were not known yet (forward
+ * references). The first pass can be painted directly when this is false. */
+bool lay_ctx_has_forward_refs(const lay_ctx *ctx);
+
+/* Total pages laid out in the last completed pass. */
+int lay_ctx_page_count(const lay_ctx *ctx);
+
+/* The outline from the document's bookmark-tree, allocated in `a`; NULL if none. */
+lay_outline *lay_outline_build(lay_ctx *ctx, arena *a);
+
+#endif

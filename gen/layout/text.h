@@ -1,0 +1,150 @@
+/* Text: fonts, shaping, hyphenation and line breaking for the layout stage.
+ *
+ * The engine owns a Pango font map at 72 dpi (1 unit = 1 pt, no hinting, unrounded glyph
+ * positions, so that shaping agrees with the PDF), a cache of resolved fonts and a cache
+ * of shaped words: a word seen once is never shaped again, which is where the speed is.
+ *
+ * A paragraph is built piece by piece (text in a font, inline objects, leaders, forced
+ * breaks), then broken into lines of a given width. Breaking is behind one call with an
+ * algorithm switch: greedy (first fit) or total fit (Knuth-Plass, with French
+ * hyphenation from libhyphen). Lines come back with every piece positioned: alignment and
+ * justification are done here, so layout only stacks lines.
+ */
+#ifndef LIVRABLES_TEXT_H
+#define LIVRABLES_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag/diag.h"
+#include "layout/layout.h"
+#include "util/arena.h"
+
+typedef struct tx_engine tx_engine;
+
+/* A new engine. Reports missing fonts through `d` (borrowed, must outlive the engine). */
+tx_engine *tx_engine_new(diag *d);
+void tx_engine_destroy(tx_engine *tx); /* accepts NULL */
+
+/* A resolved font, owned by the engine. */
+typedef struct tx_font tx_font;
+
+/* The font for a comma-separated family list (CSS/XSL syntax, quotes allowed; generic
+ * names serif, sans-serif, monospace), size in points, weight 100..900, italic or not.
+ * The first installed family wins; when none is installed a warning names the missing
+ * family at file:line (once per family) and fontconfig's fallback is used. Never NULL. */
+const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int weight,
+                           bool italic, const char *file, int line);
+
+double tx_font_size(const tx_font *f);
+double tx_font_ascent(const tx_font *f);  /* points above the baseline, positive */
+double tx_font_descent(const tx_font *f); /* points below the baseline, positive */
+const char *tx_font_family(const tx_font *f); /* the family actually used */
+PangoFont *tx_font_pango(const tx_font *f);
+
+/* The advance width in points of `utf8` set in `f` on one line (no breaking). */
+double tx_measure(tx_engine *tx, const tx_font *f, const char *utf8, size_t len);
+
+/* Shapes `utf8` on one line into a run (glyphs relative to the run origin), allocated in
+ * `a`; *width receives the advance. For page numbers, leaders, and short labels. */
+lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, const char *utf8,
+                          size_t len, arena *a, double *width);
+
+/* ---- paragraphs ----------------------------------------------------------------------- */
+
+typedef struct tx_para tx_para;
+
+/* How a piece of text looks, set by layout. `tag` is layout's own (a link, a text
+ * decoration...) and comes back untouched on every piece made from that text. */
+typedef struct {
+    const tx_font *font;
+    lay_color color;
+    double baseline_shift; /* points, positive raises */
+    double letter_spacing; /* points added after each character */
+    double word_spacing;   /* points added to each space */
+    double line_height;    /* this text's line-height in points, for the line box */
+    bool hyphenate;
+    bool no_wrap;            /* wrap-option="no-wrap" */
+    bool preserve_spaces;    /* white-space-collapse="false" */
+    const void *tag;
+} tx_style;
+
+/* A new, empty paragraph in `a`. `lang` is the language for hyphenation ("fr"); NULL
+ * means no hyphenation whatever the styles say. */
+tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang);
+
+/* Appends text. Spaces that follow spaces (across calls too) collapse unless the style
+ * preserves them; U+00A0 and U+202F never break nor stretch; U+200B is a break
+ * opportunity; '\n' is a forced line break (linefeed-treatment="preserve" was applied by
+ * the FO stage). The text is copied. */
+void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *style);
+
+/* Appends an inline object (an image, an inline-container) of the given size that sits on
+ * the baseline: ascent above it, descent below. */
+void tx_para_object(tx_para *p, double width, double ascent, double descent,
+                    const tx_style *style);
+
+/* Appends a leader: a stretchable piece between min and max, optimum opt, filled with the
+ * pattern (FO_KW_space, FO_KW_dots, FO_KW_rule). A leader whose max is unbounded (100%)
+ * fills the rest of its line: a table of contents with dot leaders. */
+void tx_para_leader(tx_para *p, double min, double opt, double max, fo_kw pattern,
+                    double rule_thickness, const tx_style *style);
+
+/* Forces a line break here. */
+void tx_para_break_here(tx_para *p);
+
+typedef enum { TX_BREAK_GREEDY, TX_BREAK_TOTAL_FIT } tx_break_algorithm;
+
+typedef struct {
+    double width;        /* line width in points */
+    double text_indent;  /* first line indent (may be negative) */
+    double last_line_end_indent;
+    fo_kw text_align;      /* FO_KW_start/center/end/justify (left/right mapped by caller) */
+    fo_kw text_align_last; /* FO_KW_relative follows text_align except justify -> start */
+    tx_break_algorithm algorithm;
+} tx_break_opts;
+
+typedef enum {
+    TX_PIECE_TEXT,   /* run: glyphs to draw at (x, baseline - baseline_shift) */
+    TX_PIECE_OBJECT, /* an object of the given width */
+    TX_PIECE_RULE,   /* a rule leader: a line of `thickness` from x to x + width */
+    TX_PIECE_SPACE,  /* an empty leader or gap: nothing to draw */
+} tx_piece_kind;
+
+typedef struct {
+    tx_piece_kind kind;
+    double x;     /* from the line's start edge */
+    double width; /* advance */
+    double thickness;
+    const tx_style *style;
+    lay_text_run run; /* TX_PIECE_TEXT */
+} tx_piece;
+
+typedef struct {
+    tx_piece *pieces;
+    size_t npieces;
+    double width;             /* the width the pieces take, after justification */
+    double ascent, descent;   /* largest over the line's fonts and objects, points */
+    double line_height;       /* largest line-height of the line's styles */
+    bool hyphenated;          /* the line ends with an inserted hyphen */
+} tx_line;
+
+typedef struct {
+    tx_line *lines;
+    size_t nlines;
+} tx_lines;
+
+/* Breaks the paragraph into lines, allocated in the paragraph's arena. An empty paragraph
+ * gives no lines. A word wider than the line overflows it rather than being lost. */
+tx_lines tx_para_break(tx_para *p, const tx_break_opts *opts);
+
+/* ---- statistics ----------------------------------------------------------------------- */
+
+typedef struct {
+    size_t words_shaped;  /* cache misses */
+    size_t words_reused;  /* cache hits */
+} tx_stats;
+
+tx_stats tx_engine_stats(const tx_engine *tx);
+
+#endif

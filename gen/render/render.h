@@ -1,0 +1,54 @@
+/* Render: one XSL-FO document to PDF, PNG pages or a layout dump.
+ *
+ * This is the engine's face for the rest of the program: it strings fo → layout → paint
+ * together, page-sequence by page-sequence, with as many layout passes as forward
+ * page-number citations need. The output is written to a temporary file and renamed into
+ * place only when the whole document succeeded.
+ */
+#ifndef LIVRABLES_RENDER_H
+#define LIVRABLES_RENDER_H
+
+#include <stdbool.h>
+
+#include "diag/diag.h"
+#include "paint/paint.h"
+#include "util/strlist.h"
+
+struct _xmlDoc;
+
+/* Fonts and shaped words, shared by every document rendered in one process. */
+typedef struct render_engine render_engine;
+
+/* A new engine; font warnings go to `d` (borrowed; must outlive the engine). */
+render_engine *render_engine_new(diag *d);
+void render_engine_destroy(render_engine *e); /* accepts NULL */
+
+typedef struct {
+    paint_format format;
+    double dpi; /* PNG */
+    /* Metadata given on the command line; they override the FO's declarations. */
+    const char *title, *author, *subject, *keywords;
+    /* Seconds since the epoch for the PDF dates; < 0 takes SOURCE_DATE_EPOCH if set,
+     * else the current time. */
+    long long creation_date;
+    /* When not NULL, receives the files the output was made from (the FO file, images). */
+    strlist *inputs;
+} render_options;
+
+/* Sets the defaults: PDF, 96 dpi, no metadata, creation_date -1, no inputs list. */
+void render_options_init(render_options *o);
+
+/* Renders the FO file `fo_path` to `out_path`. Returns false when anything failed (every
+ * problem reported to `d`); then no output is left behind and an existing one is kept. */
+bool render_file(render_engine *e, const char *fo_path, const char *out_path,
+                 const render_options *o, diag *d);
+
+/* The same for an FO document in memory (a stylesheet's result), named `fo_name` in
+ * diagnostics; `fo` stays owned by the caller. */
+bool render_xml(render_engine *e, struct _xmlDoc *fo, const char *fo_name, const char *out_path,
+                const render_options *o, diag *d);
+
+/* The creation date to use: SOURCE_DATE_EPOCH when set and valid, else now. */
+long long render_default_date(void);
+
+#endif

@@ -1,0 +1,141 @@
+#include "util/arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Blocks are chained; big requests get a block of their own so the current one is kept. */
+typedef struct block {
+    struct block *next;
+    size_t size;
+    size_t used;
+    max_align_t data[];
+} block;
+
+struct arena {
+    block *head;
+    size_t footprint;
+};
+
+enum { BLOCK_SIZE = 64 * 1024 };
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+    if (!p) {
+        fprintf(stderr, "livrables: fatal: out of memory (%zu bytes)\n", n);
+        abort();
+    }
+    return p;
+}
+
+arena *arena_new(void)
+{
+    arena *a = xmalloc(sizeof *a);
+    a->head = NULL;
+    a->footprint = 0;
+    return a;
+}
+
+void arena_destroy(arena *a)
+{
+    if (!a)
+        return;
+    block *b = a->head;
+    while (b) {
+        block *next = b->next;
+        free(b);
+        b = next;
+    }
+    free(a);
+}
+
+static block *block_new(arena *a, size_t size)
+{
+    block *b = xmalloc(sizeof *b + size);
+    b->size = size;
+    b->used = 0;
+    a->footprint += sizeof *b + size;
+    return b;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    const size_t align = sizeof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0)
+        size = align;
+    block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        if (size > BLOCK_SIZE / 4) {
+            /* Private block, linked behind the current one so its free space stays usable. */
+            block *big = block_new(a, size);
+            big->used = size;
+            if (b) {
+                big->next = b->next;
+                b->next = big;
+            } else {
+                big->next = NULL;
+                a->head = big;
+            }
+            memset(big->data, 0, size);
+            return big->data;
+        }
+        b = block_new(a, BLOCK_SIZE);
+        b->next = a->head;
+        a->head = b;
+    }
+    void *p = (char *)b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+    char *p = arena_alloc(a, n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+    return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}
+
+char *arena_vprintf(arena *a, const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return arena_strdup(a, "");
+    char *p = arena_alloc(a, (size_t)n + 1);
+    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    return p;
+}
+
+char *arena_printf(arena *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = arena_vprintf(a, fmt, ap);
+    va_end(ap);
+    return p;
+}
+
+void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count)
+{
+    void *p = arena_alloc(a, elem * new_count);
+    if (old && count)
+        memcpy(p, old, elem * (count < new_count ? count : new_count));
+    return p;
+}
+
+size_t arena_footprint(const arena *a)
+{
+    return a->footprint;
+}

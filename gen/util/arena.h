@@ -1,0 +1,45 @@
+/* Arena: a bump allocator that frees everything at once.
+ *
+ * One arena per document (or per page-sequence): the FO tree, its strings and the
+ * laid-out boxes live in it and die together with arena_destroy(). Nothing allocated
+ * from an arena is freed individually. Allocation never fails: on out-of-memory the
+ * process aborts with a message, as there is no sensible way to go on.
+ */
+#ifndef LIVRABLES_ARENA_H
+#define LIVRABLES_ARENA_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct arena arena;
+
+/* A new, empty arena. Destroy it with arena_destroy(). */
+arena *arena_new(void);
+
+/* Frees every block of the arena and the arena itself. Accepts NULL. */
+void arena_destroy(arena *a);
+
+/* Memory for `size` bytes, aligned for any type, zero-filled. Owned by the arena. */
+void *arena_alloc(arena *a, size_t size);
+
+/* A copy of `n` bytes of `s` followed by a NUL byte. Owned by the arena. */
+char *arena_strndup(arena *a, const char *s, size_t n);
+
+/* A copy of the NUL-terminated `s` (NULL gives NULL). Owned by the arena. */
+char *arena_strdup(arena *a, const char *s);
+
+/* A formatted string, like sprintf. Owned by the arena. */
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(arena *a, const char *fmt, va_list ap);
+
+/* Grows an arena-owned array: returns a copy of `old` (count * elem bytes) with room for
+ * new_count elements; the old block is simply abandoned to the arena. */
+void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count);
+
+/* Bytes obtained from the system so far (for statistics and tests). */
+size_t arena_footprint(const arena *a);
+
+#define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
+#define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
+
+#endif

@@ -1,0 +1,43 @@
+#!/bin/sh
+# Installs the Debian packages Livrables needs to build, test and benchmark.
+# Only missing packages are installed; nothing happens when all are present.
+# Usage: scripts/install-deps.sh [--with-fop]
+set -eu
+
+PACKAGES="gcc make pkg-config
+libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev
+libhyphen-dev hyphen-fr libcmocka-dev
+poppler-utils qpdf fonts-dejavu-core fonts-liberation2 fonts-texgyre"
+
+if [ "${1:-}" = "--with-fop" ]; then
+    PACKAGES="$PACKAGES fop time"
+fi
+
+missing=""
+for p in $PACKAGES; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$status" in
+        *"install ok installed"*) ;;
+        *) missing="$missing $p" ;;
+    esac
+done
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+echo "install-deps: installing:$missing"
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO=sudo
+    else
+        echo "install-deps: error: missing packages:$missing (run as root or install them)" >&2
+        exit 1
+    fi
+else
+    SUDO=
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing
