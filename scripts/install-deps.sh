@@ -7,7 +7,7 @@ set -eu
 PACKAGES="gcc make pkg-config
 libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev
 libhyphen-dev hyphen-fr libcmocka-dev
-poppler-utils qpdf fonts-dejavu-core fonts-liberation2 fonts-texgyre"
+poppler-utils qpdf locales fonts-dejavu-core fonts-liberation2 fonts-texgyre"
 
 if [ "${1:-}" = "--with-fop" ]; then
     PACKAGES="$PACKAGES fop time"
@@ -22,7 +22,21 @@ for p in $PACKAGES; do
     esac
 done
 
+# The test suite also runs under a French locale: numbers written into PDF, SVG or
+# dependency files must never get a decimal comma.
+ensure_french_locale() {
+    if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+        return 0
+    fi
+    if [ "$(id -u)" -eq 0 ] && [ -f /etc/locale.gen ]; then
+        sed -i 's/^# *\(fr_FR.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+        grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' >> /etc/locale.gen
+        locale-gen >/dev/null
+    fi
+}
+
 if [ -z "$missing" ]; then
+    ensure_french_locale
     exit 0
 fi
 
@@ -41,3 +55,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+ensure_french_locale

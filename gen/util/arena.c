@@ -62,7 +62,7 @@ static block *block_new(arena *a, size_t size)
 
 void *arena_alloc(arena *a, size_t size)
 {
-    const size_t align = sizeof(max_align_t);
+    const size_t align = _Alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
     if (size == 0)
         size = align;

@@ -1,0 +1,126 @@
+/* Unit tests for the small shared pieces: arena, diagnostics, string lists, depfiles. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag/diag.h"
+#include "util/arena.h"
+#include "util/depfile.h"
+#include "util/strlist.h"
+
+static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state)
+{
+    arena *a = arena_new();
+    char *first = arena_strdup(a, "premier");
+    for (int i = 0; i < 10000; i++) {
+        double *d = ARENA_NEW(a, double);
+        assert_int_equal((uintptr_t)d % _Alignof(max_align_t), 0);
+        assert_true(*d == 0.0);
+        *d = i;
+    }
+    void *big = arena_alloc(a, 1 << 20); /* a private block */
+    memset(big, 1, 1 << 20);
+    assert_string_equal(first, "premier");
+    assert_string_equal(arena_printf(a, "%s-%d", "page", 12), "page-12");
+    assert_true(arena_footprint(a) >= (1 << 20));
+    int *grown = arena_grow(a, NULL, sizeof(int), 0, 4);
+    grown[3] = 7;
+    grown = arena_grow(a, grown, sizeof(int), 4, 8);
+    assert_int_equal(grown[3], 7);
+    assert_int_equal(grown[7], 0);
+    arena_destroy(a);
+    arena_destroy(NULL);
+}
+
+/* Runs `report` on a diag writing to memory, returns what was printed (malloc'd). */
+static char *capture(void (*report)(diag *), int *errors)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    diag *d = diag_new(f);
+    report(d);
+    *errors = diag_error_count(d);
+    diag_destroy(d);
+    fclose(f);
+    return buf;
+}
+
+static void report_some(diag *d)
+{
+    diag_error(d, "doc.fo", 12, "unknown formatting object fo:%s", "blok");
+    diag_warning(d, "doc.fo", 3, "font family '%s' not found", "Marianne");
+    diag_error(d, "doc.fo", 12, "unknown formatting object fo:%s", "blok"); /* repeated */
+    diag_error(d, "out.pdf", 0, "cannot write");
+    diag_error(d, NULL, 0, "no input");
+}
+
+static void diag_prints_file_line_severity_once(void **state)
+{
+    int errors;
+    char *text = capture(report_some, &errors);
+    assert_string_equal(text, "doc.fo:12: error: unknown formatting object fo:blok\n"
+                              "doc.fo:3: warning: font family 'Marianne' not found\n"
+                              "out.pdf: error: cannot write\n"
+                              "livrables: error: no input\n");
+    assert_int_equal(errors, 3);
+    free(text);
+}
+
+static void strlist_keeps_unique_entries_in_order(void **state)
+{
+    strlist l = {0};
+    assert_true(strlist_add(&l, "a.xml"));
+    assert_true(strlist_add(&l, "b.xsl"));
+    assert_false(strlist_add(&l, "a.xml"));
+    assert_int_equal(l.count, 2);
+    assert_string_equal(l.items[1], "b.xsl");
+    strlist_clear(&l);
+    assert_int_equal(l.count, 0);
+}
+
+static void depfile_lists_targets_deps_and_phony_rules(void **state)
+{
+    char dir[] = "/tmp/livrables-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/out.d", dir);
+    strlist targets = {0}, deps = {0};
+    strlist_add(&targets, "out/site a/feuille-de-route.pdf");
+    strlist_add(&deps, "atelier.xml");
+    strlist_add(&deps, "images/carte$1.png");
+    diag *d = diag_new(stderr);
+    assert_true(depfile_write(path, &targets, &deps, d));
+    FILE *f = fopen(path, "r");
+    char content[512] = {0};
+    assert_true(fread(content, 1, sizeof content - 1, f) > 0);
+    fclose(f);
+    assert_string_equal(content, "out/site\\ a/feuille-de-route.pdf: \\\n"
+                                 "  atelier.xml \\\n"
+                                 "  images/carte$$1.png\n"
+                                 "\natelier.xml:\n"
+                                 "\nimages/carte$$1.png:\n");
+    unlink(path);
+    rmdir(dir);
+    diag_destroy(d);
+    strlist_clear(&targets);
+    strlist_clear(&deps);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
+        cmocka_unit_test(diag_prints_file_line_severity_once),
+        cmocka_unit_test(strlist_keeps_unique_entries_in_order),
+        cmocka_unit_test(depfile_lists_targets_deps_and_phony_rules),
+    };
+    return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
