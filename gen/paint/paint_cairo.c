@@ -1,0 +1,290 @@
+/* Boxes on a cairo_t: what the PDF and PNG backends share.
+ *
+ * Text is drawn with the run's own scaled font and cairo_show_text_glyphs, so the PDF
+ * carries the source text (copy and search work, ligatures included) and cairo embeds
+ * font subsets. Links and destinations are PDF tags; raster outputs skip them.
+ */
+#include <glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+#include "paint/paint_internal.h"
+
+struct paint_cairo {
+    painter *p;
+    cairo_t *cr;
+    bool tags;
+    GHashTable *dests; /* names already emitted: cairo wants each once */
+};
+
+paint_cairo *paint_cairo_new(painter *p, cairo_t *cr, bool tags)
+{
+    paint_cairo *pc = g_new0(paint_cairo, 1);
+    pc->p = p;
+    pc->cr = cr;
+    pc->tags = tags;
+    pc->dests = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    return pc;
+}
+
+void paint_cairo_destroy(paint_cairo *pc)
+{
+    if (!pc)
+        return;
+    g_hash_table_destroy(pc->dests);
+    g_free(pc);
+}
+
+static void set_color(cairo_t *cr, lay_color c)
+{
+    cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+/* ---- text ------------------------------------------------------------------------------ */
+
+/* Pango's special glyph values: empty glyphs draw nothing, unknown ones become .notdef. */
+static bool glyph_drawn(uint32_t index)
+{
+    return index != PANGO_GLYPH_EMPTY && index != PANGO_GLYPH_INVALID_INPUT;
+}
+
+static uint32_t glyph_index(uint32_t index)
+{
+    return (index & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : index;
+}
+
+/* True when the clusters cover the text and the glyphs exactly, each on whole UTF-8
+ * characters: cairo would put the context in an error state for good otherwise. */
+static bool clusters_valid(const lay_text_run *r)
+{
+    if (!r->utf8 || !r->clusters || r->nclusters <= 0 || r->utf8_len <= 0)
+        return false;
+    int bytes = 0, glyphs = 0;
+    for (int i = 0; i < r->nclusters; i++) {
+        const lay_cluster *c = &r->clusters[i];
+        if (c->num_bytes < 0 || c->num_glyphs < 0 || bytes + c->num_bytes > r->utf8_len ||
+            !g_utf8_validate(r->utf8 + bytes, c->num_bytes, NULL))
+            return false;
+        bytes += c->num_bytes;
+        glyphs += c->num_glyphs;
+    }
+    return bytes == r->utf8_len && glyphs == r->nglyphs;
+}
+
+/* Copies the glyphs at page positions with their clusters, dropping glyphs that draw
+ * nothing; the text of a cluster left without glyphs joins a neighbour, so it is kept. */
+static int build_glyphs(const lay_text_run *r, double x, double y, bool with_clusters,
+                        cairo_glyph_t *glyphs, cairo_text_cluster_t *clusters, int *nclusters)
+{
+    int ng = 0, nc = 0, gi = 0, pending = 0;
+    int ncl = with_clusters ? r->nclusters : 1;
+    for (int ci = 0; ci < ncl; ci++) {
+        int count = with_clusters ? r->clusters[ci].num_glyphs : r->nglyphs;
+        int kept = 0;
+        for (int k = 0; k < count; k++, gi++) {
+            const lay_glyph *g = &r->glyphs[gi];
+            if (!glyph_drawn(g->index))
+                continue;
+            glyphs[ng++] = (cairo_glyph_t){glyph_index(g->index), x + g->x, y + g->y};
+            kept++;
+        }
+        if (!with_clusters)
+            continue;
+        int bytes = r->clusters[ci].num_bytes + pending;
+        pending = 0;
+        if (kept)
+            clusters[nc++] = (cairo_text_cluster_t){bytes, kept};
+        else if (nc)
+            clusters[nc - 1].num_bytes += bytes;
+        else
+            pending = bytes;
+    }
+    *nclusters = nc;
+    return nc || !with_clusters ? ng : 0;
+}
+
+static void draw_text(paint_cairo *pc, const lay_box *b)
+{
+    const lay_text_run *r = &b->u.text;
+    if (!r->font || !r->glyphs || r->nglyphs <= 0 || !PANGO_IS_CAIRO_FONT(r->font))
+        return;
+    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(r->font));
+    if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
+        return;
+    bool with_clusters = clusters_valid(r);
+    cairo_glyph_t *glyphs = g_new(cairo_glyph_t, r->nglyphs);
+    cairo_text_cluster_t *clusters = with_clusters ? g_new(cairo_text_cluster_t, r->nclusters)
+                                                   : NULL;
+    int nclusters = 0;
+    int nglyphs = build_glyphs(r, b->x, b->y, with_clusters, glyphs, clusters, &nclusters);
+
+    cairo_t *cr = pc->cr;
+    cairo_set_scaled_font(cr, sf);
+    set_color(cr, r->color);
+    if (nglyphs && with_clusters)
+        cairo_show_text_glyphs(cr, r->utf8, r->utf8_len, glyphs, nglyphs, clusters, nclusters,
+                               0);
+    else if (nglyphs)
+        cairo_show_glyphs(cr, glyphs, nglyphs);
+    g_free(glyphs);
+    g_free(clusters);
+}
+
+/* ---- rules ----------------------------------------------------------------------------- */
+
+static void stroke_segment(cairo_t *cr, double x1, double y1, double x2, double y2)
+{
+    cairo_move_to(cr, x1, y1);
+    cairo_line_to(cr, x2, y2);
+    cairo_stroke(cr);
+}
+
+static void draw_line(paint_cairo *pc, const lay_box *b)
+{
+    double t = b->u.line.thickness, len = hypot(b->w, b->h);
+    if (t <= 0 || len <= 0)
+        return;
+    cairo_t *cr = pc->cr;
+    double x1 = b->x, y1 = b->y, x2 = b->x + b->w, y2 = b->y + b->h;
+    double ux = b->w / len, uy = b->h / len; /* along the line */
+    cairo_save(cr);
+    set_color(cr, b->u.line.color);
+    cairo_set_line_width(cr, t);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+    switch (b->u.line.style) {
+    case LAY_STYLE_SOLID:
+        stroke_segment(cr, x1, y1, x2, y2);
+        break;
+    case LAY_STYLE_DASHED: {
+        double dash[] = {3 * t, 3 * t};
+        cairo_set_dash(cr, dash, 2, 0);
+        stroke_segment(cr, x1, y1, x2, y2);
+        break;
+    }
+    case LAY_STYLE_DOTTED: {
+        /* Round dots of diameter t, every 2t, kept inside the segment. */
+        double dash[] = {0, 2 * t};
+        cairo_set_dash(cr, dash, 2, 0);
+        cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+        double h = len > t ? t / 2 : 0;
+        stroke_segment(cr, x1 + ux * h, y1 + uy * h, x2 - ux * h, y2 - uy * h);
+        break;
+    }
+    case LAY_STYLE_DOUBLE: {
+        /* Two strokes of t/3 with a t/3 gap between them. */
+        double nx = -uy * t / 3, ny = ux * t / 3;
+        cairo_set_line_width(cr, t / 3);
+        stroke_segment(cr, x1 + nx, y1 + ny, x2 + nx, y2 + ny);
+        stroke_segment(cr, x1 - nx, y1 - ny, x2 - nx, y2 - ny);
+        break;
+    }
+    }
+    cairo_restore(cr);
+}
+
+static void draw_rect(cairo_t *cr, double x, double y, double w, double h, lay_color c)
+{
+    if (w <= 0 || h <= 0)
+        return;
+    set_color(cr, c);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+static void draw_image(paint_cairo *pc, const lay_box *b)
+{
+    cairo_t *cr = pc->cr;
+    cairo_save(cr);
+    if (b->u.image.clip) {
+        cairo_rectangle(cr, b->u.image.clip_x, b->u.image.clip_y, b->u.image.clip_w,
+                        b->u.image.clip_h);
+        cairo_clip(cr);
+    }
+    if (!paint_image_draw(pc->p->images, cr, b->u.image.image, b->x, b->y, b->w, b->h))
+        draw_rect(cr, b->x, b->y, b->w, b->h, (lay_color){0.8f, 0.8f, 0.8f, 1});
+    cairo_restore(cr);
+}
+
+/* ---- links and destinations -------------------------------------------------------------- */
+
+/* Appends a quoted tag attribute value ('...' with ' and \ escaped). */
+static void append_quoted(GString *s, const char *v)
+{
+    g_string_append_c(s, '\'');
+    for (; *v; v++) {
+        if (*v == '\'' || *v == '\\')
+            g_string_append_c(s, '\\');
+        g_string_append_c(s, *v);
+    }
+    g_string_append_c(s, '\'');
+}
+
+static void append_number(GString *s, double v)
+{
+    char buf[32];
+    g_string_append(s, paint_fmt(buf, v, 3));
+}
+
+static void draw_link(paint_cairo *pc, const lay_box *b)
+{
+    if ((!b->u.link.uri && !b->u.link.dest) || b->w <= 0 || b->h <= 0)
+        return;
+    GString *s = g_string_new("rect=[");
+    append_number(s, b->x);
+    g_string_append_c(s, ' ');
+    append_number(s, b->y);
+    g_string_append_c(s, ' ');
+    append_number(s, b->w);
+    g_string_append_c(s, ' ');
+    append_number(s, b->h);
+    g_string_append(s, b->u.link.uri ? "] uri=" : "] dest=");
+    append_quoted(s, b->u.link.uri ? b->u.link.uri : b->u.link.dest);
+    cairo_tag_begin(pc->cr, CAIRO_TAG_LINK, s->str);
+    cairo_tag_end(pc->cr, CAIRO_TAG_LINK);
+    g_string_free(s, TRUE);
+}
+
+static void draw_dest(paint_cairo *pc, const lay_box *b)
+{
+    const char *name = b->u.link.dest;
+    if (!name || !*name || g_hash_table_contains(pc->dests, name))
+        return;
+    g_hash_table_add(pc->dests, g_strdup(name));
+    GString *s = g_string_new("name=");
+    append_quoted(s, name);
+    g_string_append(s, " x=");
+    append_number(s, b->x);
+    g_string_append(s, " y=");
+    append_number(s, b->y);
+    cairo_tag_begin(pc->cr, CAIRO_TAG_DEST, s->str);
+    cairo_tag_end(pc->cr, CAIRO_TAG_DEST);
+    g_string_free(s, TRUE);
+}
+
+bool paint_cairo_box(paint_cairo *pc, const lay_box *b)
+{
+    switch (b->kind) {
+    case LAY_TEXT:
+        draw_text(pc, b);
+        break;
+    case LAY_RECT:
+        draw_rect(pc->cr, b->x, b->y, b->w, b->h, b->u.rect.color);
+        break;
+    case LAY_LINE:
+        draw_line(pc, b);
+        break;
+    case LAY_IMAGE:
+        draw_image(pc, b);
+        break;
+    case LAY_LINK:
+        if (pc->tags)
+            draw_link(pc, b);
+        break;
+    case LAY_DEST:
+        if (pc->tags)
+            draw_dest(pc, b);
+        break;
+    }
+    return cairo_status(pc->cr) == CAIRO_STATUS_SUCCESS;
+}

@@ -1,0 +1,205 @@
+/* Images, decoded once per painter: a logo on every page is read once, and since the
+ * same cairo surface is painted each time, the PDF embeds it once.
+ *
+ * PNG goes through cairo; JPEG is decoded by gdk-pixbuf for raster outputs and carries its
+ * original bytes as mime data, so the PDF embeds the file as is (DCTDecode); SVG stays a
+ * librsvg handle drawn as vectors.
+ */
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "paint/paint_internal.h"
+
+typedef struct {
+    cairo_surface_t *surface; /* PNG, JPEG */
+    RsvgHandle *svg;          /* SVG, inline SVG */
+    double width, height;     /* pixels of the surface */
+} image_entry;                /* both NULL: the image could not be read */
+
+struct paint_images {
+    diag *d;
+    GHashTable *cache; /* GBytes (kind byte + path or inline document) -> image_entry */
+};
+
+static void entry_free(void *data)
+{
+    image_entry *e = data;
+    if (e->surface)
+        cairo_surface_destroy(e->surface);
+    if (e->svg)
+        g_object_unref(e->svg);
+    g_free(e);
+}
+
+paint_images *paint_images_new(diag *d)
+{
+    paint_images *im = g_new0(paint_images, 1);
+    im->d = d;
+    im->cache = g_hash_table_new_full(g_bytes_hash, g_bytes_equal,
+                                      (GDestroyNotify)g_bytes_unref, entry_free);
+    return im;
+}
+
+void paint_images_destroy(paint_images *im)
+{
+    if (!im)
+        return;
+    g_hash_table_destroy(im->cache);
+    g_free(im);
+}
+
+/* An image surface with the pixels of `pb` (premultiplied, as cairo wants them). */
+static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
+{
+    int w = gdk_pixbuf_get_width(pb), h = gdk_pixbuf_get_height(pb);
+    int n = gdk_pixbuf_get_n_channels(pb), stride = gdk_pixbuf_get_rowstride(pb);
+    bool alpha = gdk_pixbuf_get_has_alpha(pb);
+    const guchar *src = gdk_pixbuf_read_pixels(pb);
+    cairo_surface_t *s = cairo_image_surface_create(alpha ? CAIRO_FORMAT_ARGB32
+                                                          : CAIRO_FORMAT_RGB24, w, h);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
+        return s;
+    cairo_surface_flush(s);
+    unsigned char *dst = cairo_image_surface_get_data(s);
+    int dstride = cairo_image_surface_get_stride(s);
+    for (int y = 0; y < h; y++) {
+        const guchar *in = src + (size_t)y * stride;
+        uint32_t *out = (uint32_t *)(dst + (size_t)y * dstride);
+        for (int x = 0; x < w; x++, in += n) {
+            uint32_t a = alpha ? in[3] : 255;
+            uint32_t r = (in[0] * a + 127) / 255, g = (in[1] * a + 127) / 255,
+                     b = (in[2] * a + 127) / 255;
+            out[x] = a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+    cairo_surface_mark_dirty(s);
+    return s;
+}
+
+/* Decodes a JPEG file and attaches its bytes for the PDF; NULL with *err set on failure. */
+static cairo_surface_t *load_jpeg(const char *path, GError **err)
+{
+    gchar *data;
+    gsize len;
+    if (!g_file_get_contents(path, &data, &len, err))
+        return NULL;
+    GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type("jpeg", err);
+    cairo_surface_t *s = NULL;
+    if (loader && gdk_pixbuf_loader_write(loader, (const guchar *)data, len, err) &&
+        gdk_pixbuf_loader_close(loader, err)) {
+        GdkPixbuf *pb = gdk_pixbuf_loader_get_pixbuf(loader);
+        if (pb)
+            s = surface_from_pixbuf(pb);
+    } else if (loader) {
+        gdk_pixbuf_loader_close(loader, NULL);
+    }
+    if (loader)
+        g_object_unref(loader);
+    if (s && cairo_surface_status(s) == CAIRO_STATUS_SUCCESS &&
+        cairo_surface_set_mime_data(s, CAIRO_MIME_TYPE_JPEG, (unsigned char *)data, len,
+                                    g_free, data) == CAIRO_STATUS_SUCCESS)
+        return s;
+    g_free(data);
+    if (s)
+        cairo_surface_destroy(s);
+    if (err && !*err)
+        g_set_error_literal(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "not a JPEG image");
+    return NULL;
+}
+
+static cairo_surface_t *load_png(const char *path, GError **err)
+{
+    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    cairo_status_t st = cairo_surface_status(s);
+    if (st == CAIRO_STATUS_SUCCESS)
+        return s;
+    cairo_surface_destroy(s);
+    g_set_error_literal(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, cairo_status_to_string(st));
+    return NULL;
+}
+
+static void load(image_entry *e, const lay_image *img, GError **err)
+{
+    switch (img->kind) {
+    case LAY_IMAGE_PNG:
+        e->surface = load_png(img->path, err);
+        break;
+    case LAY_IMAGE_JPEG:
+        e->surface = load_jpeg(img->path, err);
+        break;
+    case LAY_IMAGE_SVG:
+        e->svg = rsvg_handle_new_from_file(img->path, err);
+        break;
+    case LAY_IMAGE_SVG_INLINE:
+        e->svg = rsvg_handle_new_from_data((const guint8 *)img->svg_data, img->svg_len, err);
+        break;
+    }
+    if (e->surface) {
+        e->width = cairo_image_surface_get_width(e->surface);
+        e->height = cairo_image_surface_get_height(e->surface);
+    }
+}
+
+/* The cache key: the kind, then the path or the inline document itself. */
+static GBytes *image_key(const lay_image *img)
+{
+    bool inline_svg = img->kind == LAY_IMAGE_SVG_INLINE;
+    const char *src = inline_svg ? img->svg_data : img->path;
+    size_t len = inline_svg ? img->svg_len : (src ? strlen(src) : 0);
+    guint8 *buf = g_malloc(len + 1);
+    buf[0] = (guint8)img->kind;
+    if (len)
+        memcpy(buf + 1, src, len);
+    return g_bytes_new_take(buf, len + 1);
+}
+
+/* The entry for `img`, loading it on first use (a failure is remembered and warned once). */
+static const image_entry *lookup(paint_images *im, const lay_image *img)
+{
+    GBytes *key = image_key(img);
+    image_entry *e = g_hash_table_lookup(im->cache, key);
+    if (e) {
+        g_bytes_unref(key);
+        return e;
+    }
+    e = g_new0(image_entry, 1);
+    bool has_source = img->kind == LAY_IMAGE_SVG_INLINE ? img->svg_data != NULL
+                                                          : img->path != NULL;
+    GError *err = NULL;
+    if (has_source)
+        load(e, img, &err);
+    if (!e->surface && !e->svg)
+        diag_warning(im->d, img->path, 0, "cannot read image: %s",
+                     err ? err->message : "no data");
+    g_clear_error(&err);
+    g_hash_table_insert(im->cache, key, e);
+    return e;
+}
+
+bool paint_image_draw(paint_images *im, cairo_t *cr, const lay_image *img, double x, double y,
+                      double w, double h)
+{
+    const image_entry *e = img ? lookup(im, img) : NULL;
+    if (!e || (!e->surface && !e->svg))
+        return false;
+    if (w <= 0 || h <= 0)
+        return true;
+    if (e->svg) {
+        RsvgRectangle viewport = {x, y, w, h};
+        GError *err = NULL;
+        if (!rsvg_handle_render_document(e->svg, cr, &viewport, &err)) {
+            diag_warning(im->d, img->path, 0, "cannot draw image: %s", err->message);
+            g_error_free(err);
+        }
+        return true;
+    }
+    cairo_save(cr);
+    cairo_translate(cr, x, y);
+    cairo_scale(cr, w / e->width, h / e->height);
+    cairo_set_source_surface(cr, e->surface, 0, 0);
+    cairo_paint(cr);
+    cairo_restore(cr);
+    return true;
+}

@@ -1,0 +1,199 @@
+/* PDF backend: one cairo PDF surface written through our own stream (so a full disk is
+ * reported), page size and label set per page, outline and metadata added at the end. */
+#include <cairo-pdf.h>
+#include <glib.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "paint/paint_internal.h"
+
+typedef struct {
+    paint_stream stream;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    paint_cairo *pc;
+    const lay_outline *outline;
+} pdf_state;
+
+/* "YYYY-MM-DDThh:mm:sZ" for cairo's metadata (it turns it into a PDF date). */
+static void iso_date(long long when, char buf[32])
+{
+    time_t t = (time_t)when;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static void set_metadata(cairo_surface_t *s, const paint_options *o)
+{
+    static const struct {
+        cairo_pdf_metadata_t key;
+        size_t offset;
+    } fields[] = {
+        {CAIRO_PDF_METADATA_TITLE, offsetof(paint_options, title)},
+        {CAIRO_PDF_METADATA_AUTHOR, offsetof(paint_options, author)},
+        {CAIRO_PDF_METADATA_SUBJECT, offsetof(paint_options, subject)},
+        {CAIRO_PDF_METADATA_KEYWORDS, offsetof(paint_options, keywords)},
+        {CAIRO_PDF_METADATA_CREATOR, offsetof(paint_options, creator)},
+    };
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        const char *v = *(const char *const *)((const char *)o + fields[i].offset);
+        if (v && *v)
+            cairo_pdf_surface_set_metadata(s, fields[i].key, v);
+    }
+    /* Fixed dates make the output byte-identical from run to run. */
+    char date[32];
+    iso_date(o->creation_date, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static bool pdf_open(painter *p)
+{
+    pdf_state *s = ARENA_NEW(p->a, pdf_state);
+    p->impl = s;
+    s->stream.p = p;
+    s->stream.f = paint_output_create(p, p->out_path);
+    if (!s->stream.f)
+        return false;
+    /* A4 until the first page sets its own size. */
+    s->surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->stream, 595.28,
+                                                     841.89);
+    s->cr = cairo_create(s->surface);
+    if (cairo_status(s->cr) != CAIRO_STATUS_SUCCESS) {
+        diag_error(p->d, p->out_path, 0, "cannot create PDF: %s",
+                   cairo_status_to_string(cairo_status(s->cr)));
+        return false;
+    }
+    set_metadata(s->surface, &p->opts);
+    s->pc = paint_cairo_new(p, s->cr, true);
+    return true;
+}
+
+/* Reports cairo's error unless it is a write error already reported. */
+static bool check(painter *p, cairo_status_t st)
+{
+    if (st == CAIRO_STATUS_SUCCESS)
+        return true;
+    if (!p->write_failed)
+        diag_error(p->d, p->out_path, 0, "cannot write PDF: %s", cairo_status_to_string(st));
+    return false;
+}
+
+/* Works around cairo 1.16 bugs with tags (links, destinations):
+ * - a link outside any structure element makes a struct tree that refers to an object
+ *   never written (qpdf: "file is damaged"): one "Document" element holds everything,
+ *   which also makes the PDF tagged;
+ * - a page cairo saw no drawing on loses its destinations, or trips an assertion when
+ *   a later page has some: every page starts with a white square in the very corner
+ *   (mostly off the page), covered by anything drawn there. */
+static void start_page_content(painter *p, pdf_state *s)
+{
+    cairo_t *cr = s->cr;
+    cairo_save(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_rectangle(cr, -0.5, -0.5, 1, 1);
+    cairo_fill(cr);
+    cairo_restore(cr);
+    if (p->npages == 1)
+        cairo_tag_begin(cr, "Document", "");
+}
+
+static bool pdf_begin_page(painter *p, const lay_page *page)
+{
+    pdf_state *s = p->impl;
+    cairo_pdf_surface_set_size(s->surface, page->width, page->height);
+    start_page_content(p, s);
+    return check(p, cairo_status(s->cr));
+}
+
+static bool pdf_box(painter *p, const lay_box *box)
+{
+    pdf_state *s = p->impl;
+    return paint_cairo_box(s->pc, box) || check(p, cairo_status(s->cr));
+}
+
+static bool pdf_end_page(painter *p, const lay_page *page)
+{
+    pdf_state *s = p->impl;
+    /* Set at the end: cairo 1.16 forgets a label set before the first drawing. */
+    if (page->label && *page->label)
+        cairo_pdf_surface_set_page_label(s->surface, page->label);
+    cairo_show_page(s->cr);
+    return check(p, cairo_status(s->cr));
+}
+
+static void pdf_outline(painter *p, const lay_outline *outline)
+{
+    ((pdf_state *)p->impl)->outline = outline;
+}
+
+/* Adds bookmarks under `parent`; a link attribute string as for link tags. */
+static void add_outline(cairo_surface_t *surface, int parent, const lay_outline *o)
+{
+    for (; o; o = o->next_sibling) {
+        GString *attrs = g_string_new(NULL);
+        const char *target = o->dest ? o->dest : o->uri;
+        if (target) {
+            g_string_append(attrs, o->dest ? "dest='" : "uri='");
+            for (const char *c = target; *c; c++) {
+                if (*c == '\'' || *c == '\\')
+                    g_string_append_c(attrs, '\\');
+                g_string_append_c(attrs, *c);
+            }
+            g_string_append_c(attrs, '\'');
+        }
+        int id = cairo_pdf_surface_add_outline(surface, parent, o->title, attrs->str,
+                                               o->open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+        g_string_free(attrs, TRUE);
+        add_outline(surface, id, o->first_child);
+    }
+}
+
+static void release(pdf_state *s)
+{
+    paint_cairo_destroy(s->pc);
+    s->pc = NULL;
+    if (s->cr)
+        cairo_destroy(s->cr);
+    s->cr = NULL;
+    if (s->surface)
+        cairo_surface_destroy(s->surface);
+    s->surface = NULL;
+}
+
+static bool pdf_finish(painter *p)
+{
+    pdf_state *s = p->impl;
+    if (p->npages > 0)
+        cairo_tag_end(s->cr, "Document");
+    if (s->outline)
+        add_outline(s->surface, CAIRO_PDF_OUTLINE_ROOT, s->outline);
+    cairo_surface_finish(s->surface);
+    bool ok = check(p, cairo_surface_status(s->surface));
+    release(s);
+    ok = paint_output_close(p, s->stream.f) && ok;
+    s->stream.f = NULL;
+    return ok;
+}
+
+static void pdf_abort(painter *p)
+{
+    pdf_state *s = p->impl;
+    if (!s)
+        return;
+    if (s->stream.f)
+        fclose(s->stream.f);
+    s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
+    release(s);
+}
+
+const paint_backend paint_pdf_backend = {
+    .open = pdf_open,
+    .begin_page = pdf_begin_page,
+    .box = pdf_box,
+    .end_page = pdf_end_page,
+    .outline = pdf_outline,
+    .finish = pdf_finish,
+    .abort = pdf_abort,
+};
