@@ -1,0 +1,184 @@
+/* A paragraph as Knuth-Plass items: words are boxes (cut into fragments at hyphenation
+ * points), spaces are glue, break opportunities are penalties. Text is copied once into
+ * the paragraph's arena and words are slices of that copy. */
+#include "layout/text_impl.h"
+
+#include <math.h>
+#include <string.h>
+
+enum { HYPHEN_PENALTY = 50 };
+
+tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang)
+{
+    tx_para *p = ARENA_NEW(a, tx_para);
+    p->tx = tx;
+    p->a = a;
+    p->dict = tx_hyph_dict(tx, lang);
+    return p;
+}
+
+static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const tx_style *st)
+{
+    if (p->nitems == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 64;
+        p->items = arena_grow(p->a, p->items, sizeof *p->items, p->nitems, cap);
+        p->cap = cap;
+    }
+    tx_item *it = &p->items[p->nitems++];
+    memset(it, 0, sizeof *it);
+    it->kind = (uint8_t)kind;
+    it->sub = (uint8_t)sub;
+    it->style = st;
+    return it;
+}
+
+static void fragment_add(tx_para *p, const char *w, size_t len, const tx_shaped *sh,
+                         uint32_t from, uint32_t to, const tx_style *st)
+{
+    tx_item *it = item_add(p, TI_BOX, TS_WORD, st);
+    int n = sh->nclusters;
+    double width = (from == 0 && to == len) ? sh->width : tx_shaped_span(sh, from, to, &n);
+    it->width = width + st->letter_spacing * n;
+    it->shaped = sh;
+    it->text = w;
+    it->len = (uint32_t)len;
+    it->from = from;
+    it->to = to;
+}
+
+static void word_add(tx_para *p, const char *w, size_t len, const tx_style *st)
+{
+    if (len == 0)
+        return;
+    const tx_shaped *sh = tx_shape_word(p->tx, st->font, w, len);
+    if (st->hyphenate && !st->no_wrap && p->dict)
+        tx_hyphenate(p->tx, (tx_shaped *)sh, w, len, p->dict);
+    uint32_t prev = 0;
+    for (int i = 0; st->hyphenate && !st->no_wrap && p->dict && i < sh->nhyph; i++) {
+        fragment_add(p, w, len, sh, prev, sh->hyph[i], st);
+        tx_item *pen = item_add(p, TI_PENALTY, TS_HYPHEN, st);
+        pen->width = st->font->hyphen->width;
+        pen->penalty = HYPHEN_PENALTY;
+        pen->flagged = true;
+        prev = sh->hyph[i];
+    }
+    fragment_add(p, w, len, sh, prev, (uint32_t)len, st);
+}
+
+static void space_add(tx_para *p, const tx_style *st)
+{
+    bool after_space = p->nitems && p->items[p->nitems - 1].kind == TI_GLUE &&
+                       p->items[p->nitems - 1].sub == TS_SPACE;
+    if (after_space && !st->preserve_spaces)
+        return;
+    double w = st->font->space->width;
+    tx_item *it = item_add(p, TI_GLUE, TS_SPACE, st);
+    /* TeX-like inter-word glue: stretch by half a space, shrink by a third. */
+    it->width = w + st->word_spacing + st->letter_spacing;
+    it->stretch = w / 2;
+    it->shrink = w / 3;
+    it->nobreak = st->no_wrap;
+}
+
+static void penalty_add(tx_para *p, tx_item_sub sub, int penalty, bool flagged,
+                        const tx_style *st)
+{
+    tx_item *it = item_add(p, TI_PENALTY, sub, st);
+    it->penalty = penalty;
+    it->flagged = flagged;
+}
+
+static bool is_space(gunichar c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+/* A line may end after this character when it sits inside a word (porte-avions, et/ou). */
+static bool breaks_after(gunichar c, gunichar prev, gunichar next)
+{
+    if (next == 0 || is_space(next) || next == '\n')
+        return false;
+    switch (c) {
+    case '-':
+    case 0x2010: /* hyphen */
+    case '/':
+        return g_unichar_isalnum(prev) && g_unichar_isalnum(next);
+    case 0x2013: /* en dash */
+    case 0x2014: /* em dash */
+        return prev != 0;
+    default:
+        return false;
+    }
+}
+
+void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
+{
+    if (!utf8 || len == 0)
+        return;
+    char *s = arena_strndup(p->a, utf8, len);
+    const char *end = s + len, *word = NULL;
+    gunichar prev = 0;
+    p->last_style = st;
+    for (const char *q = s; q < end;) {
+        gunichar c = (unsigned char)*q < 0x80 ? (gunichar)*q : g_utf8_get_char(q);
+        const char *next = g_utf8_next_char(q);
+        if (is_space(c) || c == '\n' || c == 0x200B) {
+            if (word)
+                word_add(p, word, (size_t)(q - word), st);
+            word = NULL;
+            if (c == '\n')
+                penalty_add(p, TS_FORCED, -TX_INF_PENALTY, false, st);
+            else if (c == 0x200B && !st->no_wrap)
+                penalty_add(p, TS_ZWSP, 0, false, st);
+            else if (c != 0x200B)
+                space_add(p, st);
+        } else {
+            if (!word)
+                word = q;
+            gunichar nc = next < end ? g_utf8_get_char(next) : 0;
+            if (!st->no_wrap && c == 0xAD && nc && !is_space(nc)) {
+                /* the soft hyphen stays in the text (it shapes to nothing) */
+                word_add(p, word, (size_t)(next - word), st);
+                penalty_add(p, TS_SOFT, HYPHEN_PENALTY, true, st);
+                p->items[p->nitems - 1].width = st->font->hyphen->width;
+                word = NULL;
+            } else if (!st->no_wrap && breaks_after(c, prev, nc)) {
+                word_add(p, word, (size_t)(next - word), st);
+                penalty_add(p, TS_EXPLICIT, HYPHEN_PENALTY, true, st);
+                word = NULL;
+            }
+        }
+        prev = c;
+        q = next;
+    }
+    if (word)
+        word_add(p, word, (size_t)(end - word), st);
+}
+
+void tx_para_object(tx_para *p, double width, double ascent, double descent,
+                    const tx_style *style)
+{
+    tx_item *it = item_add(p, TI_BOX, TS_OBJECT, style);
+    it->width = width;
+    it->ascent = ascent;
+    it->descent = descent;
+    p->last_style = style;
+}
+
+void tx_para_leader(tx_para *p, double min, double opt, double max, fo_kw pattern,
+                    double rule_thickness, const tx_style *style)
+{
+    if (!(opt >= min))
+        opt = min;
+    if (!(max >= opt))
+        max = opt;
+    tx_item *it = item_add(p, TI_GLUE, TS_LEADER, style);
+    it->width = opt;
+    it->shrink = opt - min;
+    it->stretch = isfinite(max) ? max - opt : HUGE_VAL;
+    it->pattern = pattern == FO_KW_dots ? 1 : pattern == FO_KW_rule ? 2 : 0;
+    it->thickness = rule_thickness;
+    p->last_style = style;
+}
+
+void tx_para_break_here(tx_para *p)
+{
+    penalty_add(p, TS_FORCED, -TX_INF_PENALTY, false, p->last_style);
+}
