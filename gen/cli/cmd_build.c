@@ -1,0 +1,136 @@
+/* livrables build ATELIER.xml... -o DIR: every deliverable of one or more ateliers. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "deliver/deliver.h"
+
+static void build_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: livrables build ATELIER.xml... -o DIR [OPTION]...\n\n"
+            "Validates each atelier source, then writes for every site S\n"
+            "  DIR/S/note-de-cadrage.pdf, carnet-de-suivi.pdf, rapport-final.pdf,\n"
+            "  feuille-de-route.pdf, and once DIR/livret-de-capitalisation.pdf.\n"
+            "With several ateliers, each goes to DIR/ATELIER-ID/ (the atelier's id attribute).\n\n"
+            "Options:\n"
+            "  -o, --output DIR       output directory (required; created if needed)\n"
+            "      --only LIST        only these deliverables, comma-separated\n"
+            "                         (note-de-cadrage, carnet-de-suivi, rapport-final,\n"
+            "                         feuille-de-route, livret-de-capitalisation)\n"
+            "      --style NAME       graphic charter from styles/ (default etat)\n"
+            "      --format FORMAT    pdf (default), fo (the XSL-FO, for FOP), or png (pages)\n"
+            "      --dpi N            resolution of PNG pages (default 96)\n"
+            "      --bloc-marque IMG  image of the bloc-marque for the covers\n"
+            "  -M FILE                write a Makefile fragment: the outputs depend on the\n"
+            "                         sources, XIncluded files, stylesheets, schema and images\n"
+            "  -j, --jobs N           build N ateliers at a time (one process each)\n"
+            "  -h, --help             show this help\n\n"
+            "On a terminal a progress line is shown; otherwise one 'wrote FILE' line per\n"
+            "output. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
+            "gives the build date and the PDF dates (reproducible builds).\n\n"
+            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
+}
+
+static bool parse_format(const char *s, deliver_format *f)
+{
+    if (strcmp(s, "pdf") == 0)
+        *f = DELIVER_PDF;
+    else if (strcmp(s, "fo") == 0)
+        *f = DELIVER_FO;
+    else if (strcmp(s, "png") == 0)
+        *f = DELIVER_PNG;
+    else
+        return false;
+    return true;
+}
+
+/* A positive whole number within [1, max]; false otherwise. */
+static bool parse_count(const char *s, int max, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || end == s || v < 1 || v > max)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "livrables build: error: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'livrables build --help'.\n");
+    return EXIT_USAGE;
+}
+
+/* Checks the options that can be wrong before any input is read: exit 2 when they are. */
+static int check_options(const deliver_options *o, int ninputs)
+{
+    if (ninputs == 0)
+        return usage_error("%s", "no atelier source given");
+    if (!o->out_dir)
+        return usage_error("%s", "no output directory (-o DIR)");
+    char *available = NULL;
+    char *style = deliver_style_path(o->style ? o->style : "etat", &available);
+    if (!style) {
+        fprintf(stderr, "livrables build: error: unknown style '%s' (available: %s)\n",
+                o->style ? o->style : "etat", available);
+        free(available);
+        return EXIT_USAGE;
+    }
+    free(style);
+    diag *d = diag_new(stderr);
+    bool only_ok = !o->only || deliver_check_only(o->only, d);
+    diag_destroy(d);
+    return only_ok ? EXIT_OK : EXIT_USAGE;
+}
+
+int cmd_build(int argc, char **argv)
+{
+    enum { OPT_ONLY = 256, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},      {"only", required_argument, NULL, OPT_ONLY},
+        {"style", required_argument, NULL, OPT_STYLE}, {"format", required_argument, NULL, OPT_FORMAT},
+        {"dpi", required_argument, NULL, OPT_DPI},     {"bloc-marque", required_argument, NULL, OPT_BLOC},
+        {"jobs", required_argument, NULL, 'j'},        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    deliver_options o;
+    deliver_options_init(&o);
+    int c, dpi;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:M:j:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': o.out_dir = optarg; break;
+        case 'M': o.depfile = optarg; break;
+        case OPT_ONLY: o.only = optarg; break;
+        case OPT_STYLE: o.style = optarg; break;
+        case OPT_BLOC: o.bloc_marque = optarg; break;
+        case OPT_FORMAT:
+            if (!parse_format(optarg, &o.format))
+                return usage_error("unknown format '%s' (pdf, fo, png)", optarg);
+            break;
+        case OPT_DPI:
+            if (!parse_count(optarg, 2400, &dpi))
+                return usage_error("invalid --dpi '%s' (1 to 2400)", optarg);
+            o.dpi = dpi;
+            break;
+        case 'j':
+            if (!parse_count(optarg, 256, &o.jobs))
+                return usage_error("invalid --jobs '%s' (1 to 256)", optarg);
+            break;
+        case 'h': build_usage(stdout); return EXIT_OK;
+        default: build_usage(stderr); return EXIT_USAGE;
+        }
+    }
+    int rc = check_options(&o, argc - optind);
+    if (rc != EXIT_OK)
+        return rc;
+    diag *d = diag_new(stderr);
+    rc = deliver_build((const char *const *)argv + optind, argc - optind, &o, d);
+    diag_destroy(d);
+    return rc;
+}

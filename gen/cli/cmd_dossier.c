@@ -1,0 +1,79 @@
+/* livrables dossier ATELIER.xml... -o DOSSIER.pdf: the final seminar's dossier. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "deliver/deliver.h"
+
+static void dossier_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: livrables dossier ATELIER.xml... -o DOSSIER.pdf [OPTION]...\n\n"
+            "One document for the regional final seminar over several ateliers: cover,\n"
+            "programme, a comparative table of every site, then each site's roadmap, with\n"
+            "one table of contents and continuous page numbers.\n\n"
+            "Options:\n"
+            "  -o, --output FILE      the dossier (required)\n"
+            "      --style NAME       graphic charter from styles/ (default etat)\n"
+            "      --format FORMAT    pdf (default), fo or png\n"
+            "      --bloc-marque IMG  image of the bloc-marque for the cover\n"
+            "  -M FILE                write a Makefile fragment of the dossier's inputs\n"
+            "  -h, --help             show this help\n\n"
+            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
+}
+
+int cmd_dossier(int argc, char **argv)
+{
+    enum { OPT_STYLE = 256, OPT_FORMAT, OPT_BLOC };
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},      {"style", required_argument, NULL, OPT_STYLE},
+        {"format", required_argument, NULL, OPT_FORMAT}, {"bloc-marque", required_argument, NULL, OPT_BLOC},
+        {"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
+    };
+    deliver_options o;
+    deliver_options_init(&o);
+    const char *out = NULL;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "o:M:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': out = optarg; break;
+        case 'M': o.depfile = optarg; break;
+        case OPT_STYLE: o.style = optarg; break;
+        case OPT_BLOC: o.bloc_marque = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "pdf") == 0)
+                o.format = DELIVER_PDF;
+            else if (strcmp(optarg, "fo") == 0)
+                o.format = DELIVER_FO;
+            else if (strcmp(optarg, "png") == 0)
+                o.format = DELIVER_PNG;
+            else {
+                fprintf(stderr, "livrables dossier: error: unknown format '%s' (pdf, fo, png)\n", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'h': dossier_usage(stdout); return EXIT_OK;
+        default: dossier_usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind == argc || !out) {
+        fprintf(stderr, "livrables dossier: error: %s\nTry 'livrables dossier --help'.\n",
+                optind == argc ? "no atelier source given" : "no output file (-o DOSSIER.pdf)");
+        return EXIT_USAGE;
+    }
+    char *available = NULL, *style = deliver_style_path(o.style ? o.style : "etat", &available);
+    if (!style) {
+        fprintf(stderr, "livrables dossier: error: unknown style '%s' (available: %s)\n",
+                o.style ? o.style : "etat", available);
+        free(available);
+        return EXIT_USAGE;
+    }
+    free(style);
+    diag *d = diag_new(stderr);
+    int rc = deliver_dossier((const char *const *)argv + optind, argc - optind, out, &o, d);
+    diag_destroy(d);
+    return rc;
+}

@@ -1,0 +1,57 @@
+/* livrables validate FILE...: load (with XInclude) and check each source against the schema. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "source/source.h"
+
+static void validate_usage(FILE *out)
+{
+    fprintf(out,
+            "Usage: livrables validate [-v] ATELIER.xml...\n\n"
+            "Loads each atelier source (XInclude inside its directory only, no network) and\n"
+            "checks it against the schema. Problems are printed as FILE:LINE: error: MESSAGE,\n"
+            "with the file and line of XIncluded files. Nothing is printed on success.\n\n"
+            "Options:\n"
+            "  -v, --verbose   print 'FILE: valid' for each valid source\n"
+            "  -h, --help      show this help\n\n"
+            "Exit status: 0 all valid, 1 errors in the inputs, 2 wrong usage.\n");
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    bool verbose = false;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'v': verbose = true; break;
+        case 'h': validate_usage(stdout); return EXIT_OK;
+        default: validate_usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind == argc) {
+        fprintf(stderr, "livrables validate: error: no atelier source given\n"
+                        "Try 'livrables validate --help'.\n");
+        return EXIT_USAGE;
+    }
+    diag *d = diag_new(stderr);
+    char *rng = source_data_path("schema/atelier.rng");
+    source_schema *schema = source_schema_load(rng, d);
+    bool all_ok = schema != NULL;
+    for (int i = optind; schema && i < argc; i++) {
+        source *s = source_load(argv[i], d);
+        bool ok = s && source_validate(schema, s, d);
+        if (ok && verbose)
+            printf("%s: valid\n", argv[i]);
+        all_ok = all_ok && ok;
+        source_destroy(s);
+    }
+    source_schema_destroy(schema);
+    free(rng);
+    diag_destroy(d);
+    return all_ok ? EXIT_OK : EXIT_INPUT_ERROR;
+}

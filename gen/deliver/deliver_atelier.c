@@ -1,0 +1,203 @@
+/* One atelier to its deliverables: per site, then the atelier-wide livret. */
+#include <errno.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "deliver/deliver_internal.h"
+
+bool deliver_mkdirs(const char *dir, diag *d)
+{
+    char *p = strdup(dir);
+    if (!p)
+        abort();
+    bool ok = true;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s)
+            continue;
+        char keep = *s;
+        *s = '\0';
+        if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+            diag_error(d, p, 0, "cannot create directory: %s", strerror(errno));
+            ok = false;
+            break;
+        }
+        *s = keep;
+        if (!keep)
+            break;
+    }
+    free(p);
+    return ok;
+}
+
+/* The FO as a file, through a temporary name so a failure leaves no partial output. */
+static bool write_fo(xmlDocPtr fo, const char *path, diag *d)
+{
+    size_t n = strlen(path) + 8;
+    char *tmp = malloc(n);
+    if (!tmp)
+        abort();
+    snprintf(tmp, n, "%s.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    bool ok = fd >= 0;
+    if (ok) {
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+        xmlSaveCtxtPtr save = xmlSaveToFd(fd, "UTF-8", 0);
+        ok = save && xmlSaveDoc(save, fo) >= 0;
+        ok = save && xmlSaveClose(save) >= 0 && ok;
+        ok = close(fd) == 0 && ok;
+        ok = ok && rename(tmp, path) == 0;
+    }
+    if (!ok) {
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok;
+}
+
+const char *deliver_extension(deliver_format f)
+{
+    static const char *const ext[] = {[DELIVER_PDF] = ".pdf", [DELIVER_FO] = ".fo", [DELIVER_PNG] = ".png"};
+    return ext[f];
+}
+
+bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_record *rec)
+{
+    /* The FO is named after the output in diagnostics; PNG pages are OUT-1.png,
+     * OUT-2.png...: make is told about the first. */
+    char fo_name[4096], written[4096];
+    size_t base_len = strlen(out);
+    const char *dot = strrchr(out, '.');
+    if (dot && !strchr(dot, '/'))
+        base_len = (size_t)(dot - out);
+    snprintf(fo_name, sizeof fo_name, "%.*s.fo", (int)base_len, out);
+    if (c->o->format == DELIVER_PNG)
+        snprintf(written, sizeof written, "%.*s-1.png", (int)base_len, out);
+    else
+        snprintf(written, sizeof written, "%s", out);
+    bool ok;
+    if (c->o->format == DELIVER_FO) {
+        ok = write_fo(fo, out, c->d);
+    } else {
+        if (!c->engine)
+            c->engine = render_engine_new(c->d);
+        render_options ro;
+        render_options_init(&ro);
+        ro.format = c->o->format == DELIVER_PNG ? PAINT_PNG : PAINT_PDF;
+        if (c->o->dpi > 0)
+            ro.dpi = c->o->dpi;
+        strlist inputs = {0};
+        ro.inputs = &inputs;
+        ok = render_xml(c->engine, fo, fo_name, out, &ro, c->d);
+        /* The FO lives in memory only: its name is not a dependency. */
+        for (size_t i = 0; i < inputs.count; i++)
+            if (strcmp(inputs.items[i], fo_name) != 0)
+                strlist_add(&rec->deps, inputs.items[i]);
+        strlist_clear(&inputs);
+    }
+    if (ok) {
+        strlist_add(&rec->outputs, written);
+        if (c->print_written) {
+            printf("wrote %s\n", written);
+            fflush(stdout);
+        }
+    }
+    return ok;
+}
+
+static const char *attr(xmlNodePtr n, const char *name, char *buf, size_t size)
+{
+    xmlChar *v = xmlGetProp(n, BAD_CAST name);
+    snprintf(buf, size, "%s", v ? (const char *)v : "");
+    xmlFree(v);
+    return buf;
+}
+
+static bool is_site(xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST SOURCE_NS) &&
+           xmlStrEqual(n->name, BAD_CAST "site");
+}
+
+/* Runs deliverable `i` for one site (or the whole atelier when site is "") into
+ * out_dir/[site/]NAME. */
+static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, const char *version,
+                    const char *out_dir, deliver_record *rec)
+{
+    char dir[4096], out[4200];
+    snprintf(dir, sizeof dir, *site ? "%s/%s" : "%s", out_dir, site);
+    snprintf(out, sizeof out, "%s/%s%s", dir, deliver_table[i].name, deliver_extension(c->o->format));
+    if (!deliver_mkdirs(dir, c->d))
+        return false;
+    transform_params p = {
+        .site = site,
+        .version = version,
+        .build_date = c->build_date,
+        .bloc_marque = c->o->bloc_marque,
+        .assets_dir = s->dir,
+    };
+    xmlDocPtr fo = transform_run(c->transforms[i], s->doc, s->path, &p, &rec->deps, c->d);
+    if (!fo)
+        return false;
+    bool ok = deliver_output(c, fo, out, rec);
+    xmlFreeDoc(fo);
+    return ok;
+}
+
+/* A site id is a directory name: no separators, not "." or "..". */
+static bool safe_id(const char *id)
+{
+    return *id && !strchr(id, '/') && strcmp(id, ".") != 0 && strcmp(id, "..") != 0;
+}
+
+bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
+                     deliver_record *rec)
+{
+    source *s = deliver_load_source(c, path);
+    if (!s)
+        return false;
+    xmlNodePtr root = xmlDocGetRootElement(s->doc);
+    char id[512], version[64], dir[4096];
+    attr(root, "id", id, sizeof id);
+    if (!*attr(root, "version", version, sizeof version))
+        snprintf(version, sizeof version, "1.0");
+    if (subdir && !safe_id(id)) {
+        diag_error(c->d, s->path, (int)xmlGetLineNo(root), "the atelier's id '%s' cannot name a directory", id);
+        source_destroy(s);
+        return false;
+    }
+    snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
+    deliver_record_inputs(c, s, rec);
+
+    bool ok = true;
+    for (int i = 0; i < DELIVER_COUNT; i++) {
+        if (!c->transforms[i])
+            continue;
+        if (!deliver_table[i].per_site) {
+            ok = run_one(c, i, s, "", version, dir, rec) && ok;
+            continue;
+        }
+        for (xmlNodePtr n = root->children; n; n = n->next) {
+            if (!is_site(n))
+                continue;
+            char site[512];
+            attr(n, "id", site, sizeof site);
+            if (!safe_id(site)) {
+                diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
+                           "the site's id '%s' cannot name a directory", site);
+                ok = false;
+                continue;
+            }
+            ok = run_one(c, i, s, site, version, dir, rec) && ok;
+        }
+    }
+    source_destroy(s);
+    return ok;
+}

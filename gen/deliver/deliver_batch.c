@@ -1,0 +1,192 @@
+/* Building several ateliers: in turn, or N child processes at a time (-j N). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "deliver/deliver_internal.h"
+
+typedef struct {
+    pid_t pid;
+    int index;
+    FILE *record; /* the child's outputs and dependencies, for -M */
+} child;
+
+/* "[3/7] building x", redrawn in place on a terminal. */
+static void show_progress(bool tty, int k, int n, const char *path)
+{
+    if (!tty)
+        return;
+    printf("\r\033[K[%d/%d] building %s", k, n, path);
+    fflush(stdout);
+}
+
+/* The record as lines "O path" / "D path" (a child's way of handing it back). */
+static void record_save(const deliver_record *rec, FILE *f)
+{
+    for (size_t i = 0; i < rec->outputs.count; i++)
+        fprintf(f, "O %s\n", rec->outputs.items[i]);
+    for (size_t i = 0; i < rec->deps.count; i++)
+        fprintf(f, "D %s\n", rec->deps.items[i]);
+    fflush(f);
+}
+
+static void record_load(deliver_record *rec, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    rewind(f);
+    while ((n = getline(&line, &cap, f)) > 2) {
+        line[n - 1] = '\0';
+        strlist_add(line[0] == 'O' ? &rec->outputs : &rec->deps, line + 2);
+    }
+    free(line);
+}
+
+/* In the child: build, hand the record back, leave without running the parent's cleanups. */
+static void child_main(deliver_ctx *c, const char *path, bool subdir, FILE *record)
+{
+    deliver_record rec = {0};
+    bool ok = deliver_atelier(c, path, c->o->out_dir, subdir, &rec);
+    record_save(&rec, record);
+    deliver_record_clear(&rec);
+    render_engine_destroy(c->engine);
+    c->engine = NULL;
+    fflush(stdout);
+    fflush(stderr);
+    _exit(ok ? 0 : 1);
+}
+
+static bool start_child(deliver_ctx *c, const char *const *paths, int index, bool subdir, child *ch)
+{
+    ch->index = index;
+    ch->record = tmpfile();
+    fflush(stdout);
+    fflush(stderr);
+    ch->pid = ch->record ? fork() : -1;
+    if (ch->pid == 0)
+        child_main(c, paths[index], subdir, ch->record);
+    if (ch->pid < 0) {
+        diag_error(c->d, paths[index], 0, "cannot start a build process: %s", strerror(errno));
+        if (ch->record)
+            fclose(ch->record);
+        return false;
+    }
+    return true;
+}
+
+/* Waits for one child; true when it succeeded. Its record joins `rec`. */
+static bool reap_child(deliver_ctx *c, const char *const *paths, child *running, int *nrunning,
+                       deliver_record *rec, int *index)
+{
+    int status;
+    pid_t pid;
+    while ((pid = waitpid(-1, &status, 0)) < 0 && errno == EINTR)
+        ;
+    int k = 0;
+    while (k < *nrunning && running[k].pid != pid)
+        k++;
+    if (k == *nrunning) { /* not ours: cannot happen, but never loop forever */
+        *index = -1;
+        *nrunning = 0;
+        return false;
+    }
+    child ch = running[k];
+    running[k] = running[--*nrunning];
+    *index = ch.index;
+    record_load(rec, ch.record);
+    fclose(ch.record);
+    if (WIFSIGNALED(status))
+        diag_error(c->d, paths[ch.index], 0, "the build was killed by signal %d", WTERMSIG(status));
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool subdir, bool tty,
+                           deliver_record *rec, bool *failed)
+{
+    child *running = calloc((size_t)c->o->jobs, sizeof *running);
+    if (!running)
+        abort();
+    int nrunning = 0, next = 0, done = 0;
+    while (done < n) {
+        while (nrunning < c->o->jobs && next < n) {
+            show_progress(tty, next + 1, n, paths[next]);
+            if (start_child(c, paths, next, subdir, &running[nrunning]))
+                nrunning++;
+            else {
+                failed[next] = true;
+                done++;
+            }
+            next++;
+        }
+        if (nrunning == 0)
+            continue;
+        int index;
+        bool ok = reap_child(c, paths, running, &nrunning, rec, &index);
+        if (index < 0)
+            break;
+        failed[index] = !ok;
+        done++;
+    }
+    free(running);
+}
+
+/* "built 7 ateliers, 2 failed: a.xml, b.xml" */
+static void print_summary(const char *const *paths, int n, const bool *failed)
+{
+    int nfailed = 0;
+    for (int i = 0; i < n; i++)
+        nfailed += failed[i];
+    printf("built %d ateliers", n);
+    if (nfailed) {
+        printf(", %d failed:", nfailed);
+        for (int i = 0, k = 0; i < n; i++)
+            if (failed[i])
+                printf("%s %s", k++ ? "," : "", paths[i]);
+    }
+    printf("\n");
+}
+
+int deliver_build(const char *const *paths, int npaths, const deliver_options *o, diag *d)
+{
+    deliver_ctx c;
+    if (!deliver_ctx_init(&c, o, d)) {
+        deliver_ctx_clear(&c);
+        return 1;
+    }
+    bool tty = isatty(STDOUT_FILENO);
+    c.print_written = !tty;
+    bool subdir = npaths > 1;
+    bool *failed = calloc((size_t)npaths, sizeof *failed);
+    if (!failed)
+        abort();
+    deliver_record rec = {0};
+    if (o->jobs > 1 && npaths > 1) {
+        build_parallel(&c, paths, npaths, subdir, tty, &rec, failed);
+    } else {
+        for (int i = 0; i < npaths; i++) {
+            show_progress(tty, i + 1, npaths, paths[i]);
+            failed[i] = !deliver_atelier(&c, paths[i], o->out_dir, subdir, &rec);
+        }
+    }
+    if (tty) {
+        printf("\r\033[K");
+        fflush(stdout);
+    }
+    bool any_failed = false;
+    for (int i = 0; i < npaths; i++)
+        any_failed |= failed[i];
+    if (npaths > 1)
+        print_summary(paths, npaths, failed);
+    /* Like a compiler's -MD: only a complete build describes its outputs. */
+    if (!any_failed && !deliver_write_depfile(&c, &rec))
+        any_failed = true;
+    deliver_record_clear(&rec);
+    free(failed);
+    deliver_ctx_clear(&c);
+    return any_failed ? 1 : 0;
+}

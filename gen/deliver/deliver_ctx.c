@@ -1,0 +1,90 @@
+/* What every atelier of a run shares: schema, charter, compiled stylesheets. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#include "deliver/deliver_internal.h"
+#include "util/depfile.h"
+
+transform *deliver_load_template(deliver_ctx *c, const char *name)
+{
+    char rel[256];
+    snprintf(rel, sizeof rel, "templates/%s.xsl", name);
+    char *path = source_data_path(rel);
+    transform *t = transform_load(path, c->charter_path, &c->modules, c->d);
+    free(path);
+    return t;
+}
+
+bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d)
+{
+    memset(c, 0, sizeof *c);
+    c->o = o;
+    c->d = d;
+    transform_build_date(c->build_date);
+    c->schema_path = source_data_path("schema/atelier.rng");
+    c->schema = source_schema_load(c->schema_path, d);
+    char *available = NULL;
+    c->charter_path = deliver_style_path(o->style ? o->style : "etat", &available);
+    if (!c->charter_path)
+        diag_error(d, NULL, 0, "unknown style '%s' (available: %s)", o->style ? o->style : "etat", available);
+    free(available);
+    if (!c->schema || !c->charter_path)
+        return false;
+    bool ok = true;
+    for (int i = 0; i < DELIVER_COUNT; i++)
+        if (deliver_selected(o, i) && !(c->transforms[i] = deliver_load_template(c, deliver_table[i].name)))
+            ok = false;
+    return ok;
+}
+
+void deliver_ctx_clear(deliver_ctx *c)
+{
+    for (int i = 0; i < DELIVER_COUNT; i++)
+        transform_destroy(c->transforms[i]);
+    render_engine_destroy(c->engine);
+    source_schema_destroy(c->schema);
+    free(c->schema_path);
+    free(c->charter_path);
+    strlist_clear(&c->modules);
+    memset(c, 0, sizeof *c);
+}
+
+source *deliver_load_source(deliver_ctx *c, const char *path)
+{
+    source *s = source_load(path, c->d);
+    if (s && !source_validate(c->schema, s, c->d)) {
+        source_destroy(s);
+        return NULL;
+    }
+    return s;
+}
+
+void deliver_record_inputs(deliver_ctx *c, const source *s, deliver_record *rec)
+{
+    for (size_t i = 0; s && i < s->files.count; i++)
+        strlist_add(&rec->deps, s->files.items[i]);
+    for (size_t i = 0; i < c->modules.count; i++)
+        strlist_add(&rec->deps, c->modules.items[i]);
+    if (c->charter_path)
+        strlist_add(&rec->deps, c->charter_path);
+    if (c->schema_path)
+        strlist_add(&rec->deps, c->schema_path);
+    if (c->o->bloc_marque && *c->o->bloc_marque)
+        strlist_add(&rec->deps, c->o->bloc_marque);
+}
+
+bool deliver_write_depfile(deliver_ctx *c, const deliver_record *rec)
+{
+    if (!c->o->depfile)
+        return true;
+    return depfile_write(c->o->depfile, &rec->outputs, &rec->deps, c->d);
+}
+
+void deliver_record_clear(deliver_record *rec)
+{
+    strlist_clear(&rec->outputs);
+    strlist_clear(&rec->deps);
+}

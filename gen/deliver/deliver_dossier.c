@@ -1,0 +1,71 @@
+/* The final seminar's dossier: several validated ateliers in one document, through
+ * templates/dossier.xsl. */
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deliver/deliver_internal.h"
+
+/* <dossier xmlns="urn:livrables:atelier:1"><atelier>…</atelier>…</dossier>, copies of the
+ * sources. Each copy carries xml:base (the source's absolute directory) so that the
+ * stylesheet can resolve an atelier's images. */
+static xmlDocPtr aggregate_new(source *const *sources, int n)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "dossier", NULL);
+    xmlSetNs(root, xmlNewNs(root, BAD_CAST SOURCE_NS, NULL));
+    xmlDocSetRootElement(doc, root);
+    for (int i = 0; i < n; i++) {
+        xmlNodePtr copy = xmlDocCopyNode(xmlDocGetRootElement(sources[i]->doc), doc, 1);
+        char base[4096];
+        snprintf(base, sizeof base, "%s/", sources[i]->dir);
+        xmlNodeSetBase(copy, BAD_CAST base);
+        xmlAddChild(root, copy);
+    }
+    return doc;
+}
+
+int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
+                    const deliver_options *o, diag *d)
+{
+    deliver_options local = *o;
+    local.only = ""; /* none of the per-atelier deliverables */
+    deliver_ctx c;
+    bool ok = deliver_ctx_init(&c, &local, d);
+    source **sources = calloc((size_t)npaths, sizeof *sources);
+    if (!sources)
+        abort();
+    deliver_record rec = {0};
+    /* Every invalid source is reported, not only the first. */
+    for (int i = 0; ok && c.schema && i < npaths; i++)
+        sources[i] = deliver_load_source(&c, paths[i]);
+    for (int i = 0; ok && i < npaths; i++)
+        ok = sources[i] != NULL;
+    transform *t = ok ? deliver_load_template(&c, "dossier") : NULL;
+    if (t) {
+        xmlDocPtr agg = aggregate_new(sources, npaths);
+        for (int i = 0; i < npaths; i++)
+            deliver_record_inputs(&c, sources[i], &rec);
+        transform_params p = {
+            .site = "",
+            .version = "1.0",
+            .build_date = c.build_date,
+            .bloc_marque = o->bloc_marque,
+            .assets_dir = sources[0]->dir,
+        };
+        xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &rec.deps, d);
+        ok = fo && deliver_output(&c, fo, out_path, &rec);
+        ok = ok && deliver_write_depfile(&c, &rec);
+        xmlFreeDoc(fo);
+        xmlFreeDoc(agg);
+    } else {
+        ok = false;
+    }
+    transform_destroy(t);
+    for (int i = 0; i < npaths; i++)
+        source_destroy(sources[i]);
+    free(sources);
+    deliver_record_clear(&rec);
+    deliver_ctx_clear(&c);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,213 @@
+/* livrables init: a commented starter atelier that validates and builds. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "deliver/deliver_internal.h"
+
+static const char starter_atelier[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!--\n"
+    "  A starter atelier, written by \"livrables init\". Replace the text in each element;\n"
+    "  \"livrables validate atelier.xml\" checks it against the schema, \"make\" builds the PDFs.\n"
+    "  Dates are written YYYY-MM-DD and amounts in euros as plain numbers (80000).\n"
+    "  Type plain spaces and apostrophes: French typography is applied when building.\n"
+    "-->\n"
+    "<atelier xmlns=\"urn:livrables:atelier:1\" xmlns:xi=\"http://www.w3.org/2001/XInclude\"\n"
+    "         id=\"mon-atelier\" format=\"local\" annee=\"2026\" version=\"1.0\">\n"
+    "  <titre>Atelier des territoires de mon territoire</titre>\n"
+    "  <theme>Le thème de l'atelier</theme>\n"
+    "\n"
+    "  <!-- Who steers the atelier: the State services and their people. -->\n"
+    "  <pilotage>\n"
+    "    <service type=\"DDT\" nom=\"DDT de mon département\" departement=\"00\"/>\n"
+    "    <personne role=\"chef de projet\" service=\"DDT de mon département\">Prénom Nom</personne>\n"
+    "  </pilotage>\n"
+    "\n"
+    "  <!-- The budget: the ministry's share (nature=\"etat\") and local costs (nature=\"local\"). -->\n"
+    "  <financement>\n"
+    "    <ligne financeur=\"DGALN (ministère)\" montant=\"80000\" nature=\"etat\"/>\n"
+    "    <ligne financeur=\"Communauté de communes\" montant=\"10000\" nature=\"local\"/>\n"
+    "  </financement>\n"
+    "\n"
+    "  <!-- The design team: one mandataire, any number of cotraitants. -->\n"
+    "  <equipe>\n"
+    "    <mandataire nom=\"Agence mandataire\" specialites=\"urbanisme, paysage\"/>\n"
+    "  </equipe>\n"
+    "\n"
+    "  <!-- The calendar: lancement, cadrage, seance-1..3, intersession-1..2, production,\n"
+    "       restitution, seminaire-final. -->\n"
+    "  <calendrier>\n"
+    "    <etape type=\"lancement\" debut=\"2026-01-15\"/>\n"
+    "    <etape type=\"seance-1\" debut=\"2026-03-10\"/>\n"
+    "    <etape type=\"seance-2\" debut=\"2026-05-12\"/>\n"
+    "    <etape type=\"seance-3\" debut=\"2026-09-15\"/>\n"
+    "    <etape type=\"restitution\" debut=\"2026-11-20\"/>\n"
+    "  </calendrier>\n"
+    "\n"
+    "  <contexte>\n"
+    "    <p>Pourquoi cet atelier, sur ce territoire, maintenant.</p>\n"
+    "  </contexte>\n"
+    "  <objectifs>\n"
+    "    <p>Ce que l'atelier doit permettre.</p>\n"
+    "  </objectifs>\n"
+    "  <methode>\n"
+    "    <p>Comment l'équipe et les acteurs travaillent ensemble.</p>\n"
+    "  </methode>\n"
+    "\n"
+    "  <!-- One site per territory, each in its own file under sites/. -->\n"
+    "  <xi:include href=\"sites/mon-site.xml\"/>\n"
+    "\n"
+    "  <!-- Acronyms used with <sigle>: expanded in each document's glossary. -->\n"
+    "  <glossaire>\n"
+    "    <entree sigle=\"DDT\">Direction départementale des territoires</entree>\n"
+    "  </glossaire>\n"
+    "</atelier>\n";
+
+static const char starter_site[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- A site of the atelier, included by ../atelier.xml. Its id names the output folder. -->\n"
+    "<site xmlns=\"urn:livrables:atelier:1\" id=\"mon-site\" nature=\"epci\">\n"
+    "  <nom>Communauté de communes de mon site</nom>\n"
+    "  <departement code=\"00\">Mon département</departement>\n"
+    "  <region>Ma région</region>\n"
+    "  <population annee=\"2021\">30000</population>\n"
+    "  <superficie unite=\"km2\">500</superficie>\n"
+    "  <perimetre>Les communes du périmètre</perimetre>\n"
+    "\n"
+    "  <diagnostic>\n"
+    "    <dynamiques>\n"
+    "      <p>Les dynamiques du territoire : population, économie, paysages.</p>\n"
+    "    </dynamiques>\n"
+    "    <enjeux>\n"
+    "      <enjeu id=\"enjeu-1\" theme=\"mobilités\">\n"
+    "        <titre>Un premier enjeu</titre>\n"
+    "        <p>Ce qui est en jeu.</p>\n"
+    "      </enjeu>\n"
+    "    </enjeux>\n"
+    "    <atouts>\n"
+    "      <item>Un atout du territoire.</item>\n"
+    "    </atouts>\n"
+    "    <faiblesses>\n"
+    "      <item>Une faiblesse du territoire.</item>\n"
+    "    </faiblesses>\n"
+    "  </diagnostic>\n"
+    "\n"
+    "  <!-- The strategy: axes, objectives, actions (horizon court|moyen|long, priorite 1 to 3,\n"
+    "       statut a-lancer|en-cours|realisee|abandonnee, cout in euros). -->\n"
+    "  <strategie>\n"
+    "    <vision>\n"
+    "      <p>Le territoire dans vingt ans.</p>\n"
+    "    </vision>\n"
+    "    <axe id=\"axe-1\" numero=\"1\">\n"
+    "      <titre>Un premier axe</titre>\n"
+    "      <objectif id=\"obj-1-1\" numero=\"1.1\">\n"
+    "        <titre>Un premier objectif</titre>\n"
+    "        <action numero=\"1.1.1\" horizon=\"court\" debut=\"2027\" duree=\"12\" priorite=\"1\" statut=\"a-lancer\">\n"
+    "          <titre>Une première action</titre>\n"
+    "          <description>\n"
+    "            <p>Ce que fait l'action.</p>\n"
+    "          </description>\n"
+    "          <porteur>Communauté de communes</porteur>\n"
+    "          <cout>50000</cout>\n"
+    "        </action>\n"
+    "      </objectif>\n"
+    "    </axe>\n"
+    "  </strategie>\n"
+    "\n"
+    "  <!-- The working sessions (type diagnostic|strategie|feuille-de-route, tenue=\"non\" while\n"
+    "       planned), with participants (role elu|technicien|etat|equipe|partenaire|habitant|expert). -->\n"
+    "  <seances>\n"
+    "    <seance numero=\"1\" type=\"diagnostic\" date=\"2026-03-10\" lieu=\"Salle du conseil\" tenue=\"non\">\n"
+    "      <participants>\n"
+    "        <participant role=\"elu\" structure=\"Communauté de communes\">Prénom Nom</participant>\n"
+    "        <participant role=\"etat\" structure=\"DDT de mon département\">Prénom Nom</participant>\n"
+    "      </participants>\n"
+    "      <deroule>\n"
+    "        <point heure=\"09:30\">Accueil et visite de terrain</point>\n"
+    "        <point heure=\"14:00\">Atelier de diagnostic</point>\n"
+    "      </deroule>\n"
+    "    </seance>\n"
+    "  </seances>\n"
+    "</site>\n";
+
+static const char starter_makefile[] =
+    "# Builds this atelier's deliverables with livrables.\n"
+    "#   make            the PDFs, in build/ (one folder per site, the livret at the top)\n"
+    "#   make validate   checks the sources against the schema\n"
+    "#   make clean      removes build/\n"
+    "# livrables -M writes build/atelier.d, the list of every file the PDFs are made from\n"
+    "# (sources, stylesheets, images): make rebuilds only when one of them changes.\n"
+    "\n"
+    "LIVRABLES ?= livrables\n"
+    "STYLE     ?= etat\n"
+    "OUT       ?= build\n"
+    "\n"
+    "LIVRET = $(OUT)/livret-de-capitalisation.pdf\n"
+    "\n"
+    "all: $(LIVRET)\n"
+    "\n"
+    "$(LIVRET): atelier.xml\n"
+    "\t$(LIVRABLES) build atelier.xml -o $(OUT) --style $(STYLE) -M $(OUT)/atelier.d\n"
+    "\n"
+    "validate:\n"
+    "\t$(LIVRABLES) validate atelier.xml\n"
+    "\n"
+    "clean:\n"
+    "\trm -rf $(OUT)\n"
+    "\n"
+    ".PHONY: all validate clean\n"
+    "\n"
+    "-include $(OUT)/atelier.d\n";
+
+static const struct {
+    const char *name, *text;
+} starter_files[] = {
+    {"atelier.xml", starter_atelier},
+    {"sites/mon-site.xml", starter_site},
+    {"Makefile", starter_makefile},
+};
+
+enum { STARTER_COUNT = sizeof starter_files / sizeof *starter_files };
+
+/* Creates `path` with `text`; never replaces an existing file. */
+static bool write_new(const char *path, const char *text, diag *d)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+    if (fd < 0) {
+        diag_error(d, path, 0, "cannot create: %s", strerror(errno));
+        return false;
+    }
+    size_t n = strlen(text);
+    bool ok = write(fd, text, n) == (ssize_t)n;
+    ok = close(fd) == 0 && ok;
+    if (!ok)
+        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+    return ok;
+}
+
+int deliver_init(const char *dir, diag *d)
+{
+    char paths[STARTER_COUNT][4096];
+    bool clash = false;
+    for (int i = 0; i < STARTER_COUNT; i++) {
+        snprintf(paths[i], sizeof paths[i], "%s/%s", dir, starter_files[i].name);
+        if (access(paths[i], F_OK) == 0) {
+            diag_error(d, paths[i], 0, "already exists; not overwritten (nothing was written)");
+            clash = true;
+        }
+    }
+    if (clash)
+        return 1;
+    char sites[4096];
+    snprintf(sites, sizeof sites, "%s/sites", dir);
+    if (!deliver_mkdirs(sites, d))
+        return 1;
+    for (int i = 0; i < STARTER_COUNT; i++)
+        if (!write_new(paths[i], starter_files[i].text, d))
+            return 1;
+    return 0;
+}

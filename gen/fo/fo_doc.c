@@ -1,0 +1,322 @@
+/* FO documents read page-sequence by page-sequence: from a file with an xmlTextReader
+ * (each page-sequence subtree is expanded, built into the caller's arena, then left for
+ * the reader to free) or from an in-memory xmlDoc. Everything before the first
+ * page-sequence stays in the document's own arena. */
+#include "fo/fo_internal.h"
+
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* No network, no DTD, no external entities; line numbers past 65535. */
+#define FO_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
+
+struct fo_doc {
+    char *path;
+    diag *d;
+    arena *a;
+    fo_props_cache *cache;
+    fo_node *root;
+    fo_metadata meta;
+    bool title_done; /* the first page-sequence was read (fallback title) */
+    /* in memory */
+    xmlDoc *xml;
+    xmlNode *first_ps, *next_ps;
+    /* from a file */
+    xmlTextReader *reader;
+    bool positioned; /* the reader's current node is not examined yet */
+};
+
+/* libxml2 errors become diagnostics of the FO file. */
+static void on_xml_error(void *ctx, xmlError *err)
+{
+    const char *path = ((const fo_doc *)ctx)->path;
+    diag *d = ((const fo_doc *)ctx)->d;
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    diag_report(d, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, path, err->line,
+                "%s", msg);
+}
+
+static fo_doc *doc_new(const char *path, diag *d)
+{
+    fo_doc *doc = calloc(1, sizeof *doc);
+    if (!doc)
+        abort();
+    doc->a = arena_new();
+    doc->path = arena_strdup(doc->a, path ? path : "<fo>");
+    doc->d = d;
+    doc->cache = fo_props_cache_new(doc->a);
+    return doc;
+}
+
+void fo_doc_destroy(fo_doc *doc)
+{
+    if (!doc)
+        return;
+    if (doc->reader)
+        xmlFreeTextReader(doc->reader);
+    arena_destroy(doc->a);
+    free(doc);
+}
+
+const char *fo_doc_path(const fo_doc *doc) { return doc->path; }
+const fo_node *fo_doc_root(const fo_doc *doc) { return doc->root; }
+const fo_metadata *fo_doc_metadata(const fo_doc *doc) { return &doc->meta; }
+
+const fo_node *fo_doc_master(const fo_doc *doc, const char *name)
+{
+    const fo_node *set = fo_child(doc->root, FO_LAYOUT_MASTER_SET);
+    for (const fo_node *m = set ? set->first_child : NULL; m; m = m->next_sibling)
+        if ((m->kind == FO_SIMPLE_PAGE_MASTER || m->kind == FO_PAGE_SEQUENCE_MASTER) &&
+            strcmp(m->props->master_name, name) == 0)
+            return m;
+    return NULL;
+}
+
+static bool is_fo(xmlNode *x, const char *name)
+{
+    return x && x->type == XML_ELEMENT_NODE && x->ns && x->ns->href &&
+           strcmp((const char *)x->ns->href, FO_NS) == 0 &&
+           strcmp((const char *)x->name, name) == 0;
+}
+
+static fo_builder doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache)
+{
+    fo_builder b = {doc->path, doc->d, a, cache, NULL, doc->a};
+    if (!doc->title_done)
+        b.meta = &doc->meta;
+    return b;
+}
+
+/* fo:root itself, without children; false (with an error) when `x` is something else. */
+static bool build_root(fo_doc *doc, xmlNode *x)
+{
+    if (!is_fo(x, "root")) {
+        diag_error(doc->d, doc->path, x ? (int)xmlGetLineNo(x) : 0,
+                   "the root element is not fo:root");
+        return false;
+    }
+    fo_builder b = doc_builder(doc, doc->a, doc->cache);
+    doc->root = fo_build_element(&b, x, NULL, FO_BUILD_SHALLOW);
+    const fo_props *p = doc->root->props;
+    if (*p->xml_lang)
+        doc->meta.language = p->xml_lang;
+    else if (strcmp(p->language, "none") != 0)
+        doc->meta.language = p->language;
+    return true;
+}
+
+/* A child of fo:root before the first page-sequence, kept in the document's arena. */
+static void build_prelude_child(fo_doc *doc, xmlNode *x)
+{
+    fo_builder b = doc_builder(doc, doc->a, doc->cache);
+    fo_build_element(&b, x, doc->root, 0);
+}
+
+static fo_node *build_page_sequence(fo_doc *doc, xmlNode *x, arena *a)
+{
+    fo_builder b = doc_builder(doc, a, fo_props_cache_new(a));
+    fo_node *ps = fo_build_element(&b, x, doc->root, FO_BUILD_DETACHED);
+    doc->title_done = true;
+    return ps;
+}
+
+/* ---- in memory -------------------------------------------------------------------------- */
+
+fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d)
+{
+    fo_doc *doc = doc_new(path, d);
+    doc->xml = xml;
+    xmlNode *root = xml ? xmlDocGetRootElement(xml) : NULL;
+    if (!build_root(doc, root)) {
+        fo_doc_destroy(doc);
+        return NULL;
+    }
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_fo(c, "page-sequence")) {
+            doc->first_ps = doc->next_ps = c;
+            break;
+        }
+        build_prelude_child(doc, c);
+    }
+    return doc;
+}
+
+static fo_node *next_in_memory(fo_doc *doc, arena *a)
+{
+    for (xmlNode *c = doc->next_ps; c; c = c->next)
+        if (is_fo(c, "page-sequence")) {
+            doc->next_ps = c->next;
+            return build_page_sequence(doc, c, a);
+        }
+    doc->next_ps = NULL;
+    return NULL;
+}
+
+/* ---- from a file ------------------------------------------------------------------------ */
+
+/* The next node to examine: 1, or 0 at the end, -1 on error. */
+static int step(fo_doc *doc)
+{
+    if (doc->positioned) {
+        doc->positioned = false;
+        return 1;
+    }
+    return xmlTextReaderRead(doc->reader);
+}
+
+/* Skips the current node's subtree; the reader stops on the next node to examine. */
+static int skip(fo_doc *doc)
+{
+    int r = xmlTextReaderNext(doc->reader);
+    doc->positioned = r == 1;
+    return r;
+}
+
+/* Advances to the next page-sequence start tag, a child of fo:root; calls `other` (may be
+ * NULL) on the other element children met on the way. False at the end or on error. */
+static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
+{
+    int r;
+    while ((r = step(doc)) == 1) {
+        int type = xmlTextReaderNodeType(doc->reader);
+        int depth = xmlTextReaderDepth(doc->reader);
+        if (depth == 0)
+            return false; /* </fo:root> */
+        if (type != XML_READER_TYPE_ELEMENT || depth != 1)
+            continue;
+        xmlNode *x = xmlTextReaderCurrentNode(doc->reader);
+        if (is_fo(x, "page-sequence")) {
+            doc->positioned = true;
+            return true;
+        }
+        if (other) {
+            xmlNode *full = xmlTextReaderExpand(doc->reader);
+            if (!full)
+                return false;
+            other(doc, full);
+        }
+        if (skip(doc) != 1)
+            return false;
+    }
+    return false;
+}
+
+/* Opens the reader and builds fo:root when `with_root`; stops on its first child. */
+static bool open_reader(fo_doc *doc, bool with_root)
+{
+    doc->reader = xmlReaderForFile(doc->path, NULL, FO_PARSE_OPTIONS);
+    if (!doc->reader) {
+        diag_error(doc->d, doc->path, 0, "cannot read the file");
+        return false;
+    }
+    xmlTextReaderSetStructuredErrorHandler(doc->reader, on_xml_error, doc);
+    doc->positioned = false;
+    int r;
+    while ((r = xmlTextReaderRead(doc->reader)) == 1 &&
+           xmlTextReaderNodeType(doc->reader) != XML_READER_TYPE_ELEMENT)
+        ;
+    if (r != 1) {
+        if (r == 0)
+            diag_error(doc->d, doc->path, 0, "no root element");
+        return false;
+    }
+    if (with_root && !build_root(doc, xmlTextReaderCurrentNode(doc->reader)))
+        return false;
+    return true;
+}
+
+fo_doc *fo_doc_open_file(const char *path, diag *d)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+        return NULL;
+    }
+    fclose(f);
+    fo_doc *doc = doc_new(path, d);
+    if (!open_reader(doc, true)) {
+        fo_doc_destroy(doc);
+        return NULL;
+    }
+    if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
+        seek_page_sequence(doc, build_prelude_child);
+    return doc;
+}
+
+static void foreign_after_start(fo_doc *doc, xmlNode *x)
+{
+    /* elements after the page-sequences are not laid out; report unknown ones */
+    if (x->ns && x->ns->href && strcmp((const char *)x->ns->href, FO_NS) == 0 &&
+        fo_kind_lookup((const char *)x->name) == -1)
+        diag_error(doc->d, doc->path, (int)xmlGetLineNo(x), "unknown formatting object fo:%s",
+                   (const char *)x->name);
+}
+
+static fo_node *next_in_file(fo_doc *doc, arena *a)
+{
+    if (!doc->reader || !seek_page_sequence(doc, foreign_after_start))
+        return NULL;
+    doc->positioned = false;
+    xmlNode *x = xmlTextReaderExpand(doc->reader);
+    if (!x)
+        return NULL;
+    fo_node *ps = build_page_sequence(doc, x, a);
+    skip(doc);
+    return ps;
+}
+
+fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a)
+{
+    return doc->xml ? next_in_memory(doc, a) : next_in_file(doc, a);
+}
+
+bool fo_doc_rewind(fo_doc *doc)
+{
+    if (doc->xml) {
+        doc->next_ps = doc->first_ps;
+        return true;
+    }
+    if (doc->reader)
+        xmlFreeTextReader(doc->reader);
+    doc->reader = NULL;
+    if (!open_reader(doc, false))
+        return false;
+    doc->title_done = true;
+    if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
+        seek_page_sequence(doc, NULL);
+    return true;
+}
+
+/* ---- whole documents in memory ------------------------------------------------------------ */
+
+fo_node *fo_parse_memory(const char *xml, size_t len, const char *path, arena *a, diag *d)
+{
+    fo_doc ctx = {.path = (char *)(path ? path : "<memory>"), .d = d};
+    xmlStructuredErrorFunc old = xmlStructuredError;
+    void *old_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(&ctx, on_xml_error);
+    xmlDoc *x = xmlReadMemory(xml, (int)len, ctx.path, NULL, FO_PARSE_OPTIONS);
+    xmlSetStructuredErrorFunc(old_ctx, old);
+    if (!x)
+        return NULL;
+    fo_node *root = NULL;
+    xmlNode *rx = xmlDocGetRootElement(x);
+    if (!is_fo(rx, "root")) {
+        diag_error(d, ctx.path, rx ? (int)xmlGetLineNo(rx) : 0,
+                   "the root element is not fo:root");
+    } else {
+        fo_builder b = {ctx.path, d, a, fo_props_cache_new(a), NULL, a};
+        root = fo_build_element(&b, rx, NULL, 0);
+    }
+    xmlFreeDoc(x);
+    return root;
+}

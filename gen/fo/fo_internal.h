@@ -1,0 +1,189 @@
+/* Private interfaces between the files of gen/fo. Not for other stages. */
+#ifndef LIVRABLES_FO_INTERNAL_H
+#define LIVRABLES_FO_INTERNAL_H
+
+#include <stdint.h>
+
+#include "fo/fo.h"
+
+struct _xmlNode;
+
+/* ---- string hash tables (fo_hash.c) ---------------------------------------------------- */
+
+/* A fixed table from NUL-terminated keys (borrowed, static) to small integers. */
+typedef struct {
+    const char **keys;
+    int *values;
+    size_t cap; /* a power of two */
+} fo_hash;
+
+/* Builds the table with room for `n` keys. Never fails (aborts on out of memory). */
+void fo_hash_init(fo_hash *h, size_t n);
+void fo_hash_put(fo_hash *h, const char *key, int value);
+/* The value of the `len` bytes at `key`, or -1. */
+int fo_hash_get(const fo_hash *h, const char *key, size_t len);
+
+/* ---- element kinds (fo_kinds.c) -------------------------------------------------------- */
+
+/* The kind of an FO element local name; -1 when unknown, -2 when it is an XSL 1.1 element
+ * Livrables does not support. */
+int fo_kind_lookup(const char *name);
+/* Whether whitespace-only text directly inside is kept (mixed content). */
+bool fo_kind_is_mixed(fo_kind k);
+/* Block-level FOs, on which margins map to indents and spaces (XSL § 5.3.2). */
+bool fo_kind_is_block_level(fo_kind k);
+/* Inline-level FOs, on which margin-left/right map to space-start/end. */
+bool fo_kind_is_inline_level(fo_kind k);
+
+/* ---- values (fo_values.c, fo_colors.c) ------------------------------------------------- */
+
+/* The keyword spelled by `len` bytes at `s`, or FO_KW_UNSET. */
+fo_kw fo_kw_lookup(const char *s, size_t len);
+
+/* Parses a decimal number (never locale dependent) at *s, advancing *s. */
+bool fo_parse_number(const char **s, double *out);
+
+/* Points per unit ("mm", "pt"...); 0 when the unit is unknown. "em" is not handled here. */
+double fo_unit_points(const char *unit, size_t len);
+
+/* A colour name (case-insensitive), or false. */
+bool fo_color_by_name(const char *s, size_t len, fo_color *out);
+
+/* Case-insensitive comparison of `len` bytes at `s` with the NUL-terminated `lit`. */
+bool fo_ieq(const char *s, size_t len, const char *lit);
+
+/* ---- expressions (fo_expr.c) ------------------------------------------------------------ */
+
+/* The value of an expression: a length (abs + rel * base + prop * unit), a number or a
+ * colour. */
+typedef struct {
+    double abs, rel, prop;
+    bool is_len;
+    bool is_color;
+    fo_color color;
+} fo_val;
+
+typedef struct {
+    double font_size;          /* for em */
+    const fo_node *context;    /* searched (inclusive) for the nearest list-block */
+    const fo_props *parent;    /* for from-parent() and inherited-property-value() */
+} fo_expr_ctx;
+
+/* Evaluates an expression; false with *err set on a syntax or type error. */
+bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char **err);
+
+/* ---- properties (fo_props.c) -------------------------------------------------------------- */
+
+typedef enum {
+    K_P_LENGTH, K_P_FONT_SIZE, K_P_FONT_WEIGHT, K_P_LINE_HEIGHT, K_P_COLOR, K_P_ENUM,
+    K_P_INT, K_P_NUMBER, K_P_STRING, K_P_SPACE, K_P_KEEP
+} fo_prop_kind;
+
+typedef struct {
+    const char *name;
+    bool inherited;
+    fo_prop_kind kind;
+    const char *initial;
+    const char *keywords;
+    uint64_t kw_set[(FO_KW_COUNT + 63) / 64]; /* the keywords accepted */
+} fo_prop_info;
+
+/* The table of props.def, initialized once. */
+const fo_prop_info *fo_prop_table(void);
+/* The initial values of every property (as on fo:root without attributes). */
+const fo_props *fo_initial_props(void);
+/* The property id of an XSL name, or -1. */
+int fo_prop_lookup(const char *name, size_t len);
+
+/* The value of property `id` in `p` as an expression value (lengths, numbers, colours);
+ * false for keywords, strings and compound values. */
+bool fo_prop_value(const fo_props *p, int id, fo_val *out);
+
+/* Components of compound values (space-before.optimum, keep-together.within-page...). */
+typedef enum {
+    FO_COMP_NONE, FO_COMP_MINIMUM, FO_COMP_OPTIMUM, FO_COMP_MAXIMUM, FO_COMP_CONDITIONALITY,
+    FO_COMP_PRECEDENCE, FO_COMP_WITHIN_LINE, FO_COMP_WITHIN_COLUMN, FO_COMP_WITHIN_PAGE,
+    FO_COMP_LENGTH
+} fo_comp;
+
+/* The values given on one element, before computing: at most one per property (the most
+ * specific wins, see fo_shorthands.c) plus components. */
+enum { FO_MAX_COMPONENTS = 32 };
+typedef struct {
+    const char *value[FO_PROP_COUNT];
+    unsigned char prio[FO_PROP_COUNT];
+    struct {
+        fo_prop_id id;
+        fo_comp comp;
+        const char *value;
+    } comps[FO_MAX_COMPONENTS];
+    int ncomps;
+    /* for messages and for storage of split values */
+    const char *file;
+    int line;
+    const char *element;
+    diag *d;
+    arena *a;
+} fo_pending;
+
+/* Sets value `v` for property `id` at priority `prio` (kept if no more specific value). */
+void fo_pending_set(fo_pending *pd, fo_prop_id id, const char *v, int prio);
+
+/* Records one attribute (name="value") in `pd`: property, shorthand, absolute property,
+ * component; warns about unknown properties. */
+void fo_pending_attribute(fo_pending *pd, const char *name, const char *value);
+
+/* Whether `name` is an XSL 1.1 property name (fo_specnames.c). */
+bool fo_is_xsl_property(const char *name, size_t len);
+
+/* Computes props into *out from the pending values, for an element of kind `kind` whose
+ * parent element is `parent_node` (NULL for the root); sets `specified` (may be NULL). */
+void fo_props_compute(fo_props *out, unsigned char *specified, const fo_pending *pd,
+                      fo_kind kind, const fo_node *parent_node);
+
+/* Fills `fields` (room for FO_PROP_COUNT) with the addresses of the string fields of `p`;
+ * returns their count. */
+int fo_props_string_fields(fo_props *p, const char ***fields);
+
+/* ---- whitespace (fo_whitespace.c) ---------------------------------------------------------- */
+
+/* Applies linefeed-treatment and white-space-collapse of `p` to `len` bytes at `s`; the
+ * result is written into `out` (room for len + 3 * count('\n') bytes) and its length
+ * returned. */
+size_t fo_whitespace_apply(const fo_props *p, const char *s, size_t len, char *out);
+
+/* Whether `len` bytes at `s` are XML whitespace only. */
+bool fo_is_blank(const char *s, size_t len);
+
+/* ---- tree building (fo_build.c) ------------------------------------------------------------- */
+
+/* Shares identical computed property structs within one arena. */
+typedef struct fo_props_cache fo_props_cache;
+fo_props_cache *fo_props_cache_new(arena *a);
+
+typedef struct {
+    const char *file;
+    diag *d;
+    arena *a;
+    fo_props_cache *cache;
+    fo_metadata *meta;  /* where the fallback title goes; may be NULL */
+    arena *meta_arena;  /* owns metadata strings */
+} fo_builder;
+
+/* Builds the FO element `x` (in the FO namespace) and its subtree under `parent` (which may
+ * be NULL for the root). Children are not built with FO_BUILD_SHALLOW; with
+ * FO_BUILD_DETACHED the node points to its parent (for inheritance) but is not appended to
+ * its children (the parent lives in another arena). Returns the node, or NULL when the
+ * element is skipped (with a diagnostic). */
+enum { FO_BUILD_SHALLOW = 1, FO_BUILD_DETACHED = 2 };
+fo_node *fo_build_element(fo_builder *b, struct _xmlNode *x, fo_node *parent, int flags);
+
+/* Appends `child` to `parent`'s children. */
+void fo_node_append(fo_node *parent, fo_node *child);
+
+/* Reads document metadata from a declarations element. */
+void fo_read_declarations(struct _xmlNode *decl, fo_metadata *meta, arena *a);
+
+#define FO_NS "http://www.w3.org/1999/XSL/Format"
+
+#endif

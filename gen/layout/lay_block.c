@@ -1,0 +1,286 @@
+/* Block stacking: blocks, block-containers and the frame every block-level FO shares
+ * (breaks, spaces, keeps, ids, markers, borders, padding and background). The inline
+ * content of a block is in lay_inline.c. */
+#include <string.h>
+
+#include "layout/layout_internal.h"
+#include "layout/lay_inline.h"
+
+double lay_start_indent(const lay_build *b, const fo_node *n)
+{
+    return fo_len_resolve(n->props->start_indent, b->ref_w);
+}
+
+double lay_end_indent(const lay_build *b, const fo_node *n)
+{
+    return fo_len_resolve(n->props->end_indent, b->ref_w);
+}
+
+static int keep_strength(fo_keep k)
+{
+    return k.within_page > k.within_column ? k.within_page : k.within_column;
+}
+
+static void push_idrec(lay_galley *g, lay_idrec r)
+{
+    if (g->nids == g->capids) {
+        size_t cap = g->capids ? 2 * g->capids : 16;
+        g->ids = arena_grow(g->a, g->ids, sizeof *g->ids, g->nids, cap);
+        g->capids = cap;
+    }
+    g->ids[g->nids++] = r;
+}
+
+void lay_galley_id(lay_galley *g, const char *id, size_t item, double x)
+{
+    push_idrec(g, (lay_idrec){id, item, item, x});
+}
+
+static void push_mark(lay_galley *g, lay_markrec r)
+{
+    if (g->nmarks == g->capmarks) {
+        size_t cap = g->capmarks ? 2 * g->capmarks : 16;
+        g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
+        g->capmarks = cap;
+    }
+    g->marks[g->nmarks++] = r;
+}
+
+static long push_decor(lay_galley *g, lay_decor d)
+{
+    if (g->ndecor == g->capdecor) {
+        size_t cap = g->capdecor ? 2 * g->capdecor : 16;
+        g->decor = arena_grow(g->a, g->decor, sizeof *g->decor, g->ndecor, cap);
+        g->capdecor = cap;
+    }
+    g->decor[g->ndecor] = d;
+    return (long)g->ndecor++;
+}
+
+static bool has_decoration(const lay_edges *e, fo_color bg)
+{
+    if (bg.a > 0)
+        return true;
+    for (int i = 0; i < 4; i++)
+        if (e->bw[i] > 0)
+            return true;
+    return false;
+}
+
+void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w)
+{
+    const fo_props *p = n->props;
+    lay_galley *g = b->g;
+    memset(f, 0, sizeof *f);
+    f->decor = -1;
+    f->idrec = -1;
+    f->x = x;
+    f->w = w;
+    if (p->break_before == FO_KW_page || p->break_before == FO_KW_odd_page ||
+        p->break_before == FO_KW_even_page || p->break_before == FO_KW_column)
+        lay_galley_break(g, p->break_before == FO_KW_column ? FO_KW_page : p->break_before);
+    lay_galley_space(g, fo_len_resolve(p->space_before.opt, b->ref_w), p->space_before.discard);
+    lay_galley_keep(g, keep_strength(p->keep_with_previous));
+    lay_edges_get(n, b->ref_w, &f->edges);
+    f->first = g->n;
+    if (p->id && *p->id) {
+        f->idrec = (long)g->nids;
+        push_idrec(g, (lay_idrec){p->id, g->n, g->n, x});
+    }
+    f->mark0 = g->nmarks;
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_MARKER && c->props->marker_class_name)
+            push_mark(g, (lay_markrec){c->props->marker_class_name, c, g->n, g->n});
+    f->nmark = g->nmarks - f->mark0;
+    if (has_decoration(&f->edges, p->background_color)) {
+        lay_decor d = {.first = g->n, .x = x, .w = w, .bg = lay_color_of(p->background_color)};
+        memcpy(d.bw, f->edges.bw, sizeof d.bw);
+        memcpy(d.bc, f->edges.bc, sizeof d.bc);
+        memcpy(d.bs, f->edges.bs, sizeof d.bs);
+        f->decor = push_decor(g, d);
+    }
+    double top = f->edges.bw[0] + f->edges.pad[0];
+    if (top > 0) {
+        lay_galley_item(g, top);
+        lay_galley_keep(g, FO_KEEP_ALWAYS); /* never a lone border at a page bottom */
+    }
+}
+
+void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f)
+{
+    const fo_props *p = n->props;
+    lay_galley *g = b->g;
+    double bottom = f->edges.bw[1] + f->edges.pad[1];
+    if (bottom > 0) {
+        lay_galley_keep(g, FO_KEEP_ALWAYS);
+        lay_galley_item(g, bottom);
+    }
+    size_t last = g->n > f->first ? g->n - 1 : f->first;
+    if (f->decor >= 0) {
+        if (g->n > f->first)
+            g->decor[f->decor].last = last;
+        else
+            g->ndecor = (size_t)f->decor; /* nothing to decorate */
+    }
+    if (f->idrec >= 0)
+        g->ids[f->idrec].last = last;
+    for (size_t i = 0; i < f->nmark; i++)
+        g->marks[f->mark0 + i].last = last;
+
+    /* keep-together is inherited: apply it only where it starts being stronger. */
+    int kt = keep_strength(p->keep_together);
+    int parent_kt = n->parent ? keep_strength(n->parent->props->keep_together) : 0;
+    if (kt > parent_kt)
+        for (size_t i = f->first + 1; i < g->n; i++)
+            if (g->pi[i].keep < kt)
+                g->pi[i].keep = kt;
+
+    lay_galley_space(g, fo_len_resolve(p->space_after.opt, b->ref_w), p->space_after.discard);
+    lay_galley_keep(g, keep_strength(p->keep_with_next));
+    if (p->break_after == FO_KW_page || p->break_after == FO_KW_odd_page ||
+        p->break_after == FO_KW_even_page || p->break_after == FO_KW_column)
+        lay_galley_break(g, p->break_after == FO_KW_column ? FO_KW_page : p->break_after);
+}
+
+/* The border box of a block from its indents: the indents reach the content rectangle,
+ * padding and border lie inside them (XSL § 5.3.2). */
+static void border_box(const lay_build *b, const fo_node *n, const lay_edges *e, double *x,
+                       double *w)
+{
+    double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
+    *x = b->x0 + si - e->pad[2] - e->bw[2];
+    *w = b->ref_w - si - ei + e->pad[2] + e->bw[2] + e->pad[3] + e->bw[3];
+}
+
+void lay_block(lay_build *b, const fo_node *n)
+{
+    lay_frame f;
+    lay_edges e;
+    double x, w;
+    lay_edges_get(n, b->ref_w, &e);
+    border_box(b, n, &e, &x, &w);
+    lay_frame_open(b, n, &f, x, w);
+    lay_inline_content(b, n);
+    lay_frame_close(b, n, &f);
+}
+
+void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, double w)
+{
+    lay_galley_init(g, parent->a);
+    *sub = *parent;
+    sub->g = g;
+    sub->ref_w = w;
+    sub->x0 = 0;
+}
+
+/* A block-container of fixed height is one unbreakable item; one of auto height is laid
+ * out in place, its children measured from its own content rectangle. */
+static void lay_block_container(lay_build *b, const fo_node *n)
+{
+    const fo_props *p = n->props;
+    lay_edges e;
+    lay_edges_get(n, b->ref_w, &e);
+    double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
+    fo_len wl = fo_is_specified(n, FO_PROP_inline_progression_dimension)
+                    ? p->inline_progression_dimension : p->width;
+    fo_len hl = fo_is_specified(n, FO_PROP_block_progression_dimension)
+                    ? p->block_progression_dimension : p->height;
+    double cw = fo_len_is_auto(wl) ? b->ref_w - si - ei : fo_len_resolve(wl, b->ref_w);
+    if (cw < 1)
+        cw = 1;
+    double x = b->x0 + si - e.pad[2] - e.bw[2];
+    double w = cw + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3];
+
+    if (fo_len_is_auto(hl)) {
+        lay_frame f;
+        lay_frame_open(b, n, &f, x, w);
+        lay_build sub = *b;
+        sub.x0 = b->x0 + si;
+        sub.ref_w = cw;
+        lay_blocks(&sub, n);
+        lay_frame_close(b, n, &f);
+        return;
+    }
+
+    double ch = fo_len_resolve(hl, b->ref_w);
+    lay_galley g;
+    lay_build sub;
+    lay_sub_build(b, &sub, &g, cw);
+    lay_blocks(&sub, n);
+    double content_h = lay_galley_height(&g);
+    double off = 0;
+    if (p->display_align == FO_KW_center)
+        off = (ch - content_h) / 2;
+    else if (p->display_align == FO_KW_after)
+        off = ch - content_h;
+    if (off < 0)
+        off = 0;
+
+    lay_galley *pg = b->g;
+    lay_galley_break(pg, p->break_before == FO_KW_page || p->break_before == FO_KW_odd_page ||
+                                 p->break_before == FO_KW_even_page
+                             ? p->break_before
+                             : 0);
+    lay_galley_space(pg, fo_len_resolve(p->space_before.opt, b->ref_w), p->space_before.discard);
+    lay_galley_keep(pg, keep_strength(p->keep_with_previous));
+    double h = e.bw[0] + e.pad[0] + ch + e.pad[1] + e.bw[1];
+    size_t item = lay_galley_item(pg, h);
+    lay_edges_draw(&e, p->background_color, &pg->boxes, b->a, x, 0, w, h);
+    size_t before = pg->boxes.n;
+    lay_galley_stack(&g, &pg->boxes, b->a, b->x0 + si, e.bw[0] + e.pad[0] + off);
+    if (p->overflow == FO_KW_hidden) {
+        for (size_t i = before; i < pg->boxes.n; i++)
+            if (pg->boxes.v[i].kind == LAY_IMAGE) {
+                lay_box *bx = &pg->boxes.v[i];
+                bx->u.image.clip = true;
+                bx->u.image.clip_x = b->x0 + si;
+                bx->u.image.clip_y = e.bw[0] + e.pad[0];
+                bx->u.image.clip_w = cw;
+                bx->u.image.clip_h = ch;
+            }
+    }
+    lay_galley_adopt(pg, &g, item, b->x0 + si);
+    if (p->id && *p->id)
+        lay_galley_id(pg, p->id, item, x);
+    lay_galley_space(pg, fo_len_resolve(p->space_after.opt, b->ref_w), p->space_after.discard);
+    lay_galley_keep(pg, keep_strength(p->keep_with_next));
+    if (p->break_after == FO_KW_page || p->break_after == FO_KW_odd_page ||
+        p->break_after == FO_KW_even_page)
+        lay_galley_break(pg, p->break_after);
+}
+
+void lay_block_level(lay_build *b, const fo_node *n)
+{
+    switch (n->kind) {
+    case FO_BLOCK: lay_block(b, n); break;
+    case FO_BLOCK_CONTAINER: lay_block_container(b, n); break;
+    case FO_LIST_BLOCK: lay_list_block(b, n); break;
+    case FO_TABLE: lay_table(b, n); break;
+    case FO_TABLE_AND_CAPTION:
+    case FO_TABLE_CAPTION:
+    case FO_WRAPPER: lay_blocks(b, n); break;
+    default: break;
+    }
+}
+
+bool lay_is_block_level(const fo_node *n)
+{
+    switch (n->kind) {
+    case FO_BLOCK:
+    case FO_BLOCK_CONTAINER:
+    case FO_LIST_BLOCK:
+    case FO_TABLE:
+    case FO_TABLE_AND_CAPTION:
+    case FO_TABLE_CAPTION:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Children of a flow, cell or item: blocks, and inline content where blocks are expected
+ * (text in a cell, a wrapper's inline children) as anonymous paragraphs. */
+void lay_blocks(lay_build *b, const fo_node *parent)
+{
+    lay_inline_content(b, parent);
+}

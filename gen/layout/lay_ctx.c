@@ -1,0 +1,219 @@
+/* The layout context: page counting over passes, the id table and citations.
+ *
+ * Every id records where it landed in the current pass. A citation shows the value of the
+ * current pass when the id was already placed (a backward reference), else the value of
+ * the previous pass, else a placeholder. Each citation remembers what it showed, so that
+ * the end of the pass can tell whether the document must be laid out again.
+ */
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+typedef struct {
+    const char *id;
+    int pass_set;             /* pass in which `cur` was last set */
+    const char *cur[2];       /* labels of the first and last page, this pass */
+    const char *prev[2];      /* the same, previous pass */
+} id_entry;
+
+typedef struct {
+    id_entry *e;
+    bool last;
+    const char *shown;
+} citation;
+
+struct lay_idtab {
+    GHashTable *map; /* id -> id_entry*, keys and values in ctx->a */
+    citation *cites;
+    size_t ncites, capcites;
+};
+
+lay_ctx *lay_ctx_new(const fo_doc *doc, tx_engine *tx, diag *d)
+{
+    arena *a = arena_new();
+    lay_ctx *ctx = ARENA_NEW(a, lay_ctx);
+    ctx->a = a;
+    ctx->doc = doc;
+    ctx->tx = tx;
+    ctx->d = d;
+    ctx->file = doc ? fo_doc_path(doc) : NULL;
+    ctx->ids = ARENA_NEW(a, lay_idtab);
+    ctx->ids->map = g_hash_table_new(g_str_hash, g_str_equal);
+    ctx->next_number = 1;
+    ctx->pass = 1;
+    return ctx;
+}
+
+void lay_ctx_destroy(lay_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    g_hash_table_destroy(ctx->ids->map);
+    if (ctx->images)
+        g_hash_table_destroy(ctx->images);
+    arena_destroy(ctx->a);
+}
+
+static id_entry *entry_get(lay_ctx *ctx, const char *id, bool create)
+{
+    id_entry *e = g_hash_table_lookup(ctx->ids->map, id);
+    if (!e && create) {
+        e = ARENA_NEW(ctx->a, id_entry);
+        e->id = arena_strdup(ctx->a, id);
+        g_hash_table_insert(ctx->ids->map, (gpointer)e->id, e);
+    }
+    return e;
+}
+
+void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *first_label,
+                      int last_page, const char *last_label)
+{
+    if (!id || !*id)
+        return;
+    id_entry *e = entry_get(ctx, id, true);
+    if (e->pass_set != ctx->pass) {
+        e->pass_set = ctx->pass;
+        e->cur[0] = arena_strdup(ctx->a, first_label);
+    }
+    /* An id seen again (static content, a repeated header) keeps its first page. */
+    e->cur[1] = arena_strdup(ctx->a, last_label);
+    (void)first_page;
+    (void)last_page;
+}
+
+const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
+{
+    id_entry *e = entry_get(ctx, id ? id : "", true);
+    const char *shown;
+    if (e->pass_set == ctx->pass) {
+        shown = e->cur[last];
+    } else if (e->prev[last]) {
+        shown = e->prev[last];
+        ctx->forward_refs = true;
+    } else {
+        shown = "00"; /* as wide as a two-digit number: a fair guess for the first pass */
+        ctx->forward_refs = true;
+    }
+    lay_idtab *t = ctx->ids;
+    if (t->ncites == t->capcites) {
+        size_t cap = t->capcites ? 2 * t->capcites : 64;
+        t->cites = arena_grow(ctx->a, t->cites, sizeof *t->cites, t->ncites, cap);
+        t->capcites = cap;
+    }
+    t->cites[t->ncites++] = (citation){e, last, shown};
+    return arena_strdup(a, shown);
+}
+
+bool lay_ctx_pass_done(lay_ctx *ctx)
+{
+    lay_idtab *t = ctx->ids;
+    bool again = false;
+    for (size_t i = 0; i < t->ncites; i++) {
+        citation *c = &t->cites[i];
+        const char *final = c->e->pass_set == ctx->pass ? c->e->cur[c->last] : NULL;
+        if (!final) {
+            if (ctx->pass == 1 || strcmp(c->shown, "00") != 0)
+                diag_warning(ctx->d, ctx->file, 0, "page-number-citation: unknown id '%s'",
+                             c->e->id);
+            continue; /* an id that never lands can't converge: not a reason to go on */
+        }
+        if (strcmp(final, c->shown) != 0)
+            again = true;
+    }
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, t->map);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        id_entry *e = v;
+        if (e->pass_set == ctx->pass) {
+            e->prev[0] = e->cur[0];
+            e->prev[1] = e->cur[1];
+        }
+    }
+    t->ncites = 0;
+    ctx->last_pages = ctx->pages;
+    ctx->last_forward_refs = ctx->forward_refs;
+    ctx->forward_refs = false;
+    ctx->pages = 0;
+    ctx->next_number = 1;
+    ctx->anon_seq = 0;
+    ctx->pass++;
+    return again;
+}
+
+bool lay_ctx_has_forward_refs(const lay_ctx *ctx)
+{
+    /* during a pass: that pass so far; between passes: the pass just done */
+    return ctx->forward_refs || (ctx->pages == 0 && ctx->last_forward_refs);
+}
+
+void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs)
+{
+    ctx->inputs = inputs;
+}
+
+int lay_ctx_page_count(const lay_ctx *ctx)
+{
+    return ctx->last_pages;
+}
+
+/* ---- number formatting ------------------------------------------------------------------ */
+
+static void roman(int n, bool upper, char *buf, size_t size)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    static const char *sym[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl",
+                                "x", "ix", "v", "iv", "i"};
+    size_t len = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < 13 && n > 0; i++) {
+        while (n >= val[i]) {
+            for (const char *s = sym[i]; *s && len + 1 < size; s++)
+                buf[len++] = upper ? (char)(*s - 'a' + 'A') : *s;
+            n -= val[i];
+        }
+    }
+    buf[len] = '\0';
+}
+
+/* a, b, ..., z, aa, ab... (bijective base 26) */
+static void alpha(int n, bool upper, char *buf, size_t size)
+{
+    char tmp[16];
+    int len = 0;
+    while (n > 0 && len < 15) {
+        n--;
+        tmp[len++] = (char)((upper ? 'A' : 'a') + n % 26);
+        n /= 26;
+    }
+    size_t o = 0;
+    while (len > 0 && o + 1 < size)
+        buf[o++] = tmp[--len];
+    buf[o] = '\0';
+}
+
+void lay_format_number(int n, const char *format, char *buf, size_t size)
+{
+    if (!format || !*format)
+        format = "1";
+    if (n > 0 && (strcmp(format, "i") == 0 || strcmp(format, "I") == 0) && n < 4000) {
+        roman(n, format[0] == 'I', buf, size);
+        return;
+    }
+    if (n > 0 && (strcmp(format, "a") == 0 || strcmp(format, "A") == 0)) {
+        alpha(n, format[0] == 'A', buf, size);
+        return;
+    }
+    /* "01", "001": zero padded to the token's width */
+    int width = 1;
+    if (format[0] == '0') {
+        width = 0;
+        while (format[width] == '0')
+            width++;
+        if (format[width] == '1')
+            width++;
+    }
+    snprintf(buf, size, "%0*d", width, n);
+}

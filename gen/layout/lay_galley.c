@@ -1,0 +1,282 @@
+/* Galleys: items with their gaps, boxes and decorations; stacking without page breaks;
+ * borders and backgrounds. */
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind)
+{
+    if (bv->n == bv->cap) {
+        size_t cap = bv->cap ? 2 * bv->cap : 32;
+        bv->v = arena_grow(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->cap = cap;
+    }
+    lay_box *b = &bv->v[bv->n++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, double dx, double dy)
+{
+    if (bv->n + n > bv->cap) {
+        size_t cap = bv->cap ? 2 * bv->cap : 32;
+        while (cap < bv->n + n)
+            cap *= 2;
+        bv->v = arena_grow(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->cap = cap;
+    }
+    for (size_t i = 0; i < n; i++) {
+        lay_box *b = &bv->v[bv->n++];
+        *b = src[i];
+        b->x += dx;
+        b->y += dy;
+    }
+}
+
+lay_color lay_color_of(fo_color c)
+{
+    return (lay_color){c.r, c.g, c.b, c.a};
+}
+
+void lay_galley_init(lay_galley *g, arena *a)
+{
+    memset(g, 0, sizeof *g);
+    g->a = a;
+    g->pend_discard = true;
+}
+
+void lay_galley_space(lay_galley *g, double space, bool discard)
+{
+    if (!g->pend_any) {
+        g->pend_space = space;
+        g->pend_discard = discard;
+    } else {
+        if (space > g->pend_space)
+            g->pend_space = space;
+        g->pend_discard = g->pend_discard && discard;
+    }
+    g->pend_any = true;
+}
+
+void lay_galley_keep(lay_galley *g, int strength)
+{
+    if (strength > g->pend_keep)
+        g->pend_keep = strength;
+}
+
+void lay_galley_break(lay_galley *g, fo_kw brk)
+{
+    /* The strongest wins: odd/even over page. */
+    if (!g->pend_brk || brk != FO_KW_page)
+        g->pend_brk = brk;
+}
+
+size_t lay_galley_item(lay_galley *g, double height)
+{
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? 2 * g->cap : 64;
+        g->pi = arena_grow(g->a, g->pi, sizeof *g->pi, g->n, cap);
+        g->ic = arena_grow(g->a, g->ic, sizeof *g->ic, g->n, cap);
+        if (g->fnotes)
+            g->fnotes = arena_grow(g->a, g->fnotes, sizeof *g->fnotes, g->n, cap);
+        if (g->extra)
+            g->extra = arena_grow(g->a, g->extra, sizeof *g->extra, g->n, cap);
+        g->cap = cap;
+    }
+    size_t i = g->n++;
+    g->pi[i] = (lay_pitem){
+        .height = height,
+        .space = g->pend_any ? g->pend_space : 0,
+        .discard = g->pend_any ? g->pend_discard : true,
+        .keep = g->pend_keep,
+        .brk = g->pend_brk,
+        .table = g->cur_table,
+    };
+    if (g->cur_table > 0) {
+        const lay_table_rep *t = g->tables[g->cur_table - 1];
+        g->pi[i].header_h = t->header_h;
+        g->pi[i].footer_h = t->footer_h;
+    }
+    g->ic[i] = (lay_icontent){g->boxes.n, 0};
+    g->pend_space = 0;
+    g->pend_any = false;
+    g->pend_discard = true;
+    g->pend_keep = 0;
+    g->pend_brk = 0;
+    return i;
+}
+
+/* Items' y positions when stacked from 0; returns the total height. */
+static double stack_positions(const lay_galley *g, double *ys)
+{
+    double y = 0;
+    for (size_t i = 0; i < g->n; i++) {
+        if (i > 0 || !g->pi[i].discard)
+            y += g->pi[i].space;
+        if (ys)
+            ys[i] = y;
+        y += g->pi[i].height;
+    }
+    return y;
+}
+
+double lay_galley_height(const lay_galley *g)
+{
+    return stack_positions(g, NULL);
+}
+
+/* Box count of item i: boxes up to the next item's first (the last item takes the rest). */
+static size_t item_count(const lay_galley *g, size_t i)
+{
+    size_t end = i + 1 < g->n ? g->ic[i + 1].first : g->boxes.n;
+    return end - g->ic[i].first;
+}
+
+double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy)
+{
+    if (g->n == 0)
+        return 0;
+    double *ys = ARENA_NEW_ARRAY(a, double, g->n);
+    double h = stack_positions(g, ys);
+    for (size_t k = 0; k < g->ndecor; k++) {
+        const lay_decor *d = &g->decor[k];
+        if (d->first >= g->n)
+            continue;
+        size_t last = d->last < g->n ? d->last : g->n - 1;
+        lay_decor_emit(d, out, a, dx, dy + ys[d->first], dy + ys[last] + g->pi[last].height,
+                       true, true);
+    }
+    for (size_t i = 0; i < g->n; i++) {
+        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, item_count(g, i), dx, dy + ys[i]);
+        if (g->extra && g->extra[i].n)
+            lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i]);
+    }
+    return h;
+}
+
+static lay_line_style line_style(fo_kw kw)
+{
+    switch (kw) {
+    case FO_KW_dotted: return LAY_STYLE_DOTTED;
+    case FO_KW_dashed: return LAY_STYLE_DASHED;
+    case FO_KW_double: return LAY_STYLE_DOUBLE;
+    default: return LAY_STYLE_SOLID;
+    }
+}
+
+void lay_edges_get(const fo_node *n, double ref_w, lay_edges *e)
+{
+    const fo_props *p = n->props;
+    const fo_len pad[4] = {p->padding_before, p->padding_after, p->padding_start,
+                           p->padding_end};
+    const fo_color col[4] = {p->border_before_color, p->border_after_color,
+                             p->border_start_color, p->border_end_color};
+    const fo_kw sty[4] = {p->border_before_style, p->border_after_style, p->border_start_style,
+                          p->border_end_style};
+    for (int i = 0; i < 4; i++) {
+        e->bw[i] = fo_border_width(p, i);
+        e->pad[i] = fo_len_resolve(pad[i], ref_w);
+        if (e->pad[i] < 0)
+            e->pad[i] = 0;
+        e->bc[i] = lay_color_of(col[i]);
+        e->bs[i] = line_style(sty[i]);
+    }
+}
+
+/* One border side as a filled rectangle (solid) or a stroked line (dotted, dashed...). */
+static void border_side(lay_boxv *out, arena *a, double x, double y, double w, double h,
+                        double t, lay_color c, lay_line_style s, bool horizontal)
+{
+    if (t <= 0 || c.a <= 0)
+        return;
+    if (s == LAY_STYLE_SOLID) {
+        lay_box *b = lay_boxv_push(out, a, LAY_RECT);
+        b->x = x, b->y = y, b->w = w, b->h = h;
+        b->u.rect.color = c;
+        return;
+    }
+    lay_box *b = lay_boxv_push(out, a, LAY_LINE);
+    if (horizontal) {
+        b->x = x, b->y = y + t / 2, b->w = w, b->h = 0;
+    } else {
+        b->x = x + t / 2, b->y = y, b->w = 0, b->h = h;
+    }
+    b->u.line.color = c;
+    b->u.line.thickness = t;
+    b->u.line.style = s;
+}
+
+static void draw_rect(lay_boxv *out, arena *a, const double bw[4], const lay_color bc[4],
+                      const lay_line_style bs[4], lay_color bg, double x, double y, double w,
+                      double h, bool top, bool bottom)
+{
+    if (bg.a > 0 && w > 0 && h > 0) {
+        lay_box *b = lay_boxv_push(out, a, LAY_RECT);
+        b->x = x, b->y = y, b->w = w, b->h = h;
+        b->u.rect.color = bg;
+    }
+    if (top)
+        border_side(out, a, x, y, w, bw[0], bw[0], bc[0], bs[0], true);
+    if (bottom)
+        border_side(out, a, x, y + h - bw[1], w, bw[1], bw[1], bc[1], bs[1], true);
+    border_side(out, a, x, y, bw[2], h, bw[2], bc[2], bs[2], false);
+    border_side(out, a, x + w - bw[3], y, bw[3], h, bw[3], bc[3], bs[3], false);
+}
+
+void lay_edges_draw(const lay_edges *e, fo_color bg, lay_boxv *out, arena *a, double x,
+                    double y, double w, double h)
+{
+    draw_rect(out, a, e->bw, e->bc, e->bs, lay_color_of(bg), x, y, w, h, true, true);
+}
+
+void lay_decor_emit(const lay_decor *d, lay_boxv *out, arena *a, double dx, double y_top,
+                    double y_bottom, bool first_part, bool last_part)
+{
+    double bw[4] = {first_part ? d->bw[0] : 0, last_part ? d->bw[1] : 0, d->bw[2], d->bw[3]};
+    draw_rect(out, a, bw, d->bc, d->bs, d->bg, dx + d->x, y_top, d->w, y_bottom - y_top,
+              first_part, last_part);
+}
+
+void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx)
+{
+    for (size_t i = 0; i < sub->nids; i++) {
+        if (g->nids == g->capids) {
+            size_t cap = g->capids ? 2 * g->capids : 16;
+            g->ids = arena_grow(g->a, g->ids, sizeof *g->ids, g->nids, cap);
+            g->capids = cap;
+        }
+        g->ids[g->nids++] = (lay_idrec){sub->ids[i].id, item, item, sub->ids[i].x + dx};
+    }
+    for (size_t i = 0; i < sub->nmarks; i++) {
+        if (g->nmarks == g->capmarks) {
+            size_t cap = g->capmarks ? 2 * g->capmarks : 16;
+            g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
+            g->capmarks = cap;
+        }
+        g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
+    }
+}
+
+const lay_box *lay_galley_item_boxes(const lay_galley *g, size_t i, size_t *n)
+{
+    *n = item_count(g, i);
+    return g->boxes.v + g->ic[i].first;
+}
+
+static lay_boxv *side_list(lay_galley *g, lay_boxv **list, size_t i)
+{
+    if (!*list)
+        *list = ARENA_NEW_ARRAY(g->a, lay_boxv, g->cap);
+    return &(*list)[i];
+}
+
+lay_boxv *lay_galley_extra(lay_galley *g, size_t i)
+{
+    return side_list(g, &g->extra, i);
+}
+
+lay_boxv *lay_galley_fnotes(lay_galley *g, size_t i)
+{
+    return side_list(g, &g->fnotes, i);
+}

@@ -1,0 +1,287 @@
+/* Images: resolving src, probing intrinsic sizes from file headers (PNG, JPEG) or librsvg
+ * (SVG), and sizing the viewport and content per XSL § 7.15 (content-width/height,
+ * scaling, width/height). Bitmaps without a resolution count as LAY_IMAGE_DPI. */
+#include <glib.h>
+#include <librsvg/rsvg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+#define LAY_IMAGE_DPI 96.0
+
+static unsigned be16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+/* PNG: IHDR size, pHYs density when given in pixels per metre. */
+static bool probe_png(FILE *f, double *w, double *h)
+{
+    unsigned char hd[33];
+    if (fread(hd, 1, 33, f) != 33 || memcmp(hd + 12, "IHDR", 4) != 0)
+        return false;
+    double pw = (double)be32(hd + 16), ph = (double)be32(hd + 20);
+    double dx = LAY_IMAGE_DPI, dy = LAY_IMAGE_DPI;
+    unsigned char ch[8];
+    while (fread(ch, 1, 8, f) == 8) {
+        unsigned long len = be32(ch);
+        if (memcmp(ch + 4, "IDAT", 4) == 0 || memcmp(ch + 4, "IEND", 4) == 0)
+            break;
+        if (memcmp(ch + 4, "pHYs", 4) == 0 && len == 9) {
+            unsigned char ph9[9];
+            if (fread(ph9, 1, 9, f) == 9 && ph9[8] == 1 && be32(ph9) > 0 && be32(ph9 + 4) > 0) {
+                dx = (double)be32(ph9) * 0.0254;
+                dy = (double)be32(ph9 + 4) * 0.0254;
+            }
+            break;
+        }
+        if (fseek(f, (long)len + 4, SEEK_CUR) != 0)
+            break;
+    }
+    *w = pw * 72.0 / dx;
+    *h = ph * 72.0 / dy;
+    return true;
+}
+
+/* JPEG: the frame header's size, the JFIF density when given in dots per inch or cm. */
+static bool probe_jpeg(FILE *f, double *w, double *h)
+{
+    double dx = LAY_IMAGE_DPI, dy = LAY_IMAGE_DPI;
+    unsigned char m[4];
+    if (fseek(f, 2, SEEK_SET) != 0)
+        return false;
+    while (fread(m, 1, 4, f) == 4) {
+        if (m[0] != 0xFF)
+            return false;
+        unsigned marker = m[1], len = be16(m + 2);
+        if (len < 2)
+            return false;
+        if (marker == 0xE0 && len >= 16) {
+            unsigned char app[14];
+            if (fread(app, 1, 14, f) != 14)
+                return false;
+            if (memcmp(app, "JFIF", 5) == 0 && (app[7] == 1 || app[7] == 2) && be16(app + 8) &&
+                be16(app + 10)) {
+                double k = app[7] == 2 ? 2.54 : 1.0;
+                dx = be16(app + 8) * k;
+                dy = be16(app + 10) * k;
+            }
+            if (fseek(f, (long)len - 16, SEEK_CUR) != 0)
+                return false;
+            continue;
+        }
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+            marker != 0xCC) {
+            unsigned char sof[5];
+            if (fread(sof, 1, 5, f) != 5)
+                return false;
+            *h = be16(sof + 1) * 72.0 / dy;
+            *w = be16(sof + 3) * 72.0 / dx;
+            return true;
+        }
+        if (fseek(f, (long)len - 2, SEEK_CUR) != 0)
+            return false;
+    }
+    return false;
+}
+
+static bool svg_size(RsvgHandle *rh, double *w, double *h)
+{
+    if (!rh)
+        return false;
+    rsvg_handle_set_dpi(rh, 72); /* user units count as points, as in FOP */
+    gdouble pw, ph;
+    if (rsvg_handle_get_intrinsic_size_in_pixels(rh, &pw, &ph)) {
+        *w = pw;
+        *h = ph;
+        return true;
+    }
+    gboolean hw, hh, hv;
+    RsvgLength lw, lh;
+    RsvgRectangle vb;
+    rsvg_handle_get_intrinsic_dimensions(rh, &hw, &lw, &hh, &lh, &hv, &vb);
+    if (hv) {
+        *w = vb.width;
+        *h = vb.height;
+        return true;
+    }
+    *w = *h = 100;
+    return true;
+}
+
+bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    unsigned char sig[8] = {0};
+    size_t got = fread(sig, 1, 8, f);
+    bool ok = false;
+    if (got == 8 && memcmp(sig, "\x89PNG\r\n\x1a\n", 8) == 0) {
+        rewind(f);
+        *kind = LAY_IMAGE_PNG;
+        ok = probe_png(f, w, h);
+    } else if (got >= 3 && sig[0] == 0xFF && sig[1] == 0xD8 && sig[2] == 0xFF) {
+        *kind = LAY_IMAGE_JPEG;
+        ok = probe_jpeg(f, w, h);
+    }
+    fclose(f);
+    if (ok || got == 0)
+        return ok;
+    /* anything else: try it as SVG */
+    RsvgHandle *rh = rsvg_handle_new_from_file(path, NULL);
+    if (rh) {
+        *kind = LAY_IMAGE_SVG;
+        ok = svg_size(rh, w, h);
+        g_object_unref(rh);
+    }
+    return ok;
+}
+
+/* src="url('x')", "url(x)" or "x"; file: URIs; relative to the FO file's directory. */
+static char *resolve_src(lay_ctx *ctx, const char *src, arena *a, bool *remote)
+{
+    size_t len = strlen(src);
+    while (len && (*src == ' '))
+        src++, len--;
+    if (len > 5 && strncmp(src, "url(", 4) == 0 && src[len - 1] == ')') {
+        src += 4;
+        len -= 5;
+    }
+    if (len >= 2 && (src[0] == '\'' || src[0] == '"') && src[len - 1] == src[0]) {
+        src++;
+        len -= 2;
+    }
+    char *s = arena_strndup(a, src, len);
+    *remote = strncmp(s, "http:", 5) == 0 || strncmp(s, "https:", 6) == 0 ||
+              strncmp(s, "ftp:", 4) == 0;
+    if (*remote)
+        return s;
+    if (strncmp(s, "file://", 7) == 0)
+        s += 7;
+    else if (strncmp(s, "file:", 5) == 0)
+        s += 5;
+    if (s[0] == '/' || !ctx->file)
+        return s;
+    char *dir = g_path_get_dirname(ctx->file);
+    char *full = arena_printf(a, "%s/%s", dir, s);
+    g_free(dir);
+    return full;
+}
+
+static const lay_image *load_file(lay_ctx *ctx, const fo_node *n, const char *path,
+                                  const char *src)
+{
+    if (!ctx->images)
+        ctx->images = g_hash_table_new(g_str_hash, g_str_equal);
+    gpointer found;
+    if (g_hash_table_lookup_extended(ctx->images, path, NULL, &found))
+        return found;
+    lay_image *img = ARENA_NEW(ctx->a, lay_image);
+    if (!lay_image_probe(path, &img->kind, &img->intrinsic_width, &img->intrinsic_height)) {
+        if (g_file_test(path, G_FILE_TEST_EXISTS))
+            diag_error(ctx->d, ctx->file, n->line, "image '%s': unknown or damaged format", src);
+        else
+            diag_error(ctx->d, ctx->file, n->line, "image '%s' not found", src);
+        img = NULL;
+    } else {
+        img->path = arena_strdup(ctx->a, path);
+        if (ctx->inputs && !strlist_contains(ctx->inputs, path))
+            strlist_add(ctx->inputs, path);
+    }
+    g_hash_table_insert(ctx->images, arena_strdup(ctx->a, path), img);
+    return img;
+}
+
+static const lay_image *load_inline(lay_ctx *ctx, const fo_node *n, arena *a)
+{
+    if (!n->text || !n->text_len)
+        return NULL;
+    RsvgHandle *rh = rsvg_handle_new_from_data((const guint8 *)n->text, n->text_len, NULL);
+    if (!rh) {
+        diag_error(ctx->d, ctx->file, n->line, "instream-foreign-object: unreadable SVG");
+        return NULL;
+    }
+    lay_image *img = ARENA_NEW(a, lay_image);
+    img->kind = LAY_IMAGE_SVG_INLINE;
+    img->svg_data = n->text;
+    img->svg_len = n->text_len;
+    svg_size(rh, &img->intrinsic_width, &img->intrinsic_height);
+    g_object_unref(rh);
+    return img;
+}
+
+/* A scale factor from content-width or -height, or a negative value when it leaves the
+ * choice to the other dimension. */
+static double scale_of(fo_len c, double intrinsic, double viewport)
+{
+    if (intrinsic <= 0)
+        return -1;
+    switch (c.kw) {
+    case FO_KW_auto: return -1;
+    case FO_KW_scale_to_fit: return viewport >= 0 ? viewport / intrinsic : -1;
+    case FO_KW_scale_down_to_fit:
+        return viewport >= 0 && intrinsic > viewport ? viewport / intrinsic : 1;
+    case FO_KW_scale_up_to_fit:
+        return viewport >= 0 && intrinsic < viewport ? viewport / intrinsic : 1;
+    default: return fo_len_resolve(c, intrinsic) / intrinsic;
+    }
+}
+
+static double dimension(const fo_node *n, fo_prop_id pd, fo_len pdv, fo_len v, double base)
+{
+    fo_len l = fo_is_specified(n, pd) ? pdv : v;
+    return fo_len_is_auto(l) ? -1 : fo_len_resolve(l, base);
+}
+
+lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena *a)
+{
+    const fo_props *p = n->props;
+    lay_graphic g = {0};
+    if (n->kind == FO_INSTREAM_FOREIGN_OBJECT) {
+        g.image = load_inline(ctx, n, a);
+    } else if (p->src && *p->src) {
+        bool remote;
+        char *path = resolve_src(ctx, p->src, a, &remote);
+        if (remote)
+            diag_error(ctx->d, ctx->file, n->line, "image '%s': network images are not fetched",
+                       path);
+        else
+            g.image = load_file(ctx, n, path, path);
+    } else {
+        diag_error(ctx->d, ctx->file, n->line, "external-graphic without src");
+    }
+    double iw = g.image ? g.image->intrinsic_width : 0, ih = g.image ? g.image->intrinsic_height : 0;
+    double vw = dimension(n, FO_PROP_inline_progression_dimension, p->inline_progression_dimension,
+                          p->width, ref_w);
+    double vh = dimension(n, FO_PROP_block_progression_dimension, p->block_progression_dimension,
+                          p->height, 0);
+    double sx = scale_of(p->content_width, iw, vw), sy = scale_of(p->content_height, ih, vh);
+    if (p->scaling != FO_KW_non_uniform) {
+        if (sx < 0 && sy >= 0)
+            sx = sy;
+        else if (sy < 0 && sx >= 0)
+            sy = sx;
+        else if (sx >= 0 && sy >= 0)
+            sx = sy = sx < sy ? sx : sy;
+    }
+    if (sx < 0)
+        sx = 1;
+    if (sy < 0)
+        sy = 1;
+    g.cw = iw * sx;
+    g.ch = ih * sy;
+    g.w = vw >= 0 ? vw : g.cw;
+    g.h = vh >= 0 ? vh : g.ch;
+    /* content centred in a larger viewport would need text-align/display-align on the
+     * graphic; start/before is the initial value */
+    g.cx = 0;
+    g.cy = 0;
+    return g;
+}

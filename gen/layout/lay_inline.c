@@ -1,0 +1,498 @@
+/* Inline content: a block's inline children fed to the text engine as paragraphs, and
+ * the lines it returns made into galley items (text runs, images, rules, links,
+ * underlines, ids). A block-level child splits the paragraph in two. */
+#include <glib.h>
+#include <string.h>
+
+#include "layout/lay_inline.h"
+
+/* What layout attaches to a piece of text through tx_style.tag. */
+typedef struct {
+    const char *uri, *dest;
+    bool underline, overline, strike;
+    const char *id;           /* an anchor: placed on the line showing it */
+    const lay_graphic *img;   /* an image object */
+    lay_galley *footnote;     /* a footnote body cited here */
+} lay_tag;
+
+typedef struct {
+    lay_build *b;
+    const fo_node *blk; /* whose paragraph properties apply */
+    tx_para *p;
+    bool content;       /* something visible was added */
+    bool first;         /* the first paragraph of the block: text-indent applies */
+    const char **anchors; /* ids of the current paragraph */
+    size_t nanchors, capanchors;
+} para_state;
+
+static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node *n)
+{
+    const fo_props *p = n->props;
+    bool link = n->kind == FO_BASIC_LINK;
+    bool deco = p->text_decoration == FO_KW_underline || p->text_decoration == FO_KW_no_underline ||
+                p->text_decoration == FO_KW_overline || p->text_decoration == FO_KW_line_through;
+    if (!link && !deco)
+        return parent;
+    lay_tag *t = ARENA_NEW(a, lay_tag);
+    if (parent) {
+        t->uri = parent->uri;
+        t->dest = parent->dest;
+        t->underline = parent->underline;
+        t->overline = parent->overline;
+        t->strike = parent->strike;
+    }
+    if (link) {
+        const char *ext = p->external_destination;
+        if (ext && *ext) {
+            /* url('x'), url("x") and url(x) all mean x */
+            size_t len = strlen(ext);
+            if (len > 5 && strncmp(ext, "url(", 4) == 0 && ext[len - 1] == ')') {
+                ext += 4;
+                len -= 5;
+            }
+            if (len >= 2 && (ext[0] == '\'' || ext[0] == '"') && ext[len - 1] == ext[0]) {
+                ext++;
+                len -= 2;
+            }
+            t->uri = arena_strndup(a, ext, len);
+            t->dest = NULL;
+        } else if (p->internal_destination && *p->internal_destination) {
+            t->dest = p->internal_destination;
+            t->uri = NULL;
+        }
+    }
+    if (p->text_decoration == FO_KW_underline)
+        t->underline = true;
+    else if (p->text_decoration == FO_KW_no_underline)
+        t->underline = false;
+    else if (p->text_decoration == FO_KW_overline)
+        t->overline = true;
+    else if (p->text_decoration == FO_KW_line_through)
+        t->strike = true;
+    return t;
+}
+
+static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *parent)
+{
+    lay_build *b = st->b;
+    const fo_props *p = n->props;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    bool italic = p->font_style == FO_KW_italic || p->font_style == FO_KW_oblique ||
+                  p->font_style == FO_KW_backslant;
+    s->font = tx_font_get(b->ctx->tx, p->font_family, p->font_size, p->font_weight, italic,
+                          b->ctx->file, n->line);
+    s->color = lay_color_of(p->color);
+    double fs = p->font_size;
+    fo_len bs = p->baseline_shift;
+    if (bs.kw == FO_KW_super)
+        s->baseline_shift = fs * 0.33;
+    else if (bs.kw == FO_KW_sub)
+        s->baseline_shift = -fs * 0.2;
+    else if (bs.kw == FO_KW_UNSET)
+        s->baseline_shift = fo_len_resolve(bs, fs * 1.2);
+    if (parent && n->kind != FO_BLOCK)
+        s->baseline_shift += parent->baseline_shift;
+    if (p->letter_spacing.kw != FO_KW_normal)
+        s->letter_spacing = fo_len_resolve(p->letter_spacing, fs);
+    if (p->word_spacing.kw != FO_KW_normal)
+        s->word_spacing = fo_len_resolve(p->word_spacing, fs);
+    s->line_height = p->line_height.is_factor ? p->line_height.value * fs : p->line_height.value;
+    s->hyphenate = p->hyphenate == FO_KW_true;
+    s->no_wrap = p->wrap_option == FO_KW_no_wrap;
+    s->preserve_spaces = p->white_space_collapse == FO_KW_false;
+    s->tag = tag_derive(b->a, parent ? parent->tag : NULL, n);
+    return s;
+}
+
+static const char *para_lang(const fo_props *p)
+{
+    if (p->language && *p->language && strcmp(p->language, "none") != 0)
+        return p->language;
+    if (p->xml_lang && *p->xml_lang)
+        return p->xml_lang;
+    return "fr"; /* documents of the French State: the sensible default */
+}
+
+static tx_para *para(para_state *st)
+{
+    if (!st->p)
+        st->p = tx_para_new(st->b->ctx->tx, st->b->a, para_lang(st->blk->props));
+    return st->p;
+}
+
+static void add_anchor(para_state *st, const char *id, const tx_style *style)
+{
+    lay_tag *t = ARENA_NEW(st->b->a, lay_tag);
+    t->id = id;
+    tx_style *s = ARENA_NEW(st->b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), 0, 0, 0, s);
+    if (st->nanchors == st->capanchors) {
+        size_t cap = st->capanchors ? 2 * st->capanchors : 8;
+        st->anchors = arena_grow(st->b->a, st->anchors, sizeof *st->anchors, st->nanchors, cap);
+        st->capanchors = cap;
+    }
+    st->anchors[st->nanchors++] = id;
+}
+
+static bool is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+static void add_text(para_state *st, const char *text, size_t len, const tx_style *style,
+                     const fo_props *p)
+{
+    if (!text || len == 0)
+        return;
+    if (!is_blank(text, len) || (p->linefeed_treatment == FO_KW_preserve && memchr(text, '\n', len)))
+        st->content = true;
+    else if (!st->p)
+        return; /* white space before anything: nothing to set */
+    if (p->text_transform == FO_KW_uppercase || p->text_transform == FO_KW_lowercase) {
+        char *t = p->text_transform == FO_KW_uppercase ? g_utf8_strup(text, (gssize)len)
+                                                       : g_utf8_strdown(text, (gssize)len);
+        tx_para_text(para(st), t, strlen(t), style);
+        g_free(t);
+        return;
+    }
+    tx_para_text(para(st), text, len, style);
+}
+
+/* ---- lines into items -------------------------------------------------------------------- */
+
+static fo_kw map_align(fo_kw a)
+{
+    switch (a) {
+    case FO_KW_left:
+    case FO_KW_inside: return FO_KW_start;
+    case FO_KW_right:
+    case FO_KW_outside: return FO_KW_end;
+    default: return a;
+    }
+}
+
+static void flush_link(lay_galley *g, arena *a, const lay_tag *t, double x0, double x1, double h)
+{
+    if (!t || x1 <= x0)
+        return;
+    lay_box *bx = lay_boxv_push(&g->boxes, a, LAY_LINK);
+    bx->x = x0, bx->y = 0, bx->w = x1 - x0, bx->h = h;
+    bx->u.link.uri = t->uri;
+    bx->u.link.dest = t->dest;
+}
+
+static void decoration(lay_galley *g, arena *a, const tx_piece *pc, double x, double y,
+                       double thickness)
+{
+    lay_box *bx = lay_boxv_push(&g->boxes, a, LAY_LINE);
+    bx->x = x, bx->y = y, bx->w = pc->width, bx->h = 0;
+    bx->u.line.color = pc->style->color;
+    bx->u.line.thickness = thickness;
+    bx->u.line.style = LAY_STYLE_SOLID;
+}
+
+static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base, size_t item)
+{
+    lay_galley *g = b->g;
+    const lay_tag *t = pc->style->tag;
+    double y = base - pc->style->baseline_shift;
+    double fs = tx_font_size(pc->style->font);
+    switch (pc->kind) {
+    case TX_PIECE_TEXT:
+        if (pc->run.nglyphs > 0) {
+            lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_TEXT);
+            bx->x = x, bx->y = y, bx->w = pc->width;
+            bx->u.text = pc->run;
+        }
+        break;
+    case TX_PIECE_RULE: {
+        lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_LINE);
+        bx->x = x, bx->y = y - fs * 0.3, bx->w = pc->width, bx->h = 0;
+        bx->u.line.color = pc->style->color;
+        bx->u.line.thickness = pc->thickness > 0 ? pc->thickness : 1;
+        bx->u.line.style = LAY_STYLE_SOLID;
+        break;
+    }
+    case TX_PIECE_OBJECT:
+        if (t && t->img && t->img->image) {
+            const lay_graphic *gr = t->img;
+            lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_IMAGE);
+            bx->x = x + gr->cx, bx->y = y - gr->h + gr->cy, bx->w = gr->cw, bx->h = gr->ch;
+            bx->u.image.image = gr->image;
+            if (gr->cx < 0 || gr->cy < 0 || gr->cx + gr->cw > gr->w + 0.01 ||
+                gr->cy + gr->ch > gr->h + 0.01) {
+                bx->u.image.clip = true;
+                bx->u.image.clip_x = x, bx->u.image.clip_y = y - gr->h;
+                bx->u.image.clip_w = gr->w, bx->u.image.clip_h = gr->h;
+            }
+        }
+        if (t && t->id)
+            lay_galley_id(g, t->id, item, x);
+        if (t && t->footnote && t->footnote->n) {
+            lay_boxv *fn = lay_galley_fnotes(g, item);
+            double h = lay_galley_stack(t->footnote, fn, b->a, 0, g->pi[item].footnote_h);
+            g->pi[item].footnote_h += h;
+            lay_galley_adopt(g, t->footnote, item, 0);
+        }
+        break;
+    default:
+        break;
+    }
+    if (t && pc->kind == TX_PIECE_TEXT) {
+        double th = fs / 16 > 0.5 ? fs / 16 : 0.5;
+        if (t->underline)
+            decoration(g, b->a, pc, x, y + fs * 0.12, th);
+        if (t->strike)
+            decoration(g, b->a, pc, x, y - fs * 0.3, th);
+        if (t->overline)
+            decoration(g, b->a, pc, x, y - tx_font_ascent(pc->style->font), th);
+    }
+}
+
+static void emit_line(lay_build *b, const tx_line *ln, double x0)
+{
+    double content = ln->ascent + ln->descent;
+    double lh = ln->line_height > content ? ln->line_height : content;
+    double base = (lh - content) / 2 + ln->ascent;
+    size_t item = lay_galley_item(b->g, lh);
+    const lay_tag *link = NULL;
+    double lx0 = 0, lx1 = 0;
+    for (size_t i = 0; i < ln->npieces; i++) {
+        const tx_piece *pc = &ln->pieces[i];
+        double x = x0 + pc->x;
+        piece_boxes(b, pc, x, base, item);
+        const lay_tag *t = pc->style->tag;
+        const lay_tag *lt = t && (t->uri || t->dest) ? t : NULL;
+        bool same = lt && link && lt->uri == link->uri && lt->dest == link->dest;
+        if (!same) {
+            flush_link(b->g, b->a, link, lx0, lx1, lh);
+            link = lt;
+            lx0 = x;
+        }
+        if (lt)
+            lx1 = x + pc->width;
+    }
+    flush_link(b->g, b->a, link, lx0, lx1, lh);
+}
+
+static void flush(para_state *st)
+{
+    lay_build *b = st->b;
+    const fo_props *p = st->blk->props;
+    double si = lay_start_indent(b, st->blk), ei = lay_end_indent(b, st->blk);
+    if (!st->p || !st->content) {
+        /* anchors of an empty paragraph land on whatever comes next */
+        for (size_t i = 0; i < st->nanchors; i++)
+            lay_galley_id(b->g, st->anchors[i], b->g->n, b->x0 + si);
+        st->nanchors = 0;
+        st->p = NULL;
+        st->content = false;
+        return;
+    }
+    tx_break_opts o = {0};
+    o.width = b->ref_w - si - ei;
+    if (o.width < 1)
+        o.width = 1;
+    o.text_indent = st->first ? fo_len_resolve(p->text_indent, b->ref_w) : 0;
+    o.last_line_end_indent = fo_len_resolve(p->last_line_end_indent, b->ref_w);
+    o.text_align = map_align(p->text_align);
+    o.text_align_last = map_align(p->text_align_last);
+    o.algorithm = o.text_align == FO_KW_justify ? TX_BREAK_TOTAL_FIT : TX_BREAK_GREEDY;
+    tx_lines lines = tx_para_break(st->p, &o);
+    size_t n = lines.nlines;
+    size_t orphans = p->orphans > 0 ? (size_t)p->orphans : 1;
+    size_t widows = p->widows > 0 ? (size_t)p->widows : 1;
+    for (size_t k = 0; k < n; k++) {
+        if (k > 0 && (k < orphans || k + widows > n))
+            lay_galley_keep(b->g, LAY_KEEP_LINES);
+        emit_line(b, &lines.lines[k], b->x0 + si);
+    }
+    st->p = NULL;
+    st->content = false;
+    st->first = false;
+    st->nanchors = 0;
+}
+
+/* ---- the walk ----------------------------------------------------------------------------- */
+
+static void walk(para_state *st, const fo_node *n, const tx_style *style);
+
+static void add_graphic(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    double si = lay_start_indent(b, st->blk), ei = lay_end_indent(b, st->blk);
+    lay_graphic *gr = ARENA_NEW(b->a, lay_graphic);
+    *gr = lay_graphic_size(b->ctx, c, b->ref_w - si - ei, b->a);
+    lay_tag *t = ARENA_NEW(b->a, lay_tag);
+    if (style->tag)
+        *t = *(const lay_tag *)style->tag;
+    t->img = gr;
+    t->id = c->props->id && *c->props->id ? c->props->id : NULL;
+    t->footnote = NULL;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), gr->w, gr->h, 0, s);
+    st->content = true;
+}
+
+static void add_leader(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    const fo_props *p = c->props;
+    double si = lay_start_indent(b, st->blk), ei = lay_end_indent(b, st->blk);
+    double w = b->ref_w - si - ei;
+    double min = fo_len_resolve(p->leader_length.min, w);
+    double opt = fo_len_resolve(p->leader_length.opt, w);
+    double max = fo_len_resolve(p->leader_length.max, w);
+    /* As in FOP, a leader only stretches on a justified line. */
+    const fo_props *bp = st->blk->props;
+    if (bp->text_align != FO_KW_justify && bp->text_align_last != FO_KW_justify)
+        max = opt;
+    if (max < opt)
+        max = opt;
+    if (min > opt)
+        min = opt;
+    fo_kw pat = p->leader_pattern;
+    if (pat == FO_KW_rule && p->rule_style == FO_KW_none)
+        pat = FO_KW_space;
+    if (pat == FO_KW_use_content)
+        pat = FO_KW_space;
+    tx_para_leader(para(st), min, opt, max, pat, fo_len_resolve(p->rule_thickness, 0), style);
+    st->content = true;
+}
+
+static void add_footnote(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    for (const fo_node *k = c->first_child; k; k = k->next_sibling) {
+        if (k->kind == FO_INLINE) {
+            const tx_style *s = make_style(st, k, style);
+            walk(st, k, s);
+        } else if (k->kind == FO_FOOTNOTE_BODY) {
+            lay_galley *g = ARENA_NEW(b->a, lay_galley);
+            lay_build sub;
+            lay_sub_build(b, &sub, g, b->body_w > 0 ? b->body_w : b->ref_w);
+            lay_blocks(&sub, k);
+            lay_tag *t = ARENA_NEW(b->a, lay_tag);
+            t->footnote = g;
+            tx_style *s = ARENA_NEW(b->a, tx_style);
+            *s = *style;
+            s->tag = t;
+            tx_para_object(para(st), 0, 0, 0, s);
+        }
+    }
+}
+
+static void add_number(para_state *st, const char *text, const tx_style *style,
+                       const fo_props *p)
+{
+    add_text(st, text, strlen(text), style, p);
+}
+
+static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    if (lay_is_block_level(c)) {
+        flush(st);
+        lay_block_level(b, c);
+        return;
+    }
+    switch (c->kind) {
+    case FO_TEXT:
+        add_text(st, c->text, c->text_len, style, c->props);
+        break;
+    case FO_INLINE:
+    case FO_WRAPPER:
+    case FO_BASIC_LINK:
+    case FO_INLINE_CONTAINER: {
+        const tx_style *s = make_style(st, c, style);
+        if (c->props->id && *c->props->id)
+            add_anchor(st, c->props->id, s);
+        walk(st, c, s);
+        break;
+    }
+    case FO_CHARACTER: {
+        const tx_style *s = make_style(st, c, style);
+        const char *ch = c->text ? c->text : c->props->character;
+        if (ch)
+            add_text(st, ch, c->text ? c->text_len : strlen(ch), s, c->props);
+        break;
+    }
+    case FO_PAGE_NUMBER: {
+        tx_style *s = make_style(st, c, style);
+        if (b->page) {
+            add_number(st, b->page->label, s, c->props);
+        } else {
+            /* in a flow the page is not known yet: cite the spot like an id */
+            const char *key = arena_printf(b->ctx->a, "\x01pn%d", b->ctx->anon_seq++);
+            add_anchor(st, key, s);
+            add_number(st, lay_ctx_cite(b->ctx, key, false, b->a), s, c->props);
+        }
+        break;
+    }
+    case FO_PAGE_NUMBER_CITATION:
+    case FO_PAGE_NUMBER_CITATION_LAST: {
+        const tx_style *s = make_style(st, c, style);
+        const char *label = lay_ctx_cite(b->ctx, c->props->ref_id,
+                                         c->kind == FO_PAGE_NUMBER_CITATION_LAST, b->a);
+        add_number(st, label, s, c->props);
+        break;
+    }
+    case FO_LEADER:
+        add_leader(st, c, make_style(st, c, style));
+        break;
+    case FO_EXTERNAL_GRAPHIC:
+    case FO_INSTREAM_FOREIGN_OBJECT:
+        add_graphic(st, c, make_style(st, c, style));
+        break;
+    case FO_FOOTNOTE:
+        add_footnote(st, c, style);
+        break;
+    case FO_RETRIEVE_MARKER:
+        if (b->page) {
+            const fo_node *m = lay_marker_find(b->page, c->props->retrieve_class_name,
+                                               c->props->retrieve_position);
+            /* the marker's own text takes the style of where it is retrieved */
+            if (m)
+                walk(st, m, style);
+        }
+        break;
+    default:
+        break; /* markers (retrieved elsewhere), unknown elements */
+    }
+}
+
+static void walk(para_state *st, const fo_node *n, const tx_style *style)
+{
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        walk_child(st, c, style);
+}
+
+void lay_inline_content(lay_build *b, const fo_node *n)
+{
+    para_state st = {.b = b, .blk = n, .first = true};
+    const tx_style *style = NULL;
+    /* A style is only needed once inline content shows up; blocks made only of blocks
+     * (the flow, most cells) skip the font lookup. */
+    bool inline_seen = false;
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        if (!lay_is_block_level(c) && c->kind != FO_MARKER &&
+            !(c->kind == FO_TEXT && is_blank(c->text, c->text_len))) {
+            inline_seen = true;
+            break;
+        }
+    if (inline_seen)
+        style = make_style(&st, n, NULL);
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling) {
+        if (!style && !lay_is_block_level(c))
+            continue; /* white space between blocks */
+        walk_child(&st, c, style);
+    }
+    flush(&st);
+}

@@ -1,0 +1,64 @@
+/* Lists: an item's body is laid out in the flow's galley (so a long item breaks across
+ * pages); its label, laid out apart in the same frame, rides on the body's first item.
+ * Their start and end indents (label-end(), body-start()) are measured from the same
+ * reference area, so both land side by side without further arithmetic. */
+#include "layout/lay_inline.h"
+
+static void lay_list_item(lay_build *b, const fo_node *it)
+{
+    lay_edges e;
+    lay_edges_get(it, b->ref_w, &e);
+    double si = lay_start_indent(b, it), ei = lay_end_indent(b, it);
+    lay_frame f;
+    lay_frame_open(b, it, &f, b->x0 + si - e.pad[2] - e.bw[2],
+                   b->ref_w - si - ei + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3]);
+
+    const fo_node *label = NULL, *body = NULL;
+    for (const fo_node *c = it->first_child; c; c = c->next_sibling) {
+        if (c->kind == FO_LIST_ITEM_LABEL)
+            label = c;
+        else if (c->kind == FO_LIST_ITEM_BODY)
+            body = c;
+    }
+    lay_galley *g = b->g;
+    size_t first = g->n;
+    if (body) {
+        if (body->props->id && *body->props->id)
+            lay_galley_id(g, body->props->id, g->n, b->x0);
+        lay_blocks(b, body);
+    }
+    if (!label)
+        goto done;
+    lay_galley lg;
+    lay_build sub;
+    lay_sub_build(b, &sub, &lg, b->ref_w);
+    sub.x0 = b->x0;
+    lay_blocks(&sub, label);
+    if (lg.n == 0)
+        goto done;
+    double lh = lay_galley_height(&lg);
+    if (g->n == first)
+        lay_galley_item(g, lh); /* a label without a body */
+    size_t host = first; /* the label's first line sits on the body's first line */
+    lay_boxv *extra = lay_galley_extra(g, host);
+    lay_galley_stack(&lg, extra, b->a, 0, 0);
+    if (g->pi[host].height < lh)
+        g->pi[host].height = lh;
+    lay_galley_adopt(g, &lg, host, 0);
+done:
+    lay_frame_close(b, it, &f);
+}
+
+void lay_list_block(lay_build *b, const fo_node *n)
+{
+    lay_edges e;
+    lay_edges_get(n, b->ref_w, &e);
+    double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
+    lay_frame f;
+    lay_frame_open(b, n, &f, b->x0 + si - e.pad[2] - e.bw[2],
+                   b->ref_w - si - ei + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3]);
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_LIST_ITEM)
+            lay_list_item(b, c);
+    lay_frame_close(b, n, &f);
+}

@@ -1,0 +1,402 @@
+/* A page-sequence into pages: the flow's galley is paginated, then each page gets its
+ * masters' geometry, region backgrounds, static content (laid out per page, so page
+ * numbers and retrieved markers are those of the page), the body's items with their
+ * decorations, repeated table headers and footers, footnotes and named destinations.
+ *
+ * Masters: pagination asks each page's body height of the master the page-sequence-master
+ * would pick for a non-blank, non-last page; the final choice, made after pagination,
+ * knows which pages are blank and which is last. A "last" master whose body differs from
+ * the others is applied without laying the last page out again (an approximation).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/lay_inline.h"
+
+typedef struct {
+    lay_ctx *ctx;
+    const fo_node *master; /* simple-page-master or page-sequence-master */
+    lay_master_state st;
+    const fo_node *last_spm;
+    lay_geometry *geo;
+    size_t ngeo, cap;
+    arena *a;
+} picker;
+
+static const fo_node *pick_spm(picker *pk, lay_master_state *st, size_t index, int number,
+                               bool last, bool blank)
+{
+    if (!pk->master)
+        return NULL;
+    if (pk->master->kind == FO_SIMPLE_PAGE_MASTER)
+        return pk->master;
+    const char *name = lay_master_pick(pk->master, st, index == 0, last, number % 2 != 0, blank);
+    const fo_node *spm = name ? fo_doc_master(pk->ctx->doc, name) : NULL;
+    if (spm && spm->kind != FO_SIMPLE_PAGE_MASTER)
+        spm = NULL;
+    if (!spm)
+        spm = pk->last_spm; /* exhausted: go on with the last master rather than stop */
+    pk->last_spm = spm;
+    return spm;
+}
+
+static void geometry_of(const fo_node *spm, lay_geometry *g)
+{
+    if (spm) {
+        lay_master_geometry(spm, g);
+        return;
+    }
+    memset(g, 0, sizeof *g);
+    g->width = 595.276;
+    g->height = 841.89;
+    g->body_x = g->body_y = 72;
+    g->body_w = g->width - 144;
+    g->body_h = g->height - 144;
+    g->body_name = "xsl-region-body";
+}
+
+typedef struct {
+    picker *pk;
+    int first_number;
+} avail_ud;
+
+static double avail(void *ud, size_t index)
+{
+    avail_ud *u = ud;
+    picker *pk = u->pk;
+    while (pk->ngeo <= index) {
+        if (pk->ngeo == pk->cap) {
+            size_t cap = pk->cap ? 2 * pk->cap : 16;
+            pk->geo = arena_grow(pk->a, pk->geo, sizeof *pk->geo, pk->ngeo, cap);
+            pk->cap = cap;
+        }
+        const fo_node *spm = pick_spm(pk, &pk->st, pk->ngeo, u->first_number + (int)pk->ngeo,
+                                      false, false);
+        geometry_of(spm, &pk->geo[pk->ngeo]);
+        pk->ngeo++;
+    }
+    return pk->geo[index].body_h;
+}
+
+/* ---- markers ------------------------------------------------------------------------------ */
+
+static bool same_class(const lay_markrec *m, const char *cls)
+{
+    return cls && m->cls && strcmp(m->cls, cls) == 0;
+}
+
+const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position)
+{
+    const lay_galley *g = pg->flow;
+    if (!g || !cls)
+        return NULL;
+    /* marks are in document order of their blocks' starts */
+    size_t lo = 0, hi = g->nmarks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (g->marks[mid].first < pg->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    const lay_markrec *found = NULL;
+    if (position == FO_KW_first_including_carryover) {
+        for (size_t i = lo; i-- > 0;)
+            if (same_class(&g->marks[i], cls) && g->marks[i].last >= pg->start) {
+                found = &g->marks[i];
+                break;
+            }
+    }
+    for (size_t i = lo; !found && i < g->nmarks && g->marks[i].first < pg->end; i++) {
+        if (!same_class(&g->marks[i], cls))
+            continue;
+        if (position == FO_KW_last_starting_within_page || position == FO_KW_last_ending_within_page) {
+            if (position == FO_KW_last_ending_within_page && g->marks[i].last >= pg->end)
+                continue;
+            const lay_markrec *m = &g->marks[i];
+            for (size_t j = i + 1; j < g->nmarks && g->marks[j].first < pg->end; j++)
+                if (same_class(&g->marks[j], cls) &&
+                    (position != FO_KW_last_ending_within_page || g->marks[j].last < pg->end))
+                    m = &g->marks[j];
+            found = m;
+        } else {
+            found = &g->marks[i];
+        }
+    }
+    /* nothing on this page: the last one before it within the page-sequence */
+    for (size_t i = lo; !found && i-- > 0;)
+        if (same_class(&g->marks[i], cls))
+            found = &g->marks[i];
+    return found ? found->marker : NULL;
+}
+
+/* ---- page assembly ---------------------------------------------------------------------- */
+
+typedef struct {
+    lay_ctx *ctx;
+    arena *a;
+    const fo_node *ps;
+    const lay_galley *g;
+    const char *format;
+    size_t *active; /* decorations running across the page start */
+    size_t nactive;
+    size_t next_decor;
+} assembler;
+
+static void region_background(lay_boxv *out, arena *a, const fo_node *r, double x, double y,
+                              double w, double h)
+{
+    if (!r || r->props->background_color.a <= 0)
+        return;
+    lay_box *b = lay_boxv_push(out, a, LAY_RECT);
+    b->x = x, b->y = y, b->w = w, b->h = h;
+    b->u.rect.color = lay_color_of(r->props->background_color);
+}
+
+static const fo_node *static_for(const fo_node *ps, const char *name)
+{
+    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_STATIC_CONTENT && c->props->flow_name &&
+            strcmp(c->props->flow_name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static void place_static(assembler *as, const fo_node *sc, const fo_node *region,
+                         const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                         double h)
+{
+    lay_galley g;
+    lay_galley_init(&g, as->a);
+    lay_build b = {.ctx = as->ctx, .a = as->a, .g = &g, .ref_w = w, .body_w = w, .page = info};
+    lay_blocks(&b, sc);
+    double ch = lay_galley_height(&g), off = 0;
+    fo_kw da = region ? region->props->display_align : FO_KW_auto;
+    if (da == FO_KW_center)
+        off = (h - ch) / 2;
+    else if (da == FO_KW_after)
+        off = h - ch;
+    lay_galley_stack(&g, out, as->a, x, y + off);
+}
+
+static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo,
+                        const lay_pbreak *pb, const double *ys)
+{
+    const lay_galley *g = as->g;
+    size_t s = pb->start, e = pb->end;
+    /* newly started decorations join the running ones, in start order */
+    while (as->next_decor < g->ndecor && g->decor[as->next_decor].first < e)
+        as->active[as->nactive++] = as->next_decor++;
+    size_t keep = 0;
+    for (size_t k = 0; k < as->nactive; k++) {
+        const lay_decor *d = &g->decor[as->active[k]];
+        if (d->last < s)
+            continue;
+        size_t first = d->first > s ? d->first : s;
+        size_t last = d->last < e ? d->last : e - 1;
+        double top = ys[first - s], bottom = ys[last - s] + g->pi[last].height;
+        lay_decor_emit(d, out, as->a, geo->body_x, geo->body_y + top, geo->body_y + bottom,
+                       d->first >= s, d->last < e);
+        if (d->last >= e)
+            as->active[keep++] = as->active[k];
+    }
+    as->nactive = keep;
+}
+
+static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
+                       const lay_pbreak *pb, double *ys)
+{
+    const lay_galley *g = as->g;
+    double y = 0;
+    if (pb->header_table) {
+        const lay_table_rep *t = g->tables[pb->header_table - 1];
+        lay_boxv_append(out, as->a, t->header, t->nheader, geo->body_x, geo->body_y);
+        y = t->header_h;
+    }
+    for (size_t k = pb->start; k < pb->end; k++) {
+        if (k > pb->start || !g->pi[k].discard)
+            y += g->pi[k].space;
+        ys[k - pb->start] = y;
+        y += g->pi[k].height;
+    }
+    if (pb->end > pb->start)
+        place_decor(as, out, geo, pb, ys);
+    double fn = 0;
+    for (size_t k = pb->start; k < pb->end; k++) {
+        size_t n;
+        const lay_box *bx = lay_galley_item_boxes(g, k, &n);
+        double iy = geo->body_y + ys[k - pb->start];
+        lay_boxv_append(out, as->a, bx, n, geo->body_x, iy);
+        if (g->extra && g->extra[k].n)
+            lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
+        fn += g->pi[k].footnote_h;
+    }
+    if (pb->footer_table) {
+        const lay_table_rep *t = g->tables[pb->footer_table - 1];
+        lay_boxv_append(out, as->a, t->footer, t->nfooter, geo->body_x, geo->body_y + y);
+    }
+    if (fn > 0) {
+        double fy = geo->body_y + geo->body_h - fn;
+        for (size_t k = pb->start; k < pb->end; k++) {
+            if (!g->fnotes || !g->fnotes[k].n)
+                continue;
+            lay_boxv_append(out, as->a, g->fnotes[k].v, g->fnotes[k].n, geo->body_x, fy);
+            fy += g->pi[k].footnote_h;
+        }
+    }
+}
+
+static int cmp_idrec(const void *x, const void *y)
+{
+    const lay_idrec *a = x, *b = y;
+    return a->first < b->first ? -1 : a->first > b->first;
+}
+
+/* The page showing item `item`: the last non-blank page starting at or before it. */
+static size_t page_of(const lay_pbreak *pb, size_t np, size_t item)
+{
+    size_t lo = 0, hi = np;
+    while (lo + 1 < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (pb[mid].start <= item)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    while (lo > 0 && pb[lo].blank)
+        lo--;
+    return lo;
+}
+
+static int force_extra(fo_kw force, int first_number, size_t np)
+{
+    int last = first_number + (int)np - 1;
+    switch (force) {
+    case FO_KW_even: return np % 2 != 0;
+    case FO_KW_odd: return np % 2 == 0;
+    case FO_KW_end_on_even: return last % 2 != 0;
+    case FO_KW_end_on_odd: return last % 2 == 0;
+    default: return 0;
+    }
+}
+
+static const fo_node *flow_of(const fo_node *ps)
+{
+    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_FLOW)
+            return c;
+    return NULL;
+}
+
+lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    const fo_props *p = ps->props;
+    if (fo_is_specified(ps, FO_PROP_initial_page_number) && p->initial_page_number > 0)
+        ctx->next_number = p->initial_page_number;
+    int first_number = ctx->next_number;
+
+    picker pk = {.ctx = ctx, .a = a};
+    pk.master = p->master_reference ? fo_doc_master(ctx->doc, p->master_reference) : NULL;
+    if (!pk.master)
+        diag_error(ctx->d, ctx->file, ps->line, "page-sequence: no master named '%s'",
+                   p->master_reference ? p->master_reference : "");
+    avail_ud ud = {&pk, first_number};
+    avail(&ud, 0);
+
+    /* the flow's galley, at the first page's body width */
+    lay_galley g;
+    lay_galley_init(&g, a);
+    lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = pk.geo[0].body_w,
+                   .body_w = pk.geo[0].body_w};
+    const fo_node *flow = flow_of(ps);
+    if (flow)
+        lay_blocks(&b, flow);
+
+    lay_pbreak *pb;
+    size_t np = lay_paginate(g.pi, g.n, avail, &ud, first_number, &pb, a);
+    int extra = force_extra(p->force_page_count, first_number, np);
+    if (extra) {
+        pb = arena_grow(a, pb, sizeof *pb, np, np + 1);
+        pb[np] = (lay_pbreak){g.n, g.n, true, 0, 0};
+        np++;
+    }
+
+    /* ids: pages known, numbers final for this pass */
+    if (g.nids > 1)
+        qsort(g.ids, g.nids, sizeof *g.ids, cmp_idrec);
+    lay_page *pages = ARENA_NEW_ARRAY(a, lay_page, np);
+    for (size_t i = 0; i < np; i++) {
+        char buf[64];
+        lay_format_number(first_number + (int)i, p->format, buf, sizeof buf);
+        pages[i].number = first_number + (int)i;
+        pages[i].label = arena_strdup(a, buf);
+    }
+    for (size_t i = 0; i < g.nids; i++) {
+        size_t f = g.ids[i].first < g.n ? g.ids[i].first : (g.n ? g.n - 1 : 0);
+        size_t l = g.ids[i].last < g.n ? g.ids[i].last : (g.n ? g.n - 1 : 0);
+        size_t pf = page_of(pb, np, f), pl = page_of(pb, np, l);
+        lay_ctx_id_place(ctx, g.ids[i].id, pages[pf].number, pages[pf].label, pages[pl].number,
+                         pages[pl].label);
+    }
+
+    assembler as = {.ctx = ctx, .a = a, .ps = ps, .g = &g, .format = p->format};
+    as.active = ARENA_NEW_ARRAY(a, size_t, g.ndecor + 1);
+    lay_master_state st = {0};
+    size_t maxitems = 1;
+    for (size_t i = 0; i < np; i++)
+        if (pb[i].end - pb[i].start > maxitems)
+            maxitems = pb[i].end - pb[i].start;
+    double *ys = ARENA_NEW_ARRAY(a, double, maxitems);
+    size_t idk = 0;
+    for (size_t i = 0; i < np; i++) {
+        lay_geometry geo;
+        geometry_of(pick_spm(&pk, &st, i, pages[i].number, i + 1 == np, pb[i].blank), &geo);
+        lay_page *pg = &pages[i];
+        pg->width = geo.width;
+        pg->height = geo.height;
+        lay_boxv out = {0};
+        region_background(&out, a, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
+        for (int r = 0; r < 4; r++)
+            if (geo.has_region[r])
+                region_background(&out, a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
+                                  geo.rh[r]);
+        lay_pageinfo info = {pg->number, pg->label, &g, pb[i].start, pb[i].end};
+        for (int r = 0; r < 4; r++) {
+            const fo_node *sc = geo.has_region[r] ? static_for(ps, geo.region_name[r]) : NULL;
+            if (sc)
+                place_static(&as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
+                             geo.rw[r], geo.rh[r]);
+        }
+        if (!pb[i].blank) {
+            place_body(&as, &out, &geo, &pb[i], ys);
+            for (; idk < g.nids && g.ids[idk].first < pb[i].end; idk++) {
+                const lay_idrec *r = &g.ids[idk];
+                if (r->first < pb[i].start || r->id[0] == '\x01')
+                    continue;
+                lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
+                d->x = geo.body_x + r->x;
+                d->y = geo.body_y + ys[r->first - pb[i].start];
+                d->u.link.dest = r->id;
+            }
+        }
+        pg->boxes = out.v;
+        pg->nboxes = out.n;
+    }
+    /* ids anchored past the last item (an empty block at the end) */
+    for (; idk < g.nids && np > 0; idk++) {
+        const lay_idrec *r = &g.ids[idk];
+        if (r->id[0] == '\x01')
+            continue;
+        lay_page *pg = &pages[np - 1];
+        lay_boxv out = {pg->boxes, pg->nboxes, pg->nboxes};
+        lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
+        d->x = r->x;
+        d->y = 0;
+        d->u.link.dest = r->id;
+        pg->boxes = out.v;
+        pg->nboxes = out.n;
+    }
+    ctx->pages += (int)np;
+    ctx->next_number = first_number + (int)np;
+    return (lay_pages){pages, np};
+}

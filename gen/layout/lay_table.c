@@ -1,0 +1,433 @@
+/* Tables: columns, the cell grid (column and row spans), rows as unbreakable galley
+ * items, headers and footers repeated at page breaks.
+ *
+ * Column widths come from table-column only (fixed, percentage, proportional); auto
+ * columns share what is left equally, without looking at their content. With
+ * border-collapse each border is centred on its grid line, so neighbouring cells draw
+ * their shared border over each other and it shows once, as in FOP. A row taller than a
+ * page is not split: it overflows the page.
+ */
+#include <string.h>
+
+#include "layout/lay_inline.h"
+
+void lay_table_column_widths(const fo_len *specs, int n, double table_width, double *out)
+{
+    double fixed = 0, units = 0;
+    for (int i = 0; i < n; i++) {
+        if (fo_len_is_auto(specs[i])) {
+            units += 1;
+            continue;
+        }
+        fixed += specs[i].abs + specs[i].rel * table_width;
+        units += specs[i].prop;
+    }
+    double rest = table_width - fixed;
+    double unit = units > 0 && rest > 0 ? rest / units : 0;
+    for (int i = 0; i < n; i++) {
+        if (fo_len_is_auto(specs[i]))
+            out[i] = unit;
+        else
+            out[i] = specs[i].abs + specs[i].rel * table_width + specs[i].prop * unit;
+        if (out[i] < 0)
+            out[i] = 0;
+    }
+}
+
+typedef struct {
+    const fo_node *node;
+    int col, ncols, nrows;
+    lay_galley g;
+    lay_edges e;
+    double h; /* content + padding + borders */
+} tcell;
+
+typedef struct {
+    const fo_node *node; /* the table-row, or NULL for cells straight in the body */
+    const fo_node *section; /* table-header, -footer or -body */
+    tcell *cells;
+    int ncells, cap;
+    double h;
+} trow;
+
+typedef struct {
+    trow *rows;
+    int n, cap;
+} tsection;
+
+typedef struct {
+    lay_build *b;
+    const fo_node *table;
+    bool collapse;
+    int ncols;
+    double *colx, *colw; /* colx[ncols] is the table width */
+    double x;            /* table start in the galley frame */
+    const fo_node *section; /* being collected */
+    int *occupied;       /* rows still covered by a row span, per column */
+    int occ_cap;
+} tctx;
+
+static trow *new_row(tctx *t, tsection *s, const fo_node *row)
+{
+    if (s->n == s->cap) {
+        int cap = s->cap ? 2 * s->cap : 16;
+        s->rows = arena_grow(t->b->a, s->rows, sizeof *s->rows, (size_t)s->n, (size_t)cap);
+        s->cap = cap;
+    }
+    trow *r = &s->rows[s->n++];
+    memset(r, 0, sizeof *r);
+    r->node = row;
+    r->section = t->section;
+    return r;
+}
+
+static void ensure_occ(tctx *t, int cols)
+{
+    if (cols <= t->occ_cap)
+        return;
+    int cap = t->occ_cap ? t->occ_cap : 16;
+    while (cap < cols)
+        cap *= 2;
+    t->occupied = arena_grow(t->b->a, t->occupied, sizeof *t->occupied, (size_t)t->occ_cap,
+                             (size_t)cap);
+    t->occ_cap = cap;
+}
+
+/* Places a cell in the grid of its row: the first free column from `*col`. */
+static void add_cell(tctx *t, trow *r, const fo_node *c, int *col)
+{
+    const fo_props *p = c->props;
+    if (p->column_number > 0)
+        *col = p->column_number - 1;
+    ensure_occ(t, *col + 1);
+    while (*col < t->occ_cap && t->occupied[*col] > 0) {
+        (*col)++;
+        ensure_occ(t, *col + 1);
+    }
+    if (r->ncells == r->cap) {
+        int cap = r->cap ? 2 * r->cap : 8;
+        r->cells = arena_grow(t->b->a, r->cells, sizeof *r->cells, (size_t)r->ncells, (size_t)cap);
+        r->cap = cap;
+    }
+    tcell *tc = &r->cells[r->ncells++];
+    memset(tc, 0, sizeof *tc);
+    tc->node = c;
+    tc->col = *col;
+    tc->ncols = p->number_columns_spanned > 1 ? p->number_columns_spanned : 1;
+    tc->nrows = p->number_rows_spanned > 1 ? p->number_rows_spanned : 1;
+    ensure_occ(t, *col + tc->ncols);
+    for (int k = 0; k < tc->ncols; k++)
+        t->occupied[*col + k] = tc->nrows; /* decremented at the end of this row */
+    if (*col + tc->ncols > t->ncols)
+        t->ncols = *col + tc->ncols;
+    *col += tc->ncols;
+}
+
+static void end_row(tctx *t)
+{
+    for (int k = 0; k < t->occ_cap; k++)
+        if (t->occupied[k] > 0)
+            t->occupied[k]--;
+}
+
+/* The rows of a table-header, -footer or -body: table-rows, or cells with starts-row and
+ * ends-row. */
+static void collect(tctx *t, tsection *s, const fo_node *sec)
+{
+    trow *loose = NULL;
+    int col = 0;
+    t->section = sec;
+    for (const fo_node *c = sec->first_child; c; c = c->next_sibling) {
+        if (c->kind == FO_TABLE_ROW) {
+            if (loose) {
+                end_row(t);
+                loose = NULL;
+            }
+            trow *r = new_row(t, s, c);
+            int rc = 0;
+            for (const fo_node *k = c->first_child; k; k = k->next_sibling)
+                if (k->kind == FO_TABLE_CELL)
+                    add_cell(t, r, k, &rc);
+            end_row(t);
+        } else if (c->kind == FO_TABLE_CELL) {
+            if (loose && c->props->starts_row == FO_KW_true) {
+                end_row(t);
+                loose = NULL;
+            }
+            if (!loose) {
+                loose = new_row(t, s, NULL);
+                col = 0;
+            }
+            add_cell(t, loose, c, &col);
+            if (c->props->ends_row == FO_KW_true) {
+                end_row(t);
+                loose = NULL;
+            }
+        }
+    }
+    if (loose)
+        end_row(t);
+}
+
+static void column_specs(tctx *t, double width)
+{
+    int n = t->ncols;
+    /* table-columns may declare more columns than the cells use */
+    int pos = 0, declared = 0;
+    for (const fo_node *c = t->table->first_child; c; c = c->next_sibling) {
+        if (c->kind != FO_TABLE_COLUMN)
+            continue;
+        int rep = c->props->number_columns_repeated > 1 ? c->props->number_columns_repeated : 1;
+        if (c->props->column_number > 0)
+            pos = c->props->column_number - 1;
+        pos += rep;
+        if (pos > declared)
+            declared = pos;
+    }
+    if (declared > n)
+        n = declared;
+    if (n < 1)
+        n = 1;
+    t->ncols = n;
+    fo_len *specs = ARENA_NEW_ARRAY(t->b->a, fo_len, (size_t)n);
+    for (int i = 0; i < n; i++)
+        specs[i].kw = FO_KW_auto;
+    pos = 0;
+    for (const fo_node *c = t->table->first_child; c; c = c->next_sibling) {
+        if (c->kind != FO_TABLE_COLUMN)
+            continue;
+        int rep = c->props->number_columns_repeated > 1 ? c->props->number_columns_repeated : 1;
+        if (c->props->column_number > 0)
+            pos = c->props->column_number - 1;
+        for (int k = 0; k < rep && pos < n; k++)
+            specs[pos++] = c->props->column_width;
+    }
+    t->colw = ARENA_NEW_ARRAY(t->b->a, double, (size_t)n);
+    t->colx = ARENA_NEW_ARRAY(t->b->a, double, (size_t)n + 1);
+    lay_table_column_widths(specs, n, width, t->colw);
+    for (int i = 0; i < n; i++)
+        t->colx[i + 1] = t->colx[i] + t->colw[i];
+}
+
+/* Border widths as they count inside a cell: halves on shared lines when collapsing. */
+static double inside(const tctx *t, const tcell *c, int side)
+{
+    return t->collapse ? c->e.bw[side] / 2 : c->e.bw[side];
+}
+
+static double cell_width(const tctx *t, const tcell *c)
+{
+    int end = c->col + c->ncols < t->ncols ? c->col + c->ncols : t->ncols;
+    return t->colx[end] - t->colx[c->col < t->ncols ? c->col : t->ncols];
+}
+
+static void lay_cells(tctx *t, tsection *s)
+{
+    for (int i = 0; i < s->n; i++) {
+        trow *r = &s->rows[i];
+        double min_h = 0;
+        if (r->node) {
+            fo_len h = fo_is_specified(r->node, FO_PROP_block_progression_dimension)
+                           ? r->node->props->block_progression_dimension : r->node->props->height;
+            if (!fo_len_is_auto(h))
+                min_h = fo_len_resolve(h, 0);
+        }
+        r->h = min_h;
+        for (int k = 0; k < r->ncells; k++) {
+            tcell *c = &r->cells[k];
+            lay_edges_get(c->node, cell_width(t, c), &c->e);
+            double cw = cell_width(t, c) - inside(t, c, 2) - inside(t, c, 3) - c->e.pad[2] -
+                        c->e.pad[3];
+            lay_build sub;
+            lay_sub_build(t->b, &sub, &c->g, cw > 1 ? cw : 1);
+            lay_blocks(&sub, c->node);
+            c->h = lay_galley_height(&c->g) + inside(t, c, 0) + inside(t, c, 1) + c->e.pad[0] +
+                   c->e.pad[1];
+            fo_len ch = fo_is_specified(c->node, FO_PROP_block_progression_dimension)
+                            ? c->node->props->block_progression_dimension : c->node->props->height;
+            if (!fo_len_is_auto(ch) && fo_len_resolve(ch, 0) > c->h)
+                c->h = fo_len_resolve(ch, 0);
+            if (c->nrows == 1 && c->h > r->h)
+                r->h = c->h;
+        }
+    }
+    /* a cell spanning rows stretches the last of them when it is taller than them all */
+    for (int i = 0; i < s->n; i++)
+        for (int k = 0; k < s->rows[i].ncells; k++) {
+            tcell *c = &s->rows[i].cells[k];
+            if (c->nrows == 1)
+                continue;
+            int last = i + c->nrows - 1 < s->n ? i + c->nrows - 1 : s->n - 1;
+            double sum = 0;
+            for (int j = i; j <= last; j++)
+                sum += s->rows[j].h;
+            if (c->h > sum)
+                s->rows[last].h += c->h - sum;
+        }
+}
+
+static double span_height(const tsection *s, int i, int nrows)
+{
+    double h = 0;
+    for (int j = i; j < i + nrows && j < s->n; j++)
+        h += s->rows[j].h;
+    return h;
+}
+
+/* The boxes of row i, relative to its top, appended to `out`; ids and markers of its
+ * cells go to item `item` of the galley (when item is not (size_t)-1). */
+static void row_boxes(tctx *t, const tsection *s, int i, lay_boxv *out, size_t item)
+{
+    lay_build *b = t->b;
+    const trow *r = &s->rows[i];
+    /* the section's background, then the row's, under the cells */
+    const fo_node *layers[2] = {r->section, r->node};
+    for (int k = 0; k < 2; k++) {
+        if (!layers[k] || layers[k]->props->background_color.a <= 0)
+            continue;
+        lay_box *bx = lay_boxv_push(out, b->a, LAY_RECT);
+        bx->x = t->x, bx->y = 0, bx->w = t->colx[t->ncols], bx->h = r->h;
+        bx->u.rect.color = lay_color_of(layers[k]->props->background_color);
+    }
+    for (int k = 0; k < r->ncells; k++) {
+        const tcell *c = &r->cells[k];
+        double x = t->x + t->colx[c->col < t->ncols ? c->col : t->ncols];
+        double w = cell_width(t, c), h = span_height(s, i, c->nrows);
+        if (t->collapse) {
+            lay_edges_draw(&c->e, c->node->props->background_color, out, b->a,
+                           x - c->e.bw[2] / 2, -c->e.bw[0] / 2,
+                           w + (c->e.bw[2] + c->e.bw[3]) / 2, h + (c->e.bw[0] + c->e.bw[1]) / 2);
+        } else {
+            lay_edges_draw(&c->e, c->node->props->background_color, out, b->a, x, 0, w, h);
+        }
+        double top = inside(t, c, 0) + c->e.pad[0];
+        double room = h - top - inside(t, c, 1) - c->e.pad[1];
+        double content = lay_galley_height(&c->g), off = 0;
+        fo_kw da = c->node->props->display_align;
+        if (da == FO_KW_center)
+            off = (room - content) / 2;
+        else if (da == FO_KW_after)
+            off = room - content;
+        if (off < 0)
+            off = 0;
+        double cx = x + inside(t, c, 2) + c->e.pad[2];
+        lay_galley_stack(&c->g, out, b->a, cx, top + off);
+        if (item != (size_t)-1) {
+            lay_galley_adopt(b->g, &c->g, item, cx);
+            if (c->node->props->id && *c->node->props->id)
+                lay_galley_id(b->g, c->node->props->id, item, x);
+        }
+    }
+}
+
+static int keep_strength(fo_keep k)
+{
+    return k.within_page > k.within_column ? k.within_page : k.within_column;
+}
+
+/* Rows as galley items; rows tied by a row span are kept together. */
+static void emit_rows(tctx *t, tsection *s, int keep_first)
+{
+    lay_galley *g = t->b->g;
+    int span_left = 0;
+    for (int i = 0; i < s->n; i++) {
+        const trow *r = &s->rows[i];
+        if (i == 0)
+            lay_galley_keep(g, keep_first);
+        if (span_left > 0)
+            lay_galley_keep(g, FO_KEEP_ALWAYS);
+        if (r->node) {
+            lay_galley_keep(g, keep_strength(r->node->props->keep_with_previous));
+            if (r->node->props->break_before == FO_KW_page)
+                lay_galley_break(g, FO_KW_page);
+        }
+        size_t item = lay_galley_item(g, r->h);
+        row_boxes(t, s, i, &g->boxes, item);
+        if (r->node && r->node->props->id && *r->node->props->id)
+            lay_galley_id(g, r->node->props->id, item, t->x);
+        for (int k = 0; k < r->ncells; k++)
+            if (r->cells[k].nrows - 1 > span_left)
+                span_left = r->cells[k].nrows - 1;
+        if (span_left > 0)
+            span_left--;
+        if (r->node)
+            lay_galley_keep(g, keep_strength(r->node->props->keep_with_next));
+    }
+}
+
+/* A header or footer stacked once, for repetition at breaks. */
+static double stack_section(tctx *t, const tsection *s, lay_box **boxes, size_t *nboxes)
+{
+    lay_boxv out = {0};
+    double y = 0;
+    for (int i = 0; i < s->n; i++) {
+        size_t from = out.n;
+        row_boxes(t, s, i, &out, (size_t)-1);
+        for (size_t k = from; k < out.n; k++)
+            out.v[k].y += y;
+        y += s->rows[i].h;
+    }
+    *boxes = out.v;
+    *nboxes = out.n;
+    return y;
+}
+
+void lay_table(lay_build *b, const fo_node *n)
+{
+    const fo_props *p = n->props;
+    tctx t = {.b = b, .table = n};
+    t.collapse = p->border_collapse != FO_KW_separate;
+    double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
+    fo_len wl = fo_is_specified(n, FO_PROP_inline_progression_dimension)
+                    ? p->inline_progression_dimension : p->width;
+    double width = fo_len_is_auto(wl) ? b->ref_w - si - ei : fo_len_resolve(wl, b->ref_w - si - ei);
+    t.x = b->x0 + si;
+
+    tsection head = {0}, foot = {0}, body = {0};
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling) {
+        if (c->kind == FO_TABLE_HEADER)
+            collect(&t, &head, c);
+        else if (c->kind == FO_TABLE_FOOTER)
+            collect(&t, &foot, c);
+        else if (c->kind == FO_TABLE_BODY)
+            collect(&t, &body, c);
+    }
+    column_specs(&t, width);
+    lay_cells(&t, &head);
+    lay_cells(&t, &body);
+    lay_cells(&t, &foot);
+
+    lay_edges e;
+    lay_edges_get(n, b->ref_w, &e);
+    lay_frame f;
+    double bx = t.x, bw = width;
+    if (!t.collapse) {
+        bx -= e.pad[2] + e.bw[2];
+        bw += e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3];
+    }
+    lay_frame_open(b, n, &f, bx, bw);
+    lay_galley *g = b->g;
+
+    lay_table_rep *rep = ARENA_NEW(b->a, lay_table_rep);
+    if (p->table_omit_header_at_break != FO_KW_true)
+        rep->header_h = stack_section(&t, &head, &rep->header, &rep->nheader);
+    if (p->table_omit_footer_at_break != FO_KW_true)
+        rep->footer_h = stack_section(&t, &foot, &rep->footer, &rep->nfooter);
+    if (g->ntables == g->captables) {
+        size_t cap = g->captables ? 2 * g->captables : 8;
+        g->tables = arena_grow(b->a, g->tables, sizeof *g->tables, g->ntables, cap);
+        g->captables = cap;
+    }
+    g->tables[g->ntables++] = rep;
+    int tid = (int)g->ntables;
+
+    int outer = g->cur_table;
+    g->cur_table = 0;
+    emit_rows(&t, &head, 0);
+    g->cur_table = tid;
+    emit_rows(&t, &body, head.n ? FO_KEEP_ALWAYS : 0);
+    g->cur_table = 0;
+    emit_rows(&t, &foot, FO_KEEP_ALWAYS);
+    g->cur_table = outer;
+    lay_frame_close(b, n, &f);
+}

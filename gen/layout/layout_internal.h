@@ -1,0 +1,324 @@
+/* Layout internals: the galley, pagination, masters, tables and the context.
+ *
+ * A flow is first turned into a galley: a list of unbreakable vertical items (a line, a
+ * table row, a padding strip, a block-container) with, between each item and the one
+ * before, the decision data pagination needs (space, keep strength, forced break). Each
+ * item carries its boxes relative to its own top. Backgrounds and borders of blocks are
+ * kept apart as decorations over item ranges, so a block split across pages gets them on
+ * every part. Pagination (lay_paginate) is a pure function over the decision data;
+ * lay_page.c then copies the boxes of each page's items into the page.
+ */
+#ifndef LIVRABLES_LAYOUT_INTERNAL_H
+#define LIVRABLES_LAYOUT_INTERNAL_H
+
+#include "layout/layout.h"
+#include "layout/text.h"
+
+/* Keep strength given to widows/orphans constraints: stronger than any integer keep an
+ * author would write, weaker than "always". */
+#define LAY_KEEP_LINES 1000000
+
+/* ---- growable box lists ----------------------------------------------------------------- */
+
+typedef struct {
+    lay_box *v;
+    size_t n, cap;
+} lay_boxv;
+
+/* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
+lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind);
+
+/* Appends copies of `n` boxes moved by (dx, dy). */
+void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, double dx, double dy);
+
+lay_color lay_color_of(fo_color c);
+
+/* ---- pagination: a pure function --------------------------------------------------------- */
+
+/* What pagination needs to know about an item and the gap before it. */
+typedef struct {
+    double height;
+    double space;      /* resolved space in the gap before the item */
+    bool discard;      /* that space is dropped when the item starts a page */
+    int keep;          /* keep strength of the gap: 0 free, FO_KEEP_ALWAYS never broken */
+    fo_kw brk;         /* forced break before: FO_KW_page/odd_page/even_page, else 0 */
+    int table;         /* > 0: a body row of that table (header/footer repeat at breaks) */
+    double header_h;   /* heights repeated when breaking inside `table` (0 if omitted) */
+    double footer_h;
+    double footnote_h; /* footnote bodies cited by this item, placed at the page bottom */
+} lay_pitem;
+
+typedef struct {
+    size_t start, end;     /* items [start, end) on the page */
+    bool blank;            /* inserted for an odd/even break: no items */
+    int header_table;      /* table whose header repeats at the top, 0 none */
+    int footer_table;      /* table whose footer repeats at the bottom, 0 none */
+} lay_pbreak;
+
+/* Body height available on page `index` (0-based within the sequence). */
+typedef double (*lay_avail_fn)(void *ud, size_t index);
+
+/* Splits items into pages, greedily (first fit), honouring forced breaks, keeps (the
+ * latest break of the weakest keep wins when nothing free fits), repeated table headers
+ * and footers and footnotes. `first_number` is the number of the first page, used for
+ * odd/even breaks (blank pages are inserted). Returns the number of pages; *out is
+ * allocated in `a`. An item taller than a page gets a page of its own. n == 0 gives one
+ * empty page. */
+size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
+                    int first_number, lay_pbreak **out, arena *a);
+
+/* ---- galleys ------------------------------------------------------------------------------ */
+
+typedef struct {
+    size_t first, count; /* boxes of the item in the galley's box list */
+} lay_icontent;
+
+/* A background and borders drawn over the items [first, last] on each page they reach. */
+typedef struct {
+    size_t first, last;
+    double x, w;           /* border box, in the galley's frame */
+    double bw[4];          /* border widths: before, after, start, end */
+    lay_color bc[4];
+    lay_line_style bs[4];
+    lay_color bg;          /* a == 0: none */
+} lay_decor;
+
+typedef struct {
+    const char *id;
+    size_t first, last; /* items */
+    double x;
+} lay_idrec;
+
+typedef struct {
+    const char *cls;
+    const fo_node *marker;
+    size_t first, last;
+} lay_markrec;
+
+typedef struct {
+    const char *cls;
+    const fo_node *marker;
+} lay_markref;
+
+typedef struct lay_table_rep lay_table_rep;
+
+/* Laid-out content of a table header or footer, repeated at breaks. */
+struct lay_table_rep {
+    lay_box *header, *footer;
+    size_t nheader, nfooter;
+    double header_h, footer_h;
+};
+
+typedef struct {
+    arena *a;
+    lay_pitem *pi;
+    lay_icontent *ic;
+    size_t n, cap;
+    lay_boxv boxes;
+    lay_decor *decor;
+    size_t ndecor, capdecor;
+    lay_idrec *ids;
+    size_t nids, capids;
+    lay_markrec *marks;
+    size_t nmarks, capmarks;
+    lay_table_rep **tables; /* indexed by lay_pitem.table - 1 */
+    size_t ntables, captables;
+    /* Boxes added to an item after later items were made (list labels), and footnote
+     * bodies cited by an item (stacked from 0; their height is in pi[].footnote_h).
+     * Parallel to the items, allocated on first use. */
+    lay_boxv *extra;
+    lay_boxv *fnotes;
+    /* the next gap, accumulated until the next item is added */
+    double pend_space;
+    bool pend_discard;
+    bool pend_any;
+    int pend_keep;
+    fo_kw pend_brk;
+    int cur_table;
+} lay_galley;
+
+void lay_galley_init(lay_galley *g, arena *a);
+
+/* Space joining the pending gap (spaces meeting at a gap resolve to their maximum). */
+void lay_galley_space(lay_galley *g, double space, bool discard);
+void lay_galley_keep(lay_galley *g, int strength);
+void lay_galley_break(lay_galley *g, fo_kw brk);
+
+/* Starts a new item of `height`, taking the pending gap. Boxes pushed to g->boxes until
+ * the next call belong to it. Returns its index. */
+size_t lay_galley_item(lay_galley *g, double height);
+
+/* Stacks the whole galley without page breaks: boxes moved by (dx, dy) into `out`, with
+ * decorations first. Leading and trailing discardable spaces are dropped. Returns the
+ * height. */
+double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy);
+
+/* The boxes of item i (the extra ones are apart). */
+const lay_box *lay_galley_item_boxes(const lay_galley *g, size_t i, size_t *n);
+
+/* The extra or footnote box list of item i, allocated on first use. */
+lay_boxv *lay_galley_extra(lay_galley *g, size_t i);
+lay_boxv *lay_galley_fnotes(lay_galley *g, size_t i);
+
+/* The height lay_galley_stack would give. */
+double lay_galley_height(const lay_galley *g);
+
+/* Emits the decoration `d` for items [a, b] of g shown at y_top..y_bottom. */
+void lay_decor_emit(const lay_decor *d, lay_boxv *out, arena *a, double dx, double y_top,
+                    double y_bottom, bool first_part, bool last_part);
+
+/* ---- context ----------------------------------------------------------------------------- */
+
+typedef struct lay_idtab lay_idtab;
+
+struct lay_ctx {
+    const fo_doc *doc;
+    tx_engine *tx;
+    diag *d;
+    const char *file;
+    arena *a; /* lives as long as the context: id table, strings */
+    lay_idtab *ids;
+    int next_number;   /* page number of the next page of this pass */
+    int pages;         /* pages laid out in this pass */
+    int last_pages;    /* in the last completed pass */
+    int pass;
+    bool forward_refs; /* this pass used an unknown id */
+    bool last_forward_refs;
+    bool changed;      /* a cited value differs from the final one */
+    int anon_seq;      /* counter for flow page-number keys, reset every pass */
+    strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
+    void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
+};
+
+/* Page number formatting (format "1", "01", "i", "I", "a", "A"); writes into buf. */
+void lay_format_number(int n, const char *format, char *buf, size_t size);
+
+/* Records where `id` landed in this pass (first and last page). */
+void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *first_label,
+                      int last_page, const char *last_label);
+
+/* The label to show for a citation of `id` (last page when `last`), recording its use for
+ * convergence. Unknown ids give a placeholder "00" and mark a forward reference. */
+const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a);
+
+/* ---- page masters ------------------------------------------------------------------------ */
+
+typedef struct {
+    double width, height;
+    double body_x, body_y, body_w, body_h;
+    /* regions: 0 before, 1 after, 2 start, 3 end */
+    bool has_region[4];
+    double rx[4], ry[4], rw[4], rh[4];
+    const char *region_name[4];
+    const char *body_name;
+    const fo_node *region[4];
+    const fo_node *body;
+} lay_geometry;
+
+/* The geometry of a simple-page-master. */
+void lay_master_geometry(const fo_node *spm, lay_geometry *g);
+
+/* Where a page-sequence-master is in its sub-sequences. */
+typedef struct {
+    int index;   /* current child */
+    int repeats; /* pages taken from it */
+} lay_master_state;
+
+/* The master-name to use for the next page of a page-sequence-master, advancing `st`.
+ * `first`/`last`: page position in the sequence; `odd`: its number is odd; `blank`: a
+ * page with no flow content. Returns NULL when the master is exhausted. */
+const char *lay_master_pick(const fo_node *psm, lay_master_state *st, bool first, bool last,
+                            bool odd, bool blank);
+
+/* ---- tables --------------------------------------------------------------------------------- */
+
+/* Column widths: each spec is an fo_len (abs + rel * table width + prop * unit) or auto.
+ * Fixed and percentage widths first; the rest shared by proportional units, auto columns
+ * counting as one unit each (no content-based sizing). Writes n widths to out. */
+void lay_table_column_widths(const fo_len *specs, int n, double table_width, double *out);
+
+/* ---- builders (lay_block.c, lay_list.c, lay_table.c) -------------------------------------- */
+
+/* Per-page data for static content. */
+typedef struct {
+    int number;
+    const char *label;
+    const lay_galley *flow; /* the flow's galley, for markers */
+    size_t start, end;      /* the page's items in it */
+} lay_pageinfo;
+
+typedef struct lay_build {
+    lay_ctx *ctx;
+    arena *a;
+    lay_galley *g;
+    double ref_w;          /* width of the reference area */
+    double x0;             /* where the reference area starts in the galley's frame */
+    double body_w;         /* width of the region body, for footnotes */
+    const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
+} lay_build;
+
+/* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
+void lay_blocks(lay_build *b, const fo_node *parent);
+
+/* One block-level FO (block, block-container, list-block, table...). */
+void lay_block_level(lay_build *b, const fo_node *n);
+
+void lay_block(lay_build *b, const fo_node *n);
+void lay_list_block(lay_build *b, const fo_node *n);
+void lay_table(lay_build *b, const fo_node *n);
+
+/* A sub-galley for a reference area of width `w` (a cell, a block-container...). */
+void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, double w);
+
+/* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
+const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);
+
+/* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
+void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);
+
+/* Resolved borders and padding of a node. */
+typedef struct {
+    double bw[4], pad[4];
+    lay_color bc[4];
+    lay_line_style bs[4];
+} lay_edges;
+
+void lay_edges_get(const fo_node *n, double ref_w, lay_edges *e);
+/* Draws the borders and background of a rectangle. */
+void lay_edges_draw(const lay_edges *e, fo_color bg, lay_boxv *out, arena *a, double x,
+                    double y, double w, double h);
+
+/* Opening and closing a block-level FO: break, space, keeps, id, markers, border and
+ * padding strips, background as a decoration. */
+typedef struct {
+    size_t first; /* first item of the block */
+    long decor;   /* index of its decoration, or -1 */
+    long idrec;
+    size_t mark0, nmark;
+    lay_edges edges;
+    double x, w;  /* border box in the galley frame */
+} lay_frame;
+
+void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w);
+void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
+
+/* Lengths of a node resolved for the current reference area. */
+double lay_start_indent(const lay_build *b, const fo_node *n);
+double lay_end_indent(const lay_build *b, const fo_node *n);
+
+/* ---- images -------------------------------------------------------------------------------- */
+
+typedef struct {
+    const lay_image *image; /* NULL when missing */
+    double w, h;            /* viewport size */
+    double cx, cy, cw, ch;  /* content rectangle within the viewport */
+} lay_graphic;
+
+/* Sizes an external-graphic or instream-foreign-object; reports a missing image. */
+lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena *a);
+
+/* Intrinsic size of an image file in points, from its header. Returns false when the
+ * format is unknown or the file unreadable. */
+bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h);
+
+#endif

@@ -1,0 +1,46 @@
+/* Shared by the loader and the validator: routing libxml2's errors to a diag. */
+#ifndef LIVRABLES_SOURCE_INTERNAL_H
+#define LIVRABLES_SOURCE_INTERNAL_H
+
+#include <libxml/xmlerror.h>
+
+#include "source/source.h"
+
+struct source_include {
+    const struct _xmlNode *node; /* top element of an XIncluded file */
+    char *file;                  /* that file, as resolved against the source's name */
+};
+
+/* What an error handler needs while libxml2 runs. */
+typedef struct {
+    diag *d;
+    const source *src;    /* maps nodes to their files; may be NULL */
+    const char *root;     /* XInclude boundary (absolute directory); may be NULL */
+    strlist refused;      /* URLs the file hook refused */
+    int errors;
+} source_errctx;
+
+/* The libxml2 error globals saved while our handler is installed. */
+typedef struct {
+    xmlStructuredErrorFunc serror;
+    void *sctx;
+    xmlGenericErrorFunc gerror;
+    void *gctx;
+} source_errsave;
+
+/* Routes every libxml2 error to `c` until source_errors_restore(). */
+void source_errors_install(source_errctx *c, source_errsave *save);
+void source_errors_restore(const source_errsave *save);
+
+/* True when `url` (a URI reference resolved against the source's name) names a local file
+ * inside the directory `root`. */
+bool source_url_inside(const char *root, const char *url);
+
+/* `url` as a file name: "file://" removed and %XX escapes decoded. malloc'd. */
+char *source_url_to_path(const char *url);
+
+/* Removes "." and "x/.." segments of a relative path in place ("sites/../images/a.png" →
+ * "images/a.png"); leading ".." that cannot be removed stay. */
+void source_path_normalize_relative(char *path);
+
+#endif

@@ -1,0 +1,35 @@
+/* The French-typography helpers behind the lv: extension functions, as plain C so they can
+ * be tested without a stylesheet. Every function returns a malloc'd UTF-8 string the
+ * caller frees; none fails (allocation failure aborts). */
+#ifndef LIVRABLES_LV_H
+#define LIVRABLES_LV_H
+
+/* Code points the functions insert. */
+#define LV_NNBSP "\xE2\x80\xAF" /* U+202F narrow no-break space */
+#define LV_NBSP "\xC2\xA0"      /* U+00A0 no-break space */
+
+/* French typography on running text: U+202F before ; ! ? (replacing a space or inserted),
+ * U+00A0 before : and inside « », U+00A0 between a number and % € or an obvious unit,
+ * ' → ’, runs of spaces collapsed. Times (09:30) and URLs (http://x?a=1) are left alone:
+ * punctuation gets a space only when followed by a space, the end or closing punctuation. */
+char *lv_typo(const char *s);
+
+/* An amount in euros: "1 250 000 €" (U+202F thousands separator, U+00A0 before €); two
+ * decimals with a comma when not whole ("1 250,50 €"). NaN gives "". */
+char *lv_amount(double x);
+
+/* A number: "30 000", "12,5" (at most two decimals, trailing zeros dropped). NaN gives "". */
+char *lv_number(double x);
+
+/* "2025-03-12" → "12 mars 2025", "2025-03-01" → "1er mars 2025"; "2025-03" → "mars 2025";
+ * "2025" → "2025". Anything else is returned unchanged. */
+char *lv_date(const char *iso);
+
+/* "2025-03-12" → "mars 2025". Anything else is returned unchanged. */
+char *lv_month_year(const char *iso);
+
+/* A period as a phrase: "du 12 au 14 mars 2025", "du 12 mars au 4 avril 2025",
+ * "du 12 décembre 2025 au 14 janvier 2026", "le 12 mars 2025" (same day or no end). */
+char *lv_date_range(const char *from, const char *to);
+
+#endif

@@ -1,0 +1,198 @@
+/* Compiling the wrapper stylesheet (template, then charter) and running it safely. */
+#include <errno.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxslt/documents.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libexslt/exslt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "transform/transform.h"
+#include "transform/xslt_errors.h"
+
+struct transform {
+    xsltStylesheetPtr style;
+    xsltSecurityPrefsPtr prefs;
+    char *name; /* the template's path, for messages without a location */
+};
+
+void transform_register_lv_functions(void); /* lv_ext.c */
+
+/* Where the loader records what it reads (libxslt gives it no context of ours). */
+static strlist *recorded_modules, *recorded_documents;
+static xsltDocLoaderFunc default_loader;
+
+/* Every stylesheet module and document() read passes here: never from the network, and
+ * remembered for dependency files. */
+static xmlDocPtr recording_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
+                                  xsltLoadType type)
+{
+    xmlDocPtr doc = default_loader(uri, dict, options | XML_PARSE_NONET, ctxt, type);
+    strlist *into = type == XSLT_LOAD_DOCUMENT ? recorded_documents : recorded_modules;
+    if (doc && into)
+        strlist_add(into, (const char *)uri);
+    return doc;
+}
+
+void transform_register_extensions(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    exsltRegisterAll();
+    transform_register_lv_functions();
+    default_loader = xsltDocDefaultLoader;
+    xsltSetLoaderFunc(recording_loader);
+}
+
+/* A missing template or charter is named plainly rather than by libxslt's import error. */
+static bool readable(const char *path, const char *what, diag *d)
+{
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        diag_error(d, path, 0, "cannot read %s: %s", what, strerror(errno));
+        return false;
+    }
+    fclose(f);
+    return true;
+}
+
+/* <xsl:stylesheet version="1.0"><xsl:import href=template/><xsl:import href=charter/> */
+static xmlDocPtr wrapper_new(const char *template_path, const char *charter_path)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "stylesheet", NULL);
+    xmlNsPtr xsl = xmlNewNs(root, XSLT_NAMESPACE, BAD_CAST "xsl");
+    xmlSetNs(root, xsl);
+    xmlNewProp(root, BAD_CAST "version", BAD_CAST "1.0");
+    xmlDocSetRootElement(doc, root);
+    const char *hrefs[] = {template_path, charter_path};
+    for (int i = 0; i < 2; i++) {
+        if (!hrefs[i])
+            continue;
+        xmlNodePtr imp = xmlNewChild(root, xsl, BAD_CAST "import", NULL);
+        xmlNewProp(imp, BAD_CAST "href", BAD_CAST hrefs[i]);
+    }
+    return doc;
+}
+
+static xsltSecurityPrefsPtr prefs_new(void)
+{
+    xsltSecurityPrefsPtr p = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(p, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    return p;
+}
+
+transform *transform_load(const char *template_path, const char *charter_path, strlist *modules,
+                          diag *d)
+{
+    transform_register_extensions();
+    if (!readable(template_path, "template", d) || (charter_path && !readable(charter_path, "charter", d)))
+        return NULL;
+    xslt_errors e;
+    xslt_errors_install(&e, d, template_path);
+    recorded_modules = modules;
+    xmlDocPtr wrapper = wrapper_new(template_path, charter_path);
+    xsltStylesheetPtr style = xsltParseStylesheetDoc(wrapper);
+    recorded_modules = NULL;
+    xslt_errors_restore(&e);
+    if (!style || style->errors || e.errors) {
+        if (!style)
+            xmlFreeDoc(wrapper);
+        xsltFreeStylesheet(style);
+        if (e.errors == 0)
+            diag_error(d, template_path, 0, "cannot compile the stylesheet");
+        return NULL;
+    }
+    transform *t = calloc(1, sizeof *t);
+    if (!t)
+        abort();
+    t->style = style;
+    t->prefs = prefs_new();
+    t->name = strdup(template_path);
+    if (!t->name)
+        abort();
+    return t;
+}
+
+void transform_destroy(transform *t)
+{
+    if (!t)
+        return;
+    xsltFreeStylesheet(t->style);
+    xsltFreeSecurityPrefs(t->prefs);
+    free(t->name);
+    free(t);
+}
+
+xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const transform_params *p,
+                        strlist *inputs, diag *d)
+{
+    const char *params[] = {
+        "site",        p->site ? p->site : "",
+        "version",     p->version ? p->version : "1.0",
+        "build-date",  p->build_date ? p->build_date : "",
+        "bloc-marque", p->bloc_marque ? p->bloc_marque : "",
+        "assets-dir",  p->assets_dir ? p->assets_dir : "",
+        NULL,
+    };
+    int errors_before = diag_error_count(d);
+    xslt_errors e;
+    xslt_errors_install(&e, d, t->name);
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(t->style, src);
+    xmlDocPtr out = NULL;
+    if (ctxt) {
+        xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
+        xsltSetTransformErrorFunc(ctxt, &e, xslt_errors_write);
+        recorded_documents = inputs;
+        if (xsltQuoteUserParams(ctxt, params) == 0)
+            out = xsltApplyStylesheetUser(t->style, src, NULL, NULL, NULL, ctxt);
+        recorded_documents = NULL;
+        bool stopped = ctxt->state == XSLT_STATE_STOPPED;
+        bool failed = ctxt->state == XSLT_STATE_ERROR || stopped;
+        xslt_errors_flush(&e);
+        if (stopped)
+            diag_error(d, src_name, 0, "%s: the stylesheet stopped the transformation (xsl:message terminate)",
+                       t->name);
+        if (failed || e.errors) {
+            xmlFreeDoc(out);
+            out = NULL;
+        }
+        xsltFreeTransformContext(ctxt);
+    }
+    xslt_errors_restore(&e);
+    if (!out && diag_error_count(d) == errors_before)
+        diag_error(d, src_name, 0, "%s: the transformation failed", t->name);
+    return out;
+}
+
+void transform_build_date(char out[11])
+{
+    time_t now = time(NULL);
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    struct tm tm;
+    if (env && *env) {
+        char *end;
+        long long v = strtoll(env, &end, 10);
+        if (!*end && v >= 0) {
+            now = (time_t)v;
+            gmtime_r(&now, &tm);
+            strftime(out, 11, "%Y-%m-%d", &tm);
+            return;
+        }
+    }
+    localtime_r(&now, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}

@@ -1,0 +1,192 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Carnet de suivi (per site, working document): one chapter per session held so far
+  (tenue="oui", or dated before the build date), in date order: agenda, participants,
+  site visits, minutes, proposals. Cumulative: rebuilt after each session.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
+
+  <xsl:import href="common/document.xsl"/>
+
+  <!-- Participant roles, in the order the tables list them. -->
+  <xsl:variable name="role-order" select="'elu technicien etat equipe partenaire habitant expert'"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="document">
+      <xsl:with-param name="deliverable" select="'Carnet de suivi'"/>
+      <xsl:with-param name="draft" select="true()"/>
+      <xsl:with-param name="keywords" select="'atelier des territoires, carnet de suivi, séances'"/>
+      <xsl:with-param name="body">
+        <xsl:call-template name="cds-progress"/>
+        <xsl:for-each select="$the-site/a:seances/a:seance[t:held(.)]">
+          <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+          <xsl:apply-templates select="." mode="cds"/>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Where the atelier stands: every session, held or to come. -->
+  <xsl:template name="cds-progress">
+    <d:section title="Avancement de l’atelier">
+      <d:p>
+        <xsl:value-of select="concat('État au ', lv:date($build-date), ' : ',
+            count($the-site/a:seances/a:seance[t:held(.)]), ' séance(s) tenue(s) sur ',
+            count($the-site/a:seances/a:seance), ' prévue(s).')"/>
+      </d:p>
+      <d:table cols="1 3 3 4 2">
+        <d:head><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Lieu</d:cell><d:cell>État</d:cell></d:head>
+        <xsl:for-each select="$the-site/a:seances/a:seance">
+          <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+          <d:row>
+            <d:cell><xsl:value-of select="@numero"/></d:cell>
+            <d:cell><xsl:value-of select="lv:date(@date)"/></d:cell>
+            <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
+            <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
+            <d:cell>
+              <xsl:choose>
+                <xsl:when test="t:held(.)">Tenue</xsl:when>
+                <xsl:otherwise>À venir</xsl:otherwise>
+              </xsl:choose>
+            </d:cell>
+          </d:row>
+        </xsl:for-each>
+      </d:table>
+      <xsl:call-template name="calendar-chart"/>
+    </d:section>
+  </xsl:template>
+
+  <!-- One session: a chapter. -->
+  <xsl:template match="a:seance" mode="cds">
+    <d:section short="Séance {@numero}">
+      <xsl:attribute name="title">
+        <xsl:value-of select="concat('Séance ', @numero, ' — ')"/>
+        <xsl:choose>
+          <xsl:when test="a:titre"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="t:label('seance', @type)"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <d:box>
+        <d:p>
+          <d:strong>
+            <xsl:choose>
+              <xsl:when test="@fin and @fin != @date"><xsl:value-of select="lv:date-range(@date, @fin)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat('Le ', lv:date(@date))"/></xsl:otherwise>
+            </xsl:choose>
+          </d:strong>
+          <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)))"/>
+        </d:p>
+      </d:box>
+      <xsl:apply-templates select="a:deroule" mode="cds"/>
+      <xsl:apply-templates select="a:participants" mode="cds"/>
+      <xsl:apply-templates select="a:visites" mode="cds"/>
+      <xsl:apply-templates select="a:compte-rendu" mode="cds"/>
+      <xsl:apply-templates select="a:propositions" mode="cds"/>
+    </d:section>
+  </xsl:template>
+
+  <!-- Agenda: time / topic / speaker. -->
+  <xsl:template match="a:deroule" mode="cds">
+    <d:section title="Déroulé">
+      <d:table cols="2 2 9 4">
+        <d:head><d:cell>Heure</d:cell><d:cell>Durée</d:cell><d:cell>Séquence</d:cell><d:cell>Intervenant</d:cell></d:head>
+        <xsl:for-each select="a:point">
+          <d:row>
+            <d:cell><xsl:value-of select="translate(@heure, ':', 'h')"/></d:cell>
+            <d:cell><xsl:if test="@duree"><xsl:value-of select="concat(@duree, '&#160;min')"/></xsl:if></d:cell>
+            <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
+            <d:cell><xsl:value-of select="lv:typo(normalize-space(@intervenant))"/></d:cell>
+          </d:row>
+        </xsl:for-each>
+      </d:table>
+    </d:section>
+  </xsl:template>
+
+  <!-- Participants grouped by role (fixed order, then any other role). -->
+  <xsl:template match="a:participants" mode="cds">
+    <xsl:variable name="all" select="a:participant"/>
+    <d:section title="Participants">
+      <d:p><xsl:value-of select="concat(count($all), ' participants.')"/></d:p>
+      <d:table cols="4 6 4">
+        <d:head><d:cell>Nom</d:cell><d:cell>Structure</d:cell><d:cell>Fonction</d:cell></d:head>
+        <xsl:call-template name="cds-role-rows">
+          <xsl:with-param name="all" select="$all"/>
+          <xsl:with-param name="roles" select="concat($role-order, ' ')"/>
+        </xsl:call-template>
+      </d:table>
+    </d:section>
+  </xsl:template>
+
+  <xsl:template name="cds-role-rows">
+    <xsl:param name="all"/>
+    <xsl:param name="roles"/>
+    <xsl:if test="$roles != ''">
+      <xsl:variable name="role" select="substring-before($roles, ' ')"/>
+      <xsl:variable name="people" select="$all[@role = $role]"/>
+      <xsl:if test="$people">
+        <d:row type="group">
+          <d:cell><xsl:value-of select="concat(t:label('role', $role), ' (', count($people), ')')"/></d:cell>
+        </d:row>
+        <xsl:for-each select="$people">
+          <d:row>
+            <d:cell><xsl:apply-templates select="." mode="plain"/></d:cell>
+            <d:cell><xsl:value-of select="lv:typo(normalize-space(@structure))"/></d:cell>
+            <d:cell><xsl:value-of select="lv:typo(normalize-space(@fonction))"/></d:cell>
+          </d:row>
+        </xsl:for-each>
+      </xsl:if>
+      <xsl:call-template name="cds-role-rows">
+        <xsl:with-param name="all" select="$all"/>
+        <xsl:with-param name="roles" select="substring-after($roles, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:visites" mode="cds">
+    <d:section title="Visites de site">
+      <xsl:for-each select="a:visite">
+        <d:label>
+          <xsl:value-of select="lv:typo(normalize-space(@lieu))"/>
+          <xsl:if test="@heure"><xsl:value-of select="concat(' — ', translate(@heure, ':', 'h'))"/></xsl:if>
+        </d:label>
+        <xsl:apply-templates select="." mode="prose"/>
+      </xsl:for-each>
+    </d:section>
+  </xsl:template>
+
+  <!-- Minutes: agreements, points to deepen, disagreements, decisions. -->
+  <xsl:template match="a:compte-rendu" mode="cds">
+    <d:section title="Compte rendu">
+      <xsl:apply-templates select="a:accords" mode="cds-points"><xsl:with-param name="label" select="'Points d’accord'"/></xsl:apply-templates>
+      <xsl:apply-templates select="a:approfondir" mode="cds-points"><xsl:with-param name="label" select="'Points à approfondir'"/></xsl:apply-templates>
+      <xsl:apply-templates select="a:desaccords" mode="cds-points"><xsl:with-param name="label" select="'Désaccords'"/></xsl:apply-templates>
+      <xsl:apply-templates select="a:decisions" mode="cds-points"><xsl:with-param name="label" select="'Décisions'"/></xsl:apply-templates>
+    </d:section>
+  </xsl:template>
+
+  <xsl:template match="*" mode="cds-points">
+    <xsl:param name="label"/>
+    <d:label><xsl:value-of select="$label"/></d:label>
+    <xsl:call-template name="bullets"><xsl:with-param name="nodes" select="a:point"/></xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="a:propositions" mode="cds">
+    <d:section title="Propositions">
+      <d:list>
+        <xsl:for-each select="a:proposition">
+          <d:item>
+            <xsl:apply-templates select="." mode="inline"/>
+            <xsl:if test="@auteur"><d:em><xsl:value-of select="concat(' (', lv:typo(normalize-space(@auteur)), ')')"/></d:em></xsl:if>
+          </d:item>
+        </xsl:for-each>
+      </d:list>
+    </d:section>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,81 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Cover page: optional bloc-marque at the top, then the deliverable, atelier title and
+  site, and a colour band at the foot with the steering service, date and version.
+  The page is full bleed (no margins): three block-containers of fixed height fill it.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:d="urn:livrables:doc"
+    exclude-result-prefixes="d">
+
+  <xsl:param name="cover-top-height" select="'75mm'"/>
+  <xsl:param name="cover-middle-height" select="'157mm'"/>
+  <!-- Content height of the band: 65mm minus its padding (cover-band attribute set). -->
+  <xsl:param name="cover-band-height" select="'48mm'"/>
+
+  <xsl:template match="d:document" mode="cover">
+    <fo:page-sequence master-reference="cover" language="fr" country="FR">
+      <fo:flow flow-name="xsl-region-body" xsl:use-attribute-sets="cover">
+        <xsl:apply-templates select="." mode="cover-top"/>
+        <xsl:apply-templates select="." mode="cover-middle"/>
+        <xsl:apply-templates select="." mode="cover-band"/>
+      </fo:flow>
+    </fo:page-sequence>
+  </xsl:template>
+
+  <!-- Top: the bloc-marque when one was given, else nothing. -->
+  <xsl:template match="d:document" mode="cover-top">
+    <fo:block-container height="{$cover-top-height}">
+      <fo:block padding-before="18mm" start-indent="{$margin-inner}" end-indent="{$margin-outer}">
+        <xsl:if test="string($bloc-marque) != ''">
+          <fo:external-graphic src="url('{$bloc-marque}')" content-height="28mm"
+              content-width="scale-to-fit" scaling="uniform"/>
+        </xsl:if>
+      </fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- Middle: what the document is. -->
+  <xsl:template match="d:document" mode="cover-middle">
+    <fo:block-container height="{$cover-middle-height}">
+      <!-- The accent bar sits in the margin; the text lines up with the body text. -->
+      <fo:block border-start-style="solid" border-start-width="3pt"
+          border-start-color="{$color-accent}" padding-start="6mm"
+          start-indent="{$margin-inner}" end-indent="{$margin-outer}">
+        <fo:block xsl:use-attribute-sets="cover-deliverable">
+          <xsl:value-of select="@deliverable"/>
+        </fo:block>
+        <fo:block xsl:use-attribute-sets="cover-title"><xsl:value-of select="@title"/></fo:block>
+        <xsl:if test="@site != ''">
+          <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
+        </xsl:if>
+      </fo:block>
+      <xsl:if test="@draft = 'true'">
+        <fo:block xsl:use-attribute-sets="box" space-before="14mm" font-size="9pt"
+            start-indent="{$margin-inner}" end-indent="{$margin-outer}">
+          <fo:inline xsl:use-attribute-sets="draft-mark">Document de travail</fo:inline>
+          <fo:block>Version intermédiaire, mise à jour après chaque séance de l’atelier.</fo:block>
+        </fo:block>
+      </xsl:if>
+    </fo:block-container>
+  </xsl:template>
+
+  <!-- Foot band: who, when, which version. -->
+  <xsl:template match="d:document" mode="cover-band">
+    <fo:block-container height="{$cover-band-height}" xsl:use-attribute-sets="cover-band"
+        display-align="center">
+      <!-- Indents on an inner block: children of a block-container are placed against it. -->
+      <fo:block start-indent="{$margin-inner}" end-indent="{$margin-outer}">
+        <fo:block xsl:use-attribute-sets="cover-kicker" space-after="4mm">Atelier des territoires</fo:block>
+        <fo:block font-size="11pt" font-weight="bold"><xsl:value-of select="@service"/></fo:block>
+        <fo:block font-size="9pt" space-before="2mm">
+          <xsl:value-of select="@date"/>
+          <xsl:text> · version </xsl:text><xsl:value-of select="@version"/>
+        </fo:block>
+      </fo:block>
+    </fo:block-container>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,68 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Glossary of the acronyms a document uses: the source's <glossaire> entries whose acronym
+  appears in the body, either marked up as <sigle> or as a word of the text or of a title.
+  Pass 1 builds an unnumbered d:section holding d:glossary-entry elements; pass 2 renders
+  them as a two-column table. Acronyms in the text link to their entry (inline.xsl).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    exclude-result-prefixes="a d lv">
+
+  <!-- Characters that separate words when looking for an acronym in the text. -->
+  <xsl:variable name="glossary-separators" select="'.,;:!?()[]«»“”&quot;’/-–—&#160;&#8239;'"/>
+
+  <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
+  <xsl:template name="glossary-section">
+    <xsl:param name="used"/>
+    <!-- Every text node and title, space-separated (adjacent cells must not glue words). -->
+    <xsl:variable name="raw">
+      <xsl:for-each select="$used//text() | $used//@title | $used//@label | $used//@caption">
+        <xsl:text> </xsl:text><xsl:value-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="words"
+        select="concat(' ', translate($raw, $glossary-separators, '                        '), ' ')"/>
+    <xsl:variable name="entries"
+        select="$atelier/a:glossaire/a:entree[$used//d:sigle = @sigle
+                or contains($words, concat(' ', @sigle, ' '))]"/>
+    <xsl:if test="$entries">
+      <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
+        <d:glossary>
+          <xsl:for-each select="$entries">
+            <xsl:sort select="@sigle"/>
+            <d:glossary-entry sigle="{@sigle}" id="gl-{translate(@sigle, ' ', '_')}">
+              <xsl:apply-templates select="." mode="inline"/>
+            </d:glossary-entry>
+          </xsl:for-each>
+        </d:glossary>
+      </d:section>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="d:glossary" mode="fo">
+    <fo:table xsl:use-attribute-sets="table" font-size="{$font-size-body}">
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(4)"/>
+      <fo:table-body>
+        <xsl:apply-templates select="d:glossary-entry" mode="fo"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="d:glossary-entry" mode="fo">
+    <fo:table-row keep-together.within-page="always">
+      <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}">
+        <fo:block font-weight="bold" color="{$color-primary}"><xsl:value-of select="@sigle"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="table-cell">
+        <fo:block><xsl:apply-templates mode="fo"/></fo:block>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+</xsl:stylesheet>

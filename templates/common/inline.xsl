@@ -1,0 +1,146 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Prose, in two halves.
+  Pass 1, mode "text": source prose (a:p, a:em, a:strong, a:sigle, a:lien) to the
+  intermediate vocabulary, with French typography (lv:typo) applied to every text node.
+  Mode "plain" gives the typographically corrected text of an element as one string
+  (titles, names).
+  Pass 2, mode "fo": d:p, d:em, d:strong, d:sigle, d:link, d:label, d:box, d:list, d:caption
+  to XSL-FO.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    exclude-result-prefixes="a d lv">
+
+  <!-- ============================================================ pass 1 -->
+  <xsl:template match="a:p" mode="text">
+    <d:p><xsl:apply-templates mode="text"/></d:p>
+  </xsl:template>
+  <xsl:template match="a:em" mode="text">
+    <d:em><xsl:apply-templates mode="text"/></d:em>
+  </xsl:template>
+  <xsl:template match="a:strong" mode="text">
+    <d:strong><xsl:apply-templates mode="text"/></d:strong>
+  </xsl:template>
+  <xsl:template match="a:sigle" mode="text">
+    <d:sigle><xsl:value-of select="normalize-space(.)"/></d:sigle>
+  </xsl:template>
+  <xsl:template match="a:lien" mode="text">
+    <d:link href="{@href}"><xsl:apply-templates mode="text"/></d:link>
+  </xsl:template>
+  <xsl:template match="text()" mode="text">
+    <xsl:value-of select="lv:typo(.)"/>
+  </xsl:template>
+  <!-- Loose text in an element that holds no <p> (a point, an item): one paragraph. -->
+  <xsl:template match="*" mode="text-block">
+    <xsl:choose>
+      <xsl:when test="a:p"><xsl:apply-templates select="a:p" mode="text"/></xsl:when>
+      <xsl:otherwise><d:p><xsl:apply-templates mode="text"/></d:p></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <!-- Inline content of an element (table cells, list items): prose without the <p>. -->
+  <xsl:template match="*" mode="inline">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::a:p">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:apply-templates mode="text"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Plain string: for titles and names shown outside prose. -->
+  <xsl:template match="*" mode="plain">
+    <xsl:value-of select="lv:typo(normalize-space(.))"/>
+  </xsl:template>
+
+  <!-- ============================================================ pass 2 -->
+  <xsl:template match="d:p" mode="fo">
+    <fo:block xsl:use-attribute-sets="p"><xsl:apply-templates mode="fo"/></fo:block>
+  </xsl:template>
+  <xsl:template match="d:em" mode="fo">
+    <fo:inline font-style="italic"><xsl:apply-templates mode="fo"/></fo:inline>
+  </xsl:template>
+  <xsl:template match="d:strong" mode="fo">
+    <fo:inline font-weight="bold"><xsl:apply-templates mode="fo"/></fo:inline>
+  </xsl:template>
+  <!-- An acronym links to its glossary entry when there is one. -->
+  <xsl:template match="d:sigle" mode="fo">
+    <xsl:variable name="entry" select="/d:document//d:glossary-entry[@sigle = current()]"/>
+    <xsl:choose>
+      <xsl:when test="$entry">
+        <fo:basic-link internal-destination="{$entry/@id}">
+          <fo:inline xsl:use-attribute-sets="sigle"><xsl:value-of select="."/></fo:inline>
+        </fo:basic-link>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:inline xsl:use-attribute-sets="sigle"><xsl:value-of select="."/></fo:inline>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template match="d:link" mode="fo">
+    <fo:basic-link external-destination="url('{@href}')" xsl:use-attribute-sets="link">
+      <xsl:apply-templates mode="fo"/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <!-- An internal cross-reference (action title to its fiche). -->
+  <xsl:template match="d:ref" mode="fo">
+    <fo:basic-link internal-destination="{@to}"><xsl:apply-templates mode="fo"/></fo:basic-link>
+  </xsl:template>
+
+  <!-- A short bold lead line ("Points d'accord"). -->
+  <xsl:template match="d:label" mode="fo">
+    <fo:block xsl:use-attribute-sets="label"><xsl:apply-templates mode="fo"/></fo:block>
+  </xsl:template>
+  <xsl:template match="d:box" mode="fo">
+    <fo:block xsl:use-attribute-sets="box"><xsl:apply-templates mode="fo"/></fo:block>
+  </xsl:template>
+  <xsl:template match="d:caption" mode="fo">
+    <fo:block xsl:use-attribute-sets="caption"><xsl:apply-templates mode="fo"/></fo:block>
+  </xsl:template>
+
+  <!-- An image from the source, scaled down to the text width, with its caption. -->
+  <xsl:template match="d:figure" mode="fo">
+    <fo:block text-align="center" space-before="6pt" keep-with-next.within-page="always">
+      <fo:external-graphic src="url('{@src}')" width="100%" height="110mm"
+          content-width="scale-down-to-fit" content-height="scale-down-to-fit" scaling="uniform"/>
+    </fo:block>
+    <xsl:if test="@caption != ''">
+      <fo:block xsl:use-attribute-sets="caption" text-align="center">
+        <xsl:value-of select="@caption"/>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Bulleted list; d:item holds inline content or d:p blocks. -->
+  <xsl:template match="d:list" mode="fo">
+    <fo:list-block xsl:use-attribute-sets="list">
+      <xsl:apply-templates select="d:item" mode="fo"/>
+    </fo:list-block>
+  </xsl:template>
+  <xsl:template match="d:item" mode="fo">
+    <fo:list-item xsl:use-attribute-sets="list-item">
+      <fo:list-item-label end-indent="label-end()">
+        <fo:block xsl:use-attribute-sets="bullet"><xsl:value-of select="$bullet"/></fo:block>
+      </fo:list-item-label>
+      <fo:list-item-body start-indent="body-start()">
+        <xsl:choose>
+          <xsl:when test="d:p"><xsl:apply-templates mode="fo"/></xsl:when>
+          <xsl:otherwise>
+            <fo:block text-align="justify" hyphenate="true" language="fr">
+              <xsl:apply-templates mode="fo"/>
+            </fo:block>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+</xsl:stylesheet>

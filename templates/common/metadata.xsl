@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- PDF metadata as XMP in fo:declarations: title, creator, subject, keywords. -->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:d="urn:livrables:doc"
+    xmlns:x="adobe:ns:meta/"
+    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    exclude-result-prefixes="d">
+
+  <xsl:template match="d:document" mode="metadata">
+    <fo:declarations>
+      <x:xmpmeta>
+        <rdf:RDF>
+          <rdf:Description rdf:about="">
+            <dc:title>
+              <xsl:value-of select="@deliverable"/>
+              <xsl:text> — </xsl:text><xsl:value-of select="@title"/>
+              <xsl:if test="@site != ''"><xsl:text> — </xsl:text><xsl:value-of select="@site"/></xsl:if>
+            </dc:title>
+            <dc:creator><xsl:value-of select="@creator"/></dc:creator>
+            <dc:subject><xsl:value-of select="@subject"/></dc:subject>
+            <dc:language>fr-FR</dc:language>
+            <dc:date><xsl:value-of select="@build-date"/></dc:date>
+            <pdf:Keywords><xsl:value-of select="@keywords"/></pdf:Keywords>
+            <pdf:Producer>Livrables</pdf:Producer>
+            <xmp:CreatorTool>Livrables</xmp:CreatorTool>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+</xsl:stylesheet>

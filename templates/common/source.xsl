@@ -1,0 +1,278 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Reading the atelier source (pass 1): French labels for the enumerated values of the
+  vocabulary, prose blocks, and pieces several deliverables share (calendar chart, site
+  identity table, sessions held so far, amounts).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    xmlns:func="http://exslt.org/functions"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a d lv t func">
+
+  <!-- ============================================================ labels -->
+  <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
+  <t:labels>
+    <t:l k="horizon:court">Court terme</t:l>
+    <t:l k="horizon:moyen">Moyen terme</t:l>
+    <t:l k="horizon:long">Long terme</t:l>
+    <t:l k="statut:a-lancer">À lancer</t:l>
+    <t:l k="statut:en-cours">En cours</t:l>
+    <t:l k="statut:realisee">Réalisée</t:l>
+    <t:l k="statut:abandonnee">Abandonnée</t:l>
+    <t:l k="etape:lancement">Lancement</t:l>
+    <t:l k="etape:cadrage">Cadrage</t:l>
+    <t:l k="etape:seance-1">Séance 1</t:l>
+    <t:l k="etape:intersession-1">Intersession 1</t:l>
+    <t:l k="etape:seance-2">Séance 2</t:l>
+    <t:l k="etape:intersession-2">Intersession 2</t:l>
+    <t:l k="etape:seance-3">Séance 3</t:l>
+    <t:l k="etape:production">Production des livrables</t:l>
+    <t:l k="etape:restitution">Restitution</t:l>
+    <t:l k="etape:seminaire-final">Séminaire final</t:l>
+    <t:l k="etape:autre">Étape</t:l>
+    <t:l k="role:elu">Élus</t:l>
+    <t:l k="role:technicien">Techniciens</t:l>
+    <t:l k="role:etat">Services de l’État</t:l>
+    <t:l k="role:equipe">Équipe projet</t:l>
+    <t:l k="role:partenaire">Partenaires</t:l>
+    <t:l k="role:habitant">Habitants</t:l>
+    <t:l k="role:expert">Experts</t:l>
+    <t:l k="nature:commune">Commune</t:l>
+    <t:l k="nature:epci">Intercommunalité</t:l>
+    <t:l k="nature:petr">PETR</t:l>
+    <t:l k="nature:parc">Parc naturel régional</t:l>
+    <t:l k="nature:pays">Pays</t:l>
+    <t:l k="nature:scot">SCoT</t:l>
+    <t:l k="nature:autre">Autre territoire</t:l>
+    <t:l k="seance:diagnostic">Diagnostic</t:l>
+    <t:l k="seance:strategie">Stratégie</t:l>
+    <t:l k="seance:feuille-de-route">Feuille de route</t:l>
+    <t:l k="seance:autre">Séance</t:l>
+    <t:l k="etat:acquis">acquis</t:l>
+    <t:l k="etat:sollicite">sollicité</t:l>
+    <t:l k="etat:a-rechercher">à rechercher</t:l>
+    <t:l k="format:national">Atelier national</t:l>
+    <t:l k="format:local">Atelier local</t:l>
+    <t:l k="format:flash">Atelier flash</t:l>
+    <t:l k="financement:etat">État</t:l>
+    <t:l k="financement:local">Collectivités</t:l>
+    <t:l k="financement:autre">Autres</t:l>
+  </t:labels>
+  <xsl:variable name="labels" select="document('')/*/t:labels/t:l"/>
+
+  <!-- French label of an enumerated value: t:label('horizon', 'court') = "Court terme".
+       Unknown values come back as they are. -->
+  <func:function name="t:label">
+    <xsl:param name="kind"/>
+    <xsl:param name="value"/>
+    <xsl:variable name="hit" select="$labels[@k = concat($kind, ':', $value)]"/>
+    <xsl:choose>
+      <xsl:when test="$hit"><func:result select="string($hit)"/></xsl:when>
+      <xsl:otherwise><func:result select="string($value)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- An amount in euros, or a dash when there is none. -->
+  <func:function name="t:amount">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="string(number($n)) = 'NaN'"><func:result select="'—'"/></xsl:when>
+      <xsl:otherwise><func:result select="lv:amount(number($n))"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The FO id of an action's fiche. -->
+  <func:function name="t:action-id">
+    <xsl:param name="action"/>
+    <xsl:choose>
+      <xsl:when test="$action/@id"><func:result select="concat('action-', $action/@id)"/></xsl:when>
+      <xsl:otherwise>
+        <func:result select="concat('action-', $action/ancestor::a:site/@id, '-', $action/@numero)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- "Mobilités" from "mobilités": first letter upper-cased (French letters included). -->
+  <func:function name="t:capitalize">
+    <xsl:param name="s"/>
+    <func:result select="concat(translate(substring($s, 1, 1), 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç',
+        'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'), substring($s, 2))"/>
+  </func:function>
+
+  <!-- "12,5 %": $part of $whole, one decimal at most. -->
+  <func:function name="t:percent">
+    <xsl:param name="part"/>
+    <xsl:param name="whole"/>
+    <xsl:choose>
+      <xsl:when test="$whole &gt; 0">
+        <func:result select="concat(lv:number(round($part * 1000 div $whole) div 10), '&#160;%')"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="'—'"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- True when a session counts as held at build time (tenue="oui", or dated before). -->
+  <func:function name="t:held">
+    <xsl:param name="seance"/>
+    <func:result select="$seance/@tenue = 'oui'
+        or (not($seance/@tenue = 'non')
+            and number(translate($seance/@date, '-', '')) &lt; number(translate($build-date, '-', '')))"/>
+  </func:function>
+
+  <!-- ============================================================ prose -->
+  <xsl:template match="a:liste" mode="text">
+    <d:list><xsl:apply-templates select="a:item" mode="text"/></d:list>
+  </xsl:template>
+  <xsl:template match="a:item" mode="text">
+    <d:item><xsl:apply-templates mode="text"/></d:item>
+  </xsl:template>
+
+  <!-- The blocks of a prose container (<contexte>, <description>...). -->
+  <xsl:template match="*" mode="prose">
+    <xsl:apply-templates select="a:p | a:liste" mode="text"/>
+  </xsl:template>
+
+  <!-- A list of inline elements (items, points, partners) as a bulleted list. -->
+  <xsl:template name="bullets">
+    <xsl:param name="nodes"/>
+    <xsl:if test="$nodes">
+      <d:list>
+        <xsl:for-each select="$nodes">
+          <d:item><xsl:apply-templates select="." mode="inline"/></d:item>
+        </xsl:for-each>
+      </d:list>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A list of inline elements on one line, separated by commas. -->
+  <xsl:template name="comma-list">
+    <xsl:param name="nodes"/>
+    <xsl:for-each select="$nodes">
+      <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
+      <xsl:apply-templates select="." mode="inline"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ============================================================ shared pieces -->
+  <!-- The atelier's calendar as a Gantt chart description. -->
+  <xsl:template name="calendar-chart">
+    <xsl:variable name="steps" select="$atelier/a:calendrier/a:etape"/>
+    <xsl:if test="$steps">
+      <xsl:variable name="first">
+        <xsl:for-each select="$steps/@debut">
+          <xsl:sort select="translate(., '-', '')" data-type="number"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:variable name="last">
+        <xsl:for-each select="$steps/@debut | $steps/@fin">
+          <xsl:sort select="translate(., '-', '')" data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <d:gantt start="{$first}" end="{$last}"
+               caption="Calendrier de l’atelier, du {lv:date($first)} au {lv:date($last)}">
+        <xsl:for-each select="$steps">
+          <xsl:variable name="label">
+            <xsl:choose>
+              <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="plain"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <d:bar label="{$label}" start="{@debut}">
+            <xsl:attribute name="end">
+              <xsl:choose>
+                <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+            <xsl:attribute name="kind">
+              <xsl:choose>
+                <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
+                                or @type = 'restitution'">seance</xsl:when>
+                <xsl:otherwise>step</xsl:otherwise>
+              </xsl:choose>
+            </xsl:attribute>
+          </d:bar>
+        </xsl:for-each>
+      </d:gantt>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The calendar as a table (step, dates, place). -->
+  <xsl:template name="calendar-table">
+    <d:table cols="3 3 2">
+      <d:head><d:cell>Étape</d:cell><d:cell>Dates</d:cell><d:cell>Lieu</d:cell></d:head>
+      <xsl:for-each select="$atelier/a:calendrier/a:etape">
+        <d:row>
+          <d:cell>
+            <xsl:value-of select="t:label('etape', @type)"/>
+            <xsl:if test="normalize-space(.) != ''">
+              <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
+            </xsl:if>
+          </d:cell>
+          <d:cell>
+            <xsl:choose>
+              <xsl:when test="@fin and @fin != @debut"><xsl:value-of select="lv:date-range(@debut, @fin)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="lv:date(@debut)"/></xsl:otherwise>
+            </xsl:choose>
+          </d:cell>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
+        </d:row>
+      </xsl:for-each>
+    </d:table>
+  </xsl:template>
+
+  <!-- Key facts of a site as a two-column table. -->
+  <xsl:template match="a:site" mode="identity-table">
+    <d:table cols="1 2">
+      <d:row><d:cell>Nature</d:cell><d:cell><xsl:value-of select="t:label('nature', @nature)"/></d:cell></d:row>
+      <d:row><d:cell>Département</d:cell>
+        <d:cell><xsl:value-of select="concat(normalize-space(a:departement), ' (', a:departement/@code, ')')"/></d:cell></d:row>
+      <xsl:if test="a:region">
+        <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="plain"/></d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="a:population">
+        <d:row><d:cell>Population</d:cell>
+          <d:cell><xsl:value-of select="concat(lv:number(number(a:population)), ' habitants')"/>
+            <xsl:if test="a:population/@annee"> (<xsl:value-of select="a:population/@annee"/>)</xsl:if></d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="a:superficie">
+        <d:row><d:cell>Superficie</d:cell><d:cell><xsl:apply-templates select="a:superficie" mode="area"/></d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="a:perimetre">
+        <d:row><d:cell>Périmètre</d:cell><d:cell><xsl:apply-templates select="a:perimetre" mode="inline"/></d:cell></d:row>
+      </xsl:if>
+    </d:table>
+  </xsl:template>
+
+  <xsl:template match="a:superficie" mode="area">
+    <xsl:value-of select="lv:number(number(.))"/>
+    <xsl:choose>
+      <xsl:when test="@unite = 'ha'">&#160;ha</xsl:when>
+      <xsl:otherwise>&#160;km²</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A map or photo of the source as an FO figure (image path resolved against assets-dir). -->
+  <xsl:template match="a:carte | a:photo" mode="figure">
+    <xsl:variable name="src">
+      <xsl:choose>
+        <xsl:when test="starts-with(@src, '/') or string($assets-dir) = ''"><xsl:value-of select="@src"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat($assets-dir, '/', @src)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <d:figure src="{$src}">
+      <xsl:attribute name="caption">
+        <xsl:value-of select="lv:typo(normalize-space(@legende))"/>
+        <xsl:if test="@credit"> — <xsl:value-of select="lv:typo(normalize-space(@credit))"/></xsl:if>
+      </xsl:attribute>
+    </d:figure>
+  </xsl:template>
+
+</xsl:stylesheet>

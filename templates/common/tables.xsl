@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Tables (pass 2). The intermediate vocabulary:
+    <d:table cols="1 4 2">                    proportional column widths
+      <d:head><d:cell>Heure</d:cell>…</d:head>  header row, repeated after page breaks
+      <d:row type="group|total"?>               group: one spanning sub-heading; total: bold
+        <d:cell align="end|center"? span="2"?>inline content, or d:p / d:list blocks</d:cell>
+      </d:row>
+    </d:table>
+  and the fiche (label/value block with a coloured band):
+    <d:fiche id="…" title="…" tag="…"?><d:field label="Porteur">…</d:field>…</d:fiche>
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:d="urn:livrables:doc"
+    exclude-result-prefixes="d">
+
+  <xsl:template match="d:table" mode="fo">
+    <fo:table xsl:use-attribute-sets="table">
+      <xsl:call-template name="table-columns">
+        <xsl:with-param name="cols" select="normalize-space(@cols)"/>
+      </xsl:call-template>
+      <xsl:if test="d:head">
+        <fo:table-header>
+          <fo:table-row keep-with-next.within-page="always">
+            <xsl:apply-templates select="d:head/d:cell" mode="header-cell"/>
+          </fo:table-row>
+        </fo:table-header>
+      </xsl:if>
+      <fo:table-body>
+        <xsl:apply-templates select="d:row" mode="fo"/>
+        <!-- A table body needs at least one row. -->
+        <xsl:if test="not(d:row)">
+          <fo:table-row><fo:table-cell><fo:block/></fo:table-cell></fo:table-row>
+        </xsl:if>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <!-- One fo:table-column per width in the space-separated list. -->
+  <xsl:template name="table-columns">
+    <xsl:param name="cols"/>
+    <xsl:if test="$cols != ''">
+      <xsl:variable name="first">
+        <xsl:choose>
+          <xsl:when test="contains($cols, ' ')"><xsl:value-of select="substring-before($cols, ' ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$cols"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <fo:table-column column-width="proportional-column-width({$first})"/>
+      <xsl:call-template name="table-columns">
+        <xsl:with-param name="cols" select="substring-after($cols, ' ')"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="d:cell" mode="header-cell">
+    <fo:table-cell xsl:use-attribute-sets="table-header-cell">
+      <xsl:call-template name="cell-span"/>
+      <fo:block>
+        <xsl:call-template name="cell-align"/>
+        <xsl:apply-templates mode="fo"/>
+      </fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template match="d:row" mode="fo">
+    <fo:table-row keep-together.within-page="always">
+      <xsl:choose>
+        <xsl:when test="@type = 'group'">
+          <xsl:apply-templates select="d:cell" mode="group-cell"/>
+        </xsl:when>
+        <xsl:when test="@type = 'total'">
+          <xsl:apply-templates select="d:cell" mode="total-cell"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:apply-templates select="d:cell" mode="fo"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template match="d:cell" mode="fo">
+    <fo:table-cell xsl:use-attribute-sets="table-cell">
+      <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+  <xsl:template match="d:cell" mode="total-cell">
+    <fo:table-cell xsl:use-attribute-sets="table-cell table-total-cell">
+      <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+  <!-- A group row is one cell across the whole table. -->
+  <xsl:template match="d:cell" mode="group-cell">
+    <fo:table-cell xsl:use-attribute-sets="table-cell table-group-cell"
+        number-columns-spanned="{count(ancestor::d:table[1]/d:head/d:cell)}">
+      <xsl:call-template name="cell-content"/>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template name="cell-span">
+    <xsl:if test="@span &gt; 1">
+      <xsl:attribute name="number-columns-spanned"><xsl:value-of select="@span"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+  <xsl:template name="cell-align">
+    <xsl:if test="@align">
+      <xsl:attribute name="text-align"><xsl:value-of select="@align"/></xsl:attribute>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Block content as it is; inline content wrapped in one block. -->
+  <xsl:template name="cell-content">
+    <xsl:choose>
+      <xsl:when test="d:p | d:list | d:table">
+        <xsl:apply-templates mode="fo"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block>
+          <xsl:call-template name="cell-align"/>
+          <xsl:apply-templates mode="fo"/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ============================================================ fiche -->
+  <xsl:template match="d:fiche" mode="fo">
+    <fo:block xsl:use-attribute-sets="fiche">
+      <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
+      <fo:block xsl:use-attribute-sets="fiche-band" text-align-last="justify">
+        <xsl:value-of select="@title"/>
+        <xsl:if test="@tag">
+          <fo:leader leader-pattern="space"/>
+          <fo:inline font-weight="normal" font-size="8.5pt"><xsl:value-of select="@tag"/></fo:inline>
+        </xsl:if>
+      </fo:block>
+      <fo:table xsl:use-attribute-sets="table" space-before="0pt" space-after="0pt"
+          border-after-style="none">
+        <fo:table-column column-width="proportional-column-width(1)"/>
+        <fo:table-column column-width="proportional-column-width(3)"/>
+        <fo:table-body>
+          <xsl:apply-templates select="d:field" mode="fo"/>
+        </fo:table-body>
+      </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:field" mode="fo">
+    <fo:table-row keep-together.within-page="always">
+      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
+        <fo:block><xsl:value-of select="@label"/></fo:block>
+      </fo:table-cell>
+      <fo:table-cell xsl:use-attribute-sets="table-cell">
+        <xsl:call-template name="cell-content"/>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Table of contents: one line per section down to $toc-depth, each a link with dot
+  leaders and the page number (fo:page-number-citation to the section's id).
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:d="urn:livrables:doc"
+    exclude-result-prefixes="d">
+
+  <xsl:template match="d:document" mode="toc">
+    <fo:block id="lv-toc" break-after="page">
+      <fo:marker marker-class-name="chapter">Sommaire</fo:marker>
+      <fo:block xsl:use-attribute-sets="toc-title">Sommaire</fo:block>
+      <xsl:apply-templates select="d:section" mode="toc"/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:section" mode="toc">
+    <xsl:variable name="level" select="count(ancestor-or-self::d:section)"/>
+    <xsl:if test="$level &lt;= $toc-depth">
+      <xsl:choose>
+        <xsl:when test="$level = 1">
+          <fo:block xsl:use-attribute-sets="toc-entry-1">
+            <xsl:call-template name="toc-line"/>
+          </fo:block>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:block xsl:use-attribute-sets="toc-entry-2">
+            <xsl:call-template name="toc-line"/>
+          </fo:block>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:apply-templates select="d:section" mode="toc"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Number, title, dot leader, page: all one link to the section. -->
+  <xsl:template name="toc-line">
+    <xsl:variable name="id"><xsl:apply-templates select="." mode="section-id"/></xsl:variable>
+    <fo:basic-link internal-destination="{$id}">
+      <xsl:variable name="number"><xsl:apply-templates select="." mode="section-number"/></xsl:variable>
+      <xsl:if test="$number != ''">
+        <fo:inline xsl:use-attribute-sets="heading-number"><xsl:value-of select="$number"/></fo:inline>
+        <xsl:text>  </xsl:text>
+      </xsl:if>
+      <xsl:value-of select="@title"/>
+      <fo:inline keep-together.within-line="always">
+        <xsl:text> </xsl:text>
+        <fo:leader xsl:use-attribute-sets="toc-leader"/>
+        <xsl:text> </xsl:text>
+        <fo:page-number-citation ref-id="{$id}"/>
+      </fo:inline>
+    </fo:basic-link>
+  </xsl:template>
+
+</xsl:stylesheet>

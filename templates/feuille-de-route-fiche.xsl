@@ -1,0 +1,85 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The fiche action of the feuille de route: a block with a coloured header band and a
+  label/value table holding every field of the source's <action>.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
+
+  <xsl:template match="a:action" mode="fiche">
+    <d:fiche id="{t:action-id(.)}"
+             tag="{concat('Priorité ', @priorite, ' · ', t:label('horizon', @horizon))}">
+      <xsl:attribute name="title">
+        <xsl:value-of select="concat('Action ', @numero, ' — ')"/>
+        <xsl:apply-templates select="a:titre" mode="plain"/>
+      </xsl:attribute>
+      <d:field label="Objectif">
+        <xsl:value-of select="concat(../@numero, ' — ')"/>
+        <xsl:apply-templates select="../a:titre" mode="inline"/>
+      </d:field>
+      <d:field label="Description"><xsl:apply-templates select="a:description" mode="prose"/></d:field>
+      <d:field label="Porteur"><xsl:apply-templates select="a:porteur" mode="inline"/></d:field>
+      <xsl:if test="a:partenaires">
+        <d:field label="Partenaires">
+          <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="a:partenaires/a:partenaire"/></xsl:call-template>
+        </d:field>
+      </xsl:if>
+      <d:field label="Calendrier"><xsl:apply-templates select="." mode="fiche-calendar"/></d:field>
+      <d:field label="Priorité"><xsl:value-of select="@priorite"/></d:field>
+      <d:field label="Statut"><xsl:value-of select="t:label('statut', @statut)"/></d:field>
+      <xsl:if test="a:cout">
+        <d:field label="Coût estimé">
+          <xsl:value-of select="t:amount(a:cout)"/>
+          <xsl:if test="a:cout/@taxe"><xsl:value-of select="concat(' ', a:cout/@taxe)"/></xsl:if>
+        </d:field>
+      </xsl:if>
+      <xsl:if test="a:financements">
+        <d:field label="Financements"><xsl:apply-templates select="a:financements" mode="fiche"/></d:field>
+      </xsl:if>
+      <xsl:apply-templates select="a:etudes" mode="fiche-list"><xsl:with-param name="label" select="'Études complémentaires'"/></xsl:apply-templates>
+      <xsl:apply-templates select="a:outils" mode="fiche-list"><xsl:with-param name="label" select="'Outils et procédures'"/></xsl:apply-templates>
+      <xsl:apply-templates select="a:indicateurs" mode="fiche-list"><xsl:with-param name="label" select="'Indicateurs de suivi'"/></xsl:apply-templates>
+    </d:fiche>
+  </xsl:template>
+
+  <!-- "Court terme — à partir de 2026, sur 24 mois" -->
+  <xsl:template match="a:action" mode="fiche-calendar">
+    <xsl:value-of select="t:label('horizon', @horizon)"/>
+    <xsl:if test="@debut"><xsl:value-of select="concat(' — à partir de ', @debut)"/></xsl:if>
+    <xsl:if test="@duree"><xsl:value-of select="concat(', sur ', @duree, '&#160;mois')"/></xsl:if>
+  </xsl:template>
+
+  <!-- Financing lines, then their sum when there are several. -->
+  <xsl:template match="a:financements" mode="fiche">
+    <d:list>
+      <xsl:for-each select="a:ligne">
+        <d:item>
+          <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
+          <xsl:if test="@dispositif or @etat">
+            <xsl:text> (</xsl:text>
+            <xsl:value-of select="lv:typo(normalize-space(@dispositif))"/>
+            <xsl:if test="@dispositif and @etat">, </xsl:if>
+            <xsl:if test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:if>
+            <xsl:text>)</xsl:text>
+          </xsl:if>
+        </d:item>
+      </xsl:for-each>
+    </d:list>
+    <xsl:if test="count(a:ligne) &gt; 1">
+      <d:p><d:strong><xsl:value-of select="concat('Total : ', t:amount(sum(a:ligne/@montant)))"/></d:strong></d:p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="*" mode="fiche-list">
+    <xsl:param name="label"/>
+    <d:field label="{$label}">
+      <xsl:call-template name="bullets"><xsl:with-param name="nodes" select="*"/></xsl:call-template>
+    </d:field>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,235 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Feuille de route (per site): vision and axes; the action plan by axis; the phasing
+  chart; one fiche per action; the financing plan (totals by axis and by funder, computed
+  from the source); governance; consolidated lists of complementary studies and of tools.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
+
+  <xsl:import href="common/document.xsl"/>
+  <xsl:include href="feuille-de-route-fiche.xsl"/>
+
+  <!-- Muenchian grouping keys, all scoped by site id. -->
+  <xsl:key name="line-by-funder" match="a:action/a:financements/a:ligne"
+           use="concat(ancestor::a:site/@id, '|', normalize-space(@financeur))"/>
+  <xsl:key name="etude-by-text" match="a:etude"
+           use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
+  <xsl:key name="outil-by-text" match="a:outil"
+           use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
+
+  <xsl:variable name="axes" select="$the-site/a:strategie/a:axe"/>
+  <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="document">
+      <xsl:with-param name="deliverable" select="'Feuille de route'"/>
+      <xsl:with-param name="keywords" select="'atelier des territoires, feuille de route, plan d’actions, fiches actions'"/>
+      <xsl:with-param name="body">
+        <xsl:call-template name="fdr-vision"/>
+        <xsl:call-template name="fdr-plan"/>
+        <xsl:call-template name="fdr-fiches"/>
+        <xsl:call-template name="fdr-financing"/>
+        <xsl:if test="$the-site/a:gouvernance">
+          <d:section title="Gouvernance et suivi">
+            <xsl:apply-templates select="$the-site/a:gouvernance" mode="fdr-governance"/>
+          </d:section>
+        </xsl:if>
+        <xsl:call-template name="fdr-consolidated">
+          <xsl:with-param name="title" select="'Études complémentaires'"/>
+          <xsl:with-param name="intro" select="'Études à engager, avec les actions qui les appellent.'"/>
+          <xsl:with-param name="firsts" select="$actions/a:etudes/a:etude[generate-id() =
+              generate-id(key('etude-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
+          <xsl:with-param name="key" select="'etude'"/>
+        </xsl:call-template>
+        <xsl:call-template name="fdr-consolidated">
+          <xsl:with-param name="title" select="'Outils et procédures'"/>
+          <xsl:with-param name="intro" select="'Outils opérationnels et procédures à mobiliser, avec les actions concernées.'"/>
+          <xsl:with-param name="firsts" select="$actions/a:outils/a:outil[generate-id() =
+              generate-id(key('outil-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
+          <xsl:with-param name="key" select="'outil'"/>
+        </xsl:call-template>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- 1. Vision and axes. -->
+  <xsl:template name="fdr-vision">
+    <d:section title="Vision et axes stratégiques">
+      <d:box><xsl:apply-templates select="$the-site/a:strategie/a:vision" mode="prose"/></d:box>
+      <xsl:for-each select="$axes">
+        <d:label><xsl:apply-templates select="." mode="axis-title"/></d:label>
+        <xsl:apply-templates select="." mode="prose"/>
+        <d:list>
+          <xsl:for-each select="a:objectif">
+            <d:item>
+              <xsl:value-of select="concat('Objectif ', @numero, ' : ')"/>
+              <xsl:apply-templates select="a:titre" mode="inline"/>
+            </d:item>
+          </xsl:for-each>
+        </d:list>
+      </xsl:for-each>
+    </d:section>
+  </xsl:template>
+
+  <!-- 2. The plan: one table per axis, then the phasing chart. -->
+  <xsl:template name="fdr-plan">
+    <d:section title="Plan d’actions">
+      <d:p>
+        <xsl:value-of select="concat(count($actions), ' actions, pour un coût estimé de ',
+                                     t:amount(sum($actions/a:cout)), '.')"/>
+      </d:p>
+      <xsl:for-each select="$axes">
+        <d:section>
+          <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
+          <xsl:call-template name="plan-table">
+            <xsl:with-param name="axes" select="."/>
+            <xsl:with-param name="detailed" select="true()"/>
+            <xsl:with-param name="group" select="false()"/>
+          </xsl:call-template>
+        </d:section>
+      </xsl:for-each>
+      <d:section title="Phasage">
+        <xsl:call-template name="phasing-chart">
+          <xsl:with-param name="actions" select="$actions"/>
+        </xsl:call-template>
+      </d:section>
+    </d:section>
+  </xsl:template>
+
+  <!-- 3. One fiche per action, grouped by axis. -->
+  <xsl:template name="fdr-fiches">
+    <d:section title="Fiches actions">
+      <xsl:for-each select="$axes">
+        <d:section>
+          <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
+          <xsl:apply-templates select="a:objectif/a:action" mode="fiche"/>
+        </d:section>
+      </xsl:for-each>
+    </d:section>
+  </xsl:template>
+
+  <!-- 4. Financing plan: by axis, then by funder. -->
+  <xsl:template name="fdr-financing">
+    <xsl:variable name="funded" select="$actions/a:financements/a:ligne"/>
+    <d:section title="Plan de financement">
+      <d:section title="Par axe">
+        <d:table cols="6 3 3 3">
+          <d:head><d:cell>Axe</d:cell><d:cell align="end">Coût des actions</d:cell>
+            <d:cell align="end">Financements identifiés</d:cell><d:cell align="end">Reste à financer</d:cell></d:head>
+          <xsl:for-each select="$axes">
+            <xsl:variable name="cost" select="sum(a:objectif/a:action/a:cout)"/>
+            <xsl:variable name="found" select="sum(a:objectif/a:action/a:financements/a:ligne/@montant)"/>
+            <d:row>
+              <d:cell><xsl:apply-templates select="." mode="axis-title"/></d:cell>
+              <d:cell align="end"><xsl:value-of select="t:amount($cost)"/></d:cell>
+              <d:cell align="end"><xsl:value-of select="t:amount($found)"/></d:cell>
+              <d:cell align="end"><xsl:value-of select="t:amount($cost - $found)"/></d:cell>
+            </d:row>
+          </xsl:for-each>
+          <d:row type="total">
+            <d:cell>Total</d:cell>
+            <d:cell align="end"><xsl:value-of select="t:amount(sum($actions/a:cout))"/></d:cell>
+            <d:cell align="end"><xsl:value-of select="t:amount(sum($funded/@montant))"/></d:cell>
+            <d:cell align="end"><xsl:value-of select="t:amount(sum($actions/a:cout) - sum($funded/@montant))"/></d:cell>
+          </d:row>
+        </d:table>
+      </d:section>
+      <xsl:if test="$funded">
+        <d:section title="Par financeur">
+          <xsl:call-template name="fdr-by-funder">
+            <xsl:with-param name="funded" select="$funded"/>
+          </xsl:call-template>
+        </d:section>
+      </xsl:if>
+    </d:section>
+  </xsl:template>
+
+  <!-- One row per funder (first line of each key group), largest amount first. -->
+  <xsl:template name="fdr-by-funder">
+    <xsl:param name="funded"/>
+    <xsl:variable name="total" select="sum($funded/@montant)"/>
+    <d:table cols="5 4 3 2">
+      <d:head><d:cell>Financeur</d:cell><d:cell>Actions</d:cell>
+        <d:cell align="end">Montant</d:cell><d:cell align="end">Part</d:cell></d:head>
+      <xsl:for-each select="$funded[generate-id() = generate-id(key('line-by-funder',
+          concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[1])]">
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
+                  data-type="number" order="descending"/>
+        <xsl:variable name="group"
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))"/>
+        <d:row>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space(@financeur))"/></d:cell>
+          <d:cell>
+            <xsl:for-each select="$group">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="../../@numero"/>
+            </xsl:for-each>
+          </d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount(sum($group/@montant))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:percent(sum($group/@montant), $total)"/></d:cell>
+        </d:row>
+      </xsl:for-each>
+      <d:row type="total">
+        <d:cell span="2">Total</d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount($total)"/></d:cell>
+        <d:cell align="end">100&#160;%</d:cell>
+      </d:row>
+    </d:table>
+  </xsl:template>
+
+  <xsl:template match="a:gouvernance" mode="fdr-governance">
+    <xsl:apply-templates select="." mode="prose"/>
+    <xsl:if test="a:instance">
+      <d:table cols="3 2 5">
+        <d:head><d:cell>Instance</d:cell><d:cell>Fréquence</d:cell><d:cell>Rôle et composition</d:cell></d:head>
+        <xsl:for-each select="a:instance">
+          <d:row>
+            <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong></d:cell>
+            <d:cell><xsl:value-of select="lv:typo(normalize-space(@frequence))"/></d:cell>
+            <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
+          </d:row>
+        </xsl:for-each>
+      </d:table>
+    </xsl:if>
+    <xsl:if test="$actions/a:indicateurs">
+      <d:label>Indicateurs de suivi</d:label>
+      <d:p>Chaque fiche action précise ses indicateurs ; la gouvernance les examine à chaque réunion.</d:p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A consolidated list: each distinct study (or tool) and the actions that need it. -->
+  <xsl:template name="fdr-consolidated">
+    <xsl:param name="title"/>
+    <xsl:param name="intro"/>
+    <xsl:param name="firsts"/>
+    <xsl:param name="key"/>
+    <xsl:if test="$firsts">
+      <d:section title="{$title}">
+        <d:p><xsl:value-of select="$intro"/></d:p>
+        <d:table cols="7 3">
+          <d:head><d:cell><xsl:value-of select="substring-before(concat($title, ' '), ' ')"/></d:cell><d:cell>Actions</d:cell></d:head>
+          <xsl:for-each select="$firsts">
+            <xsl:sort select="normalize-space(.)"/>
+            <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
+            <d:row>
+              <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
+              <d:cell>
+                <xsl:for-each select="key(concat($key, '-by-text'), $k)">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <d:ref to="{t:action-id(../..)}"><xsl:value-of select="../../@numero"/></d:ref>
+                </xsl:for-each>
+              </d:cell>
+            </d:row>
+          </xsl:for-each>
+        </d:table>
+      </d:section>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,174 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Livret de capitalisation (atelier-wide, $site is empty): how the atelier went, its
+  method, its lessons, and comparison tables between its sites with a budget chart.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    xmlns:set="http://exslt.org/sets"
+    exclude-result-prefixes="a d lv t set">
+
+  <xsl:import href="common/document.xsl"/>
+
+  <xsl:variable name="sites" select="$atelier/a:site"/>
+  <xsl:variable name="capi" select="$atelier/a:capitalisation"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="document">
+      <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
+      <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
+      <xsl:with-param name="body">
+        <xsl:call-template name="ldc-atelier"/>
+        <xsl:call-template name="ldc-course"/>
+        <xsl:call-template name="ldc-method"/>
+        <xsl:call-template name="ldc-lessons"/>
+        <xsl:call-template name="ldc-comparison"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- 1. The atelier in short. -->
+  <xsl:template name="ldc-atelier">
+    <d:section title="L’atelier">
+      <d:box>
+        <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
+          <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
+          <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
+        <d:p><xsl:value-of select="concat(count($sites), ' site(s) : ')"/>
+          <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
+          <xsl:text>.</xsl:text></d:p>
+      </d:box>
+      <xsl:apply-templates select="$atelier/a:contexte" mode="prose"/>
+      <d:section title="Objectifs">
+        <xsl:apply-templates select="$atelier/a:objectifs" mode="prose"/>
+      </d:section>
+    </d:section>
+  </xsl:template>
+
+  <!-- 2. How it went: calendar and sessions of every site. -->
+  <xsl:template name="ldc-course">
+    <d:section title="Déroulement">
+      <xsl:apply-templates select="$capi/a:deroulement" mode="prose"/>
+      <d:section title="Calendrier">
+        <xsl:call-template name="calendar-chart"/>
+      </d:section>
+      <d:section title="Séances">
+        <d:table cols="5 1 3 3 2">
+          <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
+          <xsl:for-each select="$sites">
+            <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
+            <xsl:for-each select="a:seances/a:seance">
+              <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+              <d:row>
+                <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
+                <d:cell><xsl:value-of select="@numero"/></d:cell>
+                <d:cell><xsl:value-of select="lv:date(@date)"/>
+                  <xsl:if test="not(t:held(.))"> (à venir)</xsl:if></d:cell>
+                <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
+                <d:cell align="end"><xsl:value-of select="count(a:participants/a:participant)"/></d:cell>
+              </d:row>
+            </xsl:for-each>
+          </xsl:for-each>
+        </d:table>
+      </d:section>
+    </d:section>
+  </xsl:template>
+
+  <xsl:template name="ldc-method">
+    <d:section title="Méthode">
+      <xsl:choose>
+        <xsl:when test="$capi/a:methode"><xsl:apply-templates select="$capi/a:methode" mode="prose"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="$atelier/a:methode" mode="prose"/></xsl:otherwise>
+      </xsl:choose>
+    </d:section>
+  </xsl:template>
+
+  <xsl:template name="ldc-lessons">
+    <xsl:if test="$capi/a:enseignements">
+      <d:section title="Enseignements">
+        <xsl:for-each select="$capi/a:enseignements/a:enseignement">
+          <d:section>
+            <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
+            <xsl:apply-templates select="." mode="prose"/>
+          </d:section>
+        </xsl:for-each>
+      </d:section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- 5. Sites side by side: profiles, action plans, budgets. -->
+  <xsl:template name="ldc-comparison">
+    <d:section title="Comparaison des sites">
+      <d:section title="Profils">
+        <d:table cols="5 3 2 2 5">
+          <d:head><d:cell>Site</d:cell><d:cell>Nature</d:cell><d:cell align="end">Population</d:cell>
+            <d:cell align="end">Superficie</d:cell><d:cell>Principaux enjeux</d:cell></d:head>
+          <xsl:for-each select="$sites">
+            <d:row>
+              <d:cell><d:strong><xsl:apply-templates select="a:nom" mode="inline"/></d:strong></d:cell>
+              <d:cell><xsl:value-of select="t:label('nature', @nature)"/></d:cell>
+              <d:cell align="end"><xsl:if test="a:population"><xsl:value-of select="lv:number(number(a:population))"/></xsl:if></d:cell>
+              <d:cell align="end"><xsl:apply-templates select="a:superficie" mode="area"/></d:cell>
+              <d:cell>
+                <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <xsl:value-of select="lv:typo(normalize-space(.))"/>
+                </xsl:for-each>
+              </d:cell>
+            </d:row>
+          </xsl:for-each>
+        </d:table>
+      </d:section>
+      <d:section title="Plans d’actions">
+        <d:table cols="6 2 1 1 1 2 2 2 4">
+          <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
+            <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
+            <d:cell align="end">Court</d:cell><d:cell align="end">Moyen</d:cell><d:cell align="end">Long</d:cell>
+            <d:cell align="end">Budget</d:cell></d:head>
+          <xsl:for-each select="$sites">
+            <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action"/>
+            <d:row>
+              <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
+              <xsl:call-template name="ldc-counts"><xsl:with-param name="acts" select="$acts"/></xsl:call-template>
+            </d:row>
+          </xsl:for-each>
+          <d:row type="total">
+            <d:cell>Ensemble</d:cell>
+            <xsl:call-template name="ldc-counts">
+              <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
+            </xsl:call-template>
+          </d:row>
+        </d:table>
+        <d:caption>P1, P2, P3 : actions de priorité 1, 2 et 3. Court, moyen, long : horizon des actions.</d:caption>
+      </d:section>
+      <d:section title="Budgets">
+        <d:bars caption="Coût estimé des plans d’actions, par site">
+          <xsl:for-each select="$sites">
+            <xsl:variable name="sum" select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)"/>
+            <d:bar value="{$sum}" text="{t:amount($sum)}">
+              <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
+            </d:bar>
+          </xsl:for-each>
+        </d:bars>
+      </d:section>
+    </d:section>
+  </xsl:template>
+
+  <!-- Cells: number of actions, by priority, by horizon, total cost. -->
+  <xsl:template name="ldc-counts">
+    <xsl:param name="acts"/>
+    <d:cell align="end"><xsl:value-of select="count($acts)"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 1])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 2])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 3])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'court'])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'moyen'])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'long'])"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount(sum($acts/a:cout))"/></d:cell>
+  </xsl:template>
+
+</xsl:stylesheet>

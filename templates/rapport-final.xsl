@@ -1,0 +1,140 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Rapport final (per site): the site, diagnostic and stakes (dynamics, stakes by theme,
+  strengths/weaknesses), strategy (vision, axes, objectives), recommendations, and a
+  summary of the action plan.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:a="urn:livrables:atelier:1"
+    xmlns:d="urn:livrables:doc"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
+
+  <xsl:import href="common/document.xsl"/>
+
+  <!-- Stakes grouped by theme (Muenchian grouping), per site. -->
+  <xsl:key name="enjeu-by-theme" match="a:enjeu" use="concat(ancestor::a:site/@id, '|', @theme)"/>
+
+  <xsl:template match="/">
+    <xsl:call-template name="document">
+      <xsl:with-param name="deliverable" select="'Rapport final'"/>
+      <xsl:with-param name="keywords" select="'atelier des territoires, rapport final, diagnostic, stratégie'"/>
+      <xsl:with-param name="body">
+        <xsl:apply-templates select="$the-site" mode="rf-site"/>
+        <xsl:apply-templates select="$the-site/a:diagnostic" mode="rf"/>
+        <xsl:apply-templates select="$the-site/a:strategie" mode="rf"/>
+        <xsl:apply-templates select="$the-site/a:recommandations" mode="rf"/>
+        <xsl:apply-templates select="$the-site/a:strategie" mode="rf-plan"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="a:site" mode="rf-site">
+    <d:section title="Le site et l’atelier">
+      <xsl:apply-templates select="$atelier/a:contexte" mode="prose"/>
+      <xsl:apply-templates select="a:presentation" mode="prose"/>
+      <xsl:apply-templates select="." mode="identity-table"/>
+      <xsl:apply-templates select="a:carte | a:photo" mode="figure"/>
+    </d:section>
+  </xsl:template>
+
+  <!-- ============================================================ diagnostic -->
+  <xsl:template match="a:diagnostic" mode="rf">
+    <d:section title="Diagnostic et enjeux">
+      <xsl:if test="a:dynamiques">
+        <d:section title="Dynamiques territoriales">
+          <xsl:apply-templates select="a:dynamiques" mode="prose"/>
+        </d:section>
+      </xsl:if>
+      <xsl:if test="a:enjeux">
+        <d:section title="Enjeux par thème">
+          <!-- First stake of each theme, then every stake of that theme. -->
+          <xsl:for-each select="a:enjeux/a:enjeu[generate-id() =
+              generate-id(key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))[1])]">
+            <d:section title="{t:capitalize(lv:typo(normalize-space(@theme)))}">
+              <xsl:for-each select="key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))">
+                <d:label><xsl:apply-templates select="a:titre" mode="plain"/></d:label>
+                <xsl:apply-templates select="." mode="prose"/>
+              </xsl:for-each>
+            </d:section>
+          </xsl:for-each>
+        </d:section>
+      </xsl:if>
+      <xsl:if test="a:atouts | a:faiblesses">
+        <d:section title="Atouts et faiblesses">
+          <xsl:call-template name="rf-swot"/>
+        </d:section>
+      </xsl:if>
+    </d:section>
+  </xsl:template>
+
+  <!-- Strengths and weaknesses side by side, one pair per row. -->
+  <xsl:template name="rf-swot">
+    <xsl:variable name="atouts" select="a:atouts/a:item"/>
+    <xsl:variable name="faiblesses" select="a:faiblesses/a:item"/>
+    <xsl:variable name="longest" select="$atouts[count($atouts) &gt;= count($faiblesses)]
+                                         | $faiblesses[count($faiblesses) &gt; count($atouts)]"/>
+    <d:table cols="1 1">
+      <d:head><d:cell>Atouts</d:cell><d:cell>Faiblesses</d:cell></d:head>
+      <xsl:for-each select="$longest">
+        <xsl:variable name="i" select="position()"/>
+        <d:row>
+          <d:cell><xsl:apply-templates select="$atouts[$i]" mode="inline"/></d:cell>
+          <d:cell><xsl:apply-templates select="$faiblesses[$i]" mode="inline"/></d:cell>
+        </d:row>
+      </xsl:for-each>
+    </d:table>
+  </xsl:template>
+
+  <!-- ============================================================ strategy -->
+  <xsl:template match="a:strategie" mode="rf">
+    <d:section title="Stratégie">
+      <d:section title="Vision">
+        <d:box><xsl:apply-templates select="a:vision" mode="prose"/></d:box>
+      </d:section>
+      <d:section title="Axes et objectifs">
+        <xsl:for-each select="a:axe">
+          <d:section>
+            <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
+            <xsl:apply-templates select="." mode="prose"/>
+            <xsl:for-each select="a:objectif">
+              <d:label>
+                <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
+                <xsl:apply-templates select="a:titre" mode="plain"/>
+              </d:label>
+              <xsl:apply-templates select="." mode="prose"/>
+            </xsl:for-each>
+          </d:section>
+        </xsl:for-each>
+      </d:section>
+    </d:section>
+  </xsl:template>
+
+  <xsl:template match="a:recommandations" mode="rf">
+    <d:section title="Recommandations">
+      <xsl:for-each select="a:recommandation">
+        <d:section>
+          <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
+          <xsl:apply-templates select="." mode="prose"/>
+        </d:section>
+      </xsl:for-each>
+    </d:section>
+  </xsl:template>
+
+  <!-- ============================================================ plan summary -->
+  <xsl:template match="a:strategie" mode="rf-plan">
+    <d:section title="Synthèse du plan d’actions">
+      <d:p>
+        <xsl:value-of select="concat('Le plan d’actions compte ', count(a:axe/a:objectif/a:action),
+            ' actions réparties en ', count(a:axe), ' axes, pour un coût estimé de ',
+            t:amount(sum(a:axe/a:objectif/a:action/a:cout)), '. La feuille de route en détaille les fiches.')"/>
+      </d:p>
+      <xsl:call-template name="plan-table">
+        <xsl:with-param name="axes" select="a:axe"/>
+      </xsl:call-template>
+    </d:section>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,249 @@
+/* Unit tests of page breaking (lay_paginate): a pure function over item heights, gaps,
+ * keeps and forced breaks, so no fonts are involved. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "layout/layout_internal.h"
+
+static double fixed_height(void *ud, size_t index)
+{
+    return *(double *)ud;
+}
+
+/* Items of height h each, no spaces, no keeps. */
+static void lines(lay_pitem *it, size_t n, double h)
+{
+    memset(it, 0, n * sizeof *it);
+    for (size_t i = 0; i < n; i++) {
+        it[i].height = h;
+        it[i].discard = true;
+    }
+}
+
+static size_t run(const lay_pitem *it, size_t n, double page_h, int first, lay_pbreak **pb,
+                  arena *a)
+{
+    return lay_paginate(it, n, fixed_height, &page_h, first, pb, a);
+}
+
+static void test_fill(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[10];
+    lines(it, 10, 10);
+    lay_pbreak *pb;
+    size_t np = run(it, 10, 35, 1, &pb, a);
+    assert_int_equal(np, 4); /* 3 + 3 + 3 + 1 */
+    assert_int_equal(pb[0].start, 0);
+    assert_int_equal(pb[0].end, 3);
+    assert_int_equal(pb[3].start, 9);
+    assert_int_equal(pb[3].end, 10);
+    arena_destroy(a);
+}
+
+static void test_empty_flow_gives_one_page(void **state)
+{
+    arena *a = arena_new();
+    lay_pbreak *pb;
+    assert_int_equal(run(NULL, 0, 100, 1, &pb, a), 1);
+    assert_int_equal(pb[0].start, 0);
+    assert_int_equal(pb[0].end, 0);
+    arena_destroy(a);
+}
+
+static void test_keep_moves_break_back(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[6];
+    lines(it, 6, 10);
+    it[3].keep = FO_KEEP_ALWAYS; /* keep-with-next on item 2 */
+    it[2].keep = FO_KEEP_ALWAYS; /* and item 1 */
+    lay_pbreak *pb;
+    size_t np = run(it, 6, 35, 1, &pb, a);
+    assert_int_equal(np, 3);
+    assert_int_equal(pb[0].end, 1); /* items 1..3 go together */
+    assert_int_equal(pb[1].end, 4);
+    arena_destroy(a);
+}
+
+static void test_weakest_keep_breaks_when_nothing_is_free(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[5];
+    lines(it, 5, 10);
+    it[1].keep = 5;
+    it[2].keep = 3;
+    it[3].keep = FO_KEEP_ALWAYS;
+    it[4].keep = FO_KEEP_ALWAYS;
+    lay_pbreak *pb;
+    run(it, 5, 35, 1, &pb, a);
+    assert_int_equal(pb[0].end, 2); /* strength 3 is the weakest */
+    arena_destroy(a);
+}
+
+/* A 5-line paragraph with widows = orphans = 2, as lay_inline.c encodes them. */
+static void test_widows_and_orphans(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[7];
+    lines(it, 7, 10);
+    /* items 0, 1: a block; 2..6: the paragraph */
+    it[3].keep = LAY_KEEP_LINES; /* orphans: not after the paragraph's first line */
+    it[6].keep = LAY_KEEP_LINES; /* widows: not before its last line */
+    lay_pbreak *pb;
+    run(it, 7, 35, 1, &pb, a); /* would break after 3 items: one orphan line */
+    assert_int_equal(pb[0].end, 2);
+    run(it, 7, 65, 1, &pb, a); /* would break before the last line: a widow */
+    assert_int_equal(pb[0].end, 5);
+    arena_destroy(a);
+}
+
+static void test_forced_breaks_and_blank_pages(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[4];
+    lines(it, 4, 10);
+    it[1].brk = FO_KW_page;
+    it[2].brk = FO_KW_odd_page; /* page 2 holds item 1: item 2 must go on page 3 */
+    it[3].brk = FO_KW_odd_page; /* page 3 holds item 2: a blank page 4 first */
+    lay_pbreak *pb;
+    size_t np = run(it, 4, 100, 1, &pb, a);
+    assert_int_equal(np, 5);
+    assert_false(pb[0].blank);
+    assert_int_equal(pb[1].start, 1);
+    assert_int_equal(pb[2].start, 2);
+    assert_true(pb[3].blank);
+    assert_int_equal(pb[4].start, 3);
+    /* starting on an even number, a first item asking for an odd page gets a blank */
+    lines(it, 1, 10);
+    it[0].brk = FO_KW_odd_page;
+    np = run(it, 1, 100, 2, &pb, a);
+    assert_int_equal(np, 2);
+    assert_true(pb[0].blank);
+    arena_destroy(a);
+}
+
+static void test_space_discarded_at_page_top(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[4];
+    lines(it, 4, 10);
+    for (int i = 0; i < 4; i++)
+        it[i].space = 5;
+    it[2].discard = true;
+    lay_pbreak *pb;
+    /* page 1: 10 + 5 + 10 = 25; item 2 needs 15 more (40 > 30) */
+    run(it, 4, 30, 1, &pb, a);
+    assert_int_equal(pb[0].end, 2);
+    /* page 2: item 2's space is discarded: 10 + 5 + 10 = 25 fits */
+    assert_int_equal(pb[1].end, 4);
+    /* a retained space counts */
+    it[2].discard = false;
+    size_t np = run(it, 4, 27, 1, &pb, a);
+    assert_int_equal(np, 3);
+    arena_destroy(a);
+}
+
+static void test_table_rows_and_repeated_header(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[8];
+    lines(it, 8, 10);
+    /* item 0: header row (not repeated part); 1..6 body rows of table 1; 7 after */
+    for (int i = 1; i <= 6; i++) {
+        it[i].table = 1;
+        it[i].header_h = 10;
+        it[i].footer_h = 5;
+        it[i].height = 12;
+    }
+    it[1].keep = FO_KEEP_ALWAYS; /* header with the first row */
+    lay_pbreak *pb;
+    size_t np = run(it, 8, 50, 1, &pb, a);
+    /* page 1: header 10 + rows 12 + 12 = 34, + footer 5 = 39; a third row: 46 + 5 > 50 */
+    assert_int_equal(pb[0].end, 3);
+    assert_int_equal(pb[0].footer_table, 1);
+    assert_int_equal(pb[1].header_table, 1);
+    /* page 2: repeated header 10 + 3 rows (46) + footer 5 > 50: 2 rows... */
+    assert_int_equal(pb[1].start, 3);
+    assert_int_equal(pb[1].end, 5);
+    /* the last page ends after the table: no footer repeated there */
+    assert_int_equal(pb[np - 1].end, 8);
+    assert_int_equal(pb[np - 1].footer_table, 0);
+    arena_destroy(a);
+}
+
+static void test_tall_item_gets_its_own_page(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[3];
+    lines(it, 3, 10);
+    it[1].height = 500;
+    lay_pbreak *pb;
+    size_t np = run(it, 3, 100, 1, &pb, a);
+    assert_int_equal(np, 3);
+    assert_int_equal(pb[1].start, 1);
+    assert_int_equal(pb[1].end, 2);
+    arena_destroy(a);
+}
+
+static void test_footnotes_take_room(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[4];
+    lines(it, 4, 10);
+    it[1].footnote_h = 15;
+    lay_pbreak *pb;
+    run(it, 4, 40, 1, &pb, a);
+    assert_int_equal(pb[0].end, 2); /* 20 + 15 of footnote: a third line would need 45 */
+    arena_destroy(a);
+}
+
+/* Spaces meeting at a gap resolve to their maximum; a gap is discardable only when all
+ * its spaces are; a stacked galley drops its leading discardable space. */
+static void test_galley_space_resolution(void **state)
+{
+    arena *a = arena_new();
+    lay_galley g;
+    lay_galley_init(&g, a);
+    lay_galley_space(&g, 12, true); /* space-before of the first block */
+    lay_galley_item(&g, 10);
+    lay_galley_space(&g, 6, true);  /* space-after of block 1 */
+    lay_galley_space(&g, 9, false); /* space-before of block 2, retained */
+    lay_galley_keep(&g, 3);
+    lay_galley_item(&g, 10);
+    lay_galley_space(&g, 4, true);
+    lay_galley_break(&g, FO_KW_page);
+    lay_galley_item(&g, 10);
+    assert_int_equal(g.n, 3);
+    assert_true(g.pi[1].space == 9);
+    assert_false(g.pi[1].discard);
+    assert_int_equal(g.pi[1].keep, 3);
+    assert_int_equal(g.pi[2].keep, 0);
+    assert_int_equal(g.pi[2].brk, FO_KW_page);
+    assert_true(g.pi[2].discard);
+    assert_true(lay_galley_height(&g) == 10 + 9 + 10 + 4 + 10);
+    arena_destroy(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fill),
+        cmocka_unit_test(test_empty_flow_gives_one_page),
+        cmocka_unit_test(test_keep_moves_break_back),
+        cmocka_unit_test(test_weakest_keep_breaks_when_nothing_is_free),
+        cmocka_unit_test(test_widows_and_orphans),
+        cmocka_unit_test(test_forced_breaks_and_blank_pages),
+        cmocka_unit_test(test_space_discarded_at_page_top),
+        cmocka_unit_test(test_table_rows_and_repeated_header),
+        cmocka_unit_test(test_tall_item_gets_its_own_page),
+        cmocka_unit_test(test_footnotes_take_room),
+        cmocka_unit_test(test_galley_space_resolution),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

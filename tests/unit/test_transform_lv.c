@@ -1,0 +1,121 @@
+/* The lv: helpers behind the extension functions, table-driven. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "transform/lv.h"
+
+#define NN LV_NNBSP
+#define NB LV_NBSP
+
+typedef struct {
+    const char *in, *want;
+} text_case;
+
+static void test_typo(void **state)
+{
+    static const text_case cases[] = {
+        {"Bonjour ! Quoi ?", "Bonjour" NN "! Quoi" NN "?"},
+        {"Bonjour! Quoi?", "Bonjour" NN "! Quoi" NN "?"},
+        {"Vraiment ?!", "Vraiment" NN "?!"},
+        {"a ; b", "a" NN "; b"},
+        {"Objectif : agir", "Objectif" NB ": agir"},
+        {"Objectif: agir", "Objectif" NB ": agir"},
+        {"« x »", "«" NB "x" NB "»"},
+        {"«x»", "«" NB "x" NB "»"},
+        {"l'atelier d'été", "l’atelier d’été"},
+        {"30 %", "30" NB "%"},
+        {"30%", "30" NB "%"},
+        {"12 km² et 5 ha", "12" NB "km² et 5" NB "ha"},
+        {"les 2 mandataires", "les 2 mandataires"},
+        {"à 09:30 précises", "à 09:30 précises"},
+        {"voir http://x.fr/a?b=1 ici", "voir http://x.fr/a?b=1 ici"},
+        {"deux  espaces\n  et ligne", "deux espaces et ligne"},
+        {" bord ", " bord "},
+        {"déjà" NB "!", "déjà" NB "!"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = lv_typo(cases[i].in);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
+typedef struct {
+    double x;
+    const char *amount, *number;
+} number_case;
+
+static void test_numbers(void **state)
+{
+    static const number_case cases[] = {
+        {1250000, "1" NN "250" NN "000" NB "€", "1" NN "250" NN "000"},
+        {30000, "30" NN "000" NB "€", "30" NN "000"},
+        {999, "999" NB "€", "999"},
+        {0, "0" NB "€", "0"},
+        {12.5, "12,50" NB "€", "12,5"},
+        {1250.75, "1" NN "250,75" NB "€", "1" NN "250,75"},
+        {-4000, "-4" NN "000" NB "€", "-4" NN "000"},
+        {NAN, "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *a = lv_amount(cases[i].x), *n = lv_number(cases[i].x);
+        assert_string_equal(a, cases[i].amount);
+        assert_string_equal(n, cases[i].number);
+        free(a);
+        free(n);
+    }
+}
+
+static void test_dates(void **state)
+{
+    static const text_case dates[] = {
+        {"2025-03-01", "1er mars 2025"}, {"2025-03-12", "12 mars 2025"}, {"2025-08-31", "31 août 2025"},
+        {"2025-12", "décembre 2025"},    {"2025", "2025"},                {"demain", "demain"},
+        {"2025-13-01", "2025-13-01"},
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        char *got = lv_date(dates[i].in);
+        assert_string_equal(got, dates[i].want);
+        free(got);
+    }
+    char *my = lv_month_year("2025-03-12");
+    assert_string_equal(my, "mars 2025");
+    free(my);
+}
+
+static void test_date_ranges(void **state)
+{
+    static const struct {
+        const char *from, *to, *want;
+    } cases[] = {
+        {"2025-03-12", "2025-03-14", "du 12 au 14 mars 2025"},
+        {"2025-03-01", "2025-03-03", "du 1er au 3 mars 2025"},
+        {"2025-03-12", "2025-04-04", "du 12 mars au 4 avril 2025"},
+        {"2025-12-12", "2026-01-14", "du 12 décembre 2025 au 14 janvier 2026"},
+        {"2025-03-12", "2025-03-12", "le 12 mars 2025"},
+        {"2025-03-12", "", "le 12 mars 2025"},
+        {"2025-03", "2025-05", "de mars à mai 2025"},
+        {"2025-04", "2025-06", "d’avril à juin 2025"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = lv_date_range(cases[i].from, cases[i].to);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_typo),
+        cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_date_ranges),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
