@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Remembered reports (as hashes) make duplicates cheap to drop. */
+/* Remembered reports (as hashes in a set) make duplicates cheap to drop. */
 struct diag {
     FILE *out;
     bool quiet;
@@ -41,20 +41,36 @@ static uint64_t hash_text(const char *s)
     return h;
 }
 
-/* True when this exact text was already reported. */
+/* True when this exact text was already reported. The hashes sit in an open-addressing
+ * set (0 marks a free slot), so documents with thousands of warnings stay fast. */
 static bool seen_before(diag *d, const char *text)
 {
-    uint64_t h = hash_text(text);
-    for (size_t i = 0; i < d->nseen; i++)
-        if (d->seen[i] == h)
-            return true;
-    if (d->nseen == d->capseen) {
-        d->capseen = d->capseen ? d->capseen * 2 : 32;
-        d->seen = realloc(d->seen, d->capseen * sizeof *d->seen);
-        if (!d->seen)
+    uint64_t h = hash_text(text) | 1;
+    if (2 * (d->nseen + 1) > d->capseen) {
+        size_t cap = d->capseen ? d->capseen * 2 : 64;
+        uint64_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
             abort();
+        for (size_t i = 0; i < d->capseen; i++) {
+            if (!d->seen[i])
+                continue;
+            size_t j = d->seen[i] & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = d->seen[i];
+        }
+        free(d->seen);
+        d->seen = slots;
+        d->capseen = cap;
     }
-    d->seen[d->nseen++] = h;
+    size_t j = h & (d->capseen - 1);
+    while (d->seen[j]) {
+        if (d->seen[j] == h)
+            return true;
+        j = (j + 1) & (d->capseen - 1);
+    }
+    d->seen[j] = h;
+    d->nseen++;
     return false;
 }
 

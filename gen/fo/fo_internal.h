@@ -147,9 +147,9 @@ int fo_props_string_fields(fo_props *p, const char ***fields);
 
 /* ---- whitespace (fo_whitespace.c) ---------------------------------------------------------- */
 
-/* Applies linefeed-treatment and white-space-collapse of `p` to `len` bytes at `s`; the
- * result is written into `out` (room for len + 3 * count('\n') bytes) and its length
- * returned. */
+/* Applies linefeed-treatment, white-space-treatment and white-space-collapse of `p` to
+ * `len` bytes at `s`; the result is written into `out` (room for 3 * len bytes, as a
+ * linefeed may become a zero-width space) and its length returned. */
 size_t fo_whitespace_apply(const fo_props *p, const char *s, size_t len, char *out);
 
 /* Whether `len` bytes at `s` are XML whitespace only. */
