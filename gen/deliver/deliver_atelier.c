@@ -96,10 +96,8 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_recor
         strlist inputs = {0};
         ro.inputs = &inputs;
         ok = render_xml(c->engine, fo, fo_name, out, &ro, c->d);
-        /* The FO lives in memory only: its name is not a dependency. */
         for (size_t i = 0; i < inputs.count; i++)
-            if (strcmp(inputs.items[i], fo_name) != 0)
-                strlist_add(&rec->deps, inputs.items[i]);
+            strlist_add(&rec->deps, inputs.items[i]);
         strlist_clear(&inputs);
     }
     if (ok) {

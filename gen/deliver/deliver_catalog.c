@@ -86,7 +86,8 @@ static char *available_styles(const char *dir)
     }
     if (dh)
         closedir(dh);
-    qsort(names.items, names.count, sizeof *names.items, compare_names);
+    if (names.count)
+        qsort(names.items, names.count, sizeof *names.items, compare_names);
     size_t size = 1;
     for (size_t i = 0; i < names.count; i++)
         size += strlen(names.items[i]) + 2;

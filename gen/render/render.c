@@ -135,10 +135,8 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         .popts = paint_options_for(doc, o),
         .d = d,
     };
-    if (o->inputs) {
-        strlist_add(o->inputs, fo_doc_path(doc));
+    if (o->inputs)
         lay_ctx_record_inputs(r.lay, o->inputs);
-    }
     bool ok = false;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
         if (pass > 1 && !fo_doc_rewind(doc))
@@ -169,6 +167,8 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
     fo_doc *doc = fo_doc_open_file(fo_path, d);
     if (!doc)
         return false;
+    if (o->inputs)
+        strlist_add(o->inputs, fo_path);
     bool ok = render_doc(e, doc, out_path, o, d);
     fo_doc_destroy(doc);
     return ok;

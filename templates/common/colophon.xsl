@@ -32,7 +32,7 @@
 
   <!-- Small print at the foot of the last page. -->
   <xsl:template match="d:colophon" mode="fo">
-    <fo:block id="lv-last" font-family="{$font-heading}" font-size="{$font-size-small}"
+    <fo:block id="{$last-block-id}" font-family="{$font-heading}" font-size="{$font-size-small}"
         color="{$color-muted}" line-height="1.5" keep-together.within-page="always"
         border-before-style="solid" border-before-width="0.4pt" border-before-color="{$color-rule}"
         padding-before="6pt" space-before="18mm">

@@ -10,8 +10,11 @@
     xmlns:d="urn:livrables:doc"
     exclude-result-prefixes="d">
 
-  <!-- Id of the main page sequence: "Page n / N" cites its last page. -->
+  <!-- Id of the main page sequence. -->
   <xsl:variable name="main-sequence-id" select="'lv-main'"/>
+  <!-- "Page n / N" cites the last page of the colophon, the document's last block
+       (an id on a block is resolved by every engine; a page-sequence id not always). -->
+  <xsl:variable name="last-block-id" select="'lv-last'"/>
 
   <xsl:template name="layout-master-set">
     <fo:layout-master-set>
@@ -78,7 +81,7 @@
       <fo:leader leader-pattern="space"/>
       <fo:inline>
         <xsl:text>Page </xsl:text><fo:page-number/>
-        <xsl:text> / </xsl:text><fo:page-number-citation-last ref-id="{$main-sequence-id}"/>
+        <xsl:text> / </xsl:text><fo:page-number-citation-last ref-id="{$last-block-id}"/>
       </fo:inline>
     </fo:block>
   </xsl:template>

@@ -11,6 +11,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export LIVRABLES ROOT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}   # 2026-01-01, reproducible runs
 
+rm -rf "$ROOT/build/e2e-examples"   # examples built once per run by t_deliverables.sh
 . "$ROOT/tests/e2e/lib.sh"
 for f in "$ROOT"/tests/e2e/t_*.sh; do
     . "$f"
