@@ -21,6 +21,15 @@ CFLAGS  += -std=gnu11 $(OPTFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter \
            -DLIVRABLES_DATADIR='"$(PREFIX)/share/livrables"'
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
+# Quiet by default: "CC gen/fo/fo_props.c"; `make V=1` shows the whole commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n'
+endif
+
 LIB_SRCS  := $(shell find gen -name '*.c' ! -name main.c | sort)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
@@ -41,18 +50,22 @@ livrables: $(BUILD)/livrables
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/liblivrables.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/livrables: $(BUILD)/obj/gen/main.o $(BUILD)/liblivrables.a
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+	$(say) LD $@
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblivrables.a | $(DEPS_STAMP)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -DTEST_DATA_DIR='"$(CURDIR)/tests"' -MMD -MP -o $@ $< \
+	$(say) TEST $@
+	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -DTEST_DATA_DIR='"$(CURDIR)/tests"' -MMD -MP -o $@ $< \
 	    $(BUILD)/liblivrables.a $(PKG_LIBS) -lcmocka $(LDFLAGS)
 
 examples: $(BUILD)/livrables
