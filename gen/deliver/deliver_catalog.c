@@ -103,10 +103,27 @@ static char *available_styles(const char *dir)
     return out;
 }
 
+/* True when `name` is a path to a charter file of the user's (ends in .xsl). */
+static bool is_charter_file(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".xsl") == 0;
+}
+
 char *deliver_style_path(const char *name, char **available)
 {
     if (available)
         *available = NULL;
+    /* A design team's own charter can live in its repository: --style charte/ddt26.xsl */
+    if (is_charter_file(name)) {
+        char *path = realpath(name, NULL);
+        if (path && access(path, R_OK) == 0)
+            return path;
+        free(path);
+        if (available)
+            *available = strdup("a readable .xsl file, or a name from styles/");
+        return NULL;
+    }
     char *dir = source_data_path("styles");
     bool plain = *name && !strchr(name, '/') && strcmp(name, "base") != 0 && name[0] != '.';
     size_t n = strlen(dir) + strlen(name) + 8;

@@ -78,6 +78,14 @@ typedef struct {
     double value;
 } fo_line_height;
 
+/* An integer property (P_INT) set to one of its keywords (initial-page-number="auto-odd",
+ * maximum-repeats="no-limit") holds the keyword negated; fo_int_kw() gives it back. */
+#define FO_INT_KW(kw) (-(int)(kw))
+static inline fo_kw fo_int_kw(int v)
+{
+    return v < 0 ? (fo_kw)-v : FO_KW_UNSET;
+}
+
 /* ---- computed properties ----------------------------------------------------------- */
 
 #define P_LENGTH fo_len
@@ -265,6 +273,12 @@ bool fo_eval_length(const char *expr, double font_size, const fo_node *context, 
 
 /* Parses a colour (#rgb, #rrggbb, rgb(r,g,b), a CSS/XSL name, "transparent"). */
 bool fo_parse_color(const char *s, fo_color *out);
+
+/* The children of fo:marker `marker` as retrieved by fo:retrieve-marker `retrieve`: a copy
+ * of the marker's subtree (allocated in `a`, text shared) whose properties inherit from
+ * the retrieve-marker instead of from where the marker sat in the flow (XSL 1.1 § 6.13.6).
+ * The copy's root stands for the retrieve-marker: its props are the retrieve-marker's. */
+fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *a);
 
 /* The first child of `n` of the given kind, or NULL. */
 const fo_node *fo_child(const fo_node *n, fo_kind kind);

@@ -143,6 +143,11 @@ void fo_props_compute(fo_props *out, unsigned char *specified, const fo_pending 
 
 /* Fills `fields` (room for FO_PROP_COUNT) with the addresses of the string fields of `p`;
  * returns their count. */
+/* Moves computed properties `p` (with `spec`, the bits of what the element specified) from
+ * under `old_parent` to under `new_parent`: used for the content of a retrieved marker. */
+void fo_props_reparent(fo_props *p, const unsigned char *spec, const fo_props *old_parent,
+                       const fo_props *new_parent);
+
 int fo_props_string_fields(fo_props *p, const char ***fields);
 
 /* ---- whitespace (fo_whitespace.c) ---------------------------------------------------------- */

@@ -200,8 +200,9 @@ static bool parse_P_ENUM(const char *v, vctx *cx, fo_kw *out)
 
 static bool parse_P_INT(const char *v, vctx *cx, int *out)
 {
-    if (accepted_kw(cx->id, v)) {
-        *out = 0;
+    fo_kw kw = accepted_kw(cx->id, v);
+    if (kw) {
+        *out = FO_INT_KW(kw);
         return true;
     }
     return eval_int(cx, v, out);
@@ -709,4 +710,23 @@ int fo_props_string_fields(fo_props *p, const char ***fields)
 #include "fo/props.def"
 #undef PROP
     return n;
+}
+
+/* Inherited values not given on the element follow the new parent. Values given in
+ * relative terms (em, percentages of the font-size) keep what they computed to under the
+ * old parent; indents made from margins move by the difference of the parents' indents. */
+void fo_props_reparent(fo_props *p, const unsigned char *spec, const fo_props *old_parent,
+                       const fo_props *new_parent)
+{
+    pthread_once(&once, init);
+    for (int id = 0; id < FO_PROP_COUNT; id++)
+        if (info[id].inherited && !marked(spec, id))
+            copy_value(p, new_parent, id);
+    for (int i = 0; i < 4; i++)
+        if (!marked(spec, border_colors[i]))
+            *(fo_color *)field_of(p, border_colors[i]) = p->color;
+    if (marked(spec, FO_PROP_margin_left) && marked(spec, FO_PROP_start_indent))
+        p->start_indent.abs += new_parent->start_indent.abs - old_parent->start_indent.abs;
+    if (marked(spec, FO_PROP_margin_right) && marked(spec, FO_PROP_end_indent))
+        p->end_indent.abs += new_parent->end_indent.abs - old_parent->end_indent.abs;
 }

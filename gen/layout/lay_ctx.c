@@ -14,6 +14,7 @@
 typedef struct {
     const char *id;
     int pass_set;             /* pass in which `cur` was last set */
+    int pass_provisional;     /* pass in which `cur[1]` may still move (see below) */
     const char *cur[2];       /* labels of the first and last page, this pass */
     const char *prev[2];      /* the same, previous pass */
 } id_entry;
@@ -83,11 +84,20 @@ void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *
     (void)last_page;
 }
 
+void lay_ctx_id_provisional(lay_ctx *ctx, const char *id)
+{
+    id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;
+    if (e)
+        e->pass_provisional = ctx->pass;
+}
+
 const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
 {
     id_entry *e = entry_get(ctx, id ? id : "", true);
     const char *shown;
-    if (e->pass_set == ctx->pass) {
+    if (e->pass_set == ctx->pass && last && e->pass_provisional == ctx->pass && e->prev[1]) {
+        shown = e->prev[1]; /* may still move: the previous pass knew where it ended */
+    } else if (e->pass_set == ctx->pass) {
         shown = e->cur[last];
     } else if (e->prev[last]) {
         shown = e->prev[last];
@@ -138,6 +148,8 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
     ctx->forward_refs = false;
     ctx->pages = 0;
     ctx->next_number = 1;
+    ctx->prev_force_auto = false;
+    ctx->prev_seq_ids[0] = ctx->prev_seq_ids[1] = NULL;
     ctx->anon_seq = 0;
     ctx->pass++;
     return again;

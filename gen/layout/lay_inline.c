@@ -458,9 +458,9 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         if (b->page) {
             const fo_node *m = lay_marker_find(b->page, c->props->retrieve_class_name,
                                                c->props->retrieve_position);
-            /* the marker's own text takes the style of where it is retrieved */
+            /* the marker's content inherits from where it is retrieved */
             if (m)
-                walk(st, m, style);
+                walk(st, fo_marker_clone(m, c, b->a), style);
         }
         break;
     default:

@@ -45,6 +45,8 @@ static void lay_list_item(lay_build *b, const fo_node *it)
     if (g->pi[host].height < lh)
         g->pi[host].height = lh;
     lay_galley_adopt(g, &lg, host, 0);
+    if (label->props->id && *label->props->id)
+        lay_galley_id(g, label->props->id, host, b->x0);
 done:
     lay_frame_close(b, it, &f);
 }

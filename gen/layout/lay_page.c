@@ -288,13 +288,34 @@ static const fo_node *flow_of(const fo_node *ps)
     return NULL;
 }
 
+/* The number of the sequence's first page (initial-page-number), and whether a blank page
+ * must come first because the sequence before it had force-page-count="auto" and its last
+ * page has the parity the new start needs for itself.
+ *
+ * Simplification: XSL puts that blank page at the end of the previous sequence; layout
+ * streams sequences and can't look ahead, so the blank page is laid out at the start of
+ * this one, with its masters (blank-or-not-blank="blank") and the previous numbering. */
+static int start_number(const lay_ctx *ctx, const fo_node *ps, bool *lead_blank)
+{
+    int ipn = ps->props->initial_page_number, number = ctx->next_number;
+    fo_kw kw = fo_int_kw(ipn);
+    if (fo_is_specified(ps, FO_PROP_initial_page_number) && ipn > 0)
+        number = ipn;
+    else if (kw == FO_KW_auto_odd && number % 2 == 0)
+        number++;
+    else if (kw == FO_KW_auto_even && number % 2 != 0)
+        number++;
+    *lead_blank = ctx->pages > 0 && ctx->prev_force_auto && number % 2 != ctx->next_number % 2;
+    return number;
+}
+
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
 {
     const fo_props *p = ps->props;
-    if (fo_is_specified(ps, FO_PROP_initial_page_number) && p->initial_page_number > 0)
-        ctx->next_number = p->initial_page_number;
-    int first_number = ctx->next_number;
-
+    bool lead_blank;
+    int first_number = start_number(ctx, ps, &lead_blank);
+    int blank_number = ctx->next_number;
+    ctx->next_number = first_number;
     picker pk = {.ctx = ctx, .a = a};
     pk.master = p->master_reference ? fo_doc_master(ctx->doc, p->master_reference) : NULL;
     if (!pk.master)
@@ -320,6 +341,14 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         pb[np] = (lay_pbreak){g.n, g.n, true, 0, 0};
         np++;
     }
+    size_t lead = lead_blank ? 1 : 0;
+    if (lead) {
+        lay_pbreak *v = ARENA_NEW_ARRAY(a, lay_pbreak, np + 1);
+        v[0] = (lay_pbreak){0, 0, true, 0, 0};
+        memcpy(v + 1, pb, np * sizeof *pb);
+        pb = v;
+        np++;
+    }
 
     /* ids: pages known, numbers final for this pass */
     if (g.nids > 1)
@@ -327,9 +356,26 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     lay_page *pages = ARENA_NEW_ARRAY(a, lay_page, np);
     for (size_t i = 0; i < np; i++) {
         char buf[64];
-        lay_format_number(first_number + (int)i, p->format, buf, sizeof buf);
-        pages[i].number = first_number + (int)i;
+        int number = i < lead ? blank_number : first_number + (int)(i - lead);
+        lay_format_number(number, p->format, buf, sizeof buf);
+        pages[i].number = number;
         pages[i].label = arena_strdup(a, buf);
+    }
+    /* an id on the page-sequence or its flow spans all its pages; the blank page laid out
+     * here for the previous sequence belongs to that one */
+    for (int k = 0; k < 2 && lead; k++)
+        if (ctx->prev_seq_ids[k])
+            lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", pages[0].number, pages[0].label);
+    const char *seq_ids[2] = {p->id, flow ? flow->props->id : NULL};
+    for (int k = 0; k < 2; k++) {
+        ctx->prev_seq_ids[k] = NULL;
+        if (seq_ids[k] && *seq_ids[k]) {
+            lay_ctx_id_place(ctx, seq_ids[k], pages[lead].number, pages[lead].label,
+                             pages[np - 1].number, pages[np - 1].label);
+            ctx->prev_seq_ids[k] = arena_strdup(ctx->a, seq_ids[k]);
+            if (p->force_page_count == FO_KW_auto)
+                lay_ctx_id_provisional(ctx, seq_ids[k]);
+        }
     }
     for (size_t i = 0; i < g.nids; i++) {
         size_t f = g.ids[i].first < g.n ? g.ids[i].first : (g.n ? g.n - 1 : 0);
@@ -350,7 +396,13 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     size_t idk = 0;
     for (size_t i = 0; i < np; i++) {
         lay_geometry geo;
-        geometry_of(pick_spm(&pk, &st, i, pages[i].number, i + 1 == np, pb[i].blank), &geo);
+        if (i < lead) {
+            lay_master_state tmp = {0}; /* a page between sequences: not the first */
+            geometry_of(pick_spm(&pk, &tmp, 1, pages[i].number, false, true), &geo);
+        } else {
+            geometry_of(pick_spm(&pk, &st, i - lead, pages[i].number, i + 1 == np, pb[i].blank),
+                        &geo);
+        }
         lay_page *pg = &pages[i];
         pg->width = geo.width;
         pg->height = geo.height;
@@ -397,6 +449,7 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         pg->nboxes = out.n;
     }
     ctx->pages += (int)np;
-    ctx->next_number = first_number + (int)np;
+    ctx->next_number = first_number + (int)(np - lead);
+    ctx->prev_force_auto = p->force_page_count == FO_KW_auto;
     return (lay_pages){pages, np};
 }

@@ -330,6 +330,8 @@ static void emit_rows(tctx *t, tsection *s, int keep_first)
 {
     lay_galley *g = t->b->g;
     int span_left = 0;
+    const fo_node *sec = NULL; /* the section whose id spans its rows */
+    long sec_id = -1;
     for (int i = 0; i < s->n; i++) {
         const trow *r = &s->rows[i];
         if (i == 0)
@@ -342,6 +344,16 @@ static void emit_rows(tctx *t, tsection *s, int keep_first)
                 lay_galley_break(g, FO_KW_page);
         }
         size_t item = lay_galley_item(g, r->h);
+        if (r->section != sec) {
+            sec = r->section;
+            sec_id = -1;
+            if (sec && sec->props->id && *sec->props->id) {
+                sec_id = (long)g->nids;
+                lay_galley_id(g, sec->props->id, item, t->x);
+            }
+        }
+        if (sec_id >= 0)
+            g->ids[sec_id].last = item;
         row_boxes(t, s, i, &g->boxes, item);
         if (r->node && r->node->props->id && *r->node->props->id)
             lay_galley_id(g, r->node->props->id, item, t->x);

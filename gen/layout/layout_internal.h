@@ -185,6 +185,8 @@ struct lay_ctx {
     bool forward_refs; /* this pass used an unknown id */
     bool last_forward_refs;
     bool changed;      /* a cited value differs from the final one */
+    bool prev_force_auto; /* the previous sequence had force-page-count="auto" */
+    const char *prev_seq_ids[2]; /* ids of the previous page-sequence and its flow */
     int anon_seq;      /* counter for flow page-number keys, reset every pass */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
@@ -196,6 +198,11 @@ void lay_format_number(int n, const char *format, char *buf, size_t size);
 /* Records where `id` landed in this pass (first and last page). */
 void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *first_label,
                       int last_page, const char *last_label);
+
+/* Marks the last page of `id` (placed in this pass) as one that may still move (a
+ * page-sequence that may get a blank page at its end): citations of it then show the
+ * previous pass's value when there is one. */
+void lay_ctx_id_provisional(lay_ctx *ctx, const char *id);
 
 /* The label to show for a citation of `id` (last page when `last`), recording its use for
  * convergence. Unknown ids give a placeholder "00" and mark a forward reference. */

@@ -44,6 +44,16 @@ static xmlChar *refused_href(const source_errctx *c, xmlNode *n)
     return href;
 }
 
+/* Prints the waiting location-less message at the last location seen. */
+static void flush_pending(source_errctx *c)
+{
+    if (!c->pending)
+        return;
+    diag_report(c->d, c->pending_sev, c->last_file, c->last_line, "%s", c->pending);
+    free(c->pending);
+    c->pending = NULL;
+}
+
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     source_errctx *c = ctx;
@@ -76,6 +86,30 @@ static void on_error(void *ctx, xmlErrorPtr e)
     if (!msg)
         abort();
     trim(msg);
+    if (!file) {
+        if (!c->pending) {
+            c->pending = msg;
+            c->pending_sev = sev;
+            return;
+        }
+        file = c->last_file;
+        line = c->last_line;
+    }
+    c->last_file = file;
+    c->last_line = line;
+    /* libxml2 names a rejected attribute but not its value: add it. */
+    char attr[128];
+    if (node && node->type == XML_ELEMENT_NODE && e->domain == XML_FROM_RELAXNGV &&
+        sscanf(msg, "Invalid attribute %127s for element", attr) == 1) {
+        xmlChar *value = xmlGetProp(node, BAD_CAST attr);
+        if (value) {
+            diag_report(c->d, sev, file, line, "%s (value '%s')", msg, (char *)value);
+            xmlFree(value);
+            free(msg);
+            flush_pending(c);
+            return;
+        }
+    }
     /* Name the element when libxml2's message does not. */
     if (node && node->type == XML_ELEMENT_NODE && e->domain == XML_FROM_RELAXNGV &&
         !strstr(msg, (const char *)node->name))
@@ -83,6 +117,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     else
         diag_report(c->d, sev, file, line, "%s", msg);
     free(msg);
+    flush_pending(c);
 }
 
 /* Unstructured messages only duplicate structured ones: dropped. */
@@ -96,12 +131,14 @@ void source_errors_install(source_errctx *c, source_errsave *save)
     save->sctx = xmlStructuredErrorContext;
     save->gerror = xmlGenericError;
     save->gctx = xmlGenericErrorContext;
+    save->ctx = c;
     xmlSetStructuredErrorFunc(c, on_error);
     xmlSetGenericErrorFunc(NULL, on_generic);
 }
 
 void source_errors_restore(const source_errsave *save)
 {
+    flush_pending(save->ctx);
     xmlSetStructuredErrorFunc(save->sctx, save->serror);
     xmlSetGenericErrorFunc(save->gctx, save->gerror);
 }

@@ -18,6 +18,13 @@ typedef struct {
     const char *root;     /* XInclude boundary (absolute directory); may be NULL */
     strlist refused;      /* URLs the file hook refused */
     int errors;
+    /* libxml2 reports some summary errors ("Element action failed to validate
+     * attributes") without a location, just before the located detail: such a message
+     * waits here and is printed with the location of the next one. */
+    char *pending;
+    diag_severity pending_sev;
+    const char *last_file;
+    int last_line;
 } source_errctx;
 
 /* The libxml2 error globals saved while our handler is installed. */
@@ -26,6 +33,7 @@ typedef struct {
     void *sctx;
     xmlGenericErrorFunc gerror;
     void *gctx;
+    source_errctx *ctx;
 } source_errsave;
 
 /* Routes every libxml2 error to `c` until source_errors_restore(). */
