@@ -11,7 +11,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export LIVRABLES ROOT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}   # 2026-01-01, reproducible runs
 
-rm -rf "$ROOT/build/e2e-examples"   # examples built once per run by t_deliverables.sh
 . "$ROOT/tests/e2e/lib.sh"
 for f in "$ROOT"/tests/e2e/t_*.sh; do
     . "$f"
@@ -24,7 +23,10 @@ for t in $(declare -F | awk '{print $3}' | grep '^test_' | sort); do
     if [ -n "$PATTERN" ] && [[ "$t" != *$PATTERN* ]]; then continue; fi
     dir="$scratch/$t"
     mkdir -p "$dir"
-    if (cd "$dir" && set -e && "$t") >"$dir.log" 2>&1; then
+    # not inside the if: a test run as an if condition would ignore its set -e
+    (cd "$dir" && set -e && "$t") >"$dir.log" 2>&1
+    rc=$?
+    if [ "$rc" = 0 ]; then
         passed=$((passed + 1))
         echo "ok   $t"
     else

@@ -12,17 +12,17 @@ expected_errors() { grep -v '^#' "$SOURCES/expected-errors.txt" | grep -v '^[[:s
 # there carries FRAGMENT (case-insensitive: the product words the message).
 assert_diagnostics() {
     local f=$1 line=$2 fragment=$3 first
-    [ -s out.txt ] || fail "$f: nothing printed"
+    [ -s out.txt ] || { fail "$f: nothing printed"; return 1; }
     if grep -v -E '^[^:]+:[0-9]+: (error|warning): ' out.txt; then
-        fail "$f: the lines above are not FILE:LINE: error: MESSAGE diagnostics"
+        fail "$f: the lines above are not FILE:LINE: error: MESSAGE diagnostics"; return 1
     fi
     first=$(grep -m 1 -E ': error: ' out.txt)
     case "$first" in
         "$f:$line: error: "*) ;;
-        *) cat out.txt; fail "$f: first error expected at $f:$line, got [$first]" ;;
+        *) cat out.txt; fail "$f: first error expected at $f:$line, got [$first]"; return 1 ;;
     esac
     grep -F -- "$f:$line: error: " out.txt | grep -qiF -- "$fragment" ||
-        { cat out.txt; fail "$f:$line: no error containing '$fragment'"; }
+        { cat out.txt; fail "$f:$line: no error containing '$fragment'"; return 1; }
 }
 
 test_validate_examples_are_valid_and_quiet() {
@@ -46,14 +46,15 @@ test_validate_every_invalid_source_is_listed() {
 }
 
 test_validate_invalid_sources_report_file_and_line() {
-    local name line fragment f n=0
+    local name line fragment f n=0 failed=""
     while IFS=$'\t' read -r name line fragment; do
         f=$SOURCES/invalid/$name
         assert_exit 1 "$LIVRABLES" validate "$f"
-        assert_diagnostics "$f" "$line" "$fragment"
+        assert_diagnostics "$f" "$line" "$fragment" || failed="$failed $name"
         n=$((n + 1))
     done < <(expected_errors)
     [ "$n" -ge 9 ] || fail "only $n invalid sources checked"
+    [ -z "$failed" ] || fail "wrong diagnostics for:$failed"
 }
 
 test_validate_relative_path_is_kept_in_messages() {
@@ -97,12 +98,12 @@ test_validate_usage() {
 }
 
 test_validate_build_refuses_invalid_sources_writes_nothing() {
-    local name line fragment f
+    local name line fragment f failed=""
     while IFS=$'\t' read -r name line fragment; do
         f=$SOURCES/invalid/$name
         "$LIVRABLES" validate "$f" >validate.txt 2>&1 || true
         assert_exit 1 "$LIVRABLES" build "$f" -o "out-$name"
-        assert_diagnostics "$f" "$line" "$fragment"
+        assert_diagnostics "$f" "$line" "$fragment" || failed="$failed $name"
         # the same diagnostics as validate (a progress line aside)
         grep -E '^[^:]+:[0-9]+: (error|warning): ' out.txt > build-diags.txt || true
         grep -E '^[^:]+:[0-9]+: (error|warning): ' validate.txt > validate-diags.txt || true
@@ -112,6 +113,7 @@ test_validate_build_refuses_invalid_sources_writes_nothing() {
             find "out-$name" -type f; fail "$name: build wrote files"
         fi
     done < <(expected_errors)
+    [ -z "$failed" ] || fail "wrong diagnostics for:$failed"
     # malformed XML too
     printf '<atelier xmlns="urn:livrables:atelier:1">\n<titre>x</atelier>\n' > bad.xml
     assert_exit 1 "$LIVRABLES" build bad.xml -o out-bad

@@ -527,7 +527,7 @@ static void test_misc_properties(void **state)
     assert_string_equal(p->id, "x1");
     assert_float_equal(p->color.b, 1, EPS);
     assert_float_equal(p->background_color.r, 238 / 255.0, EPS);
-    assert_int_equal(p->initial_page_number, 0);
+    assert_int_equal(fo_int_kw(p->initial_page_number), FO_KW_auto);
     assert_int_equal(p->column_count, 3);
     assert_string_equal(p->language, "fr");
     fo_node *g = node(f, FO_EXTERNAL_GRAPHIC, n,

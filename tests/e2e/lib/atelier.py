@@ -92,6 +92,14 @@ def date(iso):
     return "%s %s %d" % ("1er" if d == 1 else str(d), MONTHS[m - 1], y)
 
 
+def date_range_pattern(start, end):
+    """A regex for lv:date-range in normalized text: "du 12 au 14 mars 2025", the start's
+    month and year written or left out when they are the end's ("shortened smartly")."""
+    d1, m1, y1 = date(start).split(" ")
+    return r"du %s(?: %s(?: %s)?)? au %s" % (re.escape(d1), re.escape(m1), re.escape(y1),
+                                             re.escape(date(end)))
+
+
 def norm(s):
     """A form of text that survives line breaking, hyphenation and French typography:
     compatibility forms (ligatures, no-break spaces), hyphens dropped (a line-end hyphen

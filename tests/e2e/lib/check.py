@@ -171,11 +171,15 @@ def cmd_sessions(src, site_id, pdf):
         bad("the source has no held session: nothing to check")
     for se in held:
         d = at.norm(at.date(se.get("date")))
-        i = body.find(d, pos)
-        if i < 0:
-            bad("session %s: date %r not found after the previous session" % (se.get("numero"), d))
+        if se.get("fin"):   # a session of several days: its range, lv:date-range
+            d = at.date_range_pattern(se.get("date"), se.get("fin"))
+        else:
+            d = re.escape(d)
+        m = re.compile(d).search(body, pos)
+        if not m:
+            bad("session %s: date /%s/ not found after the previous session" % (se.get("numero"), d))
             continue
-        pos = i + len(d)
+        pos = m.end()
         for kind in ("accords", "approfondir"):
             for pt in se.findall("%scompte-rendu/%s%s/%spoint" % (A, A, kind, A)):
                 t = at.norm(at.text(pt))

@@ -1,0 +1,76 @@
+# End-to-end conformance tests of `livrables render` on the XSL-FO subset the stylesheets
+# use, each checked against what Apache FOP does with the same input (tests/fo/conformance/,
+# compared by hand page by page; the expectations below are FOP's results).
+
+CF=$ROOT/tests/fo/conformance
+
+# page_text PDF N: the text of page N, layout preserved
+page_text() { pdftotext -f "$2" -l "$2" -layout "$1" -; }
+
+test_conformance_sequence_ids_parity_and_blank_pages() {
+    assert_exit 0 "$LIVRABLES" render "$CF/sequences.fo" -o s.pdf
+    assert_not_contains out.txt "unknown id"
+    assert_not_contains out.txt "did not settle"
+    assert_qpdf_clean s.pdf
+    # A: 3 pages + a blank one (B starts on an odd page), B: 2 + a blank one (C starts at 20)
+    assert_eq 8 "$(pdf_pages s.pdf)" pages
+    page_text s.pdf 1 > p1.txt
+    assert_contains p1.txt "FIRSTHEAD p1 of A 1-4"
+    assert_contains p1.txt "part B on page 5 to 7"
+    assert_contains p1.txt "inline anchor on page 3, cell on 6, row on 6"
+    assert_contains p1.txt "item on 6, label on 6, body-sec on 6, flow 5."
+    page_text s.pdf 2 > p2.txt
+    assert_contains p2.txt "EVENHEAD p2/4"
+    page_text s.pdf 3 > p3.txt
+    assert_contains p3.txt "ODDHEAD p3/4"
+    # blank pages take the blank master, and only it
+    page_text s.pdf 4 > p4.txt
+    assert_contains p4.txt "BLANKHEAD p4"
+    [ "$(grep -cv '^\s*$' p4.txt)" = 1 ] || fail "page 4 is not blank"
+    page_text s.pdf 5 > p5.txt
+    assert_contains p5.txt "FIRSTHEAD p5 of B"
+    page_text s.pdf 7 > p7.txt
+    assert_contains p7.txt "BLANKHEAD p7"
+    page_text s.pdf 8 > p8.txt
+    assert_contains p8.txt "FIRSTHEAD p20 of C"
+}
+
+test_conformance_marker_content_inherits_from_retrieve_marker() {
+    assert_exit 0 "$LIVRABLES" render "$CF/markers.fo" --format text -o m.txt
+    # the heading is 24pt navy bold; the header is 8pt grey and the section line 7pt black
+    assert_contains m.txt '8.00 #808080 "HDR Chapitre"'
+    assert_contains m.txt '8.00 #808080 "un"'
+    assert_contains m.txt '7.00 #000000 "Section"'
+    assert_contains m.txt '8.00 #808080 "HDR Chapitre deux"'
+    assert_contains m.txt '24.00 #000080 "Chapitre un"'
+    assert_exit 0 "$LIVRABLES" render "$CF/markers.fo" -o m.pdf
+    pdffonts m.pdf > fonts.txt
+    assert_contains fonts.txt "DejaVuSans-Oblique"
+}
+
+# max_word_bottom PDF: the lowest word bottom (points from the top) over all pages
+max_word_bottom() {
+    pdftotext -bbox "$1" - | sed -n 's/.*yMax="\([0-9.]*\)".*/\1/p' | sort -g | tail -n 1
+}
+
+test_conformance_content_taller_than_a_page_splits() {
+    assert_exit 0 "$LIVRABLES" render "$CF/tall.fo" -o t.pdf
+    assert_qpdf_clean t.pdf
+    assert_eq 6 "$(pdf_pages t.pdf)" pages   # as FOP
+    # the long row starts on page 1 right after the short one and goes on line by line
+    assert_eq 1 "$(page_of_text t.pdf 'Ligne 01 de la cellule')" "first line of the long row"
+    assert_eq 2 "$(page_of_text t.pdf 'Ligne 20 de la cellule')" "line 20"
+    assert_eq 4 "$(page_of_text t.pdf 'Ligne 60 de la cellule')" "line 60"
+    pdf_text t.pdf > t.txt
+    for i in $(seq -w 1 60); do grep -q "Ligne $i de la cellule" t.txt || fail "line $i lost"; done
+    assert_order t.txt "short A" "long B" "Ligne 01" "Ligne 59" "Ligne 60" "short C" \
+        "Item line 01" "Item line 40" "Container line 01" "Container line 40" "The end."
+    # the header is repeated on every page the table reaches
+    for p in 1 2 3 4; do
+        page_text t.pdf $p | grep -q "Clef" || fail "no header on page $p"
+    done
+    # nothing below the bottom margin (210mm - 15mm = 552.8pt)
+    local bottom
+    bottom=$(max_word_bottom t.pdf)
+    awk -v b="$bottom" 'BEGIN { exit !(b <= 552.8) }' || fail "text at $bottom pt, below the body"
+}

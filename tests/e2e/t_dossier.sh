@@ -1,0 +1,232 @@
+# End-to-end tests of `livrables dossier` (the regional final seminar's document over several
+# ateliers) and of `livrables init` (a starter atelier). Expected texts come from the sources
+# (tests/e2e/lib/atelier.py), read back from the PDF through poppler and qpdf.
+
+DOS_MULTI=$ROOT/examples/atelier-multisite/atelier.xml
+DOS_FLASH=$ROOT/examples/atelier-flash/atelier.xml
+
+# dos_check PDF SOURCE...: the structure of a dossier (see the Python below); prints what is
+# wrong and fails.
+dos_check() {
+    qpdf --json "$1" > dossier.json || fail "qpdf --json"
+    PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$@" <<'PY'
+import json, re, subprocess, sys, unicodedata
+import atelier as at
+from atelier import A
+
+pdf, sources = sys.argv[1], sys.argv[2:]
+
+def norm(s):
+    """Text to compare: typographic apostrophes and spaces as typed, no soft hyphens."""
+    s = unicodedata.normalize("NFC", s)
+    for a, b in (("\u2019", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u2009", " "), ("\u00ad", "")):
+        s = s.replace(a, b)
+    return " ".join(s.split())
+
+def bare(title):
+    """A heading without its number: "3. Vernay-sur-Loue" -> "Vernay-sur-Loue"."""
+    return re.sub(r"^[\d.]+\s+", "", norm(title))
+
+def squash(s):
+    """For text that may wrap or be hyphenated: no blanks, no hyphens at all."""
+    return re.sub(r"[\s\-\u2010\u2011]", "", norm(s))
+
+def pages(layout):
+    args = ["pdftotext"] + (["-layout"] if layout else []) + [pdf, "-"]
+    out = subprocess.run(args, check=True, capture_output=True).stdout.decode("utf-8")
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+plain, lay = pages(False), pages(True)
+n = len(plain)
+problems = []
+bad = problems.append
+
+roots = [at.load(s) for s in sources]
+sites = [(s.get("id"), at.text(s.find(A + "nom")), s) for r in roots for s in at.sites(r)]
+assert len(sites) >= 2, "the test needs two sites or more"
+
+# --- continuous page numbers: "Page n / N" on every page but the cover (and a back cover)
+numbered = 0
+for i, text in enumerate(plain, 1):
+    m = re.findall(r"Page\s+(\d+)\s*/\s*(\d+)", text, re.I)
+    if not m:
+        continue
+    numbered += 1
+    k, total = int(m[-1][0]), int(m[-1][1])
+    if k != i or total != n:
+        bad("page %d: footer says %d / %d (the PDF has %d pages)" % (i, k, total, n))
+if numbered < n - 2:
+    bad("only %d of %d pages have a 'Page n / N' footer" % (numbered, n))
+
+# --- one bookmark per site, in order, at the page where its part starts
+def flatten(items):
+    for o in items:
+        yield o
+        yield from flatten(o.get("kids", []))
+
+outline = list(flatten(json.load(open("dossier.json")).get("outlines", [])))
+starts = []
+for sid, nom, _ in sites:
+    # the site's own bookmark: its name alone (after a number), else the first naming it
+    hits = ([o for o in outline if bare(o["title"]) == norm(nom)] or
+            [o for o in outline if norm(nom) in norm(o["title"])])
+    if not hits:
+        bad("no bookmark for site %s (%s); bookmarks: %s" % (sid, nom, [o["title"] for o in outline]))
+        starts.append(None)
+        continue
+    page = hits[0]["destpageposfrom1"]
+    starts.append(page)
+    if not 1 <= page <= n or squash(nom) not in squash(plain[page - 1]):
+        bad("bookmark of %s points at page %s, which does not show the site" % (nom, page))
+known = [p for p in starts if p]
+if known != sorted(known) or len(set(known)) != len(known):
+    bad("site parts are not in source order: %s" % starts)
+if problems:
+    print("\n".join(problems)); sys.exit(1)
+
+# --- one table of contents: pages with dot-leader lines, contiguous, before the first site
+toc = {}
+for i, text in enumerate(lay, 1):
+    for line in text.split("\n"):
+        m = re.match(r"^\s*(.*?)\s*(?:\.\s?){4,}\s*(\d+)\s*$", line)
+        if m:
+            toc.setdefault(i, []).append((norm(m.group(1)), int(m.group(2))))
+toc_pages = sorted(toc)
+if not toc_pages:
+    print("no table of contents (no dot-leader lines)"); sys.exit(1)
+if toc_pages != list(range(toc_pages[0], toc_pages[-1] + 1)) or toc_pages[-1] >= starts[0]:
+    bad("table of contents pages %s: not one contiguous table before the first site (page %d)"
+        % (toc_pages, starts[0]))
+entries = [e for p in toc_pages for e in toc[p]]
+for (sid, nom, _), start in zip(sites, starts):
+    hit = ([pg for title, pg in entries if bare(title) == norm(nom)] or
+           [pg for title, pg in entries if norm(nom) in title])
+    if not hit:
+        bad("the table of contents does not list %s" % nom)
+    elif hit[0] != start:
+        bad("the table of contents sends %s to page %d, its part starts on page %d" % (nom, hit[0], start))
+for title, pg in entries:
+    if not 1 <= pg <= n:
+        bad("table of contents: %s -> page %d of %d" % (title, pg, n))
+    elif squash(title)[:25] not in squash(plain[pg - 1]):
+        bad("table of contents: '%s' is not on page %d" % (title, pg))
+
+# --- the seminar's programme (from the source), before the synthesis and the sites
+front = "".join(squash(t) for t in plain[toc_pages[-1]:starts[0] - 1])
+seminars = [r.find(A + "seminaire-final") for r in roots if r.find(A + "seminaire-final") is not None]
+if not seminars:
+    bad("the test needs a source with a seminaire-final")
+for p in seminars[0].iter(A + "point"):
+    if squash(at.text(p)) not in front:
+        bad("programme item '%s' is not before the sites" % at.text(p))
+# --- the comparative synthesis: one place, before the sites, that names every site
+if not any(all(squash(nom) in squash(t) for _, nom, _ in sites)
+           for t in plain[toc_pages[-1]:starts[0] - 1]):
+    bad("no page before the sites names every site (comparative synthesis)")
+
+# --- each site's part holds its feuille de route: every axis and action of that site
+bounds = starts + [n + 1]
+for k, (sid, nom, s) in enumerate(sites):
+    part = "".join(squash(t) for t in plain[bounds[k] - 1:bounds[k + 1] - 1])
+    for el in list(s.iter(A + "axe")) + list(s.iter(A + "action")):
+        title = at.text(el.find(A + "titre"))
+        if squash(title) not in part:
+            bad("%s: '%s' is not in its part (pages %d-%d)" % (sid, title, bounds[k], bounds[k + 1] - 1))
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+}
+
+test_dossier_structure_toc_pages_bookmarks() {
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o dossier.pdf
+    assert_qpdf_clean dossier.pdf
+    dos_check dossier.pdf "$DOS_MULTI" "$DOS_FLASH"
+}
+
+test_dossier_of_the_shared_repository() {
+    d=$ROOT/examples/depot-partage
+    assert_exit 0 "$LIVRABLES" dossier "$d/vernay/atelier.xml" "$d/cerneux/atelier.xml" -o dossier.pdf
+    dos_check dossier.pdf "$d/vernay/atelier.xml" "$d/cerneux/atelier.xml"
+}
+
+test_dossier_depfile_and_reproducible() {
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o a.pdf -M a.d
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o b.pdf
+    cmp a.pdf b.pdf || fail "two dossiers of the same sources differ"
+    assert_eq "a.pdf: \\" "$(head -n 1 a.d)" "first line of the dependency file"
+    for f in "$DOS_MULTI" "$ROOT"/examples/atelier-multisite/sites/*.xml "$DOS_FLASH" \
+             "$ROOT/templates/dossier.xsl" "$ROOT/templates/feuille-de-route.xsl" \
+             "$ROOT/templates/common/document.xsl" "$ROOT/styles/etat.xsl" "$ROOT/schema/atelier.rng"; do
+        assert_contains a.d "  $f"
+    done
+}
+
+test_dossier_errors() {
+    assert_exit 2 "$LIVRABLES" dossier "$DOS_MULTI"
+    assert_contains out.txt "no output file"
+    assert_exit 2 "$LIVRABLES" dossier -o d.pdf
+    assert_contains out.txt "no atelier source given"
+    assert_exit 2 "$LIVRABLES" dossier "$DOS_MULTI" -o d.pdf --style baroque
+    assert_contains out.txt "unknown style 'baroque'"
+    bad=$ROOT/tests/sources/invalid/bad-date.xml
+    assert_exit 1 "$LIVRABLES" dossier "$DOS_MULTI" "$bad" -o d.pdf
+    grep -qE "^$bad:[0-9]+: error: " out.txt || { cat out.txt; fail "no file:line diagnostic"; }
+    [ ! -e d.pdf ] || fail "a dossier was written from an invalid source"
+}
+
+test_dossier_help() {
+    assert_exit 0 "$LIVRABLES" dossier --help
+    for opt in --output --style --format --bloc-marque -M --help; do
+        grep -qF -- "$opt" out.txt || fail "$opt not in help"
+    done
+}
+
+# --- init
+
+test_init_writes_a_valid_commented_starter() {
+    assert_exit 0 "$LIVRABLES" init neuf
+    for f in atelier.xml sites/mon-site.xml Makefile; do
+        [ -s "neuf/$f" ] || fail "neuf/$f not written"
+    done
+    assert_exit 0 "$LIVRABLES" validate neuf/atelier.xml
+    assert_eq "" "$(cat out.txt)" "validate output"
+    # an independent validator agrees
+    xmllint --noout --xinclude --relaxng "$ROOT/schema/atelier.rng" neuf/atelier.xml ||
+        fail "xmllint does not validate the starter"
+    # commented, with one site
+    [ "$(cat neuf/atelier.xml neuf/sites/mon-site.xml | grep -c '<!--')" -ge 5 ] || fail "too few comments"
+    PYTHONPATH=$ROOT/tests/e2e/lib python3 -c '
+import sys, atelier as at
+n = len(at.sites(at.load(sys.argv[1])))
+sys.exit(0 if n == 1 else "expected one site, got %d" % n)' neuf/atelier.xml
+}
+
+test_init_starter_builds_with_its_makefile() {
+    "$LIVRABLES" init neuf > /dev/null
+    make -C neuf --no-print-directory LIVRABLES="$LIVRABLES" > make.txt 2>&1 || { cat make.txt; fail "make in the starter"; }
+    n=$(find neuf -name '*.pdf' | wc -l)
+    [ "$n" -ge 5 ] || { cat make.txt; fail "expected 5 PDFs or more, got $n"; }
+    make -C neuf --no-print-directory -n LIVRABLES="$LIVRABLES" > again.txt 2>&1
+    assert_contains again.txt "Nothing to be done"
+}
+
+test_init_refuses_to_overwrite() {
+    mkdir -p neuf
+    echo "mon travail" > neuf/atelier.xml
+    assert_exit 1 "$LIVRABLES" init neuf
+    assert_contains out.txt "neuf/atelier.xml"
+    assert_eq "mon travail" "$(cat neuf/atelier.xml)" "existing file"
+    [ ! -e neuf/Makefile ] && [ ! -e neuf/sites ] || fail "files written next to an existing one"
+    # a complete starter is left alone too
+    "$LIVRABLES" init autre > /dev/null
+    before=$(cd autre && find . -type f -exec md5sum {} + | sort)
+    assert_exit 1 "$LIVRABLES" init autre
+    assert_eq "$before" "$(cd autre && find . -type f -exec md5sum {} + | sort)" "starter after a second init"
+}
+
+test_init_usage() {
+    assert_exit 2 "$LIVRABLES" init
+    assert_contains out.txt "no directory given"
+    assert_exit 2 "$LIVRABLES" init a b
+    assert_exit 0 "$LIVRABLES" init --help
+}
