@@ -68,6 +68,28 @@ const char *deliver_extension(deliver_format f)
     return ext[f];
 }
 
+/* Warns, once per run and family, when a font-family list of the FO starts with a family that
+ * is not installed: the charter asked for it (Marianne for the etat charter) and the reader
+ * should know the PDF uses a fallback. */
+static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *families = xmlGetProp(n, BAD_CAST "font-family");
+        if (families) {
+            const char *used = NULL;
+            const char *missing = render_font_missing(c->engine, (const char *)families, &used);
+            if (missing && strlist_add(&c->fonts_warned, missing))
+                diag_warning(c->d, c->charter_path, 0,
+                             "font family '%s' is not installed, using '%s' instead", missing,
+                             used ? used : "a fallback font");
+            xmlFree(families);
+        }
+        warn_missing_charter_fonts(c, n->children);
+    }
+}
+
 bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_record *rec)
 {
     /* The FO is named after the output in diagnostics; PNG pages are OUT-1.png,
@@ -88,6 +110,7 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_recor
     } else {
         if (!c->engine)
             c->engine = render_engine_new(c->d);
+        warn_missing_charter_fonts(c, xmlDocGetRootElement(fo));
         render_options ro;
         render_options_init(&ro);
         ro.format = c->o->format == DELIVER_PNG ? PAINT_PNG : PAINT_PDF;

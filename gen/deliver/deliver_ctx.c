@@ -45,6 +45,7 @@ void deliver_ctx_clear(deliver_ctx *c)
     for (int i = 0; i < DELIVER_COUNT; i++)
         transform_destroy(c->transforms[i]);
     render_engine_destroy(c->engine);
+    strlist_clear(&c->fonts_warned);
     source_schema_destroy(c->schema);
     free(c->schema_path);
     free(c->charter_path);

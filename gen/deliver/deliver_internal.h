@@ -40,7 +40,8 @@ typedef struct {
     strlist modules;                      /* every stylesheet module read */
     char build_date[11];
     render_engine *engine;
-    bool print_written; /* "wrote FILE" lines on stdout */
+    strlist fonts_warned; /* missing charter fonts already reported */
+    bool print_written;   /* "wrote FILE" lines on stdout */
 } deliver_ctx;
 
 /* Loads the schema, the charter and the selected stylesheets. False with diagnostics. */

@@ -46,7 +46,7 @@ static void push_mark(lay_galley *g, lay_markrec r)
     g->marks[g->nmarks++] = r;
 }
 
-static long push_decor(lay_galley *g, lay_decor d)
+long lay_galley_decor(lay_galley *g, lay_decor d)
 {
     if (g->ndecor == g->capdecor) {
         size_t cap = g->capdecor ? 2 * g->capdecor : 16;
@@ -97,7 +97,7 @@ void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, doub
         memcpy(d.bw, f->edges.bw, sizeof d.bw);
         memcpy(d.bc, f->edges.bc, sizeof d.bc);
         memcpy(d.bs, f->edges.bs, sizeof d.bs);
-        f->decor = push_decor(g, d);
+        f->decor = lay_galley_decor(g, d);
     }
     double top = f->edges.bw[0] + f->edges.pad[0];
     if (top > 0) {

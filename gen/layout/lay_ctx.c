@@ -124,7 +124,8 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
         citation *c = &t->cites[i];
         const char *final = c->e->pass_set == ctx->pass ? c->e->cur[c->last] : NULL;
         if (!final) {
-            if (ctx->pass == 1 || strcmp(c->shown, "00") != 0)
+            /* "\x01" keys are layout's own (page-number in a flow), dropped on relayout */
+            if (c->e->id[0] != '\x01' && (ctx->pass == 1 || strcmp(c->shown, "00") != 0))
                 diag_warning(ctx->d, ctx->file, 0, "page-number-citation: unknown id '%s'",
                              c->e->id);
             continue; /* an id that never lands can't converge: not a reason to go on */

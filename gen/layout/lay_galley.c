@@ -133,26 +133,43 @@ static size_t item_count(const lay_galley *g, size_t i)
     return end - g->ic[i].first;
 }
 
-double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy)
+double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_boxv *out,
+                              arena *a, double dx, double dy)
 {
-    if (g->n == 0)
+    if (to > g->n)
+        to = g->n;
+    if (from >= to)
         return 0;
-    double *ys = ARENA_NEW_ARRAY(a, double, g->n);
-    double h = stack_positions(g, ys);
+    double *ys = ARENA_NEW_ARRAY(a, double, to - from);
+    double y = 0;
+    for (size_t i = from; i < to; i++) {
+        if (i > from || !g->pi[i].discard)
+            y += g->pi[i].space;
+        ys[i - from] = y;
+        y += g->pi[i].height;
+    }
     for (size_t k = 0; k < g->ndecor; k++) {
         const lay_decor *d = &g->decor[k];
-        if (d->first >= g->n)
+        if (d->first >= to || d->last < from)
             continue;
-        size_t last = d->last < g->n ? d->last : g->n - 1;
-        lay_decor_emit(d, out, a, dx, dy + ys[d->first], dy + ys[last] + g->pi[last].height,
-                       true, true);
+        size_t first = d->first > from ? d->first : from;
+        size_t last = d->last < to ? d->last : to - 1;
+        lay_decor_emit(d, out, a, dx, dy + ys[first - from],
+                       dy + ys[last - from] + g->pi[last].height, d->first >= from,
+                       d->last < to);
     }
-    for (size_t i = 0; i < g->n; i++) {
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, item_count(g, i), dx, dy + ys[i]);
+    for (size_t i = from; i < to; i++) {
+        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, item_count(g, i), dx,
+                        dy + ys[i - from]);
         if (g->extra && g->extra[i].n)
-            lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i]);
+            lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i - from]);
     }
-    return h;
+    return y;
+}
+
+double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy)
+{
+    return lay_galley_stack_range(g, 0, g->n, out, a, dx, dy);
 }
 
 static lay_line_style line_style(fo_kw kw)
@@ -279,4 +296,34 @@ lay_boxv *lay_galley_extra(lay_galley *g, size_t i)
 lay_boxv *lay_galley_fnotes(lay_galley *g, size_t i)
 {
     return side_list(g, &g->fnotes, i);
+}
+
+void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m)
+{
+    *m = (lay_galley_mark){g->n, g->boxes.n, g->ndecor, g->nids, g->nmarks, g->ntables,
+                           g->pend_space, g->pend_discard, g->pend_any, g->pend_keep,
+                           g->pend_brk, g->cur_table};
+}
+
+void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m)
+{
+    /* side lists are indexed by item: the items to come must find them empty */
+    for (size_t i = m->n; i < g->n; i++) {
+        if (g->extra)
+            g->extra[i] = (lay_boxv){0};
+        if (g->fnotes)
+            g->fnotes[i] = (lay_boxv){0};
+    }
+    g->n = m->n;
+    g->boxes.n = m->nboxes;
+    g->ndecor = m->ndecor;
+    g->nids = m->nids;
+    g->nmarks = m->nmarks;
+    g->ntables = m->ntables;
+    g->pend_space = m->pend_space;
+    g->pend_discard = m->pend_discard;
+    g->pend_any = m->pend_any;
+    g->pend_keep = m->pend_keep;
+    g->pend_brk = m->pend_brk;
+    g->cur_table = m->cur_table;
 }

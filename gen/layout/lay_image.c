@@ -253,7 +253,7 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
             diag_error(ctx->d, ctx->file, n->line, "image '%s': network images are not fetched",
                        path);
         else
-            g.image = load_file(ctx, n, path, path);
+            g.image = load_file(ctx, n, path, p->src);
     } else {
         diag_error(ctx->d, ctx->file, n->line, "external-graphic without src");
     }

@@ -474,6 +474,26 @@ static void walk(para_state *st, const fo_node *n, const tx_style *style)
         walk_child(st, c, style);
 }
 
+void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
+                       void (*at)(void *ud, const fo_node *child), void *ud)
+{
+    para_state st = {.b = b, .blk = flow, .first = true};
+    const tx_style *style = NULL;
+    for (const fo_node *c = from ? from : flow->first_child; c; c = c->next_sibling) {
+        if (lay_is_block_level(c)) {
+            flush(&st);
+            at(ud, c);
+        } else if (!style && c->kind != FO_MARKER &&
+                   !(c->kind == FO_TEXT && is_blank(c->text, c->text_len))) {
+            style = make_style(&st, flow, NULL); /* text straight in the flow */
+        }
+        if (!style && !lay_is_block_level(c))
+            continue;
+        walk_child(&st, c, style);
+    }
+    flush(&st);
+}
+
 void lay_inline_content(lay_build *b, const fo_node *n)
 {
     para_state st = {.b = b, .blk = n, .first = true};

@@ -7,6 +7,8 @@
  * would pick for a non-blank, non-last page; the final choice, made after pagination,
  * knows which pages are blank and which is last. A "last" master whose body differs from
  * the others is applied without laying the last page out again (an approximation).
+ * Pages of different body widths get their content laid out at their width from the
+ * flow's top-level block that starts them (paginate_flow).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +78,106 @@ static double avail(void *ud, size_t index)
         pk->ngeo++;
     }
     return pk->geo[index].body_h;
+}
+
+/* ---- the flow at each page's width ------------------------------------------------------ */
+
+/* Where the flow's layout may start again: before a block-level child of the flow. */
+typedef struct {
+    const fo_node *child;
+    lay_galley_mark m;
+    double w; /* the width the items from here on were laid out at */
+} restart_pt;
+
+typedef struct {
+    lay_build *b;
+    restart_pt *v;
+    size_t n, cap;
+} restarts;
+
+static void on_child(void *ud, const fo_node *child)
+{
+    restarts *r = ud;
+    if (r->n == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 32;
+        r->v = arena_grow(r->b->a, r->v, sizeof *r->v, r->n, cap);
+        r->cap = cap;
+    }
+    restart_pt *p = &r->v[r->n++];
+    p->child = child;
+    lay_galley_mark_get(r->b->g, &p->m);
+    p->w = r->b->ref_w;
+}
+
+/* The last restart point at or before item s, or -1. */
+static long restart_of(const restarts *r, size_t s)
+{
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->v[mid].m.n <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+static bool same_width(double a, double b)
+{
+    return a - b < 0.01 && b - a < 0.01;
+}
+
+/* Limits the layouts again of one sequence (pages alternating widths would otherwise cost
+ * a layout of the rest of the flow per page). */
+#define MAX_RELAYOUTS 32
+
+/* Paginates the flow so that every page's content is laid out at that page's body width
+ * (masters may differ: a first page with a wide margin). The flow is laid out at the first
+ * page's width; when a later page of another width starts with a top-level block, the flow
+ * is laid out again from that block at the new width. Simplification: a block split across
+ * pages of different widths keeps the width of the page it starts on, and only the flow's
+ * own children are restart points (a flow made of one huge block keeps one width). */
+static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
+                            int first_number, lay_pbreak **pb)
+{
+    lay_galley *g = b->g;
+    for (int round = 0;; round++) {
+        size_t np = lay_paginate(g->pi, g->n, avail, ud, first_number, pb, b->a);
+        if (!flow || round == MAX_RELAYOUTS)
+            return np;
+        const lay_geometry *geo = ud->pk->geo;
+        long redo = -1;
+        double w = 0;
+        for (size_t i = 1; i < np && redo < 0; i++) {
+            size_t s = (*pb)[i].start;
+            if ((*pb)[i].blank || s >= g->n)
+                continue;
+            long k = restart_of(rs, s);
+            if (k < 0 || same_width(rs->v[k].w, geo[i].body_w))
+                continue;
+            if (rs->v[k].m.n == s) {
+                redo = k;
+                w = geo[i].body_w;
+            } else if ((size_t)k + 1 < rs->n) {
+                /* the block straddles the change: go on from the next one */
+                size_t s2 = rs->v[k + 1].m.n, j = i;
+                while (j + 1 < np && (*pb)[j + 1].start <= s2 && !(*pb)[j + 1].blank)
+                    j++;
+                if (!same_width(rs->v[k + 1].w, geo[j].body_w)) {
+                    redo = k + 1;
+                    w = geo[j].body_w;
+                }
+            }
+        }
+        if (redo < 0)
+            return np;
+        lay_galley_truncate(g, &rs->v[redo].m);
+        const fo_node *from = rs->v[redo].child;
+        rs->n = (size_t)redo;
+        b->ref_w = b->body_w = w;
+        lay_flow_children(b, flow, from, on_child, rs);
+    }
 }
 
 /* ---- markers ------------------------------------------------------------------------------ */
@@ -324,17 +426,18 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     avail_ud ud = {&pk, first_number};
     avail(&ud, 0);
 
-    /* the flow's galley, at the first page's body width */
+    /* the flow's galley, at the first page's body width, then each page's */
     lay_galley g;
     lay_galley_init(&g, a);
     lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = pk.geo[0].body_w,
-                   .body_w = pk.geo[0].body_w};
+                   .body_w = pk.geo[0].body_w, .page_h = pk.geo[0].body_h};
     const fo_node *flow = flow_of(ps);
+    restarts rs = {.b = &b};
     if (flow)
-        lay_blocks(&b, flow);
+        lay_flow_children(&b, flow, NULL, on_child, &rs);
 
     lay_pbreak *pb;
-    size_t np = lay_paginate(g.pi, g.n, avail, &ud, first_number, &pb, a);
+    size_t np = paginate_flow(&b, flow, &rs, &ud, first_number, &pb);
     int extra = force_extra(p->force_page_count, first_number, np);
     if (extra) {
         pb = arena_grow(a, pb, sizeof *pb, np, np + 1);

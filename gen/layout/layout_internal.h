@@ -148,10 +148,31 @@ void lay_galley_break(lay_galley *g, fo_kw brk);
  * the next call belong to it. Returns its index. */
 size_t lay_galley_item(lay_galley *g, double height);
 
+/* The state of a galley between two top-level blocks of a flow, to lay the rest out again
+ * (at another width) from there. */
+typedef struct {
+    size_t n, nboxes, ndecor, nids, nmarks, ntables;
+    double pend_space;
+    bool pend_discard, pend_any;
+    int pend_keep;
+    fo_kw pend_brk;
+    int cur_table;
+} lay_galley_mark;
+
+void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
+
+/* Drops everything added to `g` since `m` was taken. */
+void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
+
 /* Stacks the whole galley without page breaks: boxes moved by (dx, dy) into `out`, with
  * decorations first. Leading and trailing discardable spaces are dropped. Returns the
  * height. */
 double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy);
+
+/* The same for items [from, to) only, as if they were the whole galley (a slice of a
+ * table cell shown on one page); decorations cut at the range ends. */
+double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_boxv *out,
+                              arena *a, double dx, double dy);
 
 /* The boxes of item i (the extra ones are apart). */
 const lay_box *lay_galley_item_boxes(const lay_galley *g, size_t i, size_t *n);
@@ -162,6 +183,9 @@ lay_boxv *lay_galley_fnotes(lay_galley *g, size_t i);
 
 /* The height lay_galley_stack would give. */
 double lay_galley_height(const lay_galley *g);
+
+/* Adds a decoration (kept in order of first item); returns its index. */
+long lay_galley_decor(lay_galley *g, lay_decor d);
 
 /* Emits the decoration `d` for items [a, b] of g shown at y_top..y_bottom. */
 void lay_decor_emit(const lay_decor *d, lay_boxv *out, arena *a, double dx, double y_top,
@@ -261,11 +285,17 @@ typedef struct lay_build {
     double ref_w;          /* width of the reference area */
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
+    double page_h;         /* body height of a page: taller table rows are split; 0 never */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
 void lay_blocks(lay_build *b, const fo_node *parent);
+
+/* The children of a flow, from `from` on (NULL: all), into b's galley; before each
+ * block-level child (inline content before it done), at(ud, child) is called. */
+void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
+                       void (*at)(void *ud, const fo_node *child), void *ud);
 
 /* One block-level FO (block, block-container, list-block, table...). */
 void lay_block_level(lay_build *b, const fo_node *n);

@@ -36,6 +36,12 @@ typedef struct tx_font tx_font;
 const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int weight,
                            bool italic, const char *file, int line);
 
+/* When the first family of the list `families` is not installed, returns its name (owned by
+ * the engine) and sets *used to the installed family of the list that fonts will use (NULL
+ * when none is: fontconfig's fallback then). Returns NULL when the first family is
+ * installed or generic. Reports nothing: for callers that warn in their own terms. */
+const char *tx_family_first_missing(tx_engine *tx, const char *families, const char **used);
+
 double tx_font_size(const tx_font *f);
 double tx_font_ascent(const tx_font *f);  /* points above the baseline, positive */
 double tx_font_descent(const tx_font *f); /* points below the baseline, positive */

@@ -184,6 +184,20 @@ static const char *family_resolve(tx_engine *tx, const char *families, char **fi
     return value;
 }
 
+const char *tx_family_first_missing(tx_engine *tx, const char *families, const char **used)
+{
+    char *first = NULL;
+    const char *pick = family_resolve(tx, families, &first);
+    *used = *pick ? pick : NULL;
+    const char *missing = NULL;
+    if (*first && !family_installed(tx, first)) {
+        /* Interned in the engine's arena so the caller can keep the pointer. */
+        missing = arena_strdup(tx->mem, first);
+    }
+    g_free(first);
+    return missing;
+}
+
 /* ---- fonts ---------------------------------------------------------------------------- */
 
 static PangoFontDescription *desc_new(const char *family, double size, int weight, bool italic)

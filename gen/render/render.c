@@ -35,6 +35,11 @@ void render_engine_destroy(render_engine *e)
     free(e);
 }
 
+const char *render_font_missing(render_engine *e, const char *families, const char **used)
+{
+    return tx_family_first_missing(e->tx, families, used);
+}
+
 void render_options_init(render_options *o)
 {
     *o = (render_options){.format = PAINT_PDF, .dpi = 96, .creation_date = -1};

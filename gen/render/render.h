@@ -23,6 +23,11 @@ typedef struct render_engine render_engine;
 render_engine *render_engine_new(diag *d);
 void render_engine_destroy(render_engine *e); /* accepts NULL */
 
+/* The first family of a font-family list when it is not installed (NULL otherwise); *used
+ * receives the installed family that replaces it (NULL: fontconfig's fallback). Strings
+ * owned by the engine. For warnings about a charter's fonts. */
+const char *render_font_missing(render_engine *e, const char *families, const char **used);
+
 typedef struct {
     paint_format format;
     double dpi; /* PNG */
