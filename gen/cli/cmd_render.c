@@ -102,10 +102,8 @@ int cmd_render(int argc, char **argv)
     render_engine *e = render_engine_new(d);
     bool ok = render_file(e, argv[optind], out, &o, d);
     if (ok && depfile) {
-        strlist targets = {0};
-        strlist_add(&targets, out);
-        ok = depfile_write(depfile, &targets, &inputs, d);
-        strlist_clear(&targets);
+        depfile_rule rule = {.target = out, .deps = &inputs};
+        ok = depfile_write(depfile, &rule, 1, d);
     }
     render_engine_destroy(e);
     strlist_clear(&inputs);

@@ -90,7 +90,8 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
     }
 }
 
-bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_record *rec)
+bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps,
+                    deliver_record *rec)
 {
     /* The FO is named after the output in diagnostics; PNG pages are OUT-1.png,
      * OUT-2.png...: make is told about the first. */
@@ -120,11 +121,11 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, deliver_recor
         ro.inputs = &inputs;
         ok = render_xml(c->engine, fo, fo_name, out, &ro, c->d);
         for (size_t i = 0; i < inputs.count; i++)
-            strlist_add(&rec->deps, inputs.items[i]);
+            strlist_add(deps, inputs.items[i]);
         strlist_clear(&inputs);
     }
     if (ok) {
-        strlist_add(&rec->outputs, written);
+        deliver_record_add(rec, written, deps);
         if (c->print_written) {
             printf("wrote %s\n", written);
             fflush(stdout);
@@ -164,11 +165,12 @@ static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, co
         .bloc_marque = c->o->bloc_marque,
         .assets_dir = s->dir,
     };
-    xmlDocPtr fo = transform_run(c->transforms[i], s->doc, s->path, &p, &rec->deps, c->d);
-    if (!fo)
-        return false;
-    bool ok = deliver_output(c, fo, out, rec);
+    strlist deps = {0};
+    deliver_record_inputs(c, s, &c->modules[i], &deps);
+    xmlDocPtr fo = transform_run(c->transforms[i], s->doc, s->path, &p, &deps, c->d);
+    bool ok = fo && deliver_output(c, fo, out, &deps, rec);
     xmlFreeDoc(fo);
+    strlist_clear(&deps);
     return ok;
 }
 
@@ -195,7 +197,6 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
         return false;
     }
     snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
-    deliver_record_inputs(c, s, rec);
 
     bool ok = true;
     for (int i = 0; i < DELIVER_COUNT; i++) {

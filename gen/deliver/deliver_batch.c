@@ -24,13 +24,15 @@ static void show_progress(bool tty, int k, int n, const char *path)
     fflush(stdout);
 }
 
-/* The record as lines "O path" / "D path" (a child's way of handing it back). */
+/* The record as lines "O output" each followed by its "D dependency" lines (a child's way
+ * of handing it back). */
 static void record_save(const deliver_record *rec, FILE *f)
 {
-    for (size_t i = 0; i < rec->outputs.count; i++)
-        fprintf(f, "O %s\n", rec->outputs.items[i]);
-    for (size_t i = 0; i < rec->deps.count; i++)
-        fprintf(f, "D %s\n", rec->deps.items[i]);
+    for (size_t r = 0; r < rec->count; r++) {
+        fprintf(f, "O %s\n", rec->rules[r].output);
+        for (size_t i = 0; i < rec->rules[r].deps.count; i++)
+            fprintf(f, "D %s\n", rec->rules[r].deps.items[i]);
+    }
     fflush(f);
 }
 
@@ -42,7 +44,12 @@ static void record_load(deliver_record *rec, FILE *f)
     rewind(f);
     while ((n = getline(&line, &cap, f)) > 2) {
         line[n - 1] = '\0';
-        strlist_add(line[0] == 'O' ? &rec->outputs : &rec->deps, line + 2);
+        if (line[0] == 'O') {
+            strlist none = {0};
+            deliver_record_add(rec, line + 2, &none);
+        } else if (rec->count > 0) {
+            strlist_add(&rec->rules[rec->count - 1].deps, line + 2);
+        }
     }
     free(line);
 }

@@ -8,12 +8,12 @@
 #include "deliver/deliver_internal.h"
 #include "util/depfile.h"
 
-transform *deliver_load_template(deliver_ctx *c, const char *name)
+transform *deliver_load_template(deliver_ctx *c, const char *name, strlist *modules)
 {
     char rel[256];
     snprintf(rel, sizeof rel, "templates/%s.xsl", name);
     char *path = source_data_path(rel);
-    transform *t = transform_load(path, c->charter_path, &c->modules, c->d);
+    transform *t = transform_load(path, c->charter_path, modules, c->d);
     free(path);
     return t;
 }
@@ -35,7 +35,8 @@ bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d)
         return false;
     bool ok = true;
     for (int i = 0; i < DELIVER_COUNT; i++)
-        if (deliver_selected(o, i) && !(c->transforms[i] = deliver_load_template(c, deliver_table[i].name)))
+        if (deliver_selected(o, i) &&
+            !(c->transforms[i] = deliver_load_template(c, deliver_table[i].name, &c->modules[i])))
             ok = false;
     return ok;
 }
@@ -49,7 +50,8 @@ void deliver_ctx_clear(deliver_ctx *c)
     source_schema_destroy(c->schema);
     free(c->schema_path);
     free(c->charter_path);
-    strlist_clear(&c->modules);
+    for (int i = 0; i < DELIVER_COUNT; i++)
+        strlist_clear(&c->modules[i]);
     memset(c, 0, sizeof *c);
 }
 
@@ -63,29 +65,58 @@ source *deliver_load_source(deliver_ctx *c, const char *path)
     return s;
 }
 
-void deliver_record_inputs(deliver_ctx *c, const source *s, deliver_record *rec)
+void deliver_record_inputs(deliver_ctx *c, const source *s, const strlist *modules,
+                           strlist *deps)
 {
     for (size_t i = 0; s && i < s->files.count; i++)
-        strlist_add(&rec->deps, s->files.items[i]);
-    for (size_t i = 0; i < c->modules.count; i++)
-        strlist_add(&rec->deps, c->modules.items[i]);
+        strlist_add(deps, s->files.items[i]);
+    for (size_t i = 0; modules && i < modules->count; i++)
+        strlist_add(deps, modules->items[i]);
     if (c->charter_path)
-        strlist_add(&rec->deps, c->charter_path);
+        strlist_add(deps, c->charter_path);
     if (c->schema_path)
-        strlist_add(&rec->deps, c->schema_path);
+        strlist_add(deps, c->schema_path);
     if (c->o->bloc_marque && *c->o->bloc_marque)
-        strlist_add(&rec->deps, c->o->bloc_marque);
+        strlist_add(deps, c->o->bloc_marque);
+}
+
+void deliver_record_add(deliver_record *rec, const char *output, const strlist *deps)
+{
+    if (rec->count == rec->cap) {
+        rec->cap = rec->cap ? rec->cap * 2 : 16;
+        rec->rules = realloc(rec->rules, rec->cap * sizeof *rec->rules);
+        if (!rec->rules)
+            abort();
+    }
+    deliver_rule *r = &rec->rules[rec->count++];
+    r->output = strdup(output);
+    if (!r->output)
+        abort();
+    r->deps = (strlist){0};
+    for (size_t i = 0; i < deps->count; i++)
+        strlist_add(&r->deps, deps->items[i]);
 }
 
 bool deliver_write_depfile(deliver_ctx *c, const deliver_record *rec)
 {
     if (!c->o->depfile)
         return true;
-    return depfile_write(c->o->depfile, &rec->outputs, &rec->deps, c->d);
+    depfile_rule *rules = calloc(rec->count ? rec->count : 1, sizeof *rules);
+    if (!rules)
+        abort();
+    for (size_t i = 0; i < rec->count; i++)
+        rules[i] = (depfile_rule){.target = rec->rules[i].output, .deps = &rec->rules[i].deps};
+    bool ok = depfile_write(c->o->depfile, rules, rec->count, c->d);
+    free(rules);
+    return ok;
 }
 
 void deliver_record_clear(deliver_record *rec)
 {
-    strlist_clear(&rec->outputs);
-    strlist_clear(&rec->deps);
+    for (size_t i = 0; i < rec->count; i++) {
+        free(rec->rules[i].output);
+        strlist_clear(&rec->rules[i].deps);
+    }
+    free(rec->rules);
+    *rec = (deliver_record){0};
 }

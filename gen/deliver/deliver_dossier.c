@@ -41,11 +41,13 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         sources[i] = deliver_load_source(&c, paths[i]);
     for (int i = 0; ok && i < npaths; i++)
         ok = sources[i] != NULL;
-    transform *t = ok ? deliver_load_template(&c, "dossier") : NULL;
+    strlist deps = {0};
+    transform *t = ok ? deliver_load_template(&c, "dossier", &deps) : NULL;
     if (t) {
         xmlDocPtr agg = aggregate_new(sources, npaths);
+        /* deps already holds the dossier's stylesheet modules. */
         for (int i = 0; i < npaths; i++)
-            deliver_record_inputs(&c, sources[i], &rec);
+            deliver_record_inputs(&c, sources[i], NULL, &deps);
         transform_params p = {
             .site = "",
             .version = "1.0",
@@ -53,8 +55,8 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
             .bloc_marque = o->bloc_marque,
             .assets_dir = sources[0]->dir,
         };
-        xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &rec.deps, d);
-        ok = fo && deliver_output(&c, fo, out_path, &rec);
+        xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &deps, d);
+        ok = fo && deliver_output(&c, fo, out_path, &deps, &rec);
         ok = ok && deliver_write_depfile(&c, &rec);
         xmlFreeDoc(fo);
         xmlFreeDoc(agg);
@@ -66,6 +68,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         source_destroy(sources[i]);
     free(sources);
     deliver_record_clear(&rec);
+    strlist_clear(&deps);
     deliver_ctx_clear(&c);
     return ok ? 0 : 1;
 }

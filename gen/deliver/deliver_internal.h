@@ -22,10 +22,15 @@ extern const deliverable deliver_table[DELIVER_COUNT];
 /* Whether deliver_table[i] is part of this build (--only). */
 bool deliver_selected(const deliver_options *o, int i);
 
-/* What a build wrote and what it was made from (for -M). */
+/* What a build wrote and, for each output, what it was made from (for -M). */
 typedef struct {
-    strlist outputs;
+    char *output;
     strlist deps;
+} deliver_rule;
+
+typedef struct {
+    deliver_rule *rules;
+    size_t count, cap;
 } deliver_record;
 
 /* Compiled once, before any child is forked; the render engine is made in the process
@@ -37,7 +42,7 @@ typedef struct {
     source_schema *schema;
     char *charter_path;
     transform *transforms[DELIVER_COUNT]; /* NULL when not selected */
-    strlist modules;                      /* every stylesheet module read */
+    strlist modules[DELIVER_COUNT];       /* stylesheet modules read, per template */
     char build_date[11];
     render_engine *engine;
     strlist fonts_warned; /* missing charter fonts already reported */
@@ -48,8 +53,9 @@ typedef struct {
 bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d);
 void deliver_ctx_clear(deliver_ctx *c);
 
-/* Compiles the template `name` with the charter into c->modules. NULL on failure. */
-transform *deliver_load_template(deliver_ctx *c, const char *name);
+/* Compiles the template `name` with the charter; adds the modules read to `modules`.
+ * NULL on failure. */
+transform *deliver_load_template(deliver_ctx *c, const char *name, strlist *modules);
 
 /* Loads and validates `path`; NULL with diagnostics when unusable. */
 source *deliver_load_source(deliver_ctx *c, const char *path);
@@ -60,14 +66,20 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
                      deliver_record *rec);
 
 /* Writes one stylesheet result to `out`: FO as a file, else rendered to PDF or PNG pages
- * (OUT-1.png...). Adds the output and its inputs (images) to `rec`. */
-bool deliver_output(deliver_ctx *c, struct _xmlDoc *fo, const char *out, deliver_record *rec);
+ * (OUT-1.png...). On success adds the rule "output: deps + images it used" to `rec`. */
+bool deliver_output(deliver_ctx *c, struct _xmlDoc *fo, const char *out, strlist *deps,
+                    deliver_record *rec);
 
 /* ".pdf", ".fo" or ".png". */
 const char *deliver_extension(deliver_format f);
 
-/* Adds the files a source, the stylesheets and the schema were read from to `rec`. */
-void deliver_record_inputs(deliver_ctx *c, const source *s, deliver_record *rec);
+/* Adds to `deps` the files of a source, the stylesheet `modules` (may be NULL), the
+ * charter, the schema and the bloc-marque. */
+void deliver_record_inputs(deliver_ctx *c, const source *s, const strlist *modules,
+                           strlist *deps);
+
+/* Adds the rule `output: deps` (copied) to the record. */
+void deliver_record_add(deliver_record *rec, const char *output, const strlist *deps);
 
 /* Writes the -M file when asked. */
 bool deliver_write_depfile(deliver_ctx *c, const deliver_record *rec);

@@ -8,7 +8,9 @@
 
 #include "layout/layout_internal.h"
 
-#define LAY_IMAGE_DPI 96.0
+/* FOP's default source resolution: a bitmap without resolution info (no PNG pHYs, JFIF
+ * density unit 0) gets the size FOP gives it, one pixel a point. */
+#define LAY_IMAGE_DPI 72.0
 
 static unsigned be16(const unsigned char *p)
 {

@@ -97,7 +97,7 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     if (p->word_spacing.kw != FO_KW_normal)
         s->word_spacing = fo_len_resolve(p->word_spacing, fs);
     s->line_height = p->line_height.is_factor ? p->line_height.value * fs : p->line_height.value;
-    s->hyphenate = p->hyphenate == FO_KW_true;
+    s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
     s->tag = tag_derive(b->a, parent ? parent->tag : NULL, n);
@@ -300,8 +300,8 @@ static void flush(para_state *st)
         o.width = 1;
     o.text_indent = st->first ? fo_len_resolve(p->text_indent, b->ref_w) : 0;
     o.last_line_end_indent = fo_len_resolve(p->last_line_end_indent, b->ref_w);
-    o.text_align = map_align(p->text_align);
-    o.text_align_last = map_align(p->text_align_last);
+    o.text_align = b->measure ? FO_KW_start : map_align(p->text_align);
+    o.text_align_last = b->measure ? FO_KW_start : map_align(p->text_align_last);
     o.algorithm = o.text_align == FO_KW_justify ? TX_BREAK_TOTAL_FIT : TX_BREAK_GREEDY;
     tx_lines lines = tx_para_break(st->p, &o);
     size_t n = lines.nlines;
@@ -354,6 +354,8 @@ static void add_leader(para_state *st, const fo_node *c, const tx_style *style)
     const fo_props *bp = st->blk->props;
     if (bp->text_align != FO_KW_justify && bp->text_align_last != FO_KW_justify)
         max = opt;
+    if (b->measure) /* a leader takes no more than its minimum in a content width */
+        opt = max = min > 0 ? min : 0;
     if (max < opt)
         max = opt;
     if (min > opt)

@@ -265,8 +265,18 @@ const char *lay_master_pick(const fo_node *psm, lay_master_state *st, bool first
 
 /* Column widths: each spec is an fo_len (abs + rel * table width + prop * unit) or auto.
  * Fixed and percentage widths first; the rest shared by proportional units, auto columns
- * counting as one unit each (no content-based sizing). Writes n widths to out. */
+ * counting as one unit each: table-layout="fixed". Writes n widths to out. */
 void lay_table_column_widths(const fo_len *specs, int n, double table_width, double *out);
+
+/* Column widths by content (table-layout="auto", CSS 2.1 § 17.5.2.2 in spirit): columns
+ * with a width spec keep it as above; auto columns share the rest by their content widths
+ * minw/maxw (the longest word, the whole text on one line; padding and borders in):
+ * each gets its max-content width when all fit (the slack shared in proportion to it),
+ * else its min-content width plus the room left in proportion to max - min, else
+ * min-content widths scaled down to fit. Proportional columns, if any, share what the
+ * auto columns' max-content widths leave. Writes n widths to out. */
+void lay_table_auto_widths(const fo_len *specs, const double *minw, const double *maxw, int n,
+                           double table_width, double *out);
 
 /* ---- builders (lay_block.c, lay_list.c, lay_table.c) -------------------------------------- */
 
@@ -286,6 +296,7 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
+    bool measure;          /* measuring content widths: text-align start, no hyphenation */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
 } lay_build;
 

@@ -19,7 +19,7 @@ static void put_name(FILE *f, const char *s)
     }
 }
 
-bool depfile_write(const char *path, const strlist *targets, const strlist *deps, diag *d)
+bool depfile_write(const char *path, const depfile_rule *rules, size_t nrules, diag *d)
 {
     size_t n = strlen(path) + 16;
     char *tmp = malloc(n);
@@ -41,22 +41,23 @@ bool depfile_write(const char *path, const strlist *targets, const strlist *deps
         free(tmp);
         return false;
     }
-    for (size_t i = 0; i < targets->count; i++) {
-        if (i)
-            fputc(' ', f);
-        put_name(f, targets->items[i]);
-    }
-    fputc(':', f);
-    for (size_t i = 0; i < deps->count; i++) {
-        fputs(" \\\n  ", f);
-        put_name(f, deps->items[i]);
-    }
-    fputc('\n', f);
-    for (size_t i = 0; i < deps->count; i++) {
+    strlist all = {0};
+    for (size_t r = 0; r < nrules; r++) {
+        put_name(f, rules[r].target);
+        fputc(':', f);
+        for (size_t i = 0; i < rules[r].deps->count; i++) {
+            fputs(" \\\n  ", f);
+            put_name(f, rules[r].deps->items[i]);
+            strlist_add(&all, rules[r].deps->items[i]);
+        }
         fputc('\n', f);
-        put_name(f, deps->items[i]);
+    }
+    for (size_t i = 0; i < all.count; i++) {
+        fputc('\n', f);
+        put_name(f, all.items[i]);
         fputs(":\n", f);
     }
+    strlist_clear(&all);
     bool ok = fflush(f) == 0 && !ferror(f);
     ok = (fclose(f) == 0) && ok;
     if (ok && rename(tmp, path) != 0)

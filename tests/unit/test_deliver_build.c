@@ -45,26 +45,6 @@ static int teardown(void **state)
     return system(cmd);
 }
 
-static void test_depfile_format(void **state)
-{
-    strlist targets = {0}, deps = {0};
-    strlist_add(&targets, "out/a b.pdf");
-    strlist_add(&targets, "out/c.pdf");
-    strlist_add(&deps, "src/x.xml");
-    strlist_add(&deps, "my dir/y$.xsl");
-    char path[128];
-    snprintf(path, sizeof path, "%s/x.d", tmpdir);
-    diag *d = diag_new(stderr);
-    assert_true(depfile_write(path, &targets, &deps, d));
-    char *text = slurp(path);
-    assert_string_equal(text, "out/a\\ b.pdf out/c.pdf: \\\n  src/x.xml \\\n  my\\ dir/y$$.xsl\n"
-                              "\nsrc/x.xml:\n\nmy\\ dir/y$$.xsl:\n");
-    free(text);
-    diag_destroy(d);
-    strlist_clear(&targets);
-    strlist_clear(&deps);
-}
-
 /* One atelier as FO: the file is written and the depfile lists the source, the stylesheet
  * modules, the charter and the schema, each with its phony rule. */
 static void test_build_fo_with_depfile(void **state)
@@ -166,7 +146,6 @@ static void test_init_refuses_overwrite(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_depfile_format),
         cmocka_unit_test(test_build_fo_with_depfile),
         cmocka_unit_test(test_batch_failure_isolated),
         cmocka_unit_test(test_names_and_styles),

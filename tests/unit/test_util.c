@@ -86,18 +86,23 @@ static void strlist_keeps_unique_entries_in_order(void **state)
     assert_int_equal(l.count, 0);
 }
 
-static void depfile_lists_targets_deps_and_phony_rules(void **state)
+static void depfile_writes_one_rule_per_output_and_phony_rules(void **state)
 {
     char dir[] = "/tmp/livrables-test-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[256];
     snprintf(path, sizeof path, "%s/out.d", dir);
-    strlist targets = {0}, deps = {0};
-    strlist_add(&targets, "out/site a/feuille-de-route.pdf");
-    strlist_add(&deps, "atelier.xml");
-    strlist_add(&deps, "images/carte$1.png");
+    strlist fdr = {0}, livret = {0};
+    strlist_add(&fdr, "atelier.xml");
+    strlist_add(&fdr, "images/carte$1.png");
+    strlist_add(&livret, "atelier.xml");
+    strlist_add(&livret, "my dir/livret.xsl");
+    depfile_rule rules[] = {
+        {.target = "out/site a/feuille-de-route.pdf", .deps = &fdr},
+        {.target = "out/livret.pdf", .deps = &livret},
+    };
     diag *d = diag_new(stderr);
-    assert_true(depfile_write(path, &targets, &deps, d));
+    assert_true(depfile_write(path, rules, 2, d));
     FILE *f = fopen(path, "r");
     char content[512] = {0};
     assert_true(fread(content, 1, sizeof content - 1, f) > 0);
@@ -105,13 +110,20 @@ static void depfile_lists_targets_deps_and_phony_rules(void **state)
     assert_string_equal(content, "out/site\\ a/feuille-de-route.pdf: \\\n"
                                  "  atelier.xml \\\n"
                                  "  images/carte$$1.png\n"
+                                 "out/livret.pdf: \\\n"
+                                 "  atelier.xml \\\n"
+                                 "  my\\ dir/livret.xsl\n"
                                  "\natelier.xml:\n"
-                                 "\nimages/carte$$1.png:\n");
+                                 "\nimages/carte$$1.png:\n"
+                                 "\nmy\\ dir/livret.xsl:\n");
+    /* A failed write reports and leaves nothing behind. */
+    assert_false(depfile_write("/nonexistent-dir/x.d", rules, 1, d));
+    assert_int_equal(diag_error_count(d), 1);
     unlink(path);
     rmdir(dir);
     diag_destroy(d);
-    strlist_clear(&targets);
-    strlist_clear(&deps);
+    strlist_clear(&fdr);
+    strlist_clear(&livret);
 }
 
 int main(void)
@@ -120,7 +132,7 @@ int main(void)
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
         cmocka_unit_test(diag_prints_file_line_severity_once),
         cmocka_unit_test(strlist_keeps_unique_entries_in_order),
-        cmocka_unit_test(depfile_lists_targets_deps_and_phony_rules),
+        cmocka_unit_test(depfile_writes_one_rule_per_output_and_phony_rules),
     };
     return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
