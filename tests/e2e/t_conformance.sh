@@ -74,3 +74,57 @@ test_conformance_content_taller_than_a_page_splits() {
     bottom=$(max_word_bottom t.pdf)
     awk -v b="$bottom" 'BEGIN { exit !(b <= 552.8) }' || fail "text at $bottom pt, below the body"
 }
+
+# word_boxes PDF: "page xMin xMax yMax word" per word
+word_boxes() {
+    pdftotext -bbox "$1" - | python3 -c '
+import re, sys
+page = 0
+for line in sys.stdin:
+    if "<page " in line:
+        page += 1
+    m = re.search(r"xMin=\"([\d.]+)\" yMin=\"([\d.]+)\" xMax=\"([\d.]+)\" yMax=\"([\d.]+)\">(.*)</word>", line)
+    if m:
+        print(page, m.group(1), m.group(3), m.group(4), m.group(5))
+'
+}
+
+test_conformance_each_page_at_its_own_body_width() {
+    assert_exit 0 "$LIVRABLES" render "$CF/widths.fo" -o w.pdf
+    assert_eq 3 "$(pdf_pages w.pdf)" pages
+    word_boxes w.pdf > words.txt
+    # page 1: body from 60mm (170.1pt) to 133mm (377pt); pages 2-3: from 15mm (42.5pt)
+    awk '$1 == 1 && $5 ~ /^Bloc$/ && ($2 < 169 || $3 > 378) { bad = 1 } END { exit bad }' words.txt \
+        || fail "page 1 text outside its body"
+    awk '$1 > 1 && $3 > 378 { bad = 1 } END { exit bad }' words.txt || fail "text past the right margin"
+    # the justified lines of pages 2 and 3 fill their wider body (not the first page's width)
+    awk '$1 == 2 && $2 < 44 { left = 1 } $1 == 2 && $3 > 370 { right = 1 } END { exit !(left && right) }' \
+        words.txt || fail "page 2 lines not laid out at its width"
+    pdf_text w.pdf > w.txt
+    for i in $(seq -w 1 30); do grep -q "Bloc $i\." w.txt || fail "block $i lost"; done
+    assert_order w.txt "Bloc 01." "Bloc 08." "Bloc 09." "Bloc 30."
+}
+
+test_conformance_auto_table_columns_follow_content() {
+    assert_exit 0 "$LIVRABLES" render "$CF/autotable.fo" -o at.pdf
+    word_boxes at.pdf > words.txt
+    # table from 20mm (56.7pt): "N°" takes a narrow column, the long text the most room
+    local action pilote fixed auto
+    action=$(awk '$5 == "Action" { print int($2); exit }' words.txt)
+    pilote=$(awk '$5 == "Pilote" { print int($2); exit }' words.txt)
+    [ "$action" -lt 90 ] || fail "the N° column is not narrow (Action at $action)"
+    [ "$pilote" -gt 380 ] || fail "the action column is not the widest (Pilote at $pilote)"
+    # "Restituer." and "Communauté" share a line: rows stay as short as their content
+    awk '$5 == "Restituer." { y = $4 } $5 == "Communauté" && y && ($4 - y < 1 && y - $4 < 1) { ok = 1 } END { exit !ok }' \
+        words.txt || fail "row 2 cells not aligned"
+    # a fixed column keeps its width: "auto" starts 30mm after the table start
+    auto=$(awk '$5 == "auto" { print int($2); exit }' words.txt)
+    [ "$auto" -ge 141 ] && [ "$auto" -le 146 ] || fail "fixed column is not 30mm (auto at $auto)"
+}
+
+test_conformance_bitmap_without_resolution_is_72_dpi() {
+    assert_exit 0 "$LIVRABLES" render "$CF/image-resolution.fo" -o i.pdf
+    word_boxes i.pdf > words.txt
+    # the image (144 px) ends 144pt after the 20mm margin (56.7pt): X at 200.7 as in FOP
+    awk '$5 == "X" { exit !($2 > 200.2 && $2 < 201.2) }' words.txt || { cat words.txt; fail "image width"; }
+}
