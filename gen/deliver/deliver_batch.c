@@ -148,9 +148,9 @@ static void print_summary(const char *const *paths, int n, const bool *failed)
     int nfailed = 0;
     for (int i = 0; i < n; i++)
         nfailed += failed[i];
-    printf("built %d ateliers", n);
+    printf("built %d of %d ateliers", n - nfailed, n);
     if (nfailed) {
-        printf(", %d failed:", nfailed);
+        printf("; failed:");
         for (int i = 0, k = 0; i < n; i++)
             if (failed[i])
                 printf("%s %s", k++ ? "," : "", paths[i]);
@@ -189,8 +189,9 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
         any_failed |= failed[i];
     if (npaths > 1)
         print_summary(paths, npaths, failed);
-    /* Like a compiler's -MD: only a complete build describes its outputs. */
-    if (!any_failed && !deliver_write_depfile(&c, &rec))
+    /* The record holds the outputs that were written, each with what it was made from:
+     * describing them even when another atelier failed spares make rebuilding them. */
+    if (!deliver_write_depfile(&c, &rec))
         any_failed = true;
     deliver_record_clear(&rec);
     free(failed);

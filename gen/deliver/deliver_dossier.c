@@ -56,7 +56,17 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
             .assets_dir = sources[0]->dir,
         };
         xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &deps, d);
-        ok = fo && deliver_output(&c, fo, out_path, &deps, &rec);
+        /* Like build, create the output's directory. */
+        char *dir = strdup(out_path);
+        if (!dir)
+            abort();
+        char *slash = strrchr(dir, '/');
+        if (slash && slash != dir) {
+            *slash = '\0';
+            ok = deliver_mkdirs(dir, d);
+        }
+        free(dir);
+        ok = ok && fo && deliver_output(&c, fo, out_path, &deps, &rec);
         ok = ok && deliver_write_depfile(&c, &rec);
         xmlFreeDoc(fo);
         xmlFreeDoc(agg);
