@@ -73,8 +73,11 @@ examples: $(BUILD)/livrables
 
 check: unit e2e
 
+# Each unit test runs twice: as is, and under a French locale, where a decimal comma
+# must never reach a PDF, an SVG or a dependency file.
 unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
+	@set -e; for t in $(UNIT_BINS); do echo "== LC_ALL=fr_FR.UTF-8 $$t"; LC_ALL=fr_FR.UTF-8 $$t; done
 
 e2e: $(BUILD)/livrables
 	@tests/e2e/run.sh $(BUILD)/livrables
