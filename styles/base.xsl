@@ -151,6 +151,9 @@
   </xsl:attribute-set>
   <xsl:attribute-set name="h1" use-attribute-sets="heading">
     <xsl:attribute name="font-size"><xsl:value-of select="$font-size-h1"/></xsl:attribute>
+    <!-- Only felt when a chapter does not start a page (chapter-break auto, break="auto"):
+         space at the top of a page is discarded. -->
+    <xsl:attribute name="space-before">22pt</xsl:attribute>
     <xsl:attribute name="space-after">14pt</xsl:attribute>
     <xsl:attribute name="padding-after">6pt</xsl:attribute>
     <xsl:attribute name="border-after-style">solid</xsl:attribute>
@@ -220,9 +223,9 @@
     <xsl:attribute name="background-color"><xsl:value-of select="$color-tint"/></xsl:attribute>
   </xsl:attribute-set>
 
-  <!-- Fiche action: a block with a coloured header band and a label/value table. -->
+  <!-- Fiche action: a table (on fo:table) whose repeated header is the coloured band. -->
   <xsl:attribute-set name="fiche">
-    <xsl:attribute name="space-before">6pt</xsl:attribute>
+    <xsl:attribute name="space-before">8pt</xsl:attribute>
     <xsl:attribute name="space-after">14pt</xsl:attribute>
     <xsl:attribute name="border-start-style">solid</xsl:attribute>
     <xsl:attribute name="border-end-style">solid</xsl:attribute>
@@ -234,17 +237,24 @@
     <xsl:attribute name="border-end-color"><xsl:value-of select="$color-rule"/></xsl:attribute>
     <xsl:attribute name="border-after-color"><xsl:value-of select="$color-rule"/></xsl:attribute>
   </xsl:attribute-set>
+  <!-- The band: on the header cells of the fiche table. -->
   <xsl:attribute-set name="fiche-band">
     <xsl:attribute name="background-color"><xsl:value-of select="$color-primary"/></xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$color-header-fg"/></xsl:attribute>
     <xsl:attribute name="font-family"><xsl:value-of select="$font-heading"/></xsl:attribute>
     <xsl:attribute name="font-weight">bold</xsl:attribute>
-    <xsl:attribute name="font-size">10.5pt</xsl:attribute>
+    <xsl:attribute name="font-size">10pt</xsl:attribute>
+    <xsl:attribute name="line-height">1.25</xsl:attribute>
     <xsl:attribute name="padding-before">5pt</xsl:attribute>
     <xsl:attribute name="padding-after">5pt</xsl:attribute>
     <xsl:attribute name="padding-start">6pt</xsl:attribute>
     <xsl:attribute name="padding-end">6pt</xsl:attribute>
-    <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+    <xsl:attribute name="display-align">center</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- Priority and horizon, on the right of the band. -->
+  <xsl:attribute-set name="fiche-tag">
+    <xsl:attribute name="font-weight">normal</xsl:attribute>
+    <xsl:attribute name="font-size">8pt</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="fiche-label-cell">
     <xsl:attribute name="background-color"><xsl:value-of select="$color-tint"/></xsl:attribute>

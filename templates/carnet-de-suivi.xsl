@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Carnet de suivi (per site, working document): one chapter per session held so far
-  (tenue="oui", or dated before the build date), in date order: agenda, participants,
+  (tenue="oui"), in date order: agenda, participants,
   site visits, minutes, proposals. Cumulative: rebuilt after each session.
 -->
 <xsl:stylesheet version="1.0"
@@ -36,7 +36,7 @@
   <xsl:template name="cds-progress">
     <d:section title="Avancement de l’atelier">
       <d:p>
-        <xsl:value-of select="concat('État au ', lv:date($build-date), ' : ',
+        <xsl:value-of select="concat('État au ', lv:date($build-date), ' : ',
             count($the-site/a:seances/a:seance[t:held(.)]), ' séance(s) tenue(s) sur ',
             count($the-site/a:seances/a:seance), ' prévue(s).')"/>
       </d:p>
@@ -94,17 +94,7 @@
   <!-- Agenda: time / topic / speaker. -->
   <xsl:template match="a:deroule" mode="cds">
     <d:section title="Déroulé">
-      <d:table cols="2 2 9 4">
-        <d:head><d:cell>Heure</d:cell><d:cell>Durée</d:cell><d:cell>Séquence</d:cell><d:cell>Intervenant</d:cell></d:head>
-        <xsl:for-each select="a:point">
-          <d:row>
-            <d:cell><xsl:value-of select="translate(@heure, ':', 'h')"/></d:cell>
-            <d:cell><xsl:if test="@duree"><xsl:value-of select="concat(@duree, '&#160;min')"/></xsl:if></d:cell>
-            <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
-            <d:cell><xsl:value-of select="lv:typo(normalize-space(@intervenant))"/></d:cell>
-          </d:row>
-        </xsl:for-each>
-      </d:table>
+      <xsl:call-template name="agenda-table"><xsl:with-param name="points" select="a:point"/></xsl:call-template>
     </d:section>
   </xsl:template>
 
@@ -153,7 +143,7 @@
       <xsl:for-each select="a:visite">
         <d:label>
           <xsl:value-of select="lv:typo(normalize-space(@lieu))"/>
-          <xsl:if test="@heure"><xsl:value-of select="concat(' — ', translate(@heure, ':', 'h'))"/></xsl:if>
+          <xsl:if test="@heure"><xsl:value-of select="concat(' — ', t:time(@heure))"/></xsl:if>
         </d:label>
         <xsl:apply-templates select="." mode="prose"/>
       </xsl:for-each>

@@ -59,7 +59,7 @@
     <d:list>
       <xsl:for-each select="a:ligne">
         <d:item>
-          <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
+          <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
           <xsl:if test="@dispositif or @etat">
             <xsl:text> (</xsl:text>
             <xsl:value-of select="lv:typo(normalize-space(@dispositif))"/>
@@ -71,7 +71,7 @@
       </xsl:for-each>
     </d:list>
     <xsl:if test="count(a:ligne) &gt; 1">
-      <d:p><d:strong><xsl:value-of select="concat('Total : ', t:amount(sum(a:ligne/@montant)))"/></d:strong></d:p>
+      <d:p><d:strong><xsl:value-of select="concat('Total : ', t:amount(sum(a:ligne/@montant)))"/></d:strong></d:p>
     </xsl:if>
   </xsl:template>
 

@@ -23,52 +23,62 @@
   <xsl:key name="outil-by-text" match="a:outil"
            use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
 
-  <xsl:variable name="axes" select="$the-site/a:strategie/a:axe"/>
-  <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
-
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Feuille de route'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, feuille de route, plan d’actions, fiches actions'"/>
       <xsl:with-param name="body">
-        <xsl:call-template name="fdr-vision"/>
-        <xsl:call-template name="fdr-plan"/>
-        <xsl:call-template name="fdr-fiches"/>
-        <xsl:call-template name="fdr-financing"/>
-        <xsl:if test="$the-site/a:gouvernance">
-          <d:section title="Gouvernance et suivi">
-            <xsl:apply-templates select="$the-site/a:gouvernance" mode="fdr-governance"/>
-          </d:section>
-        </xsl:if>
-        <xsl:call-template name="fdr-consolidated">
-          <xsl:with-param name="title" select="'Études complémentaires'"/>
-          <xsl:with-param name="intro" select="'Études à engager, avec les actions qui les appellent.'"/>
-          <xsl:with-param name="firsts" select="$actions/a:etudes/a:etude[generate-id() =
-              generate-id(key('etude-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
-          <xsl:with-param name="key" select="'etude'"/>
-        </xsl:call-template>
-        <xsl:call-template name="fdr-consolidated">
-          <xsl:with-param name="title" select="'Outils et procédures'"/>
-          <xsl:with-param name="intro" select="'Outils opérationnels et procédures à mobiliser, avec les actions concernées.'"/>
-          <xsl:with-param name="firsts" select="$actions/a:outils/a:outil[generate-id() =
-              generate-id(key('outil-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
-          <xsl:with-param name="key" select="'outil'"/>
+        <xsl:call-template name="fdr-body">
+          <xsl:with-param name="s" select="$the-site"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The chapters of a site's feuille de route, as d:section elements. Called once here,
+       and once per site by the seminar dossier (templates/dossier.xsl). -->
+  <xsl:template name="fdr-body">
+    <xsl:param name="s"/>
+    <xsl:variable name="actions" select="$s/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:call-template name="fdr-vision"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    <xsl:call-template name="fdr-plan"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    <xsl:call-template name="fdr-fiches"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    <xsl:call-template name="fdr-financing"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+    <xsl:if test="$s/a:gouvernance">
+      <d:section title="Gouvernance et suivi" break="auto">
+        <xsl:apply-templates select="$s/a:gouvernance" mode="fdr-governance"/>
+      </d:section>
+    </xsl:if>
+    <xsl:call-template name="fdr-consolidated">
+      <xsl:with-param name="title" select="'Études complémentaires'"/>
+      <xsl:with-param name="intro" select="'Études à engager, avec les actions qui les appellent.'"/>
+      <xsl:with-param name="firsts" select="$actions/a:etudes/a:etude[generate-id() =
+          generate-id(key('etude-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
+      <xsl:with-param name="key" select="'etude'"/>
+    </xsl:call-template>
+    <xsl:call-template name="fdr-consolidated">
+      <xsl:with-param name="title" select="'Outils et procédures'"/>
+      <xsl:with-param name="intro" select="'Outils opérationnels et procédures à mobiliser, avec les actions concernées.'"/>
+      <xsl:with-param name="firsts" select="$actions/a:outils/a:outil[generate-id() =
+          generate-id(key('outil-by-text', concat(ancestor::a:site/@id, '|', normalize-space(.)))[1])]"/>
+      <xsl:with-param name="key" select="'outil'"/>
+    </xsl:call-template>
+  </xsl:template>
+
   <!-- 1. Vision and axes. -->
   <xsl:template name="fdr-vision">
+    <xsl:param name="s"/>
+    <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
+    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
     <d:section title="Vision et axes stratégiques">
-      <d:box><xsl:apply-templates select="$the-site/a:strategie/a:vision" mode="prose"/></d:box>
+      <d:box><xsl:apply-templates select="$s/a:strategie/a:vision" mode="prose"/></d:box>
       <xsl:for-each select="$axes">
         <d:label><xsl:apply-templates select="." mode="axis-title"/></d:label>
         <xsl:apply-templates select="." mode="prose"/>
         <d:list>
           <xsl:for-each select="a:objectif">
             <d:item>
-              <xsl:value-of select="concat('Objectif ', @numero, ' : ')"/>
+              <xsl:value-of select="concat('Objectif ', @numero, ' : ')"/>
               <xsl:apply-templates select="a:titre" mode="inline"/>
             </d:item>
           </xsl:for-each>
@@ -79,6 +89,9 @@
 
   <!-- 2. The plan: one table per axis, then the phasing chart. -->
   <xsl:template name="fdr-plan">
+    <xsl:param name="s"/>
+    <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
+    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
     <d:section title="Plan d’actions">
       <d:p>
         <xsl:value-of select="concat(count($actions), ' actions, pour un coût estimé de ',
@@ -104,6 +117,9 @@
 
   <!-- 3. One fiche per action, grouped by axis. -->
   <xsl:template name="fdr-fiches">
+    <xsl:param name="s"/>
+    <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
+    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
     <d:section title="Fiches actions">
       <xsl:for-each select="$axes">
         <d:section>
@@ -116,6 +132,9 @@
 
   <!-- 4. Financing plan: by axis, then by funder. -->
   <xsl:template name="fdr-financing">
+    <xsl:param name="s"/>
+    <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
+    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
     <xsl:variable name="funded" select="$actions/a:financements/a:ligne"/>
     <d:section title="Plan de financement">
       <d:section title="Par axe">
@@ -197,9 +216,9 @@
         </xsl:for-each>
       </d:table>
     </xsl:if>
-    <xsl:if test="$actions/a:indicateurs">
+    <xsl:if test="../a:strategie/a:axe/a:objectif/a:action/a:indicateurs">
       <d:label>Indicateurs de suivi</d:label>
-      <d:p>Chaque fiche action précise ses indicateurs ; la gouvernance les examine à chaque réunion.</d:p>
+      <d:p>Chaque fiche action précise ses indicateurs ; la gouvernance les examine à chaque réunion.</d:p>
     </xsl:if>
   </xsl:template>
 
@@ -210,12 +229,12 @@
     <xsl:param name="firsts"/>
     <xsl:param name="key"/>
     <xsl:if test="$firsts">
-      <d:section title="{$title}">
-        <d:p><xsl:value-of select="$intro"/></d:p>
+      <d:section title="{$title}" break="auto">
+        <d:p keep="next"><xsl:value-of select="$intro"/></d:p>
         <d:table cols="7 3">
           <d:head><d:cell><xsl:value-of select="substring-before(concat($title, ' '), ' ')"/></d:cell><d:cell>Actions</d:cell></d:head>
           <xsl:for-each select="$firsts">
-            <xsl:sort select="normalize-space(.)"/>
+            <!-- accents folded: libxslt sorts by code point, É would follow Z --><xsl:sort select="translate(normalize-space(.), 'ÉÈÊËÀÂÎÏÔÛÙÇéèêëàâîïôûùç', 'EEEEAAIIOUUCeeeeaaiiouuc')"/>
             <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
             <d:row>
               <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>

@@ -9,8 +9,7 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    xmlns:set="http://exslt.org/sets"
-    exclude-result-prefixes="a d lv t set">
+    exclude-result-prefixes="a d lv t">
 
   <xsl:import href="common/document.xsl"/>
 
@@ -38,7 +37,7 @@
         <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
           <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
-        <d:p><xsl:value-of select="concat(count($sites), ' site(s) : ')"/>
+        <d:p><xsl:value-of select="concat(count($sites), ' site(s) : ')"/>
           <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
           <xsl:text>.</xsl:text></d:p>
       </d:box>
@@ -67,7 +66,7 @@
                 <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell><xsl:value-of select="@numero"/></d:cell>
                 <d:cell><xsl:value-of select="lv:date(@date)"/>
-                  <xsl:if test="not(t:held(.))"> (à venir)</xsl:if></d:cell>
+                  <xsl:if test="not(t:held(.))"> (prévue)</xsl:if></d:cell>
                 <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
                 <d:cell align="end"><xsl:value-of select="count(a:participants/a:participant)"/></d:cell>
               </d:row>
@@ -100,75 +99,22 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- 5. Sites side by side: profiles, action plans, budgets. -->
+  <!-- 5. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl). -->
   <xsl:template name="ldc-comparison">
     <d:section title="Comparaison des sites">
       <d:section title="Profils">
-        <d:table cols="5 3 2 2 5">
-          <d:head><d:cell>Site</d:cell><d:cell>Nature</d:cell><d:cell align="end">Population</d:cell>
-            <d:cell align="end">Superficie</d:cell><d:cell>Principaux enjeux</d:cell></d:head>
-          <xsl:for-each select="$sites">
-            <d:row>
-              <d:cell><d:strong><xsl:apply-templates select="a:nom" mode="inline"/></d:strong></d:cell>
-              <d:cell><xsl:value-of select="t:label('nature', @nature)"/></d:cell>
-              <d:cell align="end"><xsl:if test="a:population"><xsl:value-of select="lv:number(number(a:population))"/></xsl:if></d:cell>
-              <d:cell align="end"><xsl:apply-templates select="a:superficie" mode="area"/></d:cell>
-              <d:cell>
-                <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
-                  <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <xsl:value-of select="lv:typo(normalize-space(.))"/>
-                </xsl:for-each>
-              </d:cell>
-            </d:row>
-          </xsl:for-each>
-        </d:table>
+        <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="Plans d’actions">
-        <d:table cols="6 2 1 1 1 2 2 2 4">
-          <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
-            <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
-            <d:cell align="end">Court</d:cell><d:cell align="end">Moyen</d:cell><d:cell align="end">Long</d:cell>
-            <d:cell align="end">Budget</d:cell></d:head>
-          <xsl:for-each select="$sites">
-            <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action"/>
-            <d:row>
-              <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
-              <xsl:call-template name="ldc-counts"><xsl:with-param name="acts" select="$acts"/></xsl:call-template>
-            </d:row>
-          </xsl:for-each>
-          <d:row type="total">
-            <d:cell>Ensemble</d:cell>
-            <xsl:call-template name="ldc-counts">
-              <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
-            </xsl:call-template>
-          </d:row>
-        </d:table>
-        <d:caption>P1, P2, P3 : actions de priorité 1, 2 et 3. Court, moyen, long : horizon des actions.</d:caption>
+        <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+      </d:section>
+      <d:section title="Axes stratégiques">
+        <xsl:call-template name="compare-axes"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="Budgets">
-        <d:bars caption="Coût estimé des plans d’actions, par site">
-          <xsl:for-each select="$sites">
-            <xsl:variable name="sum" select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)"/>
-            <d:bar value="{$sum}" text="{t:amount($sum)}">
-              <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
-            </d:bar>
-          </xsl:for-each>
-        </d:bars>
+        <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
     </d:section>
-  </xsl:template>
-
-  <!-- Cells: number of actions, by priority, by horizon, total cost. -->
-  <xsl:template name="ldc-counts">
-    <xsl:param name="acts"/>
-    <d:cell align="end"><xsl:value-of select="count($acts)"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 1])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 2])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 3])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'court'])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'moyen'])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'long'])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($acts/a:cout))"/></d:cell>
   </xsl:template>
 
 </xsl:stylesheet>

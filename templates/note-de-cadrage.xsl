@@ -35,10 +35,10 @@
       <xsl:if test="$atelier/a:sous-titre">
         <d:box><d:p><xsl:apply-templates select="$atelier/a:sous-titre" mode="inline"/></d:p></d:box>
       </xsl:if>
-      <d:p><d:strong>Thème : </d:strong><xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
+      <d:p><d:strong>Thème : </d:strong><xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
       <xsl:apply-templates select="$atelier/a:contexte" mode="prose"/>
       <xsl:for-each select="$the-site">
-        <d:section title="Le site : {lv:typo(normalize-space(a:nom))}">
+        <d:section title="Le site : {lv:typo(normalize-space(a:nom))}">
           <xsl:apply-templates select="a:presentation" mode="prose"/>
           <xsl:apply-templates select="." mode="identity-table"/>
           <xsl:apply-templates select="a:carte" mode="figure"/>
@@ -48,7 +48,7 @@
   </xsl:template>
 
   <xsl:template name="ndc-objectives">
-    <d:section title="Objectifs">
+    <d:section title="Objectifs" break="auto">
       <xsl:apply-templates select="$atelier/a:objectifs" mode="prose"/>
     </d:section>
   </xsl:template>
@@ -141,7 +141,7 @@
           <xsl:text>).</xsl:text>
         </d:p>
         <xsl:if test="$structures">
-          <d:p>Collectivités et structures associées :</d:p>
+          <d:p>Collectivités et structures associées :</d:p>
           <d:list>
             <xsl:for-each select="$structures">
               <xsl:sort select="."/>
@@ -172,7 +172,7 @@
 
   <!-- 5. Expected deliverables: the source's text, else the standard list. -->
   <xsl:template name="ndc-deliverables">
-    <d:section title="Livrables attendus">
+    <d:section title="Livrables attendus" break="auto">
       <xsl:choose>
         <xsl:when test="$atelier/a:livrables-attendus">
           <xsl:apply-templates select="$atelier/a:livrables-attendus" mode="prose"/>
@@ -180,8 +180,8 @@
         <xsl:otherwise>
           <d:list>
             <d:item><d:strong>Carnet de suivi</d:strong>, mis à jour après chaque séance.</d:item>
-            <d:item><d:strong>Rapport final</d:strong> : diagnostic, enjeux, stratégie et recommandations.</d:item>
-            <d:item><d:strong>Feuille de route</d:strong> : plan d’actions, fiches actions et plan de financement.</d:item>
+            <d:item><d:strong>Rapport final</d:strong> : diagnostic, enjeux, stratégie et recommandations.</d:item>
+            <d:item><d:strong>Feuille de route</d:strong> : plan d’actions, fiches actions et plan de financement.</d:item>
             <d:item><d:strong>Livret de capitalisation</d:strong> de l’atelier.</d:item>
           </d:list>
         </xsl:otherwise>
@@ -193,7 +193,7 @@
   <xsl:template name="ndc-financing">
     <xsl:variable name="lines" select="$atelier/a:financement/a:ligne"/>
     <xsl:if test="$lines">
-      <d:section title="Financement de l’atelier">
+      <d:section title="Financement de l’atelier" break="auto">
         <d:table cols="5 2 3">
           <d:head><d:cell>Financeur</d:cell><d:cell>Nature</d:cell><d:cell align="end">Montant</d:cell></d:head>
           <xsl:for-each select="$lines">

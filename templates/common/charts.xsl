@@ -6,6 +6,8 @@
     <d:phasing caption="…"?>
       <d:item num="1.1.1" priority="1|2|3" horizon="court|moyen|long"/>…</d:phasing>
     <d:bars caption="…"?><d:bar label="…" value="123" text="123 €"/>…</d:bars>
+    <d:stacked caption="…"?><d:series label="…"/>… (up to 3, colours chart-1..3)
+      <d:bar label="…" text="total"><d:seg value="…"/>… (one per series)</d:bar>…</d:stacked>
   Coordinates are in user units of a viewBox $chart-units wide, scaled to $chart-width-mm.
   Numbers written into SVG always use a decimal point (format-number is locale-free).
 -->
@@ -17,8 +19,9 @@
     xmlns:t="urn:livrables:templates"
     xmlns:func="http://exslt.org/functions"
     xmlns:math="http://exslt.org/math"
+    xmlns:exsl="http://exslt.org/common"
     extension-element-prefixes="func"
-    exclude-result-prefixes="d t func math">
+    exclude-result-prefixes="d t func math exsl">
 
   <xsl:param name="chart-width-mm" select="160"/>
   <xsl:variable name="chart-units" select="450"/>
@@ -384,6 +387,52 @@
           <rect x="{$bars-label-w}" y="{t:n($y + 3)}" width="{t:n($w)}" height="{$bars-row-h - 6}"
                 fill="{$color-chart-1}"/>
           <text x="{t:n($bars-label-w + $w + 4)}" y="{t:n($y + $bars-row-h div 2 + 2.5)}"
+                font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="@text"/></text>
+        </xsl:for-each>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- ============================================================ stacked bars -->
+  <xsl:variable name="stacked-legend-h" select="18"/>
+
+  <xsl:template match="d:stacked" mode="fo">
+    <xsl:variable name="totals">
+      <xsl:for-each select="d:bar"><t:v><xsl:value-of select="sum(d:seg/@value)"/></t:v></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="max" select="math:max(exsl:node-set($totals)/t:v)"/>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="$max &gt; 0">
+          <xsl:value-of select="($chart-units - $bars-label-w - $bars-value-w) div $max"/>
+        </xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="height" select="$stacked-legend-h + count(d:bar) * $bars-row-h + 6"/>
+    <xsl:call-template name="chart-frame">
+      <xsl:with-param name="height" select="$height"/>
+      <xsl:with-param name="svg-body">
+        <!-- legend -->
+        <xsl:for-each select="d:series">
+          <xsl:variable name="x" select="$bars-label-w + (position() - 1) * 80"/>
+          <rect x="{$x}" y="3" width="9" height="9" fill="{t:chart-color(position())}"/>
+          <text x="{$x + 13}" y="10.5" font-size="7.5" fill="{$color-text}"><xsl:value-of select="@label"/></text>
+        </xsl:for-each>
+        <line x1="{$bars-label-w}" y1="{$stacked-legend-h}" x2="{$bars-label-w}" y2="{$height}"
+              stroke="{$color-text}" stroke-width="0.6"/>
+        <xsl:for-each select="d:bar">
+          <xsl:variable name="y" select="$stacked-legend-h + 3 + (position() - 1) * $bars-row-h"/>
+          <text x="{$bars-label-w - 5}" y="{t:n($y + $bars-row-h div 2 + 2.5)}" font-size="7.5"
+                text-anchor="end" fill="{$color-text}"><xsl:value-of select="@label"/></text>
+          <xsl:for-each select="d:seg">
+            <xsl:variable name="x0" select="$bars-label-w + sum(preceding-sibling::d:seg/@value) * $scale"/>
+            <xsl:if test="@value &gt; 0">
+              <rect x="{t:n($x0)}" y="{t:n($y + 3)}" width="{t:n(@value * $scale)}"
+                    height="{$bars-row-h - 6}" fill="{t:chart-color(position())}"/>
+            </xsl:if>
+          </xsl:for-each>
+          <text x="{t:n($bars-label-w + sum(d:seg/@value) * $scale + 4)}" y="{t:n($y + $bars-row-h div 2 + 2.5)}"
                 font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="@text"/></text>
         </xsl:for-each>
       </xsl:with-param>

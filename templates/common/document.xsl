@@ -34,6 +34,7 @@
   <xsl:include href="colophon.xsl"/>
   <xsl:include href="source.xsl"/>
   <xsl:include href="plan.xsl"/>
+  <xsl:include href="compare.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <!-- No xsl:strip-space: source prose is mixed content, and the space between two inline
@@ -62,6 +63,12 @@
     $deliverable: the deliverable's French name ("Feuille de route");
     $draft: true() for working documents ("Document de travail" on the cover and pages);
     $subject, $keywords: PDF metadata.
+    The other parameters default to the atelier and site being built; the seminar dossier,
+    which spans several ateliers, gives its own:
+    $title, $site-name, $service (cover, running header, metadata);
+    $glossary-pool: the a:entree elements the glossary may draw from;
+    $colophon: the d:colophon element;
+    $cover: extra d:* children for the cover (read by a deliverable's own cover templates).
   -->
   <xsl:template name="document">
     <xsl:param name="deliverable"/>
@@ -69,26 +76,26 @@
     <xsl:param name="draft" select="false()"/>
     <xsl:param name="subject" select="$deliverable"/>
     <xsl:param name="keywords" select="''"/>
+    <xsl:param name="title"><xsl:apply-templates select="$atelier/a:titre" mode="plain"/></xsl:param>
+    <xsl:param name="site-name"><xsl:apply-templates select="$the-site/a:nom" mode="plain"/></xsl:param>
+    <xsl:param name="service" select="normalize-space($atelier/a:pilotage/a:service[1]/@nom)"/>
+    <xsl:param name="glossary-pool" select="$atelier/a:glossaire/a:entree"/>
+    <xsl:param name="colophon"><xsl:call-template name="colophon-section"/></xsl:param>
+    <xsl:param name="cover"/>
     <xsl:variable name="body-nodes" select="exsl:node-set($body)"/>
     <xsl:variable name="tree">
       <d:document deliverable="{$deliverable}" subject="{$subject}" keywords="{$keywords}"
                   draft="{boolean($draft)}" date="{lv:date($build-date)}"
-                  version="{$doc-version}" build-date="{$build-date}">
-        <xsl:attribute name="title"><xsl:apply-templates select="$atelier/a:titre" mode="plain"/></xsl:attribute>
-        <xsl:attribute name="site">
-          <xsl:apply-templates select="$the-site/a:nom" mode="plain"/>
-        </xsl:attribute>
-        <xsl:attribute name="service">
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
-        </xsl:attribute>
-        <xsl:attribute name="creator">
-          <xsl:value-of select="normalize-space($atelier/a:pilotage/a:service[1]/@nom)"/>
-        </xsl:attribute>
+                  version="{$doc-version}" build-date="{$build-date}"
+                  title="{$title}" site="{$site-name}" service="{lv:typo(string($service))}"
+                  creator="{$service}">
+        <xsl:copy-of select="exsl:node-set($cover)/node()"/>
         <xsl:copy-of select="$body-nodes/node()"/>
         <xsl:call-template name="glossary-section">
           <xsl:with-param name="used" select="$body-nodes"/>
+          <xsl:with-param name="pool" select="$glossary-pool"/>
         </xsl:call-template>
-        <xsl:call-template name="colophon-section"/>
+        <xsl:copy-of select="exsl:node-set($colophon)/node()"/>
       </d:document>
     </xsl:variable>
     <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="fo"/>

@@ -19,6 +19,8 @@
   <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
+    <!-- The entries to choose from; the first of several with the same acronym wins. -->
+    <xsl:param name="pool" select="$atelier/a:glossaire/a:entree"/>
     <!-- Every text node and title, space-separated (adjacent cells must not glue words). -->
     <xsl:variable name="raw">
       <xsl:for-each select="$used//text() | $used//@title | $used//@label | $used//@caption">
@@ -28,8 +30,8 @@
     <xsl:variable name="words"
         select="concat(' ', translate($raw, $glossary-separators, '                        '), ' ')"/>
     <xsl:variable name="entries"
-        select="$atelier/a:glossaire/a:entree[$used//d:sigle = @sigle
-                or contains($words, concat(' ', @sigle, ' '))]"/>
+        select="$pool[not(@sigle = preceding::a:entree/@sigle)]
+                     [$used//d:sigle = @sigle or contains($words, concat(' ', @sigle, ' '))]"/>
     <xsl:if test="$entries">
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
         <d:glossary>

@@ -61,8 +61,14 @@
   </xsl:template>
 
   <!-- ============================================================ pass 2 -->
+  <!-- keep="next": a lead-in that must not end a page without what it introduces. -->
   <xsl:template match="d:p" mode="fo">
-    <fo:block xsl:use-attribute-sets="p"><xsl:apply-templates mode="fo"/></fo:block>
+    <fo:block xsl:use-attribute-sets="p">
+      <xsl:if test="@keep = 'next'">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
   </xsl:template>
   <xsl:template match="d:em" mode="fo">
     <fo:inline font-style="italic"><xsl:apply-templates mode="fo"/></fo:inline>
@@ -109,7 +115,7 @@
   <!-- An image from the source, scaled down to the text width, with its caption. -->
   <xsl:template match="d:figure" mode="fo">
     <fo:block text-align="center" space-before="6pt" keep-with-next.within-page="always">
-      <fo:external-graphic src="url('{@src}')" width="100%" height="110mm"
+      <fo:external-graphic src="url('{@src}')" width="100%" height="85mm"
           content-width="scale-down-to-fit" content-height="scale-down-to-fit" scaling="uniform"/>
     </fo:block>
     <xsl:if test="@caption != ''">

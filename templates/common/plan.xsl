@@ -26,8 +26,8 @@
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">2 7 4 4 3 2 3</xsl:when>
-          <xsl:otherwise>2 9 5 3 2 3</xsl:otherwise>
+          <xsl:when test="$detailed">2 7 4 4 3 2.8 3</xsl:when>
+          <xsl:otherwise>2 9 5 3 2.8 3</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>
@@ -78,7 +78,7 @@
   <!-- The phasing chart: each action on its horizon, by priority. -->
   <xsl:template name="phasing-chart">
     <xsl:param name="actions"/>
-    <d:phasing caption="Phasage des actions (numéros des fiches) — court terme : moins de 2 ans ; moyen terme : de 2 à 5 ans ; long terme : au-delà de 5 ans">
+    <d:phasing caption="Phasage des actions (numéros des fiches) — court terme : moins de 2 ans ; moyen terme : de 2 à 5 ans ; long terme : au-delà de 5 ans">
       <xsl:for-each select="$actions">
         <d:item num="{@numero}" priority="{@priorite}" horizon="{@horizon}"/>
       </xsl:for-each>

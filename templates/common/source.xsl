@@ -89,8 +89,12 @@
   <!-- The FO id of an action's fiche. -->
   <func:function name="t:action-id">
     <xsl:param name="action"/>
+    <!-- Always prefixed by the site id: the seminar dossier holds the fiches of several
+         ateliers, whose own ids need not be unique between them. -->
     <xsl:choose>
-      <xsl:when test="$action/@id"><func:result select="concat('action-', $action/@id)"/></xsl:when>
+      <xsl:when test="$action/@id">
+        <func:result select="concat('action-', $action/ancestor::a:site/@id, '-', $action/@id)"/>
+      </xsl:when>
       <xsl:otherwise>
         <func:result select="concat('action-', $action/ancestor::a:site/@id, '-', $action/@numero)"/>
       </xsl:otherwise>
@@ -116,12 +120,42 @@
     </xsl:choose>
   </func:function>
 
-  <!-- True when a session counts as held at build time (tenue="oui", or dated before). -->
+  <!-- True when a session took place: the schema requires tenue, "oui" (held) or "non"
+       (planned); the date is not consulted, a planned session may be late. -->
   <func:function name="t:held">
     <xsl:param name="seance"/>
-    <func:result select="$seance/@tenue = 'oui'
-        or (not($seance/@tenue = 'non')
-            and number(translate($seance/@date, '-', '')) &lt; number(translate($build-date, '-', '')))"/>
+    <func:result select="$seance/@tenue = 'oui'"/>
+  </func:function>
+
+  <!-- $one when $n is 0 or 1 (French usage), else $many. -->
+  <func:function name="t:plural">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:param name="many"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1"><func:result select="$one"/></xsl:when>
+      <xsl:otherwise><func:result select="$many"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- "9 h 30" from "09:30" (French style: no leading zero, no-break spaces around h). -->
+  <func:function name="t:time">
+    <xsl:param name="hhmm"/>
+    <func:result select="concat(number(substring-before($hhmm, ':')), '&#160;h&#160;',
+                                substring-after($hhmm, ':'))"/>
+  </func:function>
+
+  <!-- "9 h 30" from a number of minutes since midnight. -->
+  <func:function name="t:time-of">
+    <xsl:param name="minutes"/>
+    <func:result select="concat(floor($minutes div 60) mod 24, '&#160;h&#160;',
+                                format-number($minutes mod 60, '00'))"/>
+  </func:function>
+
+  <!-- Minutes since midnight of "09:30". -->
+  <func:function name="t:minutes">
+    <xsl:param name="hhmm"/>
+    <func:result select="60 * number(substring-before($hhmm, ':')) + number(substring-after($hhmm, ':'))"/>
   </func:function>
 
   <!-- ============================================================ prose -->
@@ -204,6 +238,27 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- An agenda (a session's déroulé, the seminar's programme) as a table:
+       "9 h 30 – 10 h 10" / item / speaker. $points: the a:point elements. -->
+  <xsl:template name="agenda-table">
+    <xsl:param name="points"/>
+    <d:table cols="3 9 5">
+      <d:head><d:cell>Horaire</d:cell><d:cell>Séquence</d:cell><d:cell>Intervenants</d:cell></d:head>
+      <xsl:for-each select="$points">
+        <d:row>
+          <d:cell>
+            <xsl:value-of select="t:time(@heure)"/>
+            <xsl:if test="@duree">
+              <xsl:value-of select="concat('&#160;– ', t:time-of(t:minutes(@heure) + @duree))"/>
+            </xsl:if>
+          </d:cell>
+          <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space(@intervenant))"/></d:cell>
+        </d:row>
+      </xsl:for-each>
+    </d:table>
+  </xsl:template>
+
   <!-- The calendar as a table (step, dates, place). -->
   <xsl:template name="calendar-table">
     <d:table cols="3 3 2">
@@ -213,7 +268,7 @@
           <d:cell>
             <xsl:value-of select="t:label('etape', @type)"/>
             <xsl:if test="normalize-space(.) != ''">
-              <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
+              <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
             </xsl:if>
           </d:cell>
           <d:cell>

@@ -128,33 +128,54 @@
   </xsl:template>
 
   <!-- ============================================================ fiche -->
+  <!-- A fiche is one table whose header row is the coloured band (title, then priority and
+       horizon on the right): when a fiche runs onto the next page, the band is repeated
+       there, so the reader always knows which action the page continues. Columns: label,
+       value, and a narrow third one that only the band's tag uses. -->
   <xsl:template match="d:fiche" mode="fo">
-    <fo:block xsl:use-attribute-sets="fiche">
+    <fo:table xsl:use-attribute-sets="table fiche">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
-      <fo:block xsl:use-attribute-sets="fiche-band" text-align-last="justify">
-        <xsl:value-of select="@title"/>
-        <xsl:if test="@tag">
-          <fo:leader leader-pattern="space"/>
-          <fo:inline font-weight="normal" font-size="8.5pt"><xsl:value-of select="@tag"/></fo:inline>
-        </xsl:if>
-      </fo:block>
-      <fo:table xsl:use-attribute-sets="table" space-before="0pt" space-after="0pt"
-          border-after-style="none">
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="proportional-column-width(3)"/>
-        <fo:table-body>
-          <xsl:apply-templates select="d:field" mode="fo"/>
-        </fo:table-body>
-      </fo:table>
-    </fo:block>
+      <fo:table-column column-width="proportional-column-width(1)"/>
+      <fo:table-column column-width="proportional-column-width(2.25)"/>
+      <fo:table-column column-width="proportional-column-width(0.75)"/>
+      <fo:table-header>
+        <fo:table-row keep-with-next.within-page="always">
+          <fo:table-cell xsl:use-attribute-sets="fiche-band">
+            <xsl:attribute name="number-columns-spanned">
+              <xsl:choose><xsl:when test="@tag">2</xsl:when><xsl:otherwise>3</xsl:otherwise></xsl:choose>
+            </xsl:attribute>
+            <fo:block><xsl:value-of select="@title"/></fo:block>
+          </fo:table-cell>
+          <xsl:if test="@tag">
+            <fo:table-cell xsl:use-attribute-sets="fiche-band fiche-tag">
+              <!-- "Priorité 1 · Court terme" on two lines. -->
+              <xsl:choose>
+                <xsl:when test="contains(@tag, ' · ')">
+                  <fo:block text-align="end"><xsl:value-of select="substring-before(@tag, ' · ')"/></fo:block>
+                  <fo:block text-align="end"><xsl:value-of select="substring-after(@tag, ' · ')"/></fo:block>
+                </xsl:when>
+                <xsl:otherwise><fo:block text-align="end"><xsl:value-of select="@tag"/></fo:block></xsl:otherwise>
+              </xsl:choose>
+            </fo:table-cell>
+          </xsl:if>
+        </fo:table-row>
+      </fo:table-header>
+      <fo:table-body>
+        <xsl:apply-templates select="d:field" mode="fo"/>
+      </fo:table-body>
+    </fo:table>
   </xsl:template>
 
   <xsl:template match="d:field" mode="fo">
     <fo:table-row keep-together.within-page="always">
+      <!-- The first field stays with the band: no band alone at the foot of a page. -->
+      <xsl:if test="not(preceding-sibling::d:field)">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
         <fo:block><xsl:value-of select="@label"/></fo:block>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="table-cell">
+      <fo:table-cell xsl:use-attribute-sets="table-cell" number-columns-spanned="2">
         <xsl:call-template name="cell-content"/>
       </fo:table-cell>
     </fo:table-row>
