@@ -281,9 +281,18 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
     g.ch = ih * sy;
     g.w = vw >= 0 ? vw : g.cw;
     g.h = vh >= 0 ? vh : g.ch;
-    /* content centred in a larger viewport would need text-align/display-align on the
-     * graphic; start/before is the initial value */
+    /* content smaller than its viewport is placed by text-align and display-align (XSL 1.1
+     * § 6.6.5), as FOP does: a map scaled down to fit a full-width frame stays centred */
     g.cx = 0;
     g.cy = 0;
+    fo_kw ta = p->text_align;
+    if (ta == FO_KW_center)
+        g.cx = (g.w - g.cw) / 2;
+    else if (ta == FO_KW_end || ta == FO_KW_right)
+        g.cx = g.w - g.cw;
+    if (p->display_align == FO_KW_center)
+        g.cy = (g.h - g.ch) / 2;
+    else if (p->display_align == FO_KW_after)
+        g.cy = g.h - g.ch;
     return g;
 }

@@ -84,10 +84,13 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     s->color = lay_color_of(p->color);
     double fs = p->font_size;
     fo_len bs = p->baseline_shift;
+    /* As FOP places them: a superscript's baseline at about the parent's x-height, a
+     * subscript's lowered by its own descent. */
+    double pfs = parent && parent->font ? tx_font_size(parent->font) : fs;
     if (bs.kw == FO_KW_super)
-        s->baseline_shift = fs * 0.33;
+        s->baseline_shift = pfs * 0.45;
     else if (bs.kw == FO_KW_sub)
-        s->baseline_shift = -fs * 0.2;
+        s->baseline_shift = -fs * 0.22;
     else if (bs.kw == FO_KW_UNSET)
         s->baseline_shift = fo_len_resolve(bs, fs * 1.2);
     if (parent && n->kind != FO_BLOCK)
@@ -211,10 +214,12 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
         }
         break;
     case TX_PIECE_RULE: {
+        /* the rule sits on the baseline, as in FOP */
+        double th = pc->thickness > 0 ? pc->thickness : 1;
         lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_LINE);
-        bx->x = x, bx->y = y - fs * 0.3, bx->w = pc->width, bx->h = 0;
+        bx->x = x, bx->y = y - th / 2, bx->w = pc->width, bx->h = 0;
         bx->u.line.color = pc->style->color;
-        bx->u.line.thickness = pc->thickness > 0 ? pc->thickness : 1;
+        bx->u.line.thickness = th;
         bx->u.line.style = LAY_STYLE_SOLID;
         break;
     }

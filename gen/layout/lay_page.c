@@ -272,6 +272,12 @@ static void place_static(assembler *as, const fo_node *sc, const fo_node *region
     lay_galley_init(&g, as->a);
     lay_build b = {.ctx = as->ctx, .a = as->a, .g = &g, .ref_w = w, .body_w = w, .page = info};
     lay_blocks(&b, sc);
+    /* ids in static content are on every page showing it: the first one counts for
+     * citations (no named destination: it would not be unique) */
+    for (size_t i = 0; i < g.nids; i++)
+        if (g.ids[i].id[0] != '\x01')
+            lay_ctx_id_place(as->ctx, g.ids[i].id, info->number, info->label, info->number,
+                             info->label);
     double ch = lay_galley_height(&g), off = 0;
     fo_kw da = region ? region->props->display_align : FO_KW_auto;
     if (da == FO_KW_center)
@@ -390,24 +396,22 @@ static const fo_node *flow_of(const fo_node *ps)
     return NULL;
 }
 
-/* The number of the sequence's first page (initial-page-number), and whether a blank page
- * must come first because the sequence before it had force-page-count="auto" and its last
- * page has the parity the new start needs for itself.
- *
- * Simplification: XSL puts that blank page at the end of the previous sequence; layout
- * streams sequences and can't look ahead, so the blank page is laid out at the start of
- * this one, with its masters (blank-or-not-blank="blank") and the previous numbering. */
-static int start_number(const lay_ctx *ctx, const fo_node *ps, bool *lead_blank)
+/* Simplification: XSL puts the blank page that force-page-count="auto" adds at the end
+ * of the previous sequence; layout streams sequences and can't look ahead, so that page
+ * is laid out at the start of the next one, with its masters (blank-or-not-blank="blank")
+ * and the previous sequence's numbering (its ids are extended over it). */
+int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, int ipn,
+                     bool ipn_given, bool *lead_blank)
 {
-    int ipn = ps->props->initial_page_number, number = ctx->next_number;
+    int number = next_number;
     fo_kw kw = fo_int_kw(ipn);
-    if (fo_is_specified(ps, FO_PROP_initial_page_number) && ipn > 0)
+    if (ipn_given && ipn > 0)
         number = ipn;
     else if (kw == FO_KW_auto_odd && number % 2 == 0)
         number++;
     else if (kw == FO_KW_auto_even && number % 2 != 0)
         number++;
-    *lead_blank = ctx->pages > 0 && ctx->prev_force_auto && number % 2 != ctx->next_number % 2;
+    *lead_blank = after_pages && prev_force_auto && number % 2 != next_number % 2;
     return number;
 }
 
@@ -415,7 +419,10 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
 {
     const fo_props *p = ps->props;
     bool lead_blank;
-    int first_number = start_number(ctx, ps, &lead_blank);
+    int first_number = lay_start_number(ctx->next_number, ctx->pages > 0, ctx->prev_force_auto,
+                                        p->initial_page_number,
+                                        fo_is_specified(ps, FO_PROP_initial_page_number),
+                                        &lead_blank);
     int blank_number = ctx->next_number;
     ctx->next_number = first_number;
     picker pk = {.ctx = ctx, .a = a};

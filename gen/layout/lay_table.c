@@ -6,8 +6,9 @@
  * their content's min and max widths (the first rows measured), with "fixed" equally. With
  * border-collapse each border is centred on its grid line, so neighbouring cells draw
  * their shared border over each other and it shows once, as in FOP. A row taller than a
- * page (lay_build.page_h) is split line-wise into slices, each cell's lines going on
- * where they stopped; a row that also spans rows is not split and may overflow.
+ * page (lay_build.page_h) becomes bands of lines that pages may break between (as FOP
+ * breaks rows), its borders and backgrounds drawn as decorations over the bands; a row
+ * taking part in a row span is not split and may overflow.
  */
 #include <string.h>
 

@@ -67,6 +67,14 @@ typedef double (*lay_avail_fn)(void *ud, size_t index);
 size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
                     int first_number, lay_pbreak **out, arena *a);
 
+/* The number of a page-sequence's first page: `next_number` continued, or its
+ * initial-page-number `ipn` (a number when `ipn_given`, or auto/auto-odd/auto-even as
+ * FO_INT_KW). *lead_blank is set when a blank page must come first because the previous
+ * sequence (if `after_pages`) had force-page-count="auto" and ended on the parity the new
+ * first page needs for itself; that blank page takes number next_number. */
+int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, int ipn,
+                     bool ipn_given, bool *lead_blank);
+
 /* ---- galleys ------------------------------------------------------------------------------ */
 
 typedef struct {

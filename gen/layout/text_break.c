@@ -56,9 +56,21 @@ static size_t skip_discardable(const tx_para *p, size_t i)
     return i;
 }
 
+/* A preserved space (white-space-collapse="false") after a forced line break starts the
+ * next line: the indentation of code listings. */
+static bool kept_space(const tx_item *it)
+{
+    return it->kind == TI_GLUE && it->sub == TS_SPACE && it->style->preserve_spaces;
+}
+
 size_t tx_line_start(const tx_para *p, size_t b)
 {
-    return b >= p->nitems ? p->nitems : skip_discardable(p, b + 1);
+    if (b >= p->nitems)
+        return p->nitems;
+    if (p->items[b].kind == TI_PENALTY && p->items[b].sub == TS_FORCED && b + 1 < p->nitems &&
+        kept_space(&p->items[b + 1]))
+        return b + 1;
+    return skip_discardable(p, b + 1);
 }
 
 /* Prefix sums of widths, stretch, shrink and fill leaders over items [0, i). */

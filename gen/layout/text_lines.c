@@ -416,7 +416,9 @@ tx_lines tx_lines_build(tx_para *p, const tx_break_opts *o, tx_breaks br)
     tx_lines out = {ARENA_NEW_ARRAY(p->a, tx_line, br.n ? br.n : 1), 0};
     size_t s = 0;
     while (s < p->nitems && p->items[s].kind != TI_BOX && p->items[s].sub != TS_LEADER &&
-           p->items[s].sub != TS_FORCED)
+           p->items[s].sub != TS_FORCED &&
+           !(p->items[s].kind == TI_GLUE && p->items[s].sub == TS_SPACE &&
+             p->items[s].style->preserve_spaces))
         s++;
     for (size_t i = 0; i < br.n; i++) {
         size_t b = br.at[i];

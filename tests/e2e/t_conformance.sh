@@ -18,7 +18,9 @@ test_conformance_sequence_ids_parity_and_blank_pages() {
     assert_contains p1.txt "FIRSTHEAD p1 of A 1-4"
     assert_contains p1.txt "part B on page 5 to 7"
     assert_contains p1.txt "inline anchor on page 3, cell on 6, row on 6"
-    assert_contains p1.txt "item on 6, label on 6, body-sec on 6, flow 5."
+    assert_contains p1.txt "item on 6, label on 6, body-sec on 6, flow 5,"
+    # an id in static content: first and last page showing it (FOP gives 1-1)
+    assert_contains p1.txt "footer 1-3."
     page_text s.pdf 2 > p2.txt
     assert_contains p2.txt "EVENHEAD p2/4"
     page_text s.pdf 3 > p3.txt
@@ -127,4 +129,85 @@ test_conformance_bitmap_without_resolution_is_72_dpi() {
     word_boxes i.pdf > words.txt
     # the image (144 px) ends 144pt after the 20mm margin (56.7pt): X at 200.7 as in FOP
     awk '$5 == "X" { exit !($2 > 200.2 && $2 < 201.2) }' words.txt || { cat words.txt; fail "image width"; }
+    # scaled into a full-width viewport with text-align="center": centred like FOP
+    assert_exit 0 "$LIVRABLES" render "$CF/image-resolution.fo" --format text -o i.txt
+    grep -E '^  image png 225\.6[0-9],[0-9.]+ 144\.00x72\.00' i.txt || { cat i.txt; fail "image not centred"; }
+}
+
+test_conformance_block_alignment_borders_and_white_space() {
+    assert_exit 0 "$LIVRABLES" render "$CF/blocks.fo" -o b.pdf
+    assert_qpdf_clean b.pdf
+    assert_exit 0 "$LIVRABLES" render "$CF/blocks.fo" --format text -o b.txt
+    word_boxes b.pdf > words.txt
+    # body from 42mm (119.06pt) to 106mm (300.47pt)
+    awk '$5 == "Centered" { x0 = $2 } $5 == "title" { x1 = $3 } END { c = (x0 + x1) / 2; exit !(c > 208.7 && c < 210.8) }' \
+        words.txt || fail "title not centered"
+    awk '$5 == "end." && $1 == 1 { exit !($3 > 299.5 && $3 < 300.6) }' words.txt || fail "text-align end"
+    # text-indent 2em (20pt) on the first line only; text-align-last="justify" fills the last line
+    awk '$5 == "Justified" { print $2; exit }' words.txt | awk '{ exit !($1 > 138.5 && $1 < 139.6) }' \
+        || fail "text-indent"
+    awk '$5 == "para." { exit !($3 > 299.5) }' words.txt || fail "text-align-last justify"
+    # a code listing keeps its line breaks and every space
+    assert_contains b.txt '"int main(void)"'
+    assert_contains b.txt '"    return  0;   /* spaces kept */"'
+    # collapsed white space elsewhere
+    pdf_text b.pdf > b-layout.txt
+    assert_contains b-layout.txt "Collapsed white space"
+    # borders: red 1pt box, dashed blue top, green bottom, orange left; colours by name too
+    assert_contains b.txt "#ff0000"
+    assert_contains b.txt "dashed #0000ff"
+    assert_contains b.txt "#008000"
+    assert_contains b.txt "#ff8800"
+    assert_contains b.txt "#b0c4de"   # lightsteelblue block-container background
+}
+
+test_conformance_inline_shifts_leaders_and_links() {
+    assert_exit 0 "$LIVRABLES" render "$CF/inlines.fo" --format text -o i.txt
+    # superscript raised by 4.5pt (0.45 of the parent's 10pt), subscript lowered 1.54pt,
+    # explicit 4pt shift and -20% of the line-height: as FOP places them
+    assert_contains i.txt 'text 78.81,51.30 "DejaVu Sans" 7.00 #000000 "2"'
+    assert_contains i.txt 'text 97.14,57.34 "DejaVu Sans" 7.00 #000000 "2"'
+    assert_contains i.txt '51.80 "DejaVu Sans" 10.00 #000000 "4pt"'
+    assert_contains i.txt '58.20 "DejaVu Sans" 10.00 #000000 "20%"'
+    # a 3cm blue rule 2pt thick sitting on the baseline (130.02)
+    grep -E '^  line [0-9.]+,129\.02 [0-9.]+,129\.02 2\.00 solid #0000ff' i.txt || fail "fixed rule"
+    assert_exit 0 "$LIVRABLES" render "$CF/inlines.fo" -o i.pdf
+    pdf_text i.pdf > i-layout.txt
+    grep -E '^ *Dots \.{20,} *12$' i-layout.txt || fail "dots leader"
+    grep -E '^ *Space +14$' i-layout.txt || fail "space leader"
+    assert_order i-layout.txt "First item." "a)" "Nested a" "b)" "2." "Target block."
+    qpdf --json i.pdf > i.json
+    grep -q 'https://www.ecologie.gouv.fr/' i.json || fail "external link"
+}
+
+test_conformance_space_conditionality_keeps_widows() {
+    assert_exit 0 "$LIVRABLES" render "$CF/spaces.fo" -o s.pdf
+    word_boxes s.pdf > words.txt
+    # at a page top space-before is discarded, unless .conditionality="retain" (as FOP: 20pt)
+    local d r
+    d=$(awk '$5 == "Discarded" { print $4 }' words.txt)
+    r=$(awk '$5 == "Retained" { print $4 }' words.txt)
+    awk -v d="$d" -v r="$r" 'BEGIN { exit !(d < 42 && r - d > 19.9 && r - d < 20.1) }' \
+        || fail "space-before at page top: discarded at $d, retained at $r"
+    # the heading stays with its paragraph, which leaves 2 lines (widows) for the next page
+    local h p
+    h=$(page_of_text s.pdf "Heading kept")
+    p=$(page_of_text s.pdf "Para alpha")
+    assert_eq "$p" "$h" "page of the kept heading"
+    page_text s.pdf 4 | grep -cv '^\s*$' > n.txt
+    assert_eq 2 "$(cat n.txt)" "lines on the last page (widows=2)"
+}
+
+test_conformance_table_spans_header_footer() {
+    assert_exit 0 "$LIVRABLES" render "$CF/tables.fo" -o t.pdf
+    assert_qpdf_clean t.pdf
+    assert_eq 3 "$(pdf_pages t.pdf)" pages   # as FOP
+    word_boxes t.pdf > words.txt
+    # columns 1:1:2 of 128mm (29.6 / 120.3 / 211.0pt, as FOP); the row-spanning cell is
+    # centred over its two rows (FOP: 50.9pt), the column-spanning one starts the first
+    awk '$1 == 1 && $5 == "b" { exit !($2 > 119.8 && $2 < 120.8) }' words.txt || fail "column 2"
+    awk '$1 == 1 && $5 == "H3" { exit !($2 > 210.5 && $2 < 211.5) }' words.txt || fail "column 3"
+    awk '$1 == 1 && $5 == "rows" { exit !($4 > 58 && $4 < 62) }' words.txt || fail "row span centring"
+    page_text t.pdf 1 > p1.txt
+    assert_order p1.txt "H1" "spans two columns" "r12" "Footer"
 }

@@ -352,6 +352,77 @@ static void test_fallback_title(void **state)
     xmlFreeDoc(xml);
 }
 
+/* ---- markers -------------------------------------------------------------------------------- */
+
+static void test_marker_clone_inherits_from_retrieve_marker(void **state)
+{
+    fixture *f = *state;
+    fo_node *root = parse_flow(
+        f, "<fo:block id='h' font-size='24pt' font-weight='bold' color='red' margin-left='1cm'>"
+           "<fo:marker marker-class-name='c'>Title <fo:inline id='i' font-style='italic'>x"
+           "</fo:inline><fo:block id='b' margin-left='5pt'>sub</fo:block>"
+           "<fo:inline id='big' font-size='30pt'>y</fo:inline></fo:marker>Title</fo:block>"
+           "<fo:block id='hdr' font-size='8pt' color='blue' start-indent='2pt'>"
+           "<fo:retrieve-marker id='rm' retrieve-class-name='c'/></fo:block>");
+    assert_non_null(root);
+    const fo_node *h = find_id(root, "h"), *rm = find_id(root, "rm");
+    const fo_node *marker = fo_child(h, FO_MARKER);
+    assert_non_null(marker);
+    /* in place, the marker's children inherit from the heading */
+    assert_float_equal(find_id(root, "i")->props->font_size, 24, EPS);
+    fo_node *c = fo_marker_clone(marker, rm, f->a);
+    assert_ptr_equal(c->props, rm->props);
+    assert_string_equal(texts(f, c), "Title |inline|block|inline");
+    const fo_node *i = find_id(c->first_child, "i"), *b = find_id(c->first_child, "b");
+    const fo_node *big = find_id(c->first_child, "big");
+    assert_non_null(i);
+    assert_ptr_equal(i->parent, c);
+    assert_float_equal(i->props->font_size, 8, EPS);   /* from the header, not 24pt */
+    assert_int_equal(i->props->font_weight, 400);        /* not bold */
+    assert_float_equal(i->props->color.b, 1, EPS);       /* blue */
+    assert_int_equal(i->props->font_style, FO_KW_italic); /* its own value stays */
+    assert_float_equal(big->props->font_size, 30, EPS);
+    /* margins made into indents move with the new parent: 2pt + 5pt */
+    assert_float_equal(b->props->start_indent.abs, 7, EPS);
+    assert_string_equal(b->first_child->text, "sub");
+    assert_ptr_equal(b->first_child->props, b->props);
+    /* the original tree is untouched */
+    assert_float_equal(find_id(root, "i")->props->font_size, 24, EPS);
+}
+
+static void test_int_keywords(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(fo_int_kw(3), FO_KW_UNSET);
+    assert_int_equal(fo_int_kw(FO_INT_KW(FO_KW_no_limit)), FO_KW_no_limit);
+    fo_node *root = parse_flow(f, "<fo:block/>");
+    assert_non_null(root);
+    char doc[] = FO_OPEN "<fo:layout-master-set><fo:simple-page-master master-name='A'>"
+                         "<fo:region-body/></fo:simple-page-master>"
+                         "<fo:page-sequence-master master-name='M'>"
+                         "<fo:repeatable-page-master-reference master-reference='A' "
+                         "maximum-repeats='no-limit'/></fo:page-sequence-master>"
+                         "</fo:layout-master-set><fo:page-sequence master-reference='A' "
+                         "initial-page-number='auto-odd'><fo:flow flow-name='xsl-region-body'>"
+                         "<fo:block/></fo:flow></fo:page-sequence>"
+                         "<fo:page-sequence master-reference='A' initial-page-number='7'>"
+                         "<fo:flow flow-name='xsl-region-body'><fo:block/></fo:flow>"
+                         "</fo:page-sequence></fo:root>";
+    root = fo_parse_memory(doc, strlen(doc), "t.fo", f->a, f->d);
+    assert_non_null(root);
+    const fo_node *lms = fo_child(root, FO_LAYOUT_MASTER_SET);
+    const fo_node *rep = fo_child(fo_child(lms, FO_PAGE_SEQUENCE_MASTER),
+                                  FO_REPEATABLE_PAGE_MASTER_REFERENCE);
+    assert_int_equal(fo_int_kw(rep->props->maximum_repeats), FO_KW_no_limit);
+    const fo_node *ps = fo_child(root, FO_PAGE_SEQUENCE);
+    assert_int_equal(fo_int_kw(ps->props->initial_page_number), FO_KW_auto_odd);
+    ps = ps->next_sibling;
+    while (ps && ps->kind != FO_PAGE_SEQUENCE)
+        ps = ps->next_sibling;
+    assert_non_null(ps);
+    assert_int_equal(ps->props->initial_page_number, 7);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +437,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stream_file, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stream_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fallback_title, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_marker_clone_inherits_from_retrieve_marker, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_int_keywords, setup, teardown),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

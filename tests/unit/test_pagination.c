@@ -230,6 +230,45 @@ static void test_galley_space_resolution(void **state)
     arena_destroy(a);
 }
 
+/* initial-page-number and force-page-count="auto" between sequences */
+typedef struct {
+    const char *name;
+    int next, ipn;
+    bool after, force_auto, given;
+    int expect;
+    bool blank;
+} start_case;
+
+static void test_sequence_start_numbers(void **state)
+{
+    const start_case cases[] = {
+        {"first sequence, auto", 1, FO_INT_KW(FO_KW_auto), false, true, false, 1, false},
+        {"continues", 4, FO_INT_KW(FO_KW_auto), true, true, false, 4, false},
+        {"auto-odd after an odd last page: blank page 4", 4, FO_INT_KW(FO_KW_auto_odd), true,
+         true, false, 5, true},
+        {"auto-odd already odd", 5, FO_INT_KW(FO_KW_auto_odd), true, true, false, 5, false},
+        {"auto-even after an even last page", 5, FO_INT_KW(FO_KW_auto_even), true, true,
+         false, 6, true},
+        {"auto-odd, previous no-force: number skipped, no page", 4,
+         FO_INT_KW(FO_KW_auto_odd), true, false, false, 5, false},
+        {"explicit 1 after page 3: blank page 4 so the parity holds", 4, 1, true, true, true,
+         1, true},
+        {"explicit 20 after page 6: blank page 7", 7, 20, true, true, true, 20, true},
+        {"explicit 20 after page 7: no blank", 8, 20, true, true, true, 20, false},
+        {"explicit on the first sequence", 1, 5, false, true, true, 5, false},
+        {"auto-odd on the first sequence: no page before", 2, FO_INT_KW(FO_KW_auto_odd), false,
+         true, false, 3, false},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        const start_case *c = &cases[k];
+        bool blank = !c->blank;
+        int n = lay_start_number(c->next, c->after, c->force_auto, c->ipn, c->given, &blank);
+        if (n != c->expect || blank != c->blank)
+            fail_msg("%s: got %d%s, expected %d%s", c->name, n, blank ? " after a blank" : "",
+                     c->expect, c->blank ? " after a blank" : "");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +283,7 @@ int main(void)
         cmocka_unit_test(test_tall_item_gets_its_own_page),
         cmocka_unit_test(test_footnotes_take_room),
         cmocka_unit_test(test_galley_space_resolution),
+        cmocka_unit_test(test_sequence_start_numbers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
