@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/atomic_file.h"
 
 bool deliver_mkdirs(const char *dir, diag *d)
 {
@@ -37,28 +38,13 @@ bool deliver_mkdirs(const char *dir, diag *d)
 /* The FO as a file, through a temporary name so a failure leaves no partial output. */
 static bool write_fo(xmlDocPtr fo, const char *path, diag *d)
 {
-    size_t n = strlen(path) + 8;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    bool ok = fd >= 0;
-    if (ok) {
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        xmlSaveCtxtPtr save = xmlSaveToFd(fd, "UTF-8", 0);
-        ok = save && xmlSaveDoc(save, fo) >= 0;
-        ok = save && xmlSaveClose(save) >= 0 && ok;
-        ok = close(fd) == 0 && ok;
-        ok = ok && rename(tmp, path) == 0;
-    }
-    if (!ok) {
+    char *tmp = NULL;
+    FILE *f = atomic_file_create(path, &tmp);
+    bool ok = f && xmlDocDump(f, fo) >= 0;
+    if (f)
+        ok = atomic_file_finish(f, tmp, path, ok) && ok;
+    if (!ok)
         diag_error(d, path, 0, "cannot write: %s", strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
     return ok;
 }
 

@@ -1,5 +1,6 @@
 /* Painter: options, dispatch to a backend, and output files that appear only on commit. */
 #include "paint/paint_internal.h"
+#include "util/atomic_file.h"
 
 #include <errno.h>
 #include <math.h>
@@ -154,32 +155,17 @@ bool paint_close(painter *p, bool commit)
 
 /* ---- output files -------------------------------------------------------------------- */
 
-/* mkstemp makes files 0600; the output should get the usual 0666 & ~umask. */
-static mode_t default_mode(void)
-{
-    mode_t mask = umask(0);
-    umask(mask);
-    return 0666 & ~mask;
-}
-
 FILE *paint_output_create(painter *p, const char *final_path)
 {
-    char *temp = arena_printf(p->a, "%s.XXXXXX", final_path);
-    int fd = mkstemp(temp);
-    if (fd < 0) {
-        diag_error(p->d, final_path, 0, "cannot write: %s", strerror(errno));
-        return NULL;
-    }
-    fchmod(fd, default_mode());
-    FILE *f = fdopen(fd, "wb");
+    char *temp = NULL;
+    FILE *f = atomic_file_create(final_path, &temp);
     if (!f) {
         diag_error(p->d, final_path, 0, "cannot write: %s", strerror(errno));
-        close(fd);
-        unlink(temp);
         return NULL;
     }
     paint_output *o = ARENA_NEW(p->a, paint_output);
-    o->temp = temp;
+    o->temp = arena_strdup(p->a, temp);
+    free(temp);
     o->final = arena_strdup(p->a, final_path);
     paint_output **tail = &p->outputs;
     while (*tail)

@@ -1,11 +1,11 @@
 #include "util/depfile.h"
 
+#include "util/atomic_file.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* Make's quoting: backslash before space and '#', '$' doubled. */
 static void put_name(FILE *f, const char *s)
@@ -21,24 +21,10 @@ static void put_name(FILE *f, const char *s)
 
 bool depfile_write(const char *path, const depfile_rule *rules, size_t nrules, diag *d)
 {
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        /* mkstemp makes the file private; give it the permissions of an ordinary file. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    char *tmp = NULL;
+    FILE *f = atomic_file_create(path, &tmp);
     if (!f) {
         diag_error(d, path, 0, "cannot write dependency file: %s", strerror(errno));
-        if (fd >= 0)
-            close(fd);
-        free(tmp);
         return false;
     }
     strlist all = {0};
@@ -58,14 +44,9 @@ bool depfile_write(const char *path, const depfile_rule *rules, size_t nrules, d
         fputs(":\n", f);
     }
     strlist_clear(&all);
-    bool ok = fflush(f) == 0 && !ferror(f);
-    ok = (fclose(f) == 0) && ok;
-    if (ok && rename(tmp, path) != 0)
-        ok = false;
-    if (!ok) {
+    if (!atomic_file_finish(f, tmp, path, true)) {
         diag_error(d, path, 0, "cannot write dependency file: %s", strerror(errno));
-        unlink(tmp);
+        return false;
     }
-    free(tmp);
-    return ok;
+    return true;
 }
