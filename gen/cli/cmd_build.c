@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "deliver/deliver.h"
+#include "cli/cli_internal.h"
 
 static void build_usage(FILE *out)
 {
@@ -34,19 +33,6 @@ static void build_usage(FILE *out)
             "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
 }
 
-static bool parse_format(const char *s, deliver_format *f)
-{
-    if (strcmp(s, "pdf") == 0)
-        *f = DELIVER_PDF;
-    else if (strcmp(s, "fo") == 0)
-        *f = DELIVER_FO;
-    else if (strcmp(s, "png") == 0)
-        *f = DELIVER_PNG;
-    else
-        return false;
-    return true;
-}
-
 /* A positive whole number within [1, max]; false otherwise. */
 static bool parse_count(const char *s, int max, int *out)
 {
@@ -58,30 +44,15 @@ static bool parse_count(const char *s, int max, int *out)
     return true;
 }
 
-static int usage_error(const char *fmt, const char *arg)
-{
-    fprintf(stderr, "livrables build: error: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'livrables build --help'.\n");
-    return EXIT_USAGE;
-}
-
 /* Checks the options that can be wrong before any input is read: exit 2 when they are. */
 static int check_options(const deliver_options *o, int ninputs)
 {
     if (ninputs == 0)
-        return usage_error("%s", "no atelier source given");
+        return cli_usage_error("build", "no atelier source given");
     if (!o->out_dir)
-        return usage_error("%s", "no output directory (-o DIR)");
-    char *available = NULL;
-    char *style = deliver_style_path(o->style ? o->style : "etat", &available);
-    if (!style) {
-        fprintf(stderr, "livrables build: error: unknown style '%s' (available: %s)\n",
-                o->style ? o->style : "etat", available);
-        free(available);
+        return cli_usage_error("build", "no output directory (-o DIR)");
+    if (cli_check_style("build", o->style) != EXIT_OK)
         return EXIT_USAGE;
-    }
-    free(style);
     diag *d = diag_new(stderr);
     bool only_ok = !o->only || deliver_check_only(o->only, d);
     diag_destroy(d);
@@ -110,17 +81,17 @@ int cmd_build(int argc, char **argv)
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
         case OPT_FORMAT:
-            if (!parse_format(optarg, &o.format))
-                return usage_error("unknown format '%s' (pdf, fo, png)", optarg);
+            if (!cli_deliver_format(optarg, &o.format))
+                return cli_usage_error("build", "unknown format '%s' (pdf, fo, png)", optarg);
             break;
         case OPT_DPI:
             if (!parse_count(optarg, 2400, &dpi))
-                return usage_error("invalid --dpi '%s' (1 to 2400)", optarg);
+                return cli_usage_error("build", "invalid --dpi '%s' (1 to 2400)", optarg);
             o.dpi = dpi;
             break;
         case 'j':
             if (!parse_count(optarg, 256, &o.jobs))
-                return usage_error("invalid --jobs '%s' (1 to 256)", optarg);
+                return cli_usage_error("build", "invalid --jobs '%s' (1 to 256)", optarg);
             break;
         case 'h': build_usage(stdout); return EXIT_OK;
         default: build_usage(stderr); return EXIT_USAGE;

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "deliver/deliver.h"
+#include "cli/cli_internal.h"
 
 static void dossier_usage(FILE *out)
 {
@@ -44,13 +43,7 @@ int cmd_dossier(int argc, char **argv)
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
         case OPT_FORMAT:
-            if (strcmp(optarg, "pdf") == 0)
-                o.format = DELIVER_PDF;
-            else if (strcmp(optarg, "fo") == 0)
-                o.format = DELIVER_FO;
-            else if (strcmp(optarg, "png") == 0)
-                o.format = DELIVER_PNG;
-            else {
+            if (!cli_deliver_format(optarg, &o.format)) {
                 fprintf(stderr, "livrables dossier: error: unknown format '%s' (pdf, fo, png)\n", optarg);
                 return EXIT_USAGE;
             }
@@ -59,19 +52,12 @@ int cmd_dossier(int argc, char **argv)
         default: dossier_usage(stderr); return EXIT_USAGE;
         }
     }
-    if (optind == argc || !out) {
-        fprintf(stderr, "livrables dossier: error: %s\nTry 'livrables dossier --help'.\n",
-                optind == argc ? "no atelier source given" : "no output file (-o DOSSIER.pdf)");
+    if (optind == argc || !out)
+        return cli_usage_error("dossier", "%s",
+                               optind == argc ? "no atelier source given"
+                                              : "no output file (-o DOSSIER.pdf)");
+    if (cli_check_style("dossier", o.style) != EXIT_OK)
         return EXIT_USAGE;
-    }
-    char *available = NULL, *style = deliver_style_path(o.style ? o.style : "etat", &available);
-    if (!style) {
-        fprintf(stderr, "livrables dossier: error: unknown style '%s' (available: %s)\n",
-                o.style ? o.style : "etat", available);
-        free(available);
-        return EXIT_USAGE;
-    }
-    free(style);
     diag *d = diag_new(stderr);
     int rc = deliver_dossier((const char *const *)argv + optind, argc - optind, out, &o, d);
     diag_destroy(d);

@@ -2,8 +2,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
-#include "cli/cli.h"
-#include "deliver/deliver.h"
+#include "cli/cli_internal.h"
 
 static void init_usage(FILE *out)
 {
@@ -28,11 +27,10 @@ int cmd_init(int argc, char **argv)
         init_usage(stderr);
         return EXIT_USAGE;
     }
-    if (optind != argc - 1) {
-        fprintf(stderr, "livrables init: error: %s\nTry 'livrables init --help'.\n",
-                optind == argc ? "no directory given" : "only one directory expected");
-        return EXIT_USAGE;
-    }
+    if (optind != argc - 1)
+        return cli_usage_error("init", "%s",
+                               optind == argc ? "no directory given"
+                                              : "only one directory expected");
     diag *d = diag_new(stderr);
     int rc = deliver_init(argv[optind], d);
     if (rc == 0)

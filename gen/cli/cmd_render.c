@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
+#include "cli/cli_internal.h"
 #include "diag/diag.h"
 #include "render/render.h"
 #include "util/depfile.h"
@@ -88,12 +88,11 @@ int cmd_render(int argc, char **argv)
         default: render_usage(stderr); return EXIT_USAGE;
         }
     }
-    if (optind != argc - 1 || !out) {
-        fprintf(stderr, "livrables render: error: %s\n",
-                optind >= argc ? "no input file" : !out ? "no output file (-o OUT)" : "more than one input file");
-        fprintf(stderr, "Try 'livrables render --help'.\n");
-        return EXIT_USAGE;
-    }
+    if (optind != argc - 1 || !out)
+        return cli_usage_error("render", "%s",
+                               optind >= argc ? "no input file"
+                               : !out         ? "no output file (-o OUT)"
+                                              : "more than one input file");
 
     diag *d = diag_new(stderr);
     strlist inputs = {0};

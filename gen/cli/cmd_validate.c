@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/cli.h"
+#include "cli/cli_internal.h"
 #include "source/source.h"
 
 static void validate_usage(FILE *out)
@@ -33,11 +33,8 @@ int cmd_validate(int argc, char **argv)
         default: validate_usage(stderr); return EXIT_USAGE;
         }
     }
-    if (optind == argc) {
-        fprintf(stderr, "livrables validate: error: no atelier source given\n"
-                        "Try 'livrables validate --help'.\n");
-        return EXIT_USAGE;
-    }
+    if (optind == argc)
+        return cli_usage_error("validate", "no atelier source given");
     diag *d = diag_new(stderr);
     char *rng = source_data_path("schema/atelier.rng");
     source_schema *schema = source_schema_load(rng, d);

@@ -10,12 +10,11 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/atomic_file.h"
+#include "util/xalloc.h"
 
 bool deliver_mkdirs(const char *dir, diag *d)
 {
-    char *p = strdup(dir);
-    if (!p)
-        abort();
+    char *p = xstrdup(dir);
     bool ok = true;
     for (char *s = p + 1;; s++) {
         if (*s != '/' && *s)

@@ -7,6 +7,7 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/depfile.h"
+#include "util/xalloc.h"
 
 transform *deliver_load_template(deliver_ctx *c, const char *name, strlist *modules)
 {
@@ -89,9 +90,7 @@ void deliver_record_add(deliver_record *rec, const char *output, const strlist *
             abort();
     }
     deliver_rule *r = &rec->rules[rec->count++];
-    r->output = strdup(output);
-    if (!r->output)
-        abort();
+    r->output = xstrdup(output);
     r->deps = (strlist){0};
     for (size_t i = 0; i < deps->count; i++)
         strlist_add(&r->deps, deps->items[i]);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/xalloc.h"
 
 /* <dossier xmlns="urn:livrables:atelier:1"><atelier>…</atelier>…</dossier>, copies of the
  * sources. Each copy carries xml:base (the source's absolute directory) so that the
@@ -57,9 +58,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         };
         xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &deps, d);
         /* Like build, create the output's directory. */
-        char *dir = strdup(out_path);
-        if (!dir)
-            abort();
+        char *dir = xstrdup(out_path);
         char *slash = strrchr(dir, '/');
         if (slash && slash != dir) {
             *slash = '\0';

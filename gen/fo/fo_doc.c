@@ -3,8 +3,9 @@
  * the reader to free) or from an in-memory xmlDoc. Everything before the first
  * page-sequence stays in the document's own arena. */
 #include "fo/fo_internal.h"
+#include "util/readable.h"
+#include "util/xml_errors.h"
 
-#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
@@ -36,9 +37,7 @@ static void on_xml_error(void *ctx, xmlError *err)
     diag *d = ((const fo_doc *)ctx)->d;
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    xml_message_trim(msg);
     diag_report(d, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, path, err->line,
                 "%s", msg);
 }
@@ -236,12 +235,8 @@ static bool open_reader(fo_doc *doc, bool with_root)
 
 fo_doc *fo_doc_open_file(const char *path, diag *d)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        diag_error(d, path, 0, "cannot open: %s", strerror(errno));
+    if (!file_readable(path, "cannot open", d))
         return NULL;
-    }
-    fclose(f);
     fo_doc *doc = doc_new(path, d);
     if (!open_reader(doc, true)) {
         fo_doc_destroy(doc);
@@ -301,11 +296,11 @@ bool fo_doc_rewind(fo_doc *doc)
 fo_node *fo_parse_memory(const char *xml, size_t len, const char *path, arena *a, diag *d)
 {
     fo_doc ctx = {.path = (char *)(path ? path : "<memory>"), .d = d};
-    xmlStructuredErrorFunc old = xmlStructuredError;
-    void *old_ctx = xmlStructuredErrorContext;
+    xml_handlers saved;
+    xml_handlers_save(&saved);
     xmlSetStructuredErrorFunc(&ctx, on_xml_error);
     xmlDoc *x = xmlReadMemory(xml, (int)len, ctx.path, NULL, FO_PARSE_OPTIONS);
-    xmlSetStructuredErrorFunc(old_ctx, old);
+    xml_handlers_restore(&saved);
     if (!x)
         return NULL;
     fo_node *root = NULL;

@@ -19,14 +19,8 @@ static fo_node *clone_under(const fo_node *src, fo_node *parent, arena *a)
         fo_props_reparent(p, src->specified, src->parent->props, parent->props);
         n->props = p;
     }
-    for (const fo_node *c = src->first_child; c; c = c->next_sibling) {
-        fo_node *k = clone_under(c, n, a);
-        if (n->last_child)
-            n->last_child->next_sibling = k;
-        else
-            n->first_child = k;
-        n->last_child = k;
-    }
+    for (const fo_node *c = src->first_child; c; c = c->next_sibling)
+        fo_node_append(n, clone_under(c, n, a));
     return n;
 }
 
@@ -37,13 +31,7 @@ fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *
     root->parent = retrieve->parent;
     root->props = retrieve->props;
     root->first_child = root->last_child = root->next_sibling = NULL;
-    for (const fo_node *c = marker->first_child; c; c = c->next_sibling) {
-        fo_node *k = clone_under(c, root, a);
-        if (root->last_child)
-            root->last_child->next_sibling = k;
-        else
-            root->first_child = k;
-        root->last_child = k;
-    }
+    for (const fo_node *c = marker->first_child; c; c = c->next_sibling)
+        fo_node_append(root, clone_under(c, root, a));
     return root;
 }

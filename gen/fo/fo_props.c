@@ -614,48 +614,50 @@ static fo_len no_auto(fo_len l)
     return l.kw ? (fo_len){0} : l;
 }
 
+/* A specified margin gives the space on its side (all three components), unless that space
+ * is specified too. */
+static void margin_to_space(unsigned char *spec, fo_prop_id margin_id, fo_len margin,
+                            fo_prop_id space_id, fo_space *space)
+{
+    if (!marked(spec, margin_id) || marked(spec, space_id))
+        return;
+    fo_len m = no_auto(margin);
+    *space = (fo_space){m, m, m, true, 0};
+    mark(spec, space_id);
+}
+
+/* The indent a margin gives: the parent's indent plus the margin, border and padding. */
+static fo_len margin_indent(fo_len parent_indent, fo_len margin, double border, fo_len padding)
+{
+    fo_len extra = {border, 0, 0, 0};
+    return len_add(len_add(parent_indent, no_auto(margin)), len_add(extra, padding));
+}
+
 /* XSL 1.1 § 5.3.2: margins of block-level FOs give indents and spaces. */
 static void map_block_margins(fo_props *p, const fo_props *parent, unsigned char *spec)
 {
     fo_len zero = {0};
     if (marked(spec, FO_PROP_margin_left) && !marked(spec, FO_PROP_start_indent)) {
-        fo_len base = parent ? parent->start_indent : zero;
-        fo_len extra = {fo_border_width(p, 2), 0, 0, 0};
-        p->start_indent = len_add(len_add(base, no_auto(p->margin_left)),
-                                  len_add(extra, p->padding_start));
+        p->start_indent = margin_indent(parent ? parent->start_indent : zero, p->margin_left,
+                                        fo_border_width(p, 2), p->padding_start);
         mark(spec, FO_PROP_start_indent);
     }
     if (marked(spec, FO_PROP_margin_right) && !marked(spec, FO_PROP_end_indent)) {
-        fo_len base = parent ? parent->end_indent : zero;
-        fo_len extra = {fo_border_width(p, 3), 0, 0, 0};
-        p->end_indent = len_add(len_add(base, no_auto(p->margin_right)),
-                                len_add(extra, p->padding_end));
+        p->end_indent = margin_indent(parent ? parent->end_indent : zero, p->margin_right,
+                                      fo_border_width(p, 3), p->padding_end);
         mark(spec, FO_PROP_end_indent);
     }
-    if (marked(spec, FO_PROP_margin_top) && !marked(spec, FO_PROP_space_before)) {
-        fo_len m = no_auto(p->margin_top);
-        p->space_before = (fo_space){m, m, m, true, 0};
-        mark(spec, FO_PROP_space_before);
-    }
-    if (marked(spec, FO_PROP_margin_bottom) && !marked(spec, FO_PROP_space_after)) {
-        fo_len m = no_auto(p->margin_bottom);
-        p->space_after = (fo_space){m, m, m, true, 0};
-        mark(spec, FO_PROP_space_after);
-    }
+    margin_to_space(spec, FO_PROP_margin_top, p->margin_top, FO_PROP_space_before,
+                    &p->space_before);
+    margin_to_space(spec, FO_PROP_margin_bottom, p->margin_bottom, FO_PROP_space_after,
+                    &p->space_after);
 }
 
 static void map_inline_margins(fo_props *p, unsigned char *spec)
 {
-    if (marked(spec, FO_PROP_margin_left) && !marked(spec, FO_PROP_space_start)) {
-        fo_len m = no_auto(p->margin_left);
-        p->space_start = (fo_space){m, m, m, true, 0};
-        mark(spec, FO_PROP_space_start);
-    }
-    if (marked(spec, FO_PROP_margin_right) && !marked(spec, FO_PROP_space_end)) {
-        fo_len m = no_auto(p->margin_right);
-        p->space_end = (fo_space){m, m, m, true, 0};
-        mark(spec, FO_PROP_space_end);
-    }
+    margin_to_space(spec, FO_PROP_margin_left, p->margin_left, FO_PROP_space_start,
+                    &p->space_start);
+    margin_to_space(spec, FO_PROP_margin_right, p->margin_right, FO_PROP_space_end, &p->space_end);
 }
 
 static const fo_prop_id border_colors[4] = {FO_PROP_border_before_color,

@@ -36,6 +36,18 @@ void paint_cairo_destroy(paint_cairo *pc)
     g_free(pc);
 }
 
+void paint_canvas_release(paint_canvas *c)
+{
+    paint_cairo_destroy(c->pc);
+    c->pc = NULL;
+    if (c->cr)
+        cairo_destroy(c->cr);
+    c->cr = NULL;
+    if (c->surface)
+        cairo_surface_destroy(c->surface);
+    c->surface = NULL;
+}
+
 static void set_color(cairo_t *cr, lay_color c)
 {
     cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);

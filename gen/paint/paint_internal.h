@@ -84,6 +84,16 @@ void paint_cairo_destroy(paint_cairo *pc); /* accepts NULL */
 /* Draws one box. Returns false if cairo failed (the painter reports it). */
 bool paint_cairo_box(paint_cairo *pc, const lay_box *box);
 
+/* What a cairo backend draws on: a surface, its context and the drawer on it. */
+typedef struct {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    paint_cairo *pc;
+} paint_canvas;
+
+/* Destroys whichever of the three exists and clears them (the canvas can be reused). */
+void paint_canvas_release(paint_canvas *c);
+
 /* ---- paint_image.c: images loaded once per painter ------------------------------------ */
 
 paint_images *paint_images_new(diag *d);

@@ -9,9 +9,7 @@
 
 typedef struct {
     paint_stream stream;
-    cairo_surface_t *surface;
-    cairo_t *cr;
-    paint_cairo *pc;
+    paint_canvas cv;
     const lay_outline *outline;
 } pdf_state;
 
@@ -57,16 +55,16 @@ static bool pdf_open(painter *p)
     if (!s->stream.f)
         return false;
     /* A4 until the first page sets its own size. */
-    s->surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->stream, 595.28,
-                                                     841.89);
-    s->cr = cairo_create(s->surface);
-    if (cairo_status(s->cr) != CAIRO_STATUS_SUCCESS) {
+    s->cv.surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->stream,
+                                                        595.28, 841.89);
+    s->cv.cr = cairo_create(s->cv.surface);
+    if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, "cannot create PDF: %s",
-                   cairo_status_to_string(cairo_status(s->cr)));
+                   cairo_status_to_string(cairo_status(s->cv.cr)));
         return false;
     }
-    set_metadata(s->surface, &p->opts);
-    s->pc = paint_cairo_new(p, s->cr, true);
+    set_metadata(s->cv.surface, &p->opts);
+    s->cv.pc = paint_cairo_new(p, s->cv.cr, true);
     return true;
 }
 
@@ -89,7 +87,7 @@ static bool check(painter *p, cairo_status_t st)
  *   (mostly off the page), covered by anything drawn there. */
 static void start_page_content(painter *p, pdf_state *s)
 {
-    cairo_t *cr = s->cr;
+    cairo_t *cr = s->cv.cr;
     cairo_save(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, -0.5, -0.5, 1, 1);
@@ -102,15 +100,15 @@ static void start_page_content(painter *p, pdf_state *s)
 static bool pdf_begin_page(painter *p, const lay_page *page)
 {
     pdf_state *s = p->impl;
-    cairo_pdf_surface_set_size(s->surface, page->width, page->height);
+    cairo_pdf_surface_set_size(s->cv.surface, page->width, page->height);
     start_page_content(p, s);
-    return check(p, cairo_status(s->cr));
+    return check(p, cairo_status(s->cv.cr));
 }
 
 static bool pdf_box(painter *p, const lay_box *box)
 {
     pdf_state *s = p->impl;
-    return paint_cairo_box(s->pc, box) || check(p, cairo_status(s->cr));
+    return paint_cairo_box(s->cv.pc, box) || check(p, cairo_status(s->cv.cr));
 }
 
 static bool pdf_end_page(painter *p, const lay_page *page)
@@ -118,9 +116,9 @@ static bool pdf_end_page(painter *p, const lay_page *page)
     pdf_state *s = p->impl;
     /* Set at the end: cairo 1.16 forgets a label set before the first drawing. */
     if (page->label && *page->label)
-        cairo_pdf_surface_set_page_label(s->surface, page->label);
-    cairo_show_page(s->cr);
-    return check(p, cairo_status(s->cr));
+        cairo_pdf_surface_set_page_label(s->cv.surface, page->label);
+    cairo_show_page(s->cv.cr);
+    return check(p, cairo_status(s->cv.cr));
 }
 
 static void pdf_outline(painter *p, const lay_outline *outline)
@@ -150,28 +148,16 @@ static void add_outline(cairo_surface_t *surface, int parent, const lay_outline 
     }
 }
 
-static void release(pdf_state *s)
-{
-    paint_cairo_destroy(s->pc);
-    s->pc = NULL;
-    if (s->cr)
-        cairo_destroy(s->cr);
-    s->cr = NULL;
-    if (s->surface)
-        cairo_surface_destroy(s->surface);
-    s->surface = NULL;
-}
-
 static bool pdf_finish(painter *p)
 {
     pdf_state *s = p->impl;
     if (p->npages > 0)
-        cairo_tag_end(s->cr, "Document");
+        cairo_tag_end(s->cv.cr, "Document");
     if (s->outline)
-        add_outline(s->surface, CAIRO_PDF_OUTLINE_ROOT, s->outline);
-    cairo_surface_finish(s->surface);
-    bool ok = check(p, cairo_surface_status(s->surface));
-    release(s);
+        add_outline(s->cv.surface, CAIRO_PDF_OUTLINE_ROOT, s->outline);
+    cairo_surface_finish(s->cv.surface);
+    bool ok = check(p, cairo_surface_status(s->cv.surface));
+    paint_canvas_release(&s->cv);
     ok = paint_output_close(p, s->stream.f) && ok;
     s->stream.f = NULL;
     return ok;
@@ -185,7 +171,7 @@ static void pdf_abort(painter *p)
     if (s->stream.f)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
-    release(s);
+    paint_canvas_release(&s->cv);
 }
 
 const paint_backend paint_pdf_backend = {

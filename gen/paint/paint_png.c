@@ -12,9 +12,7 @@
 
 typedef struct {
     const char *base; /* out_path without ".png" */
-    cairo_surface_t *surface;
-    cairo_t *cr;
-    paint_cairo *pc;
+    paint_canvas cv;
 } png_state;
 
 static bool png_open(painter *p)
@@ -34,18 +32,6 @@ static bool png_open(painter *p)
     return ok;
 }
 
-static void release_page(png_state *s)
-{
-    paint_cairo_destroy(s->pc);
-    s->pc = NULL;
-    if (s->cr)
-        cairo_destroy(s->cr);
-    s->cr = NULL;
-    if (s->surface)
-        cairo_surface_destroy(s->surface);
-    s->surface = NULL;
-}
-
 /* Pixels for `pt` points; a hair under a whole pixel is not one more pixel. */
 static int pixels(double pt, double dpi)
 {
@@ -57,30 +43,30 @@ static bool png_begin_page(painter *p, const lay_page *page)
 {
     png_state *s = p->impl;
     double dpi = p->opts.dpi;
-    release_page(s); /* a page that failed half-way */
-    s->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels(page->width, dpi),
+    paint_canvas_release(&s->cv); /* a page that failed half-way */
+    s->cv.surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels(page->width, dpi),
                                             pixels(page->height, dpi));
-    s->cr = cairo_create(s->surface);
-    if (cairo_status(s->cr) != CAIRO_STATUS_SUCCESS) {
+    s->cv.cr = cairo_create(s->cv.surface);
+    if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, "cannot create page %d image: %s", p->npages,
-                   cairo_status_to_string(cairo_status(s->cr)));
-        release_page(s);
+                   cairo_status_to_string(cairo_status(s->cv.cr)));
+        paint_canvas_release(&s->cv);
         return false;
     }
-    cairo_set_source_rgb(s->cr, 1, 1, 1);
-    cairo_paint(s->cr);
-    cairo_scale(s->cr, dpi / 72.0, dpi / 72.0);
-    s->pc = paint_cairo_new(p, s->cr, false);
+    cairo_set_source_rgb(s->cv.cr, 1, 1, 1);
+    cairo_paint(s->cv.cr);
+    cairo_scale(s->cv.cr, dpi / 72.0, dpi / 72.0);
+    s->cv.pc = paint_cairo_new(p, s->cv.cr, false);
     return true;
 }
 
 static bool png_box(painter *p, const lay_box *box)
 {
     png_state *s = p->impl;
-    if (paint_cairo_box(s->pc, box))
+    if (paint_cairo_box(s->cv.pc, box))
         return true;
     diag_error(p->d, p->out_path, 0, "cannot draw page %d: %s", p->npages,
-               cairo_status_to_string(cairo_status(s->cr)));
+               cairo_status_to_string(cairo_status(s->cv.cr)));
     return false;
 }
 
@@ -91,27 +77,29 @@ static bool png_end_page(painter *p, const lay_page *page)
     paint_stream stream = {p, paint_output_create(p, name)};
     bool ok = stream.f != NULL;
     if (ok) {
-        cairo_surface_flush(s->surface);
-        cairo_status_t st = cairo_surface_write_to_png_stream(s->surface, paint_stream_write,
-                                                              &stream);
+        cairo_surface_flush(s->cv.surface);
+        cairo_status_t st = cairo_surface_write_to_png_stream(s->cv.surface,
+                                                              paint_stream_write, &stream);
         ok = paint_output_close(p, stream.f) && st == CAIRO_STATUS_SUCCESS;
         if (!ok && !p->write_failed)
             paint_write_error(p, EIO);
     }
-    release_page(s);
+    paint_canvas_release(&s->cv);
     return ok;
 }
 
 static bool png_finish(painter *p)
 {
-    release_page(p->impl);
+    png_state *s = p->impl;
+    paint_canvas_release(&s->cv);
     return true;
 }
 
 static void png_abort(painter *p)
 {
-    if (p->impl)
-        release_page(p->impl);
+    png_state *s = p->impl;
+    if (s)
+        paint_canvas_release(&s->cv);
 }
 
 const paint_backend paint_png_backend = {

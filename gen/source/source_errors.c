@@ -1,6 +1,5 @@
 /* libxml2's errors as diagnostics: `file:line: error: message`, with the file an XIncluded
  * element came from, and refused XIncludes named as such. */
-#include <libxml/globals.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xinclude.h>
@@ -8,14 +7,7 @@
 #include <string.h>
 
 #include "source/source_internal.h"
-
-/* libxml2 messages end with a newline; diagnostics don't. */
-static void trim(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == ' '))
-        s[--n] = '\0';
-}
+#include "util/xalloc.h"
 
 static bool is_xinclude(const xmlNode *n)
 {
@@ -82,10 +74,8 @@ static void on_error(void *ctx, xmlErrorPtr e)
         xmlFree(href);
         return;
     }
-    char *msg = strdup(e->message ? e->message : "unknown XML error");
-    if (!msg)
-        abort();
-    trim(msg);
+    char *msg = xstrdup(e->message ? e->message : "unknown XML error");
+    xml_message_trim(msg); /* diagnostics end without a newline */
     if (!file) {
         if (!c->pending) {
             c->pending = msg;
@@ -127,10 +117,7 @@ static void on_generic(void *ctx, const char *fmt, ...)
 
 void source_errors_install(source_errctx *c, source_errsave *save)
 {
-    save->serror = xmlStructuredError;
-    save->sctx = xmlStructuredErrorContext;
-    save->gerror = xmlGenericError;
-    save->gctx = xmlGenericErrorContext;
+    xml_handlers_save(&save->prev);
     save->ctx = c;
     xmlSetStructuredErrorFunc(c, on_error);
     xmlSetGenericErrorFunc(NULL, on_generic);
@@ -139,6 +126,5 @@ void source_errors_install(source_errctx *c, source_errsave *save)
 void source_errors_restore(const source_errsave *save)
 {
     flush_pending(save->ctx);
-    xmlSetStructuredErrorFunc(save->sctx, save->serror);
-    xmlSetGenericErrorFunc(save->gctx, save->gerror);
+    xml_handlers_restore(&save->prev);
 }

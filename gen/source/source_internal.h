@@ -5,6 +5,7 @@
 #include <libxml/xmlerror.h>
 
 #include "source/source.h"
+#include "util/xml_errors.h"
 
 struct source_include {
     const struct _xmlNode *node; /* top element of an XIncluded file */
@@ -29,10 +30,7 @@ typedef struct {
 
 /* The libxml2 error globals saved while our handler is installed. */
 typedef struct {
-    xmlStructuredErrorFunc serror;
-    void *sctx;
-    xmlGenericErrorFunc gerror;
-    void *gctx;
+    xml_handlers prev;
     source_errctx *ctx;
 } source_errsave;
 

@@ -1,6 +1,5 @@
 /* Loading a source: parse without network or DTD, XInclude inside the source's tree only,
  * remember every file read and where each XIncluded element came from. */
-#include <errno.h>
 #include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -11,6 +10,8 @@
 #include <string.h>
 
 #include "source/source_internal.h"
+#include "util/readable.h"
+#include "util/xalloc.h"
 
 #define LOAD_FLAGS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE)
 
@@ -33,14 +34,6 @@ static xmlParserInputBufferPtr guarded_open(const char *uri, xmlCharEncoding enc
         free(path);
     }
     return buf;
-}
-
-static char *xstrdup(const char *s)
-{
-    char *r = strdup(s);
-    if (!r)
-        abort();
-    return r;
 }
 
 /* The absolute directory of `path` (symbolic links resolved). */
@@ -165,18 +158,14 @@ static bool parse(source *s, source_errctx *c)
     /* The document's name as given, so resolved includes stay relative to it. */
     xmlFree((xmlChar *)s->doc->URL);
     s->doc->URL = xmlStrdup(BAD_CAST s->path);
-    if (xmlXIncludeProcessFlags(s->doc, LOAD_FLAGS) < 0 || c->errors) {
-        /* A refused include with a fallback is still an error: say which. */
+    bool failed = xmlXIncludeProcessFlags(s->doc, LOAD_FLAGS) < 0 || c->errors;
+    if (failed || c->refused.count) {
+        /* A refused include, even with a fallback, is an error: say which, unless libxml2
+         * already reported the failure. */
         if (c->errors == 0)
             for (size_t i = 0; i < c->refused.count; i++)
                 diag_error(c->d, s->path, 0, "XInclude outside the source tree: %s",
                            c->refused.items[i]);
-        return false;
-    }
-    if (c->refused.count) {
-        for (size_t i = 0; i < c->refused.count; i++)
-            diag_error(c->d, s->path, 0, "XInclude outside the source tree: %s",
-                       c->refused.items[i]);
         return false;
     }
     collect_bases(s, xmlDocGetRootElement(s->doc));
@@ -187,12 +176,8 @@ static bool parse(source *s, source_errctx *c)
 
 source *source_load(const char *path, diag *d)
 {
-    FILE *probe = fopen(path, "r");
-    if (!probe) {
-        diag_error(d, path, 0, "cannot read: %s", strerror(errno));
+    if (!file_readable(path, "cannot read", d))
         return NULL;
-    }
-    fclose(probe);
 
     int errors_before = diag_error_count(d);
     source *s = calloc(1, sizeof *s);

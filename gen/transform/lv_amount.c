@@ -6,14 +6,7 @@
 #include <string.h>
 
 #include "transform/lv.h"
-
-static char *dup_or_die(const char *s)
-{
-    char *r = strdup(s);
-    if (!r)
-        abort();
-    return r;
-}
+#include "util/xalloc.h"
 
 /* Writes the whole number `n` with U+202F between groups of three digits. */
 static void put_grouped(char *out, unsigned long long n)
@@ -36,7 +29,7 @@ static void put_grouped(char *out, unsigned long long n)
 static char *format_number(double x, bool with_cents, bool trim)
 {
     if (isnan(x) || isinf(x))
-        return dup_or_die("");
+        return xstrdup("");
     unsigned long long cents = (unsigned long long)llround(fabs(x) * 100.0);
     char buf[96], *o = buf;
     if (x < 0 && cents > 0)
@@ -50,7 +43,7 @@ static char *format_number(double x, bool with_cents, bool trim)
         else
             sprintf(o, ",%02u", frac);
     }
-    return dup_or_die(buf);
+    return xstrdup(buf);
 }
 
 char *lv_number(double x)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "transform/lv.h"
+#include "util/xalloc.h"
 
 static const char *const months[] = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
                                      "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
@@ -50,14 +51,6 @@ static bool parse_iso(const char *s, ymd *d)
     return true;
 }
 
-static char *dup_or_die(const char *s)
-{
-    char *r = strdup(s);
-    if (!r)
-        abort();
-    return r;
-}
-
 /* "1er", "12". */
 static void put_day(char *out, size_t size, int day)
 {
@@ -89,34 +82,34 @@ char *lv_date(const char *iso)
 {
     ymd d;
     if (!iso || !parse_iso(iso, &d))
-        return dup_or_die(iso ? iso : "");
+        return xstrdup(iso ? iso : "");
     char buf[64];
     format_ymd(buf, sizeof buf, &d, true, true);
-    return dup_or_die(buf);
+    return xstrdup(buf);
 }
 
 char *lv_month_year(const char *iso)
 {
     ymd d;
     if (!iso || !parse_iso(iso, &d))
-        return dup_or_die(iso ? iso : "");
+        return xstrdup(iso ? iso : "");
     d.day = 0;
     char buf[64];
     format_ymd(buf, sizeof buf, &d, true, true);
-    return dup_or_die(buf);
+    return xstrdup(buf);
 }
 
 char *lv_date_range(const char *from, const char *to)
 {
     ymd a, b;
     if (!from || !parse_iso(from, &a))
-        return dup_or_die(from ? from : "");
+        return xstrdup(from ? from : "");
     bool same = !to || !*to || strcmp(from, to) == 0 || !parse_iso(to, &b);
     char buf[160], first[64], last[64];
     if (same) {
         format_ymd(first, sizeof first, &a, true, true);
         snprintf(buf, sizeof buf, "%s %s", a.day ? "le" : "en", first);
-        return dup_or_die(buf);
+        return xstrdup(buf);
     }
     /* Say the year (and the month) once when both ends share it. */
     bool same_year = a.year == b.year;
@@ -127,5 +120,5 @@ char *lv_date_range(const char *from, const char *to)
         snprintf(buf, sizeof buf, "du %s au %s", first, last);
     else /* "de mars à mai", "d’avril à juin" */
         snprintf(buf, sizeof buf, "%s%s à %s", (first[0] == 'a' || first[0] == 'o') ? "d’" : "de ", first, last);
-    return dup_or_die(buf);
+    return xstrdup(buf);
 }

@@ -1,6 +1,7 @@
 /* The lv: extension functions as XPath functions, over the plain helpers of lv.h. */
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "transform/lv.h"
@@ -13,33 +14,45 @@ static void push_result(xmlXPathParserContextPtr ctxt, char *r)
     free(r);
 }
 
-#define STRING_FUNCTION(cname, helper)                                                                \
-    static void cname(xmlXPathParserContextPtr ctxt, int nargs)                                       \
-    {                                                                                                 \
-        if (nargs != 1) {                                                                             \
-            xmlXPathSetArityError(ctxt);                                                              \
-            return;                                                                                   \
-        }                                                                                             \
-        xmlChar *s = xmlXPathPopString(ctxt);                                                         \
-        if (xmlXPathCheckError(ctxt)) {                                                               \
-            xmlFree(s);                                                                               \
-            return;                                                                                   \
-        }                                                                                             \
-        push_result(ctxt, helper((const char *)s));                                                   \
-        xmlFree(s);                                                                                   \
-    }
+/* False, with XPath's arity error set, unless the function got `want` arguments. */
+static bool arity_is(xmlXPathParserContextPtr ctxt, int nargs, int want)
+{
+    if (nargs == want)
+        return true;
+    xmlXPathSetArityError(ctxt);
+    return false;
+}
 
-#define NUMBER_FUNCTION(cname, helper)                                                                \
-    static void cname(xmlXPathParserContextPtr ctxt, int nargs)                                       \
-    {                                                                                                 \
-        if (nargs != 1) {                                                                             \
-            xmlXPathSetArityError(ctxt);                                                              \
-            return;                                                                                   \
-        }                                                                                             \
-        double x = xmlXPathPopNumber(ctxt);                                                           \
-        if (xmlXPathCheckError(ctxt))                                                                 \
-            return;                                                                                   \
-        push_result(ctxt, helper(x));                                                                 \
+/* lv:f(string) as helper(const char *). */
+static void call_string(xmlXPathParserContextPtr ctxt, int nargs, char *(*helper)(const char *))
+{
+    if (!arity_is(ctxt, nargs, 1))
+        return;
+    xmlChar *s = xmlXPathPopString(ctxt);
+    if (!xmlXPathCheckError(ctxt))
+        push_result(ctxt, helper((const char *)s));
+    xmlFree(s);
+}
+
+/* lv:f(number) as helper(double). */
+static void call_number(xmlXPathParserContextPtr ctxt, int nargs, char *(*helper)(double))
+{
+    if (!arity_is(ctxt, nargs, 1))
+        return;
+    double x = xmlXPathPopNumber(ctxt);
+    if (!xmlXPathCheckError(ctxt))
+        push_result(ctxt, helper(x));
+}
+
+#define STRING_FUNCTION(cname, helper)                                                             \
+    static void cname(xmlXPathParserContextPtr ctxt, int nargs)                                    \
+    {                                                                                              \
+        call_string(ctxt, nargs, helper);                                                          \
+    }
+#define NUMBER_FUNCTION(cname, helper)                                                             \
+    static void cname(xmlXPathParserContextPtr ctxt, int nargs)                                    \
+    {                                                                                              \
+        call_number(ctxt, nargs, helper);                                                          \
     }
 
 STRING_FUNCTION(fn_typo, lv_typo)
@@ -50,10 +63,8 @@ NUMBER_FUNCTION(fn_number, lv_number)
 
 static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
 {
-    if (nargs != 2) {
-        xmlXPathSetArityError(ctxt);
+    if (!arity_is(ctxt, nargs, 2))
         return;
-    }
     xmlChar *to = xmlXPathPopString(ctxt);
     xmlChar *from = xmlXPathPopString(ctxt);
     if (!xmlXPathCheckError(ctxt))

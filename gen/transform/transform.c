@@ -1,5 +1,4 @@
 /* Compiling the wrapper stylesheet (template, then charter) and running it safely. */
-#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxslt/documents.h>
@@ -17,6 +16,8 @@
 
 #include "transform/transform.h"
 #include "transform/xslt_errors.h"
+#include "util/readable.h"
+#include "util/xalloc.h"
 
 struct transform {
     xsltStylesheetPtr style;
@@ -54,18 +55,6 @@ void transform_register_extensions(void)
     xsltSetLoaderFunc(recording_loader);
 }
 
-/* A missing template or charter is named plainly rather than by libxslt's import error. */
-static bool readable(const char *path, const char *what, diag *d)
-{
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        diag_error(d, path, 0, "cannot read %s: %s", what, strerror(errno));
-        return false;
-    }
-    fclose(f);
-    return true;
-}
-
 /* <xsl:stylesheet version="1.0"><xsl:import href=template/><xsl:import href=charter/> */
 static xmlDocPtr wrapper_new(const char *template_path, const char *charter_path)
 {
@@ -99,7 +88,9 @@ transform *transform_load(const char *template_path, const char *charter_path, s
                           diag *d)
 {
     transform_register_extensions();
-    if (!readable(template_path, "template", d) || (charter_path && !readable(charter_path, "charter", d)))
+    /* A missing template or charter is named plainly rather than by libxslt's import error. */
+    if (!file_readable(template_path, "cannot read template", d) ||
+        (charter_path && !file_readable(charter_path, "cannot read charter", d)))
         return NULL;
     xslt_errors e;
     xslt_errors_install(&e, d, template_path);
@@ -121,9 +112,7 @@ transform *transform_load(const char *template_path, const char *charter_path, s
         abort();
     t->style = style;
     t->prefs = prefs_new();
-    t->name = strdup(template_path);
-    if (!t->name)
-        abort();
+    t->name = xstrdup(template_path);
     return t;
 }
 

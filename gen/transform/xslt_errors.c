@@ -5,7 +5,6 @@
  * the location of the next message line; lines without context are xsl:message output and
  * become warnings. libxml2's structured errors (XPath, parsing a stylesheet) keep theirs.
  */
-#include <libxml/globals.h>
 #include <libxslt/xsltutils.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -97,9 +96,7 @@ static void structured(void *ctx, xmlErrorPtr err)
     xslt_errors *e = ctx;
     char msg[2048];
     snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
+    xml_message_trim(msg);
     const char *file = err->file ? err->file : e->fallback;
     diag_severity sev = err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR;
     if (sev == DIAG_ERROR)
@@ -115,10 +112,7 @@ void xslt_errors_install(xslt_errors *e, diag *d, const char *fallback)
     memset(e, 0, sizeof *e);
     e->d = d;
     e->fallback = fallback;
-    e->saved_serror = xmlStructuredError;
-    e->saved_sctx = xmlStructuredErrorContext;
-    e->saved_gerror = xmlGenericError;
-    e->saved_gctx = xmlGenericErrorContext;
+    xml_handlers_save(&e->saved);
     xmlSetStructuredErrorFunc(e, structured);
     xmlSetGenericErrorFunc(e, xslt_errors_write);
     xsltSetGenericErrorFunc(e, xslt_errors_write);
@@ -127,7 +121,6 @@ void xslt_errors_install(xslt_errors *e, diag *d, const char *fallback)
 void xslt_errors_restore(xslt_errors *e)
 {
     xslt_errors_flush(e);
-    xmlSetStructuredErrorFunc(e->saved_sctx, e->saved_serror);
-    xmlSetGenericErrorFunc(e->saved_gctx, e->saved_gerror);
+    xml_handlers_restore(&e->saved);
     xsltSetGenericErrorFunc(NULL, NULL);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "diag/diag.h"
+#include "util/xml_errors.h"
 
 typedef struct {
     diag *d;
@@ -17,10 +18,7 @@ typedef struct {
     char line[2048]; /* the line being gathered */
     size_t n;
     int errors;
-    xmlStructuredErrorFunc saved_serror;
-    void *saved_sctx;
-    xmlGenericErrorFunc saved_gerror;
-    void *saved_gctx;
+    xml_handlers saved;
 } xslt_errors;
 
 /* Routes every message to `d` until xslt_errors_restore(). */

@@ -1,4 +1,5 @@
 #include "util/strlist.h"
+#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,9 +22,7 @@ bool strlist_add(strlist *l, const char *s)
         if (!l->items)
             abort();
     }
-    l->items[l->count] = strdup(s);
-    if (!l->items[l->count])
-        abort();
+    l->items[l->count] = xstrdup(s);
     l->count++;
     return true;
 }

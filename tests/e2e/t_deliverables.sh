@@ -84,6 +84,20 @@ assert_example_complete() {
     assert_contains "$(examples_dir)/$1.log" "wrote $dir.tmp/livret-de-capitalisation.pdf"
 }
 
+# check_every_site KIND DELIVERABLE MESSAGE: `check KIND SOURCE SITE PDF` for every site
+# of both examples, PDF being the site's DELIVERABLE; fails with MESSAGE if any site fails.
+check_every_site() {
+    local kind=$1 deliverable=$2 message=$3 ex src dir s failed=0
+    for ex in atelier-flash atelier-multisite; do
+        src=$(example_source "$ex")
+        dir=$(built_example "$ex")
+        for s in $(check sites "$src"); do
+            check "$kind" "$src" "$s" "$dir/$s/$deliverable.pdf" || { echo "  in $ex/$s"; failed=1; }
+        done
+    done
+    [ "$failed" = 0 ] || fail "$message"
+}
+
 test_deliverables_flash_all_built() { assert_example_complete atelier-flash; }
 
 test_deliverables_multisite_all_built() { assert_example_complete atelier-multisite; }
@@ -130,39 +144,15 @@ test_deliverables_chapters_in_expected_order() {
 }
 
 test_deliverables_feuille_de_route_actions() {
-    local ex src dir s failed=0
-    for ex in atelier-flash atelier-multisite; do
-        src=$(example_source "$ex")
-        dir=$(built_example "$ex")
-        for s in $(check sites "$src"); do
-            check actions "$src" "$s" "$dir/$s/feuille-de-route.pdf" || { echo "  in $ex/$s"; failed=1; }
-        done
-    done
-    [ "$failed" = 0 ] || fail "actions of the feuille de route"
+    check_every_site actions feuille-de-route "actions of the feuille de route"
 }
 
 test_deliverables_feuille_de_route_financing_totals() {
-    local ex src dir s failed=0
-    for ex in atelier-flash atelier-multisite; do
-        src=$(example_source "$ex")
-        dir=$(built_example "$ex")
-        for s in $(check sites "$src"); do
-            check financing "$src" "$s" "$dir/$s/feuille-de-route.pdf" || { echo "  in $ex/$s"; failed=1; }
-        done
-    done
-    [ "$failed" = 0 ] || fail "financing plan"
+    check_every_site financing feuille-de-route "financing plan"
 }
 
 test_deliverables_carnet_held_sessions() {
-    local ex src dir s failed=0
-    for ex in atelier-flash atelier-multisite; do
-        src=$(example_source "$ex")
-        dir=$(built_example "$ex")
-        for s in $(check sites "$src"); do
-            check sessions "$src" "$s" "$dir/$s/carnet-de-suivi.pdf" || { echo "  in $ex/$s"; failed=1; }
-        done
-    done
-    [ "$failed" = 0 ] || fail "sessions of the carnet de suivi"
+    check_every_site sessions carnet-de-suivi "sessions of the carnet de suivi"
 }
 
 test_deliverables_livret_compares_sites() {

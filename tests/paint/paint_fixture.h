@@ -1,6 +1,7 @@
 /* Test helpers for the painters: pages built by hand, text runs shaped with Pango the way
  * the text engine does (72 dpi font map, glyph positions relative to the run origin),
- * a scratch directory, and running a command to capture its output. */
+ * a scratch directory, painting pages, and running a command to capture its output.
+ * Include it after <cmocka.h>. */
 #ifndef LIVRABLES_PAINT_FIXTURE_H
 #define LIVRABLES_PAINT_FIXTURE_H
 
@@ -9,9 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "../unit/support.h"
 #include "layout/layout.h"
 #include "paint/paint.h"
 #include "util/arena.h"
@@ -31,32 +31,39 @@ static inline void fixture_init(fixture *fx)
     pango_cairo_font_map_set_resolution(PANGO_CAIRO_FONT_MAP(fx->fontmap), 72);
     fx->ctx = pango_font_map_create_context(fx->fontmap);
     fx->fonts = g_ptr_array_new_with_free_func(g_object_unref);
-    strcpy(fx->dir, "/tmp/test_paint.XXXXXX");
-    if (!mkdtemp(fx->dir))
+    if (!scratch_new(fx->dir, "test_paint"))
         abort();
 }
 
 /* Removes the scratch directory, unless PAINT_TEST_KEEP is set (to look at the files). */
 static inline void fixture_clean(fixture *fx)
 {
-    DIR *dir = getenv("PAINT_TEST_KEEP") ? NULL : opendir(fx->dir);
-    struct dirent *e;
-    while (dir && (e = readdir(dir))) {
-        if (e->d_name[0] == '.')
-            continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", fx->dir, e->d_name);
-        unlink(path);
-    }
-    if (dir)
-        closedir(dir);
     if (!getenv("PAINT_TEST_KEEP"))
-        rmdir(fx->dir);
+        scratch_remove(fx->dir);
     g_ptr_array_free(fx->fonts, TRUE);
     g_object_unref(fx->ctx);
     g_object_unref(fx->fontmap);
     arena_destroy(fx->a);
 }
+
+/* cmocka setup and teardown: a fixture in *state. */
+static inline int fixture_setup(void **state)
+{
+    fixture *fx = calloc(1, sizeof *fx);
+    fixture_init(fx);
+    *state = fx;
+    return 0;
+}
+
+static inline int fixture_teardown(void **state)
+{
+    fixture_clean(*state);
+    free(*state);
+    return 0;
+}
+
+/* A cmocka test run with a fresh fixture in *state. */
+#define FIXTURE_TEST(fn) cmocka_unit_test_setup_teardown(fn, fixture_setup, fixture_teardown)
 
 /* A path in the scratch directory, owned by the fixture's arena. */
 static inline const char *fixture_path(fixture *fx, const char *name)
@@ -150,6 +157,22 @@ static inline lay_page fixture_page(fixture *fx, int number, const lay_box *boxe
     return p;
 }
 
+/* Paints `pages`, then `outline` (may be NULL), into `out` and commits; asserts that every
+ * step succeeded without a diagnostic. */
+static inline void fixture_paint(const char *out, const paint_options *o, const lay_page *pages,
+                                 int n, const lay_outline *outline)
+{
+    diag *d = diag_new(stderr);
+    painter *p = paint_open(out, o, d);
+    assert_non_null(p);
+    for (int i = 0; i < n; i++)
+        assert_true(paint_page(p, &pages[i]));
+    paint_outline(p, outline);
+    assert_true(paint_close(p, true));
+    assert_int_equal(diag_error_count(d), 0);
+    diag_destroy(d);
+}
+
 /* The standard output of a shell command (NUL-terminated, g_free it); NULL if it failed. */
 static inline char *fixture_run(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static inline char *fixture_run(const char *fmt, ...)
@@ -185,18 +208,6 @@ static inline char *fixture_squeeze(char *s)
     if (s)
         *out = '\0';
     return s;
-}
-
-/* The whole file (g_free it), *len its size; NULL if unreadable. */
-static inline char *fixture_read(const char *path, size_t *len)
-{
-    gchar *data = NULL;
-    gsize n = 0;
-    if (!g_file_get_contents(path, &data, &n, NULL))
-        return NULL;
-    if (len)
-        *len = n;
-    return data;
 }
 
 #endif

@@ -11,38 +11,20 @@
 
 #include "deliver/deliver.h"
 #include "util/depfile.h"
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    char *text = NULL;
-    size_t size = 0;
-    FILE *m = open_memstream(&text, &size);
-    int c;
-    while ((c = fgetc(f)) != EOF)
-        fputc(c, m);
-    fclose(f);
-    fclose(m);
-    return text;
-}
+#include "support.h"
 
 static char tmpdir[64];
 
 static int setup(void **state)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/lv-deliver-XXXXXX");
-    if (!mkdtemp(tmpdir))
+    if (!scratch_new(tmpdir, "lv-deliver"))
         return -1;
     return chdir(TEST_DATA_DIR "/..");
 }
 
 static int teardown(void **state)
 {
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", tmpdir);
-    return system(cmd);
+    return scratch_remove(tmpdir);
 }
 
 /* One atelier as FO: the file is written and the depfile lists the source, the stylesheet
@@ -65,7 +47,7 @@ static void test_build_fo_with_depfile(void **state)
     diag *d = diag_new(stderr);
     assert_int_equal(deliver_build(paths, 1, &o, d), 0);
     assert_int_equal(access(fo, R_OK), 0);
-    char *text = slurp(dep);
+    char *text = read_whole_file(dep, NULL);
     assert_non_null(text);
     char head[256];
     snprintf(head, sizeof head, "%s: \\\n  examples/atelier-flash/atelier.xml \\\n", fo);
@@ -134,9 +116,9 @@ static void test_init_refuses_overwrite(void **state)
     assert_int_equal(deliver_init(dir, d), 0);
     snprintf(file, sizeof file, "%s/sites/mon-site.xml", dir);
     assert_int_equal(access(file, R_OK), 0);
-    char *before = slurp(file);
+    char *before = read_whole_file(file, NULL);
     assert_int_equal(deliver_init(dir, d), 1);
-    char *after = slurp(file);
+    char *after = read_whole_file(file, NULL);
     assert_string_equal(before, after);
     free(before);
     free(after);

@@ -12,44 +12,17 @@
 #include <string.h>
 
 #include "fo/fo.h"
+#include "support.h"
 
 #define EPS 1e-3
 
 /* ---- fixtures: an arena, a diag writing into a string --------------------------------- */
 
-typedef struct {
-    arena *a;
-    diag *d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->a = arena_new();
-    f->out = open_memstream(&f->buf, &f->size);
-    f->d = diag_new(f->out);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    diag_destroy(f->d);
-    fclose(f->out);
-    free(f->buf);
-    arena_destroy(f->a);
-    free(f);
-    return 0;
-}
+typedef arena_log fixture;
 
 static const char *messages(fixture *f)
 {
-    fflush(f->out);
-    return f->buf ? f->buf : "";
+    return diag_capture_text(&f->log);
 }
 
 /* A node of `kind` under `parent` with the given attributes. */
@@ -576,20 +549,20 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lengths),
         cmocka_unit_test(test_bad_lengths),
-        cmocka_unit_test_setup_teardown(test_label_end_body_start, setup, teardown),
+        ARENA_LOG_TEST(test_label_end_body_start),
         cmocka_unit_test(test_colors),
-        cmocka_unit_test_setup_teardown(test_initial_values, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_font_size, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_font_weight, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_line_height, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_font_shorthand, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_border_shorthand, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_box_shorthands, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_margins_to_indents, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_space_components, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_keeps_and_breaks, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_misc_properties, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_property_diagnostics, setup, teardown),
+        ARENA_LOG_TEST(test_initial_values),
+        ARENA_LOG_TEST(test_font_size),
+        ARENA_LOG_TEST(test_font_weight),
+        ARENA_LOG_TEST(test_line_height),
+        ARENA_LOG_TEST(test_font_shorthand),
+        ARENA_LOG_TEST(test_border_shorthand),
+        ARENA_LOG_TEST(test_box_shorthands),
+        ARENA_LOG_TEST(test_margins_to_indents),
+        ARENA_LOG_TEST(test_space_components),
+        ARENA_LOG_TEST(test_keeps_and_breaks),
+        ARENA_LOG_TEST(test_misc_properties),
+        ARENA_LOG_TEST(test_property_diagnostics),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

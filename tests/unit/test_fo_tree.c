@@ -13,43 +13,16 @@
 #include <string.h>
 
 #include "fo/fo.h"
+#include "support.h"
 
 #define EPS 1e-3
 #define FO_OPEN "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\">"
 
-typedef struct {
-    arena *a;
-    diag *d;
-    FILE *out;
-    char *buf;
-    size_t size;
-} fixture;
-
-static int setup(void **state)
-{
-    fixture *f = calloc(1, sizeof *f);
-    f->a = arena_new();
-    f->out = open_memstream(&f->buf, &f->size);
-    f->d = diag_new(f->out);
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    diag_destroy(f->d);
-    fclose(f->out);
-    free(f->buf);
-    arena_destroy(f->a);
-    free(f);
-    return 0;
-}
+typedef arena_log fixture;
 
 static const char *messages(fixture *f)
 {
-    fflush(f->out);
-    return f->buf ? f->buf : "";
+    return diag_capture_text(&f->log);
 }
 
 /* Parses `flow` as the content of an fo:flow (line 1 is the fo:root start tag). */
@@ -426,20 +399,19 @@ static void test_int_keywords(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_tree_structure, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_props_shared, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_whitespace, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_character_and_foreign_object, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_prefixed_svg, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_element_diagnostics, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_malformed_memory, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_malformed_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stream_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stream_memory, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fallback_title, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_marker_clone_inherits_from_retrieve_marker, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_int_keywords, setup, teardown),
+        ARENA_LOG_TEST(test_tree_structure),
+        ARENA_LOG_TEST(test_props_shared),
+        ARENA_LOG_TEST(test_whitespace),
+        ARENA_LOG_TEST(test_character_and_foreign_object),
+        ARENA_LOG_TEST(test_prefixed_svg),
+        ARENA_LOG_TEST(test_element_diagnostics),
+        ARENA_LOG_TEST(test_malformed_memory),
+        ARENA_LOG_TEST(test_malformed_file),
+        ARENA_LOG_TEST(test_stream_file),
+        ARENA_LOG_TEST(test_stream_memory),
+        ARENA_LOG_TEST(test_fallback_title),
+        ARENA_LOG_TEST(test_marker_clone_inherits_from_retrieve_marker),
+        ARENA_LOG_TEST(test_int_keywords),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

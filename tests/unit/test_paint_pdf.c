@@ -9,25 +9,11 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include "../paint/paint_fixture.h"
 
 static const lay_color RED = {1, 0, 0, 1};
-
-static int setup(void **state)
-{
-    fixture *fx = calloc(1, sizeof *fx);
-    fixture_init(fx);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture_clean(*state);
-    free(*state);
-    return 0;
-}
 
 static paint_options pdf_options(void)
 {
@@ -38,16 +24,7 @@ static paint_options pdf_options(void)
 static void paint_pdf(const char *path, const paint_options *o, const lay_page *pages, int n,
                       const lay_outline *outline)
 {
-    diag *d = diag_new(stderr);
-    painter *p = paint_open(path, o, d);
-    assert_non_null(p);
-    for (int i = 0; i < n; i++)
-        assert_true(paint_page(p, &pages[i]));
-    if (outline)
-        paint_outline(p, outline);
-    assert_true(paint_close(p, true));
-    assert_int_equal(diag_error_count(d), 0);
-    diag_destroy(d);
+    fixture_paint(path, o, pages, n, outline);
     char *check = fixture_run("qpdf --check '%s' 2>&1", path);
     assert_non_null(check);
     assert_non_null(strstr(check, "No syntax or stream encoding errors"));
@@ -115,13 +92,13 @@ static void same_date_gives_same_bytes(void **state)
     paint_pdf(a, &o, &page, 1, NULL);
     paint_pdf(b, &o, &page, 1, NULL);
     size_t la, lb;
-    char *da = fixture_read(a, &la), *db = fixture_read(b, &lb);
+    char *da = read_whole_file(a, &la), *db = read_whole_file(b, &lb);
     assert_non_null(da);
     assert_non_null(db);
     assert_int_equal(la, lb);
     assert_memory_equal(da, db, la);
-    g_free(da);
-    g_free(db);
+    free(da);
+    free(db);
 }
 
 static void metadata_is_written(void **state)
@@ -163,11 +140,11 @@ static void rollback_leaves_nothing(void **state)
     assert_false(paint_close(p, false));
     diag_destroy(d);
     size_t len;
-    char *data = fixture_read(out, &len);
+    char *data = read_whole_file(out, &len);
     assert_non_null(data);
     assert_int_equal(len, 3);
     assert_memory_equal(data, "old", 3);
-    g_free(data);
+    free(data);
     assert_int_equal(fixture_count_files(fx), 1); /* no temporary file left */
 }
 
@@ -422,20 +399,20 @@ static void odd_runs_are_still_drawn(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(text_is_extractable, setup, teardown),
-        cmocka_unit_test_setup_teardown(page_size_and_label_per_page, setup, teardown),
-        cmocka_unit_test_setup_teardown(same_date_gives_same_bytes, setup, teardown),
-        cmocka_unit_test_setup_teardown(metadata_is_written, setup, teardown),
-        cmocka_unit_test_setup_teardown(rollback_leaves_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(unwritable_directory_is_an_error, setup, teardown),
-        cmocka_unit_test_setup_teardown(write_error_is_reported, setup, teardown),
-        cmocka_unit_test_setup_teardown(links_and_destinations, setup, teardown),
-        cmocka_unit_test_setup_teardown(outline_is_written, setup, teardown),
-        cmocka_unit_test_setup_teardown(jpeg_is_embedded_as_is, setup, teardown),
-        cmocka_unit_test_setup_teardown(image_on_every_page_is_embedded_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(svg_images_are_drawn, setup, teardown),
-        cmocka_unit_test_setup_teardown(missing_image_warns_and_draws_grey, setup, teardown),
-        cmocka_unit_test_setup_teardown(odd_runs_are_still_drawn, setup, teardown),
+        FIXTURE_TEST(text_is_extractable),
+        FIXTURE_TEST(page_size_and_label_per_page),
+        FIXTURE_TEST(same_date_gives_same_bytes),
+        FIXTURE_TEST(metadata_is_written),
+        FIXTURE_TEST(rollback_leaves_nothing),
+        FIXTURE_TEST(unwritable_directory_is_an_error),
+        FIXTURE_TEST(write_error_is_reported),
+        FIXTURE_TEST(links_and_destinations),
+        FIXTURE_TEST(outline_is_written),
+        FIXTURE_TEST(jpeg_is_embedded_as_is),
+        FIXTURE_TEST(image_on_every_page_is_embedded_once),
+        FIXTURE_TEST(svg_images_are_drawn),
+        FIXTURE_TEST(missing_image_warns_and_draws_grey),
+        FIXTURE_TEST(odd_runs_are_still_drawn),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

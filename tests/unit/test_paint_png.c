@@ -9,32 +9,10 @@
 
 #include "../paint/paint_fixture.h"
 
-static int setup(void **state)
-{
-    fixture *fx = calloc(1, sizeof *fx);
-    fixture_init(fx);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture_clean(*state);
-    free(*state);
-    return 0;
-}
-
 static void paint_png(const char *out, double dpi, const lay_page *pages, int n)
 {
-    diag *d = diag_new(stderr);
     paint_options o = {.format = PAINT_PNG, .dpi = dpi};
-    painter *p = paint_open(out, &o, d);
-    assert_non_null(p);
-    for (int i = 0; i < n; i++)
-        assert_true(paint_page(p, &pages[i]));
-    assert_true(paint_close(p, true));
-    assert_int_equal(diag_error_count(d), 0);
-    diag_destroy(d);
+    fixture_paint(out, &o, pages, n, NULL);
 }
 
 /* The pixel at (x, y) as 0xRRGGBB. */
@@ -152,9 +130,9 @@ static void rollback_leaves_no_page(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(pages_are_numbered_and_sized_by_dpi, setup, teardown),
-        cmocka_unit_test_setup_teardown(boxes_are_drawn_in_place, setup, teardown),
-        cmocka_unit_test_setup_teardown(rollback_leaves_no_page, setup, teardown),
+        FIXTURE_TEST(pages_are_numbered_and_sized_by_dpi),
+        FIXTURE_TEST(boxes_are_drawn_in_place),
+        FIXTURE_TEST(rollback_leaves_no_page),
         cmocka_unit_test(unwritable_directory_fails_at_open),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

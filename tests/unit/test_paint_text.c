@@ -11,36 +11,13 @@
 #include "../paint/paint_fixture.h"
 #include "paint/paint_internal.h"
 
-static int setup(void **state)
-{
-    fixture *fx = calloc(1, sizeof *fx);
-    fixture_init(fx);
-    *state = fx;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture_clean(*state);
-    free(*state);
-    return 0;
-}
-
-/* Paints `pages` as a text dump and returns the file's contents (g_free it). */
+/* Paints `pages` as a text dump and returns the file's contents (free it). */
 static char *dump(fixture *fx, const lay_page *pages, int n, const lay_outline *outline)
 {
     const char *out = fixture_path(fx, "dump.txt");
-    diag *d = diag_new(stderr);
     paint_options o = {.format = PAINT_TEXT};
-    painter *p = paint_open(out, &o, d);
-    assert_non_null(p);
-    for (int i = 0; i < n; i++)
-        assert_true(paint_page(p, &pages[i]));
-    paint_outline(p, outline);
-    assert_true(paint_close(p, true));
-    assert_int_equal(diag_error_count(d), 0);
-    diag_destroy(d);
-    char *text = fixture_read(out, NULL);
+    fixture_paint(out, &o, pages, n, outline);
+    char *text = read_whole_file(out, NULL);
     assert_non_null(text);
     return text;
 }
@@ -105,7 +82,7 @@ static void dump_is_exact(void **state)
                          .next_sibling = &end};
     char *text = dump(fx, pages, 2, &intro);
     assert_string_equal(text, expected);
-    g_free(text);
+    free(text);
 }
 
 /* The suite also runs under a French locale: numbers must keep their '.'. */
@@ -120,7 +97,7 @@ static void dump_ignores_the_locale(void **state)
     char *text = dump(fx, &page, 1, NULL);
     setlocale(LC_ALL, "C");
     assert_string_equal(text, "page 1 label=\"1\" 595.28x841.89\n");
-    g_free(text);
+    free(text);
     if (!set)
         print_message("(no French locale installed: checked in C only)\n");
 }
@@ -159,10 +136,10 @@ static void rollback_removes_the_dump(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(dump_is_exact, setup, teardown),
-        cmocka_unit_test_setup_teardown(dump_ignores_the_locale, setup, teardown),
+        FIXTURE_TEST(dump_is_exact),
+        FIXTURE_TEST(dump_ignores_the_locale),
         cmocka_unit_test(numbers_are_formatted_without_locale),
-        cmocka_unit_test_setup_teardown(rollback_removes_the_dump, setup, teardown),
+        FIXTURE_TEST(rollback_removes_the_dump),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,34 +11,7 @@
 #include <libxml/tree.h>
 
 #include "source/source.h"
-
-/* Diagnostics written to memory, so tests read their exact text. */
-typedef struct {
-    char *text;
-    size_t size;
-    FILE *f;
-    diag *d;
-} capture;
-
-static void capture_open(capture *c)
-{
-    c->text = NULL;
-    c->f = open_memstream(&c->text, &c->size);
-    c->d = diag_new(c->f);
-}
-
-static const char *capture_text(capture *c)
-{
-    fflush(c->f);
-    return c->text;
-}
-
-static void capture_close(capture *c)
-{
-    diag_destroy(c->d);
-    fclose(c->f);
-    free(c->text);
-}
+#include "support.h"
 
 /* Relative names, as a user types them: tests run from tests/sources. */
 static int enter_sources(void **state)
@@ -48,8 +21,8 @@ static int enter_sources(void **state)
 
 static void test_xinclude_inside_tree(void **state)
 {
-    capture c;
-    capture_open(&c);
+    diag_capture c;
+    diag_capture_open(&c);
     source *s = source_load("xinclude/atelier.xml", c.d);
     assert_non_null(s);
     assert_int_equal(s->files.count, 3);
@@ -71,23 +44,23 @@ static void test_xinclude_inside_tree(void **state)
     assert_string_equal(source_node_file(s, root), "xinclude/atelier.xml");
     assert_int_equal(diag_error_count(c.d), 0);
     source_destroy(s);
-    capture_close(&c);
+    diag_capture_close(&c);
 }
 
 static void test_validation_points_at_included_file(void **state)
 {
-    capture c;
-    capture_open(&c);
+    diag_capture c;
+    diag_capture_open(&c);
     source_schema *schema = source_schema_load("mini.rng", c.d);
     assert_non_null(schema);
     source *s = source_load("xinclude/atelier.xml", c.d);
     assert_non_null(s);
     assert_false(source_validate(schema, s, c.d));
-    assert_string_equal(capture_text(&c),
+    assert_string_equal(diag_capture_text(&c),
                         "xinclude/sites/sud.xml:5: error: Did not expect element inconnu there\n");
     source_destroy(s);
     source_schema_destroy(schema);
-    capture_close(&c);
+    diag_capture_close(&c);
 }
 
 static void test_refusals(void **state)
@@ -103,20 +76,20 @@ static void test_refusals(void **state)
         {"escape/none.xml", "escape/none.xml: error: cannot read: No such file or directory\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        capture c;
-        capture_open(&c);
+        diag_capture c;
+        diag_capture_open(&c);
         source *s = source_load(cases[i].file, c.d);
         assert_null(s);
-        assert_string_equal(capture_text(&c), cases[i].message);
-        capture_close(&c);
+        assert_string_equal(diag_capture_text(&c), cases[i].message);
+        diag_capture_close(&c);
     }
 }
 
 /* Images in an XIncluded file are relative to it: they come back relative to the source. */
 static void test_included_images_rebased(void **state)
 {
-    capture c;
-    capture_open(&c);
+    diag_capture c;
+    diag_capture_open(&c);
     source *s = source_load("rebase/atelier.xml", c.d);
     assert_non_null(s);
     static const char *const want[] = {"images/carte.png", "sites/photos/p.jpg", "/abs/x.jpg"};
@@ -137,7 +110,7 @@ static void test_included_images_rebased(void **state)
     }
     assert_int_equal(k, 3);
     source_destroy(s);
-    capture_close(&c);
+    diag_capture_close(&c);
 }
 
 static void test_data_dir(void **state)

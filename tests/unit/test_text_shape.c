@@ -15,20 +15,19 @@
 #include <pango/pango.h>
 
 #include "layout/text.h"
+#include "support.h"
 
 typedef struct {
-    char *out;
-    size_t outlen;
-    FILE *mem;
-    diag *d;
+    diag_capture log;
+    diag *d; /* log.d */
     tx_engine *tx;
 } fixture;
 
 static int setup(void **state)
 {
     fixture *f = calloc(1, sizeof *f);
-    f->mem = open_memstream(&f->out, &f->outlen);
-    f->d = diag_new(f->mem);
+    diag_capture_open(&f->log);
+    f->d = f->log.d;
     f->tx = tx_engine_new(f->d);
     *state = f;
     return 0;
@@ -38,9 +37,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
     tx_engine_destroy(f->tx);
-    diag_destroy(f->d);
-    fclose(f->mem);
-    free(f->out);
+    diag_capture_close(&f->log);
     free(f);
     return 0;
 }
@@ -76,8 +73,7 @@ static void family_lists_pick_the_first_installed(void **state)
     const tx_font *bold = tx_font_get(f->tx, "DejaVu Sans", 12, 700, false, "a.fo", 4);
     const tx_font *book = tx_font_get(f->tx, "DejaVu Sans", 12, 400, false, "a.fo", 4);
     assert_true(tx_measure(f->tx, bold, "Atelier", 7) > tx_measure(f->tx, book, "Atelier", 7));
-    fflush(f->mem);
-    assert_int_equal(f->outlen, 0); /* nothing was missing */
+    assert_int_equal(diag_capture_size(&f->log), 0); /* nothing was missing */
 }
 
 static void missing_families_warn_once_per_list(void **state)
@@ -86,12 +82,11 @@ static void missing_families_warn_once_per_list(void **state)
     const tx_font *font = tx_font_get(f->tx, "Marianne, 'Other Missing'", 11, 400, false,
                                       "atelier.fo", 42);
     tx_font_get(f->tx, "Marianne, 'Other Missing'", 14, 700, false, "atelier.fo", 50);
-    fflush(f->mem);
     char want[256];
     snprintf(want, sizeof want,
              "atelier.fo:42: warning: font family 'Marianne' not found, using '%s'\n",
              tx_font_family(font));
-    assert_string_equal(f->out, want);
+    assert_string_equal(diag_capture_text(&f->log), want);
     assert_true(strlen(tx_font_family(font)) > 0);
     assert_int_equal(diag_warning_count(f->d), 1);
     assert_true(tx_measure(f->tx, font, "texte", 5) > 0); /* the fallback works */

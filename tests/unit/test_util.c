@@ -14,6 +14,7 @@
 #include "util/arena.h"
 #include "util/depfile.h"
 #include "util/strlist.h"
+#include "support.h"
 
 static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state)
 {
@@ -39,20 +40,6 @@ static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state
     arena_destroy(NULL);
 }
 
-/* Runs `report` on a diag writing to memory, returns what was printed (malloc'd). */
-static char *capture(void (*report)(diag *), int *errors)
-{
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    diag *d = diag_new(f);
-    report(d);
-    *errors = diag_error_count(d);
-    diag_destroy(d);
-    fclose(f);
-    return buf;
-}
-
 static void report_some(diag *d)
 {
     diag_error(d, "doc.fo", 12, "unknown formatting object fo:%s", "blok");
@@ -64,14 +51,17 @@ static void report_some(diag *d)
 
 static void diag_prints_file_line_severity_once(void **state)
 {
-    int errors;
-    char *text = capture(report_some, &errors);
+    diag_capture c;
+    diag_capture_open(&c);
+    report_some(c.d);
+    const char *text = diag_capture_text(&c);
+    int errors = diag_error_count(c.d);
     assert_string_equal(text, "doc.fo:12: error: unknown formatting object fo:blok\n"
                               "doc.fo:3: warning: font family 'Marianne' not found\n"
                               "out.pdf: error: cannot write\n"
                               "livrables: error: no input\n");
     assert_int_equal(errors, 3);
-    free(text);
+    diag_capture_close(&c);
 }
 
 static void strlist_keeps_unique_entries_in_order(void **state)
@@ -88,8 +78,8 @@ static void strlist_keeps_unique_entries_in_order(void **state)
 
 static void depfile_writes_one_rule_per_output_and_phony_rules(void **state)
 {
-    char dir[] = "/tmp/livrables-test-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char dir[64];
+    assert_true(scratch_new(dir, "livrables-test"));
     char path[256];
     snprintf(path, sizeof path, "%s/out.d", dir);
     strlist fdr = {0}, livret = {0};
@@ -103,10 +93,8 @@ static void depfile_writes_one_rule_per_output_and_phony_rules(void **state)
     };
     diag *d = diag_new(stderr);
     assert_true(depfile_write(path, rules, 2, d));
-    FILE *f = fopen(path, "r");
-    char content[512] = {0};
-    assert_true(fread(content, 1, sizeof content - 1, f) > 0);
-    fclose(f);
+    char *content = read_whole_file(path, NULL);
+    assert_non_null(content);
     assert_string_equal(content, "out/site\\ a/feuille-de-route.pdf: \\\n"
                                  "  atelier.xml \\\n"
                                  "  images/carte$$1.png\n"
@@ -119,8 +107,8 @@ static void depfile_writes_one_rule_per_output_and_phony_rules(void **state)
     /* A failed write reports and leaves nothing behind. */
     assert_false(depfile_write("/nonexistent-dir/x.d", rules, 1, d));
     assert_int_equal(diag_error_count(d), 1);
-    unlink(path);
-    rmdir(dir);
+    free(content);
+    scratch_remove(dir);
     diag_destroy(d);
     strlist_clear(&fdr);
     strlist_clear(&livret);
