@@ -67,7 +67,21 @@ static bool has_decoration(const lay_edges *e, fo_color bg)
     return false;
 }
 
+static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w,
+                       bool edges);
+
 void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w)
+{
+    frame_open(b, n, f, x, w, true);
+}
+
+void lay_frame_open_bare(lay_build *b, const fo_node *n, lay_frame *f, double x, double w)
+{
+    frame_open(b, n, f, x, w, false);
+}
+
+static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w,
+                       bool edges)
 {
     const fo_props *p = n->props;
     lay_galley *g = b->g;
@@ -81,7 +95,8 @@ void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, doub
         lay_galley_break(g, p->break_before == FO_KW_column ? FO_KW_page : p->break_before);
     lay_galley_space(g, fo_len_resolve(p->space_before.opt, b->ref_w), p->space_before.discard);
     lay_galley_keep(g, keep_strength(p->keep_with_previous));
-    lay_edges_get(n, b->ref_w, &f->edges);
+    if (edges)
+        lay_edges_get(n, b->ref_w, &f->edges);
     f->first = g->n;
     if (p->id && *p->id) {
         f->idrec = (long)g->nids;

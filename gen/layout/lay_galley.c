@@ -98,7 +98,7 @@ size_t lay_galley_item(lay_galley *g, double height)
         g->pi[i].header_h = t->header_h;
         g->pi[i].footer_h = t->footer_h;
     }
-    g->ic[i] = (lay_icontent){g->boxes.n, 0};
+    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0};
     g->pend_space = 0;
     g->pend_any = false;
     g->pend_discard = true;
@@ -158,9 +158,12 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
                        dy + ys[last - from] + g->pi[last].height, d->first >= from,
                        d->last < to);
     }
-    for (size_t i = from; i < to; i++) {
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, item_count(g, i), dx,
+    for (size_t i = from; i < to; i++)
+        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, g->ic[i].under, dx,
                         dy + ys[i - from]);
+    for (size_t i = from; i < to; i++) {
+        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first + g->ic[i].under,
+                        item_count(g, i) - g->ic[i].under, dx, dy + ys[i - from]);
         if (g->extra && g->extra[i].n)
             lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i - from]);
     }

@@ -23,6 +23,7 @@ typedef struct {
     bool first;         /* the first paragraph of the block: text-indent applies */
     const char **anchors; /* ids of the current paragraph */
     size_t nanchors, capanchors;
+    const tx_style *strut; /* the block's own font and line-height */
 } para_state;
 
 static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node *n)
@@ -259,11 +260,33 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
     }
 }
 
-static void emit_line(lay_build *b, const tx_line *ln, double x0)
+/* The line's height and baseline. Content taller than the line-height (an image, a
+ * raised inline) stands on the block's strut and keeps its leading above and below, as FOP
+ * stacks it: an image on the baseline gets the font's descent and the half-leadings. */
+static double line_box(const tx_line *ln, const tx_style *strut, double *base)
 {
+    double asc = ln->ascent, desc = ln->descent, leading = 0;
+    if (strut && strut->font) {
+        double sa = tx_font_ascent(strut->font), sd = tx_font_descent(strut->font);
+        asc = asc > sa ? asc : sa;
+        desc = desc > sd ? desc : sd;
+        leading = strut->line_height - sa - sd;
+    }
     double content = ln->ascent + ln->descent;
+    if (leading > 0 && asc + desc + leading > ln->line_height + 1e-9 &&
+        content > ln->line_height + 1e-9) {
+        *base = leading / 2 + asc;
+        return asc + desc + leading;
+    }
     double lh = ln->line_height > content ? ln->line_height : content;
-    double base = (lh - content) / 2 + ln->ascent;
+    *base = (lh - content) / 2 + ln->ascent;
+    return lh;
+}
+
+static void emit_line(lay_build *b, const tx_line *ln, const tx_style *strut, double x0)
+{
+    double base;
+    double lh = line_box(ln, strut, &base);
     size_t item = lay_galley_item(b->g, lh);
     const lay_tag *link = NULL;
     double lx0 = 0, lx1 = 0;
@@ -315,7 +338,7 @@ static void flush(para_state *st)
     for (size_t k = 0; k < n; k++) {
         if (k > 0 && (k < orphans || k + widows > n))
             lay_galley_keep(b->g, LAY_KEEP_LINES);
-        emit_line(b, &lines.lines[k], b->x0 + si);
+        emit_line(b, &lines.lines[k], st->strut, b->x0 + si);
     }
     st->p = NULL;
     st->content = false;
@@ -492,7 +515,7 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
             at(ud, c);
         } else if (!style && c->kind != FO_MARKER &&
                    !(c->kind == FO_TEXT && is_blank(c->text, c->text_len))) {
-            style = make_style(&st, flow, NULL); /* text straight in the flow */
+            style = st.strut = make_style(&st, flow, NULL); /* text straight in the flow */
         }
         if (!style && !lay_is_block_level(c))
             continue;
@@ -515,7 +538,7 @@ void lay_inline_content(lay_build *b, const fo_node *n)
             break;
         }
     if (inline_seen)
-        style = make_style(&st, n, NULL);
+        style = st.strut = make_style(&st, n, NULL);
     for (const fo_node *c = n->first_child; c; c = c->next_sibling) {
         if (!style && !lay_is_block_level(c))
             continue; /* white space between blocks */

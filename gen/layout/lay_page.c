@@ -316,11 +316,10 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
 {
     const lay_galley *g = as->g;
     double y = 0;
-    if (pb->header_table) {
-        const lay_table_rep *t = g->tables[pb->header_table - 1];
-        lay_boxv_append(out, as->a, t->header, t->nheader, geo->body_x, geo->body_y);
-        y = t->header_h;
-    }
+    const lay_table_rep *head = pb->header_table ? g->tables[pb->header_table - 1] : NULL;
+    const lay_table_rep *foot = pb->footer_table ? g->tables[pb->footer_table - 1] : NULL;
+    if (head)
+        y = head->header_h;
     for (size_t k = pb->start; k < pb->end; k++) {
         if (k > pb->start || !g->pi[k].discard)
             y += g->pi[k].space;
@@ -329,20 +328,31 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     }
     if (pb->end > pb->start)
         place_decor(as, out, geo, pb, ys);
+    /* underlays (table backgrounds) of the whole page first, then the rest */
+    double fy0 = geo->body_y + y;
+    if (head)
+        lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
+    for (size_t k = pb->start; k < pb->end; k++)
+        lay_boxv_append(out, as->a, g->boxes.v + g->ic[k].first, g->ic[k].under, geo->body_x,
+                        geo->body_y + ys[k - pb->start]);
+    if (foot)
+        lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
+    if (head)
+        lay_boxv_append(out, as->a, head->header + head->nheader_under,
+                        head->nheader - head->nheader_under, geo->body_x, geo->body_y);
     double fn = 0;
     for (size_t k = pb->start; k < pb->end; k++) {
         size_t n;
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
-        lay_boxv_append(out, as->a, bx, n, geo->body_x, iy);
+        lay_boxv_append(out, as->a, bx + g->ic[k].under, n - g->ic[k].under, geo->body_x, iy);
         if (g->extra && g->extra[k].n)
             lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
         fn += g->pi[k].footnote_h;
     }
-    if (pb->footer_table) {
-        const lay_table_rep *t = g->tables[pb->footer_table - 1];
-        lay_boxv_append(out, as->a, t->footer, t->nfooter, geo->body_x, geo->body_y + y);
-    }
+    if (foot)
+        lay_boxv_append(out, as->a, foot->footer + foot->nfooter_under,
+                        foot->nfooter - foot->nfooter_under, geo->body_x, fy0);
     if (fn > 0) {
         double fy = geo->body_y + geo->body_h - fn;
         for (size_t k = pb->start; k < pb->end; k++) {

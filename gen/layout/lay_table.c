@@ -85,8 +85,9 @@ typedef struct {
     const fo_node *node;
     int col, ncols, nrows;
     lay_galley g;
-    lay_edges e;
-    double h; /* content + padding + borders */
+    lay_edges own; /* the cell's own borders and padding */
+    lay_edges e;   /* as drawn: own, or resolved with its neighbours' when collapsing */
+    double h;      /* content + padding + borders */
 } tcell;
 
 typedef struct {
@@ -113,6 +114,7 @@ typedef struct {
     int *occupied;       /* rows still covered by a row span, per column */
     int occ_cap;
     double repeat_h;     /* header and footer heights repeated around body rows */
+    lay_edges te;        /* the table's borders */
 } tctx;
 
 static trow *new_row(tctx *t, tsection *s, const fo_node *row)
@@ -348,6 +350,175 @@ static double cell_width(const tctx *t, const tcell *c)
     return t->colx[end] - t->colx[c->col < t->ncols ? c->col : t->ncols];
 }
 
+/* ---- collapsed borders ------------------------------------------------------------------- */
+
+typedef struct {
+    double w;
+    lay_color c;
+    lay_line_style s;
+} tborder;
+
+static int style_rank(lay_line_style s)
+{
+    switch (s) {
+    case LAY_STYLE_DOUBLE: return 4;
+    case LAY_STYLE_SOLID: return 3;
+    case LAY_STYLE_DASHED: return 2;
+    default: return 1;
+    }
+}
+
+/* A border taking part in a conflict: the wider wins, then the stronger style; on a tie
+ * the one that came first (cells before rows, sections and the table; the upper or left
+ * cell first), as CSS 2.1 § 17.6.2.1, to which XSL refers, resolves collapsed borders. */
+static void contend(tborder *win, const lay_edges *e, int side)
+{
+    if (!e || e->bw[side] <= 0)
+        return;
+    double d = e->bw[side] - win->w;
+    if (d > 1e-9 || (d > -1e-9 && style_rank(e->bs[side]) > style_rank(win->s)))
+        *win = (tborder){e->bw[side], e->bc[side], e->bs[side]};
+}
+
+/* The table's rows from header to footer, with their cells placed on one grid. */
+typedef struct {
+    int nrows, ncols;
+    tcell **at;        /* nrows x ncols, NULL where no cell is */
+    lay_edges *row;    /* the borders of each row's table-row (zero without one) */
+    lay_edges *sec;    /* those of its section */
+    const fo_node **secnode;
+} tgrid;
+
+static tcell *grid_at(const tgrid *gr, int r, int c)
+{
+    if (r < 0 || r >= gr->nrows || c < 0 || c >= gr->ncols)
+        return NULL;
+    return gr->at[r * gr->ncols + c];
+}
+
+static const lay_edges *grid_cell_edges(const tgrid *gr, int r, int c)
+{
+    const tcell *o = grid_at(gr, r, c);
+    return o ? &o->own : NULL;
+}
+
+static void grid_build(tctx *t, tsection *const *secs, int nsecs, tgrid *gr)
+{
+    arena *a = t->b->a;
+    int n = 0, nc = t->ncols;
+    for (int k = 0; k < nsecs; k++)
+        n += secs[k]->n;
+    gr->nrows = n;
+    gr->ncols = nc;
+    gr->at = ARENA_NEW_ARRAY(a, tcell *, (size_t)n * (size_t)nc + 1);
+    gr->row = ARENA_NEW_ARRAY(a, lay_edges, (size_t)n + 1);
+    gr->sec = ARENA_NEW_ARRAY(a, lay_edges, (size_t)n + 1);
+    gr->secnode = ARENA_NEW_ARRAY(a, const fo_node *, (size_t)n + 1);
+    int base = 0;
+    for (int k = 0; k < nsecs; k++) {
+        const tsection *s = secs[k];
+        for (int i = 0; i < s->n; i++) {
+            const trow *r = &s->rows[i];
+            if (r->node)
+                lay_edges_get(r->node, 0, &gr->row[base + i]);
+            if (r->section)
+                lay_edges_get(r->section, 0, &gr->sec[base + i]);
+            gr->secnode[base + i] = r->section;
+            for (int j = 0; j < r->ncells; j++) {
+                tcell *c = &r->cells[j];
+                for (int y = i; y < i + c->nrows && y < s->n; y++)
+                    for (int x = c->col; x < c->col + c->ncols && x < nc; x++)
+                        gr->at[(base + y) * nc + x] = c;
+            }
+        }
+        base += s->n;
+    }
+}
+
+/* The borders of the cell at rows [r0, r1], columns [c0, c1] resolved with its neighbours,
+ * its rows, sections and the table where they meet it. */
+static void resolve_cell(const tctx *t, const tgrid *gr, tcell *c, int r0, int r1)
+{
+    int c0 = c->col, c1 = c->col + c->ncols - 1;
+    bool top = r0 == 0, bottom = r1 == gr->nrows - 1;
+    bool sec_top = top || gr->secnode[r0 - 1] != gr->secnode[r0];
+    bool sec_bottom = bottom || gr->secnode[r1 + 1] != gr->secnode[r1];
+    tborder w[4] = {{0}};
+    /* before */
+    contend(&w[0], grid_cell_edges(gr, r0 - 1, c0), 1);
+    contend(&w[0], &c->own, 0);
+    contend(&w[0], &gr->row[r0], 0);
+    if (!top)
+        contend(&w[0], &gr->row[r0 - 1], 1);
+    if (sec_top) {
+        contend(&w[0], &gr->sec[r0], 0);
+        if (!top)
+            contend(&w[0], &gr->sec[r0 - 1], 1);
+    }
+    if (top)
+        contend(&w[0], &t->te, 0);
+    /* after */
+    contend(&w[1], &c->own, 1);
+    contend(&w[1], grid_cell_edges(gr, r1 + 1, c0), 0);
+    contend(&w[1], &gr->row[r1], 1);
+    if (!bottom)
+        contend(&w[1], &gr->row[r1 + 1], 0);
+    if (sec_bottom) {
+        contend(&w[1], &gr->sec[r1], 1);
+        if (!bottom)
+            contend(&w[1], &gr->sec[r1 + 1], 0);
+    }
+    if (bottom)
+        contend(&w[1], &t->te, 1);
+    /* start and end: rows, sections and the table only at the table's sides */
+    contend(&w[2], grid_cell_edges(gr, r0, c0 - 1), 3);
+    contend(&w[2], &c->own, 2);
+    contend(&w[3], &c->own, 3);
+    contend(&w[3], grid_cell_edges(gr, r0, c1 + 1), 2);
+    const lay_edges *outer[3] = {&gr->row[r0], &gr->sec[r0], &t->te};
+    for (int k = 0; k < 3; k++) {
+        if (c0 == 0)
+            contend(&w[2], outer[k], 2);
+        if (c1 >= gr->ncols - 1)
+            contend(&w[3], outer[k], 3);
+    }
+    c->e = c->own;
+    for (int k = 0; k < 4; k++) {
+        c->e.bw[k] = w[k].w;
+        c->e.bc[k] = w[k].c;
+        c->e.bs[k] = w[k].s;
+    }
+}
+
+/* Each cell's borders as drawn: its own, or, with border-collapse, the winners of the
+ * conflicts on its four sides, so that a shared border is drawn the same by both cells
+ * and the table's borders by the cells along its sides (centred on its edges, as FOP). */
+static void cell_edges(tctx *t, tsection *const *secs, int nsecs)
+{
+    for (int k = 0; k < nsecs; k++)
+        for (int i = 0; i < secs[k]->n; i++)
+            for (int j = 0; j < secs[k]->rows[i].ncells; j++) {
+                tcell *c = &secs[k]->rows[i].cells[j];
+                lay_edges_get(c->node, cell_width(t, c), &c->own);
+                c->e = c->own;
+            }
+    if (!t->collapse)
+        return;
+    tgrid gr;
+    grid_build(t, secs, nsecs, &gr);
+    int base = 0;
+    for (int k = 0; k < nsecs; k++) {
+        const tsection *s = secs[k];
+        for (int i = 0; i < s->n; i++)
+            for (int j = 0; j < s->rows[i].ncells; j++) {
+                tcell *c = &s->rows[i].cells[j];
+                int last = i + c->nrows - 1 < s->n ? i + c->nrows - 1 : s->n - 1;
+                resolve_cell(t, &gr, c, base + i, base + last);
+            }
+        base += s->n;
+    }
+}
+
 static void lay_cells(tctx *t, tsection *s)
 {
     for (int i = 0; i < s->n; i++) {
@@ -362,7 +533,6 @@ static void lay_cells(tctx *t, tsection *s)
         r->h = min_h;
         for (int k = 0; k < r->ncells; k++) {
             tcell *c = &r->cells[k];
-            lay_edges_get(c->node, cell_width(t, c), &c->e);
             double cw = cell_width(t, c) - inside(t, c, 2) - inside(t, c, 3) - c->e.pad[2] -
                         c->e.pad[3];
             lay_build sub;
@@ -401,13 +571,29 @@ static double span_height(const tsection *s, int i, int nrows)
     return h;
 }
 
-/* The boxes of row i, relative to its top, appended to `out`; ids and markers of its
- * cells go to item `item` of the galley (when item is not (size_t)-1). */
-static void row_boxes(tctx *t, const tsection *s, int i, lay_boxv *out, size_t item)
+/* Where cell c of row i is drawn: its border box in the row's frame (collapsed borders
+ * centred on the grid lines). */
+static void cell_box(const tctx *t, const tsection *s, int i, const tcell *c, double *x,
+                     double *y, double *w, double *h)
+{
+    *x = t->x + t->colx[c->col < t->ncols ? c->col : t->ncols];
+    *w = cell_width(t, c);
+    *h = span_height(s, i, c->nrows);
+    *y = 0;
+    if (t->collapse) {
+        *x -= c->e.bw[2] / 2;
+        *y -= c->e.bw[0] / 2;
+        *w += (c->e.bw[2] + c->e.bw[3]) / 2;
+        *h += (c->e.bw[0] + c->e.bw[1]) / 2;
+    }
+}
+
+/* The underlays of row i, relative to its top: the section's background, the row's, then
+ * the cells'. Painted before any border of the page (lay_icontent.under). */
+static void row_under(tctx *t, const tsection *s, int i, lay_boxv *out)
 {
     lay_build *b = t->b;
     const trow *r = &s->rows[i];
-    /* the section's background, then the row's, under the cells */
     const fo_node *layers[2] = {r->section, r->node};
     for (int k = 0; k < 2; k++) {
         if (!layers[k] || layers[k]->props->background_color.a <= 0)
@@ -418,15 +604,30 @@ static void row_boxes(tctx *t, const tsection *s, int i, lay_boxv *out, size_t i
     }
     for (int k = 0; k < r->ncells; k++) {
         const tcell *c = &r->cells[k];
-        double x = t->x + t->colx[c->col < t->ncols ? c->col : t->ncols];
-        double w = cell_width(t, c), h = span_height(s, i, c->nrows);
-        if (t->collapse) {
-            lay_edges_draw(&c->e, c->node->props->background_color, out, b->a,
-                           x - c->e.bw[2] / 2, -c->e.bw[0] / 2,
-                           w + (c->e.bw[2] + c->e.bw[3]) / 2, h + (c->e.bw[0] + c->e.bw[1]) / 2);
-        } else {
-            lay_edges_draw(&c->e, c->node->props->background_color, out, b->a, x, 0, w, h);
-        }
+        double x, y, w, h;
+        cell_box(t, s, i, c, &x, &y, &w, &h);
+        if (c->node->props->background_color.a <= 0 || w <= 0 || h <= 0)
+            continue;
+        lay_box *bx = lay_boxv_push(out, b->a, LAY_RECT);
+        bx->x = x, bx->y = y, bx->w = w, bx->h = h;
+        bx->u.rect.color = lay_color_of(c->node->props->background_color);
+    }
+}
+
+/* The borders and content of row i, relative to its top, appended to `out`; ids and
+ * markers of its cells go to item `item` of the galley (when item is not (size_t)-1). */
+static void row_over(tctx *t, const tsection *s, int i, lay_boxv *out, size_t item)
+{
+    lay_build *b = t->b;
+    const trow *r = &s->rows[i];
+    const fo_color none = {0, 0, 0, 0};
+    for (int k = 0; k < r->ncells; k++) {
+        const tcell *c = &r->cells[k];
+        double x, y, w, h;
+        cell_box(t, s, i, c, &x, &y, &w, &h);
+        lay_edges_draw(&c->e, none, out, b->a, x, y, w, h);
+        x = t->x + t->colx[c->col < t->ncols ? c->col : t->ncols];
+        h = span_height(s, i, c->nrows);
         double top = inside(t, c, 0) + c->e.pad[0];
         double room = h - top - inside(t, c, 1) - c->e.pad[1];
         double content = lay_galley_height(&c->g), off = 0;
@@ -613,7 +814,9 @@ static void emit_rows(tctx *t, tsection *s, int keep_first)
             last = g->n - 1;
         } else {
             item = last = lay_galley_item(g, r->h);
-            row_boxes(t, s, i, &g->boxes, item);
+            row_under(t, s, i, &g->boxes);
+            g->ic[item].under = g->boxes.n - g->ic[item].first;
+            row_over(t, s, i, &g->boxes, item);
             if (r->node && r->node->props->id && *r->node->props->id)
                 lay_galley_id(g, r->node->props->id, item, t->x);
         }
@@ -637,20 +840,27 @@ static void emit_rows(tctx *t, tsection *s, int keep_first)
     }
 }
 
-/* A header or footer stacked once, for repetition at breaks. */
-static double stack_section(tctx *t, const tsection *s, lay_box **boxes, size_t *nboxes)
+/* A header or footer stacked once, for repetition at breaks: the underlays of all its
+ * rows first (*nunder of them), then their borders and content. */
+static double stack_section(tctx *t, const tsection *s, lay_box **boxes, size_t *nboxes,
+                            size_t *nunder)
 {
-    lay_boxv out = {0};
+    lay_boxv under = {0}, over = {0};
     double y = 0;
     for (int i = 0; i < s->n; i++) {
-        size_t from = out.n;
-        row_boxes(t, s, i, &out, (size_t)-1);
-        for (size_t k = from; k < out.n; k++)
-            out.v[k].y += y;
+        size_t u0 = under.n, o0 = over.n;
+        row_under(t, s, i, &under);
+        row_over(t, s, i, &over, (size_t)-1);
+        for (size_t k = u0; k < under.n; k++)
+            under.v[k].y += y;
+        for (size_t k = o0; k < over.n; k++)
+            over.v[k].y += y;
         y += s->rows[i].h;
     }
-    *boxes = out.v;
-    *nboxes = out.n;
+    *nunder = under.n;
+    lay_boxv_append(&under, t->b->a, over.v, over.n, 0, 0);
+    *boxes = under.v;
+    *nboxes = under.n;
     return y;
 }
 
@@ -676,26 +886,31 @@ void lay_table(lay_build *b, const fo_node *n)
     }
     tsection *secs[3] = {&head, &body, &foot};
     column_specs(&t, width, secs, 3);
+    lay_edges_get(n, b->ref_w, &t.te);
+    cell_edges(&t, secs, 3);
     lay_cells(&t, &head);
     lay_cells(&t, &body);
     lay_cells(&t, &foot);
 
-    lay_edges e;
-    lay_edges_get(n, b->ref_w, &e);
+    const lay_edges *e = &t.te;
     lay_frame f;
     double bx = t.x, bw = width;
     if (!t.collapse) {
-        bx -= e.pad[2] + e.bw[2];
-        bw += e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3];
+        bx -= e->pad[2] + e->bw[2];
+        bw += e->pad[2] + e->bw[2] + e->pad[3] + e->bw[3];
+        lay_frame_open(b, n, &f, bx, bw);
+    } else {
+        lay_frame_open_bare(b, n, &f, bx, bw); /* the cells draw the table's borders */
     }
-    lay_frame_open(b, n, &f, bx, bw);
     lay_galley *g = b->g;
 
     lay_table_rep *rep = ARENA_NEW(b->a, lay_table_rep);
     if (p->table_omit_header_at_break != FO_KW_true)
-        rep->header_h = stack_section(&t, &head, &rep->header, &rep->nheader);
+        rep->header_h = stack_section(&t, &head, &rep->header, &rep->nheader,
+                                      &rep->nheader_under);
     if (p->table_omit_footer_at_break != FO_KW_true)
-        rep->footer_h = stack_section(&t, &foot, &rep->footer, &rep->nfooter);
+        rep->footer_h = stack_section(&t, &foot, &rep->footer, &rep->nfooter,
+                                      &rep->nfooter_under);
     if (g->ntables == g->captables) {
         size_t cap = g->captables ? 2 * g->captables : 8;
         g->tables = arena_grow(b->a, g->tables, sizeof *g->tables, g->ntables, cap);

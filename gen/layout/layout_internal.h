@@ -79,6 +79,10 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
 
 typedef struct {
     size_t first, count; /* boxes of the item in the galley's box list */
+    /* The first `under` of them are underlays (table cell and row backgrounds): painted
+     * before every other box of the page, so that a row's background never covers the
+     * collapsed border the row above shares with it. */
+    size_t under;
 } lay_icontent;
 
 /* A background and borders drawn over the items [first, last] on each page they reach. */
@@ -114,6 +118,7 @@ typedef struct lay_table_rep lay_table_rep;
 struct lay_table_rep {
     lay_box *header, *footer;
     size_t nheader, nfooter;
+    size_t nheader_under, nfooter_under; /* leading underlays, as lay_icontent.under */
     double header_h, footer_h;
 };
 
@@ -173,8 +178,8 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
 
 /* Stacks the whole galley without page breaks: boxes moved by (dx, dy) into `out`, with
- * decorations first. Leading and trailing discardable spaces are dropped. Returns the
- * height. */
+ * decorations first, then the items' underlays, then their other boxes. Leading and
+ * trailing discardable spaces are dropped. Returns the height. */
 double lay_galley_stack(const lay_galley *g, lay_boxv *out, arena *a, double dx, double dy);
 
 /* The same for items [from, to) only, as if they were the whole galley (a slice of a
@@ -356,6 +361,9 @@ typedef struct {
 } lay_frame;
 
 void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, double w);
+/* The same without the node's borders and padding (a table in the collapsing border
+ * model, whose cells draw the table's borders). */
+void lay_frame_open_bare(lay_build *b, const fo_node *n, lay_frame *f, double x, double w);
 void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
 
 /* Lengths of a node resolved for the current reference area. */

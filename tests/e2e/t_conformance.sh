@@ -164,13 +164,15 @@ test_conformance_block_alignment_borders_and_white_space() {
 test_conformance_inline_shifts_leaders_and_links() {
     assert_exit 0 "$LIVRABLES" render "$CF/inlines.fo" --format text -o i.txt
     # superscript raised by 4.5pt (0.45 of the parent's 10pt), subscript lowered 1.54pt,
-    # explicit 4pt shift and -20% of the line-height: as FOP places them
-    assert_contains i.txt 'text 78.81,51.30 "DejaVu Sans" 7.00 #000000 "2"'
-    assert_contains i.txt 'text 97.14,57.34 "DejaVu Sans" 7.00 #000000 "2"'
-    assert_contains i.txt '51.80 "DejaVu Sans" 10.00 #000000 "4pt"'
-    assert_contains i.txt '58.20 "DejaVu Sans" 10.00 #000000 "20%"'
-    # a 3cm blue rule 2pt thick sitting on the baseline (130.02)
-    grep -E '^  line [0-9.]+,129\.02 [0-9.]+,129\.02 2\.00 solid #0000ff' i.txt || fail "fixed rule"
+    # explicit 4pt shift and -20% of the line-height: as FOP places them. The first line,
+    # taller than its line-height, keeps the leading above and below its content, as FOP
+    assert_contains i.txt 'text 42.52,55.98 "DejaVu Sans" 10.00 #000000 "E = mc"'
+    assert_contains i.txt 'text 78.81,51.48 "DejaVu Sans" 7.00 #000000 "2"'
+    assert_contains i.txt 'text 97.14,57.52 "DejaVu Sans" 7.00 #000000 "2"'
+    assert_contains i.txt '51.98 "DejaVu Sans" 10.00 #000000 "4pt"'
+    assert_contains i.txt '58.38 "DejaVu Sans" 10.00 #000000 "20%"'
+    # a 3cm blue rule 2pt thick sitting on the baseline (130.38)
+    grep -E '^  line [0-9.]+,129\.38 [0-9.]+,129\.38 2\.00 solid #0000ff' i.txt || fail "fixed rule"
     assert_exit 0 "$LIVRABLES" render "$CF/inlines.fo" -o i.pdf
     pdf_text i.pdf > i-layout.txt
     grep -E '^ *Dots \.{20,} *12$' i-layout.txt || fail "dots leader"
@@ -210,4 +212,102 @@ test_conformance_table_spans_header_footer() {
     awk '$1 == 1 && $5 == "rows" { exit !($4 > 58 && $4 < 62) }' words.txt || fail "row span centring"
     page_text t.pdf 1 > p1.txt
     assert_order p1.txt "H1" "spans two columns" "r12" "Footer"
+}
+
+# png_pixel PNG X Y: the colour of a pixel as rrggbb (8-bit RGB or RGBA, not interlaced)
+png_pixel() {
+    python3 - "$@" <<'PY'
+import struct, sys, zlib
+data = open(sys.argv[1], "rb").read()
+x, y = int(sys.argv[2]), int(sys.argv[3])
+pos, idat = 8, b""
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    body = data[pos + 8:pos + 8 + n]
+    if kind == b"IHDR":
+        w, h, depth, ctype = struct.unpack(">IIBB", body[:10])
+    elif kind == b"IDAT":
+        idat += body
+    pos += 12 + n
+bpp = {2: 3, 6: 4}[ctype]
+raw, stride, prev = zlib.decompress(idat), w * bpp, bytearray(w * bpp)
+for row in range(y + 1):
+    f, line = raw[row * (stride + 1)], bytearray(raw[row * (stride + 1) + 1:(row + 1) * (stride + 1)])
+    for i in range(stride):
+        a, b = line[i - bpp] if i >= bpp else 0, prev[i]
+        c = prev[i - bpp] if i >= bpp else 0
+        if f == 1: line[i] = (line[i] + a) & 255
+        elif f == 2: line[i] = (line[i] + b) & 255
+        elif f == 3: line[i] = (line[i] + (a + b) // 2) & 255
+        elif f == 4:
+            p = a + b - c
+            pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+            line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+    prev = line
+print("%02x%02x%02x" % tuple(prev[x * bpp:x * bpp + 3]))
+PY
+}
+
+test_conformance_collapsed_borders_over_next_row_background() {
+    # 144 dpi: 2 px a point. Each 2pt border is centred on its grid line: its lower half
+    # lies over the next row's background (or the footer's), and shows, as in FOP.
+    assert_exit 0 "$LIVRABLES" render "$CF/collapse-background.fo" -f png --dpi 144 -o c.png
+    assert_exit 0 "$LIVRABLES" render "$CF/collapse-background.fo" -f text -o c.txt
+    # page 1: the red border of row 1 from 24.97pt to 26.97pt, row 2 (blue-grey) from 25.97
+    assert_contains c.txt 'rect 14.17,24.97 198.43x2.00 #ff0000'
+    assert_eq ff0000 "$(png_pixel c-1.png 200 51)" "upper half of the border"
+    assert_eq ff0000 "$(png_pixel c-1.png 200 52)" "lower half of the border"
+    assert_eq c0c0ff "$(png_pixel c-1.png 200 60)" "row 2 background"
+    # page 2: the repeated header's blue border over the first body row
+    assert_eq 0000ff "$(png_pixel c-2.png 200 52)" "header border over the body"
+    # page 3: the last row's green border over the footer (from 80.97pt)
+    assert_contains c.txt 'rect 14.17,79.97 198.43x2.00 #008000'
+    assert_eq 008000 "$(png_pixel c-3.png 200 162)" "last row border over the footer"
+    assert_eq c0c0c0 "$(png_pixel c-3.png 200 170)" "footer background"
+}
+
+test_conformance_collapsed_borders_resolved_with_neighbours_and_table() {
+    # 144 dpi: 2 px a point. Every expected colour below is what FOP's PDF shows there.
+    assert_exit 0 "$LIVRABLES" render "$CF/collapse-resolve.fo" -f png --dpi 144 -o r.png
+    local x y want
+    while read -r x y want what; do
+        assert_eq "$want" "$(png_pixel r-1.png "$x" "$y")" "$what at ($x, $y)"
+    done <<'EOT'
+120 70 ffff00 the block before, up to the outer half of the table's top border
+120 78 ff0000 the table's 4pt top border, centred on the table's top edge (40.35pt)
+120 117 0000ff A's 2pt bottom border centred on the row line (58.35pt)
+120 130 00ffff C's background
+120 155 ff0000 the table's bottom border, inside the table's last 2pt
+120 166 ffff00 the block after the table, from 78.35pt (the table is 38pt high)
+400 112 000000 D's 8pt border wins over B's none, centred on the row line
+400 122 000000 its lower half
+400 140 00ff00 D's background inside its 4pt inner half border
+56 100 ff0000 the table's start border, half outside the table
+512 100 ff0000 the table's end border, half outside
+282 100 0000ff A's 2pt end border wins over B's none
+282 60 ffff00 nothing drawn above the table's top border
+EOT
+}
+
+test_conformance_image_taller_than_the_line_keeps_the_leading() {
+    assert_exit 0 "$LIVRABLES" render "$CF/image-line.fo" -f text -o il.txt
+    # "y" of a text or image box by what it shows
+    local img before after inline_y end_y small
+    img=$(awk '$1 == "image" && $4 == "144.00x72.00" { split($3, p, ","); print p[2] }' il.txt)
+    before=$(awk '/"Before"$/ { split($2, p, ","); print p[2] }' il.txt)
+    after=$(awk '/"After"$/ { split($2, p, ","); print p[2] }' il.txt)
+    inline_y=$(awk '/"Inline"$/ { split($2, p, ","); print p[2] }' il.txt)
+    end_y=$(awk '/"End"$/ { split($2, p, ","); print p[2] }' il.txt)
+    small=$(awk '$1 == "image" && $4 == "72.00x36.00" { split($3, p, ","); print p[2] + 36 }' il.txt)
+    # the 100pt viewport, then a full line-height (20pt) to the next baseline, as FOP
+    awk -v i="$img" -v a="$after" 'BEGIN { exit !(a - i > 119.99 && a - i < 120.01) }' \
+        || fail "After at $after, image top at $img: expected 120pt between them"
+    # the viewport starts half a leading below the previous line (28.35 + 20)
+    awk -v i="$img" 'BEGIN { exit !(i > 48.35 && i < 58.35) }' || fail "image top at $img"
+    # an inline image stands on the baseline; the next baseline is one line-height below
+    awk -v s="$small" -v b="$inline_y" 'BEGIN { exit !(s - b < 0.01 && b - s < 0.01) }' \
+        || fail "inline image bottom $small, baseline $inline_y"
+    awk -v b="$inline_y" -v e="$end_y" 'BEGIN { exit !(e - b > 19.99 && e - b < 20.01) }' \
+        || fail "End at $end_y, image line baseline at $inline_y"
+    [ -n "$before" ] || fail "no Before"
 }
