@@ -108,6 +108,18 @@ static bool forced_at(const tx_para *p, size_t b)
            (p->items[b].kind == TI_PENALTY && p->items[b].penalty <= -TX_INF_PENALTY);
 }
 
+/* Where the content of a line from `start` that ends at break b stops: the spaces and break
+ * opportunities that end a line disappear (tx_lines_build drops them), so a space before a
+ * forced break or at the end of the paragraph takes no room. */
+static size_t content_end(const tx_para *p, size_t start, size_t b)
+{
+    size_t e = b < p->nitems ? b : p->nitems;
+    while (e > start && p->items[e - 1].kind != TI_BOX &&
+           !(p->items[e - 1].kind == TI_GLUE && p->items[e - 1].sub == TS_LEADER))
+        e--;
+    return e;
+}
+
 static size_t *breaks_push(tx_para *p, size_t *n, size_t at)
 {
     size_t *br = tx_scratch(p->tx, TX_SCR_BREAKS, sizeof *br * (*n + 1));
@@ -126,8 +138,9 @@ tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
     for (size_t i = start; i <= p->nitems; i++) {
         if (!tx_is_breakpoint(p, i, true))
             continue;
-        double w = s[i].w - s[start].w + break_width(p, i);
-        double shrink = justify ? s[i].z - s[start].z : 0;
+        size_t e = content_end(p, start, i);
+        double w = s[e].w - s[start].w + break_width(p, i);
+        double shrink = justify ? s[e].z - s[start].z : 0;
         bool fits = w - shrink <= tx_line_width(o, n, i == p->nitems) + EPS;
         size_t at;
         if (fits && !forced_at(p, i)) {
@@ -169,6 +182,7 @@ typedef struct {
     double tolerance;
     bool justify;
     double ragged_stretch;
+    double end_fill; /* stretch of the glue that ends a paragraph (HUGE_VAL: infinite) */
 } kp;
 
 static long node_new(kp *k, kp_node n)
@@ -183,15 +197,20 @@ static double line_ratio(const kp *k, const kp_node *a, size_t b)
 {
     const sums *s = k->s;
     double L = tx_line_width(k->o, a->line, b >= k->p->nitems);
-    double w = s[b].w - s[a->start].w + break_width(k->p, b);
+    size_t e = content_end(k->p, a->start, b);
+    double w = s[e].w - s[a->start].w + break_width(k->p, b);
     if (w < L - EPS) {
-        if (s[b].fill - s[a->start].fill > 0 || forced_at(k->p, b))
+        if (s[e].fill - s[a->start].fill > 0)
             return 0;
-        double y = k->justify ? s[b].y - s[a->start].y : k->ragged_stretch;
+        double y = k->justify ? s[e].y - s[a->start].y : k->ragged_stretch;
+        if (forced_at(k->p, b))
+            y += k->end_fill;
+        if (isinf(y))
+            return 0;
         return y > EPS ? (L - w) / y : HUGE_VAL;
     }
     if (w > L + EPS) {
-        double z = k->justify ? s[b].z - s[a->start].z : 0;
+        double z = k->justify ? s[e].z - s[a->start].z : 0;
         return z > EPS ? (L - w) / z : -HUGE_VAL;
     }
     return 0;
@@ -222,7 +241,9 @@ static double demerits(const kp *k, const kp_node *a, size_t b, double r, int fi
         d += FLAGGED_DEMERITS;
     if (!it && a->flagged)
         d += FINAL_HYPHEN_DEMERITS;
-    if (abs(fit - a->fitness) > 1)
+    /* After a forced break a new paragraph starts, as in FOP: no fitness to match. */
+    bool after_forced = a->prev >= 0 && forced_at(k->p, a->pos);
+    if (abs(fit - a->fitness) > 1 && !after_forced)
         d += FITNESS_DEMERITS;
     return d;
 }
@@ -246,7 +267,10 @@ static bool kp_try(kp *k, size_t b, bool final)
         long next = n->next;
         double r = line_ratio(k, n, b);
         if (r >= -1 && r <= k->tolerance) {
-            int fit = k->justify ? fitness_class(r) : 1;
+            /* A last line with room to spare leaves its spaces as they are (the end glue
+             * takes the slack): decent, whatever its badness. */
+            bool slack_to_end_glue = forced && r > 0 && k->end_fill > 0;
+            int fit = k->justify && !slack_to_end_glue ? fitness_class(r) : 1;
             double d = n->demerits + demerits(k, n, b, r, fit);
             if (d < best[fit].d)
                 best[fit] = (kp_candidate){d, a, fit};
@@ -319,11 +343,25 @@ static double ragged_stretch(const tx_para *p)
     return 36;
 }
 
+/* The glue that ends a paragraph, and a line before a forced break. Justified text ends
+ * as in FOP: with a glue that stretches by a line's width (not TeX's infinite \parfillskip),
+ * so a short last line has a badness and a paragraph that fits on fewer lines by shrinking
+ * its spaces does so rather than leave a word alone on its last line. Ragged text, and a
+ * last line justified too (where FOP's ratio for it would push all the looseness of a short
+ * paragraph onto one line), keep an infinite one: their last line is free. */
+static double end_fill(const tx_break_opts *o)
+{
+    if (o->text_align != FO_KW_justify || o->text_align_last == FO_KW_justify)
+        return HUGE_VAL;
+    return fmax(o->width - o->last_line_end_indent, 0);
+}
+
 tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o)
 {
     kp k = {.p = p, .o = o, .justify = o->text_align == FO_KW_justify};
     k.s = sums_compute(p);
     k.ragged_stretch = ragged_stretch(p);
+    k.end_fill = end_fill(o);
     /* First without hyphenation, then with it, then accepting any loose line and overfull
      * ones as a last resort. */
     if (kp_run(&k, false, TOLERANCE, false) || kp_run(&k, true, TOLERANCE, false) ||

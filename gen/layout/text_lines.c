@@ -108,8 +108,10 @@ static fo_kw line_align(const tx_break_opts *o, bool ends_paragraph_or_forced)
     return o->text_align_last;
 }
 
-/* Sets every segment's width and x; returns the width they take. */
-static double segs_place(line_segs *ls, double avail, double indent, fo_kw align)
+/* Sets every segment's width and x; returns the width they take. A line wider than `avail`
+ * shrinks its spaces when `shrink` (a justified paragraph, whose breaker counted on it for
+ * every line, its last one included, as FOP does). */
+static double segs_place(line_segs *ls, double avail, double indent, fo_kw align, bool shrink)
 {
     double w = 0, y = 0, z = 0;
     int nfill = 0;
@@ -126,7 +128,7 @@ static double segs_place(line_segs *ls, double avail, double indent, fo_kw align
             g->width += g->fill ? extra / nfill : 0;
         else if (align == FO_KW_justify && extra > 0 && y > 0)
             g->width += g->stretch * extra / y;
-        else if (align == FO_KW_justify && extra < 0 && z > 0)
+        else if ((align == FO_KW_justify || shrink) && extra < 0 && z > 0)
             g->width += g->shrink * fmax(extra / z, -1.0);
     }
     double total = 0;
@@ -394,7 +396,8 @@ static bool line_build(tx_para *p, const tx_break_opts *o, size_t index, size_t 
     double avail = tx_line_width(o, index, last);
     double indent = index == 0 ? o->text_indent : 0;
     memset(ln, 0, sizeof *ln);
-    ln->width = segs_place(&ls, avail, indent, line_align(o, forced));
+    ln->width = segs_place(&ls, avail, indent, line_align(o, forced),
+                           o->text_align == FO_KW_justify);
     ln->hyphenated = ls.hyphenated;
     for (size_t i = 0; i < ls.nsegs; i++)
         if (ls.segs[i].kind != SG_SPACE)

@@ -406,6 +406,76 @@ static void alignment_offsets_the_pieces(void **state)
     assert_true(fabs(line_end(&ls.lines[0]) - 200) < 1e-6);
 }
 
+/* Natural width of `text` as the breaker sees it (words shaped apart, spaces between), its
+ * number of spaces, and what those spaces may shrink (a third of each). */
+static double natural_width(fixture *f, const char *text, int *nspaces, double *shrink)
+{
+    double w = 0;
+    *nspaces = 0;
+    for (const char *q = text; *q;) {
+        size_t n = strcspn(q, " ");
+        w += tx_measure(f->tx, f->st.font, q, n);
+        q += n;
+        if (*q == ' ') {
+            (*nspaces)++;
+            q++;
+        }
+    }
+    double space = tx_measure(f->tx, f->st.font, " ", 1);
+    *shrink = *nspaces * space / 3;
+    return w + *nspaces * space;
+}
+
+/* As FOP (and TeX with a finite \parfillskip): a justified paragraph that is wider than its
+ * line by less than its spaces can shrink fits on one line, its last, rather than leave a
+ * word alone on a second one; the same before a forced break. Ragged text never shrinks. */
+static void justified_last_lines_shrink_rather_than_overflow(void **state)
+{
+    fixture *f = *state;
+    const char *text = "Un comité de projet communal, élargi à la communauté de communes et à "
+                       "l’État, suit la reconversion de la friche.";
+    int nspaces;
+    double shrink, natural = natural_width(f, text, &nspaces, &shrink);
+    assert_int_equal(nspaces, 19);
+    static const struct {
+        fo_kw align;
+        double used;   /* of the shrink: the line is natural - used * shrink wide */
+        bool forced;   /* a forced break and a word follow the text */
+        size_t nlines; /* lines of the text itself */
+    } cases[] = {
+        {FO_KW_justify, 0.0, false, 1}, {FO_KW_justify, 0.3, false, 1},
+        {FO_KW_justify, 0.85, false, 1}, {FO_KW_justify, 0.9, false, 1},
+        {FO_KW_justify, 1.2, false, 2},  {FO_KW_justify, 0.85, true, 1},
+        {FO_KW_start, 0.3, false, 2},    {FO_KW_start, 0.85, true, 2},
+    };
+    /* spaces around the text (as XSLT output often has) take no room at the line ends */
+    char *padded = g_strdup_printf(" %s ", text);
+    for (int algo = 0; algo < 4; algo++)
+        for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+            double w = natural - cases[i].used * shrink;
+            tx_para *p = para_of(f, algo >= 2 ? padded : text, &f->st);
+            if (cases[i].forced) {
+                tx_para_break_here(p);
+                tx_para_text(p, "suite", 5, &f->st);
+            }
+            tx_break_opts o = opts(w, cases[i].align, (tx_break_algorithm)(algo % 2));
+            tx_lines ls = tx_para_break(p, &o);
+            assert_int_equal(ls.nlines, cases[i].nlines + cases[i].forced);
+            char *all = joined_text(&ls);
+            assert_true(g_str_has_prefix(all, text));
+            g_free(all);
+            const tx_line *first = &ls.lines[0];
+            if (cases[i].nlines == 1) {
+                /* spaces shrunk just enough: the line ends at the margin, not past it */
+                assert_true(fabs(first->width - w) < 0.01);
+                assert_true(fabs(line_end(first) - w) < 0.01);
+            } else {
+                assert_true(first->width <= w + 1e-6);
+            }
+        }
+    g_free(padded);
+}
+
 static void objects_and_styles_set_line_metrics(void **state)
 {
     fixture *f = *state;
@@ -445,6 +515,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(forced_breaks_end_lines, setup, teardown),
         cmocka_unit_test_setup_teardown(toc_leaders_fill_the_line, setup, teardown),
         cmocka_unit_test_setup_teardown(alignment_offsets_the_pieces, setup, teardown),
+        cmocka_unit_test_setup_teardown(justified_last_lines_shrink_rather_than_overflow, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(objects_and_styles_set_line_metrics, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
