@@ -19,13 +19,20 @@ static void build_usage(FILE *out)
             "      --only LIST        only these deliverables, comma-separated\n"
             "                         (note-de-cadrage, carnet-de-suivi, rapport-final,\n"
             "                         feuille-de-route, livret-de-capitalisation)\n"
+            "      --site LIST        the per-site deliverables of these sites only\n"
+            "                         (comma-separated ids; one atelier); the livret\n"
+            "                         is still built unless --only leaves it out\n"
             "      --style NAME       graphic charter from styles/ (default etat)\n"
             "      --format FORMAT    pdf (default), fo (the XSL-FO, for FOP), or png (pages)\n"
             "      --dpi N            resolution of PNG pages (default 96)\n"
             "      --bloc-marque IMG  image of the bloc-marque for the covers\n"
-            "  -M FILE                write a Makefile fragment: the outputs depend on the\n"
-            "                         sources, XIncluded files, stylesheets, schema and images\n"
+            "  -M FILE                write a Makefile fragment, one rule per output: its\n"
+            "                         source files (a site's output: not the other sites'),\n"
+            "                         stylesheets, charter, schema and images; a failed\n"
+            "                         build leaves the file as it was\n"
             "  -j, --jobs N           build N ateliers at a time (one process each)\n"
+            "  -n, --dry-run          validate, then print the outputs that would be written,\n"
+            "                         one path a line; write nothing (not even -M)\n"
             "  -h, --help             show this help\n\n"
             "On a terminal a progress line is shown; otherwise one 'wrote FILE' line per\n"
             "output. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
@@ -44,6 +51,13 @@ static bool parse_count(const char *s, int max, int *out)
     return true;
 }
 
+/* True when a comma-separated list has no empty item. */
+static bool list_well_formed(const char *list)
+{
+    size_t n = strlen(list);
+    return n && list[0] != ',' && list[n - 1] != ',' && !strstr(list, ",,");
+}
+
 /* Checks the options that can be wrong before any input is read: exit 2 when they are. */
 static int check_options(const deliver_options *o, int ninputs)
 {
@@ -51,6 +65,10 @@ static int check_options(const deliver_options *o, int ninputs)
         return cli_usage_error("build", "no atelier source given");
     if (!o->out_dir)
         return cli_usage_error("build", "no output directory (-o DIR)");
+    if (o->sites && !list_well_formed(o->sites))
+        return cli_usage_error("build", "invalid --site '%s' (comma-separated site ids)", o->sites);
+    if (o->sites && ninputs > 1)
+        return cli_usage_error("build", "--site applies to one atelier, %d given", ninputs);
     if (cli_check_style("build", o->style) != EXIT_OK)
         return EXIT_USAGE;
     diag *d = diag_new(stderr);
@@ -61,11 +79,12 @@ static int check_options(const deliver_options *o, int ninputs)
 
 int cmd_build(int argc, char **argv)
 {
-    enum { OPT_ONLY = 256, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC };
+    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"only", required_argument, NULL, OPT_ONLY},
         {"style", required_argument, NULL, OPT_STYLE}, {"format", required_argument, NULL, OPT_FORMAT},
         {"dpi", required_argument, NULL, OPT_DPI},     {"bloc-marque", required_argument, NULL, OPT_BLOC},
+        {"site", required_argument, NULL, OPT_SITE},   {"dry-run", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -73,11 +92,13 @@ int cmd_build(int argc, char **argv)
     deliver_options_init(&o);
     int c, dpi;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "o:M:j:h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:M:j:nh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': o.out_dir = optarg; break;
         case 'M': o.depfile = optarg; break;
         case OPT_ONLY: o.only = optarg; break;
+        case OPT_SITE: o.sites = optarg; break;
+        case 'n': o.dry_run = true; break;
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
         case OPT_FORMAT:

@@ -20,12 +20,15 @@ typedef enum { DELIVER_PDF, DELIVER_FO, DELIVER_PNG } deliver_format;
 typedef struct {
     const char *out_dir;     /* required */
     const char *only;        /* comma-separated deliverable names, NULL for all */
+    const char *sites;       /* comma-separated site ids: only their per-site deliverables
+                                (one atelier only); NULL for every site */
     const char *style;       /* charter name; NULL for "etat" */
     deliver_format format;
     double dpi;              /* PNG pages; 0 for the render default */
     const char *depfile;     /* -M: Makefile fragment to write, or NULL */
     int jobs;                /* ateliers built at once (>= 1) */
     const char *bloc_marque; /* image for the cover's bloc-marque, or NULL */
+    bool dry_run;            /* validate and print the outputs, one a line; write nothing */
 } deliver_options;
 
 /* Sets the defaults: PDF, all deliverables, charter "etat", one job. */
@@ -45,7 +48,11 @@ char *deliver_style_path(const char *name, char **available);
 /* Builds the ateliers of `paths`. Diagnostics go to `d` (children of a parallel batch
  * print their own); progress to stdout: "[3/7] building x" updated in place on a terminal,
  * else one "wrote FILE" line per output; a batch ends with "built N ateliers, M failed: ...".
- * Returns the exit code: 0, or 1 when any atelier failed. */
+ * With o->dry_run, each source is validated and the outputs it would give are printed on
+ * stdout, one path a line (PNG: the first page), and nothing else: no file, no directory, no
+ * -M file. A site of o->sites that an atelier lacks is an error of that atelier (nothing of
+ * it is built). The -M file is written only when every atelier succeeded (a failed build
+ * leaves it as it was). Returns the exit code: 0, or 1 when any atelier failed. */
 int deliver_build(const char *const *paths, int npaths, const deliver_options *o, diag *d);
 
 /* Builds one PDF (or FO, per o->format) for the final seminar from several ateliers with

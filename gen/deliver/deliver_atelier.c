@@ -75,21 +75,30 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
     }
 }
 
+/* The length of `out` without its extension. */
+static int base_length(const char *out)
+{
+    const char *dot = strrchr(out, '.');
+    return (int)(dot && !strchr(dot, '/') ? (size_t)(dot - out) : strlen(out));
+}
+
+void deliver_written_name(deliver_format f, const char *out, char *buf, size_t size)
+{
+    int base_len = base_length(out);
+    if (f == DELIVER_PNG)
+        snprintf(buf, size, "%.*s-1.png", base_len, out);
+    else
+        snprintf(buf, size, "%s", out);
+}
+
 bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps,
                     deliver_record *rec)
 {
     /* The FO is named after the output in diagnostics; PNG pages are OUT-1.png,
      * OUT-2.png...: make is told about the first. */
     char fo_name[4096], written[4096];
-    size_t base_len = strlen(out);
-    const char *dot = strrchr(out, '.');
-    if (dot && !strchr(dot, '/'))
-        base_len = (size_t)(dot - out);
-    snprintf(fo_name, sizeof fo_name, "%.*s.fo", (int)base_len, out);
-    if (c->o->format == DELIVER_PNG)
-        snprintf(written, sizeof written, "%.*s-1.png", (int)base_len, out);
-    else
-        snprintf(written, sizeof written, "%s", out);
+    snprintf(fo_name, sizeof fo_name, "%.*s.fo", base_length(out), out);
+    deliver_written_name(c->o->format, out, written, sizeof written);
     bool ok;
     if (c->o->format == DELIVER_FO) {
         ok = write_fo(fo, out, c->d);
@@ -127,20 +136,20 @@ static const char *attr(xmlNodePtr n, const char *name, char *buf, size_t size)
     return buf;
 }
 
-static bool is_site(xmlNodePtr n)
-{
-    return n->type == XML_ELEMENT_NODE && n->ns && xmlStrEqual(n->ns->href, BAD_CAST SOURCE_NS) &&
-           xmlStrEqual(n->name, BAD_CAST "site");
-}
-
 /* Runs deliverable `i` for one site (or the whole atelier when site is "") into
- * out_dir/[site/]NAME. */
+ * out_dir/[site/]NAME; a dry run only prints that name. */
 static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, const char *version,
                     const char *out_dir, deliver_record *rec)
 {
     char dir[4096], out[4200];
     snprintf(dir, sizeof dir, *site ? "%s/%s" : "%s", out_dir, site);
     snprintf(out, sizeof out, "%s/%s%s", dir, deliver_table[i].name, deliver_extension(c->o->format));
+    if (c->o->dry_run) {
+        char written[4300];
+        deliver_written_name(c->o->format, out, written, sizeof written);
+        printf("%s\n", written);
+        return true;
+    }
     if (!deliver_mkdirs(dir, c->d))
         return false;
     transform_params p = {
@@ -151,7 +160,7 @@ static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, co
         .assets_dir = s->dir,
     };
     strlist deps = {0};
-    deliver_record_inputs(c, s, &c->modules[i], &deps);
+    deliver_record_inputs(c, s, site, &c->modules[i], &deps);
     xmlDocPtr fo = transform_run(c->transforms[i], s->doc, s->path, &p, &deps, c->d);
     bool ok = fo && deliver_output(c, fo, out, &deps, rec);
     xmlFreeDoc(fo);
@@ -163,6 +172,42 @@ static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, co
 static bool safe_id(const char *id)
 {
     return *id && !strchr(id, '/') && strcmp(id, ".") != 0 && strcmp(id, "..") != 0;
+}
+
+/* Whether the atelier has a site whose id is the `len` bytes at `id`. */
+static bool has_site(xmlNodePtr root, const char *id, size_t len)
+{
+    for (xmlNodePtr n = root->children; n; n = n->next) {
+        char site[512];
+        if (deliver_is_site(n) && strlen(attr(n, "id", site, sizeof site)) == len &&
+            strncmp(site, id, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Checks that every site of o->sites is in the atelier: false with one error per unknown id,
+ * naming the atelier's sites. */
+static bool check_sites(deliver_ctx *c, const source *s, xmlNodePtr root)
+{
+    bool ok = true;
+    for (const char *p = c->o->sites; p && *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (!has_site(root, p, len)) {
+            char known[2048] = "", id[512];
+            size_t used = 0;
+            for (xmlNodePtr n = root->children; n && used < sizeof known; n = n->next)
+                if (deliver_is_site(n))
+                    used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
+                                             used ? ", " : "", attr(n, "id", id, sizeof id));
+            diag_error(c->d, s->path, (int)xmlGetLineNo(root), "no site '%.*s' in this atelier (its sites: %s)",
+                       (int)len, p, used ? known : "none");
+            ok = false;
+        }
+        p += len + (end != NULL);
+    }
+    return ok;
 }
 
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
@@ -181,21 +226,27 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
         source_destroy(s);
         return false;
     }
+    if (!check_sites(c, s, root)) {
+        source_destroy(s);
+        return false;
+    }
     snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
 
     bool ok = true;
     for (int i = 0; i < DELIVER_COUNT; i++) {
-        if (!c->transforms[i])
+        if (!deliver_selected(c->o, i))
             continue;
         if (!deliver_table[i].per_site) {
             ok = run_one(c, i, s, "", version, dir, rec) && ok;
             continue;
         }
         for (xmlNodePtr n = root->children; n; n = n->next) {
-            if (!is_site(n))
+            if (!deliver_is_site(n))
                 continue;
             char site[512];
             attr(n, "id", site, sizeof site);
+            if (c->o->sites && !deliver_listed(c->o->sites, site))
+                continue;
             if (!safe_id(site)) {
                 diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
                            "the site's id '%s' cannot name a directory", site);

@@ -158,12 +158,28 @@ static void print_summary(const char *const *paths, int n, const bool *failed)
     printf("\n");
 }
 
+/* A dry run: each atelier validated and its outputs named on stdout, in turn. */
+static int dry_run(deliver_ctx *c, const char *const *paths, int n)
+{
+    bool failed = false;
+    deliver_record none = {0};
+    for (int i = 0; i < n; i++)
+        failed |= !deliver_atelier(c, paths[i], c->o->out_dir, n > 1, &none);
+    fflush(stdout);
+    return failed ? 1 : 0;
+}
+
 int deliver_build(const char *const *paths, int npaths, const deliver_options *o, diag *d)
 {
     deliver_ctx c;
     if (!deliver_ctx_init(&c, o, d)) {
         deliver_ctx_clear(&c);
         return 1;
+    }
+    if (o->dry_run) {
+        int rc = dry_run(&c, paths, npaths);
+        deliver_ctx_clear(&c);
+        return rc;
     }
     bool tty = isatty(STDOUT_FILENO);
     c.print_written = !tty;
@@ -189,9 +205,10 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
         any_failed |= failed[i];
     if (npaths > 1)
         print_summary(paths, npaths, failed);
-    /* The record holds the outputs that were written, each with what it was made from:
-     * describing them even when another atelier failed spares make rebuilding them. */
-    if (!deliver_write_depfile(&c, &rec))
+    /* A failed build leaves the dependency file as it was, like any other output: its rules
+     * keep the outputs that failed out of date for make, which then tries them again and
+     * shows the errors (an empty or partial file would make them look up to date). */
+    if (!any_failed && !deliver_write_depfile(&c, &rec))
         any_failed = true;
     deliver_record_clear(&rec);
     free(failed);

@@ -27,8 +27,7 @@ const char *const *deliver_names(void)
     return names;
 }
 
-/* True when `name` (n bytes) is in the comma-separated `list`. */
-static bool listed(const char *list, const char *name)
+bool deliver_listed(const char *list, const char *name)
 {
     size_t n = strlen(name);
     for (const char *p = list; *p;) {
@@ -63,7 +62,7 @@ bool deliver_check_only(const char *only, diag *d)
 
 bool deliver_selected(const deliver_options *o, int i)
 {
-    return !o->only || listed(o->only, deliver_table[i].name);
+    return !o->only || deliver_listed(o->only, deliver_table[i].name);
 }
 
 static int compare_names(const void *a, const void *b)

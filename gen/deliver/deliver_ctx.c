@@ -34,8 +34,9 @@ bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d)
     free(available);
     if (!c->schema || !c->charter_path)
         return false;
+    /* A dry run only validates and names the outputs: no stylesheet is needed. */
     bool ok = true;
-    for (int i = 0; i < DELIVER_COUNT; i++)
+    for (int i = 0; i < DELIVER_COUNT && !o->dry_run; i++)
         if (deliver_selected(o, i) &&
             !(c->transforms[i] = deliver_load_template(c, deliver_table[i].name, &c->modules[i])))
             ok = false;
@@ -66,11 +67,11 @@ source *deliver_load_source(deliver_ctx *c, const char *path)
     return s;
 }
 
-void deliver_record_inputs(deliver_ctx *c, const source *s, const strlist *modules,
-                           strlist *deps)
+void deliver_record_inputs(deliver_ctx *c, const source *s, const char *site,
+                           const strlist *modules, strlist *deps)
 {
-    for (size_t i = 0; s && i < s->files.count; i++)
-        strlist_add(deps, s->files.items[i]);
+    if (s)
+        deliver_source_files(s, site, deps);
     for (size_t i = 0; modules && i < modules->count; i++)
         strlist_add(deps, modules->items[i]);
     if (c->charter_path)

@@ -48,7 +48,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         xmlDocPtr agg = aggregate_new(sources, npaths);
         /* deps already holds the dossier's stylesheet modules. */
         for (int i = 0; i < npaths; i++)
-            deliver_record_inputs(&c, sources[i], NULL, &deps);
+            deliver_record_inputs(&c, sources[i], NULL, NULL, &deps);
         transform_params p = {
             .site = "",
             .version = "1.0",

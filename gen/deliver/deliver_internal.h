@@ -22,6 +22,18 @@ extern const deliverable deliver_table[DELIVER_COUNT];
 /* Whether deliver_table[i] is part of this build (--only). */
 bool deliver_selected(const deliver_options *o, int i);
 
+/* Whether `name` is one of the comma-separated `list`. */
+bool deliver_listed(const char *list, const char *name);
+
+/* Whether `n` is a site element of the atelier vocabulary. */
+bool deliver_is_site(const struct _xmlNode *n);
+
+/* Adds to `deps` the files of `s` the deliverables of `site` are made from: the source
+ * itself, the files XIncluded outside every site and those XIncluded inside that site (a
+ * file whose top element lies in another site is left out). With site NULL or "" (an
+ * atelier-wide deliverable): every file read. */
+void deliver_source_files(const source *s, const char *site, strlist *deps);
+
 /* What a build wrote and, for each output, what it was made from (for -M). */
 typedef struct {
     char *output;
@@ -70,13 +82,18 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
 bool deliver_output(deliver_ctx *c, struct _xmlDoc *fo, const char *out, strlist *deps,
                     deliver_record *rec);
 
+/* The file make is told about for output `out` (OUT.pdf, OUT.fo or, for PNG pages, OUT-1.png)
+ * into `buf`. */
+void deliver_written_name(deliver_format f, const char *out, char *buf, size_t size);
+
 /* ".pdf", ".fo" or ".png". */
 const char *deliver_extension(deliver_format f);
 
-/* Adds to `deps` the files of a source, the stylesheet `modules` (may be NULL), the
- * charter, the schema and the bloc-marque. */
-void deliver_record_inputs(deliver_ctx *c, const source *s, const strlist *modules,
-                           strlist *deps);
+/* Adds to `deps` the files of a source that `site` depends on (deliver_source_files; all
+ * with site NULL or ""), the stylesheet `modules` (may be NULL), the charter, the schema and
+ * the bloc-marque. */
+void deliver_record_inputs(deliver_ctx *c, const source *s, const char *site,
+                           const strlist *modules, strlist *deps);
 
 /* Adds the rule `output: deps` (copied) to the record. */
 void deliver_record_add(deliver_record *rec, const char *output, const strlist *deps);
