@@ -174,6 +174,39 @@ for out, deps in sorted(mklib.deps_by_target("out.d").items()):
 PY
 }
 
+# A site's outputs depend on the atelier's file and their own site's file, not on the other
+# sites' files; the livret depends on every file.
+test_make_depfile_per_site() {
+    mk_lib
+    assert_exit 0 "$LIVRABLES" build "$MK_MULTI" -o out -M out.d
+    python3 - "$MK_MULTI" <<'PY'
+import os, sys
+sys.path.insert(0, ".")
+import mklib
+import xml.etree.ElementTree as ET
+src = os.path.realpath(sys.argv[1])
+files = mklib.source_files(src)
+site_file = {}
+for f in files[1:]:
+    root = ET.parse(f).getroot()
+    assert root.tag == mklib.A + "site", "%s is not a site" % f
+    site_file[root.get("id")] = f
+assert len(site_file) == 3, "the example has three sites in their own files"
+deps = mklib.deps_by_target("out.d")
+out = os.path.realpath("out")
+seen = 0
+for target, d in sorted(deps.items()):
+    mine = set(files) & d
+    site = os.path.basename(os.path.dirname(target))
+    if os.path.dirname(target) == out:
+        assert mine == set(files), "%s: lists %s" % (target, sorted(mine))
+    else:
+        assert mine == {src, site_file[site]}, "%s: lists %s" % (target, sorted(mine))
+        seen += 1
+assert seen == 12, "expected 12 per-site outputs, got %d" % seen
+PY
+}
+
 test_make_depfile_batch_keeps_ateliers_apart() {
     mk_lib
     assert_exit 0 "$LIVRABLES" build "$MK_FLASH" "$MK_DEPOT/cerneux/atelier.xml" -o out -j 2 -M out.d
@@ -276,6 +309,71 @@ test_make_batch_progress_on_terminal() {
         fail "nothing built"
 }
 
+# mk_expected_outputs SRC DIR [SITE...]: the outputs `build SRC -o DIR` writes, in build order
+# (deliverable by deliverable, sites in document order), from the source itself.
+mk_expected_outputs() {
+    PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$@" <<'PY'
+import sys, atelier as at
+src, out, only = sys.argv[1], sys.argv[2], sys.argv[3:]
+sites = [s.get("id") for s in at.sites(at.load(src))]
+for doc in ["note-de-cadrage", "carnet-de-suivi", "rapport-final", "feuille-de-route"]:
+    for s in sites:
+        if not only or s in only:
+            print("%s/%s/%s.pdf" % (out, s, doc))
+print("%s/livret-de-capitalisation.pdf" % out)
+PY
+}
+
+test_make_dry_run_lists_outputs_writes_nothing() {
+    "$LIVRABLES" build -n "$MK_MULTI" -o out -M out.d > list.txt 2> err.txt || { cat err.txt; fail "build -n"; }
+    [ ! -s err.txt ] || { cat err.txt; fail "build -n printed on stderr"; }
+    assert_eq "$(mk_expected_outputs "$MK_MULTI" out)" "$(cat list.txt)" "outputs of build -n"
+    [ ! -e out ] && [ ! -e out.d ] || fail "build -n wrote something"
+    [ "$(ls | sort | tr '\n' ' ')" = "err.txt list.txt " ] || { ls; fail "build -n wrote something"; }
+    # the very files a real build writes
+    "$LIVRABLES" build "$MK_MULTI" -o out > /dev/null 2>&1 || fail "build"
+    assert_eq "$(sort list.txt)" "$(find out -type f | sort)" "files written by the build"
+    # --dry-run, --only, --site, PNG pages (the first), several ateliers (one folder each)
+    assert_exit 0 "$LIVRABLES" build --dry-run "$MK_MULTI" -o o --only rapport-final --site garrigues-hautes --format png
+    assert_eq "o/garrigues-hautes/rapport-final-1.png" "$(cat out.txt)" "PNG dry run"
+    assert_exit 0 "$LIVRABLES" build -n "$MK_FLASH" "$MK_DEPOT/cerneux/atelier.xml" -o b --only livret-de-capitalisation -j 2
+    assert_eq "b/atelier-flash-vernay-2025/livret-de-capitalisation.pdf
+b/atelier-flash-cerneux-2025/livret-de-capitalisation.pdf" "$(cat out.txt)" "batch dry run"
+    [ ! -e o ] && [ ! -e b ] || fail "build -n wrote something"
+    # an invalid source: its diagnostics, exit 1, no output named
+    rc=0
+    "$LIVRABLES" build -n "$MK_BROKEN" -o bad > list.txt 2> err.txt || rc=$?
+    assert_eq 1 "$rc" "exit code of build -n on an invalid source"
+    [ ! -s list.txt ] || fail "outputs named for an invalid source"
+    grep -qE "^$MK_BROKEN:[0-9]+: error: " err.txt || { cat err.txt; fail "no diagnostic"; }
+}
+
+test_make_site_option() {
+    assert_exit 0 "$LIVRABLES" build "$MK_MULTI" -o out --site garrigues-hautes
+    assert_eq "$(mk_expected_outputs "$MK_MULTI" out garrigues-hautes | sort)" "$(find out -type f | sort)" \
+        "files written with --site garrigues-hautes"
+    assert_exit 0 "$LIVRABLES" build "$MK_MULTI" -o two --site castelvert-sur-arrats,vallees-auzonne \
+        --only feuille-de-route,livret-de-capitalisation
+    assert_eq "two/castelvert-sur-arrats/feuille-de-route.pdf
+two/livret-de-capitalisation.pdf
+two/vallees-auzonne/feuille-de-route.pdf" "$(find two -type f | sort)" "files written with two sites"
+    # an unknown site: located on the atelier, naming its sites; nothing written
+    assert_exit 1 "$LIVRABLES" build "$MK_MULTI" -o bad --site garrigues-hautes,garrigues
+    assert_eq "$MK_MULTI:3: error: no site 'garrigues' in this atelier (its sites: vallees-auzonne, garrigues-hautes, castelvert-sur-arrats)" \
+        "$(cat out.txt)" "unknown site"
+    [ ! -e bad ] || fail "something was written for an unknown site"
+    # wrong usage
+    assert_exit 2 "$LIVRABLES" build "$MK_MULTI" "$MK_FLASH" -o bad --site garrigues-hautes
+    assert_contains out.txt "--site applies to one atelier"
+    assert_exit 2 "$LIVRABLES" build "$MK_MULTI" -o bad --site ,
+    assert_contains out.txt "invalid --site ','"
+    [ ! -e bad ] || fail "something was written on wrong usage"
+    # documented
+    "$LIVRABLES" build --help > help.txt
+    assert_contains help.txt "--site LIST"
+    assert_contains help.txt "-n, --dry-run"
+}
+
 # mk_depot: a copy of the shared-repository example in ./depot, with its own copy of the
 # stylesheets (LIVRABLES_DATADIR) so that touching one cannot disturb the source tree.
 mk_depot() {
@@ -292,20 +390,27 @@ mk_make() { make -C depot --no-print-directory LIVRABLES="$LIVRABLES" "$@" > mak
 # mk_newer FILE: the PDFs of the depot newer than FILE, relative, sorted
 mk_newer() { (cd depot && find livrables -name '*.pdf' -newer "$1" | sort); }
 
+# mk_listing FILE: the PDFs of the depot whose dependency file (PDF.d) lists FILE (relative to
+# the depot; listed relative or absolute), relative, sorted
+mk_listing() {
+    (cd depot && grep -lE -- "^  (|.*/)$1( \\\\)?\$" $(find livrables -name '*.pdf.d') | sed 's/\.d$//' | sort)
+}
+
 test_make_shared_repository_incremental() {
     mk_depot
     mk_make || { cat make.txt; fail "first make"; }
     for a in vernay cerneux; do
         [ -f "depot/livrables/$a/livret-de-capitalisation.pdf" ] || fail "$a: livret missing"
-        [ -f "depot/livrables/$a.d" ] || fail "$a: no dependency file"
+        [ -f "depot/livrables/$a/livret-de-capitalisation.pdf.d" ] || fail "$a: no dependency file"
     done
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 10 ] || fail "expected 10 PDFs"
+    [ "$(find depot/livrables -name '*.pdf.d' | wc -l)" = 10 ] || fail "expected one dependency file per PDF"
     # a second make has nothing to do
     make -C depot -q LIVRABLES="$LIVRABLES" || fail "make -q: not up to date after a build"
     mk_make -n
     assert_contains make.txt "Nothing to be done"
     assert_not_contains make.txt "livrables build"
-    # touching one site file rebuilds that atelier only
+    # touching one site file rebuilds that atelier only (one site: all of its PDFs)
     sleep 1.1
     touch depot/vernay/sites/vernay-sur-loue.xml
     mk_make || { cat make.txt; fail "make after touching a site"; }
@@ -313,34 +418,87 @@ test_make_shared_repository_incremental() {
         "rebuilt after touching vernay's site"
     mk_make -n
     assert_contains make.txt "Nothing to be done"
-    # an image of the other atelier: that atelier only
+    # an image: exactly the outputs showing it
     sleep 1.1
     touch depot/cerneux/images/cerneux-carte.svg
     mk_make || { cat make.txt; fail "make after touching an image"; }
-    assert_eq "$(cd depot && find livrables/cerneux -name '*.pdf' | sort)" "$(mk_newer cerneux/images/cerneux-carte.svg)" \
-        "rebuilt after touching cerneux's image"
-    # a shared stylesheet: every atelier
+    showing=$(mk_listing cerneux/images/cerneux-carte.svg)
+    [ -n "$showing" ] || fail "no output lists cerneux's map"
+    [ "$(echo "$showing" | wc -l)" -lt 5 ] || fail "every PDF of cerneux shows its map? $showing"
+    assert_eq "$showing" "$(mk_newer cerneux/images/cerneux-carte.svg)" "rebuilt after touching cerneux's map"
+    # a stylesheet: exactly the deliverables made with it, in every atelier
     sleep 1.1
     touch data/templates/feuille-de-route.xsl
     mk_make || { cat make.txt; fail "make after touching a stylesheet"; }
-    for a in vernay cerneux; do
-        [ "$(find depot/livrables/$a -name feuille-de-route.pdf -newer data/templates/feuille-de-route.xsl | wc -l)" = 1 ] ||
-            fail "$a: feuille de route not rebuilt after touching its stylesheet"
-    done
+    assert_eq "$(cd depot && find livrables -name feuille-de-route.pdf | sort)" \
+        "$(mk_newer ../data/templates/feuille-de-route.xsl)" "rebuilt after touching feuille-de-route.xsl"
     # a deleted PDF comes back
     rm depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf
     mk_make || { cat make.txt; fail "make after deleting a PDF"; }
     [ -f depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf ] || fail "deleted PDF not rebuilt"
+    assert_eq "1" "$(grep -c 'livrables build' make.txt)" "commands run to rebuild one deleted PDF"
     mk_make -q || fail "not up to date at the end"
+}
+
+# A multi-site atelier in the depot: touching one site's file rebuilds exactly that site's
+# four documents, the atelier's livret and the dossier; the other sites and ateliers stay.
+test_make_shared_repository_one_site_of_several() {
+    mk_depot
+    cp -R "$ROOT/examples/atelier-multisite" depot/occitanie
+    mk_make all dossier || { cat make.txt; fail "first make"; }
+    [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 24 ] || { find depot/livrables; fail "expected 24 PDFs"; }
+    mk_make -q all dossier || fail "not up to date after a build"
+    sleep 1.1
+    touch depot/occitanie/sites/garrigues-hautes.xml
+    mk_make all dossier || { cat make.txt; fail "make after touching a site"; }
+    want=$(printf '%s\n' livrables/occitanie/garrigues-hautes/{note-de-cadrage,carnet-de-suivi,rapport-final,feuille-de-route}.pdf \
+        livrables/occitanie/livret-de-capitalisation.pdf livrables/dossier-seminaire.pdf | sort)
+    assert_eq "$want" "$(mk_newer occitanie/sites/garrigues-hautes.xml)" "rebuilt after touching one site"
+    assert_eq 5 "$(grep -c 'livrables build' make.txt)" "build commands after touching one site"
+    mk_make -q all dossier || fail "not up to date at the end"
+    # the atelier's own file concerns every site of it, and only that atelier
+    sleep 1.1
+    touch depot/occitanie/atelier.xml
+    mk_make || { cat make.txt; fail "make after touching atelier.xml"; }
+    assert_eq "$(cd depot && find livrables/occitanie -name '*.pdf' | sort)" "$(mk_newer occitanie/atelier.xml)" \
+        "rebuilt after touching the atelier's file"
+}
+
+# A site made invalid: make shows the error with its file and line, every time, until it is
+# fixed (a failed build leaves the dependency files as they were); -k builds the others.
+test_make_shared_repository_error_until_fixed() {
+    mk_depot
+    mk_make || { cat make.txt; fail "first make"; }
+    cp depot/vernay/sites/vernay-sur-loue.xml good.xml
+    sleep 1.1
+    sed -i 's/horizon="[a-z]*"/horizon="bientot"/' depot/vernay/sites/vernay-sur-loue.xml
+    touch depot/cerneux/sites/cerneux-les-forges.xml
+    for i in 1 2; do
+        ! mk_make -k || { cat make.txt; fail "make $i succeeded with an invalid site"; }
+        grep -qE "^vernay/sites/vernay-sur-loue.xml:[0-9]+: error: .*bientot" make.txt ||
+            { cat make.txt; fail "make $i: no file:line error"; }
+        make -C depot -q LIVRABLES="$LIVRABLES" && fail "make -q: up to date with an invalid site"
+        [ -s depot/livrables/vernay/livret-de-capitalisation.pdf.d ] || fail "dependency file emptied"
+    done
+    # -k built the other atelier all the same
+    assert_eq "$(cd depot && find livrables/cerneux -name '*.pdf' | sort)" \
+        "$(mk_newer cerneux/sites/cerneux-les-forges.xml)" "cerneux rebuilt despite vernay's error"
+    cp good.xml depot/vernay/sites/vernay-sur-loue.xml
+    mk_make || { cat make.txt; fail "make once fixed"; }
+    assert_eq "$(cd depot && find livrables/vernay -name '*.pdf' | sort)" "$(mk_newer vernay/sites/vernay-sur-loue.xml)" \
+        "rebuilt once fixed"
+    mk_make -q || fail "not up to date once fixed"
 }
 
 test_make_shared_repository_parallel() {
     mk_depot
+    cp -R "$ROOT/examples/atelier-multisite" depot/occitanie
     mk_make -j2 || { cat make.txt; fail "make -j2"; }
-    [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 10 ] || { cat make.txt; fail "expected 10 PDFs"; }
-    [ "$(grep -c 'livrables build' make.txt)" = 2 ] || { cat make.txt; fail "expected one build per atelier"; }
+    [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 23 ] || { cat make.txt; fail "expected 23 PDFs"; }
+    [ "$(grep -c 'livrables build' make.txt)" = 23 ] || { cat make.txt; fail "expected one build per PDF"; }
     mv depot/livrables parallel
     mk_make || { cat make.txt; fail "serial make"; }
+    assert_eq "$(cd parallel && mk_pdfs .)" "$(cd depot/livrables && mk_pdfs .)" "PDFs of make -j2 and make"
     for f in $(cd parallel && mk_pdfs .); do
         cmp "parallel/$f" "depot/livrables/$f" || fail "$f differs between make -j2 and make"
     done
@@ -378,10 +536,18 @@ test_make_examples_makefile() {
     for e in atelier-multisite atelier-flash depot-partage/vernay depot-partage/cerneux; do
         [ -f "ex/$e/livret-de-capitalisation.pdf" ] || fail "$e not built"
     done
-    [ -f ex/atelier-multisite.d ] || fail "no dependency file"
+    [ -f ex/atelier-multisite/garrigues-hautes/rapport-final.pdf.d ] || fail "no dependency file"
     make -C "$ROOT" --no-print-directory -f examples/Makefile.examples LIVRABLES="$LIVRABLES" OUT="$PWD/ex" \
         > again.txt 2>&1 || { cat again.txt; fail "second make"; }
     assert_not_contains again.txt "livrables build"
+    assert_not_contains again.txt "livrables dossier"
+    # one template: only the deliverables made with it
+    sleep 1.1
+    touch data/templates/rapport-final.xsl
+    make -C "$ROOT" --no-print-directory -f examples/Makefile.examples LIVRABLES="$LIVRABLES" OUT="$PWD/ex" \
+        > third.txt 2>&1 || { cat third.txt; fail "make after touching a template"; }
+    assert_eq "$(find ex -name rapport-final.pdf | sort)" \
+        "$(find ex -name '*.pdf' -newer data/templates/rapport-final.xsl | sort)" "rebuilt after touching rapport-final.xsl"
 }
 
 test_make_install_works_outside_the_tree() {
