@@ -1,15 +1,18 @@
 #include "diag/diag.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* Remembered reports (as hashes in a set) make duplicates cheap to drop. */
 struct diag {
+    pthread_mutex_t lock; /* layout and painting may report from two threads */
     FILE *out;
     bool quiet;
-    int errors;
-    int warnings;
+    atomic_int errors; /* read without the lock by the counting functions */
+    atomic_int warnings;
     char *first_error;
     uint64_t *seen;
     size_t nseen, capseen;
@@ -20,6 +23,7 @@ diag *diag_new(FILE *out)
     diag *d = calloc(1, sizeof *d);
     if (!d)
         abort();
+    pthread_mutex_init(&d->lock, NULL);
     d->out = out;
     return d;
 }
@@ -28,6 +32,7 @@ void diag_destroy(diag *d)
 {
     if (!d)
         return;
+    pthread_mutex_destroy(&d->lock);
     free(d->first_error);
     free(d->seen);
     free(d);
@@ -89,19 +94,21 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
     else
         snprintf(text, sizeof text, "livrables: %s: %s", names[sev], msg);
 
-    if (seen_before(d, text))
-        return;
-    if (sev == DIAG_ERROR) {
-        d->errors++;
-        if (!d->first_error)
-            d->first_error = strdup(text);
-    } else if (sev == DIAG_WARNING) {
-        d->warnings++;
+    pthread_mutex_lock(&d->lock);
+    if (!seen_before(d, text)) {
+        if (sev == DIAG_ERROR) {
+            d->errors++;
+            if (!d->first_error)
+                d->first_error = strdup(text);
+        } else if (sev == DIAG_WARNING) {
+            d->warnings++;
+        }
+        if (!d->quiet && d->out) {
+            fprintf(d->out, "%s\n", text);
+            fflush(d->out);
+        }
     }
-    if (!d->quiet && d->out) {
-        fprintf(d->out, "%s\n", text);
-        fflush(d->out);
-    }
+    pthread_mutex_unlock(&d->lock);
 }
 
 void diag_report(diag *d, diag_severity sev, const char *file, int line, const char *fmt, ...)
@@ -112,7 +119,7 @@ void diag_report(diag *d, diag_severity sev, const char *file, int line, const c
     va_end(ap);
 }
 
-int diag_error_count(const diag *d) { return d->errors; }
-int diag_warning_count(const diag *d) { return d->warnings; }
+int diag_error_count(const diag *d) { return atomic_load(&d->errors); }
+int diag_warning_count(const diag *d) { return atomic_load(&d->warnings); }
 void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
 const char *diag_first_error(const diag *d) { return d->first_error; }

@@ -20,7 +20,7 @@ tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang)
 static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const tx_style *st)
 {
     if (p->nitems == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 64;
+        size_t cap = p->cap ? p->cap * 2 : 16;
         p->items = arena_grow(p->a, p->items, sizeof *p->items, p->nitems, cap);
         p->cap = cap;
     }

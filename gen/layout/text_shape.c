@@ -2,6 +2,8 @@
  * font; every later occurrence is a hash lookup. Entries live in the engine's arena. */
 #include "layout/text_impl.h"
 
+#include <pango/pangocairo.h>
+
 #include <string.h>
 
 typedef struct {
@@ -30,8 +32,12 @@ static gboolean key_equal(gconstpointer a, gconstpointer b)
 
 static PangoFont *font_hold(tx_engine *tx, PangoFont *font)
 {
-    if (!g_hash_table_contains(tx->held, font))
+    if (!g_hash_table_contains(tx->held, font)) {
         g_hash_table_add(tx->held, g_object_ref(font));
+        /* Pango makes a font's cairo scaled font on first request; asking here, in the
+         * layout thread, leaves the painting thread a plain read. */
+        pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
+    }
     return font;
 }
 

@@ -8,6 +8,7 @@
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "layout/text.h"
+#include "render/paint_worker.h"
 #include "util/arena.h"
 
 /* Forward references usually settle in two passes; a third covers a citation whose new
@@ -93,29 +94,52 @@ static void drop_painter(render_run *r)
     }
 }
 
+/* Paints a sequence in this thread (when no painting thread could be started), then
+ * frees it. */
+static bool paint_here(render_run *r, lay_pages pages, arena *a)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < pages.npages; i++)
+        ok = paint_page(r->painter, &pages.pages[i]);
+    arena_destroy(a);
+    return ok;
+}
+
 /* One pass over every page-sequence. Each sequence lives in its own arena, painted (when
- * painting) and freed before the next is read: memory follows the largest sequence. */
+ * painting) and freed before the next is read: memory follows the largest sequence (two or
+ * three of them at once while the painting thread catches up). */
 static bool run_pass(render_run *r, bool first_pass)
 {
+    paint_worker *w = r->painter ? paint_worker_start(r->painter) : NULL;
+    bool ok = true;
     for (;;) {
         arena *a = arena_new();
         fo_node *seq = fo_doc_next_page_sequence(r->doc, a);
         if (!seq) {
             arena_destroy(a);
-            return diag_error_count(r->d) == 0;
+            break;
         }
         lay_pages pages = lay_sequence(r->lay, seq, a);
         /* A forward reference on the first pass means its numbers are placeholders:
          * stop painting, the next pass will paint with the real ones. */
-        if (first_pass && r->painter && lay_ctx_has_forward_refs(r->lay))
+        if (first_pass && r->painter && lay_ctx_has_forward_refs(r->lay)) {
+            if (w)
+                paint_worker_finish(w);
+            w = NULL;
             drop_painter(r);
-        for (size_t i = 0; r->painter && i < pages.npages; i++)
-            if (!paint_page(r->painter, &pages.pages[i]))
-                drop_painter(r);
-        arena_destroy(a);
-        if (diag_error_count(r->d) > 0)
-            return false;
+        }
+        if (!r->painter)
+            arena_destroy(a);
+        else if (!(w ? paint_worker_push(w, pages, a) : paint_here(r, pages, a)))
+            ok = false;
+        if (!ok || diag_error_count(r->d) > 0)
+            break;
     }
+    if (w && !paint_worker_finish(w))
+        ok = false;
+    if (!ok)
+        drop_painter(r);
+    return ok && diag_error_count(r->d) == 0;
 }
 
 static bool finish(render_run *r)

@@ -60,7 +60,8 @@ static block *block_new(arena *a, size_t size)
     return b;
 }
 
-void *arena_alloc(arena *a, size_t size)
+/* Memory for `size` bytes, aligned, NOT zero-filled. */
+static void *alloc_raw(arena *a, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
     size = (size + align - 1) & ~(align - 1);
@@ -79,7 +80,6 @@ void *arena_alloc(arena *a, size_t size)
                 big->next = NULL;
                 a->head = big;
             }
-            memset(big->data, 0, size);
             return big->data;
         }
         b = block_new(a, BLOCK_SIZE);
@@ -88,13 +88,19 @@ void *arena_alloc(arena *a, size_t size)
     }
     void *p = (char *)b->data + b->used;
     b->used += size;
+    return p;
+}
+
+void *arena_alloc(arena *a, size_t size)
+{
+    void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;
@@ -133,9 +139,12 @@ char *arena_printf(arena *a, const char *fmt, ...)
 
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count)
 {
-    void *p = arena_alloc(a, elem * new_count);
-    if (old && count)
-        memcpy(p, old, elem * (count < new_count ? count : new_count));
+    /* Only the new tail needs zeroing: the head is copied over. */
+    char *p = alloc_raw(a, elem * new_count);
+    size_t kept = old ? elem * (count < new_count ? count : new_count) : 0;
+    if (kept)
+        memcpy(p, old, kept);
+    memset(p + kept, 0, elem * new_count - kept);
     return p;
 }
 
