@@ -6,8 +6,9 @@
 #   bench/run.sh build/livrables [CHAPTERS]
 set -eu
 LIVRABLES=$(realpath "$1")
-CHAPTERS=${2:-40}
-RUNS=${BENCH_RUNS:-3}
+CHAPTERS=${2:-42}
+RUNS=${BENCH_RUNS:-5}
+FOP_RUNS=${BENCH_FOP_RUNS:-2}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=${BENCH_DIR:-$ROOT/build/bench}
 mkdir -p "$WORK"
@@ -15,7 +16,9 @@ mkdir -p "$WORK"
 cc -O2 -Wall -Wextra -Werror -o "$WORK/gen_fo" "$ROOT/bench/gen_fo.c"
 "$WORK/gen_fo" "$CHAPTERS" > "$WORK/big.fo"
 
-# measure NAME CMD...: best wall time of $RUNS runs, and the peak RSS of that run
+# measure CMD...: best wall time of $RUNS runs, and the peak RSS of that run (best of
+# several: a shared 2-core machine is noisy, and FOP's first run also warms the JVM's
+# files into the page cache)
 measure() {
     local best_t="" best_m="" t m i
     for ((i = 0; i < RUNS; i++)); do
@@ -41,7 +44,7 @@ LC_ALL=C awk -v t="$lt" -v m="$lm" -v p="$lpages" 'BEGIN {
     printf "livrables: %d pages in %.2f s = %.1f pages/s, peak memory %.1f MiB\n", p, t, p / t, m / 1024 }'
 
 if command -v fop >/dev/null 2>&1; then
-    read -r ft fm < <(RUNS=1 measure fop -q -fo "$WORK/big.fo" -pdf "$WORK/fop.pdf")
+    read -r ft fm < <(RUNS=$FOP_RUNS measure fop -q -fo "$WORK/big.fo" -pdf "$WORK/fop.pdf")
     fpages=$(pdfinfo "$WORK/fop.pdf" | awk '/^Pages:/ {print $2}')
     LC_ALL=C awk -v t="$ft" -v m="$fm" -v p="$fpages" 'BEGIN {
         printf "fop:       %d pages in %.2f s = %.1f pages/s, peak memory %.1f MiB\n", p, t, p / t, m / 1024 }'

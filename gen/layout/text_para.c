@@ -21,7 +21,7 @@ static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const t
 {
     if (p->nitems == p->cap) {
         size_t cap = p->cap ? p->cap * 2 : 16;
-        p->items = arena_grow(p->a, p->items, sizeof *p->items, p->nitems, cap);
+        p->items = arena_grow_uninit(p->a, p->items, sizeof *p->items, p->nitems, cap);
         p->cap = cap;
     }
     tx_item *it = &p->items[p->nitems++];

@@ -148,6 +148,14 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_coun
     return p;
 }
 
+void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t new_count)
+{
+    char *p = alloc_raw(a, elem * new_count);
+    if (old && count)
+        memcpy(p, old, elem * (count < new_count ? count : new_count));
+    return p;
+}
+
 size_t arena_footprint(const arena *a)
 {
     return a->footprint;

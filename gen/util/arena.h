@@ -36,6 +36,10 @@ char *arena_vprintf(arena *a, const char *fmt, va_list ap);
  * new_count elements; the old block is simply abandoned to the arena. */
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count);
 
+/* The same, but the new slots are left uninitialized: for hot arrays whose callers set
+ * every element they add. */
+void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t new_count);
+
 /* Bytes obtained from the system so far (for statistics and tests). */
 size_t arena_footprint(const arena *a);
 
