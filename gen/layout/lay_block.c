@@ -159,8 +159,8 @@ void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f)
 
 /* The border box of a block from its indents: the indents reach the content rectangle,
  * padding and border lie inside them (XSL § 5.3.2). */
-static void border_box(const lay_build *b, const fo_node *n, const lay_edges *e, double *x,
-                       double *w)
+void lay_border_box(const lay_build *b, const fo_node *n, const lay_edges *e, double *x,
+                    double *w)
 {
     double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
     *x = b->x0 + si - e->pad[2] - e->bw[2];
@@ -173,7 +173,7 @@ void lay_block(lay_build *b, const fo_node *n)
     lay_edges e;
     double x, w;
     lay_edges_get(n, b->ref_w, &e);
-    border_box(b, n, &e, &x, &w);
+    lay_border_box(b, n, &e, &x, &w);
     lay_frame_open(b, n, &f, x, w);
     lay_inline_content(b, n);
     lay_frame_close(b, n, &f);

@@ -8,10 +8,10 @@ static void lay_list_item(lay_build *b, const fo_node *it)
 {
     lay_edges e;
     lay_edges_get(it, b->ref_w, &e);
-    double si = lay_start_indent(b, it), ei = lay_end_indent(b, it);
+    double x, w;
+    lay_border_box(b, it, &e, &x, &w);
     lay_frame f;
-    lay_frame_open(b, it, &f, b->x0 + si - e.pad[2] - e.bw[2],
-                   b->ref_w - si - ei + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3]);
+    lay_frame_open(b, it, &f, x, w);
 
     const fo_node *label = NULL, *body = NULL;
     for (const fo_node *c = it->first_child; c; c = c->next_sibling) {
@@ -55,10 +55,10 @@ void lay_list_block(lay_build *b, const fo_node *n)
 {
     lay_edges e;
     lay_edges_get(n, b->ref_w, &e);
-    double si = lay_start_indent(b, n), ei = lay_end_indent(b, n);
+    double x, w;
+    lay_border_box(b, n, &e, &x, &w);
     lay_frame f;
-    lay_frame_open(b, n, &f, b->x0 + si - e.pad[2] - e.bw[2],
-                   b->ref_w - si - ei + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3]);
+    lay_frame_open(b, n, &f, x, w);
     for (const fo_node *c = n->first_child; c; c = c->next_sibling)
         if (c->kind == FO_LIST_ITEM)
             lay_list_item(b, c);

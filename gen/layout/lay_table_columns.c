@@ -140,6 +140,14 @@ static void measure_columns(tctx *t, tsection *const *secs, int nsecs, int n, do
             }
 }
 
+/* Where a table-column starts (column-number moves *pos) and how many columns it declares. */
+static int column_place(const fo_node *c, int *pos)
+{
+    if (c->props->column_number > 0)
+        *pos = c->props->column_number - 1;
+    return c->props->number_columns_repeated > 1 ? c->props->number_columns_repeated : 1;
+}
+
 void tbl_columns(tctx *t, double width, tsection *const *secs, int nsecs)
 {
     int n = t->ncols;
@@ -148,9 +156,7 @@ void tbl_columns(tctx *t, double width, tsection *const *secs, int nsecs)
     for (const fo_node *c = t->table->first_child; c; c = c->next_sibling) {
         if (c->kind != FO_TABLE_COLUMN)
             continue;
-        int rep = c->props->number_columns_repeated > 1 ? c->props->number_columns_repeated : 1;
-        if (c->props->column_number > 0)
-            pos = c->props->column_number - 1;
+        int rep = column_place(c, &pos);
         pos += rep;
         if (pos > declared)
             declared = pos;
@@ -167,9 +173,7 @@ void tbl_columns(tctx *t, double width, tsection *const *secs, int nsecs)
     for (const fo_node *c = t->table->first_child; c; c = c->next_sibling) {
         if (c->kind != FO_TABLE_COLUMN)
             continue;
-        int rep = c->props->number_columns_repeated > 1 ? c->props->number_columns_repeated : 1;
-        if (c->props->column_number > 0)
-            pos = c->props->column_number - 1;
+        int rep = column_place(c, &pos);
         for (int k = 0; k < rep && pos < n; k++)
             specs[pos++] = c->props->column_width;
     }

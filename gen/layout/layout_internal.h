@@ -364,6 +364,11 @@ void lay_frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, doub
 /* The same without the node's borders and padding (a table in the collapsing border
  * model, whose cells draw the table's borders). */
 void lay_frame_open_bare(lay_build *b, const fo_node *n, lay_frame *f, double x, double w);
+
+/* The border box (x, width) of a block-level `n` from its indents: the indents reach the
+ * content rectangle, padding and border lie inside them (XSL § 5.3.2). */
+void lay_border_box(const lay_build *b, const fo_node *n, const lay_edges *e, double *x,
+                    double *w);
 void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
 
 /* Lengths of a node resolved for the current reference area. */
