@@ -86,6 +86,19 @@ static inline fo_kw fo_int_kw(int v)
     return v < 0 ? (fo_kw)-v : FO_KW_UNSET;
 }
 
+/* ---- limits ------------------------------------------------------------------------ */
+
+/* Values that size memory or loops are bounded where they enter, when a property is
+ * computed (README, "Limits"). A value past its limit is an error, except font-size, which
+ * is clamped with a warning. Element nesting is bounded by libxml2 (256 levels). */
+#define FO_MAX_COLUMNS 1000         /* column-number, number-columns-spanned, -repeated */
+#define FO_MAX_ROWS_SPANNED 10000   /* number-rows-spanned */
+#define FO_MAX_PAGE_NUMBER 10000000 /* initial-page-number */
+#define FO_MAX_COUNT 1000           /* widows, orphans, column-count, hyphenation counts */
+#define FO_MAX_FONT_SIZE 1000.0     /* points */
+#define FO_MAX_PAGE_SIZE 14400.0    /* points (200 in): the largest page PDF allows */
+#define FO_MAX_LENGTH 1e6           /* points, any other length (about 350 m) */
+
 /* ---- computed properties ----------------------------------------------------------- */
 
 #define P_LENGTH fo_len

@@ -393,6 +393,12 @@ bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char 
             *err = "unexpected text after the expression";
         return false;
     }
+    /* 1e400pt or 1e308 * 10: nothing downstream can lay out an infinite or NaN value. */
+    if (!isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop)) {
+        if (err)
+            *err = "the value is not a finite number";
+        return false;
+    }
     return true;
 }
 

@@ -2,6 +2,7 @@
  * parsing by kind, inheritance, and computing an element's properties. */
 #include "fo/fo_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -27,6 +28,7 @@ typedef struct {
     const fo_node *context; /* for label-end() */
     arena *a;               /* for strings; NULL for static initial values */
     const char *err;
+    bool past_limit; /* err says why a well-formed value is refused: worth printing */
 } vctx;
 
 static bool has_kw(fo_prop_id id, fo_kw kw)
@@ -50,7 +52,10 @@ static double parent_font_size(const vctx *cx)
 static bool eval(vctx *cx, const char *v, double em, fo_val *out)
 {
     fo_expr_ctx ex = {em, cx->context, cx->parent};
-    return fo_expr_eval(v, &ex, out, &cx->err);
+    if (fo_expr_eval(v, &ex, out, &cx->err))
+        return true;
+    cx->past_limit = !isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop);
+    return false;
 }
 
 static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
@@ -60,6 +65,11 @@ static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
         return false;
     if (x.is_color || (!x.is_len && x.abs != 0)) {
         cx->err = "a length is expected";
+        return false;
+    }
+    if (fabs(x.abs) > FO_MAX_LENGTH || fabs(x.rel) > FO_MAX_LENGTH || fabs(x.prop) > FO_MAX_LENGTH) {
+        cx->err = "a length is limited to 1000000pt";
+        cx->past_limit = true;
         return false;
     }
     *out = (fo_len){x.abs, x.rel, x.prop, FO_KW_UNSET};
@@ -75,7 +85,9 @@ static bool eval_int(vctx *cx, const char *v, int *out)
         cx->err = "a number is expected";
         return false;
     }
-    *out = (int)lround(x.abs);
+    /* Saturated, so that within_bounds() reports the property's own limit; lround of a
+     * value past INT_MAX would be undefined. */
+    *out = x.abs >= INT_MAX ? INT_MAX : x.abs <= -INT_MAX ? -INT_MAX : (int)lround(x.abs);
     return true;
 }
 
@@ -407,7 +419,7 @@ static void parse_keywords(fo_prop_info *pi)
 
 static void init_initial_value(fo_prop_id id)
 {
-    vctx cx = {id, NULL, &initial, NULL, NULL, NULL};
+    vctx cx = {id, NULL, &initial, NULL, NULL, NULL, false};
     if (!parse_value(&initial, info[id].initial, &cx)) {
         fprintf(stderr, "livrables: fatal: props.def: bad initial value '%s' for %s\n",
                 info[id].initial, info[id].name);
@@ -460,9 +472,12 @@ static bool marked(const unsigned char *bits, fo_prop_id id)
     return bits[id / 8] >> (id % 8) & 1;
 }
 
-static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v)
+static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v, const vctx *cx)
 {
-    if (pd->d)
+    if (pd->d && cx && cx->past_limit)
+        diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s': %s", v,
+                   info[id].name, cx->err);
+    else if (pd->d)
         diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s'", v,
                    info[id].name);
 }
@@ -486,6 +501,82 @@ static const char *trimmed(const char *v, char *buf, size_t cap)
 
 static void *field_of(fo_props *p, fo_prop_id id);
 
+/* The documented limits of fo.h, by property. */
+typedef struct {
+    fo_prop_id id;
+    double min, max;
+} prop_bound;
+
+static const prop_bound bounds[] = {
+    {FO_PROP_column_number, 0, FO_MAX_COLUMNS},
+    {FO_PROP_number_columns_spanned, 1, FO_MAX_COLUMNS},
+    {FO_PROP_number_columns_repeated, 1, FO_MAX_COLUMNS},
+    {FO_PROP_number_rows_spanned, 1, FO_MAX_ROWS_SPANNED},
+    {FO_PROP_initial_page_number, 0, FO_MAX_PAGE_NUMBER},
+    {FO_PROP_widows, 1, FO_MAX_COUNT},
+    {FO_PROP_orphans, 1, FO_MAX_COUNT},
+    {FO_PROP_column_count, 1, FO_MAX_COUNT},
+    {FO_PROP_maximum_repeats, 0, FO_MAX_PAGE_NUMBER},
+    {FO_PROP_grouping_size, 0, FO_MAX_COUNT},
+    {FO_PROP_hyphenation_push_character_count, 1, FO_MAX_COUNT},
+    {FO_PROP_hyphenation_remain_character_count, 1, FO_MAX_COUNT},
+    {FO_PROP_reference_orientation, -270, 270},
+    {FO_PROP_page_width, 0, FO_MAX_PAGE_SIZE},
+    {FO_PROP_page_height, 0, FO_MAX_PAGE_SIZE},
+};
+
+/* The value a bound applies to, or false when there is none (keywords, auto). */
+static bool bounded_value(const fo_props *p, fo_prop_id id, double *v)
+{
+    const void *f = field_of((fo_props *)p, id);
+    switch (info[id].kind) {
+    case K_P_INT:
+        *v = *(const int *)f;
+        return fo_int_kw(*(const int *)f) == FO_KW_UNSET;
+    case K_P_LENGTH: {
+        const fo_len *l = f;
+        *v = l->abs;
+        return l->kw == FO_KW_UNSET;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Checks a parsed value against its limit; false with the limit's message when past it. A
+ * font-size past its limit is clamped with a warning instead: the text stays readable. */
+static bool within_bounds(fo_props *p, const fo_pending *pd, fo_prop_id id, const char *v)
+{
+    if (id == FO_PROP_font_size) {
+        if (p->font_size > FO_MAX_FONT_SIZE) {
+            if (pd->d)
+                diag_report(pd->d, DIAG_WARNING, pd->file, pd->line,
+                            "font-size '%s' is larger than %gpt; using %gpt", v,
+                            FO_MAX_FONT_SIZE, FO_MAX_FONT_SIZE);
+            p->font_size = FO_MAX_FONT_SIZE;
+        }
+        return true;
+    }
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+        double x;
+        if (bounds[i].id != id || !bounded_value(p, id, &x))
+            continue;
+        bool is_page_size = id == FO_PROP_page_width || id == FO_PROP_page_height;
+        if (is_page_size ? x > 0 && x <= bounds[i].max : x >= bounds[i].min && x <= bounds[i].max)
+            return true;
+        if (pd->d && is_page_size)
+            diag_error(pd->d, pd->file, pd->line,
+                       "value '%s' for property '%s' is out of range (more than 0pt, at most "
+                       "%gpt)", v, info[id].name, bounds[i].max);
+        else if (pd->d)
+            diag_error(pd->d, pd->file, pd->line,
+                       "value '%s' for property '%s' is out of range (%g to %g)", v,
+                       info[id].name, bounds[i].min, bounds[i].max);
+        return false;
+    }
+    return true;
+}
+
 static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
 {
     char buf[512];
@@ -504,9 +595,12 @@ static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
     void *field = field_of(p, cx->id);
     memcpy(save, field, field_size[cx->id]);
     cx->err = NULL;
+    cx->past_limit = false;
     if (!parse_value(p, v, cx)) {
         memcpy(field, save, field_size[cx->id]);
-        report_invalid(pd, cx->id, pd->value[cx->id]);
+        report_invalid(pd, cx->id, pd->value[cx->id], cx);
+    } else if (!within_bounds(p, pd, cx->id, v)) {
+        memcpy(field, save, field_size[cx->id]);
     }
 }
 
@@ -563,6 +657,7 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         const char *v = trimmed(pd->comps[i].value, buf, sizeof buf);
         cx->id = id;
         cx->err = NULL;
+        cx->past_limit = false;
         bool ok = false;
         void *f = field_of(p, id);
         if (info[id].kind == K_P_SPACE) {
@@ -587,7 +682,7 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         if (ok)
             mark(spec, id);
         else
-            report_invalid(pd, id, pd->comps[i].value);
+            report_invalid(pd, id, pd->comps[i].value, cx);
     }
 }
 
@@ -674,7 +769,7 @@ void fo_props_compute(fo_props *out, unsigned char *specified, const fo_pending 
     if (parent)
         inherit_all(out, parent);
 
-    vctx cx = {0, parent, out, parent_node, pd->a, NULL};
+    vctx cx = {0, parent, out, parent_node, pd->a, NULL, false};
     static const fo_prop_id first[] = {FO_PROP_font_size, FO_PROP_color};
     for (int i = 0; i < 2; i++)
         if (pd->value[first[i]]) {
