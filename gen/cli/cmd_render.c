@@ -7,6 +7,7 @@
 #include "cli/cli_internal.h"
 #include "diag/diag.h"
 #include "render/render.h"
+#include "util/atomic_file.h"
 #include "util/depfile.h"
 
 static void render_usage(FILE *out)
@@ -16,7 +17,8 @@ static void render_usage(FILE *out)
             "Renders an XSL-FO document (the subset listed in the README) to PDF, to one\n"
             "PNG per page, or to a text dump of the laid-out pages.\n\n"
             "Options:\n"
-            "  -o, --output FILE      output file (required); for PNG, FILE-1.png, FILE-2.png...\n"
+            "  -o, --output FILE      output file (required; - for standard output); for PNG,\n"
+            "                         FILE-1.png, FILE-2.png...\n"
             "  -f, --format FORMAT    pdf (default), png, or text (a dump of every box, for tests)\n"
             "      --dpi N            resolution of PNG pages (default 96)\n"
             "      --title TEXT       PDF title (overrides the FO's declarations)\n"
@@ -28,7 +30,8 @@ static void render_usage(FILE *out)
             "  -h, --help             show this help\n\n"
             "When SOURCE_DATE_EPOCH is set, the PDF's dates come from it and the same input\n"
             "gives a byte-identical PDF. The output is written to a temporary file and only\n"
-            "renamed into place when rendering succeeded.\n\n"
+            "renamed into place when rendering succeeded; standard output and an existing\n"
+            "output that is not a regular file (a device, a FIFO) are written in place.\n\n"
             "Exit status: 0 success, 1 errors in the input, 2 wrong usage.\n");
 }
 
@@ -93,6 +96,9 @@ int cmd_render(int argc, char **argv)
                                optind >= argc ? "no input file"
                                : !out         ? "no output file (-o OUT)"
                                               : "more than one input file");
+    if (atomic_file_same(argv[optind], out) || (depfile && atomic_file_same(argv[optind], depfile)))
+        return cli_usage_error("render", "the output '%s' is the input file",
+                               atomic_file_same(argv[optind], out) ? out : depfile);
 
     diag *d = diag_new(stderr);
     strlist inputs = {0};
