@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli_internal.h"
+#include "source/source.h"
 
 static void dossier_usage(FILE *out)
 {
@@ -18,6 +19,7 @@ static void dossier_usage(FILE *out)
             "      --style NAME       graphic charter from styles/ (default etat)\n"
             "      --format FORMAT    pdf (default), fo or png\n"
             "      --bloc-marque IMG  image of the bloc-marque for the cover\n"
+            "      --allow-path DIR   let sources use images from DIR too; may be repeated\n"
             "  -M FILE                write a Makefile fragment of the dossier's inputs\n"
             "  -h, --help             show this help\n\n"
             "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
@@ -25,10 +27,11 @@ static void dossier_usage(FILE *out)
 
 int cmd_dossier(int argc, char **argv)
 {
-    enum { OPT_STYLE = 256, OPT_FORMAT, OPT_BLOC };
+    enum { OPT_STYLE = 256, OPT_FORMAT, OPT_BLOC, OPT_ALLOW };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"style", required_argument, NULL, OPT_STYLE},
         {"format", required_argument, NULL, OPT_FORMAT}, {"bloc-marque", required_argument, NULL, OPT_BLOC},
+        {"allow-path", required_argument, NULL, OPT_ALLOW},
         {"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
     };
     deliver_options o;
@@ -42,6 +45,7 @@ int cmd_dossier(int argc, char **argv)
         case 'M': o.depfile = optarg; break;
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
+        case OPT_ALLOW: source_allow_path(optarg); break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format)) {
                 fprintf(stderr, "livrables dossier: error: unknown format '%s' (pdf, fo, png)\n", optarg);

@@ -25,6 +25,8 @@ static void render_usage(FILE *out)
             "      --author TEXT      PDF author\n"
             "      --subject TEXT     PDF subject\n"
             "      --keywords TEXT    PDF keywords\n"
+            "      --max-pages N      stop with an error when the document needs more than N\n"
+            "                         pages (default 100000)\n"
             "  -M FILE                write a Makefile fragment listing the files OUT was made\n"
             "                         from (the FO file and the images it uses)\n"
             "  -h, --help             show this help\n\n"
@@ -50,13 +52,14 @@ static bool parse_format(const char *s, paint_format *out)
 
 int cmd_render(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS };
+    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS, OPT_MAX_PAGES };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI},  {"title", required_argument, NULL, OPT_TITLE},
         {"author", required_argument, NULL, OPT_AUTHOR},
         {"subject", required_argument, NULL, OPT_SUBJECT},
         {"keywords", required_argument, NULL, OPT_KEYWORDS},
+        {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     render_options o;
@@ -86,6 +89,10 @@ int cmd_render(int argc, char **argv)
         case OPT_AUTHOR: o.author = optarg; break;
         case OPT_SUBJECT: o.subject = optarg; break;
         case OPT_KEYWORDS: o.keywords = optarg; break;
+        case OPT_MAX_PAGES:
+            if (!cli_parse_count(optarg, 10000000, &o.max_pages))
+                return cli_usage_error("render", "invalid --max-pages '%s' (1 to 10000000)", optarg);
+            break;
         case 'M': depfile = optarg; break;
         case 'h': render_usage(stdout); return EXIT_OK;
         default: render_usage(stderr); return EXIT_USAGE;

@@ -38,6 +38,8 @@ typedef struct {
     long long creation_date;
     /* When not NULL, receives the files the output was made from (the FO file, images). */
     strlist *inputs;
+    /* The most pages a document may have (an error past it); 0 for the default. */
+    int max_pages;
 } render_options;
 
 /* Sets the defaults: PDF, 96 dpi, no metadata, creation_date -1, no inputs list. */
