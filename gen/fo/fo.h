@@ -244,6 +244,10 @@ fo_doc *fo_doc_open_file(const char *path, diag *d);
  * the caller and must outlive the fo_doc. `path` names it in diagnostics. */
 fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d);
 
+/* The same over the text of an FO document in memory (`text`, `len` bytes, borrowed: it
+ * must outlive the fo_doc), streamed as a file is; `path` names it in diagnostics. */
+fo_doc *fo_doc_open_memory(const char *text, size_t len, const char *path, diag *d);
+
 void fo_doc_destroy(fo_doc *doc); /* accepts NULL */
 
 /* The file name used in diagnostics. */

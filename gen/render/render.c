@@ -205,6 +205,17 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
     return ok;
 }
 
+bool render_memory(render_engine *e, const char *text, size_t len, const char *fo_name,
+                   const char *out_path, const render_options *o, diag *d)
+{
+    fo_doc *doc = fo_doc_open_memory(text, len, fo_name, d);
+    if (!doc)
+        return false;
+    bool ok = render_doc(e, doc, out_path, o, d);
+    fo_doc_destroy(doc);
+    return ok;
+}
+
 bool render_xml(render_engine *e, xmlDoc *fo, const char *fo_name, const char *out_path,
                 const render_options *o, diag *d)
 {

@@ -55,6 +55,11 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
 bool render_xml(render_engine *e, struct _xmlDoc *fo, const char *fo_name, const char *out_path,
                 const render_options *o, diag *d);
 
+/* The same for the text of an FO document in memory (`len` bytes, borrowed), streamed page-
+ * sequence by page-sequence as a file is; diagnostics name `fo_name` with the text's lines. */
+bool render_memory(render_engine *e, const char *text, size_t len, const char *fo_name,
+                   const char *out_path, const render_options *o, diag *d);
+
 /* The creation date to use: SOURCE_DATE_EPOCH when set and valid, else now. */
 long long render_default_date(void);
 

@@ -250,3 +250,31 @@ XSL
     assert_not_contains out.txt "root:"
     [ -z "$(find out3 -name '*.pdf' 2>/dev/null)" ] || fail "a PDF was written"
 }
+
+test_hostile_error_in_generated_fo_names_a_kept_file() {
+    mkdir charte
+    cat >charte/bad.xsl <<XSL
+<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:import href="$ROOT/styles/etat.xsl"/>
+  <xsl:template match="/">
+    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
+      <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+        <fo:block font-size="douze">x</fo:block>
+      </fo:flow></fo:page-sequence></fo:root>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+    assert_exit 1 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/bad.xsl \
+        -o out --only rapport-final
+    local fo=out/vernay-sur-loue/rapport-final.fo line
+    [ -f "$fo" ] || fail "the failing FO was not kept"
+    line=$(grep -n 'font-size="douze"' "$fo" | cut -d: -f1)
+    [ -n "$line" ] || fail "the kept FO does not hold the bad value"
+    assert_eq "$fo:$line: error: invalid value 'douze' for property 'font-size'
+$fo: note: the XSL-FO with these errors is kept here for inspection" "$(grep -v 'font family' out.txt)"
+    [ ! -e out/vernay-sur-loue/rapport-final.pdf ] || fail "a PDF was written"
+    assert_no_temporaries out
+}
