@@ -29,6 +29,8 @@ static void build_usage(FILE *out)
             "      --bloc-marque IMG  image of the bloc-marque for the covers\n"
             "      --allow-path DIR   let sources use images from DIR too (by default only\n"
             "                         from their own folder); may be repeated\n"
+            "      --strict           treat every warning as an error (values read by\n"
+            "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment, one rule per output: its\n"
             "                         source files (a site's output: not the other sites'),\n"
             "                         stylesheets, charter, schema and images; a failed\n"
@@ -71,7 +73,7 @@ static int check_options(const deliver_options *o, int ninputs)
 
 int cmd_build(int argc, char **argv)
 {
-    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC, OPT_ALLOW };
+    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC, OPT_ALLOW, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"only", required_argument, NULL, OPT_ONLY},
         {"style", required_argument, NULL, OPT_STYLE}, {"format", required_argument, NULL, OPT_FORMAT},
@@ -79,10 +81,12 @@ int cmd_build(int argc, char **argv)
         {"site", required_argument, NULL, OPT_SITE},   {"dry-run", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},        {"help", no_argument, NULL, 'h'},
         {"allow-path", required_argument, NULL, OPT_ALLOW},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {NULL, 0, NULL, 0},
     };
     deliver_options o;
     deliver_options_init(&o);
+    bool strict = false;
     int c, dpi;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:M:j:nh", longopts, NULL)) != -1) {
@@ -95,6 +99,7 @@ int cmd_build(int argc, char **argv)
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
         case OPT_ALLOW: source_allow_path(optarg); break;
+        case OPT_STRICT: strict = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format))
                 return cli_usage_error("build", "unknown format '%s' (pdf, fo, png)", optarg);
@@ -116,6 +121,7 @@ int cmd_build(int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     diag *d = diag_new(stderr);
+    diag_set_strict(d, strict);
     rc = deliver_build((const char *const *)argv + optind, argc - optind, &o, d);
     diag_destroy(d);
     return rc;

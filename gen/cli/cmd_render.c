@@ -27,6 +27,8 @@ static void render_usage(FILE *out)
             "      --keywords TEXT    PDF keywords\n"
             "      --max-pages N      stop with an error when the document needs more than N\n"
             "                         pages (default 100000)\n"
+            "      --strict           treat every warning as an error (values read by\n"
+            "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment listing the files OUT was made\n"
             "                         from (the FO file and the images it uses)\n"
             "  -h, --help             show this help\n\n"
@@ -52,7 +54,7 @@ static bool parse_format(const char *s, paint_format *out)
 
 int cmd_render(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS, OPT_MAX_PAGES };
+    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS, OPT_MAX_PAGES, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI},  {"title", required_argument, NULL, OPT_TITLE},
@@ -60,11 +62,13 @@ int cmd_render(int argc, char **argv)
         {"subject", required_argument, NULL, OPT_SUBJECT},
         {"keywords", required_argument, NULL, OPT_KEYWORDS},
         {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     render_options o;
     render_options_init(&o);
     const char *out = NULL, *depfile = NULL;
+    bool strict = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:M:h", longopts, NULL)) != -1) {
@@ -93,6 +97,7 @@ int cmd_render(int argc, char **argv)
             if (!cli_parse_count(optarg, 10000000, &o.max_pages))
                 return cli_usage_error("render", "invalid --max-pages '%s' (1 to 10000000)", optarg);
             break;
+        case OPT_STRICT: strict = true; break;
         case 'M': depfile = optarg; break;
         case 'h': render_usage(stdout); return EXIT_OK;
         default: render_usage(stderr); return EXIT_USAGE;
@@ -108,6 +113,7 @@ int cmd_render(int argc, char **argv)
                                atomic_file_same(argv[optind], out) ? out : depfile);
 
     diag *d = diag_new(stderr);
+    diag_set_strict(d, strict);
     strlist inputs = {0};
     if (depfile)
         o.inputs = &inputs;

@@ -78,6 +78,19 @@ typedef struct {
     double value;
 } fo_line_height;
 
+/* text-decoration: "underline line-through", "no-underline"... (XSL 1.1 § 7.17.4), as bits;
+ * a decoration neither set nor cleared is inherited from the enclosing inline. */
+enum {
+    FO_DECO_UNDERLINE = 1 << 0,
+    FO_DECO_NO_UNDERLINE = 1 << 1,
+    FO_DECO_OVERLINE = 1 << 2,
+    FO_DECO_NO_OVERLINE = 1 << 3,
+    FO_DECO_LINE_THROUGH = 1 << 4,
+    FO_DECO_NO_LINE_THROUGH = 1 << 5,
+    FO_DECO_BLINK = 1 << 6, /* read, not drawn: a printed page does not blink */
+    FO_DECO_NO_BLINK = 1 << 7,
+};
+
 /* An integer property (P_INT) set to one of its keywords (initial-page-number="auto-odd",
  * maximum-repeats="no-limit") holds the keyword negated; fo_int_kw() gives it back. */
 #define FO_INT_KW(kw) (-(int)(kw))
@@ -112,6 +125,7 @@ static inline fo_kw fo_int_kw(int v)
 #define P_STRING const char *
 #define P_SPACE fo_space
 #define P_KEEP fo_keep
+#define P_DECORATION unsigned
 
 /* One field per property of props.def, holding its computed value. */
 typedef struct fo_props {
@@ -131,6 +145,7 @@ typedef struct fo_props {
 #undef P_STRING
 #undef P_SPACE
 #undef P_KEEP
+#undef P_DECORATION
 
 /* Property identifiers, for the parser and for "was it specified" questions. */
 typedef enum {

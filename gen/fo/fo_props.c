@@ -29,6 +29,7 @@ typedef struct {
     arena *a;               /* for strings; NULL for static initial values */
     const char *err;
     bool past_limit; /* err says why a well-formed value is refused: worth printing */
+    const char *lenient; /* a value read by interpretation: why, for a warning */
 } vctx;
 
 static bool has_kw(fo_prop_id id, fo_kw kw)
@@ -52,8 +53,11 @@ static double parent_font_size(const vctx *cx)
 static bool eval(vctx *cx, const char *v, double em, fo_val *out)
 {
     fo_expr_ctx ex = {em, cx->context, cx->parent};
-    if (fo_expr_eval(v, &ex, out, &cx->err))
+    if (fo_expr_eval(v, &ex, out, &cx->err)) {
+        if (out->nonstandard)
+            cx->lenient = out->nonstandard;
         return true;
+    }
     cx->past_limit = !isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop);
     return false;
 }
@@ -63,9 +67,13 @@ static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
     fo_val x;
     if (!eval(cx, v, em, &x))
         return false;
-    if (x.is_color || (!x.is_len && x.abs != 0)) {
+    if (x.is_color) {
         cx->err = "a length is expected";
         return false;
+    }
+    if (!x.is_len && x.abs != 0) { /* FOP: "assume pixels (like in HTML)" */
+        x.abs *= fo_unit_points("px", 2);
+        cx->lenient = "has no unit (not XSL 1.1); read as pixels, as FOP does";
     }
     if (fabs(x.abs) > FO_MAX_LENGTH || fabs(x.rel) > FO_MAX_LENGTH || fabs(x.prop) > FO_MAX_LENGTH) {
         cx->err = "a length is limited to 1000000pt";
@@ -199,15 +207,49 @@ static bool parse_P_COLOR(const char *v, vctx *cx, fo_color *out)
     return false;
 }
 
+/* Keywords XSL 1.1 (or FOP) defines that are not implemented: each is read as the closest
+ * supported one, with a warning. */
+static const struct {
+    fo_prop_id id;
+    const char *value;
+    fo_kw instead;
+    const char *why;
+} approximated[] = {
+    {FO_PROP_leader_alignment, "reference-area", FO_KW_none, "is not supported; using 'none'"},
+    {FO_PROP_visibility, "collapse", FO_KW_hidden, "is read as 'hidden'"},
+    {FO_PROP_force_page_count, "doubly-even", FO_KW_even,
+     "is not XSL 1.1; read as 'even'"},
+#define WRITING_MODE(m) {FO_PROP_writing_mode, m, FO_KW_lr_tb, "is not supported; laid out as 'lr-tb'"},
+    WRITING_MODE("rl-tb") WRITING_MODE("tb-rl") WRITING_MODE("tb-lr") WRITING_MODE("bt-lr")
+    WRITING_MODE("bt-rl") WRITING_MODE("lr-bt") WRITING_MODE("rl-bt")
+    WRITING_MODE("lr-alternating-rl-bt") WRITING_MODE("lr-alternating-rl-tb")
+    WRITING_MODE("lr-inverting-rl-bt") WRITING_MODE("lr-inverting-rl-tb")
+    WRITING_MODE("tb-lr-in-lr-pairs") WRITING_MODE("lr") WRITING_MODE("rl") WRITING_MODE("tb")
+#undef WRITING_MODE
+};
+
 static bool parse_P_ENUM(const char *v, vctx *cx, fo_kw *out)
 {
     fo_kw kw = accepted_kw(cx->id, v);
-    if (!kw) {
-        cx->err = "unknown keyword";
-        return false;
+    if (kw) {
+        *out = kw;
+        return true;
     }
-    *out = kw;
-    return true;
+    for (size_t i = 0; i < sizeof approximated / sizeof approximated[0]; i++)
+        if (approximated[i].id == cx->id && strcmp(approximated[i].value, v) == 0) {
+            *out = approximated[i].instead;
+            cx->lenient = approximated[i].why;
+            return true;
+        }
+    /* vertical-align <length> | <percentage> (XSL 1.1 § 7.31.22): valid, not implemented */
+    fo_len l;
+    if (cx->id == FO_PROP_vertical_align && eval_len(cx, v, cx->self->font_size, &l)) {
+        *out = FO_KW_baseline;
+        cx->lenient = "is not supported; using 'baseline'";
+        return true;
+    }
+    cx->err = "unknown keyword";
+    return false;
 }
 
 static bool parse_P_INT(const char *v, vctx *cx, int *out)
@@ -305,6 +347,36 @@ static bool parse_P_KEEP(const char *v, vctx *cx, fo_keep *out)
     return true;
 }
 
+/* "none" or up to four of underline|no-underline, overline|no-overline,
+ * line-through|no-line-through, blink|no-blink, each at most once. */
+static bool parse_P_DECORATION(const char *v, vctx *cx, unsigned *out)
+{
+    static const char *const words[] = {"underline",    "no-underline", "overline",
+                                        "no-overline",  "line-through", "no-line-through",
+                                        "blink",        "no-blink"};
+    if (strcmp(v, "none") == 0) {
+        *out = 0;
+        return true;
+    }
+    unsigned bits = 0;
+    for (const char *s = v; *s;) {
+        size_t n = strcspn(s, " \t\n\r");
+        size_t i = 0;
+        while (i < 8 && !(strlen(words[i]) == n && strncmp(s, words[i], n) == 0))
+            i++;
+        /* one word of each pair: bits 2k and 2k+1 */
+        if (i == 8 || bits & (3u << (i & ~1u))) {
+            cx->err = "unknown or repeated decoration";
+            return false;
+        }
+        bits |= 1u << i;
+        s += n;
+        s += strspn(s, " \t\n\r");
+    }
+    *out = bits;
+    return bits != 0;
+}
+
 /* Parses `v` (trimmed, not "inherit") into the field of property cx->id. */
 static bool parse_value(fo_props *p, const char *v, vctx *cx)
 {
@@ -386,6 +458,7 @@ static bool val_none(const void *v, fo_val *out) { return false; }
 #define val_P_ENUM val_none
 #define val_P_STRING val_none
 #define val_P_KEEP val_none
+#define val_P_DECORATION val_none
 
 bool fo_prop_value(const fo_props *p, int id, fo_val *out)
 {
@@ -419,7 +492,7 @@ static void parse_keywords(fo_prop_info *pi)
 
 static void init_initial_value(fo_prop_id id)
 {
-    vctx cx = {id, NULL, &initial, NULL, NULL, NULL, false};
+    vctx cx = {id, NULL, &initial, NULL, NULL, NULL, false, NULL};
     if (!parse_value(&initial, info[id].initial, &cx)) {
         fprintf(stderr, "livrables: fatal: props.def: bad initial value '%s' for %s\n",
                 info[id].initial, info[id].name);
@@ -596,11 +669,15 @@ static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
     memcpy(save, field, field_size[cx->id]);
     cx->err = NULL;
     cx->past_limit = false;
+    cx->lenient = NULL;
     if (!parse_value(p, v, cx)) {
         memcpy(field, save, field_size[cx->id]);
         report_invalid(pd, cx->id, pd->value[cx->id], cx);
     } else if (!within_bounds(p, pd, cx->id, v)) {
         memcpy(field, save, field_size[cx->id]);
+    } else if (cx->lenient && pd->d) {
+        diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
+                     pd->value[cx->id], info[cx->id].name, cx->lenient);
     }
 }
 
@@ -658,6 +735,7 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         cx->id = id;
         cx->err = NULL;
         cx->past_limit = false;
+        cx->lenient = NULL;
         bool ok = false;
         void *f = field_of(p, id);
         if (info[id].kind == K_P_SPACE) {
@@ -679,6 +757,9 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         } else if (comp == FO_COMP_CONDITIONALITY) {
             ok = true; /* padding and border conditionality: not supported, accepted */
         }
+        if (ok && cx->lenient && pd->d)
+            diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
+                         pd->comps[i].value, info[id].name, cx->lenient);
         if (ok)
             mark(spec, id);
         else
@@ -769,7 +850,7 @@ void fo_props_compute(fo_props *out, unsigned char *specified, const fo_pending 
     if (parent)
         inherit_all(out, parent);
 
-    vctx cx = {0, parent, out, parent_node, pd->a, NULL, false};
+    vctx cx = {0, parent, out, parent_node, pd->a, NULL, false, NULL};
     static const fo_prop_id first[] = {FO_PROP_font_size, FO_PROP_color};
     for (int i = 0; i < 2; i++)
         if (pd->value[first[i]]) {

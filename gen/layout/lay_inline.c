@@ -30,8 +30,8 @@ static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node 
 {
     const fo_props *p = n->props;
     bool link = n->kind == FO_BASIC_LINK;
-    bool deco = p->text_decoration == FO_KW_underline || p->text_decoration == FO_KW_no_underline ||
-                p->text_decoration == FO_KW_overline || p->text_decoration == FO_KW_line_through;
+    unsigned d = p->text_decoration;
+    bool deco = d & ~(FO_DECO_BLINK | FO_DECO_NO_BLINK);
     if (!link && !deco)
         return parent;
     lay_tag *t = ARENA_NEW(a, lay_tag);
@@ -62,14 +62,12 @@ static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node 
             t->uri = NULL;
         }
     }
-    if (p->text_decoration == FO_KW_underline)
-        t->underline = true;
-    else if (p->text_decoration == FO_KW_no_underline)
-        t->underline = false;
-    else if (p->text_decoration == FO_KW_overline)
-        t->overline = true;
-    else if (p->text_decoration == FO_KW_line_through)
-        t->strike = true;
+    if (d & (FO_DECO_UNDERLINE | FO_DECO_NO_UNDERLINE))
+        t->underline = d & FO_DECO_UNDERLINE;
+    if (d & (FO_DECO_OVERLINE | FO_DECO_NO_OVERLINE))
+        t->overline = d & FO_DECO_OVERLINE;
+    if (d & (FO_DECO_LINE_THROUGH | FO_DECO_NO_LINE_THROUGH))
+        t->strike = d & FO_DECO_LINE_THROUGH;
     return t;
 }
 

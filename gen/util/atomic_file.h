@@ -7,7 +7,7 @@
  * such as /dev/stdout or /dev/null, a FIFO, or a symbolic link to one of them). For those,
  * *temp is set to NULL and a failure may leave part of the output written.
  *
- * Temporaries are named "FINAL.tmp-PID-XXXXXX". A SIGINT, SIGTERM or SIGHUP removes the
+ * Temporaries are named "FINAL.tmp-PID-XXXXXX". A SIGINT, SIGTERM, SIGHUP or SIGPIPE removes the
  * process's own temporaries before it dies (util/fatal_signal.h), and creating an output
  * removes the temporaries that dead processes left next to it (after a crash or a
  * SIGKILL). */

@@ -104,7 +104,7 @@ static void clean_up_and_die(int sig)
 
 void fatal_signal_install(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = clean_up_and_die;

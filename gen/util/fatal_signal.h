@@ -1,4 +1,4 @@
-/* What a process must undo when SIGINT, SIGTERM or SIGHUP ends it: remove its temporary
+/* What a process must undo when SIGINT, SIGTERM, SIGHUP or SIGPIPE ends it: remove its temporary
  * files and stop the child processes it started (which then remove their own). The tables
  * are fixed-size and read by the handler without locks or allocation. */
 #ifndef LIVRABLES_FATAL_SIGNAL_H
@@ -6,7 +6,7 @@
 
 #include <sys/types.h>
 
-/* Installs the handler for SIGINT, SIGTERM and SIGHUP (not for a signal the process was
+/* Installs the handler for SIGINT, SIGTERM, SIGHUP and SIGPIPE (not for a signal the process was
  * started with ignored). After cleaning up, the signal ends the process as it would have.
  * Call once, early in main(). */
 void fatal_signal_install(void);
