@@ -405,6 +405,9 @@ test_make_shared_repository_incremental() {
     done
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 10 ] || fail "expected 10 PDFs"
     [ "$(find depot/livrables -name '*.pdf.d' | wc -l)" = 10 ] || fail "expected one dependency file per PDF"
+    # quiet: one "wrote" line per PDF, besides make's own lines and the charter's font warning
+    assert_eq 10 "$(grep -c '^wrote livrables/.*\.pdf$' make.txt)" "'wrote' lines"
+    ! grep -v -e '^wrote ' -e '^make' -e "warning: font family 'Marianne'" make.txt || fail "other output from make"
     # a second make has nothing to do
     make -C depot -q LIVRABLES="$LIVRABLES" || fail "make -q: not up to date after a build"
     mk_make -n
@@ -436,7 +439,7 @@ test_make_shared_repository_incremental() {
     rm depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf
     mk_make || { cat make.txt; fail "make after deleting a PDF"; }
     [ -f depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf ] || fail "deleted PDF not rebuilt"
-    assert_eq "1" "$(grep -c 'livrables build' make.txt)" "commands run to rebuild one deleted PDF"
+    assert_eq "1" "$(grep -c '^wrote ' make.txt)" "commands run to rebuild one deleted PDF"
     mk_make -q || fail "not up to date at the end"
 }
 
@@ -454,7 +457,7 @@ test_make_shared_repository_one_site_of_several() {
     want=$(printf '%s\n' livrables/occitanie/garrigues-hautes/{note-de-cadrage,carnet-de-suivi,rapport-final,feuille-de-route}.pdf \
         livrables/occitanie/livret-de-capitalisation.pdf livrables/dossier-seminaire.pdf | sort)
     assert_eq "$want" "$(mk_newer occitanie/sites/garrigues-hautes.xml)" "rebuilt after touching one site"
-    assert_eq 5 "$(grep -c 'livrables build' make.txt)" "build commands after touching one site"
+    assert_eq 5 "$(grep -c '^wrote ' make.txt)" "build commands after touching one site"
     mk_make -q all dossier || fail "not up to date at the end"
     # the atelier's own file concerns every site of it, and only that atelier
     sleep 1.1
@@ -495,7 +498,7 @@ test_make_shared_repository_parallel() {
     cp -R "$ROOT/examples/atelier-multisite" depot/occitanie
     mk_make -j2 || { cat make.txt; fail "make -j2"; }
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 23 ] || { cat make.txt; fail "expected 23 PDFs"; }
-    [ "$(grep -c 'livrables build' make.txt)" = 23 ] || { cat make.txt; fail "expected one build per PDF"; }
+    [ "$(grep -c '^wrote ' make.txt)" = 23 ] || { cat make.txt; fail "expected one build per PDF"; }
     mv depot/livrables parallel
     mk_make || { cat make.txt; fail "serial make"; }
     assert_eq "$(cd parallel && mk_pdfs .)" "$(cd depot/livrables && mk_pdfs .)" "PDFs of make -j2 and make"
