@@ -11,8 +11,8 @@
   Coordinates are in user units of a viewBox $chart-units wide, scaled to $chart-width-mm.
   Numbers written into SVG always use a decimal point (format-number is locale-free).
 
-  No text may overlap: the renderer (librsvg) cannot measure text for us, so every label is
-  measured here with per-character advance widths (t:text-w), label columns are sized from
+  No text may overlap: the renderer (librsvg) places text where it is told, so every label
+  is measured here by the text engine (lv:text-width, through t:text-w), label columns are sized from
   the longest label (at most $chart-label-max), longer labels wrap onto two lines (an
   ellipsis only beyond that) and rows grow to fit; month names are thinned out when the
   months get too narrow.
@@ -23,11 +23,12 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:d="urn:livrables:doc"
     xmlns:t="urn:livrables:templates"
+    xmlns:lv="urn:livrables:xslt"
     xmlns:func="http://exslt.org/functions"
     xmlns:math="http://exslt.org/math"
     xmlns:exsl="http://exslt.org/common"
     extension-element-prefixes="func"
-    exclude-result-prefixes="d t func math exsl">
+    exclude-result-prefixes="d t lv func math exsl">
 
   <xsl:param name="chart-width-mm" select="160"/>
   <xsl:variable name="chart-units" select="450"/>
@@ -38,41 +39,14 @@
   <xsl:variable name="months-fr" select="'janv.|févr.|mars|avr.|mai|juin|juil.|août|sept.|oct.|nov.|déc.|'"/>
 
   <!-- ============================================================ text measure -->
-  <!-- Advance widths of Liberation Sans (Arial metrics), in 1/1000 em, by class of
-       characters; anything not listed counts as 556 (lower case, digits). -->
-  <xsl:variable name="cw-191" select="&quot;'’‘|&quot;"/>
-  <xsl:variable name="cw-222" select="'ijl'"/>
-  <xsl:variable name="cw-278" select="'&#x20;&#xA0;&#x202F;&#x2009;ftI.,:;!/\[]íìîï'"/>
-  <xsl:variable name="cw-333" select="'r-()&quot;*^`‹›‐‑'"/>
-  <xsl:variable name="cw-500" select="'cksvxyzJçýÿ'"/>
-  <xsl:variable name="cw-611" select="'FTZ'"/>
-  <xsl:variable name="cw-667" select="'ABEKPSVXYÉÈÊËÀÂÄÁ&amp;'"/>
-  <xsl:variable name="cw-722" select="'CDHNRUwÇÛÙÜÚ'"/>
-  <xsl:variable name="cw-778" select="'GOQÔÖÓ'"/>
-  <xsl:variable name="cw-833" select="'mM'"/>
-  <xsl:variable name="cw-889" select="'%æ'"/>
-  <xsl:variable name="cw-944" select="'Wœ'"/>
-  <xsl:variable name="cw-1000" select="'…—ŒÆ@‰'"/>
-
-  <!-- Estimated width of $s in user units at font size $size: a slight over-estimate,
-       scaled by the charter's $chart-text-scale (wider fonts than Liberation Sans).
-       Each class adds its difference to 556 once per character of the class (counted as
-       the characters translate() removes); written inline, as this runs for every word. -->
+  <!-- Width of $s in user units at font size $size (user units too: the scale cancels
+       out), as the text engine sets it in the charter's chart font: the same fonts,
+       shaping and kerning the SVG renderer uses, so that any charter font fits. -->
   <func:function name="t:text-w">
     <xsl:param name="s"/>
     <xsl:param name="size"/>
     <xsl:param name="bold" select="false()"/>
-    <xsl:variable name="str" select="string($s)"/>
-    <xsl:variable name="n" select="string-length($str)"/>
-    <xsl:variable name="units" select="556 * $n
-        - 365 * ($n - string-length(translate($str, $cw-191, ''))) - 334 * ($n - string-length(translate($str, $cw-222, '')))
-        - 278 * ($n - string-length(translate($str, $cw-278, ''))) - 223 * ($n - string-length(translate($str, $cw-333, '')))
-        - 56 * ($n - string-length(translate($str, $cw-500, ''))) + 55 * ($n - string-length(translate($str, $cw-611, '')))
-        + 111 * ($n - string-length(translate($str, $cw-667, ''))) + 166 * ($n - string-length(translate($str, $cw-722, '')))
-        + 222 * ($n - string-length(translate($str, $cw-778, ''))) + 277 * ($n - string-length(translate($str, $cw-833, '')))
-        + 333 * ($n - string-length(translate($str, $cw-889, ''))) + 388 * ($n - string-length(translate($str, $cw-944, '')))
-        + 444 * ($n - string-length(translate($str, $cw-1000, '')))"/>
-    <func:result select="$units div 1000 * $size * (1 + 0.08 * number(boolean($bold))) * $chart-text-scale"/>
+    <func:result select="lv:text-width(string($s), $font-chart, $size, 400 + 300 * number(boolean($bold)))"/>
   </func:function>
 
   <!-- Width of the longest of $labels (a node-set of strings), 0 if none. -->
