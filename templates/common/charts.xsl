@@ -263,7 +263,8 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The French month names with their widths, measured once: <t:m name="janv." w="…"/>. -->
+  <!-- The French month names and initials with their widths, measured once:
+       <t:m name="janv." w="…" initial="J" iw="…"/>. -->
   <xsl:variable name="month-tab-rtf">
     <xsl:call-template name="month-tab">
       <xsl:with-param name="list" select="$months-fr"/>
@@ -275,7 +276,9 @@
     <xsl:param name="list"/>
     <xsl:if test="contains($list, '|')">
       <xsl:variable name="name" select="substring-before($list, '|')"/>
-      <t:m name="{$name}" w="{t:text-w($name, $gantt-month-size)}"/>
+      <xsl:variable name="initial" select="translate(substring($name, 1, 1), 'jfmasond', 'JFMASOND')"/>
+      <t:m name="{$name}" w="{t:text-w($name, $gantt-month-size)}"
+           initial="{$initial}" iw="{t:text-w($initial, $gantt-month-size)}"/>
       <xsl:call-template name="month-tab">
         <xsl:with-param name="list" select="substring-after($list, '|')"/>
       </xsl:call-template>
@@ -310,11 +313,19 @@
   <xsl:variable name="gantt-year-size" select="7"/>
   <!-- Widest month name: decides how many months one name may need. Years have four digits. -->
   <xsl:variable name="gantt-month-w" select="math:max($month-tab/@w)"/>
+  <xsl:variable name="gantt-initial-w" select="math:max($month-tab/@iw)"/>
   <xsl:variable name="gantt-year-w" select="t:text-w('2000', $gantt-year-size, true())"/>
 
+  <!-- The axis runs over whole months, from the first day of the month of the first step
+       to the last day of the month of the last one: every month that holds a step is on
+       it, with its name (or its initial when months are narrow). -->
   <xsl:template match="d:gantt" mode="fo">
-    <xsl:variable name="d0" select="t:days(@start)"/>
-    <xsl:variable name="span" select="t:days(@end) - $d0 + 1"/>
+    <xsl:variable name="y0" select="number(substring(@start, 1, 4))"/>
+    <xsl:variable name="m0" select="number(substring(@start, 6, 2))"/>
+    <xsl:variable name="y1" select="number(substring(@end, 1, 4))"/>
+    <xsl:variable name="m1" select="number(substring(@end, 6, 2))"/>
+    <xsl:variable name="d0" select="t:month-days($y0, $m0)"/>
+    <xsl:variable name="span" select="t:month-days($y1 + floor($m1 div 12), $m1 mod 12 + 1) - $d0"/>
     <!-- label column, then the time axis from x0 to the right margin -->
     <xsl:variable name="label-w" select="t:label-column(d:bar/@label, 8, 60)"/>
     <xsl:variable name="x0" select="$label-w + 4"/>
@@ -326,11 +337,14 @@
     </xsl:variable>
     <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
     <xsl:variable name="height" select="$gantt-top + t:row-top($rows, count($rows) + 1, $gantt-row-h) + 6"/>
-    <!-- months per name: 1, 2, 3, 4, 6 or 12, whichever first leaves room for the widest -->
-    <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 30.44 div $span"/>
+    <!-- every month named when the widest name fits (else its initial: J F M…); past
+         that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
+    <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 28 div $span"/>
+    <xsl:variable name="initials" select="$month-w &lt; $gantt-month-w + 3
+                                          and $month-w &gt;= $gantt-initial-w + 2"/>
     <xsl:variable name="step">
       <xsl:choose>
-        <xsl:when test="$month-w &gt;= $gantt-month-w + 3">1</xsl:when>
+        <xsl:when test="$month-w &gt;= $gantt-month-w + 3 or $initials">1</xsl:when>
         <xsl:when test="2 * $month-w &gt;= $gantt-month-w + 3">2</xsl:when>
         <xsl:when test="3 * $month-w &gt;= $gantt-month-w + 3">3</xsl:when>
         <xsl:when test="4 * $month-w &gt;= $gantt-month-w + 3">4</xsl:when>
@@ -358,6 +372,7 @@
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>
           <xsl:with-param name="step" select="number($step)"/>
+          <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
         <xsl:for-each select="d:bar">
@@ -436,6 +451,7 @@
     <xsl:param name="span"/>
     <xsl:param name="x0"/>
     <xsl:param name="step"/>
+    <xsl:param name="initials" select="false()"/>
     <xsl:param name="first"/>
     <xsl:param name="name-right" select="-1000"/>
     <xsl:param name="year-right" select="-1000"/>
@@ -446,7 +462,18 @@
       <xsl:variable name="xa" select="t:gantt-x(t:max($day, $d0), $d0, $span, $x0)"/>
       <xsl:variable name="xb" select="t:gantt-x(t:min(t:month-days($ny, $nm), $d0 + $span), $d0, $span, $x0)"/>
       <!-- month name: centred on its month, or from its start when it spans several -->
-      <xsl:variable name="name-w" select="number($month-tab[$m]/@w)"/>
+      <xsl:variable name="name">
+        <xsl:choose>
+          <xsl:when test="$initials"><xsl:value-of select="$month-tab[$m]/@initial"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$month-tab[$m]/@name"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="name-w">
+        <xsl:choose>
+          <xsl:when test="$initials"><xsl:value-of select="$month-tab[$m]/@iw"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$month-tab[$m]/@w"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:variable name="name-x">
         <xsl:choose>
           <xsl:when test="$step = 1"><xsl:value-of select="($xa + $xb - $name-w) div 2"/></xsl:when>
@@ -459,7 +486,7 @@
           and $name-x &gt;= $name-right + 3"/>
       <xsl:if test="$show-name">
         <text x="{t:n($name-x)}" y="{$gantt-top - 3}" font-size="{$gantt-month-size}"
-              fill="{$color-muted}"><xsl:value-of select="$month-tab[$m]/@name"/></text>
+              fill="{$color-muted}"><xsl:value-of select="$name"/></text>
       </xsl:if>
       <xsl:variable name="show-year" select="($m = 1 or ($first
           and (t:gantt-x(t:month-days($y + 1, 1), $d0, $span, $x0) &gt;= $xa + $gantt-year-w + 4
@@ -476,6 +503,7 @@
         <xsl:with-param name="span" select="$span"/>
         <xsl:with-param name="x0" select="$x0"/>
         <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="initials" select="$initials"/>
         <xsl:with-param name="first" select="false()"/>
         <xsl:with-param name="name-right">
           <xsl:choose>
