@@ -10,6 +10,8 @@
     <d:stacked caption="…"?><d:series label="…"/>… (up to 3, colours chart-1..3)
       <d:bar label="…" text="total"><d:seg value="…"/>… (one per series)</d:bar>…</d:stacked>
   Coordinates are in user units of a viewBox $chart-units wide, scaled to $chart-width-mm.
+  The line between the label column and the plot has class="axis": labels stay left of it
+  (the end-to-end tests check it with the renderer's own text extents).
   Numbers written into SVG always use a decimal point (format-number is locale-free).
 
   No text may overlap: the renderer (librsvg) places text where it is told, so every label
@@ -428,7 +430,9 @@
       </xsl:if>
       <xsl:if test="$first or $m = 1">
         <line x1="{t:n($xa)}" y1="2" x2="{t:n($xa)}" y2="{t:n($height - 2)}"
-              stroke="{$color-primary}" stroke-width="0.6"/>
+              stroke="{$color-primary}" stroke-width="0.6">
+          <xsl:if test="$first"><xsl:attribute name="class">axis</xsl:attribute></xsl:if>
+        </line>
       </xsl:if>
       <xsl:call-template name="gantt-grid">
         <xsl:with-param name="y" select="$ny"/>
@@ -624,7 +628,7 @@
           <xsl:with-param name="w" select="$year-w"/>
           <xsl:with-param name="bottom" select="$phasing-top + $rows-h + 2"/>
         </xsl:call-template>
-        <line x1="{t:n($x0)}" y1="2" x2="{t:n($x0)}" y2="{t:n($phasing-top + $rows-h + 2)}"
+        <line class="axis" x1="{t:n($x0)}" y1="2" x2="{t:n($x0)}" y2="{t:n($phasing-top + $rows-h + 2)}"
               stroke="{$color-primary}" stroke-width="0.6"/>
         <xsl:for-each select="d:item">
           <xsl:variable name="pos" select="position()"/>
@@ -826,7 +830,7 @@
     <xsl:call-template name="chart-frame">
       <xsl:with-param name="height" select="$height"/>
       <xsl:with-param name="svg-body">
-        <line x1="{t:n($label-w)}" y1="0" x2="{t:n($label-w)}" y2="{t:n($height)}"
+        <line class="axis" x1="{t:n($label-w)}" y1="0" x2="{t:n($label-w)}" y2="{t:n($height)}"
               stroke="{$color-text}" stroke-width="0.6"/>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
@@ -915,7 +919,7 @@
             <xsl:value-of select="t:clip(normalize-space(@label), $chart-units - $x - 15, $legend-size)"/>
           </text>
         </xsl:for-each>
-        <line x1="{t:n($label-w)}" y1="{$legend-h}" x2="{t:n($label-w)}" y2="{t:n($height)}"
+        <line class="axis" x1="{t:n($label-w)}" y1="{$legend-h}" x2="{t:n($label-w)}" y2="{t:n($height)}"
               stroke="{$color-text}" stroke-width="0.6"/>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
