@@ -17,8 +17,8 @@
   No text may overlap: the renderer (librsvg) places text where it is told, so every label
   is measured here by the text engine (lv:text-width, through t:text-w), label columns are sized from
   the longest label (at most $chart-label-max), longer labels wrap onto two lines (an
-  ellipsis only beyond that) and rows grow to fit; month names are thinned out when the
-  months get too narrow.
+  ellipsis only beyond that) and rows grow to fit; month names become initials, then are
+  thinned out, when the months get too narrow.
 -->
 <xsl:stylesheet version="1.0"
     xmlns="http://www.w3.org/2000/svg"
@@ -626,6 +626,7 @@
           <xsl:with-param name="last" select="$y1"/>
           <xsl:with-param name="x" select="$x0"/>
           <xsl:with-param name="w" select="$year-w"/>
+          <xsl:with-param name="step" select="ceiling(($gantt-year-w + 3) div $year-w)"/>
           <xsl:with-param name="bottom" select="$phasing-top + $rows-h + 2"/>
         </xsl:call-template>
         <line class="axis" x1="{t:n($x0)}" y1="2" x2="{t:n($x0)}" y2="{t:n($phasing-top + $rows-h + 2)}"
@@ -650,24 +651,31 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- The year columns: a tint on every other year, the year centred over its column. -->
+  <!-- The year columns: a tint on every other year, the year centred over its column (one
+       year in $step when the columns are too narrow for every one). -->
   <xsl:template name="phasing-years">
     <xsl:param name="year"/>
     <xsl:param name="last"/>
     <xsl:param name="x"/>
     <xsl:param name="w"/>
+    <xsl:param name="step" select="1"/>
+    <xsl:param name="rank" select="0"/>
     <xsl:param name="bottom"/>
     <xsl:if test="$year &lt;= $last">
       <xsl:if test="$year mod 2 = 0">
         <rect x="{t:n($x)}" y="2" width="{t:n($w)}" height="{t:n($bottom - 2)}" fill="{$color-tint}"/>
       </xsl:if>
-      <text x="{t:n($x + $w div 2)}" y="{$phasing-top - 5}" font-size="7" font-weight="bold"
-            text-anchor="middle" fill="{$color-primary}"><xsl:value-of select="$year"/></text>
+      <xsl:if test="$rank mod $step = 0">
+        <text x="{t:n($x + $w div 2)}" y="{$phasing-top - 5}" font-size="{$gantt-year-size}" font-weight="bold"
+              text-anchor="middle" fill="{$color-primary}"><xsl:value-of select="$year"/></text>
+      </xsl:if>
       <xsl:call-template name="phasing-years">
         <xsl:with-param name="year" select="$year + 1"/>
         <xsl:with-param name="last" select="$last"/>
         <xsl:with-param name="x" select="$x + $w"/>
         <xsl:with-param name="w" select="$w"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="rank" select="$rank + 1"/>
         <xsl:with-param name="bottom" select="$bottom"/>
       </xsl:call-template>
     </xsl:if>

@@ -273,11 +273,8 @@
       </xsl:variable>
       <d:gantt start="{$first}" end="{$last}">
         <xsl:attribute name="caption">
-          <xsl:text>Calendrier de l’atelier</xsl:text>
-          <xsl:if test="$the-site/a:seances">
-            <xsl:text>, séances de </xsl:text><xsl:apply-templates select="$the-site/a:nom" mode="plain"/>
-          </xsl:if>
-          <xsl:value-of select="concat(', du ', lv:date($first), ' au ', lv:date($last))"/>
+          <xsl:value-of select="concat('Calendrier de l’atelier, du ', lv:date($first), ' au ', lv:date($last))"/>
+          <xsl:if test="$the-site/a:seances"> ; séances aux dates du site</xsl:if>
         </xsl:attribute>
         <!-- in date order: a session added from the site takes its place among the steps -->
         <xsl:for-each select="$bars">

@@ -132,18 +132,24 @@ def cmd_phasing(src, site_id, fo_path):
     ys = sorted(years)
     if len(ys) < 2:
         bad("phasing chart: fewer than two year columns")
-    year_w = years[ys[1]] - years[ys[0]]
+    year_w = (years[ys[1]] - years[ys[0]]) / (ys[1] - ys[0])  # one year in some may be named
     num_y = {s: float(t.get("y")) for s, t in texts if s in want}
     bars = [r for r in svg.iter(SVG + "rect") if r.get("height") == "8"]
+    horizons = {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}
     for a in open_:
-        start, months = int(a.get("debut")), int(a.get("duree"))
-        end = start + (months - 1) // 12
-        label = str(start) if end == start else "%d–%d" % (start, end)
         row_y = num_y[a.get("numero")]
         bar = min(bars, key=lambda r: abs(float(r.get("y")) + 4 - row_y))
         x, width = float(bar.get("x")), float(bar.get("width"))
-        x_want = years[start] - year_w / 2
-        if abs(x - x_want) > 0.05 or abs(width - months / 12 * year_w) > 0.05:
+        if a.get("debut") is None or a.get("duree") is None:
+            # drawn as an outline, named by its horizon or its start year only
+            label = horizons[a.get("horizon")] if a.get("debut") is None else "à partir de " + a.get("debut")
+            start, months = None, None
+        else:
+            start, months = int(a.get("debut")), int(a.get("duree"))
+            end = start + (months - 1) // 12
+            label = str(start) if end == start else "%d–%d" % (start, end)
+        x_want = years[ys[0]] + (start - ys[0] - 0.5) * year_w if start else x
+        if start and (abs(x - x_want) > 0.05 or abs(width - months / 12 * year_w) > 0.05):
             bad("action %s: bar from %.2f over %.2f, expected from %.2f (January %d) over %.2f (%d months)"
                 % (a.get("numero"), x, width, x_want, start, months / 12 * year_w, months))
         # its years on the bar's row
@@ -182,10 +188,13 @@ def cmd_months(src, site_id, fo_path):
     while (y, m) <= stop:
         want.append(MONTHS[m - 1])
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    gantt = [svg for svg in charts(fo_path) if any(n in MONTHS for n, _ in svg_texts(svg))]
+    gantt = [svg for svg in charts(fo_path) if any(t.get("font-size") == "6.5" for _, t in svg_texts(svg))
+             and not any(n.startswith("Priorité") for n, _ in svg_texts(svg))]
     if not gantt:
         bad("no calendar chart in " + fo_path)
-    got = [n for n, t in svg_texts(gantt[0]) if n in MONTHS and t.get("font-size") == "6.5"]
+    got = [n for n, t in svg_texts(gantt[0]) if t.get("font-size") == "6.5"]
+    if got and len(got[0]) == 1:  # narrow months: their initials
+        want = [m[0].upper() for m in want]
     if got != want:
         bad("calendar months %s, expected every month from %s to %s: %s" % (got, first, last, want))
     labels = [n for n, _ in svg_texts(gantt[0])]
