@@ -2,7 +2,7 @@
 <!--
   SVG charts drawn by the stylesheet (pass 2), each in an fo:instream-foreign-object.
     <d:gantt start="ISO" end="ISO" caption="…"?>
-      <d:bar label="…" start="ISO" end="ISO" kind="seance|step"/>…</d:gantt>
+      <d:bar label="…" start="ISO" end="ISO" kind="seance|planned|step"/>…</d:gantt>
     <d:phasing caption="…"?>
       <d:item num="1.1.1" label="title" priority="1|2|3" start="2026" months="18"?
               horizon="Court terme"? (start drawn from the horizon: no year in the source)/>…</d:phasing>
@@ -339,7 +339,10 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
-    <xsl:variable name="height" select="$gantt-top + t:row-top($rows, count($rows) + 1, $gantt-row-h) + 6"/>
+    <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $gantt-row-h)"/>
+    <!-- a legend line for sessions still to come (drawn hollow), when there are some -->
+    <xsl:variable name="legend-h" select="16 * number(boolean(d:bar[@kind = 'planned']))"/>
+    <xsl:variable name="height" select="$gantt-top + $rows-h + 6 + $legend-h"/>
     <!-- every month named when the widest name fits (else its initial: J F M…); past
          that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
     <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 28 div $span"/>
@@ -365,7 +368,7 @@
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>
-          <xsl:with-param name="height" select="$height"/>
+          <xsl:with-param name="height" select="$height - $legend-h"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
         <xsl:call-template name="gantt-names">
@@ -378,6 +381,13 @@
           <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
+        <xsl:if test="$legend-h &gt; 0">
+          <xsl:variable name="ly" select="$gantt-top + $rows-h + 12"/>
+          <polygon fill="#FFFFFF" stroke="{$color-accent}" stroke-width="1"
+              points="{t:n($x0 + 5)},{t:n($ly - 4)} {t:n($x0 + 9)},{t:n($ly)} {t:n($x0 + 5)},{t:n($ly + 4)} {t:n($x0 + 1)},{t:n($ly)}"/>
+          <text x="{t:n($x0 + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
+                fill="{$color-text}">Séance à venir</text>
+        </xsl:if>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
           <xsl:call-template name="gantt-row">
@@ -540,9 +550,14 @@
     <xsl:variable name="xb" select="t:gantt-x(t:days(@end) + 1, $d0, $span, $x0)"/>
     <xsl:variable name="fill">
       <xsl:choose>
+        <xsl:when test="@kind = 'planned'">#FFFFFF</xsl:when>
         <xsl:when test="@kind = 'seance'"><xsl:value-of select="$color-accent"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$color-primary"/></xsl:otherwise>
       </xsl:choose>
+    </xsl:variable>
+    <!-- a session to come: hollow, outlined in the sessions' colour -->
+    <xsl:variable name="stroke">
+      <xsl:if test="@kind = 'planned'"><xsl:value-of select="$color-accent"/></xsl:if>
     </xsl:variable>
     <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
           stroke="{$color-chart-grid}" stroke-width="0.4"/>
@@ -555,11 +570,21 @@
       <xsl:when test="t:days(@end) - t:days(@start) &lt; 3">
         <xsl:variable name="cx" select="($xa + $xb) div 2"/>
         <polygon fill="{$fill}"
-            points="{t:n($cx)},{t:n($mid - 5)} {t:n($cx + 5)},{t:n($mid)} {t:n($cx)},{t:n($mid + 5)} {t:n($cx - 5)},{t:n($mid)}"/>
+            points="{t:n($cx)},{t:n($mid - 5)} {t:n($cx + 5)},{t:n($mid)} {t:n($cx)},{t:n($mid + 5)} {t:n($cx - 5)},{t:n($mid)}">
+          <xsl:if test="$stroke != ''">
+            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
+            <xsl:attribute name="stroke-width">1</xsl:attribute>
+          </xsl:if>
+        </polygon>
       </xsl:when>
       <xsl:otherwise>
         <rect x="{t:n($xa)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa)}" height="8"
-              rx="1.5" fill="{$fill}"/>
+              rx="1.5" fill="{$fill}">
+          <xsl:if test="$stroke != ''">
+            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
+            <xsl:attribute name="stroke-width">1</xsl:attribute>
+          </xsl:if>
+        </rect>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -287,7 +287,13 @@
 
   <xsl:template match="a:seance" mode="calendar-bar">
     <xsl:variable name="label"><xsl:apply-templates select="." mode="calendar-label"/></xsl:variable>
-    <d:bar label="{$label}" start="{@date}" kind="seance">
+    <d:bar label="{$label}" start="{@date}">
+      <xsl:attribute name="kind">
+        <xsl:choose>
+          <xsl:when test="t:held(.)">seance</xsl:when>
+          <xsl:otherwise>planned</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
       <xsl:attribute name="end">
         <xsl:choose>
           <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
