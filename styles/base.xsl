@@ -48,13 +48,9 @@
   <!-- ============================================================ fonts -->
   <xsl:param name="font-body" select="'Liberation Serif, serif'"/>
   <xsl:param name="font-heading" select="'Liberation Sans, sans-serif'"/>
-  <!-- Font name written inside SVG charts (one family, SVG-style list). -->
+  <!-- Font family list written inside SVG charts; the charts measure their labels in it
+       with the text engine (lv:text-width), whatever the font. -->
   <xsl:param name="font-chart" select="'Liberation Sans, sans-serif'"/>
-  <!-- Width of the chart font against Liberation Sans, with a small safety margin: the
-       charts measure their labels with Liberation Sans metrics to keep texts apart.
-       Marianne runs wider; a charter with another wide font sets its own ratio. -->
-  <xsl:param name="chart-text-scale"
-      select="1.03 + 0.07 * number(starts-with(normalize-space($font-chart), 'Marianne'))"/>
   <xsl:param name="font-size-body" select="'10pt'"/>
   <xsl:param name="font-size-small" select="'8.5pt'"/>
   <xsl:param name="font-size-table" select="'8.5pt'"/>

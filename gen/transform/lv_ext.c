@@ -73,6 +73,8 @@ static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
     xmlFree(to);
 }
 
+void transform_register_lv_measure(void); /* lv_measure.c */
+
 /* Called from transform_register_extensions(). */
 void transform_register_lv_functions(void);
 void transform_register_lv_functions(void)
@@ -86,4 +88,5 @@ void transform_register_lv_functions(void)
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST TRANSFORM_LV_NS, fns[i].fn);
+    transform_register_lv_measure();
 }

@@ -75,14 +75,62 @@
     </d:row>
   </xsl:template>
 
-  <!-- The phasing chart: each action on its horizon, by priority. -->
+  <!-- The phasing chart: each action still to carry out (neither realisee nor abandonnee)
+       by year, from its start year over its duration, as its fiche says (January of the
+       start year to that plus the duration); an action without a start year sits on its
+       horizon, counted from the plan's first year. -->
   <xsl:template name="phasing-chart">
     <xsl:param name="actions"/>
-    <d:phasing caption="Phasage des actions (numéros des fiches) — court terme : moins de 2 ans ; moyen terme : de 2 à 5 ans ; long terme : au-delà de 5 ans">
-      <xsl:for-each select="$actions">
-        <d:item num="{@numero}" priority="{@priorite}" horizon="{@horizon}"/>
-      </xsl:for-each>
-    </d:phasing>
+    <xsl:variable name="open" select="$actions[@statut != 'realisee' and @statut != 'abandonnee']"/>
+    <xsl:if test="$open">
+      <xsl:variable name="first">
+        <xsl:for-each select="$open/@debut">
+          <xsl:sort select="." data-type="number"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <!-- without any start year, the plan starts the year after the atelier's last step -->
+      <xsl:variable name="base">
+        <xsl:choose>
+          <xsl:when test="string($first) != ''"><xsl:value-of select="$first"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$atelier/a:calendrier/a:etape/@debut | $atelier/a:calendrier/a:etape/@fin">
+              <xsl:sort select="substring(., 1, 4)" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="substring(., 1, 4) + 1"/></xsl:if>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <d:phasing>
+        <xsl:attribute name="caption">
+          <xsl:choose>
+            <xsl:when test="count($open) != count($actions)">Phasage des actions en cours ou à lancer, selon leurs fiches</xsl:when>
+            <xsl:otherwise>Phasage des actions, selon leurs fiches</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:for-each select="$open">
+          <xsl:variable name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:variable>
+          <d:item num="{@numero}" label="{normalize-space($title)}" priority="{@priorite}">
+            <xsl:choose>
+              <xsl:when test="@debut">
+                <xsl:attribute name="start"><xsl:value-of select="@debut"/></xsl:attribute>
+                <xsl:if test="@duree"><xsl:attribute name="months"><xsl:value-of select="@duree"/></xsl:attribute></xsl:if>
+              </xsl:when>
+              <xsl:otherwise>
+                <!-- court: under 2 years; moyen: 2 to 5; long: beyond 5 (drawn over 2) -->
+                <xsl:attribute name="start">
+                  <xsl:value-of select="$base + 2 * number(@horizon = 'moyen') + 5 * number(@horizon = 'long')"/>
+                </xsl:attribute>
+                <xsl:attribute name="months">
+                  <xsl:value-of select="24 + 12 * number(@horizon = 'moyen')"/>
+                </xsl:attribute>
+                <xsl:attribute name="horizon"><xsl:value-of select="t:label('horizon', @horizon)"/></xsl:attribute>
+              </xsl:otherwise>
+            </xsl:choose>
+          </d:item>
+        </xsl:for-each>
+      </d:phasing>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -11,8 +11,9 @@
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
     xmlns:func="http://exslt.org/functions"
+    xmlns:exsl="http://exslt.org/common"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func">
+    exclude-result-prefixes="a d lv t func exsl">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -193,49 +194,113 @@
   </xsl:template>
 
   <!-- ============================================================ shared pieces -->
-  <!-- The atelier's calendar as a Gantt chart description. -->
+  <!-- In a site's deliverables, the site's own session for a calendar step seance-N: its
+       dates and place stand for the atelier's (sessions differ from site to site). Empty
+       for other steps and for atelier-wide deliverables. -->
+  <func:function name="t:site-session">
+    <xsl:param name="etape"/>
+    <func:result select="$the-site/a:seances/a:seance[starts-with($etape/@type, 'seance-')
+                         and @numero = substring-after($etape/@type, 'seance-')]"/>
+  </func:function>
+
+  <!-- "Séance 2 : stratégie" for a site's session (its own title when it has one). -->
+  <xsl:template match="a:seance" mode="calendar-label">
+    <xsl:value-of select="concat('Séance ', @numero)"/>
+    <xsl:choose>
+      <xsl:when test="a:titre">
+        <xsl:text> : </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/>
+      </xsl:when>
+      <xsl:when test="@type != 'autre'">
+        <xsl:variable name="l" select="t:label('seance', @type)"/>
+        <xsl:value-of select="concat(' : ', translate(substring($l, 1, 1), 'DSF', 'dsf'), substring($l, 2))"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The atelier's calendar as a Gantt chart description, from its first step to its
+       last. In a site's deliverables the sessions are that site's (t:site-session), and
+       a session of the site that no step announces is added at its date. -->
   <xsl:template name="calendar-chart">
     <xsl:variable name="steps" select="$atelier/a:calendrier/a:etape"/>
-    <xsl:if test="$steps">
+    <xsl:variable name="bars-rtf">
+      <xsl:for-each select="$steps">
+        <xsl:variable name="own" select="t:site-session(.)"/>
+        <xsl:choose>
+          <xsl:when test="$own">
+            <xsl:apply-templates select="$own" mode="calendar-bar"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="label">
+              <xsl:choose>
+                <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="plain"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <d:bar label="{$label}" start="{@debut}">
+              <xsl:attribute name="end">
+                <xsl:choose>
+                  <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:attribute name="kind">
+                <xsl:choose>
+                  <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
+                                  or @type = 'restitution'">seance</xsl:when>
+                  <xsl:otherwise>step</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+            </d:bar>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:apply-templates mode="calendar-bar"
+          select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]"/>
+    </xsl:variable>
+    <xsl:variable name="bars" select="exsl:node-set($bars-rtf)/d:bar"/>
+    <xsl:if test="$bars">
       <xsl:variable name="first">
-        <xsl:for-each select="$steps/@debut">
+        <xsl:for-each select="$bars/@start">
           <xsl:sort select="translate(., '-', '')" data-type="number"/>
           <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
       <xsl:variable name="last">
-        <xsl:for-each select="$steps/@debut | $steps/@fin">
+        <xsl:for-each select="$bars/@end">
           <xsl:sort select="translate(., '-', '')" data-type="number" order="descending"/>
           <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
-      <d:gantt start="{$first}" end="{$last}"
-               caption="Calendrier de l’atelier, du {lv:date($first)} au {lv:date($last)}">
-        <xsl:for-each select="$steps">
-          <xsl:variable name="label">
-            <xsl:choose>
-              <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="plain"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <d:bar label="{$label}" start="{@debut}">
-            <xsl:attribute name="end">
-              <xsl:choose>
-                <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-            <xsl:attribute name="kind">
-              <xsl:choose>
-                <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
-                                or @type = 'restitution'">seance</xsl:when>
-                <xsl:otherwise>step</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-          </d:bar>
+      <d:gantt start="{$first}" end="{$last}">
+        <xsl:attribute name="caption">
+          <xsl:value-of select="concat('Calendrier de l’atelier, du ', lv:date($first), ' au ', lv:date($last))"/>
+          <xsl:if test="$the-site/a:seances"> ; séances aux dates du site</xsl:if>
+        </xsl:attribute>
+        <!-- in date order: a session added from the site takes its place among the steps -->
+        <xsl:for-each select="$bars">
+          <xsl:sort select="translate(@start, '-', '')" data-type="number"/>
+          <xsl:copy-of select="."/>
         </xsl:for-each>
       </d:gantt>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:seance" mode="calendar-bar">
+    <xsl:variable name="label"><xsl:apply-templates select="." mode="calendar-label"/></xsl:variable>
+    <d:bar label="{$label}" start="{@date}">
+      <xsl:attribute name="kind">
+        <xsl:choose>
+          <xsl:when test="t:held(.)">seance</xsl:when>
+          <xsl:otherwise>planned</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:attribute name="end">
+        <xsl:choose>
+          <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </d:bar>
   </xsl:template>
 
   <!-- An agenda (a session's déroulé, the seminar's programme) as a table:
@@ -271,13 +336,16 @@
               <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
             </xsl:if>
           </d:cell>
+          <xsl:variable name="own" select="t:site-session(.)"/>
+          <xsl:variable name="from" select="(@debut[not($own)] | $own/@date)[1]"/>
+          <xsl:variable name="to" select="(@fin[not($own)] | $own/@fin)[1]"/>
           <d:cell>
             <xsl:choose>
-              <xsl:when test="@fin and @fin != @debut"><xsl:value-of select="lv:date-range(@debut, @fin)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="lv:date(@debut)"/></xsl:otherwise>
+              <xsl:when test="$to and $to != $from"><xsl:value-of select="lv:date-range($from, $to)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="lv:date($from)"/></xsl:otherwise>
             </xsl:choose>
           </d:cell>
-          <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space((@lieu[not($own)] | $own/@lieu)[1]))"/></d:cell>
         </d:row>
       </xsl:for-each>
     </d:table>
