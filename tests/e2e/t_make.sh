@@ -605,3 +605,13 @@ test_make_man_page_documents_every_option() {
     assert_contains man.txt "LIVRABLES_DATADIR"
     assert_contains man.txt "EXIT STATUS"
 }
+
+# In one process (no -j), an atelier that fails must not make the next one fail: each
+# document counts its own errors.
+test_make_batch_in_one_process_keeps_ateliers_apart() {
+    cp -r "$ROOT/examples/atelier-flash" bad
+    sed -i 's|</titre>|</titr>|' bad/atelier.xml
+    assert_exit 1 "$LIVRABLES" build bad/atelier.xml "$ROOT/examples/atelier-flash/atelier.xml" -o out
+    assert_contains out.txt "built 1 of 2 ateliers; failed: bad/atelier.xml"
+    [ "$(find out -name '*.pdf' | wc -l)" = 5 ] || { cat out.txt; fail "the second atelier's PDFs"; }
+}
