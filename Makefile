@@ -36,7 +36,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP := $(BUILD)/.deps-installed
 
-.PHONY: all deps livrables examples check unit e2e bench sanitize install clean
+.PHONY: all deps livrables examples check unit e2e bench sanitize install clean schema
 .DEFAULT_GOAL := all
 
 all: livrables examples
@@ -70,6 +70,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblivrables.a | $(DEPS_STAMP)
 
 examples: $(BUILD)/livrables
 	@if [ -f examples/Makefile.examples ]; then $(MAKE) --no-print-directory -f examples/Makefile.examples LIVRABLES=$(CURDIR)/$(BUILD)/livrables OUT=$(CURDIR)/$(BUILD)/examples; fi
+
+# The compact-syntax schema for Emacs nXML, made from the XML syntax by trang; kept in the
+# tree (a test checks it is up to date), so editors find it without a build.
+schema: schema/atelier.rnc
+schema/atelier.rnc: schema/atelier.rng | $(DEPS_STAMP)
+	$(say) TRANG $@
+	$(Q)trang $< $@
 
 check: unit e2e
 

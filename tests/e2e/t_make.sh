@@ -582,6 +582,9 @@ test_make_install_works_outside_the_tree() {
         fail "installed binary: validate"
     (cd elsewhere && env -u LIVRABLES_DATADIR "$dest/usr/bin/livrables" init neuf > /dev/null &&
         env -u LIVRABLES_DATADIR "$dest/usr/bin/livrables" validate neuf/atelier.xml) || fail "installed binary: init"
+    # init names the installed schema for editors, by its absolute path
+    assert_contains elsewhere/neuf/atelier.xml \
+        "<?xml-model href=\"$dest/usr/share/livrables/schema/atelier.rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>"
     # the installed tree still works once moved elsewhere (paths are relative to the binary)
     mv dest moved
     (cd elsewhere && env -u LIVRABLES_DATADIR "$PWD/../moved/usr/bin/livrables" build src/atelier.xml -o out2 \
@@ -614,4 +617,19 @@ test_make_batch_in_one_process_keeps_ateliers_apart() {
     assert_exit 1 "$LIVRABLES" build bad/atelier.xml "$ROOT/examples/atelier-flash/atelier.xml" -o out
     assert_contains out.txt "built 1 of 2 ateliers; failed: bad/atelier.xml"
     [ "$(find out -name '*.pdf' | wc -l)" = 5 ] || { cat out.txt; fail "the second atelier's PDFs"; }
+}
+
+# init's sources name the schema with the standard xml-model line, by a path that resolves
+# from each file's own folder (the source tree's schema here), so editors validate as you type.
+test_make_init_names_the_schema_for_editors() {
+    "$LIVRABLES" init neuf >/dev/null
+    local f href
+    for f in neuf/atelier.xml neuf/sites/mon-site.xml; do
+        assert_eq '<?xml version="1.0" encoding="UTF-8"?>' "$(sed -n 1p "$f")" "$f: first line"
+        href=$(sed -n '2s/^<?xml-model href="\([^"]*\)" schematypens="http:\/\/relaxng.org\/ns\/structure\/1.0"?>$/\1/p' "$f")
+        [ -n "$href" ] || fail "$f: no xml-model line: $(sed -n 2p "$f")"
+        [[ "$href" != /* ]] || fail "$f: the source tree's schema should be named relatively: $href"
+        cmp -s "$(dirname "$f")/$href" "$ROOT/schema/atelier.rng" || fail "$f: $href is not the schema"
+    done
+    assert_exit 0 "$LIVRABLES" validate neuf/atelier.xml
 }
