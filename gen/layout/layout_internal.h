@@ -389,7 +389,10 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
 
 /* Intrinsic size of an image file in points, from its header. Returns false when the
  * format is unknown or the file unreadable. */
-bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h);
+/* The kind and intrinsic size (points) of an image given by its file `path` or by its
+ * `bytes` (path NULL); false when it can't be read or is too large (below). */
+bool lay_image_probe(const char *path, const unsigned char *bytes, size_t n,
+                     lay_image_kind *kind, double *w, double *h);
 
 /* Raster images larger than this are refused (cairo's own limit is 32767 a side). */
 #define LAY_MAX_IMAGE_SIDE 32767
