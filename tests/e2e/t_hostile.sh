@@ -212,15 +212,10 @@ test_hostile_source_images_stay_in_the_source_folder() {
     assert_exit 0 "$LIVRABLES" build --allow-path . at/atelier.xml -o out --only rapport-final
 }
 
-test_hostile_charter_cannot_read_outside_files() {
-    mkdir charte
-    cat >charte/leak.xml <<'XML'
-<?xml version="1.0"?>
-<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-<x>[&secret;]</x>
-XML
-    # document() of a file whose DOCTYPE pulls /etc/passwd in: the entity stays unexpanded
-    cat >charte/entity.xsl <<XSL
+# one_block_charter BLOCK: a charter (on stdout) that imports etat.xsl and writes a one-page
+# FO holding BLOCK, whatever the source
+one_block_charter() {
+    cat <<XSL
 <?xml version="1.0"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format">
@@ -229,11 +224,23 @@ XML
     <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
       <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
       <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
-        <fo:block>FUITE<xsl:value-of select="document('leak.xml')"/>FIN</fo:block>
+        $1
       </fo:flow></fo:page-sequence></fo:root>
   </xsl:template>
 </xsl:stylesheet>
 XSL
+}
+
+test_hostile_charter_cannot_read_outside_files() {
+    mkdir charte
+    cat >charte/leak.xml <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<x>[&secret;]</x>
+XML
+    # document() of a file whose DOCTYPE pulls /etc/passwd in: the entity stays unexpanded
+    one_block_charter "<fo:block>FUITE<xsl:value-of select=\"document('leak.xml')\"/>FIN</fo:block>" \
+        >charte/entity.xsl
     assert_exit 0 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/entity.xsl \
         -o out --only rapport-final
     pdf_text out/vernay-sur-loue/rapport-final.pdf >text.txt
@@ -256,20 +263,7 @@ XSL
 
 test_hostile_error_in_generated_fo_names_a_kept_file() {
     mkdir charte
-    cat >charte/bad.xsl <<XSL
-<?xml version="1.0"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:fo="http://www.w3.org/1999/XSL/Format">
-  <xsl:import href="$ROOT/styles/etat.xsl"/>
-  <xsl:template match="/">
-    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
-      <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
-      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
-        <fo:block font-size="douze">x</fo:block>
-      </fo:flow></fo:page-sequence></fo:root>
-  </xsl:template>
-</xsl:stylesheet>
-XSL
+    one_block_charter '<fo:block font-size="douze">x</fo:block>' >charte/bad.xsl
     assert_exit 1 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/bad.xsl \
         -o out --only rapport-final
     local fo=out/vernay-sur-loue/rapport-final.fo line
