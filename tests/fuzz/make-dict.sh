@@ -2,8 +2,8 @@
 # Writes the libFuzzer dictionary of the FO target on stdout, from the engine's own tables:
 # element names (gen/fo/fo_kinds.c), properties (gen/fo/props.def), shorthands
 # (gen/fo/fo_shorthands.c) and keywords (gen/fo/keywords.def). Adding a property or an
-# element to the engine adds it here; nothing is listed by hand but the units and the
-# namespace.
+# element to the engine adds it here; nothing is listed by hand but the namespaces, the
+# units and a few numbers at the edges of int and double.
 # Usage: tests/fuzz/make-dict.sh [SOURCE_TREE] > fo.dict
 set -eu
 top=${1:-.}
@@ -35,4 +35,7 @@ done
 
 for unit in pt mm cm in pc px em %; do
     printf '"%s"\n' "$unit"
+done
+for number in 0 -1 2147483647 2147483648 -2147483648 1e9 1e400 NaN; do
+    printf '"%s"\n' "$number"
 done
