@@ -101,9 +101,9 @@ sanitize:
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into build-fuzz/ and run one
 # after the other for FUZZ_SECONDS each. Seeds come from the test files
-# (tests/fuzz/make-seeds.sh), the FO dictionary from the engine's tables
-# (tests/fuzz/make-dict.sh). New inputs are kept in build-fuzz/fuzz/corpus-*; a crash is
-# written to build-fuzz/fuzz/crash-*, to be added to tests/fuzz/regressions/.
+# (tests/fuzz/make-seeds.sh), the dictionaries from the FO engine's tables and the atelier
+# schema (tests/fuzz/make-dict.sh). New inputs are kept in build-fuzz/fuzz/corpus-*; a
+# crash is written to build-fuzz/fuzz/crash-*, to be added to tests/fuzz/regressions/.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fo source
 FUZZ_DIR      = build-fuzz/fuzz
@@ -115,13 +115,12 @@ fuzz: $(BUILD)/livrables
 	@scripts/install-deps.sh --with-fuzz
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPTFLAGS='$(FUZZ_CFLAGS)' fuzz-targets
 	@tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds $(BUILD)/livrables
-	@tests/fuzz/make-dict.sh > $(FUZZ_DIR)/fo.dict
 	@set -e; for t in $(FUZZ_TARGETS); do \
+	    tests/fuzz/make-dict.sh $$t > $(FUZZ_DIR)/$$t.dict; \
 	    mkdir -p $(FUZZ_DIR)/corpus-$$t; \
-	    dict=; [ $$t != fo ] || dict=-dict=$(FUZZ_DIR)/fo.dict; \
 	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
 	    $(FUZZ_RUN_ENV) $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
-	        -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 $$dict \
+	        -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 -dict=$(FUZZ_DIR)/$$t.dict \
 	        -artifact_prefix=$(FUZZ_DIR)/crash-$$t- $(FUZZ_DIR)/corpus-$$t $(FUZZ_DIR)/seeds/$$t; \
 	done
 
