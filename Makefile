@@ -91,7 +91,7 @@ bench: $(BUILD)/livrables
 # UBSan; the first report stops the program that made it, with exit code 86 so that it is
 # never taken for the exit code 1 of an input error. tests/lsan.supp lists the only leaks
 # allowed: caches of third-party libraries.
-SAN_ENV = ASAN_OPTIONS=fast_unwind_on_malloc=0:detect_leaks=1:exitcode=86 \
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:exitcode=86 \
           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 sanitize:
