@@ -62,3 +62,13 @@ test_fuzz_regressions_source_build_cleanly() {
     done
     echo "$n source regressions replayed"
 }
+
+# Found by fuzz_fo: bytes that do not convert from the declared encoding ended the reading
+# silently, and a blank PDF came out with exit code 0, libxml2's messages on stderr.
+test_fuzz_found_undecodable_encoding_is_an_error() {
+    cp "$REGRESSIONS/fo/undecodable-encoding.fo" in.fo
+    assert_exit 1 "$LIVRABLES" render in.fo -o out.pdf
+    assert_eq "in.fo: error: input conversion failed due to input error, bytes 0xA1 0x3C 0x66 0x6F
+in.fo: error: encoder error" "$(cat out.txt)" stderr
+    [ ! -e out.pdf ] || fail "out.pdf written"
+}
