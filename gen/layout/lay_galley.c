@@ -159,10 +159,10 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
                        d->last < to);
     }
     for (size_t i = from; i < to; i++)
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, g->ic[i].under, dx,
+        lay_boxv_append(out, a, lay_boxes_at(g->boxes.v, g->ic[i].first), g->ic[i].under, dx,
                         dy + ys[i - from]);
     for (size_t i = from; i < to; i++) {
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first + g->ic[i].under,
+        lay_boxv_append(out, a, lay_boxes_at(g->boxes.v, g->ic[i].first + g->ic[i].under),
                         item_count(g, i) - g->ic[i].under, dx, dy + ys[i - from]);
         if (g->extra && g->extra[i].n)
             lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i - from]);
@@ -281,7 +281,7 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
 const lay_box *lay_galley_item_boxes(const lay_galley *g, size_t i, size_t *n)
 {
     *n = item_count(g, i);
-    return g->boxes.v + g->ic[i].first;
+    return lay_boxes_at(g->boxes.v, g->ic[i].first);
 }
 
 static lay_boxv *side_list(lay_galley *g, lay_boxv **list, size_t i)

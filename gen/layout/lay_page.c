@@ -333,25 +333,26 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (head)
         lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
     for (size_t k = pb->start; k < pb->end; k++)
-        lay_boxv_append(out, as->a, g->boxes.v + g->ic[k].first, g->ic[k].under, geo->body_x,
-                        geo->body_y + ys[k - pb->start]);
+        lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
+                        geo->body_x, geo->body_y + ys[k - pb->start]);
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
     if (head)
-        lay_boxv_append(out, as->a, head->header + head->nheader_under,
+        lay_boxv_append(out, as->a, lay_boxes_at(head->header, head->nheader_under),
                         head->nheader - head->nheader_under, geo->body_x, geo->body_y);
     double fn = 0;
     for (size_t k = pb->start; k < pb->end; k++) {
         size_t n;
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
-        lay_boxv_append(out, as->a, bx + g->ic[k].under, n - g->ic[k].under, geo->body_x, iy);
+        lay_boxv_append(out, as->a, lay_boxes_at(bx, g->ic[k].under), n - g->ic[k].under,
+                        geo->body_x, iy);
         if (g->extra && g->extra[k].n)
             lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
         fn += g->pi[k].footnote_h;
     }
     if (foot)
-        lay_boxv_append(out, as->a, foot->footer + foot->nfooter_under,
+        lay_boxv_append(out, as->a, lay_boxes_at(foot->footer, foot->nfooter_under),
                         foot->nfooter - foot->nfooter_under, geo->body_x, fy0);
     if (fn > 0) {
         double fy = geo->body_y + geo->body_h - fn;

@@ -28,6 +28,13 @@ typedef struct {
 /* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
 lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind);
 
+/* &v[i]. An empty list has no array (v NULL): &v[0] is then NULL, as pointer arithmetic on
+ * NULL, even adding 0, is undefined. */
+static inline const lay_box *lay_boxes_at(const lay_box *v, size_t i)
+{
+    return i ? v + i : v;
+}
+
 /* Appends copies of `n` boxes moved by (dx, dy). */
 void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, double dx, double dy);
 
