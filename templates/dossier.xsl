@@ -166,7 +166,7 @@
 
   <!-- 2. The comparative synthesis over every site of every atelier. -->
   <xsl:template name="dossier-synthesis">
-    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Synthèse comparative des sites" short="Synthèse comparative" id="dossier-synthese">
       <d:p>
         <xsl:value-of select="concat(count($all-sites), t:plural(count($all-sites), ' site a', ' sites ont'),
@@ -188,6 +188,9 @@
         <xsl:call-template name="compare-budget-chart">
           <xsl:with-param name="sites" select="$all-sites"/>
         </xsl:call-template>
+      </d:section>
+      <d:section title="Financement des plans d’actions">
+        <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$all-sites"/></xsl:call-template>
       </d:section>
       <d:section title="Axes stratégiques">
         <xsl:call-template name="compare-axes">

@@ -114,6 +114,13 @@
       <d:section title="Budgets">
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
+      <d:section title="Financement des plans d’actions">
+        <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+      </d:section>
+      <xsl:call-template name="closed-actions">
+        <xsl:with-param name="actions" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
+        <xsl:with-param name="by-site" select="true()"/>
+      </xsl:call-template>
     </d:section>
   </xsl:template>
 

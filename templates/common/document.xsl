@@ -34,6 +34,7 @@
   <xsl:include href="colophon.xsl"/>
   <xsl:include href="source.xsl"/>
   <xsl:include href="plan.xsl"/>
+  <xsl:include href="financing.xsl"/>
   <xsl:include href="compare.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
