@@ -48,6 +48,9 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Dossier du séminaire final'"/>
+      <xsl:with-param name="kind" select="'dossier'"/>
+      <xsl:with-param name="date" select="t:deliverable-date('dossier', $ateliers, /..)"/>
+      <xsl:with-param name="doc-ver" select="t:deliverable-version('dossier', $ateliers, /.., $doc-version)"/>
       <xsl:with-param name="subject" select="concat('Dossier du séminaire final — ', $regions)"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, séminaire final, synthèse, feuilles de route'"/>
       <xsl:with-param name="title" select="$dossier-title"/>

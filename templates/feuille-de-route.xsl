@@ -27,6 +27,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Feuille de route'"/>
+      <xsl:with-param name="kind" select="'feuille-de-route'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, feuille de route, plan d’actions, fiches actions'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="fdr-body">

@@ -19,6 +19,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
+      <xsl:with-param name="kind" select="'livret-de-capitalisation'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="ldc-atelier"/>

@@ -20,6 +20,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Rapport final'"/>
+      <xsl:with-param name="kind" select="'rapport-final'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, rapport final, diagnostic, stratégie'"/>
       <xsl:with-param name="body">
         <xsl:apply-templates select="$the-site" mode="rf-site"/>
