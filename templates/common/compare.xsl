@@ -76,7 +76,7 @@
       <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
         <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
         <d:cell align="end">Court</d:cell><d:cell align="end">Moyen</d:cell><d:cell align="end">Long</d:cell>
-        <d:cell align="end">Budget</d:cell></d:head>
+        <d:cell align="end"><xsl:value-of select="concat('Budget ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <d:row>
@@ -114,7 +114,7 @@
     <xsl:param name="sites"/>
     <xsl:param name="by-atelier" select="false()"/>
     <d:table cols="4 9 3">
-      <d:head><d:cell>Site</d:cell><d:cell>Axes stratégiques</d:cell><d:cell align="end">Coût</d:cell></d:head>
+      <d:head><d:cell>Site</d:cell><d:cell>Axes stratégiques</d:cell><d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <xsl:variable name="site-name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:variable>

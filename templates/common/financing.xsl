@@ -57,6 +57,7 @@
     <xsl:for-each select="$actions[t:open(.)]">
       <xsl:variable name="lines" select="a:financements/a:ligne"/>
       <t:f numero="{@numero}" axe="{../../@numero}" site="{ancestor::a:site/@id}" tax="{t:tax(.)}">
+        <xsl:attribute name="site-name"><xsl:apply-templates select="ancestor::a:site/a:nom" mode="plain"/></xsl:attribute>
         <xsl:choose>
           <xsl:when test="a:cout">
             <xsl:variable name="cost" select="number(a:cout)"/>
@@ -87,6 +88,19 @@
     </xsl:choose>
   </func:function>
 
+  <!-- "HT", "TTC", or "HT/TTC" when the costs of $actions mix them. -->
+  <func:function name="t:tax-of-actions">
+    <xsl:param name="actions"/>
+    <xsl:variable name="taxes">
+      <xsl:for-each select="$actions[a:cout]"><xsl:value-of select="concat(t:tax(.), ' ')"/></xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($taxes, 'HT') and contains($taxes, 'TTC')"><func:result select="'HT/TTC'"/></xsl:when>
+      <xsl:when test="contains($taxes, 'TTC')"><func:result select="'TTC'"/></xsl:when>
+      <xsl:otherwise><func:result select="'HT'"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- "HT", "TTC", or "HT/TTC" when the facts mix them. -->
   <func:function name="t:tax-of">
     <xsl:param name="facts"/>
@@ -97,12 +111,15 @@
     </xsl:choose>
   </func:function>
 
-  <!-- "1.1.2, 2.3.1": the numbers of the facts. -->
+  <!-- "1.1.2, 2.3.1": the numbers of the facts; each followed by its site's name in
+       parentheses when they come from several sites. -->
   <xsl:template name="fin-numbers">
     <xsl:param name="facts"/>
+    <xsl:variable name="several" select="$facts[@site != $facts[1]/@site]"/>
     <xsl:for-each select="$facts">
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:value-of select="@numero"/>
+      <xsl:if test="$several"><xsl:value-of select="concat(' (', @site-name, ')')"/></xsl:if>
     </xsl:for-each>
   </xsl:template>
 
@@ -131,6 +148,7 @@
   <!-- The amount cells of one row: cost, acquis, sollicité, à rechercher. -->
   <xsl:template name="fin-cells">
     <xsl:param name="f"/>
+    <!-- facts without a cost have none of these attributes: they add nothing -->
     <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@cost))"/></d:cell>
     <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@acq))"/></d:cell>
     <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@sol))"/></d:cell>

@@ -33,7 +33,8 @@
       <d:head>
         <d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
         <xsl:if test="$detailed"><d:cell>Partenaires</d:cell></xsl:if>
-        <d:cell>Horizon</d:cell><d:cell align="center">Priorité</d:cell><d:cell align="end">Coût</d:cell>
+        <d:cell>Horizon</d:cell><d:cell align="center">Priorité</d:cell>
+        <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($axes/a:objectif/a:action[t:open(.)]))"/></d:cell>
       </d:head>
       <xsl:for-each select="$axes">
         <xsl:if test="$group">
@@ -73,7 +74,8 @@
         </d:p>
         <d:table cols="2 9 4 2.6 3">
           <d:head><d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
-            <d:cell>Statut</d:cell><d:cell align="end">Coût</d:cell></d:head>
+            <d:cell>Statut</d:cell>
+            <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($closed))"/></d:cell></d:head>
           <xsl:for-each select="$closed">
             <xsl:if test="$by-site and generate-id(ancestor::a:site) != generate-id(preceding::a:action[not(t:open(.))][1]/ancestor::a:site)">
               <d:row type="group"><d:cell><xsl:apply-templates select="ancestor::a:site/a:nom" mode="inline"/></d:cell></d:row>
