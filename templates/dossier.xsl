@@ -249,6 +249,10 @@
           <xsl:text>.</xsl:text>
         </d:p>
       </xsl:for-each>
+      <d:p>
+        <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
+            ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
+      </d:p>
       <d:p><xsl:value-of select="concat('Produit le ', lv:date($build-date), ' avec Livrables, à partir des descriptions XML des ateliers.')"/></d:p>
     </d:colophon>
   </xsl:template>
