@@ -66,10 +66,18 @@
     <xsl:param name="by-site" select="false()"/>
     <xsl:variable name="closed" select="$actions[not(t:open(.))]"/>
     <xsl:if test="$closed">
-      <d:section title="Actions réalisées ou abandonnées">
+      <xsl:variable name="done" select="count($closed[@statut = 'realisee'])"/>
+      <xsl:variable name="dropped" select="count($closed[@statut = 'abandonnee'])"/>
+      <d:section>
+        <xsl:attribute name="title">
+          <xsl:choose>
+            <xsl:when test="$dropped = 0"><xsl:value-of select="t:plural($done, 'Action réalisée', 'Actions réalisées')"/></xsl:when>
+            <xsl:when test="$done = 0"><xsl:value-of select="t:plural($dropped, 'Action abandonnée', 'Actions abandonnées')"/></xsl:when>
+            <xsl:otherwise>Actions réalisées ou abandonnées</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
         <d:p keep="next">
-          <xsl:value-of select="concat(t:plural(count($closed), 'Cette action est achevée ou abandonnée : elle ne compte',
-              'Ces actions sont achevées ou abandonnées : elles ne comptent'),
+          <xsl:value-of select="concat(t:plural(count($closed), 'Cette action ne compte', 'Ces actions ne comptent'),
               ' ni dans le nombre d’actions du plan, ni dans ses coûts, ni dans son plan de financement.')"/>
         </d:p>
         <d:table cols="2 9 4 2.6 3">

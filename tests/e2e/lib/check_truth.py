@@ -21,6 +21,8 @@ from check import pages, first_cell, section_lines
 problems = []
 # The line after a section that ends its chapter (table rows start "1.2.3 ", never "3 ").
 CHAPTER_END = r"\d+ \D|Glossaire$"
+# The heading of the list of realised or abandoned actions, as many as there are.
+CLOSED_HEADING = r"[\d.]+ (Actions? réalisées?|Actions? abandonnées?|Actions réalisées ou abandonnées)$"
 
 
 def bad(msg):
@@ -179,11 +181,11 @@ def cmd_status(src, site_id, pdf, kind):
     if got != want:
         bad("the plan's total rows count %s actions, expected %s" % (got, want))
     closed = tr.closed_actions(s)
-    lines = section_lines(pdf, r"[\d.]+ Actions réalisées ou abandonnées$", CHAPTER_END)
+    lines = section_lines(pdf, CLOSED_HEADING, CHAPTER_END)
     if closed and not lines:
-        bad("no section 'Actions réalisées ou abandonnées'")
+        bad("no section of realised or abandoned actions")
     if not closed and lines:
-        bad("a section 'Actions réalisées ou abandonnées' with no such action in the source")
+        bad("a section of realised or abandoned actions with no such action in the source")
     part = at.norm("\n".join(lines))
     label = {"realisee": "Réalisée", "abandonnee": "Abandonnée"}
     for a in closed:
@@ -198,11 +200,11 @@ def cmd_status(src, site_id, pdf, kind):
 
 def cmd_livret_status(pdf, src):
     """The livret lists every site's realised and abandoned actions apart."""
-    lines = section_lines(pdf, r"[\d.]+ Actions réalisées ou abandonnées$", CHAPTER_END)
+    lines = section_lines(pdf, CLOSED_HEADING, CHAPTER_END)
     part = at.norm("\n".join(lines))
     closed = [a for s in at.sites(at.load(src)) for a in tr.closed_actions(s)]
     if closed and not lines:
-        bad("no section 'Actions réalisées ou abandonnées'")
+        bad("no section of realised or abandoned actions")
     for a in closed:
         if not re.search(re.escape(a.get("numero")) + r"\s+" + re.escape(first_words(at.text(a.find(A + "titre")))), part):
             bad("closed action %s not listed apart" % a.get("numero"))
