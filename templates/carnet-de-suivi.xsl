@@ -43,8 +43,8 @@
         <xsl:value-of select="concat('État au ', lv:date(t:deliverable-date('carnet-de-suivi', $atelier, $the-site)), ' : ')"/>
         <xsl:choose>
           <xsl:when test="$held = 0">
-            <xsl:value-of select="concat('aucune séance tenue encore, ', $planned,
-                t:plural($planned, ' prévue.', ' prévues.'))"/>
+            <xsl:value-of select="t:plural($planned, 'la séance prévue n’a pas encore eu lieu.',
+                concat('aucune des ', $planned, ' séances prévues n’a encore eu lieu.'))"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:value-of select="concat($held, t:plural($held, ' séance tenue sur ', ' séances tenues sur '),

@@ -87,7 +87,7 @@ static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
         xmlFree(list);
         return;
     }
-    double values[64];
+    double values[256]; /* more numbers than any table has rows */
     size_t n = 0;
     bool ok = true;
     for (const char *p = (const char *)list; ok && *p;) {
