@@ -60,13 +60,16 @@
       <xsl:for-each select="a:ligne">
         <d:item>
           <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
-          <xsl:if test="@dispositif or @etat">
-            <xsl:text> (</xsl:text>
-            <xsl:value-of select="lv:typo(normalize-space(@dispositif))"/>
-            <xsl:if test="@dispositif and @etat">, </xsl:if>
-            <xsl:if test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:if>
-            <xsl:text>)</xsl:text>
+          <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
+          <xsl:text> (</xsl:text>
+          <xsl:if test="@dispositif">
+            <xsl:value-of select="concat(lv:typo(normalize-space(@dispositif)), ', ')"/>
           </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>)</xsl:text>
         </d:item>
       </xsl:for-each>
     </d:list>
