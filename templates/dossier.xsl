@@ -48,6 +48,9 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Dossier du séminaire final'"/>
+      <xsl:with-param name="kind" select="'dossier'"/>
+      <xsl:with-param name="date" select="t:deliverable-date('dossier', $ateliers, /..)"/>
+      <xsl:with-param name="doc-ver" select="t:deliverable-version('dossier', $ateliers, /.., $doc-version)"/>
       <xsl:with-param name="subject" select="concat('Dossier du séminaire final — ', $regions)"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, séminaire final, synthèse, feuilles de route'"/>
       <xsl:with-param name="title" select="$dossier-title"/>
@@ -166,7 +169,7 @@
 
   <!-- 2. The comparative synthesis over every site of every atelier. -->
   <xsl:template name="dossier-synthesis">
-    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Synthèse comparative des sites" short="Synthèse comparative" id="dossier-synthese">
       <d:p>
         <xsl:value-of select="concat(count($all-sites), t:plural(count($all-sites), ' site a', ' sites ont'),
@@ -188,6 +191,9 @@
         <xsl:call-template name="compare-budget-chart">
           <xsl:with-param name="sites" select="$all-sites"/>
         </xsl:call-template>
+      </d:section>
+      <d:section title="Financement des plans d’actions">
+        <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$all-sites"/></xsl:call-template>
       </d:section>
       <d:section title="Axes stratégiques">
         <xsl:call-template name="compare-axes">
@@ -243,6 +249,10 @@
           <xsl:text>.</xsl:text>
         </d:p>
       </xsl:for-each>
+      <d:p>
+        <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
+            ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
+      </d:p>
       <d:p><xsl:value-of select="concat('Produit le ', lv:date($build-date), ' avec Livrables, à partir des descriptions XML des ateliers.')"/></d:p>
     </d:colophon>
   </xsl:template>

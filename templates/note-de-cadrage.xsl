@@ -17,6 +17,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Note de cadrage'"/>
+      <xsl:with-param name="kind" select="'note-de-cadrage'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, note de cadrage'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="ndc-context"/>

@@ -4,6 +4,9 @@
 #ifndef LIVRABLES_LV_H
 #define LIVRABLES_LV_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* Code points the functions insert. */
 #define LV_NNBSP "\xE2\x80\xAF" /* U+202F narrow no-break space */
 #define LV_NBSP "\xC2\xA0"      /* U+00A0 no-break space */
@@ -31,5 +34,16 @@ char *lv_month_year(const char *iso);
 /* A period as a phrase: "du 12 au 14 mars 2025", "du 12 mars au 4 avril 2025",
  * "du 12 décembre 2025 au 14 janvier 2026", "le 12 mars 2025" (same day or no end). */
 char *lv_date_range(const char *from, const char *to);
+
+/* Largest-remainder rounding: `units` (1000 for tenths of a percent) shared out between the
+ * `n` non-negative `values` in proportion, written to `out`, adding up to exactly `units`
+ * (a unit left over goes to the largest remainder, the first one on ties). False, `out`
+ * unspecified, when a value is negative or not finite or all are zero. */
+bool lv_shares(const double *values, size_t n, long units, long *out);
+
+/* The share of values[index - 1] in the sum of the `n` values, in French with one decimal
+ * at most: "38,2 %", "40 %"; the shares of all the values add up to exactly 100 %. "" when
+ * lv_shares() fails or index is not in 1..n. */
+char *lv_share(const double *values, size_t n, size_t index);
 
 #endif

@@ -9,7 +9,11 @@
     xmlns:lv="urn:livrables:xslt"
     exclude-result-prefixes="a d lv">
 
+  <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl); the
+       build date is said here only, as "produit le". -->
   <xsl:template name="colophon-section">
+      <xsl:param name="date"/>
+      <xsl:param name="version"/>
       <d:colophon>
         <d:p>
           <xsl:apply-templates select="$atelier/a:titre" mode="plain"/>
@@ -24,9 +28,12 @@
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p>
-          <xsl:value-of select="concat('Version ', $doc-version, ', produite le ', lv:date($build-date), '.')"/>
+          <xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/>
         </d:p>
-        <d:p>Produit avec Livrables, à partir de la description XML de l’atelier.</d:p>
+        <d:p>
+          <xsl:value-of select="concat('Document produit le ', lv:date($build-date),
+                                       ' avec Livrables, à partir de la description XML de l’atelier.')"/>
+        </d:p>
       </d:colophon>
   </xsl:template>
 

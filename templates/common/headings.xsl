@@ -101,7 +101,14 @@
         <xsl:apply-templates select="." mode="section-id"/>
       </xsl:attribute>
       <fo:bookmark-title><xsl:apply-templates select="." mode="section-label"/></fo:bookmark-title>
-      <xsl:apply-templates select="d:section" mode="bookmarks"/>
+      <xsl:apply-templates select="d:section | d:fiche[@id]" mode="bookmarks"/>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- One bookmark per fiche action, under the section (its axis) that holds it. -->
+  <xsl:template match="d:fiche" mode="bookmarks">
+    <fo:bookmark internal-destination="{@id}" starting-state="hide">
+      <fo:bookmark-title><xsl:value-of select="@title"/></fo:bookmark-title>
     </fo:bookmark>
   </xsl:template>
 

@@ -109,6 +109,43 @@ static void test_date_ranges(void **state)
     }
 }
 
+/* Shares always add up to the whole: the largest remainders get the units left over. */
+static void test_shares(void **state)
+{
+    (void)state;
+    static const struct {
+        double values[4];
+        size_t n;
+        long want[4];
+    } cases[] = {
+        {{1, 1, 1}, 3, {334, 333, 333}},
+        {{2, 1}, 2, {667, 333}},
+        {{380000, 0, 120000}, 3, {760, 0, 240}},
+        {{0.01, 999.99}, 2, {0, 1000}},
+        {{5, 0}, 2, {1000, 0}},
+        {{1, 1, 1, 1}, 4, {250, 250, 250, 250}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        long got[4];
+        assert_true(lv_shares(cases[i].values, cases[i].n, 1000, got));
+        for (size_t j = 0; j < cases[i].n; j++)
+            assert_int_equal(got[j], cases[i].want[j]);
+    }
+    long out[2];
+    assert_false(lv_shares((double[]){0, 0}, 2, 1000, out));
+    assert_false(lv_shares((double[]){-1, 2}, 2, 1000, out));
+    double third[] = {1, 1, 1};
+    char *s = lv_share(third, 3, 1);
+    assert_string_equal(s, "33,4" NB "%");
+    free(s);
+    s = lv_share(third, 3, 4);
+    assert_string_equal(s, "");
+    free(s);
+    s = lv_share((double[]){3, 1}, 2, 1);
+    assert_string_equal(s, "75" NB "%");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_date_ranges),
+        cmocka_unit_test(test_shares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
