@@ -27,8 +27,11 @@
   <xsl:param name="margin-outer" select="'22mm'"/>    <!-- right -->
   <xsl:param name="header-extent" select="'12mm'"/>   <!-- room taken by the running header -->
   <xsl:param name="footer-extent" select="'12mm'"/>   <!-- room taken by the footer -->
-  <!-- 'page' starts every chapter on a new page; 'auto' lets chapters follow each other. -->
-  <xsl:param name="chapter-break" select="'page'"/>
+  <!-- 'auto' lets chapters follow each other on the page (a heading keeps with what follows
+       it), so that short chapters don't leave pages almost empty; 'page' starts every
+       chapter on a new page. Parts marked as deliberate breaks (the table of contents, the
+       dossier's sites) start a new page either way. -->
+  <xsl:param name="chapter-break" select="'auto'"/>
 
   <!-- ============================================================ colours -->
   <xsl:param name="color-primary" select="'#1F3A4D'"/>   <!-- headings, header rows, bands -->
@@ -63,6 +66,11 @@
   <xsl:param name="font-size-h2" select="'13pt'"/>
   <xsl:param name="font-size-h3" select="'11pt'"/>
   <xsl:param name="font-size-cover-title" select="'26pt'"/>
+  <!-- ============================================================ page economy -->
+  <!-- Strength of the keep that holds a fiche action on one page: an integer (a fiche longer
+       than a page still breaks, at its weakest keep) or 'auto' to let fiches run on. -->
+  <xsl:param name="fiche-keep" select="'5'"/>
+
   <!-- Characters used for bullets and label/value rows. -->
   <xsl:param name="bullet" select="'–'"/>
 

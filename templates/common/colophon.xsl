@@ -30,10 +30,12 @@
       </d:colophon>
   </xsl:template>
 
-  <!-- Small print at the foot of the last page. -->
+  <!-- Small print at the foot of the last page; it keeps with what precedes it, so that it
+       never stands alone on a page. -->
   <xsl:template match="d:colophon" mode="fo">
     <fo:block id="{$last-block-id}" font-family="{$font-heading}" font-size="{$font-size-small}"
         color="{$color-muted}" line-height="1.5" keep-together.within-page="always"
+        keep-with-previous.within-page="always"
         border-before-style="solid" border-before-width="0.4pt" border-before-color="{$color-rule}"
         padding-before="6pt" space-before="18mm">
       <xsl:for-each select="d:p">

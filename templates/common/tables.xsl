@@ -65,8 +65,17 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- A row never splits; the first body row stays with the header and the second, so a
+       table never leaves its header and one row at the foot of a page; the last row (often
+       the total) does not start a page alone. -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
+      <xsl:if test="not(preceding-sibling::d:row) and following-sibling::d:row">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="preceding-sibling::d:row and not(following-sibling::d:row)">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="@type = 'group'">
           <xsl:apply-templates select="d:cell" mode="group-cell"/>
@@ -133,7 +142,9 @@
        there, so the reader always knows which action the page continues. Columns: label,
        value, and a narrow third one that only the band's tag uses. -->
   <xsl:template match="d:fiche" mode="fo">
-    <fo:table xsl:use-attribute-sets="table fiche">
+    <!-- keep-together: a fiche that fits on a page is not split; a longer one breaks
+         between its fields, and its band is repeated. -->
+    <fo:table xsl:use-attribute-sets="table fiche" keep-together.within-page="{$fiche-keep}">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(2.25)"/>
