@@ -37,8 +37,10 @@
     <d:section title="Avancement de l’atelier">
       <d:p>
         <xsl:value-of select="concat('État au ', lv:date($build-date), ' : ',
-            count($the-site/a:seances/a:seance[t:held(.)]), ' séance(s) tenue(s) sur ',
-            count($the-site/a:seances/a:seance), ' prévue(s).')"/>
+            count($the-site/a:seances/a:seance[t:held(.)]),
+            t:plural(count($the-site/a:seances/a:seance[t:held(.)]), ' séance tenue', ' séances tenues'), ' sur ',
+            count($the-site/a:seances/a:seance),
+            t:plural(count($the-site/a:seances/a:seance), ' prévue.', ' prévues.'))"/>
       </d:p>
       <d:table cols="1 3 3 4 2">
         <d:head><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Lieu</d:cell><d:cell>État</d:cell></d:head>

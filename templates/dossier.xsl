@@ -220,7 +220,7 @@
         </d:p>
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space(../a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service(../a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
       </d:box>
@@ -235,7 +235,7 @@
         <d:p>
           <xsl:apply-templates select="a:titre" mode="plain"/>
           <xsl:value-of select="concat(' : atelier piloté par ',
-              lv:typo(normalize-space(a:pilotage/a:service[1]/@nom)), ', version ')"/>
+              t:service(a:pilotage/a:service[1]), ', version ')"/>
           <xsl:choose>
             <xsl:when test="@version"><xsl:value-of select="@version"/></xsl:when>
             <xsl:otherwise>1.0</xsl:otherwise>

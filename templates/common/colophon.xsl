@@ -7,7 +7,8 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    exclude-result-prefixes="a d lv">
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
 
   <xsl:template name="colophon-section">
       <d:colophon>
@@ -20,7 +21,7 @@
         </d:p>
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p>

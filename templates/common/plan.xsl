@@ -26,7 +26,9 @@
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">2 7 4 4 3 2.8 3</xsl:when>
+          <!-- Porteur and Partenaires wide enough for a place name such as
+               "Castelvert-sur-Arrats" on one line (the action title wraps instead). -->
+          <xsl:when test="$detailed">1.4 5.6 4.5 4.5 2.9 2 2.8</xsl:when>
           <xsl:otherwise>2 9 5 3 2.8 3</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
