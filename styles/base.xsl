@@ -122,6 +122,11 @@
     <xsl:attribute name="color"><xsl:value-of select="$color-primary"/></xsl:attribute>
     <xsl:attribute name="text-decoration">underline</xsl:attribute>
   </xsl:attribute-set>
+  <!-- Ordinal suffixes ("1er", "XIIIe"): raised and smaller. -->
+  <xsl:attribute-set name="superscript">
+    <xsl:attribute name="baseline-shift">super</xsl:attribute>
+    <xsl:attribute name="font-size">70%</xsl:attribute>
+  </xsl:attribute-set>
   <xsl:attribute-set name="sigle">
     <xsl:attribute name="letter-spacing">0.02em</xsl:attribute>
   </xsl:attribute-set>

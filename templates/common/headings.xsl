@@ -76,7 +76,7 @@
         <fo:inline xsl:use-attribute-sets="heading-number"><xsl:value-of select="$number"/></fo:inline>
         <xsl:text>  </xsl:text>
       </xsl:if>
-      <xsl:value-of select="@title"/>
+      <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$level = 1">

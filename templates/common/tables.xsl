@@ -155,7 +155,9 @@
             <xsl:attribute name="number-columns-spanned">
               <xsl:choose><xsl:when test="@tag">2</xsl:when><xsl:otherwise>3</xsl:otherwise></xsl:choose>
             </xsl:attribute>
-            <fo:block><xsl:value-of select="@title"/></fo:block>
+            <fo:block>
+              <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
+            </fo:block>
           </fo:table-cell>
           <xsl:if test="@tag">
             <fo:table-cell xsl:use-attribute-sets="fiche-band fiche-tag">
