@@ -1,13 +1,14 @@
 """How full each page of a PDF is, measured on the rendered page, for the page-economy tests.
 
     python3 pagefill.py report PDF...          one line per page: file, page, fill
-    python3 pagefill.py check PDF...           prints the pages that waste paper, exits 1
+    python3 pagefill.py check PDF [PART]...    prints the pages that waste paper, exits 1
 
 A page is rendered in grey at low resolution (pdftoppm -gray -r 20, PGM output read here: it
 is a tiny format) and its fill is how far down the body area its lowest inked row reaches,
 the running header and footer bands left out. The rule (issue 7): no page is less than about
 a third full, except the cover, a chapter's last page when the next chapter starts a new page
-by design, and the document's last page."""
+by design (the first after the table of contents, or a part named on the command line),
+and the document's last page."""
 
 import re
 import subprocess
@@ -66,12 +67,14 @@ def fills(pdf):
         return out
 
 
-def chapter_starts(pdf):
-    """Pages where a numbered chapter (or the glossary, colophon) starts on a new page, read
-    from the table of contents: top-level entries are the ones without a sub-number."""
-    starts = set()
-    for _, title, page in check.toc_entries(pdf):
-        if not re.match(r"^\d+\.\d", title):
+def deliberate_starts(pdf, parts):
+    """Pages where a deliberate break puts a part at the top of a page, read from the table
+    of contents: the first entry after the TOC, and the top-level entries whose title
+    contains one of `parts` (the dossier's sites, for instance)."""
+    entries = check.toc_entries(pdf)
+    starts = {entries[0][2]} if entries else set()
+    for _, title, page in entries:
+        if not re.match(r"^\d+\.\d", title) and any(check.at.norm(p) in check.at.norm(title) for p in parts):
             starts.add(page)
     return starts
 
@@ -82,16 +85,17 @@ def cmd_report(*pdfs):
             print("%s\t%d\t%.2f" % (pdf, i, f))
 
 
-def cmd_check(*pdfs):
-    for pdf in pdfs:
-        page_fills = fills(pdf)
-        starts = chapter_starts(pdf)
-        n = len(page_fills)
-        for i, f in enumerate(page_fills, 1):
-            if i == 1 or i == n or (i + 1) in starts:
-                continue
-            if f < MIN_FILL:
-                check.bad("%s: page %d of %d is %d %% full" % (pdf, i, n, round(f * 100)))
+def cmd_check(pdf, *parts):
+    """The page-economy rule on one PDF; `parts`: titles of the parts that start a new page
+    by design, besides the first chapter after the table of contents."""
+    page_fills = fills(pdf)
+    starts = deliberate_starts(pdf, parts)
+    n = len(page_fills)
+    for i, f in enumerate(page_fills, 1):
+        if i == 1 or i == n or (i + 1) in starts:
+            continue
+        if f < MIN_FILL:
+            check.bad("%s: page %d of %d is %d %% full" % (pdf, i, n, round(f * 100)))
 
 
 def main():
