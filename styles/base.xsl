@@ -226,6 +226,12 @@
     <xsl:attribute name="border-after-width">0.4pt</xsl:attribute>
     <xsl:attribute name="border-after-color"><xsl:value-of select="$color-rule"/></xsl:attribute>
   </xsl:attribute-set>
+  <!-- The line above a table's header on the pages it continues on ("Axe 1 (suite)"). -->
+  <xsl:attribute-set name="table-continued">
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$color-muted"/></xsl:attribute>
+    <xsl:attribute name="padding-after">0pt</xsl:attribute>
+  </xsl:attribute-set>
   <!-- Totals row: bold on a tint, a rule above. -->
   <xsl:attribute-set name="table-total-cell">
     <xsl:attribute name="font-weight">bold</xsl:attribute>

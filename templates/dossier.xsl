@@ -189,8 +189,7 @@
   <!-- 2. The comparative synthesis over every site of every atelier. -->
   <xsl:template name="dossier-synthesis">
     <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
-    <d:section title="Synthèse comparative des sites" short="Synthèse comparative" id="dossier-synthese"
-        break="page">
+    <d:section title="Synthèse comparative des sites" short="Synthèse comparative" id="dossier-synthese">
       <xsl:call-template name="dossier-synthesis-text"/>
       <d:section title="Profils des territoires">
         <xsl:call-template name="compare-profiles">

@@ -493,6 +493,14 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
                 walk(st, fo_marker_clone(m, c, b->a), style);
         }
         break;
+    case FO_RETRIEVE_TABLE_MARKER:
+        if (b->marker_rows) {
+            const fo_node *m = lay_table_marker_find(b->marker_rows, b->nmarker_rows, b->marker_row,
+                                                     c->props->retrieve_class_name);
+            if (m)
+                walk(st, fo_marker_clone(m, c, b->a), style);
+        }
+        break;
     default:
         break; /* markers (retrieved elsewhere), unknown elements */
     }

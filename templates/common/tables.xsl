@@ -23,6 +23,19 @@
       </xsl:call-template>
       <xsl:if test="d:head">
         <fo:table-header>
+          <!-- Where the table continues on a new page, a line names it, with "(suite)":
+               the header retrieves the marker of the row the page starts with (empty on
+               the first row, so the line takes no room where the table starts). -->
+          <fo:table-row keep-with-next.within-page="always">
+            <fo:table-cell number-columns-spanned="{string-length(normalize-space(@cols))
+                - string-length(translate(normalize-space(@cols), ' ', '')) + 1}">
+              <fo:block xsl:use-attribute-sets="table-continued">
+                <fo:retrieve-table-marker retrieve-class-name="lv-suite"
+                    retrieve-position-within-table="first-starting"
+                    retrieve-boundary-within-table="table-fragment"/>
+              </fo:block>
+            </fo:table-cell>
+          </fo:table-row>
           <fo:table-row keep-with-next.within-page="always">
             <xsl:apply-templates select="d:head/d:cell" mode="header-cell"/>
           </fo:table-row>
@@ -93,12 +106,14 @@
   <xsl:template match="d:cell" mode="fo">
     <fo:table-cell xsl:use-attribute-sets="table-cell">
       <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
   </xsl:template>
   <xsl:template match="d:cell" mode="total-cell">
     <fo:table-cell xsl:use-attribute-sets="table-cell table-total-cell">
       <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
   </xsl:template>
@@ -106,8 +121,23 @@
   <xsl:template match="d:cell" mode="group-cell">
     <fo:table-cell xsl:use-attribute-sets="table-cell table-group-cell"
         number-columns-spanned="{count(ancestor::d:table[1]/d:head/d:cell)}">
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- In a row's first cell, what the repeated header shows above the table on a page the
+       row starts: nothing for the first row, else the table's name (its section's title)
+       and "(suite)". -->
+  <xsl:template name="continued-marker">
+    <xsl:if test="not(preceding-sibling::d:cell) and ancestor::d:table[1]/d:head">
+      <fo:marker marker-class-name="lv-suite">
+        <xsl:if test="../preceding-sibling::d:row">
+          <xsl:value-of select="ancestor::d:section[1]/@title"/>
+          <xsl:text>&#160;(suite)</xsl:text>
+        </xsl:if>
+      </fo:marker>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="cell-span">
@@ -157,6 +187,10 @@
             </xsl:attribute>
             <fo:block>
               <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
+              <!-- " (suite)" on the pages a long fiche continues on -->
+              <fo:retrieve-table-marker retrieve-class-name="lv-suite"
+                  retrieve-position-within-table="first-starting"
+                  retrieve-boundary-within-table="table-fragment"/>
             </fo:block>
           </fo:table-cell>
           <xsl:if test="@tag">
@@ -186,6 +220,9 @@
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
+        <fo:marker marker-class-name="lv-suite">
+          <xsl:if test="preceding-sibling::d:field">&#160;(suite)</xsl:if>
+        </fo:marker>
         <fo:block><xsl:value-of select="@label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table-cell" number-columns-spanned="2">

@@ -40,13 +40,13 @@ test_typeset_page_fill_multisite() { assert_pages_filled atelier-multisite; }
 test_typeset_page_fill_dossier() {
     local pdf src sites=()
     pdf=$(built_dossier)
-    # the synthesis and each site's part start a new page by design
+    # each site's part starts a new page by design
     for src in "$ROOT"/examples/atelier-{multisite,flash}/atelier.xml; do
         for s in $(check sites "$src"); do
             sites+=("$(check value "$src" site-name "$s")")
         done
     done
-    pagefill check "$pdf" "Synthèse comparative" "${sites[@]}"
+    pagefill check "$pdf" "${sites[@]}"
 }
 
 test_typeset_plurals_by_count() {
@@ -87,4 +87,35 @@ test_typeset_ordinal_superscript() {
 test_typeset_dossier_speaks_of_what_it_holds() {
     typeset dossier "$(built_dossier)" "$ROOT/examples/atelier-multisite/atelier.xml" \
         "$ROOT/examples/atelier-flash/atelier.xml"
+}
+
+# A table that runs over pages repeats its header, and fo:retrieve-table-marker in it shows
+# the marker of the row each page starts with: nothing where the table starts, "(suite)"
+# after (a fiche action's band, a table's name).
+test_typeset_retrieve_table_marker_suite() {
+    {
+        echo '<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">'
+        echo '<fo:layout-master-set><fo:simple-page-master master-name="A" page-width="120mm" page-height="80mm" margin="10mm">'
+        echo '<fo:region-body/></fo:simple-page-master></fo:layout-master-set>'
+        echo '<fo:page-sequence master-reference="A"><fo:flow flow-name="xsl-region-body"><fo:table>'
+        echo '<fo:table-header><fo:table-row><fo:table-cell><fo:block>Liste<fo:retrieve-table-marker'
+        echo ' retrieve-class-name="c"/></fo:block></fo:table-cell></fo:table-row></fo:table-header><fo:table-body>'
+        for i in $(seq 1 30); do
+            if [ "$i" = 1 ]; then m='<fo:marker marker-class-name="c"/>'; else m='<fo:marker marker-class-name="c"> (suite)</fo:marker>'; fi
+            echo "<fo:table-row><fo:table-cell>$m<fo:block>ligne $i</fo:block></fo:table-cell></fo:table-row>"
+        done
+        echo '</fo:table-body></fo:table></fo:flow></fo:page-sequence></fo:root>'
+    } >t.fo
+    "$LIVRABLES" render t.fo -o t.pdf >out.txt 2>&1 || { cat out.txt; fail "render"; }
+    assert_eq "" "$(cat out.txt)" "warnings"
+    local n i
+    n=$(pdf_pages t.pdf)
+    [ "$n" -ge 3 ] || fail "expected the table on 3 pages or more, got $n"
+    pdftotext -f 1 -l 1 t.pdf p1.txt
+    assert_contains p1.txt "Liste"
+    assert_not_contains p1.txt "suite"
+    for ((i = 2; i <= n; i++)); do
+        pdftotext -f $i -l $i t.pdf p.txt
+        assert_contains p.txt "Liste (suite)"
+    done
 }
