@@ -119,3 +119,42 @@ test_typeset_retrieve_table_marker_suite() {
         assert_contains p.txt "Liste (suite)"
     done
 }
+
+test_typeset_fiches_stay_on_one_page() {
+    local ex dir s
+    for ex in atelier-flash atelier-multisite; do
+        dir=$(built_example $ex)
+        for s in $(check sites "$(example_source $ex)"); do
+            typeset fiches "$(example_source $ex)" "$s" "$dir/$s/feuille-de-route.pdf"
+        done
+    done
+}
+
+# A fiche longer than a page: the flash example with one action's description made very
+# long. It starts a page and its band comes back with "(suite)".
+test_typeset_long_fiche_continues() {
+    cp -r "$ROOT/examples/atelier-flash" long
+    local num
+    num=$(python3 - long/atelier.xml <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+NS = "urn:livrables:atelier:1"
+ET.register_namespace("", NS)
+ET.register_namespace("xi", "http://www.w3.org/2001/XInclude")
+tree = ET.parse(sys.argv[1])
+act = tree.getroot().find(".//{%s}action" % NS)
+desc = act.find("{%s}description" % NS)
+for _ in range(40):
+    p = ET.SubElement(desc, "{%s}p" % NS)
+    p.text = "Une description détaillée de l'action, longue à dessein, pour que sa fiche " \
+             "dépasse la hauteur d'une page et se poursuive sur la suivante."
+tree.write(sys.argv[1], encoding="UTF-8", xml_declaration=True)
+print(act.get("numero"))
+PY
+)
+    "$LIVRABLES" build long/atelier.xml -o out --only feuille-de-route >out.txt 2>&1 ||
+        { cat out.txt; fail "build of the long fiche"; }
+    local site
+    site=$(check sites long/atelier.xml | head -n 1)
+    typeset fiches long/atelier.xml "$site" "out/$site/feuille-de-route.pdf" "$num"
+}

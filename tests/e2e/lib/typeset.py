@@ -123,6 +123,46 @@ def cmd_dossier(pdf, *srcs):
         bad("the last page holds only the colophon: %r" % colophon)
 
 
+def body_lines(page):
+    """The lines of a page's text between the running header and footer."""
+    lines = [l for l in page.split("\n") if l.strip()]
+    return lines[1:-1] if len(lines) > 2 else lines
+
+
+def cmd_fiches(src, site_id, pdf, *must_continue):
+    """A fiche action stays on one page when it fits: one that continues starts at the top
+    of a page, below its headings only (had it fitted, it would have moved to a page of its
+    own), and each page it continues
+    on repeats its band with "(suite)". `must_continue`: numbers of actions whose fiche is
+    known to be longer than a page."""
+    s = at.site(at.load(src), site_id)
+    text = pages(pdf)
+    for act in at.actions(s):
+        num = act.get("numero")
+        band = re.compile(r"^Action %s\b" % re.escape(num))
+        hits = [i for i, p in enumerate(text) if any(band.match(l.strip()) for l in body_lines(p))]
+        if not hits:
+            bad("fiche %s: no band found" % num)
+            continue
+        first, rest = hits[0], hits[1:]
+        if not rest:
+            if num in must_continue:
+                bad("fiche %s: expected to continue on another page" % num)
+            continue
+        lines = body_lines(text[first])
+        k = next(j for j, l in enumerate(lines) if band.match(l.strip()))
+        above = [l for l in lines[:k] if not re.match(r"^\d+(\.\d+)*\.?\s", l.strip())]
+        if above:
+            bad("fiche %s continues on page %d but does not start page %d (below its headings): %r"
+                % (num, rest[0] + 1, first + 1, above))
+        for i in rest:
+            line = next(l for l in body_lines(text[i]) if band.match(l.strip()))
+            if "(suite)" not in at.norm(" ".join(body_lines(text[i])[:3])):
+                bad("fiche %s: page %d repeats its band without (suite): %r" % (num, i + 1, line))
+        if at.norm("(suite)") in at.norm(" ".join(body_lines(text[first])[:3])):
+            bad("fiche %s: (suite) on its first page %d" % (num, first + 1))
+
+
 def main():
     globals()["cmd_" + sys.argv[1].replace("-", "_")](*sys.argv[2:])
     if check.problems:
