@@ -94,7 +94,7 @@
     <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
     <d:section title="Plan d’actions">
       <d:p>
-        <xsl:value-of select="concat(count($actions), ' actions, pour un coût estimé de ',
+        <xsl:value-of select="concat(count($actions), t:plural(count($actions), ' action', ' actions'), ', pour un coût estimé de ',
                                      t:amount(sum($actions/a:cout)), '.')"/>
       </d:p>
       <xsl:for-each select="$axes">

@@ -128,7 +128,9 @@
     <d:section title="Synthèse du plan d’actions">
       <d:p>
         <xsl:value-of select="concat('Le plan d’actions compte ', count(a:axe/a:objectif/a:action),
-            ' actions réparties en ', count(a:axe), ' axes, pour un coût estimé de ',
+            t:plural(count(a:axe/a:objectif/a:action), ' action', ' actions'),
+            t:plural(count(a:axe), ' en un axe', concat(' réparties en ', count(a:axe), ' axes')),
+            ', pour un coût estimé de ',
             t:amount(sum(a:axe/a:objectif/a:action/a:cout)), '. La feuille de route en détaille les fiches.')"/>
       </d:p>
       <xsl:call-template name="plan-table">

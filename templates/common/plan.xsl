@@ -47,7 +47,8 @@
       </xsl:for-each>
       <d:row type="total">
         <d:cell span="{5 + boolean($detailed)}">
-          <xsl:value-of select="concat('Total (', count($axes/a:objectif/a:action), ' actions)')"/>
+          <xsl:value-of select="concat('Total (', count($axes/a:objectif/a:action),
+              t:plural(count($axes/a:objectif/a:action), ' action)', ' actions)'))"/>
         </d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($axes/a:objectif/a:action/a:cout))"/></d:cell>
       </d:row>
