@@ -119,8 +119,11 @@ static const char *para_lang(const fo_props *p)
 
 static tx_para *para(para_state *st)
 {
-    if (!st->p)
+    if (!st->p) {
         st->p = tx_para_new(st->b->ctx->tx, st->b->a, para_lang(st->blk->props));
+        if (st->b->measure)
+            tx_para_whole_words(st->p);
+    }
     return st->p;
 }
 

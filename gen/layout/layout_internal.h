@@ -317,7 +317,8 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
-    bool measure;          /* measuring content widths: text-align start, no hyphenation */
+    bool measure;          /* measuring content widths: text-align start, no hyphenation,
+                              words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
     /* A table header being laid out: the body rows, and the one that starts the table
      * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */

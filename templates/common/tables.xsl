@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Tables (pass 2). The intermediate vocabulary:
-    <d:table cols="1 4 2">                    proportional column widths
+    <d:table cols="1 4 2">                    proportional column widths; or lengths and
+                                              "auto" (sized by content): cols="10mm auto"
       <d:head><d:cell>Heure</d:cell>…</d:head>  header row, repeated after page breaks
       <d:row type="group|total"?>               group: one spanning sub-heading; total: bold
         <d:cell align="end|center"? span="2"?>inline content, or d:p / d:list blocks</d:cell>
@@ -18,17 +19,41 @@
 
   <xsl:template match="d:table" mode="fo">
     <fo:table xsl:use-attribute-sets="table">
-      <xsl:call-template name="table-columns">
-        <xsl:with-param name="cols" select="normalize-space(@cols)"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- Columns by content: a column gets at least its longest word, so a place name
+             such as "Castelvert-sur-Arrats" is not broken at its hyphens when the table
+             has room for it, and the rest goes where the text is long. -->
+        <xsl:when test="normalize-space(@cols) = 'auto'">
+          <xsl:attribute name="table-layout">auto</xsl:attribute>
+          <xsl:for-each select="d:head/d:cell">
+            <fo:table-column/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="contains(concat(' ', normalize-space(@cols), ' '), ' auto ')">
+            <xsl:attribute name="table-layout">auto</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="table-columns">
+            <xsl:with-param name="cols" select="normalize-space(@cols)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="d:head">
         <fo:table-header>
           <!-- Where the table continues on a new page, a line names it, with "(suite)":
                the header retrieves the marker of the row the page starts with (empty on
                the first row, so the line takes no room where the table starts). -->
           <fo:table-row keep-with-next.within-page="always">
-            <fo:table-cell number-columns-spanned="{string-length(normalize-space(@cols))
-                - string-length(translate(normalize-space(@cols), ' ', '')) + 1}">
+            <fo:table-cell>
+              <xsl:attribute name="number-columns-spanned">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@cols) = 'auto'"><xsl:value-of select="count(d:head/d:cell)"/></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="string-length(normalize-space(@cols))
+                        - string-length(translate(normalize-space(@cols), ' ', '')) + 1"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
               <fo:block xsl:use-attribute-sets="table-continued">
                 <fo:retrieve-table-marker retrieve-class-name="lv-suite"
                     retrieve-position-within-table="first-starting"
@@ -51,7 +76,9 @@
     </fo:table>
   </xsl:template>
 
-  <!-- One fo:table-column per width in the space-separated list. -->
+  <!-- One fo:table-column per width in the space-separated list: a number is a
+       proportional width, "auto" a width by content, anything else a length ("12mm").
+       Proportional and auto columns don't mix (the auto ones would take all the room). -->
   <xsl:template name="table-columns">
     <xsl:param name="cols"/>
     <xsl:if test="$cols != ''">
@@ -61,7 +88,13 @@
           <xsl:otherwise><xsl:value-of select="$cols"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <fo:table-column column-width="proportional-column-width({$first})"/>
+      <xsl:choose>
+        <xsl:when test="$first = 'auto'"><fo:table-column/></xsl:when>
+        <xsl:when test="string(number($first)) != 'NaN'">
+          <fo:table-column column-width="proportional-column-width({$first})"/>
+        </xsl:when>
+        <xsl:otherwise><fo:table-column column-width="{$first}"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="table-columns">
         <xsl:with-param name="cols" select="substring-after($cols, ' ')"/>
       </xsl:call-template>
