@@ -158,3 +158,13 @@ PY
     site=$(check sites long/atelier.xml | head -n 1)
     typeset fiches long/atelier.xml "$site" "out/$site/feuille-de-route.pdf" "$num"
 }
+
+test_typeset_names_whole_in_plan_tables() {
+    local ex dir s
+    for ex in atelier-flash atelier-multisite; do
+        dir=$(built_example $ex)
+        for s in $(check sites "$(example_source $ex)"); do
+            typeset whole-names "$(example_source $ex)" "$s" "$dir/$s/feuille-de-route.pdf"
+        done
+    done
+}

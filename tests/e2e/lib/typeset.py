@@ -8,6 +8,7 @@ from the sources (atelier.py); the PDF is read through pdftotext (poppler)."""
 
 import re
 import sys
+import unicodedata
 
 import atelier as at
 import check
@@ -161,6 +162,31 @@ def cmd_fiches(src, site_id, pdf, *must_continue):
                 bad("fiche %s: page %d repeats its band without (suite): %r" % (num, i + 1, line))
         if at.norm("(suite)") in at.norm(" ".join(body_lines(text[first])[:3])):
             bad("fiche %s: (suite) on its first page %d" % (num, first + 1))
+
+
+def cmd_whole_names(src, site_id, pdf):
+    """In the plan tables of a feuille de route, the hyphenated names of the actions' owners
+    and partners ("Castelvert-sur-Arrats") are not cut at their hyphens: each shows whole
+    on a line of the plan's pages."""
+    s = at.site(at.load(src), site_id)
+    entries = check.toc_entries(pdf)
+    start = next((p for _, t, p in entries if at.norm(t).endswith("Plan d'actions")), None)
+    end = next((p for _, t, p in entries if at.norm(t).endswith("Fiches actions")), None)
+    if not start or not end:
+        bad("%s: no plan or fiches chapter in the table of contents" % pdf)
+        return
+
+    def plain(t):
+        return unicodedata.normalize("NFKC", t).replace("\u2019", "'")
+
+    text = plain("\n".join(pages(pdf, layout=True)[start - 1:end]))
+    for act in at.actions(s):
+        names = [act.find(A + "porteur")] + act.findall("%spartenaires/%spartenaire" % (A, A))
+        for el in names:
+            for word in plain(at.text(el)).split():
+                word = word.strip(",;.()")
+                if "-" in word.strip("-") and word not in text:
+                    bad("action %s: %r is cut in the plan table" % (act.get("numero"), word))
 
 
 def main():
