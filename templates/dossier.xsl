@@ -248,9 +248,8 @@
     </d:p>
     <xsl:if test="$acts">
       <d:p>
-        <xsl:value-of select="concat(t:capitalize(t:words($p1, true())), ' ',
-            t:plural($p1, 'action est', 'actions sont'), ' de priorité 1 (',
-            t:percent($p1, count($acts)), ' du total) ; ', t:words($court, true()), ' ',
+        <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
+            ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
             t:plural($court, 'relève', 'relèvent'), ' du court terme (moins de deux ans).')"/>
       </d:p>
     </xsl:if>

@@ -105,6 +105,18 @@ def cmd_dossier(pdf, *srcs):
     for r in regions:
         if at.norm(r) not in body:
             bad("introduction: region %r not named" % r)
+    # the written synthesis: figures from the sources
+    acts = [a for si in sites for a in at.actions(si)]
+    cost = sum(at.Decimal(a.findtext(A + "cout").strip()) for a in acts if a.findtext(A + "cout"))
+    want = "%s ont construit leur feuille de route : %d actions, pour un coût estimé de %s" % (
+        words(n).capitalize() + (" site a" if n == 1 else " sites"), len(acts), at.amount(cost))
+    if n == 1:
+        want = want.replace(" site a ont", " site a")
+    if at.norm(want) not in body:
+        bad("synthesis: %r not found" % want)
+    p1 = sum(1 for a in acts if a.get("priorite") == "1")
+    if at.norm("Parmi elles, %d %s de priorité 1" % (p1, "est" if p1 <= 1 else "sont")) not in body:
+        bad("synthesis: the count of priority-1 actions (%d) not found" % p1)
     # the synthesis comes before the first site's part
     first_site = at.text(sites[0].find(A + "nom"))
     starts = [p for _, t, p in check.toc_entries(pdf) if at.norm(first_site) in at.norm(t)]
