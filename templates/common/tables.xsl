@@ -112,11 +112,12 @@
   </xsl:template>
 
   <!-- A row never splits; the first body row stays with the header and the second, so a
-       table never leaves its header and one row at the foot of a page; the last row (often
-       the total) does not start a page alone. -->
+       table never leaves its header and one row at the foot of a page; a group row stays
+       with the row after it; the last row (often the total) does not start a page alone. -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
-      <xsl:if test="not(preceding-sibling::d:row) and following-sibling::d:row">
+      <!-- a group row is a sub-heading: never alone at the foot of a page either -->
+      <xsl:if test="(not(preceding-sibling::d:row) or @type = 'group') and following-sibling::d:row">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:if test="preceding-sibling::d:row and not(following-sibling::d:row)">
