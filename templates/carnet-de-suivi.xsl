@@ -114,7 +114,7 @@
   <xsl:template match="a:participants" mode="cds">
     <xsl:variable name="all" select="a:participant"/>
     <d:section title="Participants">
-      <d:p><xsl:value-of select="concat(count($all), ' participants.')"/></d:p>
+      <d:p><xsl:value-of select="concat(count($all), t:plural(count($all), ' participant.', ' participants.'))"/></d:p>
       <d:table cols="4 6 4">
         <d:head><d:cell>Nom</d:cell><d:cell>Structure</d:cell><d:cell>Fonction</d:cell></d:head>
         <xsl:call-template name="cds-role-rows">

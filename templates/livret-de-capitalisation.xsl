@@ -38,7 +38,7 @@
         <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
           <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
-        <d:p><xsl:value-of select="concat(count($sites), t:plural(count($sites), ' site : ', ' sites : '))"/>
+        <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($sites))), t:plural(count($sites), ' site : ', ' sites : '))"/>
           <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
           <xsl:text>.</xsl:text></d:p>
       </d:box>

@@ -81,7 +81,7 @@
       <d:section title="Pilotage">
         <d:p>
           <xsl:text>L’atelier est piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
         <xsl:call-template name="people-table">

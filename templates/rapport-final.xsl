@@ -130,8 +130,10 @@
       <xsl:variable name="open" select="a:axe/a:objectif/a:action[t:open(.)]"/>
       <d:p>
         <xsl:value-of select="concat('Le plan d’actions compte ', count($open),
-            t:plural(count($open), ' action répartie en ', ' actions réparties en '), count(a:axe),
-            t:plural(count(a:axe), ' axe', ' axes'), ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
+            t:plural(count($open), ' action', ' actions'),
+            t:plural(count(a:axe), ' en un axe',
+                concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', count(a:axe), ' axes')),
+            ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
         <xsl:if test="$open[not(a:cout)]">
           <xsl:value-of select="concat(' (', count($open[not(a:cout)]),
               t:plural(count($open[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>

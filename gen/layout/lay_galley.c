@@ -93,12 +93,14 @@ size_t lay_galley_item(lay_galley *g, double height)
         .brk = g->pend_brk,
         .table = g->cur_table,
     };
+    int variant = 0;
     if (g->cur_table > 0) {
         const lay_table_rep *t = g->tables[g->cur_table - 1];
-        g->pi[i].header_h = t->header_h;
+        variant = g->cur_header_variant;
+        g->pi[i].header_h = variant ? t->variants[variant - 1].header_h : t->header_h;
         g->pi[i].footer_h = t->footer_h;
     }
-    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0};
+    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant};
     g->pend_space = 0;
     g->pend_any = false;
     g->pend_discard = true;

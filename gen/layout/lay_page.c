@@ -317,6 +317,8 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     const lay_galley *g = as->g;
     double y = 0;
     const lay_table_rep *head = pb->header_table ? g->tables[pb->header_table - 1] : NULL;
+    if (head && pb->end > pb->start && g->ic[pb->start].header_variant)
+        head = &head->variants[g->ic[pb->start].header_variant - 1];
     const lay_table_rep *foot = pb->footer_table ? g->tables[pb->footer_table - 1] : NULL;
     if (head)
         y = head->header_h;

@@ -90,6 +90,9 @@ typedef struct {
      * before every other box of the page, so that a row's background never covers the
      * collapsed border the row above shares with it. */
     size_t under;
+    /* A body row of a table whose header retrieves table markers: the header variant
+     * repeated on a page this item starts (0: lay_table_rep's own header). */
+    int header_variant;
 } lay_icontent;
 
 /* A background and borders drawn over the items [first, last] on each page they reach. */
@@ -127,6 +130,10 @@ struct lay_table_rep {
     size_t nheader, nfooter;
     size_t nheader_under, nfooter_under; /* leading underlays, as lay_icontent.under */
     double header_h, footer_h;
+    /* A header with fo:retrieve-table-marker differs by the row a page starts with:
+     * variants[k - 1] (header fields only) is header variant k. */
+    lay_table_rep *variants;
+    int nvariants;
 };
 
 typedef struct {
@@ -155,6 +162,7 @@ typedef struct {
     int pend_keep;
     fo_kw pend_brk;
     int cur_table;
+    int cur_header_variant; /* of the items made for cur_table's body rows */
 } lay_galley;
 
 void lay_galley_init(lay_galley *g, arena *a);
@@ -317,8 +325,13 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
-    bool measure;          /* measuring content widths: text-align start, no hyphenation */
+    bool measure;          /* measuring content widths: text-align start, no hyphenation,
+                              words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
+    /* A table header being laid out: the body rows, and the one that starts the table
+     * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */
+    const fo_node *const *marker_rows;
+    int nmarker_rows, marker_row;
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -341,6 +354,12 @@ void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, doubl
 
 /* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);
+
+/* The marker of class `cls` a table header retrieves for the fragment that starts with
+ * rows[at] of the table body's `n` rows: the first in that row or a later one, else the
+ * last in an earlier row (XSL 1.1 § 6.13.7, first-starting, as far as layout can know it
+ * when the header is made); NULL if none. */
+const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, const char *cls);
 
 /* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
 void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);

@@ -87,6 +87,11 @@ typedef struct {
  * means no hyphenation whatever the styles say. */
 tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang);
 
+/* From now on, a word joined by hyphens ("Castelvert-sur-Arrats") offers no break after
+ * its hyphens: for min-content widths, so that a table column sized by its content is
+ * wide enough for such a name when it can be. */
+void tx_para_whole_words(tx_para *p);
+
 /* Appends text. Spaces that follow spaces (across calls too) collapse unless the style
  * preserves them; U+00A0 and U+202F never break nor stretch; U+200B is a break
  * opportunity; '\n' is a forced line break (linefeed-treatment="preserve" was applied by

@@ -13,9 +13,20 @@
 
 /* French typography on running text: U+202F before ; ! ? (replacing a space or inserted),
  * U+00A0 before : and inside « », U+00A0 between a number and % € or an obvious unit,
- * ' → ’, runs of spaces collapsed. Times (09:30) and URLs (http://x?a=1) are left alone:
+ * ' → ’, runs of spaces collapsed, m2 km2 m3 after a number → m² km² m³. Times (09:30) and URLs (http://x?a=1) are left alone:
  * punctuation gets a space only when followed by a space, the end or closing punctuation. */
 char *lv_typo(const char *s);
+
+/* Marks of superscript runs in the text lv_superscripts returns: U+E000 opens one, U+E001
+ * closes it (private-use code points, never in a source). */
+#define LV_SUP_OPEN "\xEE\x80\x80"
+#define LV_SUP_CLOSE "\xEE\x80\x81"
+
+/* The text with the suffixes French typography sets as superscripts marked: ordinals after
+ * figures ("1er", "1re", "2e", "2nd", "3es") and after Roman numerals ("XIIIe", "Ier").
+ * "1er" → "1" LV_SUP_OPEN "er" LV_SUP_CLOSE. The stylesheets turn the marks into
+ * superscript inlines. */
+char *lv_superscripts(const char *s);
 
 /* An amount in euros: "1 250 000 €" (U+202F thousands separator, U+00A0 before €); two
  * decimals with a comma when not whole ("1 250,50 €"). NaN gives "". */

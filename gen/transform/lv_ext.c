@@ -57,6 +57,7 @@ static void call_number(xmlXPathParserContextPtr ctxt, int nargs, char *(*helper
     }
 
 STRING_FUNCTION(fn_typo, lv_typo)
+STRING_FUNCTION(fn_superscripts, lv_superscripts)
 STRING_FUNCTION(fn_date, lv_date)
 STRING_FUNCTION(fn_month_year, lv_month_year)
 NUMBER_FUNCTION(fn_amount, lv_amount)
@@ -123,6 +124,7 @@ void transform_register_lv_functions(void)
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
         {"share", fn_share},
+        {"superscripts", fn_superscripts},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST TRANSFORM_LV_NS, fns[i].fn);

@@ -7,7 +7,8 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    exclude-result-prefixes="a d lv">
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
 
   <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl); the
        build date is said here only, as "produit le". -->
@@ -24,7 +25,7 @@
         </d:p>
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p>
@@ -37,10 +38,12 @@
       </d:colophon>
   </xsl:template>
 
-  <!-- Small print at the foot of the last page. -->
+  <!-- Small print at the foot of the last page; it keeps with what precedes it, so that it
+       never stands alone on a page. -->
   <xsl:template match="d:colophon" mode="fo">
     <fo:block id="{$last-block-id}" font-family="{$font-heading}" font-size="{$font-size-small}"
         color="{$color-muted}" line-height="1.5" keep-together.within-page="always"
+        keep-with-previous.within-page="always"
         border-before-style="solid" border-before-width="0.4pt" border-before-color="{$color-rule}"
         padding-before="6pt" space-before="18mm">
       <xsl:for-each select="d:p">

@@ -5,7 +5,8 @@
 
   d:section attributes: title (required), short (title for the running header and the
   bookmarks, optional), unnumbered="yes" (glossary, colophon), break="auto" (a chapter that
-  must not start a new page).
+  never starts a new page) or break="page" (a deliberate break: a part that always starts a
+  new page, whatever the charter's $chapter-break).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -46,9 +47,14 @@
     <xsl:variable name="level" select="count(ancestor-or-self::d:section)"/>
     <fo:block>
       <xsl:attribute name="id"><xsl:apply-templates select="." mode="section-id"/></xsl:attribute>
-      <xsl:if test="$level = 1 and not(@break = 'auto')">
-        <xsl:attribute name="break-before"><xsl:value-of select="$chapter-break"/></xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="@break = 'page'">
+          <xsl:attribute name="break-before">page</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$level = 1 and not(@break = 'auto')">
+          <xsl:attribute name="break-before"><xsl:value-of select="$chapter-break"/></xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:if test="$level = 1">
         <fo:marker marker-class-name="chapter">
           <xsl:apply-templates select="." mode="section-label"/>
@@ -70,7 +76,7 @@
         <fo:inline xsl:use-attribute-sets="heading-number"><xsl:value-of select="$number"/></fo:inline>
         <xsl:text>  </xsl:text>
       </xsl:if>
-      <xsl:value-of select="@title"/>
+      <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$level = 1">

@@ -23,11 +23,14 @@
     <xsl:param name="axes"/>
     <xsl:param name="detailed" select="false()"/>
     <xsl:param name="group" select="true()"/>
+    <!-- Short columns fixed; Action, Porteur (and Partenaires) by content, so that a place
+         name such as "Castelvert-sur-Arrats" gets a line of its own width when the table has
+         room for it. -->
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">2 7 4 4 3 2.8 3</xsl:when>
-          <xsl:otherwise>2 9 5 3 2.8 3</xsl:otherwise>
+          <xsl:when test="$detailed">10mm auto auto auto 19mm 14.5mm 19.5mm</xsl:when>
+          <xsl:otherwise>10mm auto auto 19mm 14.5mm 19.5mm</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>

@@ -128,6 +128,66 @@
     <func:result select="$seance/@tenue = 'oui'"/>
   </func:function>
 
+  <!-- A count in words, as French style writes small numbers in running text ("quatre
+       sites", "une région"): words up to twenty, figures beyond. $feminine: true() for
+       "une". -->
+  <t:numbers>un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt </t:numbers>
+  <func:function name="t:words">
+    <xsl:param name="n"/>
+    <xsl:param name="feminine" select="false()"/>
+    <xsl:variable name="list" select="string(document('')/*/t:numbers)"/>
+    <xsl:choose>
+      <xsl:when test="$n = 0"><func:result select="'aucun'"/></xsl:when>
+      <xsl:when test="$n = 1 and $feminine"><func:result select="'une'"/></xsl:when>
+      <xsl:when test="$n &gt;= 1 and $n &lt;= 20 and floor($n) = $n">
+        <func:result select="t:nth-word($list, $n)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="lv:number($n)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- The $n-th word of a space-ended list. -->
+  <func:function name="t:nth-word">
+    <xsl:param name="list"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1"><func:result select="substring-before($list, ' ')"/></xsl:when>
+      <xsl:otherwise><func:result select="t:nth-word(substring-after($list, ' '), $n - 1)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- A steering service's name with its article, as running text needs it ("piloté par
+       la DREAL Occitanie", "la DDT du Doubs"). The State's services of the vocabulary's
+       types are all feminine (la DDT, la DDTM, la DREAL, la DEAL, la DRIEAT, la DGALN); for
+       type="autre", the article comes from the name's first word; a name that already
+       starts with an article, or one whose gender is unknown, is left as written. -->
+  <t:genders>
+    <t:g w="direction">la </t:g><t:g w="préfecture">la </t:g><t:g w="sous-préfecture">la </t:g>
+    <t:g w="mission">la </t:g><t:g w="agence">l’</t:g><t:g w="région">la </t:g>
+    <t:g w="communauté">la </t:g><t:g w="métropole">la </t:g><t:g w="commune">la </t:g>
+    <t:g w="ville">la </t:g><t:g w="cerema">le </t:g><t:g w="conseil">le </t:g>
+    <t:g w="ministère">le </t:g><t:g w="service">le </t:g><t:g w="secrétariat">le </t:g>
+    <t:g w="commissariat">le </t:g><t:g w="syndicat">le </t:g><t:g w="pôle">le </t:g>
+    <t:g w="parc">le </t:g><t:g w="département">le </t:g><t:g w="sgar">le </t:g>
+    <t:g w="établissement">l’</t:g><t:g w="office">l’</t:g><t:g w="ademe">l’</t:g>
+    <t:g w="anct">l’</t:g><t:g w="epf">l’</t:g>
+  </t:genders>
+  <func:function name="t:service">
+    <xsl:param name="service"/>
+    <xsl:variable name="name" select="lv:typo(normalize-space($service/@nom))"/>
+    <xsl:variable name="first"
+        select="translate(substring-before(concat($name, ' '), ' '),
+                'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
+    <xsl:variable name="known" select="document('')/*/t:genders/t:g[@w = $first]"/>
+    <xsl:choose>
+      <xsl:when test="$first = 'la' or $first = 'le' or $first = 'les' or starts-with($first, 'l’')">
+        <func:result select="$name"/>
+      </xsl:when>
+      <xsl:when test="$service/@type != 'autre'"><func:result select="concat('la ', $name)"/></xsl:when>
+      <xsl:when test="$known"><func:result select="concat(string($known), $name)"/></xsl:when>
+      <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- $one when $n is 0 or 1 (French usage), else $many. -->
   <func:function name="t:plural">
     <xsl:param name="n"/>
@@ -331,9 +391,18 @@
       <xsl:for-each select="$atelier/a:calendrier/a:etape">
         <d:row>
           <d:cell>
-            <xsl:value-of select="t:label('etape', @type)"/>
+            <!-- The type's label, then the source's words, unless they start with the same
+                 word ("Séances 1 : diagnostic" after "Séance 1" would say it twice). -->
+            <xsl:variable name="label" select="t:label('etape', @type)"/>
+            <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzéèêàâîôûç'"/>
+            <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'"/>
+            <xsl:variable name="w1" select="translate(substring-before(concat($label, ' '), ' '), $upper, $lower)"/>
+            <xsl:variable name="w2" select="translate(substring-before(concat(normalize-space(.), ' '), ' '), $upper, $lower)"/>
+            <xsl:variable name="same" select="$w2 = $w1 or $w2 = concat($w1, 's')"/>
+            <xsl:if test="not($same)"><xsl:value-of select="$label"/></xsl:if>
             <xsl:if test="normalize-space(.) != ''">
-              <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
+              <xsl:if test="not($same)"><xsl:text> : </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="inline"/>
             </xsl:if>
           </d:cell>
           <xsl:variable name="own" select="t:site-session(.)"/>
