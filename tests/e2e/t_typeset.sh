@@ -79,7 +79,7 @@ test_typeset_ordinal_superscript() {
     SOURCE_DATE_EPOCH=1767225600 "$LIVRABLES" build "$(example_source atelier-flash)" -o fo \
         --format fo --only feuille-de-route >out.txt 2>&1 || { cat out.txt; fail "build --format fo"; }
     assert_contains fo/vernay-sur-loue/feuille-de-route.fo \
-        'produite le 1<fo:inline baseline-shift="super" font-size="70%">er</fo:inline> janvier 2026'
+        'produit le 1<fo:inline baseline-shift="super" font-size="70%">er</fo:inline> janvier 2026'
     pdf_text "$(built_example atelier-flash)/vernay-sur-loue/feuille-de-route.pdf" >text.txt
     assert_contains text.txt "1er janvier 2026"
 }

@@ -151,6 +151,8 @@ def cmd_fiches(src, site_id, pdf, *must_continue):
     s = at.site(at.load(src), site_id)
     text = pages(pdf)
     for act in at.actions(s):
+        if act.get("statut") in ("realisee", "abandonnee"):
+            continue  # listed apart, without a fiche
         num = act.get("numero")
         band = re.compile(r"^Action %s\b" % re.escape(num))
         hits = [i for i, p in enumerate(text) if any(band.match(l.strip()) for l in body_lines(p))]
