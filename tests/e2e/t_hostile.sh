@@ -275,3 +275,49 @@ $fo: note: the XSL-FO with these errors is kept here for inspection" "$(grep -v 
     [ ! -e out/vernay-sur-loue/rapport-final.pdf ] || fail "a PDF was written"
     assert_no_temporaries out
 }
+
+# fo_with_flow CONTENT: a one-page FO whose flow holds CONTENT (on stdout)
+fo_with_flow() {
+    printf '%s' '<?xml version="1.0"?><fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+    printf '%s' "$1"
+    printf '%s\n' '</fo:flow></fo:page-sequence></fo:root>'
+}
+
+test_hostile_deep_nesting_and_huge_text() {
+    fo_with_flow "$(printf '<fo:block>%.0s' $(seq 300))x$(printf '</fo:block>%.0s' $(seq 300))" >deep.fo
+    assert_exit 1 "$LIVRABLES" render deep.fo -o d.pdf
+    assert_eq "deep.fo:1: error: Excessive depth in document: 256 use XML_PARSE_HUGE option" "$(cat out.txt)"
+    fo_with_flow "<fo:block>$(head -c 12000000 /dev/zero | tr '\0' 'a')</fo:block>" >huge.fo
+    assert_exit 1 "$LIVRABLES" render huge.fo -o h.pdf
+    assert_eq "huge.fo:1: error: xmlSAX2Characters: huge text node" "$(cat out.txt)"
+    [ ! -e d.pdf ] && [ ! -e h.pdf ] || fail "an output was written"
+    assert_no_temporaries .
+}
+
+test_hostile_entities_are_never_expanded() {
+    # in an FO file
+    {
+        echo '<?xml version="1.0"?>'
+        echo '<!DOCTYPE fo:root [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        fo_with_flow '<fo:block>DEBUT[&secret;]FIN</fo:block>' | sed 1s/'<?xml version="1.0"?>'//
+    } >entity.fo
+    assert_exit 0 "$LIVRABLES" render entity.fo -o e.pdf
+    pdf_text e.pdf >text.txt
+    assert_contains text.txt "DEBUT[]FIN"
+    assert_not_contains text.txt "root:"
+    # in an atelier source
+    cp -r "$ROOT/examples/atelier-flash" at
+    sed -i '1a <!DOCTYPE atelier [<!ENTITY secret SYSTEM "file:///etc/passwd">]>' at/atelier.xml
+    sed -i 's|<titre>Atelier flash de Vernay-sur-Loue</titre>|<titre>Atelier flash de Vernay-sur-Loue &secret;</titre>|' at/atelier.xml
+    "$LIVRABLES" build at/atelier.xml -o out --only rapport-final >build.txt 2>&1 || true
+    for f in $(find out -name '*.pdf'); do
+        pdf_text "$f" | grep -q "root:" && fail "/etc/passwd reached $f"
+    done
+    ! grep -q "root:" build.txt || fail "/etc/passwd reached the messages"
+}
+
+test_hostile_output_in_a_read_only_folder() {
+    # /sys accepts no new file, even from root
+    assert_exit 1 "$LIVRABLES" render "$OK_FO" -o /sys/livrables-test.pdf
+    assert_eq "/sys/livrables-test.pdf: error: cannot write: Permission denied" "$(cat out.txt)"
+}
