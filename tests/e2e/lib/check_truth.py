@@ -245,9 +245,9 @@ def cmd_cover_identity(src, site_id, pdf):
         s = at.site(root, site_id)
         codes = {d.get("code") for d in s.findall(A + "departement")}
         want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
-        for p in s.iter(A + "participant"):
-            if p.get("role") == "elu" and at.norm(p.get("structure")) not in cover:
-                bad("cover: local authority %r missing" % p.get("structure"))
+        for name in sorted({p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}):
+            if at.norm(name) not in cover:
+                bad("cover: local authority %r missing" % name)
     if not re.search(r"Pilotage: " + re.escape(" · ".join(at.norm(w) for w in want)), cover):
         bad("cover: no 'Pilotage : %s'" % " · ".join(want))
     mark = root.find("%spilotage/%sbloc-marque" % (A, A))
