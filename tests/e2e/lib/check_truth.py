@@ -233,6 +233,33 @@ def cmd_dates(src, site_id, pdf, kind, build_iso):
                 bad("%s: page %d shows the build date %s, not as the colophon's 'produit le'" % (kind, i, build))
 
 
+def cmd_cover_identity(src, site_id, pdf):
+    """The cover names the site's local authorities (its elected participants' structures),
+    the steering service (and the site's own, by département), and shows the source's
+    bloc-marque (an SVG's texts are read back from the page)."""
+    root = at.load(src)
+    cover = at.norm(pages(pdf)[0])
+    services = root.findall("%spilotage/%sservice" % (A, A))
+    want = [services[0].get("nom")]
+    if site_id:
+        s = at.site(root, site_id)
+        codes = {d.get("code") for d in s.findall(A + "departement")}
+        want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
+        for name in sorted({p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}):
+            if at.norm(name) not in cover:
+                bad("cover: local authority %r missing" % name)
+    if not re.search(r"Pilotage: " + re.escape(" · ".join(at.norm(w) for w in want)), cover):
+        bad("cover: no 'Pilotage : %s'" % " · ".join(want))
+    mark = root.find("%spilotage/%sbloc-marque" % (A, A))
+    if mark is not None and mark.get("src").lower().endswith(".svg"):
+        import os
+        import xml.etree.ElementTree as ET
+        svg = ET.parse(os.path.join(os.path.dirname(os.path.abspath(src)), mark.get("src")))
+        for t in svg.iter("{http://www.w3.org/2000/svg}text"):
+            if at.norm("".join(t.itertext())) not in cover:
+                bad("cover: the bloc-marque's text %r is not on page 1" % "".join(t.itertext()))
+
+
 def cmd_no_maybe_plural(*pdfs):
     """No "(s)" placeholder plural anywhere."""
     for pdf in pdfs:
