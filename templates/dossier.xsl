@@ -142,10 +142,7 @@
             <xsl:apply-templates select="." mode="inline"/>
           </xsl:for-each>
           <xsl:text>)</xsl:text>
-          <xsl:choose>
-            <xsl:when test="$several"><xsl:text> : </xsl:text></xsl:when>
-            <xsl:otherwise><xsl:text>, ceux de l’atelier </xsl:text></xsl:otherwise>
-          </xsl:choose>
+          <xsl:text> : </xsl:text>
           <xsl:for-each select="$ateliers">
             <xsl:if test="position() &gt; 1">
               <xsl:choose>
@@ -231,8 +228,8 @@
     <xsl:variable name="p1" select="count($acts[@priorite = 1])"/>
     <xsl:variable name="court" select="count($acts[@horizon = 'court'])"/>
     <d:p>
-      <xsl:value-of select="concat(t:capitalize(t:words($nsites)), t:plural($nsites, ' site a', ' sites ont'),
-          ' construit leur feuille de route : ', lv:number(count($acts)), t:plural(count($acts), ' action', ' actions'),
+      <xsl:value-of select="concat(t:capitalize(t:words($nsites)), t:plural($nsites, ' site a construit sa', ' sites ont construit leur'),
+          ' feuille de route : ', lv:number(count($acts)), t:plural(count($acts), ' action', ' actions'),
           ', pour un coût estimé de ', t:amount(sum($acts/a:cout)), '.')"/>
       <xsl:if test="$nsites &gt; 1">
         <xsl:for-each select="$all-sites">

@@ -70,15 +70,36 @@ static void header_variants(tctx *t, tsection *head, const tsection *body, lay_t
     const fo_node **rows = ARENA_NEW_ARRAY(b->a, const fo_node *, (size_t)body->n + 1);
     for (int i = 0; i < body->n; i++)
         rows[i] = body->rows[i].node;
+    lay_build outer = *b; /* a table nested in another's header: its context comes back */
     b->marker_rows = rows;
     b->nmarker_rows = body->n;
+    /* shown[j * n + i]: the marker retrieval j shows on a page starting with row i, as
+     * lay_table_marker_find finds it (the row's own or a later one, else an earlier one),
+     * filled in two sweeps rather than searched row by row */
+    int n = body->n;
+    const fo_node **shown = ARENA_NEW_ARRAY(b->a, const fo_node *, (size_t)(nret * n) + 1);
+    for (int j = 0; j < nret; j++) {
+        const fo_node **col = shown + j * n, *later = NULL, *earlier = NULL;
+        const char *cls = ret[j]->props->retrieve_class_name;
+        for (int i = n - 1; i >= 0; i--) {
+            const fo_node *m = rows[i] && cls ? marker_in(rows[i], cls) : NULL;
+            col[i] = later = m ? m : later;
+        }
+        for (int i = 0; i < n; i++) {
+            const fo_node *own = rows[i] && cls ? marker_in(rows[i], cls) : NULL;
+            if (!col[i])
+                col[i] = earlier;
+            if (own)
+                earlier = own;
+        }
+    }
     /* keys[v * nret + j]: the marker retrieval j shows in variant v */
-    const fo_node **keys = ARENA_NEW_ARRAY(b->a, const fo_node *, (size_t)(body->n * nret) + 1);
+    const fo_node **keys = ARENA_NEW_ARRAY(b->a, const fo_node *, (size_t)(n * nret) + 1);
     int nvar = 0;
-    for (int i = 1; i < body->n; i++) {
+    for (int i = 1; i < n; i++) {
         const fo_node **key = keys + nvar * nret;
         for (int j = 0; j < nret; j++)
-            key[j] = lay_table_marker_find(rows, body->n, i, ret[j]->props->retrieve_class_name);
+            key[j] = shown[j * n + i];
         int v = 0;
         while (v < nvar && memcmp(keys + v * nret, key, (size_t)nret * sizeof *key) != 0)
             v++;
@@ -98,8 +119,9 @@ static void header_variants(tctx *t, tsection *head, const tsection *body, lay_t
     tbl_lay_cells(t, head);
     if (nvar == 0) /* a table of one row never continues: its header as it first shows */
         rep->header_h = tbl_stack_section(t, head, &rep->header, &rep->nheader, &rep->nheader_under);
-    b->marker_rows = NULL;
-    b->nmarker_rows = b->marker_row = 0;
+    b->marker_rows = outer.marker_rows;
+    b->nmarker_rows = outer.nmarker_rows;
+    b->marker_row = outer.marker_row;
 }
 
 /* Whether a section's cells hold an fo:retrieve-table-marker. */

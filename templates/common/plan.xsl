@@ -29,8 +29,8 @@
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">10mm auto auto auto 19mm 14.5mm 19.5mm</xsl:when>
-          <xsl:otherwise>10mm auto auto 19mm 14.5mm 19.5mm</xsl:otherwise>
+          <xsl:when test="$detailed">10mm auto auto auto auto auto 19.5mm</xsl:when>
+          <xsl:otherwise>10mm auto auto auto auto 19.5mm</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>

@@ -116,7 +116,6 @@
        with the row after it; the last row (often the total) does not start a page alone. -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
-      <!-- a group row is a sub-heading: never alone at the foot of a page either -->
       <xsl:if test="(not(preceding-sibling::d:row) or @type = 'group') and following-sibling::d:row">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>

@@ -168,3 +168,11 @@ test_typeset_names_whole_in_plan_tables() {
         done
     done
 }
+
+# One atelier of one site: the same sentences in the singular.
+test_typeset_dossier_of_one_site() {
+    "$LIVRABLES" dossier "$(example_source atelier-flash)" -o one.pdf >out.txt 2>&1 ||
+        { cat out.txt; fail "livrables dossier"; }
+    typeset dossier one.pdf "$(example_source atelier-flash)"
+    typeset no-optional-plural one.pdf
+}

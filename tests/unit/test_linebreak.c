@@ -266,8 +266,8 @@ static void explicit_hyphens_are_break_opportunities(void **state)
     free(b);
 }
 
-/* Ragged text moves a hyphenated name whole to the next line when the line it leaves is
- * at least half full; min-content measuring never breaks it. */
+/* Ragged text moves a hyphenated name whole to the next line when it fits there;
+ * min-content measuring never breaks it. */
 static void names_are_not_cut_at_their_hyphens(void **state)
 {
     fixture *f = *state;

@@ -108,10 +108,9 @@ def cmd_dossier(pdf, *srcs):
     # the written synthesis: figures from the sources
     acts = [a for si in sites for a in at.actions(si)]
     cost = sum(at.Decimal(a.findtext(A + "cout").strip()) for a in acts if a.findtext(A + "cout"))
-    want = "%s ont construit leur feuille de route : %d actions, pour un coût estimé de %s" % (
-        words(n).capitalize() + (" site a" if n == 1 else " sites"), len(acts), at.amount(cost))
-    if n == 1:
-        want = want.replace(" site a ont", " site a")
+    want = "%s %s feuille de route : %d actions, pour un coût estimé de %s" % (
+        words(n).capitalize(), "site a construit sa" if n == 1 else "sites ont construit leur",
+        len(acts), at.amount(cost))
     if at.norm(want) not in body:
         bad("synthesis: %r not found" % want)
     p1 = sum(1 for a in acts if a.get("priorite") == "1")
