@@ -2,7 +2,6 @@
  * Windows-1252 that Excel writes in France; the separator is the one of ';', ',' and tab that
  * the header line uses most. Every cell is text. */
 #include <csv.h>
-#include <errno.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,32 +14,29 @@ typedef struct {
     sheet *sh;
     const char *label;
     diag *d;
-    int line;          /* physical line being fed, 1-based */
-    int newlines;      /* line breaks inside the fields of the record so far */
+    int row;           /* the record being read, 1-based: the row a spreadsheet shows */
     int col;           /* next field of the record */
+    int last_term;     /* what ended the previous record */
     bool failed;
 } csv_reader;
 
 static void on_field(void *data, size_t len, void *ctx)
 {
     csv_reader *r = ctx;
-    if (r->failed)
-        return;
-    const char *text = data ? data : "";
-    for (size_t i = 0; i < len; i++)
-        r->newlines += text[i] == '\n';
-    /* The record started on the line we are in, less the breaks inside its fields. */
-    int row = r->line - r->newlines;
-    if (r->col < SHEET_MAX_COLS && len)
-        r->failed = !sheet_store(r->wb, r->sh, row, r->col, SHEET_TEXT, text, r->label, r->d);
+    if (!r->failed && r->col < SHEET_MAX_COLS && len && r->row <= SHEET_MAX_ROWS)
+        r->failed = !sheet_store(r->wb, r->sh, r->row, r->col, SHEET_TEXT, data, r->label, r->d);
     r->col++;
 }
 
+/* Empty lines are reported too (CSV_REPALL_NL) and stay rows, as spreadsheets show them;
+ * but the LF of a CRLF is only the end of its record. */
 static void on_record(int terminator, void *ctx)
 {
     csv_reader *r = ctx;
+    if (!(r->col == 0 && terminator == '\n' && r->last_term == '\r'))
+        r->row++;
     r->col = 0;
-    r->newlines = 0;
+    r->last_term = terminator;
 }
 
 /* The separator the first line uses most, quoted parts aside. */
@@ -89,25 +85,16 @@ bool sheet_read_csv(const char *path, workbook *wb, const char *label, diag *d)
     }
 
     struct csv_parser p;
-    if (csv_init(&p, CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL | CSV_REPALL_NL) != 0)
         abort();
     csv_set_delim(&p, guess_delimiter(text));
-    csv_reader r = {.wb = wb, .sh = workbook_add_sheet(wb, ""), .label = label, .d = d, .line = 1};
-    /* Fed line by line, so that a record knows the line it began on. */
-    const char *end = text + len;
-    for (const char *line = text; line < end && !r.failed; r.line++) {
-        const char *nl = memchr(line, '\n', (size_t)(end - line));
-        size_t n = nl ? (size_t)(nl - line) + 1 : (size_t)(end - line);
-        if (csv_parse(&p, line, n, on_field, on_record, &r) != n)
-            break;
-        line += n;
-    }
-    r.line--;
+    csv_reader r = {.wb = wb, .sh = workbook_add_sheet(wb, ""), .label = label, .d = d, .row = 1};
+    csv_parse(&p, text, len, on_field, on_record, &r);
     bool ok = !r.failed && csv_error(&p) == CSV_SUCCESS &&
               csv_fini(&p, on_field, on_record, &r) == 0 && !r.failed;
     if (!ok && !r.failed)
-        diag_error(d, label, 0, MSG_SHEET_CSV_SYNTAX,
-                   csv_error(&p) == CSV_EPARSE ? "a quoted field is not closed" : csv_strerror(csv_error(&p)));
+        diag_error(d, label, 0, MSG_SHEET_CSV_SYNTAX, r.row,
+                   csv_error(&p) == CSV_EPARSE ? "a quote is misplaced or not closed" : csv_strerror(csv_error(&p)));
     csv_free(&p);
     g_free(converted);
     g_free(raw);

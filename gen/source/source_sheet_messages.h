@@ -14,7 +14,7 @@
 #define MSG_SHEET_TOO_MANY_ROWS "more than %d rows"
 #define MSG_SHEET_BAD_REF "cell reference '%s' is not valid"
 #define MSG_SHEET_BAD_SHARED "shared string %s does not exist"
-#define MSG_SHEET_CSV_SYNTAX "CSV syntax error: %s"
+#define MSG_SHEET_CSV_SYNTAX "CSV syntax error in row %d: %s"
 #define MSG_SHEET_NO_SHEET "no sheet named '%s' (sheets: %s)"
 
 /* The action plan element. */
@@ -24,7 +24,7 @@
 #define MSG_PLAN_CSV_FINANCEMENTS "a CSV action plan holds one sheet: name the financing lines with financements=\"FILE.csv\""
 
 /* Headers. */
-#define MSG_PLAN_NO_COLUMN "no column '%s' (the first row holds the headers: %s)"
+#define MSG_PLAN_NO_COLUMN "missing columns: %s (the first row holds the headers; known columns: %s)"
 #define MSG_PLAN_UNKNOWN_COLUMN "unknown column '%s' ignored (known columns: %s)"
 #define MSG_PLAN_DUPLICATE_COLUMN "column '%s' appears twice (first in %s)"
 #define MSG_PLAN_EMPTY_SHEET "the sheet is empty: its first row must hold the headers"

@@ -139,14 +139,17 @@ static bool read_headers(plan_ctx *p, const sheet *sh, const plan_column_spec *s
         }
         free(name);
     }
-    for (int i = 0; i < n; i++) {
-        if (specs[i].required && col_of[i] < 0) {
-            char *at = *p->sheet ? g_strdup_printf("%s:%s", p->file, p->sheet) : g_strdup(p->file);
-            diag_error(p->d, at, 0, MSG_PLAN_NO_COLUMN, specs[i].name, known);
-            g_free(at);
-            p->errors++;
-        }
+    GString *missing = g_string_new(NULL);
+    for (int i = 0; i < n; i++)
+        if (specs[i].required && col_of[i] < 0)
+            g_string_append_printf(missing, "%s%s", missing->len ? ", " : "", specs[i].name);
+    if (missing->len) {
+        char *at = *p->sheet ? g_strdup_printf("%s:%s", p->file, p->sheet) : g_strdup(p->file);
+        diag_error(p->d, at, 0, MSG_PLAN_NO_COLUMN, missing->str, known);
+        g_free(at);
+        p->errors++;
     }
+    g_string_free(missing, TRUE);
     free(known);
     return p->errors == 0;
 }

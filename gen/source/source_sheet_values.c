@@ -88,36 +88,46 @@ static sheet_value_status text_cents(const char *text, int64_t unit, int64_t *ce
     }
     if (s[0] == '+')
         s++;
-    char *lastdot = strrchr(s, '.'), *lastcomma = strrchr(s, ',');
     int dots = 0, commas = 0;
     for (char *q = s; *q; q++)
         dots += *q == '.', commas += *q == ',';
-    char decimal = 0;
+    /* The decimal separator is the last of two kinds, or a lone one; the other groups
+     * thousands ("1.250,50", "1,250.50", "1.000.000"). */
+    char decimal = 0, group = 0;
     if (dots && commas)
-        decimal = lastdot > lastcomma ? '.' : ',';
+        decimal = strrchr(s, '.') > strrchr(s, ',') ? '.' : ',';
     else if (commas == 1)
         decimal = ',';
     else if (dots == 1)
         decimal = '.';
-    if (decimal == '.' && !commas && strlen(lastdot + 1) == 3) {
+    group = decimal == '.' ? (commas ? ',' : 0) : decimal == ',' ? (dots ? '.' : 0) : dots ? '.' : commas ? ',' : 0;
+    const char *dec = decimal ? strrchr(s, decimal) : NULL;
+    if (decimal == '.' && !commas && strlen(dec + 1) == 3) {
         g_string_free(num, TRUE);
         return SHEET_VALUE_AMBIGUOUS;
     }
-    /* Whole part without group separators, then the decimals. */
+    /* Digits only, groups of three after the first, one decimal separator. */
+    bool ok = (!decimal || (decimal == '.' ? dots : commas) == 1) && s[0] >= '0' && s[0] <= '9';
     GString *plain = g_string_new(NULL);
-    const char *dec = decimal ? strrchr(s, decimal) : NULL;
-    for (const char *q = s; *q && q != dec; q++)
-        if (*q >= '0' && *q <= '9')
+    int run = 0, groups = 0;
+    for (const char *q = s; ok && *q && q != dec; q++) {
+        if (*q >= '0' && *q <= '9') {
             g_string_append_c(plain, *q);
-        else if (*q != '.' && *q != ',')
-            break;
-    if (dec) {
+            run++;
+        } else if (*q == group && (groups ? run == 3 : run >= 1 && run <= 3)) {
+            groups++;
+            run = 0;
+        } else {
+            ok = false;
+        }
+    }
+    ok = ok && (!groups || run == 3);
+    if (ok && dec) {
         g_string_append_c(plain, '.');
         g_string_append(plain, dec + 1);
+        ok = dec[1] && strspn(dec + 1, "0123456789") == strlen(dec + 1);
     }
-    bool digits_only = plain->len && strspn(plain->str, "0123456789.") == plain->len &&
-                       plain->str[0] != '.' && strchr(plain->str, '.') == strrchr(plain->str, '.');
-    sheet_value_status st = digits_only ? number_cents(plain->str, unit * suffix, cents) : SHEET_VALUE_BAD;
+    sheet_value_status st = ok ? number_cents(plain->str, unit * suffix, cents) : SHEET_VALUE_BAD;
     g_string_free(plain, TRUE);
     g_string_free(num, TRUE);
     return st;

@@ -102,8 +102,7 @@ test_sheets_missing_column_and_sheet() {
     sheet_site
     printf 'numero;titre\n1.1.1;Une action\n' >site/short.csv
     assert_exit 1 "$LIVRABLES" validate "$(plan_source short.csv)"
-    assert_contains out.txt "site/short.csv: error: no column 'axe-titre'"
-    assert_contains out.txt "site/short.csv: error: no column 'porteur'"
+    assert_contains out.txt "site/short.csv: error: missing columns: axe-titre, objectif-titre, description, porteur, horizon, priorite, statut (the first row holds the headers; known columns: axe, axe-titre,"
     assert_exit 1 "$LIVRABLES" validate "$(plan_source missing.ods)"
     assert_contains out.txt "site/plan-missing.ods.xml:"
     assert_contains out.txt "cannot open the spreadsheet: No such file or directory"

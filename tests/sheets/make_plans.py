@@ -4,6 +4,9 @@ amounts written as text, shared strings, repeated rows and columns), and broken 
 whose errors the tests expect. Only the standard library: zipfile writes the XML.
 
     python3 make_plans.py OUTDIR
+
+The unit tests read the copies committed in tests/sheets/ (regenerate them with
+`python3 tests/sheets/make_plans.py tests/sheets`); the e2e tests write fresh ones.
 """
 
 import csv
@@ -251,6 +254,13 @@ def main():
     write_ods(os.path.join(out, "bad.ods"), bad, FINANCEMENTS)
     write_xlsx(os.path.join(out, "bad.xlsx"), bad, FINANCEMENTS)
     write_csv(os.path.join(out, "bad.csv"), HEADERS, bad)
+    # A row that claims to repeat a billion times, cells a billion times: the reader must stop
+    # at its limits quickly, not expand them.
+    write_ods(os.path.join(out, "hostile.ods"), ACTIONS, FINANCEMENTS,
+              extra_rows='<table:table-row table:number-rows-repeated="1000000000">'
+                         '<table:table-cell table:number-columns-repeated="1000000000" '
+                         'office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>'
+                         '</table:table-row>')
 
 
 if __name__ == "__main__":
