@@ -673,7 +673,8 @@ static bool expand_one(source *s, xmlNode *el, diag *d)
     const sheet *actions = ok ? find_sheet(wb, path, "actions", true, d) : NULL;
     const sheet *fins = !ok || !actions ? NULL
                         : fin_wb        ? find_sheet(fin_wb, fin_path, "financements", true, d)
-                                        : find_sheet(wb, path, "financements", false, d);
+                                        : sheet_format_of(path) == SHEET_FORMAT_CSV ? NULL /* one sheet: the actions */
+                                                                    : find_sheet(wb, path, "financements", false, d);
     ok = actions && (!fin_wb || fins);
 
     plan_ctx p = {.s = s, .d = d, .ns = el->ns, .file = path,

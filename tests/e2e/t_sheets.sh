@@ -189,3 +189,15 @@ for t in other:
     assert "gar-plan.ods" not in rules[t], (t, rules[t])
 PY
 }
+
+# What only the schema catches in a generated element is reported at its cell too; a CSV plan
+# without financements= has no financing lines (its one sheet is the actions).
+test_sheets_schema_errors_name_the_cell() {
+    sheet_site
+    printf 'axe;axe-titre;objectif;objectif-titre;numero;id;titre;description;porteur;horizon;priorite;statut\n1;A;1.1;O;1.1.1;Bad_Id;T;D;P;court;1;a lancer\n' >site/ids.csv
+    assert_exit 1 "$LIVRABLES" validate "$(plan_source ids.csv)"
+    assert_eq "site/ids.csv:E2: error: Invalid attribute id for element action (value 'Bad_Id')" "$(cat out.txt)"
+    sed -i 's/Bad_Id/bonne-id/' site/ids.csv
+    assert_exit 0 "$LIVRABLES" validate "site/plan-ids.csv.xml"
+    assert_eq "" "$(cat out.txt)" "output of validate"
+}
