@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
     int number; /* 1-based row number in the sheet (the "12" of F12) */
     int ncells; /* cells[0] is column A */
+    int cap;    /* cells allocated */
     sheet_cell *cells;
 } sheet_row;
 

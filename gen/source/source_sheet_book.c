@@ -68,13 +68,18 @@ bool sheet_row_set(workbook *wb, sheet_row *row, int col, sheet_kind kind, const
         return true;
     if (wb->ncells >= SHEET_MAX_CELLS)
         return false;
-    if (col >= row->ncells) {
-        row->cells = reallocarray(row->cells, (size_t)col + 1, sizeof *row->cells);
+    if (col >= row->cap) {
+        int cap = row->cap ? row->cap : 16;
+        while (cap <= col)
+            cap *= 2;
+        row->cells = reallocarray(row->cells, (size_t)cap, sizeof *row->cells);
         if (!row->cells)
             abort();
-        memset(row->cells + row->ncells, 0, (size_t)(col + 1 - row->ncells) * sizeof *row->cells);
-        row->ncells = col + 1;
+        memset(row->cells + row->cap, 0, (size_t)(cap - row->cap) * sizeof *row->cells);
+        row->cap = cap;
     }
+    if (col >= row->ncells)
+        row->ncells = col + 1;
     sheet_cell *cell = &row->cells[col];
     if (!cell->text)
         wb->ncells++;
