@@ -94,7 +94,7 @@ static bool archive_finish(zip_out *z, const char *path, diag *d)
     if (ok)
         ok = plan_write_bytes(path, bytes, st.size, d);
     else
-        diag_error(d, path, 0, MSG_EXPORT_CANNOT_WRITE, "cannot build the ZIP archive");
+        diag_error(d, path, 0, MSG_EXPORT_CANNOT_WRITE, MSG_EXPORT_NO_ZIP);
     free(bytes);
     return ok;
 }

@@ -66,7 +66,7 @@ bool sheet_read_csv(const char *path, workbook *wb, const char *label, diag *d)
         return false;
     }
     if (len > SHEET_MAX_PART) {
-        diag_error(d, label, 0, MSG_SHEET_MEMBER_TOO_BIG, "the file", SHEET_MAX_PART >> 20);
+        diag_error(d, label, 0, MSG_SHEET_MEMBER_TOO_BIG, MSG_SHEET_THE_FILE, SHEET_MAX_PART >> 20);
         g_free(raw);
         return false;
     }
@@ -77,7 +77,7 @@ bool sheet_read_csv(const char *path, workbook *wb, const char *label, diag *d)
     if (!g_utf8_validate(text, (gssize)len, NULL)) {
         converted = g_convert(text, (gssize)len, "UTF-8", "WINDOWS-1252", NULL, &len, NULL);
         if (!converted) {
-            diag_error(d, label, 0, MSG_SHEET_CANNOT_OPEN, "neither UTF-8 nor Windows-1252 text");
+            diag_error(d, label, 0, MSG_SHEET_CANNOT_OPEN, MSG_SHEET_NOT_TEXT);
             g_free(raw);
             return false;
         }
@@ -94,7 +94,7 @@ bool sheet_read_csv(const char *path, workbook *wb, const char *label, diag *d)
               csv_fini(&p, on_field, on_record, &r) == 0 && !r.failed;
     if (!ok && !r.failed)
         diag_error(d, label, 0, MSG_SHEET_CSV_SYNTAX, r.row,
-                   csv_error(&p) == CSV_EPARSE ? "a quote is misplaced or not closed" : csv_strerror(csv_error(&p)));
+                   csv_error(&p) == CSV_EPARSE ? MSG_SHEET_CSV_QUOTE : csv_strerror(csv_error(&p)));
     csv_free(&p);
     g_free(converted);
     g_free(raw);

@@ -9,12 +9,15 @@
 #define MSG_SHEET_CANNOT_OPEN "cannot open the spreadsheet: %s"
 #define MSG_SHEET_NO_MEMBER "not a valid %s file: %s is missing"
 #define MSG_SHEET_MEMBER_TOO_BIG "%s is larger than %d MiB once uncompressed"
+#define MSG_SHEET_THE_FILE "the file"
 #define MSG_SHEET_BAD_XML "%s is not well-formed XML (line %d: %s)"
 #define MSG_SHEET_TOO_MANY_CELLS "more than %d non-empty cells"
 #define MSG_SHEET_TOO_MANY_ROWS "more than %d rows"
 #define MSG_SHEET_BAD_REF "cell reference '%s' is not valid"
 #define MSG_SHEET_BAD_SHARED "shared string %s does not exist"
 #define MSG_SHEET_CSV_SYNTAX "CSV syntax error in row %d: %s"
+#define MSG_SHEET_NOT_TEXT "neither UTF-8 nor Windows-1252 text"
+#define MSG_SHEET_CSV_QUOTE "a quote is misplaced or not closed"
 #define MSG_SHEET_NO_SHEET "no sheet named '%s' (sheets: %s)"
 
 /* The action plan element. */
@@ -58,5 +61,6 @@
 #define MSG_EXPORT_WHICH_SITE "%d sites have an action plan: choose one with --site (%s)"
 #define MSG_EXPORT_NO_SITE "no site '%s' with an action plan (sites: %s)"
 #define MSG_EXPORT_CANNOT_WRITE "cannot write: %s"
+#define MSG_EXPORT_NO_ZIP "cannot build the ZIP archive"
 
 #endif
