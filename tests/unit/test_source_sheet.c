@@ -292,6 +292,33 @@ static void test_round_trip_ods(void **state) { round_trip("ods"); }
 static void test_round_trip_xlsx(void **state) { round_trip("xlsx"); }
 static void test_round_trip_csv(void **state) { round_trip("csv"); }
 
+/* Files written by other programs (openpyxl, odfpy: make_third_party.py) give the same plan. */
+static void test_third_party_files(void **state)
+{
+    diag_capture c;
+    diag_capture_open(&c);
+    workbook *wb = workbook_load("openpyxl.xlsx", "openpyxl.xlsx", c.d);
+    assert_non_null(wb);
+    assert_int_equal(at(wb, "actions", 10, 3)->kind, SHEET_DATE); /* format DD/MM/YYYY */
+    assert_string_equal(at(wb, "actions", 10, 3)->text, "2026-03-01");
+    workbook_destroy(wb);
+    source *ref = source_load("atelier.xml", c.d);
+    char *want = strategie_xml(ref);
+    static const char *const others[] = {"atelier-openpyxl.xml", "atelier-odfpy.xml"};
+    for (size_t i = 0; i < 2; i++) {
+        source *s = source_load(others[i], c.d);
+        assert_non_null(s);
+        char *got = strategie_xml(s);
+        assert_string_equal(want, got);
+        free(got);
+        source_destroy(s);
+    }
+    assert_string_equal(diag_capture_text(&c), "");
+    free(want);
+    source_destroy(ref);
+    diag_capture_close(&c);
+}
+
 /* Generated elements name their cells; the axes name the file (for dependency files). */
 static void test_elements_know_their_cells(void **state)
 {
@@ -328,6 +355,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_xlsx),
         cmocka_unit_test(test_round_trip_csv),
         cmocka_unit_test(test_elements_know_their_cells),
+        cmocka_unit_test(test_third_party_files),
     };
     return cmocka_run_group_tests(tests, enter_sheets, NULL);
 }
