@@ -30,6 +30,7 @@
 #define MSG_PLAN_NO_COLUMN "missing columns: %s (the first row holds the headers; known columns: %s)"
 #define MSG_PLAN_UNKNOWN_COLUMN "unknown column '%s' ignored (known columns: %s)"
 #define MSG_PLAN_DUPLICATE_COLUMN "column '%s' appears twice (first in %s)"
+#define MSG_PLAN_NO_ACTIONS "no action under the headers, and no axe written in the source"
 #define MSG_PLAN_EMPTY_SHEET "the sheet is empty: its first row must hold the headers"
 
 /* Cells of the actions sheet. */

@@ -640,9 +640,19 @@ static const sheet *find_sheet(const workbook *wb, const char *path, const char 
     return sh;
 }
 
-/* Axes already written in the strategie keep their numbers. */
+/* Axes already written in the strategie keep their numbers; without them, the sheet must
+ * hold at least one action (a strategie needs an axe). */
 static void check_inline_axes(plan_ctx *p, xmlNode *el)
 {
+    bool inline_axes = false;
+    for (xmlNode *n = el->parent->children; n; n = n->next)
+        inline_axes = inline_axes || (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "axe"));
+    if (!inline_axes && p->axes->len == 0) {
+        char *at = *p->sheet ? g_strdup_printf("%s:%s", p->file, p->sheet) : g_strdup(p->file);
+        diag_error(p->d, at, 0, MSG_PLAN_NO_ACTIONS);
+        g_free(at);
+        p->errors++;
+    }
     for (xmlNode *n = el->parent->children; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST "axe"))
             continue;

@@ -103,6 +103,18 @@ test_sheets_missing_column_and_sheet() {
     printf 'numero;titre\n1.1.1;Une action\n' >site/short.csv
     assert_exit 1 "$LIVRABLES" validate "$(plan_source short.csv)"
     assert_contains out.txt "site/short.csv: error: missing columns: axe-titre, objectif-titre, description, porteur, horizon, priorite, statut (the first row holds the headers; known columns: axe, axe-titre,"
+    printf 'axe;axe-titre;objectif;objectif-titre;numero;titre;description;porteur;horizon;priorite;statut\n' >site/empty.csv
+    assert_exit 1 "$LIVRABLES" validate "$(plan_source empty.csv)"
+    assert_eq "site/empty.csv: error: no action under the headers, and no axe written in the source" "$(cat out.txt)"
+    python3 - site/plan.ods site/renamed.ods <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as i, zipfile.ZipFile(sys.argv[2], "w") as o:
+    for m in i.infolist():
+        data = i.read(m)
+        o.writestr(m, data.replace(b'table:name="Actions"', b'table:name="Feuille1"') if m.filename == "content.xml" else data)
+PY
+    assert_exit 1 "$LIVRABLES" validate "$(plan_source renamed.ods)"
+    assert_eq "site/renamed.ods: error: no sheet named 'actions' (sheets: Feuille1, financements)" "$(cat out.txt)"
     assert_exit 1 "$LIVRABLES" validate "$(plan_source missing.ods)"
     assert_contains out.txt "site/plan-missing.ods.xml:"
     assert_contains out.txt "cannot open the spreadsheet: No such file or directory"
