@@ -12,10 +12,10 @@ DESTDIR ?=
 BUILD   ?= build
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libjpeg
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libjpeg libzip
 # Recursively expanded on purpose: pkg-config runs only once the dependencies are installed.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lcsv -lm
 OPTFLAGS ?= -O2 -g
 CFLAGS  += -std=gnu11 $(OPTFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter \
            -Igen -DLIVRABLES_VERSION='"$(VERSION)"' \

@@ -595,7 +595,7 @@ test_make_man_page_documents_every_option() {
     man=$ROOT/doc/livrables.1
     [ -f "$man" ] || fail "no doc/livrables.1"
     MANWIDTH=200 man -l "$man" 2>/dev/null | col -b > man.txt
-    for cmd in build validate render dossier init; do
+    for cmd in build validate render dossier init export-plan; do
         grep -q "^   $cmd " man.txt || fail "command $cmd has no section"
         "$LIVRABLES" $cmd --help > help.txt
         for opt in $(grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' help.txt | tr -d ' ,' | sort -u); do
