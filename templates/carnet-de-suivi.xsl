@@ -70,7 +70,9 @@
           </d:row>
         </xsl:for-each>
       </d:table>
-      <xsl:call-template name="calendar-chart"/>
+      <xsl:call-template name="calendar-chart">
+          <xsl:with-param name="as-of" select="t:deliverable-date('carnet-de-suivi', $atelier, $the-site)"/>
+        </xsl:call-template>
     </d:section>
   </xsl:template>
 

@@ -224,7 +224,8 @@
        costs, the largest and the smallest, priorities and horizons, the stakes the sites
        share. -->
   <xsl:template name="dossier-synthesis-text">
-    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+    <!-- Only the actions still to carry out: realised and abandoned ones are listed apart. -->
+    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
     <xsl:variable name="p1" select="count($acts[@priorite = 1])"/>
     <xsl:variable name="court" select="count($acts[@horizon = 'court'])"/>
     <d:p>
@@ -233,9 +234,9 @@
           ', pour un coût estimé de ', t:amount(sum($acts/a:cout)), '.')"/>
       <xsl:if test="$nsites &gt; 1">
         <xsl:for-each select="$all-sites">
-          <xsl:sort select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)" data-type="number" order="descending"/>
-          <xsl:variable name="cost" select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)"/>
-          <xsl:variable name="n" select="count(a:strategie/a:axe/a:objectif/a:action)"/>
+          <xsl:sort select="sum(a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)" data-type="number" order="descending"/>
+          <xsl:variable name="cost" select="sum(a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)"/>
+          <xsl:variable name="n" select="count(a:strategie/a:axe/a:objectif/a:action[t:open(.)])"/>
           <xsl:if test="position() = 1">
             <xsl:text> Le plan le plus coûteux : </xsl:text>
             <xsl:apply-templates select="a:nom" mode="inline"/>

@@ -54,7 +54,9 @@
     <d:section title="Déroulement">
       <xsl:apply-templates select="$capi/a:deroulement" mode="prose"/>
       <d:section title="Calendrier">
-        <xsl:call-template name="calendar-chart"/>
+        <xsl:call-template name="calendar-chart">
+          <xsl:with-param name="as-of" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
+        </xsl:call-template>
       </d:section>
       <d:section title="Séances">
         <d:table cols="5 1 3 3 2">

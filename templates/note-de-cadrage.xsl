@@ -59,7 +59,9 @@
     <d:section title="Méthode et calendrier">
       <xsl:apply-templates select="$atelier/a:methode" mode="prose"/>
       <d:section title="Calendrier">
-        <xsl:call-template name="calendar-chart"/>
+        <xsl:call-template name="calendar-chart">
+          <xsl:with-param name="as-of" select="t:deliverable-date('note-de-cadrage', $atelier, $the-site)"/>
+        </xsl:call-template>
         <xsl:call-template name="calendar-table"/>
         <xsl:apply-templates select="$atelier/a:seminaire-final" mode="ndc"/>
       </d:section>
@@ -135,10 +137,20 @@
     <xsl:if test="$the-site">
       <d:section title="Collectivités du site">
         <d:p>
-          <xsl:text>Le site retenu est </xsl:text>
+          <!-- "Site retenu :" needs no article, whatever the nature and gender of the name -->
+          <xsl:variable name="nature" select="t:label('nature', $the-site/@nature)"/>
+          <xsl:text>Site retenu : </xsl:text>
           <xsl:apply-templates select="$the-site/a:nom" mode="inline"/>
           <xsl:text> (</xsl:text>
-          <xsl:value-of select="translate(t:label('nature', $the-site/@nature), 'CIPÉ', 'cipé')"/>
+          <xsl:choose>
+            <!-- an acronym (PETR) keeps its capitals; a noun (Commune) is lowercased -->
+            <xsl:when test="translate(substring($nature, 2, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = ''">
+              <xsl:value-of select="$nature"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat(translate(substring($nature, 1, 1), 'CIPÉEMS', 'cipéems'), substring($nature, 2))"/>
+            </xsl:otherwise>
+          </xsl:choose>
           <xsl:text>).</xsl:text>
         </d:p>
         <xsl:if test="$structures">

@@ -280,7 +280,10 @@
   <!-- The atelier's calendar as a Gantt chart description, from its first step to its
        last. In a site's deliverables the sessions are that site's (t:site-session), and
        a session of the site that no step announces is added at its date. -->
+  <!-- $as-of: the date of the deliverable (YYYY-MM-DD): a session after it is drawn to come,
+       whatever the source says now, since the document could not know it. -->
   <xsl:template name="calendar-chart">
+    <xsl:param name="as-of" select="''"/>
     <xsl:variable name="steps" select="$atelier/a:calendrier/a:etape"/>
     <xsl:variable name="bars-rtf">
       <xsl:for-each select="$steps">
@@ -304,7 +307,11 @@
                 </xsl:choose>
               </xsl:attribute>
               <xsl:attribute name="kind">
+                <xsl:variable name="sessions"
+                    select="$atelier/a:site/a:seances/a:seance[concat('seance-', @numero) = current()/@type]"/>
                 <xsl:choose>
+                  <!-- a session step no site has held yet is still to come -->
+                  <xsl:when test="$sessions and not($sessions[t:held(.)])">planned</xsl:when>
                   <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
                                   or @type = 'restitution'">seance</xsl:when>
                   <xsl:otherwise>step</xsl:otherwise>
@@ -317,7 +324,19 @@
       <xsl:apply-templates mode="calendar-bar"
           select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]"/>
     </xsl:variable>
-    <xsl:variable name="bars" select="exsl:node-set($bars-rtf)/d:bar"/>
+    <xsl:variable name="dated-rtf">
+      <xsl:for-each select="exsl:node-set($bars-rtf)/d:bar">
+        <xsl:copy>
+          <xsl:copy-of select="@*"/>
+          <xsl:if test="@kind = 'seance' and $as-of != ''
+                        and number(translate(@start, '-', '')) > number(translate($as-of, '-', ''))">
+            <xsl:attribute name="kind">planned</xsl:attribute>
+          </xsl:if>
+          <xsl:copy-of select="node()"/>
+        </xsl:copy>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="bars" select="exsl:node-set($dated-rtf)/d:bar"/>
     <xsl:if test="$bars">
       <xsl:variable name="first">
         <xsl:for-each select="$bars/@start">
@@ -424,8 +443,13 @@
   <xsl:template match="a:site" mode="identity-table">
     <d:table cols="1 2">
       <d:row><d:cell>Nature</d:cell><d:cell><xsl:value-of select="t:label('nature', @nature)"/></d:cell></d:row>
-      <d:row><d:cell>Département</d:cell>
-        <d:cell><xsl:value-of select="concat(normalize-space(a:departement), ' (', a:departement/@code, ')')"/></d:cell></d:row>
+      <d:row><d:cell><xsl:value-of select="t:plural(count(a:departement), 'Département', 'Départements')"/></d:cell>
+        <d:cell>
+          <xsl:for-each select="a:departement">
+            <xsl:if test="position() > 1">, </xsl:if>
+            <xsl:value-of select="concat(normalize-space(.), ' (', @code, ')')"/>
+          </xsl:for-each>
+        </d:cell></d:row>
       <xsl:if test="a:region">
         <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="plain"/></d:cell></d:row>
       </xsl:if>

@@ -106,7 +106,9 @@ def cmd_dossier(pdf, *srcs):
         if at.norm(r) not in body:
             bad("introduction: region %r not named" % r)
     # the written synthesis: figures from the sources
-    acts = [a for si in sites for a in at.actions(si)]
+    # open actions only: realised and abandoned ones are listed apart, not counted
+    acts = [a for si in sites for a in at.actions(si)
+            if a.get("statut") not in ("realisee", "abandonnee")]
     cost = sum(at.Decimal(a.findtext(A + "cout").strip()) for a in acts if a.findtext(A + "cout"))
     want = "%s %s feuille de route : %d actions, pour un coût estimé de %s" % (
         words(n).capitalize(), "site a construit sa" if n == 1 else "sites ont construit leur",
