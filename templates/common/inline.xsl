@@ -91,10 +91,13 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- keep="next": a lead-in that must not end a page without what it introduces. -->
+  <!-- keep="next": a lead-in that must not end a page without what it introduces. A short
+       paragraph right before a table, a list or a chart ("8 participants.") is one too. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">
-      <xsl:if test="@keep = 'next'">
+      <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 160 and
+                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt
+                                            or self::d:phasing or self::d:stacked or self::d:series])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates mode="fo"/>
@@ -135,8 +138,15 @@
   <xsl:template match="d:label" mode="fo">
     <fo:block xsl:use-attribute-sets="label"><xsl:apply-templates mode="fo"/></fo:block>
   </xsl:template>
+  <!-- A short box right before a sub-section (a session's date and place under its title)
+       stays with it: a title and its box alone at the foot of a page say nothing. -->
   <xsl:template match="d:box" mode="fo">
-    <fo:block xsl:use-attribute-sets="box"><xsl:apply-templates mode="fo"/></fo:block>
+    <fo:block xsl:use-attribute-sets="box">
+      <xsl:if test="string-length(normalize-space(.)) &lt; 300 and following-sibling::*[1][self::d:section]">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
   </xsl:template>
   <xsl:template match="d:caption" mode="fo">
     <fo:block xsl:use-attribute-sets="caption"><xsl:apply-templates mode="fo"/></fo:block>
