@@ -56,8 +56,15 @@
     </fo:table>
   </xsl:template>
 
+  <!-- Neither the first nor the last entry is left alone on a page. -->
   <xsl:template match="d:glossary-entry" mode="fo">
     <fo:table-row keep-together.within-page="always">
+      <xsl:if test="position() = 1 and last() > 1">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="position() = last() and last() > 1">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}">
         <fo:block font-weight="bold" color="{$color-primary}"><xsl:value-of select="@sigle"/></fo:block>
       </fo:table-cell>
