@@ -104,7 +104,8 @@
 
   <!-- 5. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl). -->
   <xsl:template name="ldc-comparison">
-    <d:section title="Comparaison des sites">
+    <!-- one site has nothing to be compared with: the same tables are its figures -->
+    <d:section title="{t:plural(count($sites), 'Le site en chiffres', 'Comparaison des sites')}">
       <d:section title="Profils">
         <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
