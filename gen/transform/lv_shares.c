@@ -52,12 +52,15 @@ char *lv_share(const double *values, size_t n, size_t index)
     if (index < 1 || index > n || !lv_shares(values, n, 1000, tenths)) {
         r = xstrdup("");
     } else {
-        char *num = lv_number(tenths[index - 1] / 10.0);
-        size_t len = strlen(num);
-        r = realloc(num, len + sizeof LV_NBSP "%");
+        /* always one decimal, so that a column of shares reads alike: "29,0 %", "17,8 %" */
+        char *whole = lv_number((double)(tenths[index - 1] / 10));
+        size_t len = strlen(whole);
+        r = realloc(whole, len + 2 + sizeof LV_NBSP "%");
         if (!r)
             abort();
-        memcpy(r + len, LV_NBSP "%", sizeof LV_NBSP "%");
+        r[len] = ',';
+        r[len + 1] = (char)('0' + tenths[index - 1] % 10); /* shares are never negative */
+        memcpy(r + len + 2, LV_NBSP "%", sizeof LV_NBSP "%");
     }
     free(tenths);
     return r;

@@ -165,7 +165,7 @@ static void test_shares(void **state)
     assert_string_equal(s, "");
     free(s);
     s = lv_share((double[]){3, 1}, 2, 1);
-    assert_string_equal(s, "75" NB "%");
+    assert_string_equal(s, "75,0" NB "%");
     free(s);
 }
 

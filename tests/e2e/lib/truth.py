@@ -86,9 +86,9 @@ def shares(values):
 
 
 def percent(tenths):
-    """lv:share's text: "17,3 %", "50 %"."""
+    """lv:share's text, always with one decimal: "17,3 %", "50,0 %"."""
     whole, frac = divmod(tenths, 10)
-    return "%d%s %%" % (whole, ",%d" % frac if frac else "")
+    return "%d,%d %%" % (whole, frac)
 
 
 # ---------------------------------------------------------------------------- dates
