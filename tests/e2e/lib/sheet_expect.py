@@ -62,7 +62,9 @@ def main(site, plan, fins, out):
                 mine = [l for l in lines if l["action"].strip() == num]
                 if mine:
                     xml.append("<financements>%s</financements>" % "".join(
-                        '<ligne financeur=%s montant="%s"/>' % (quoteattr(l["financeur"].strip()), amount(l["montant"]))
+                        '<ligne financeur=%s montant="%s"%s/>' % (
+                            quoteattr(l["financeur"].strip()), amount(l["montant"]),
+                            ' etat="%s"' % fold(l["etat"]) if l.get("etat", "").strip() else "")
                         for l in mine))
                 xml.append("</action>")
             xml.append("</objectif>")
