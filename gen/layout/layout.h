@@ -71,6 +71,21 @@ typedef enum {
     LAY_STYLE_DOUBLE,
 } lay_line_style;
 
+/* What content belongs to in the document's logical structure (tagged PDF): an element of
+ * a standard structure type, made by layout in FO order, as FOP's accessibility derives it
+ * (fo:block → P or its role, lists → L/LI/Lbl/LBody, tables → Table/THead/TBody/TFoot/TR/
+ * TH/TD, graphics → Figure, basic-link → Link). Immutable once made; lives in the arena of
+ * the pages that point to it. Painting turns it into marked content and a structure tree. */
+typedef struct lay_snode lay_snode;
+struct lay_snode {
+    const char *type;        /* "P", "H2", "Table", "TH", "Figure"... */
+    const lay_snode *parent; /* NULL: a child of the document */
+    unsigned long seq;       /* creation order, which is FO order */
+    const char *lang;        /* language in effect ("fr", "en-GB"), or NULL */
+    const char *alt;         /* alternative text (fox:alt-text), or NULL */
+    const char *scope;       /* TH: "Column", else NULL */
+};
+
 typedef enum {
     LAY_TEXT,  /* text.run at baseline origin (x, y) */
     LAY_RECT,  /* filled rectangle (x, y, w, h) */
@@ -83,6 +98,8 @@ typedef enum {
 typedef struct {
     lay_box_kind kind;
     double x, y, w, h;
+    const lay_snode *sn; /* the structure element it belongs to; NULL: an artifact */
+    bool pagination;     /* an artifact repeated with pages: running heads, table headers */
     union {
         lay_text_run text;
         struct {

@@ -225,6 +225,7 @@ struct lay_ctx {
     bool prev_force_auto; /* the previous sequence had force-page-count="auto" */
     const char *prev_seq_ids[2]; /* ids of the previous page-sequence and its flow */
     int anon_seq;      /* counter for flow page-number keys, reset every pass */
+    unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
 };
@@ -311,6 +312,7 @@ typedef struct lay_build {
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
     bool measure;          /* measuring content widths: text-align start, no hyphenation */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
+    const lay_snode *sn;   /* structure element content laid out now belongs to */
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -374,6 +376,23 @@ void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
 /* Lengths of a node resolved for the current reference area. */
 double lay_start_indent(const lay_build *b, const fo_node *n);
 double lay_end_indent(const lay_build *b, const fo_node *n);
+
+/* ---- structure (lay_struct.c) ------------------------------------------------------------- */
+
+/* A new structure element of `type` for `n` (NULL: none), child of b->sn, in b->a. Its
+ * language is n's; its alternative text n's fox:alt-text. */
+lay_snode *lay_snode_new(lay_build *b, const fo_node *n, const char *type);
+
+/* The element a block-level FO makes (P, its role, Div, L, Table, Caption...), or b->sn
+ * when it makes none (a wrapper). */
+const lay_snode *lay_snode_block(lay_build *b, const fo_node *n);
+
+/* The element an inline FO makes: a Link, or a Span for a role or another language; NULL
+ * when it makes none. `parent` is the element around it. */
+const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snode *parent);
+
+/* Marks boxes [from, bv->n) as artifacts (pagination ones when `pagination`). */
+void lay_boxv_artifacts(lay_boxv *bv, size_t from, bool pagination);
 
 /* ---- images -------------------------------------------------------------------------------- */
 

@@ -56,6 +56,9 @@ FILE *paint_output_create(painter *p, const char *final_path);
 /* Closes a stream from paint_output_create, reporting a write error. Accepts NULL. */
 bool paint_output_close(painter *p, FILE *f);
 
+/* The temporary file registered for `final_path`, or NULL. */
+const char *paint_output_temp(const painter *p, const char *final_path);
+
 /* Reports `OUT: error: cannot write: <strerror(err)>` once per painter. */
 void paint_write_error(painter *p, int err);
 
@@ -80,6 +83,9 @@ typedef struct paint_cairo paint_cairo;
 /* A drawer on `cr` (borrowed). With `tags`, links and destinations become PDF tags. */
 paint_cairo *paint_cairo_new(painter *p, cairo_t *cr, bool tags);
 void paint_cairo_destroy(paint_cairo *pc); /* accepts NULL */
+
+/* True when a LAY_LINK box makes a link (a PDF annotation). */
+bool paint_cairo_link_drawn(const lay_box *b);
 
 /* Draws one box. Returns false if cairo failed (the painter reports it). */
 bool paint_cairo_box(paint_cairo *pc, const lay_box *box);

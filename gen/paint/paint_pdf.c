@@ -6,11 +6,14 @@
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "paint/paint_pdf_marks.h"
+#include "paint/paint_pdf_tagged.h"
 
 typedef struct {
     paint_stream stream;
     paint_canvas cv;
     const lay_outline *outline;
+    pdf_marks *marks;
 } pdf_state;
 
 /* "YYYY-MM-DDThh:mm:sZ" for cairo's metadata (it turns it into a PDF date). */
@@ -65,6 +68,7 @@ static bool pdf_open(painter *p)
     }
     set_metadata(s->cv.surface, &p->opts);
     s->cv.pc = paint_cairo_new(p, s->cv.cr, true);
+    s->marks = pdf_marks_new(p->a, s->cv.cr);
     return true;
 }
 
@@ -80,21 +84,24 @@ static bool check(painter *p, cairo_status_t st)
 
 /* Works around cairo 1.16 bugs with tags (links, destinations):
  * - a link outside any structure element makes a struct tree that refers to an object
- *   never written (qpdf: "file is damaged"): one "Document" element holds everything,
- *   which also makes the PDF tagged;
+ *   never written (qpdf: "file is damaged"): one "Document" element holds everything.
+ *   It is never a leaf, so it gets no marked content; the tree cairo writes is replaced
+ *   by paint_pdf_tagged.c anyway;
  * - a page cairo saw no drawing on loses its destinations, or trips an assertion when
  *   a later page has some: every page starts with a white square in the very corner
- *   (mostly off the page), covered by anything drawn there. */
+ *   (mostly off the page), covered by anything drawn there: a layout artifact. */
 static void start_page_content(painter *p, pdf_state *s)
 {
     cairo_t *cr = s->cv.cr;
+    if (p->npages == 1)
+        cairo_tag_begin(cr, "Document", "");
+    pdf_marks_begin_page(s->marks, p->npages - 1);
+    pdf_marks_artifact(s->marks);
     cairo_save(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, -0.5, -0.5, 1, 1);
     cairo_fill(cr);
     cairo_restore(cr);
-    if (p->npages == 1)
-        cairo_tag_begin(cr, "Document", "");
 }
 
 static bool pdf_begin_page(painter *p, const lay_page *page)
@@ -108,6 +115,10 @@ static bool pdf_begin_page(painter *p, const lay_page *page)
 static bool pdf_box(painter *p, const lay_box *box)
 {
     pdf_state *s = p->impl;
+    if (paint_cairo_link_drawn(box))
+        pdf_marks_link(s->marks, box);
+    else
+        pdf_marks_box(s->marks, box);
     return paint_cairo_box(s->cv.pc, box) || check(p, cairo_status(s->cv.cr));
 }
 
@@ -117,6 +128,7 @@ static bool pdf_end_page(painter *p, const lay_page *page)
     /* Set at the end: cairo 1.16 forgets a label set before the first drawing. */
     if (page->label && *page->label)
         cairo_pdf_surface_set_page_label(s->cv.surface, page->label);
+    pdf_marks_close(s->marks);
     cairo_show_page(s->cv.cr);
     return check(p, cairo_status(s->cv.cr));
 }
@@ -160,6 +172,12 @@ static bool pdf_finish(painter *p)
     paint_canvas_release(&s->cv);
     ok = paint_output_close(p, s->stream.f) && ok;
     s->stream.f = NULL;
+    /* what cairo can't write (structure tree, artifacts, language, XMP...) */
+    const char *temp = paint_output_temp(p, p->out_path);
+    if (ok && temp && p->npages > 0)
+        ok = pdf_tagged_rewrite(temp, p->out_path, s->marks, &p->opts, p->d);
+    pdf_marks_destroy(s->marks);
+    s->marks = NULL;
     return ok;
 }
 
@@ -172,6 +190,8 @@ static void pdf_abort(painter *p)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
     paint_canvas_release(&s->cv);
+    pdf_marks_destroy(s->marks);
+    s->marks = NULL;
 }
 
 const paint_backend paint_pdf_backend = {
