@@ -17,7 +17,18 @@ typedef struct {
     qpdf_oh doc;     /* the Document element */
     qpdf_oh *elems;  /* one dictionary per pdf_elem */
     const char *lang;
+    int next_id;     /* object number for the next new object */
 } tagger;
+
+/* `oh` made an indirect object. qpdf_make_indirect_object counts every object of the file
+ * at each call (quadratic over thousands of elements): new objects take the numbers after
+ * the last one instead. */
+static qpdf_oh indirect(tagger *t, qpdf_oh oh)
+{
+    int id = t->next_id++;
+    qpdf_replace_object(t->q, id, 0, oh);
+    return qpdf_get_object_by_id(t->q, id, 0);
+}
 
 /* ---- the structure tree ------------------------------------------------------------------ */
 
@@ -195,9 +206,9 @@ static void build_tree(tagger *t)
     size_t ne = m->nelems;
     t->elems = g_new(qpdf_oh, ne ? ne : 1);
     for (size_t i = 0; i < ne; i++)
-        t->elems[i] = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-    qpdf_oh root = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
-    t->doc = qpdf_make_indirect_object(q, qpdf_oh_new_dictionary(q));
+        t->elems[i] = indirect(t, qpdf_oh_new_dictionary(q));
+    qpdf_oh root = indirect(t, qpdf_oh_new_dictionary(q));
+    t->doc = indirect(t, qpdf_oh_new_dictionary(q));
     qpdf_oh_replace_key(q, t->doc, "/Type", name(q, "/StructElem"));
     qpdf_oh_replace_key(q, t->doc, "/S", name(q, "/Document"));
     qpdf_oh_replace_key(q, t->doc, "/P", root);
@@ -254,7 +265,7 @@ static void build_tree(tagger *t)
             qpdf_oh_append_item(q, arr, e >= 0 ? t->elems[e] : qpdf_oh_new_null(q));
         }
         qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, p));
-        qpdf_oh_append_item(q, nums, qpdf_make_indirect_object(q, arr));
+        qpdf_oh_append_item(q, nums, indirect(t, arr));
         qpdf_oh_replace_key(q, t->pages[p], "/StructParents", qpdf_oh_new_integer(q, p));
         qpdf_oh_replace_key(q, t->pages[p], "/Tabs", name(q, "/S"));
     }
@@ -285,7 +296,7 @@ static void build_tree(tagger *t)
 
     qpdf_oh_replace_key(q, root, "/Type", name(q, "/StructTreeRoot"));
     qpdf_oh_replace_key(q, root, "/K", t->doc);
-    qpdf_oh_replace_key(q, root, "/ParentTree", qpdf_make_indirect_object(q, parent_tree));
+    qpdf_oh_replace_key(q, root, "/ParentTree", indirect(t, parent_tree));
     qpdf_oh_replace_key(q, root, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next_key));
     qpdf_oh_replace_key(q, qpdf_get_root(q), "/StructTreeRoot", root);
 
@@ -347,7 +358,7 @@ static bool mark_artifacts(tagger *t)
     for (int p = 0; p < t->npages; p++) {
         unsigned char *data = NULL;
         size_t len = 0;
-        if (qpdf_oh_get_page_content_data(q, t->pages[p], &data, &len) != QPDF_SUCCESS)
+        if (qpdf_oh_get_page_content_data(q, t->pages[p], &data, &len) & QPDF_ERRORS)
             return false;
         GString *s = artifacts_marked(data, len);
         free(data);
@@ -489,13 +500,16 @@ static const char *document_lang(const pdf_marks *m, const paint_options *o)
     return "fr";
 }
 
-static bool report(qpdf_data q, const char *name, diag *d)
+static bool report(qpdf_data q, bool ok, const char *name, diag *d)
 {
-    if (!qpdf_has_error(q))
-        return true;
-    qpdf_error e = qpdf_get_error(q);
-    diag_error(d, name, 0, "cannot write PDF: %s", qpdf_get_error_full_text(q, e));
-    return false;
+    if (qpdf_has_error(q)) {
+        qpdf_error e = qpdf_get_error(q);
+        diag_error(d, name, 0, "cannot write PDF: %s", qpdf_get_error_full_text(q, e));
+        return false;
+    }
+    if (!ok)
+        diag_error(d, name, 0, "cannot write PDF: tagging failed");
+    return ok;
 }
 
 bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
@@ -505,13 +519,18 @@ bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     char *tmp = g_strconcat(path, ".ua", NULL);
-    bool ok = (qpdf_read(q, path, NULL) & QPDF_ERRORS) == 0;
+    /* read from memory: qpdf seeks the file for every object it reads */
+    gchar *bytes = NULL;
+    gsize nbytes = 0;
+    bool ok = g_file_get_contents(path, &bytes, &nbytes, NULL) &&
+              (qpdf_read_memory(q, name, bytes, nbytes, NULL) & QPDF_ERRORS) == 0;
     tagger t = {.q = q, .m = m, .lang = document_lang(m, o)};
     if (ok) {
         t.npages = qpdf_get_num_pages(q);
         t.pages = g_new(qpdf_oh, t.npages > 0 ? t.npages : 1);
         for (int i = 0; i < t.npages; i++)
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
+        t.next_id = qpdf_oh_get_object_id(q, qpdf_make_indirect_object(q, qpdf_oh_new_null(q))) + 1;
         build_tree(&t);
         ok = mark_artifacts(&t);
     }
@@ -526,10 +545,11 @@ bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
         qpdf_set_decode_level(q, qpdf_dl_none);
         ok = (qpdf_write(q) & QPDF_ERRORS) == 0;
     }
-    ok = report(q, name, d) && ok;
+    ok = report(q, ok, name, d);
     g_free(t.pages);
     g_free(t.elems);
     qpdf_cleanup(&q);
+    g_free(bytes);
     if (ok && rename(tmp, path) != 0) {
         diag_error(d, name, 0, "cannot write: %s", strerror(errno));
         ok = false;
