@@ -458,15 +458,19 @@ static void document_level(tagger *t, const paint_options *o)
     qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
     qpdf_oh_replace_key(q, cat, "/ViewerPreferences", vp);
 
-    /* cairo 1.16 writes /PageLabels without the catalog pointing to it, or one entry per
-     * page without labels: kept only when complete, a number tree starting at page 0 */
+    /* cairo 1.16 starts /PageLabels at the first labelled page, but the number tree must
+     * hold page 0: unlabelled pages before it get plain decimal numbers */
     qpdf_oh labels = qpdf_oh_get_key(q, cat, "/PageLabels");
     if (qpdf_oh_is_dictionary(q, labels)) {
         qpdf_oh nums = qpdf_oh_get_key(q, labels, "/Nums");
-        bool ok = qpdf_oh_is_array(q, nums) && qpdf_oh_get_array_n_items(q, nums) >= 2 &&
-                  qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, nums, 0)) == 0;
-        if (!ok)
+        if (!qpdf_oh_is_array(q, nums) || qpdf_oh_get_array_n_items(q, nums) < 2) {
             qpdf_oh_remove_key(q, cat, "/PageLabels");
+        } else if (qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, nums, 0)) != 0) {
+            qpdf_oh decimal = qpdf_oh_new_dictionary(q);
+            qpdf_oh_replace_key(q, decimal, "/S", name(q, "/D"));
+            qpdf_oh_insert_item(q, nums, 0, decimal);
+            qpdf_oh_insert_item(q, nums, 0, qpdf_oh_new_integer(q, 0));
+        }
     }
 
     GString *x = xmp_packet(o, t->lang, producer);
