@@ -174,14 +174,6 @@ FILE *paint_output_create(painter *p, const char *final_path)
     return f;
 }
 
-const char *paint_output_temp(const painter *p, const char *final_path)
-{
-    for (const paint_output *o = p->outputs; o; o = o->next)
-        if (o->temp && strcmp(o->final, final_path) == 0)
-            return o->temp;
-    return NULL;
-}
-
 bool paint_output_close(painter *p, FILE *f)
 {
     if (!f)

@@ -56,9 +56,6 @@ FILE *paint_output_create(painter *p, const char *final_path);
 /* Closes a stream from paint_output_create, reporting a write error. Accepts NULL. */
 bool paint_output_close(painter *p, FILE *f);
 
-/* The temporary file registered for `final_path`, or NULL. */
-const char *paint_output_temp(const painter *p, const char *final_path);
-
 /* Reports `OUT: error: cannot write: <strerror(err)>` once per painter. */
 void paint_write_error(painter *p, int err);
 

@@ -1,5 +1,6 @@
-/* PDF backend: one cairo PDF surface written through our own stream (so a full disk is
- * reported), page size and label set per page, outline and metadata added at the end. */
+/* PDF backend: one cairo PDF surface, page size and label set per page, outline and
+ * metadata added at the end; the accessibility step then writes the file through our own
+ * stream (so a full disk is reported). */
 #include <cairo-pdf.h>
 #include <glib.h>
 #include <stddef.h>
@@ -11,10 +12,19 @@
 
 typedef struct {
     paint_stream stream;
+    GByteArray *cairo_pdf; /* what cairo writes, before the accessibility step */
     paint_canvas cv;
     const lay_outline *outline;
     pdf_marks *marks;
 } pdf_state;
+
+/* cairo's output is kept in memory: the accessibility step (paint_pdf_tagged.c) edits it
+ * as a whole before anything reaches the output, which may be written in place. */
+static cairo_status_t keep_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
 
 /* "YYYY-MM-DDThh:mm:sZ" for cairo's metadata (it turns it into a PDF date). */
 static void iso_date(long long when, char buf[32])
@@ -58,8 +68,9 @@ static bool pdf_open(painter *p)
     if (!s->stream.f)
         return false;
     /* A4 until the first page sets its own size. */
-    s->cv.surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->stream,
-                                                        595.28, 841.89);
+    s->cairo_pdf = g_byte_array_new();
+    s->cv.surface = cairo_pdf_surface_create_for_stream(keep_bytes, s->cairo_pdf, 595.28,
+                                                        841.89);
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, "cannot create PDF: %s",
@@ -170,15 +181,17 @@ static bool pdf_finish(painter *p)
     cairo_surface_finish(s->cv.surface);
     bool ok = check(p, cairo_surface_status(s->cv.surface));
     paint_canvas_release(&s->cv);
-    ok = paint_output_close(p, s->stream.f) && ok;
-    s->stream.f = NULL;
     /* what cairo can't write (structure tree, artifacts, language, XMP...) */
-    const char *temp = paint_output_temp(p, p->out_path);
-    if (ok && temp && p->npages > 0)
-        ok = pdf_tagged_rewrite(temp, p->out_path, s->marks, &p->opts, p->d);
+    if (ok)
+        ok = pdf_tagged_write(s->cairo_pdf->data, s->cairo_pdf->len, s->marks, &p->opts,
+                              paint_stream_write, &s->stream, p->out_path, p->d);
+    g_byte_array_free(s->cairo_pdf, TRUE);
+    s->cairo_pdf = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
-    return ok;
+    ok = paint_output_close(p, s->stream.f) && ok;
+    s->stream.f = NULL;
+    return ok && !p->write_failed;
 }
 
 static void pdf_abort(painter *p)
@@ -190,6 +203,9 @@ static void pdf_abort(painter *p)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
     paint_canvas_release(&s->cv);
+    if (s->cairo_pdf)
+        g_byte_array_free(s->cairo_pdf, TRUE);
+    s->cairo_pdf = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
 }

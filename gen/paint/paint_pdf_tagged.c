@@ -2,7 +2,6 @@
  * libqpdf's C API as PDF objects (see paint_pdf_tagged.h). */
 #include "paint/paint_pdf_tagged.h"
 
-#include <errno.h>
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
@@ -516,18 +515,28 @@ static bool report(qpdf_data q, bool ok, const char *name, diag *d)
     return ok;
 }
 
-bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
-                        const paint_options *o, diag *d)
+/* Hands qpdf's output to the write function, in pieces it can take. */
+static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t write,
+                      void *closure)
+{
+    while (len > 0) {
+        unsigned int n = len > (1u << 20) ? 1u << 20 : (unsigned int)len;
+        if (write(closure, buf, n) != CAIRO_STATUS_SUCCESS)
+            return false;
+        buf += n;
+        len -= n;
+    }
+    return true;
+}
+
+bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
+                      const paint_options *o, cairo_write_func_t write, void *closure,
+                      const char *name, diag *d)
 {
     qpdf_data q = qpdf_init();
     qpdf_silence_errors(q);
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    char *tmp = g_strconcat(path, ".ua", NULL);
-    /* read from memory: qpdf seeks the file for every object it reads */
-    gchar *bytes = NULL;
-    gsize nbytes = 0;
-    bool ok = g_file_get_contents(path, &bytes, &nbytes, NULL) &&
-              (qpdf_read_memory(q, name, bytes, nbytes, NULL) & QPDF_ERRORS) == 0;
+    bool ok = (qpdf_read_memory(q, name, (const char *)pdf, len, NULL) & QPDF_ERRORS) == 0;
     tagger t = {.q = q, .m = m, .lang = document_lang(m, o)};
     if (ok) {
         t.npages = qpdf_get_num_pages(q);
@@ -536,11 +545,16 @@ bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
         t.next_id = qpdf_oh_get_object_id(q, qpdf_make_indirect_object(q, qpdf_oh_new_null(q))) + 1;
         build_tree(&t);
+        /* the handles made so far (tens of thousands) are no longer needed: the objects
+         * live on in the document */
+        qpdf_oh_release_all(q);
+        for (int i = 0; i < t.npages; i++)
+            t.pages[i] = qpdf_get_page_n(q, (size_t)i);
         ok = mark_artifacts(&t);
     }
     if (ok) {
         document_level(&t, o);
-        ok = (qpdf_init_write(q, tmp) & QPDF_ERRORS) == 0;
+        ok = (qpdf_init_write_memory(q) & QPDF_ERRORS) == 0;
     }
     if (ok) {
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
@@ -550,16 +564,10 @@ bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
         ok = (qpdf_write(q) & QPDF_ERRORS) == 0;
     }
     ok = report(q, ok, name, d);
+    if (ok)
+        ok = write_all(qpdf_get_buffer(q), qpdf_get_buffer_length(q), write, closure);
     g_free(t.pages);
     g_free(t.elems);
     qpdf_cleanup(&q);
-    g_free(bytes);
-    if (ok && rename(tmp, path) != 0) {
-        diag_error(d, name, 0, "cannot write: %s", strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        remove(tmp);
-    g_free(tmp);
     return ok;
 }

@@ -11,21 +11,25 @@
  *    dc:creator, dc:description, dates, pdf:Producer, pdfuaid:part 1) in the catalog;
  *  - dates in the Info dictionary in the D: form.
  *
- * The file is rewritten in place (it is still the painter's temporary file) with a
- * deterministic /ID, so SOURCE_DATE_EPOCH builds stay byte-identical.
+ * The result is written with a deterministic /ID, so SOURCE_DATE_EPOCH builds stay
+ * byte-identical.
  */
 #ifndef LIVRABLES_PAINT_PDF_TAGGED_H
 #define LIVRABLES_PAINT_PDF_TAGGED_H
 
+#include <cairo.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "diag/diag.h"
 #include "paint/paint.h"
 #include "paint/paint_pdf_marks.h"
 
-/* Rewrites `path` (cairo's output). `name` is the output's name for messages. Returns
- * false after reporting an error; `path` is then left as cairo wrote it. */
-bool pdf_tagged_rewrite(const char *path, const char *name, const pdf_marks *m,
-                        const paint_options *o, diag *d);
+/* Writes the tagged PDF made from `pdf` (cairo's output, `len` bytes) through `write`
+ * (a cairo write function on `closure`). `name` is the output's name for messages. Returns
+ * false after reporting an error (a write error is the write function's to report). */
+bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
+                      const paint_options *o, cairo_write_func_t write, void *closure,
+                      const char *name, diag *d);
 
 #endif
