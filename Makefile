@@ -11,7 +11,7 @@ DESTDIR ?=
 BUILD   ?= build
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libqpdf
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libjpeg libqpdf
 # Recursively expanded on purpose: pkg-config runs only once the dependencies are installed.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm

@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="gcc make pkg-config
-libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev
+libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev
 libhyphen-dev hyphen-fr libcmocka-dev
 poppler-utils qpdf libqpdf-dev python3 python3-pikepdf libxml2-utils bsdutils locales fonts-dejavu-core fonts-liberation2 fonts-texgyre"
 

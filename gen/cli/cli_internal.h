@@ -11,6 +11,9 @@
  * EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A positive whole number within [1, max] into *out; false otherwise. */
+bool cli_parse_count(const char *s, int max, int *out);
+
 /* "pdf", "fo" or "png" into *f; false (and *f untouched) for anything else. */
 bool cli_deliver_format(const char *s, deliver_format *f);
 

@@ -17,6 +17,16 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+bool cli_parse_count(const char *s, int max, int *out)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*end || end == s || v < 1 || v > max)
+        return false;
+    *out = (int)v;
+    return true;
+}
+
 bool cli_deliver_format(const char *s, deliver_format *f)
 {
     if (strcmp(s, "pdf") == 0)

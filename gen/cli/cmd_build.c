@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli_internal.h"
+#include "source/source.h"
 
 static void build_usage(FILE *out)
 {
@@ -26,6 +27,10 @@ static void build_usage(FILE *out)
             "      --format FORMAT    pdf (default), fo (the XSL-FO, for FOP), or png (pages)\n"
             "      --dpi N            resolution of PNG pages (default 96)\n"
             "      --bloc-marque IMG  image of the bloc-marque for the covers\n"
+            "      --allow-path DIR   let sources use images from DIR too (by default only\n"
+            "                         from their own folder); may be repeated\n"
+            "      --strict           treat every warning as an error (values read by\n"
+            "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment, one rule per output: its\n"
             "                         source files (a site's output: not the other sites'),\n"
             "                         stylesheets, charter, schema and images; a failed\n"
@@ -38,17 +43,6 @@ static void build_usage(FILE *out)
             "output. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
             "gives the build date and the PDF dates (reproducible builds).\n\n"
             "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
-}
-
-/* A positive whole number within [1, max]; false otherwise. */
-static bool parse_count(const char *s, int max, int *out)
-{
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (*end || end == s || v < 1 || v > max)
-        return false;
-    *out = (int)v;
-    return true;
 }
 
 /* True when a comma-separated list has no empty item. */
@@ -79,17 +73,20 @@ static int check_options(const deliver_options *o, int ninputs)
 
 int cmd_build(int argc, char **argv)
 {
-    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC };
+    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC, OPT_ALLOW, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"only", required_argument, NULL, OPT_ONLY},
         {"style", required_argument, NULL, OPT_STYLE}, {"format", required_argument, NULL, OPT_FORMAT},
         {"dpi", required_argument, NULL, OPT_DPI},     {"bloc-marque", required_argument, NULL, OPT_BLOC},
         {"site", required_argument, NULL, OPT_SITE},   {"dry-run", no_argument, NULL, 'n'},
         {"jobs", required_argument, NULL, 'j'},        {"help", no_argument, NULL, 'h'},
+        {"allow-path", required_argument, NULL, OPT_ALLOW},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {NULL, 0, NULL, 0},
     };
     deliver_options o;
     deliver_options_init(&o);
+    bool strict = false;
     int c, dpi;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:M:j:nh", longopts, NULL)) != -1) {
@@ -101,17 +98,19 @@ int cmd_build(int argc, char **argv)
         case 'n': o.dry_run = true; break;
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
+        case OPT_ALLOW: source_allow_path(optarg); break;
+        case OPT_STRICT: strict = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format))
                 return cli_usage_error("build", "unknown format '%s' (pdf, fo, png)", optarg);
             break;
         case OPT_DPI:
-            if (!parse_count(optarg, 2400, &dpi))
+            if (!cli_parse_count(optarg, 2400, &dpi))
                 return cli_usage_error("build", "invalid --dpi '%s' (1 to 2400)", optarg);
             o.dpi = dpi;
             break;
         case 'j':
-            if (!parse_count(optarg, 256, &o.jobs))
+            if (!cli_parse_count(optarg, 256, &o.jobs))
                 return cli_usage_error("build", "invalid --jobs '%s' (1 to 256)", optarg);
             break;
         case 'h': build_usage(stdout); return EXIT_OK;
@@ -122,6 +121,7 @@ int cmd_build(int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     diag *d = diag_new(stderr);
+    diag_set_strict(d, strict);
     rc = deliver_build((const char *const *)argv + optind, argc - optind, &o, d);
     diag_destroy(d);
     return rc;

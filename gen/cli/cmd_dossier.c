@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli_internal.h"
+#include "source/source.h"
 
 static void dossier_usage(FILE *out)
 {
@@ -18,6 +19,9 @@ static void dossier_usage(FILE *out)
             "      --style NAME       graphic charter from styles/ (default etat)\n"
             "      --format FORMAT    pdf (default), fo or png\n"
             "      --bloc-marque IMG  image of the bloc-marque for the cover\n"
+            "      --allow-path DIR   let sources use images from DIR too; may be repeated\n"
+            "      --strict           treat every warning as an error (values read by\n"
+            "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment of the dossier's inputs\n"
             "  -h, --help             show this help\n\n"
             "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
@@ -25,15 +29,18 @@ static void dossier_usage(FILE *out)
 
 int cmd_dossier(int argc, char **argv)
 {
-    enum { OPT_STYLE = 256, OPT_FORMAT, OPT_BLOC };
+    enum { OPT_STYLE = 256, OPT_FORMAT, OPT_BLOC, OPT_ALLOW, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"style", required_argument, NULL, OPT_STYLE},
         {"format", required_argument, NULL, OPT_FORMAT}, {"bloc-marque", required_argument, NULL, OPT_BLOC},
+        {"allow-path", required_argument, NULL, OPT_ALLOW},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},              {NULL, 0, NULL, 0},
     };
     deliver_options o;
     deliver_options_init(&o);
     const char *out = NULL;
+    bool strict = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:M:h", longopts, NULL)) != -1) {
@@ -42,6 +49,8 @@ int cmd_dossier(int argc, char **argv)
         case 'M': o.depfile = optarg; break;
         case OPT_STYLE: o.style = optarg; break;
         case OPT_BLOC: o.bloc_marque = optarg; break;
+        case OPT_ALLOW: source_allow_path(optarg); break;
+        case OPT_STRICT: strict = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format)) {
                 fprintf(stderr, "livrables dossier: error: unknown format '%s' (pdf, fo, png)\n", optarg);
@@ -59,6 +68,7 @@ int cmd_dossier(int argc, char **argv)
     if (cli_check_style("dossier", o.style) != EXIT_OK)
         return EXIT_USAGE;
     diag *d = diag_new(stderr);
+    diag_set_strict(d, strict);
     int rc = deliver_dossier((const char *const *)argv + optind, argc - optind, out, &o, d);
     diag_destroy(d);
     return rc;

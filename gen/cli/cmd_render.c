@@ -7,6 +7,7 @@
 #include "cli/cli_internal.h"
 #include "diag/diag.h"
 #include "render/render.h"
+#include "util/atomic_file.h"
 #include "util/depfile.h"
 
 static void render_usage(FILE *out)
@@ -16,19 +17,25 @@ static void render_usage(FILE *out)
             "Renders an XSL-FO document (the subset listed in the README) to PDF, to one\n"
             "PNG per page, or to a text dump of the laid-out pages.\n\n"
             "Options:\n"
-            "  -o, --output FILE      output file (required); for PNG, FILE-1.png, FILE-2.png...\n"
+            "  -o, --output FILE      output file (required; - for standard output); for PNG,\n"
+            "                         FILE-1.png, FILE-2.png...\n"
             "  -f, --format FORMAT    pdf (default), png, or text (a dump of every box, for tests)\n"
             "      --dpi N            resolution of PNG pages (default 96)\n"
             "      --title TEXT       PDF title (overrides the FO's declarations)\n"
             "      --author TEXT      PDF author\n"
             "      --subject TEXT     PDF subject\n"
             "      --keywords TEXT    PDF keywords\n"
+            "      --max-pages N      stop with an error when the document needs more than N\n"
+            "                         pages (default 100000)\n"
+            "      --strict           treat every warning as an error (values read by\n"
+            "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment listing the files OUT was made\n"
             "                         from (the FO file and the images it uses)\n"
             "  -h, --help             show this help\n\n"
             "When SOURCE_DATE_EPOCH is set, the PDF's dates come from it and the same input\n"
             "gives a byte-identical PDF. The output is written to a temporary file and only\n"
-            "renamed into place when rendering succeeded.\n\n"
+            "renamed into place when rendering succeeded; standard output and an existing\n"
+            "output that is not a regular file (a device, a FIFO) are written in place.\n\n"
             "Exit status: 0 success, 1 errors in the input, 2 wrong usage.\n");
 }
 
@@ -47,18 +54,21 @@ static bool parse_format(const char *s, paint_format *out)
 
 int cmd_render(int argc, char **argv)
 {
-    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS };
+    enum { OPT_DPI = 256, OPT_TITLE, OPT_AUTHOR, OPT_SUBJECT, OPT_KEYWORDS, OPT_MAX_PAGES, OPT_STRICT };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},   {"format", required_argument, NULL, 'f'},
         {"dpi", required_argument, NULL, OPT_DPI},  {"title", required_argument, NULL, OPT_TITLE},
         {"author", required_argument, NULL, OPT_AUTHOR},
         {"subject", required_argument, NULL, OPT_SUBJECT},
         {"keywords", required_argument, NULL, OPT_KEYWORDS},
+        {"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+        {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
     };
     render_options o;
     render_options_init(&o);
     const char *out = NULL, *depfile = NULL;
+    bool strict = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:f:M:h", longopts, NULL)) != -1) {
@@ -83,6 +93,11 @@ int cmd_render(int argc, char **argv)
         case OPT_AUTHOR: o.author = optarg; break;
         case OPT_SUBJECT: o.subject = optarg; break;
         case OPT_KEYWORDS: o.keywords = optarg; break;
+        case OPT_MAX_PAGES:
+            if (!cli_parse_count(optarg, 10000000, &o.max_pages))
+                return cli_usage_error("render", "invalid --max-pages '%s' (1 to 10000000)", optarg);
+            break;
+        case OPT_STRICT: strict = true; break;
         case 'M': depfile = optarg; break;
         case 'h': render_usage(stdout); return EXIT_OK;
         default: render_usage(stderr); return EXIT_USAGE;
@@ -93,8 +108,12 @@ int cmd_render(int argc, char **argv)
                                optind >= argc ? "no input file"
                                : !out         ? "no output file (-o OUT)"
                                               : "more than one input file");
+    if (atomic_file_same(argv[optind], out) || (depfile && atomic_file_same(argv[optind], depfile)))
+        return cli_usage_error("render", "the output '%s' is the input file",
+                               atomic_file_same(argv[optind], out) ? out : depfile);
 
     diag *d = diag_new(stderr);
+    diag_set_strict(d, strict);
     strlist inputs = {0};
     if (depfile)
         o.inputs = &inputs;

@@ -14,21 +14,25 @@ static void validate_usage(FILE *out)
             "checks it against the schema. Problems are printed as FILE:LINE: error: MESSAGE,\n"
             "with the file and line of XIncluded files. Nothing is printed on success.\n\n"
             "Options:\n"
-            "  -v, --verbose   print 'FILE: valid' for each valid source\n"
-            "  -h, --help      show this help\n\n"
+            "  -v, --verbose        print 'FILE: valid' for each valid source\n"
+            "      --allow-path DIR let sources use images from DIR too (by default only from\n"
+            "                       their own folder); may be repeated\n"
+            "  -h, --help           show this help\n\n"
             "Exit status: 0 all valid, 1 errors in the inputs, 2 wrong usage.\n");
 }
 
 int cmd_validate(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"verbose", no_argument, NULL, 'v'}, {"help", no_argument, NULL, 'h'},
+        {"allow-path", required_argument, NULL, 'A'}, {NULL, 0, NULL, 0}};
     bool verbose = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
         switch (c) {
         case 'v': verbose = true; break;
+        case 'A': source_allow_path(optarg); break;
         case 'h': validate_usage(stdout); return EXIT_OK;
         default: validate_usage(stderr); return EXIT_USAGE;
         }

@@ -75,6 +75,35 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
     }
 }
 
+/* Renders the FO through its text, so that a problem in it is reported at a line of that
+ * text; then the text is kept as FO_NAME next to the outputs, so the message names a file
+ * that exists. */
+static bool render_generated(deliver_ctx *c, xmlDocPtr fo, const char *fo_name, const char *out,
+                             const render_options *ro)
+{
+    xmlChar *text = NULL;
+    int len = 0;
+    xmlDocDumpMemory(fo, &text, &len);
+    if (!text) {
+        diag_error(c->d, fo_name, 0, "cannot serialize the XSL-FO");
+        return false;
+    }
+    int errors_before = diag_error_count(c->d);
+    bool ok = render_memory(c->engine, (const char *)text, (size_t)len, fo_name, out, ro, c->d);
+    if (!ok && diag_error_count(c->d) > errors_before) {
+        char *tmp = NULL;
+        FILE *f = atomic_file_create(fo_name, &tmp);
+        if (f && fwrite(text, 1, (size_t)len, f) == (size_t)len &&
+            atomic_file_finish(f, tmp, fo_name, true))
+            diag_report(c->d, DIAG_NOTE, fo_name, 0,
+                        "the XSL-FO with these errors is kept here for inspection");
+        else if (f)
+            atomic_file_finish(f, tmp, fo_name, false);
+    }
+    xmlFree(text);
+    return ok;
+}
+
 /* The length of `out` without its extension. */
 static int base_length(const char *out)
 {
@@ -113,7 +142,7 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
             ro.dpi = c->o->dpi;
         strlist inputs = {0};
         ro.inputs = &inputs;
-        ok = render_xml(c->engine, fo, fo_name, out, &ro, c->d);
+        ok = render_generated(c, fo, fo_name, out, &ro);
         for (size_t i = 0; i < inputs.count; i++)
             strlist_add(deps, inputs.items[i]);
         strlist_clear(&inputs);

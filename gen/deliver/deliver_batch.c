@@ -1,5 +1,6 @@
 /* Building several ateliers: in turn, or N child processes at a time (-j N). */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/fatal_signal.h"
 
 typedef struct {
     pid_t pid;
@@ -74,9 +76,23 @@ static bool start_child(deliver_ctx *c, const char *const *paths, int index, boo
     ch->record = tmpfile();
     fflush(stdout);
     fflush(stderr);
+    /* Signals wait until the child is registered: a SIGTERM in between would leave it
+     * running, orphaned. */
+    sigset_t fatal, saved;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigprocmask(SIG_BLOCK, &fatal, &saved);
     ch->pid = ch->record ? fork() : -1;
-    if (ch->pid == 0)
+    if (ch->pid == 0) {
+        fatal_signal_forget_all();
+        sigprocmask(SIG_SETMASK, &saved, NULL);
         child_main(c, paths[index], subdir, ch->record);
+    }
+    if (ch->pid > 0)
+        fatal_signal_add_child(ch->pid);
+    sigprocmask(SIG_SETMASK, &saved, NULL);
     if (ch->pid < 0) {
         diag_error(c->d, paths[index], 0, "cannot start a build process: %s", strerror(errno));
         if (ch->record)
@@ -102,6 +118,7 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
         *nrunning = 0;
         return false;
     }
+    fatal_signal_remove_child(pid);
     child ch = running[k];
     running[k] = running[--*nrunning];
     *index = ch.index;

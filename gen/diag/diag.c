@@ -11,6 +11,7 @@ struct diag {
     pthread_mutex_t lock; /* layout and painting may report from two threads */
     FILE *out;
     bool quiet;
+    bool strict; /* warnings count and print as errors */
     atomic_int errors; /* read without the lock by the counting functions */
     atomic_int warnings;
     char *first_error;
@@ -83,6 +84,8 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
                   va_list ap)
 {
     static const char *const names[] = {"note", "warning", "error"};
+    if (sev == DIAG_WARNING && d->strict)
+        sev = DIAG_ERROR;
     char msg[2048];
     vsnprintf(msg, sizeof msg, fmt, ap);
 
@@ -122,4 +125,5 @@ void diag_report(diag *d, diag_severity sev, const char *file, int line, const c
 int diag_error_count(const diag *d) { return atomic_load(&d->errors); }
 int diag_warning_count(const diag *d) { return atomic_load(&d->warnings); }
 void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
+void diag_set_strict(diag *d, bool strict) { d->strict = strict; }
 const char *diag_first_error(const diag *d) { return d->first_error; }

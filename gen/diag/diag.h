@@ -37,6 +37,10 @@ int diag_warning_count(const diag *d);
 /* While quiet, nothing is printed but errors are still counted. */
 void diag_set_quiet(diag *d, bool quiet);
 
+/* With `strict`, every warning is reported and counted as an error (--strict): for
+ * stylesheet authors who want an approximation to fail their CI. */
+void diag_set_strict(diag *d, bool strict);
+
 /* The text of the first error reported, or NULL (for callers that summarize a failure). */
 const char *diag_first_error(const diag *d);
 

@@ -78,6 +78,19 @@ typedef struct {
     double value;
 } fo_line_height;
 
+/* text-decoration: "underline line-through", "no-underline"... (XSL 1.1 § 7.17.4), as bits;
+ * a decoration neither set nor cleared is inherited from the enclosing inline. */
+enum {
+    FO_DECO_UNDERLINE = 1 << 0,
+    FO_DECO_NO_UNDERLINE = 1 << 1,
+    FO_DECO_OVERLINE = 1 << 2,
+    FO_DECO_NO_OVERLINE = 1 << 3,
+    FO_DECO_LINE_THROUGH = 1 << 4,
+    FO_DECO_NO_LINE_THROUGH = 1 << 5,
+    FO_DECO_BLINK = 1 << 6, /* read, not drawn: a printed page does not blink */
+    FO_DECO_NO_BLINK = 1 << 7,
+};
+
 /* An integer property (P_INT) set to one of its keywords (initial-page-number="auto-odd",
  * maximum-repeats="no-limit") holds the keyword negated; fo_int_kw() gives it back. */
 #define FO_INT_KW(kw) (-(int)(kw))
@@ -85,6 +98,19 @@ static inline fo_kw fo_int_kw(int v)
 {
     return v < 0 ? (fo_kw)-v : FO_KW_UNSET;
 }
+
+/* ---- limits ------------------------------------------------------------------------ */
+
+/* Values that size memory or loops are bounded where they enter, when a property is
+ * computed (README, "Limits"). A value past its limit is an error, except font-size, which
+ * is clamped with a warning. Element nesting is bounded by libxml2 (256 levels). */
+#define FO_MAX_COLUMNS 1000         /* column-number, number-columns-spanned, -repeated */
+#define FO_MAX_ROWS_SPANNED 10000   /* number-rows-spanned */
+#define FO_MAX_PAGE_NUMBER 10000000 /* initial-page-number */
+#define FO_MAX_COUNT 1000           /* widows, orphans, column-count, hyphenation counts */
+#define FO_MAX_FONT_SIZE 1000.0     /* points */
+#define FO_MAX_PAGE_SIZE 14400.0    /* points (200 in): the largest page PDF allows */
+#define FO_MAX_LENGTH 1e6           /* points, any other length (about 350 m) */
 
 /* ---- computed properties ----------------------------------------------------------- */
 
@@ -99,6 +125,7 @@ static inline fo_kw fo_int_kw(int v)
 #define P_STRING const char *
 #define P_SPACE fo_space
 #define P_KEEP fo_keep
+#define P_DECORATION unsigned
 
 /* One field per property of props.def, holding its computed value. */
 typedef struct fo_props {
@@ -118,6 +145,7 @@ typedef struct fo_props {
 #undef P_STRING
 #undef P_SPACE
 #undef P_KEEP
+#undef P_DECORATION
 
 /* Property identifiers, for the parser and for "was it specified" questions. */
 typedef enum {
@@ -230,6 +258,10 @@ fo_doc *fo_doc_open_file(const char *path, diag *d);
 /* The same over an in-memory document (the result of a stylesheet), which stays owned by
  * the caller and must outlive the fo_doc. `path` names it in diagnostics. */
 fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d);
+
+/* The same over the text of an FO document in memory (`text`, `len` bytes, borrowed: it
+ * must outlive the fo_doc), streamed as a file is; `path` names it in diagnostics. */
+fo_doc *fo_doc_open_memory(const char *text, size_t len, const char *path, diag *d);
 
 void fo_doc_destroy(fo_doc *doc); /* accepts NULL */
 

@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 
 /* No network, no DTD, no external entities; line numbers past 65535. */
@@ -25,7 +26,9 @@ struct fo_doc {
     /* in memory */
     xmlDoc *xml;
     xmlNode *first_ps, *next_ps;
-    /* from a file */
+    /* from a file, or from its text in memory (mem, borrowed) */
+    const char *mem;
+    size_t mem_len;
     xmlTextReader *reader;
     bool positioned; /* the reader's current node is not examined yet */
 };
@@ -214,7 +217,9 @@ static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
 /* Opens the reader and builds fo:root when `with_root`; stops on its first child. */
 static bool open_reader(fo_doc *doc, bool with_root)
 {
-    doc->reader = xmlReaderForFile(doc->path, NULL, FO_PARSE_OPTIONS);
+    doc->reader = doc->mem ? xmlReaderForMemory(doc->mem, (int)doc->mem_len, doc->path, NULL,
+                                                FO_PARSE_OPTIONS)
+                           : xmlReaderForFile(doc->path, NULL, FO_PARSE_OPTIONS);
     if (!doc->reader) {
         diag_error(doc->d, doc->path, 0, "cannot read the file");
         return false;
@@ -235,11 +240,8 @@ static bool open_reader(fo_doc *doc, bool with_root)
     return true;
 }
 
-fo_doc *fo_doc_open_file(const char *path, diag *d)
+static fo_doc *open_streaming(fo_doc *doc)
 {
-    if (!file_readable(path, "cannot open", d))
-        return NULL;
-    fo_doc *doc = doc_new(path, d);
     if (!open_reader(doc, true)) {
         fo_doc_destroy(doc);
         return NULL;
@@ -247,6 +249,25 @@ fo_doc *fo_doc_open_file(const char *path, diag *d)
     if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
         seek_page_sequence(doc, build_prelude_child);
     return doc;
+}
+
+fo_doc *fo_doc_open_file(const char *path, diag *d)
+{
+    if (!file_readable(path, "cannot open", d))
+        return NULL;
+    return open_streaming(doc_new(path, d));
+}
+
+fo_doc *fo_doc_open_memory(const char *text, size_t len, const char *path, diag *d)
+{
+    if (len > INT_MAX) {
+        diag_error(d, path, 0, "the XSL-FO is larger than 2 GiB");
+        return NULL;
+    }
+    fo_doc *doc = doc_new(path, d);
+    doc->mem = text;
+    doc->mem_len = len;
+    return open_streaming(doc);
 }
 
 static void foreign_after_start(fo_doc *doc, xmlNode *x)

@@ -10,6 +10,7 @@ typedef struct {
     const char *s;
     const fo_expr_ctx *cx;
     const char *err;
+    const char *nonstandard; /* see fo_val */
 } parser;
 
 static bool parse_add(parser *p, fo_val *out);
@@ -77,6 +78,10 @@ static bool parse_quantity(parser *p, fo_val *out)
     }
     double unit = (n == 2 && p->s[0] == 'e' && p->s[1] == 'm') ? p->cx->font_size
                                                                 : fo_unit_points(p->s, n);
+    if (n == 3 && strncmp(p->s, "mpt", 3) == 0) { /* FOP's millipoints */
+        unit = 0.001;
+        p->nonstandard = "uses FOP's unit mpt (not XSL 1.1); read as 1/1000 pt";
+    }
     if (unit == 0 && !(n == 2 && p->s[0] == 'e' && p->s[1] == 'm'))
         return fail(p, "unknown unit");
     p->s += n;
@@ -165,9 +170,14 @@ static bool numeric_function(parser *p, const char *name, size_t len, fo_val *ou
     if (n != (two ? 2 : 1))
         return fail(p, "wrong number of arguments");
     if (fo_ieq(name, len, "proportional-column-width")) {
-        if (a[0].is_len || a[0].is_color)
+        /* FOP reads proportional-column-width(25%) as 25 */
+        bool percent = a[0].is_len && a[0].abs == 0 && a[0].prop == 0 && a[0].rel != 0;
+        if ((a[0].is_len && !percent) || a[0].is_color)
             return fail(p, "proportional-column-width() takes a number");
-        *out = (fo_val){.prop = a[0].abs, .is_len = true};
+        if (percent)
+            p->nonstandard = "gives proportional-column-width() a percentage (not XSL 1.1); "
+                             "read as a number, as FOP does";
+        *out = (fo_val){.prop = percent ? a[0].rel * 100 : a[0].abs, .is_len = true};
         return true;
     }
     if (!is_pure_abs(&a[0]) || (two && (!is_pure_abs(&a[1]) || a[0].is_len != a[1].is_len)))
@@ -380,7 +390,7 @@ static bool parse_add(parser *p, fo_val *out)
 
 bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char **err)
 {
-    parser p = {s, cx, NULL};
+    parser p = {s, cx, NULL, NULL};
     *out = (fo_val){0};
     if (!parse_add(&p, out)) {
         if (err)
@@ -391,6 +401,13 @@ bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char 
     if (*p.s) {
         if (err)
             *err = "unexpected text after the expression";
+        return false;
+    }
+    out->nonstandard = p.nonstandard;
+    /* 1e400pt or 1e308 * 10: nothing downstream can lay out an infinite or NaN value. */
+    if (!isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop)) {
+        if (err)
+            *err = "the value is not a finite number";
         return false;
     }
     return true;

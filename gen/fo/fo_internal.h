@@ -61,6 +61,9 @@ typedef struct {
     bool is_len;
     bool is_color;
     fo_color color;
+    /* Set when the expression used something FOP accepts outside XSL 1.1 (the mpt unit,
+     * a percentage in proportional-column-width()): how it was read, for a warning. */
+    const char *nonstandard;
 } fo_val;
 
 typedef struct {
@@ -76,7 +79,7 @@ bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char 
 
 typedef enum {
     K_P_LENGTH, K_P_FONT_SIZE, K_P_FONT_WEIGHT, K_P_LINE_HEIGHT, K_P_COLOR, K_P_ENUM,
-    K_P_INT, K_P_NUMBER, K_P_STRING, K_P_SPACE, K_P_KEEP
+    K_P_INT, K_P_NUMBER, K_P_STRING, K_P_SPACE, K_P_KEEP, K_P_DECORATION
 } fo_prop_kind;
 
 typedef struct {

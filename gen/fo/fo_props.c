@@ -2,6 +2,7 @@
  * parsing by kind, inheritance, and computing an element's properties. */
 #include "fo/fo_internal.h"
 
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -27,6 +28,8 @@ typedef struct {
     const fo_node *context; /* for label-end() */
     arena *a;               /* for strings; NULL for static initial values */
     const char *err;
+    bool past_limit; /* err says why a well-formed value is refused: worth printing */
+    const char *lenient; /* a value read by interpretation: why, for a warning */
 } vctx;
 
 static bool has_kw(fo_prop_id id, fo_kw kw)
@@ -50,7 +53,13 @@ static double parent_font_size(const vctx *cx)
 static bool eval(vctx *cx, const char *v, double em, fo_val *out)
 {
     fo_expr_ctx ex = {em, cx->context, cx->parent};
-    return fo_expr_eval(v, &ex, out, &cx->err);
+    if (fo_expr_eval(v, &ex, out, &cx->err)) {
+        if (out->nonstandard)
+            cx->lenient = out->nonstandard;
+        return true;
+    }
+    cx->past_limit = !isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop);
+    return false;
 }
 
 static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
@@ -58,8 +67,17 @@ static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
     fo_val x;
     if (!eval(cx, v, em, &x))
         return false;
-    if (x.is_color || (!x.is_len && x.abs != 0)) {
+    if (x.is_color) {
         cx->err = "a length is expected";
+        return false;
+    }
+    if (!x.is_len && x.abs != 0) { /* FOP: "assume pixels (like in HTML)" */
+        x.abs *= fo_unit_points("px", 2);
+        cx->lenient = "has no unit (not XSL 1.1); read as pixels, as FOP does";
+    }
+    if (fabs(x.abs) > FO_MAX_LENGTH || fabs(x.rel) > FO_MAX_LENGTH || fabs(x.prop) > FO_MAX_LENGTH) {
+        cx->err = "a length is limited to 1000000pt";
+        cx->past_limit = true;
         return false;
     }
     *out = (fo_len){x.abs, x.rel, x.prop, FO_KW_UNSET};
@@ -75,7 +93,9 @@ static bool eval_int(vctx *cx, const char *v, int *out)
         cx->err = "a number is expected";
         return false;
     }
-    *out = (int)lround(x.abs);
+    /* Saturated, so that within_bounds() reports the property's own limit; lround of a
+     * value past INT_MAX would be undefined. */
+    *out = x.abs >= INT_MAX ? INT_MAX : x.abs <= -INT_MAX ? -INT_MAX : (int)lround(x.abs);
     return true;
 }
 
@@ -187,15 +207,49 @@ static bool parse_P_COLOR(const char *v, vctx *cx, fo_color *out)
     return false;
 }
 
+/* Keywords XSL 1.1 (or FOP) defines that are not implemented: each is read as the closest
+ * supported one, with a warning. */
+static const struct {
+    fo_prop_id id;
+    const char *value;
+    fo_kw instead;
+    const char *why;
+} approximated[] = {
+    {FO_PROP_leader_alignment, "reference-area", FO_KW_none, "is not supported; using 'none'"},
+    {FO_PROP_visibility, "collapse", FO_KW_hidden, "is read as 'hidden'"},
+    {FO_PROP_force_page_count, "doubly-even", FO_KW_even,
+     "is not XSL 1.1; read as 'even'"},
+#define WRITING_MODE(m) {FO_PROP_writing_mode, m, FO_KW_lr_tb, "is not supported; laid out as 'lr-tb'"},
+    WRITING_MODE("rl-tb") WRITING_MODE("tb-rl") WRITING_MODE("tb-lr") WRITING_MODE("bt-lr")
+    WRITING_MODE("bt-rl") WRITING_MODE("lr-bt") WRITING_MODE("rl-bt")
+    WRITING_MODE("lr-alternating-rl-bt") WRITING_MODE("lr-alternating-rl-tb")
+    WRITING_MODE("lr-inverting-rl-bt") WRITING_MODE("lr-inverting-rl-tb")
+    WRITING_MODE("tb-lr-in-lr-pairs") WRITING_MODE("lr") WRITING_MODE("rl") WRITING_MODE("tb")
+#undef WRITING_MODE
+};
+
 static bool parse_P_ENUM(const char *v, vctx *cx, fo_kw *out)
 {
     fo_kw kw = accepted_kw(cx->id, v);
-    if (!kw) {
-        cx->err = "unknown keyword";
-        return false;
+    if (kw) {
+        *out = kw;
+        return true;
     }
-    *out = kw;
-    return true;
+    for (size_t i = 0; i < sizeof approximated / sizeof approximated[0]; i++)
+        if (approximated[i].id == cx->id && strcmp(approximated[i].value, v) == 0) {
+            *out = approximated[i].instead;
+            cx->lenient = approximated[i].why;
+            return true;
+        }
+    /* vertical-align <length> | <percentage> (XSL 1.1 § 7.31.22): valid, not implemented */
+    fo_len l;
+    if (cx->id == FO_PROP_vertical_align && eval_len(cx, v, cx->self->font_size, &l)) {
+        *out = FO_KW_baseline;
+        cx->lenient = "is not supported; using 'baseline'";
+        return true;
+    }
+    cx->err = "unknown keyword";
+    return false;
 }
 
 static bool parse_P_INT(const char *v, vctx *cx, int *out)
@@ -293,6 +347,36 @@ static bool parse_P_KEEP(const char *v, vctx *cx, fo_keep *out)
     return true;
 }
 
+/* "none" or up to four of underline|no-underline, overline|no-overline,
+ * line-through|no-line-through, blink|no-blink, each at most once. */
+static bool parse_P_DECORATION(const char *v, vctx *cx, unsigned *out)
+{
+    static const char *const words[] = {"underline",    "no-underline", "overline",
+                                        "no-overline",  "line-through", "no-line-through",
+                                        "blink",        "no-blink"};
+    if (strcmp(v, "none") == 0) {
+        *out = 0;
+        return true;
+    }
+    unsigned bits = 0;
+    for (const char *s = v; *s;) {
+        size_t n = strcspn(s, " \t\n\r");
+        size_t i = 0;
+        while (i < 8 && !(strlen(words[i]) == n && strncmp(s, words[i], n) == 0))
+            i++;
+        /* one word of each pair: bits 2k and 2k+1 */
+        if (i == 8 || bits & (3u << (i & ~1u))) {
+            cx->err = "unknown or repeated decoration";
+            return false;
+        }
+        bits |= 1u << i;
+        s += n;
+        s += strspn(s, " \t\n\r");
+    }
+    *out = bits;
+    return bits != 0;
+}
+
 /* Parses `v` (trimmed, not "inherit") into the field of property cx->id. */
 static bool parse_value(fo_props *p, const char *v, vctx *cx)
 {
@@ -374,6 +458,7 @@ static bool val_none(const void *v, fo_val *out) { return false; }
 #define val_P_ENUM val_none
 #define val_P_STRING val_none
 #define val_P_KEEP val_none
+#define val_P_DECORATION val_none
 
 bool fo_prop_value(const fo_props *p, int id, fo_val *out)
 {
@@ -407,7 +492,7 @@ static void parse_keywords(fo_prop_info *pi)
 
 static void init_initial_value(fo_prop_id id)
 {
-    vctx cx = {id, NULL, &initial, NULL, NULL, NULL};
+    vctx cx = {id, NULL, &initial, NULL, NULL, NULL, false, NULL};
     if (!parse_value(&initial, info[id].initial, &cx)) {
         fprintf(stderr, "livrables: fatal: props.def: bad initial value '%s' for %s\n",
                 info[id].initial, info[id].name);
@@ -460,9 +545,12 @@ static bool marked(const unsigned char *bits, fo_prop_id id)
     return bits[id / 8] >> (id % 8) & 1;
 }
 
-static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v)
+static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v, const vctx *cx)
 {
-    if (pd->d)
+    if (pd->d && cx && cx->past_limit)
+        diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s': %s", v,
+                   info[id].name, cx->err);
+    else if (pd->d)
         diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s'", v,
                    info[id].name);
 }
@@ -486,6 +574,82 @@ static const char *trimmed(const char *v, char *buf, size_t cap)
 
 static void *field_of(fo_props *p, fo_prop_id id);
 
+/* The documented limits of fo.h, by property. */
+typedef struct {
+    fo_prop_id id;
+    double min, max;
+} prop_bound;
+
+static const prop_bound bounds[] = {
+    {FO_PROP_column_number, 0, FO_MAX_COLUMNS},
+    {FO_PROP_number_columns_spanned, 1, FO_MAX_COLUMNS},
+    {FO_PROP_number_columns_repeated, 1, FO_MAX_COLUMNS},
+    {FO_PROP_number_rows_spanned, 1, FO_MAX_ROWS_SPANNED},
+    {FO_PROP_initial_page_number, 0, FO_MAX_PAGE_NUMBER},
+    {FO_PROP_widows, 1, FO_MAX_COUNT},
+    {FO_PROP_orphans, 1, FO_MAX_COUNT},
+    {FO_PROP_column_count, 1, FO_MAX_COUNT},
+    {FO_PROP_maximum_repeats, 0, FO_MAX_PAGE_NUMBER},
+    {FO_PROP_grouping_size, 0, FO_MAX_COUNT},
+    {FO_PROP_hyphenation_push_character_count, 1, FO_MAX_COUNT},
+    {FO_PROP_hyphenation_remain_character_count, 1, FO_MAX_COUNT},
+    {FO_PROP_reference_orientation, -270, 270},
+    {FO_PROP_page_width, 0, FO_MAX_PAGE_SIZE},
+    {FO_PROP_page_height, 0, FO_MAX_PAGE_SIZE},
+};
+
+/* The value a bound applies to, or false when there is none (keywords, auto). */
+static bool bounded_value(const fo_props *p, fo_prop_id id, double *v)
+{
+    const void *f = field_of((fo_props *)p, id);
+    switch (info[id].kind) {
+    case K_P_INT:
+        *v = *(const int *)f;
+        return fo_int_kw(*(const int *)f) == FO_KW_UNSET;
+    case K_P_LENGTH: {
+        const fo_len *l = f;
+        *v = l->abs;
+        return l->kw == FO_KW_UNSET;
+    }
+    default:
+        return false;
+    }
+}
+
+/* Checks a parsed value against its limit; false with the limit's message when past it. A
+ * font-size past its limit is clamped with a warning instead: the text stays readable. */
+static bool within_bounds(fo_props *p, const fo_pending *pd, fo_prop_id id, const char *v)
+{
+    if (id == FO_PROP_font_size) {
+        if (p->font_size > FO_MAX_FONT_SIZE) {
+            if (pd->d)
+                diag_report(pd->d, DIAG_WARNING, pd->file, pd->line,
+                            "font-size '%s' is larger than %gpt; using %gpt", v,
+                            FO_MAX_FONT_SIZE, FO_MAX_FONT_SIZE);
+            p->font_size = FO_MAX_FONT_SIZE;
+        }
+        return true;
+    }
+    for (size_t i = 0; i < sizeof bounds / sizeof bounds[0]; i++) {
+        double x;
+        if (bounds[i].id != id || !bounded_value(p, id, &x))
+            continue;
+        bool is_page_size = id == FO_PROP_page_width || id == FO_PROP_page_height;
+        if (is_page_size ? x > 0 && x <= bounds[i].max : x >= bounds[i].min && x <= bounds[i].max)
+            return true;
+        if (pd->d && is_page_size)
+            diag_error(pd->d, pd->file, pd->line,
+                       "value '%s' for property '%s' is out of range (more than 0pt, at most "
+                       "%gpt)", v, info[id].name, bounds[i].max);
+        else if (pd->d)
+            diag_error(pd->d, pd->file, pd->line,
+                       "value '%s' for property '%s' is out of range (%g to %g)", v,
+                       info[id].name, bounds[i].min, bounds[i].max);
+        return false;
+    }
+    return true;
+}
+
 static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
 {
     char buf[512];
@@ -504,9 +668,16 @@ static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
     void *field = field_of(p, cx->id);
     memcpy(save, field, field_size[cx->id]);
     cx->err = NULL;
+    cx->past_limit = false;
+    cx->lenient = NULL;
     if (!parse_value(p, v, cx)) {
         memcpy(field, save, field_size[cx->id]);
-        report_invalid(pd, cx->id, pd->value[cx->id]);
+        report_invalid(pd, cx->id, pd->value[cx->id], cx);
+    } else if (!within_bounds(p, pd, cx->id, v)) {
+        memcpy(field, save, field_size[cx->id]);
+    } else if (cx->lenient && pd->d) {
+        diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
+                     pd->value[cx->id], info[cx->id].name, cx->lenient);
     }
 }
 
@@ -563,6 +734,8 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         const char *v = trimmed(pd->comps[i].value, buf, sizeof buf);
         cx->id = id;
         cx->err = NULL;
+        cx->past_limit = false;
+        cx->lenient = NULL;
         bool ok = false;
         void *f = field_of(p, id);
         if (info[id].kind == K_P_SPACE) {
@@ -584,10 +757,13 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
         } else if (comp == FO_COMP_CONDITIONALITY) {
             ok = true; /* padding and border conditionality: not supported, accepted */
         }
+        if (ok && cx->lenient && pd->d)
+            diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
+                         pd->comps[i].value, info[id].name, cx->lenient);
         if (ok)
             mark(spec, id);
         else
-            report_invalid(pd, id, pd->comps[i].value);
+            report_invalid(pd, id, pd->comps[i].value, cx);
     }
 }
 
@@ -674,7 +850,7 @@ void fo_props_compute(fo_props *out, unsigned char *specified, const fo_pending 
     if (parent)
         inherit_all(out, parent);
 
-    vctx cx = {0, parent, out, parent_node, pd->a, NULL};
+    vctx cx = {0, parent, out, parent_node, pd->a, NULL, false, NULL};
     static const fo_prop_id first[] = {FO_PROP_font_size, FO_PROP_color};
     for (int i = 0; i < 2; i++)
         if (pd->value[first[i]]) {

@@ -44,7 +44,13 @@ lay_ctx *lay_ctx_new(const fo_doc *doc, tx_engine *tx, diag *d)
     ctx->ids->map = g_hash_table_new(g_str_hash, g_str_equal);
     ctx->next_number = 1;
     ctx->pass = 1;
+    ctx->max_pages = LAY_DEFAULT_MAX_PAGES;
     return ctx;
+}
+
+void lay_ctx_set_max_pages(lay_ctx *ctx, int max_pages)
+{
+    ctx->max_pages = max_pages;
 }
 
 void lay_ctx_destroy(lay_ctx *ctx)

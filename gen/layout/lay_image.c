@@ -22,6 +22,14 @@ static unsigned long be32(const unsigned char *p)
     return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
 }
 
+/* Decoding a raster image takes 4 bytes a pixel: a header claiming more is refused before
+ * anything is allocated (a few bytes of PNG can claim 4 billion pixels). */
+static bool pixels_within_limit(double w, double h)
+{
+    return w >= 1 && h >= 1 && w <= LAY_MAX_IMAGE_SIDE && h <= LAY_MAX_IMAGE_SIDE &&
+           w * h <= LAY_MAX_IMAGE_PIXELS;
+}
+
 /* PNG: IHDR size, pHYs density when given in pixels per metre. */
 static bool probe_png(FILE *f, double *w, double *h)
 {
@@ -46,6 +54,8 @@ static bool probe_png(FILE *f, double *w, double *h)
         if (fseek(f, (long)len + 4, SEEK_CUR) != 0)
             break;
     }
+    if (!pixels_within_limit(pw, ph))
+        return false;
     *w = pw * 72.0 / dx;
     *h = ph * 72.0 / dy;
     return true;
@@ -82,6 +92,8 @@ static bool probe_jpeg(FILE *f, double *w, double *h)
             marker != 0xCC) {
             unsigned char sof[5];
             if (fread(sof, 1, 5, f) != 5)
+                return false;
+            if (!pixels_within_limit(be16(sof + 3), be16(sof + 1)))
                 return false;
             *h = be16(sof + 1) * 72.0 / dy;
             *w = be16(sof + 3) * 72.0 / dx;
@@ -188,7 +200,9 @@ static const lay_image *load_file(lay_ctx *ctx, const fo_node *n, const char *pa
     lay_image *img = ARENA_NEW(ctx->a, lay_image);
     if (!lay_image_probe(path, &img->kind, &img->intrinsic_width, &img->intrinsic_height)) {
         if (g_file_test(path, G_FILE_TEST_EXISTS))
-            diag_error(ctx->d, ctx->file, n->line, "image '%s': unknown or damaged format", src);
+            diag_error(ctx->d, ctx->file, n->line,
+                       "image '%s': unknown or damaged format, or more than %d megapixels", src,
+                       LAY_MAX_IMAGE_PIXELS / 1000000);
         else
             diag_error(ctx->d, ctx->file, n->line, "image '%s' not found", src);
         img = NULL;

@@ -39,8 +39,8 @@ static const lay_tag *tag_derive(lay_build *b, const lay_tag *parent, const fo_n
     arena *a = b->a;
     const fo_props *p = n->props;
     bool link = n->kind == FO_BASIC_LINK;
-    bool deco = p->text_decoration == FO_KW_underline || p->text_decoration == FO_KW_no_underline ||
-                p->text_decoration == FO_KW_overline || p->text_decoration == FO_KW_line_through;
+    unsigned d = p->text_decoration;
+    bool deco = d & ~(FO_DECO_BLINK | FO_DECO_NO_BLINK);
     bool inline_kind = n->kind == FO_INLINE || n->kind == FO_WRAPPER || link;
     const lay_snode *sn = inline_kind ? lay_snode_inline(b, n, tag_sn(b, parent)) : NULL;
     if (!link && !deco && !sn)
@@ -76,14 +76,12 @@ static const lay_tag *tag_derive(lay_build *b, const lay_tag *parent, const fo_n
             t->uri = NULL;
         }
     }
-    if (p->text_decoration == FO_KW_underline)
-        t->underline = true;
-    else if (p->text_decoration == FO_KW_no_underline)
-        t->underline = false;
-    else if (p->text_decoration == FO_KW_overline)
-        t->overline = true;
-    else if (p->text_decoration == FO_KW_line_through)
-        t->strike = true;
+    if (d & (FO_DECO_UNDERLINE | FO_DECO_NO_UNDERLINE))
+        t->underline = d & FO_DECO_UNDERLINE;
+    if (d & (FO_DECO_OVERLINE | FO_DECO_NO_OVERLINE))
+        t->overline = d & FO_DECO_OVERLINE;
+    if (d & (FO_DECO_LINE_THROUGH | FO_DECO_NO_LINE_THROUGH))
+        t->strike = d & FO_DECO_LINE_THROUGH;
     return t;
 }
 

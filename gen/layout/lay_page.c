@@ -475,6 +475,12 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         np++;
     }
     size_t lead = lead_blank ? 1 : 0;
+    if (np + lead > (size_t)(ctx->max_pages - ctx->pages)) {
+        diag_error(ctx->d, ctx->file, ps->line,
+                   "the document needs more than %d pages (the limit set by --max-pages)",
+                   ctx->max_pages);
+        return (lay_pages){NULL, 0};
+    }
     if (lead) {
         lay_pbreak *v = ARENA_NEW_ARRAY(a, lay_pbreak, np + 1);
         v[0] = (lay_pbreak){0, 0, true, 0, 0};

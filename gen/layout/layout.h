@@ -151,6 +151,11 @@ typedef struct lay_ctx lay_ctx;
 lay_ctx *lay_ctx_new(const fo_doc *doc, tx_engine *tx, diag *d);
 void lay_ctx_destroy(lay_ctx *ctx); /* accepts NULL */
 
+/* The most pages a document may have; past it layout stops with an error instead of
+ * exhausting the machine. LAY_DEFAULT_MAX_PAGES until set. */
+#define LAY_DEFAULT_MAX_PAGES 100000
+void lay_ctx_set_max_pages(lay_ctx *ctx, int max_pages);
+
 /* Asks the context to add every file it reads (images) to `inputs` (borrowed), for
  * dependency files. */
 void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs);

@@ -217,6 +217,7 @@ struct lay_ctx {
     lay_idtab *ids;
     int next_number;   /* page number of the next page of this pass */
     int pages;         /* pages laid out in this pass */
+    int max_pages;     /* more is an error (runaway documents) */
     int last_pages;    /* in the last completed pass */
     int pass;
     bool forward_refs; /* this pass used an unknown id */
@@ -408,5 +409,9 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
 /* Intrinsic size of an image file in points, from its header. Returns false when the
  * format is unknown or the file unreadable. */
 bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h);
+
+/* Raster images larger than this are refused (cairo's own limit is 32767 a side). */
+#define LAY_MAX_IMAGE_SIDE 32767
+#define LAY_MAX_IMAGE_PIXELS 50000000
 
 #endif

@@ -46,8 +46,7 @@ static void copy_options(painter *p, const paint_options *o)
 static void remove_outputs(painter *p)
 {
     for (paint_output *o = p->outputs; o; o = o->next)
-        if (o->temp)
-            unlink(o->temp);
+        atomic_file_discard(o->temp);
 }
 
 static void painter_free(painter *p)
@@ -126,7 +125,7 @@ void paint_outline(painter *p, const lay_outline *outline)
 static bool rename_outputs(painter *p)
 {
     for (paint_output *o = p->outputs; o; o = o->next) {
-        if (rename(o->temp, o->final) != 0) {
+        if (!atomic_file_publish(o->temp, o->final)) {
             diag_error(p->d, o->final, 0, "cannot write: %s", strerror(errno));
             remove_outputs(p);
             return false;

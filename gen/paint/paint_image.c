@@ -7,7 +7,10 @@
  */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
+#include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h> /* before jpeglib.h, which needs FILE */
+#include <jpeglib.h>
 #include <string.h>
 
 #include "paint/paint_internal.h"
@@ -78,6 +81,59 @@ static cairo_surface_t *surface_from_pixbuf(GdkPixbuf *pb)
     return s;
 }
 
+/* libjpeg reports through these: an error ends decoding, and a warning (corrupt data,
+ * premature end of file) counts, since the PDF would embed the damaged bytes as they are. */
+typedef struct {
+    struct jpeg_error_mgr pub;
+    jmp_buf fail;
+} jpeg_checker;
+
+static void jpeg_fail(j_common_ptr cinfo)
+{
+    longjmp(((jpeg_checker *)cinfo->err)->fail, 1);
+}
+
+/* Counts warnings (level -1) as libjpeg's own emit_message does, printing nothing. */
+static void jpeg_quiet(j_common_ptr cinfo, int level)
+{
+    if (level < 0)
+        cinfo->err->num_warnings++;
+}
+
+/* True when libjpeg decodes the whole of `data` without a warning. gdk-pixbuf fills what a
+ * truncated file lacks with grey and says nothing. */
+static bool jpeg_complete(const unsigned char *data, size_t len, GError **err)
+{
+    struct jpeg_decompress_struct cinfo;
+    jpeg_checker jerr;
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = jpeg_fail;
+    jerr.pub.emit_message = jpeg_quiet;
+    JSAMPARRAY row = NULL;
+    if (setjmp(jerr.fail)) {
+        jpeg_destroy_decompress(&cinfo);
+        g_set_error_literal(err, G_FILE_ERROR, G_FILE_ERROR_FAILED, "damaged JPEG data");
+        return false;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)len);
+    jpeg_read_header(&cinfo, TRUE);
+    jpeg_start_decompress(&cinfo);
+    row = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE,
+                                     cinfo.output_width * cinfo.output_components, 1);
+    while (cinfo.output_scanline < cinfo.output_height && jerr.pub.num_warnings == 0)
+        jpeg_read_scanlines(&cinfo, row, 1);
+    bool ok = jerr.pub.num_warnings == 0;
+    if (ok)
+        jpeg_finish_decompress(&cinfo);
+    ok = ok && jerr.pub.num_warnings == 0;
+    jpeg_destroy_decompress(&cinfo);
+    if (!ok)
+        g_set_error_literal(err, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                            "truncated or damaged JPEG data");
+    return ok;
+}
+
 /* Decodes a JPEG file and attaches its bytes for the PDF; NULL with *err set on failure. */
 static cairo_surface_t *load_jpeg(const char *path, GError **err)
 {
@@ -85,6 +141,10 @@ static cairo_surface_t *load_jpeg(const char *path, GError **err)
     gsize len;
     if (!g_file_get_contents(path, &data, &len, err))
         return NULL;
+    if (!jpeg_complete((const unsigned char *)data, len, err)) {
+        g_free(data);
+        return NULL;
+    }
     GdkPixbufLoader *loader = gdk_pixbuf_loader_new_with_type("jpeg", err);
     cairo_surface_t *s = NULL;
     if (loader && gdk_pixbuf_loader_write(loader, (const guchar *)data, len, err) &&

@@ -166,6 +166,8 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
     };
     if (o->inputs)
         lay_ctx_record_inputs(r.lay, o->inputs);
+    if (o->max_pages > 0)
+        lay_ctx_set_max_pages(r.lay, o->max_pages);
     bool ok = false;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
         if (pass > 1 && !fo_doc_rewind(doc))
@@ -198,6 +200,17 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
         return false;
     if (o->inputs)
         strlist_add(o->inputs, fo_path);
+    bool ok = render_doc(e, doc, out_path, o, d);
+    fo_doc_destroy(doc);
+    return ok;
+}
+
+bool render_memory(render_engine *e, const char *text, size_t len, const char *fo_name,
+                   const char *out_path, const render_options *o, diag *d)
+{
+    fo_doc *doc = fo_doc_open_memory(text, len, fo_name, d);
+    if (!doc)
+        return false;
     bool ok = render_doc(e, doc, out_path, o, d);
     fo_doc_destroy(doc);
     return ok;

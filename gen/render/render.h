@@ -38,6 +38,8 @@ typedef struct {
     long long creation_date;
     /* When not NULL, receives the files the output was made from (the FO file, images). */
     strlist *inputs;
+    /* The most pages a document may have (an error past it); 0 for the default. */
+    int max_pages;
 } render_options;
 
 /* Sets the defaults: PDF, 96 dpi, no metadata, creation_date -1, no inputs list. */
@@ -52,6 +54,11 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
  * diagnostics; `fo` stays owned by the caller. */
 bool render_xml(render_engine *e, struct _xmlDoc *fo, const char *fo_name, const char *out_path,
                 const render_options *o, diag *d);
+
+/* The same for the text of an FO document in memory (`len` bytes, borrowed), streamed page-
+ * sequence by page-sequence as a file is; diagnostics name `fo_name` with the text's lines. */
+bool render_memory(render_engine *e, const char *text, size_t len, const char *fo_name,
+                   const char *out_path, const render_options *o, diag *d);
 
 /* The creation date to use: SOURCE_DATE_EPOCH when set and valid, else now. */
 long long render_default_date(void);

@@ -41,6 +41,15 @@ typedef struct {
 source *source_load(const char *path, diag *d);
 void source_destroy(source *s); /* accepts NULL */
 
+/* True when `url` (a path or file: URL, resolved against the current directory when
+ * relative) names a local file inside the absolute directory `root` (symbolic links
+ * resolved). The boundary of XIncludes, images and stylesheet reads. */
+bool source_url_inside(const char *root, const char *url);
+
+/* Lets sources read images from `dir` too (besides their own folder): --allow-path.
+ * Process-wide; call before loading. */
+void source_allow_path(const char *dir);
+
 /* The file an element of s->doc was read from (the source or an XIncluded file); borrowed. */
 const char *source_node_file(const source *s, const struct _xmlNode *node);
 

@@ -38,10 +38,6 @@ typedef struct {
 void source_errors_install(source_errctx *c, source_errsave *save);
 void source_errors_restore(const source_errsave *save);
 
-/* True when `url` (a URI reference resolved against the source's name) names a local file
- * inside the directory `root`. */
-bool source_url_inside(const char *root, const char *url);
-
 /* `url` as a file name: "file://" removed and %XX escapes decoded. malloc'd. */
 char *source_url_to_path(const char *url);
 

@@ -1,5 +1,6 @@
 /* Loading a source: parse without network or DTD, XInclude inside the source's tree only,
  * remember every file read and where each XIncluded element came from. */
+#include <glib.h>
 #include <libxml/globals.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -140,6 +141,56 @@ static void rebase_includes(source *s)
     }
 }
 
+/* Folders besides a source's own from which its images may be read (--allow-path). */
+static strlist allowed_dirs;
+
+void source_allow_path(const char *dir)
+{
+    char *real = realpath(dir, NULL);
+    strlist_add(&allowed_dirs, real ? real : dir);
+    free(real);
+}
+
+static bool image_allowed(const source *s, const char *url)
+{
+    if (source_url_inside(s->dir, url))
+        return true;
+    for (size_t i = 0; i < allowed_dirs.count; i++)
+        if (source_url_inside(allowed_dirs.items[i], url))
+            return true;
+    return false;
+}
+
+/* Images (src attributes, already relative to the source's directory) must lie inside that
+ * directory, as XIncluded files do: a source from a shared repository must not be able to
+ * put /etc/passwd or a file next to it into a PDF. */
+static bool check_image_paths(const source *s, const xmlNode *n, diag *d)
+{
+    bool ok = true;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *src = xmlGetNoNsProp(n, BAD_CAST "src");
+        if (src && src[0]) {
+            const char *v = (const char *)src;
+            char *path = v[0] == '/' || strchr(v, ':') ? g_strdup(v) : g_build_filename(s->dir, v, NULL);
+            if (!image_allowed(s, path)) {
+                diag_error(d, source_node_file(s, n), xmlGetLineNo(n),
+                           strchr(v, ':') && strncmp(v, "file:", 5) != 0
+                               ? "image '%s' is not a local file; images are never fetched"
+                               : "image '%s' is outside the atelier's folder (--allow-path DIR "
+                                 "allows another folder)",
+                           v);
+                ok = false;
+            }
+            g_free(path);
+        }
+        xmlFree(src);
+        ok = check_image_paths(s, n->children, d) && ok;
+    }
+    return ok;
+}
+
 const char *source_node_file(const source *s, const xmlNode *node)
 {
     for (const xmlNode *n = node; n; n = n->parent)
@@ -171,7 +222,7 @@ static bool parse(source *s, source_errctx *c)
     collect_bases(s, xmlDocGetRootElement(s->doc));
     strip_bases(xmlDocGetRootElement(s->doc));
     rebase_includes(s);
-    return true;
+    return check_image_paths(s, xmlDocGetRootElement(s->doc), c->d);
 }
 
 source *source_load(const char *path, diag *d)

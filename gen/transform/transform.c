@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "source/source.h"
 #include "transform/transform.h"
 #include "transform/xslt_errors.h"
 #include "util/readable.h"
@@ -22,7 +23,9 @@
 struct transform {
     xsltStylesheetPtr style;
     xsltSecurityPrefsPtr prefs;
-    char *name; /* the template's path, for messages without a location */
+    char *name;        /* the template's path, for messages without a location */
+    char *data_dir;    /* the folder holding the template's folder: modules, charters */
+    char *charter_dir; /* a user charter's folder, or NULL */
 };
 
 void transform_register_lv_functions(void); /* lv_ext.c */
@@ -31,16 +34,57 @@ void transform_register_lv_functions(void); /* lv_ext.c */
 static strlist *recorded_modules, *recorded_documents;
 static xsltDocLoaderFunc default_loader;
 
-/* Every stylesheet module and document() read passes here: never from the network, and
- * remembered for dependency files. */
+/* Every stylesheet module and document() read passes here: never from the network, never
+ * with a DTD loaded or an entity substituted (libxslt asks for both by default: an external
+ * entity could pull any file of the machine into a PDF), and remembered for dependency
+ * files. */
 static xmlDocPtr recording_loader(const xmlChar *uri, xmlDictPtr dict, int options, void *ctxt,
                                   xsltLoadType type)
 {
+    options &= ~(XML_PARSE_NOENT | XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_DTDVALID |
+                 XML_PARSE_XINCLUDE);
     xmlDocPtr doc = default_loader(uri, dict, options | XML_PARSE_NONET, ctxt, type);
     strlist *into = type == XSLT_LOAD_DOCUMENT ? recorded_documents : recorded_modules;
     if (doc && into)
         strlist_add(into, (const char *)uri);
     return doc;
+}
+
+/* The folders a stylesheet may read from while one transform compiles or runs: Livrables'
+ * data directory (templates, modules, charters), a user charter's folder and the source's
+ * folder (images, documents next to it). libxslt's security callbacks take no context of
+ * ours, hence these globals; a transform is not thread-safe anyway. */
+static const char *readable_dirs[3];
+
+static int check_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt, const char *value)
+{
+    for (size_t i = 0; i < sizeof readable_dirs / sizeof readable_dirs[0]; i++)
+        if (readable_dirs[i] && source_url_inside(readable_dirs[i], value))
+            return 1;
+    return 0;
+}
+
+static void set_readable_dirs(const char *data_dir, const char *charter_dir, const char *assets_dir)
+{
+    readable_dirs[0] = data_dir;
+    readable_dirs[1] = charter_dir;
+    readable_dirs[2] = assets_dir && *assets_dir ? assets_dir : NULL;
+}
+
+/* The absolute directory `levels` levels above `path` (1: the directory holding it). */
+static char *dir_above(const char *path, int levels)
+{
+    char *real = realpath(path, NULL);
+    if (!real)
+        return NULL;
+    for (int i = 0; i < levels; i++) {
+        char *slash = strrchr(real, '/');
+        if (slash && slash != real)
+            *slash = '\0';
+        else
+            real[1] = '\0';
+    }
+    return real;
 }
 
 void transform_register_extensions(void)
@@ -81,6 +125,7 @@ static xsltSecurityPrefsPtr prefs_new(void)
     xsltSetSecurityPrefs(p, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
     xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
     xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_FILE, check_read);
     return p;
 }
 
@@ -95,8 +140,18 @@ transform *transform_load(const char *template_path, const char *charter_path, s
     xslt_errors e;
     xslt_errors_install(&e, d, template_path);
     recorded_modules = modules;
+    /* xsl:import and xsl:include are checked against the default preferences. */
+    char *data_dir = dir_above(template_path, 2);
+    char *charter_dir = charter_path ? dir_above(charter_path, 1) : NULL;
+    set_readable_dirs(data_dir, charter_dir, NULL);
+    xsltSecurityPrefsPtr load_prefs = prefs_new();
+    xsltSecurityPrefsPtr old_prefs = xsltGetDefaultSecurityPrefs();
+    xsltSetDefaultSecurityPrefs(load_prefs);
     xmlDocPtr wrapper = wrapper_new(template_path, charter_path);
     xsltStylesheetPtr style = xsltParseStylesheetDoc(wrapper);
+    xsltSetDefaultSecurityPrefs(old_prefs);
+    xsltFreeSecurityPrefs(load_prefs);
+    set_readable_dirs(NULL, NULL, NULL);
     recorded_modules = NULL;
     xslt_errors_restore(&e);
     if (!style || style->errors || e.errors) {
@@ -105,6 +160,8 @@ transform *transform_load(const char *template_path, const char *charter_path, s
         xsltFreeStylesheet(style);
         if (e.errors == 0)
             diag_error(d, template_path, 0, "cannot compile the stylesheet");
+        free(data_dir);
+        free(charter_dir);
         return NULL;
     }
     transform *t = calloc(1, sizeof *t);
@@ -113,6 +170,8 @@ transform *transform_load(const char *template_path, const char *charter_path, s
     t->style = style;
     t->prefs = prefs_new();
     t->name = xstrdup(template_path);
+    t->data_dir = data_dir;
+    t->charter_dir = charter_dir;
     return t;
 }
 
@@ -123,6 +182,8 @@ void transform_destroy(transform *t)
     xsltFreeStylesheet(t->style);
     xsltFreeSecurityPrefs(t->prefs);
     free(t->name);
+    free(t->data_dir);
+    free(t->charter_dir);
     free(t);
 }
 
@@ -146,8 +207,10 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
         xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
         xsltSetTransformErrorFunc(ctxt, &e, xslt_errors_write);
         recorded_documents = inputs;
+        set_readable_dirs(t->data_dir, t->charter_dir, p->assets_dir);
         if (xsltQuoteUserParams(ctxt, params) == 0)
             out = xsltApplyStylesheetUser(t->style, src, NULL, NULL, NULL, ctxt);
+        set_readable_dirs(NULL, NULL, NULL);
         recorded_documents = NULL;
         bool stopped = ctxt->state == XSLT_STATE_STOPPED;
         bool failed = ctxt->state == XSLT_STATE_ERROR || stopped;

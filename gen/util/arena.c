@@ -20,6 +20,25 @@ struct arena {
 
 enum { BLOCK_SIZE = 64 * 1024 };
 
+/* Past this a request can only be a size computation gone wrong (or a hostile input that
+ * slipped past the limits of fo.h): stopping beats wrapping around to a small block. */
+#define ARENA_MAX_REQUEST ((size_t)1 << 40)
+
+static _Noreturn void too_large(size_t count, size_t elem)
+{
+    fprintf(stderr, "livrables: fatal: allocation of %zu x %zu bytes is too large\n", count, elem);
+    abort();
+}
+
+/* count * elem, checked. */
+static size_t checked_size(size_t count, size_t elem)
+{
+    size_t n;
+    if (__builtin_mul_overflow(count, elem, &n) || n > ARENA_MAX_REQUEST)
+        too_large(count, elem);
+    return n;
+}
+
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n);
@@ -64,6 +83,8 @@ static block *block_new(arena *a, size_t size)
 static void *alloc_raw(arena *a, size_t size)
 {
     const size_t align = _Alignof(max_align_t);
+    if (size > ARENA_MAX_REQUEST)
+        too_large(1, size);
     size = (size + align - 1) & ~(align - 1);
     if (size == 0)
         size = align;
@@ -96,6 +117,11 @@ void *arena_alloc(arena *a, size_t size)
     void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
+}
+
+void *arena_alloc_array(arena *a, size_t count, size_t elem)
+{
+    return arena_alloc(a, checked_size(count, elem));
 }
 
 char *arena_strndup(arena *a, const char *s, size_t n)
@@ -140,7 +166,7 @@ char *arena_printf(arena *a, const char *fmt, ...)
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count)
 {
     /* Only the new tail needs zeroing: the head is copied over. */
-    char *p = alloc_raw(a, elem * new_count);
+    char *p = alloc_raw(a, checked_size(new_count, elem));
     size_t kept = old ? elem * (count < new_count ? count : new_count) : 0;
     if (kept)
         memcpy(p, old, kept);
@@ -150,7 +176,7 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_coun
 
 void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t new_count)
 {
-    char *p = alloc_raw(a, elem * new_count);
+    char *p = alloc_raw(a, checked_size(new_count, elem));
     if (old && count)
         memcpy(p, old, elem * (count < new_count ? count : new_count));
     return p;

@@ -22,6 +22,10 @@ void arena_destroy(arena *a);
 /* Memory for `size` bytes, aligned for any type, zero-filled. Owned by the arena. */
 void *arena_alloc(arena *a, size_t size);
 
+/* Memory for `count` elements of `elem` bytes, zero-filled; the multiplication is checked
+ * (an overflow aborts with a message rather than returning a smaller block). */
+void *arena_alloc_array(arena *a, size_t count, size_t elem);
+
 /* A copy of `n` bytes of `s` followed by a NUL byte. Owned by the arena. */
 char *arena_strndup(arena *a, const char *s, size_t n);
 
@@ -33,7 +37,8 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
 
 /* Grows an arena-owned array: returns a copy of `old` (count * elem bytes) with room for
- * new_count elements; the old block is simply abandoned to the arena. */
+ * new_count elements; the old block is simply abandoned to the arena. The size is checked
+ * as in arena_alloc_array. */
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count);
 
 /* The same, but the new slots are left uninitialized: for hot arrays whose callers set
@@ -44,6 +49,6 @@ void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t n
 size_t arena_footprint(const arena *a);
 
 #define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
-#define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc((a), sizeof(type) * (n)))
+#define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc_array((a), (n), sizeof(type)))
 
 #endif

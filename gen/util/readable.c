@@ -11,6 +11,12 @@ bool file_readable(const char *path, const char *failure, diag *d)
         diag_error(d, path, 0, "%s: %s", failure, strerror(errno));
         return false;
     }
+    /* libxml2 would call an empty file "Extra content at the end of the document". */
+    bool empty = fgetc(f) == EOF && !ferror(f);
     fclose(f);
+    if (empty) {
+        diag_error(d, path, 0, "%s: the file is empty", failure);
+        return false;
+    }
     return true;
 }

@@ -7,8 +7,9 @@
 
 #include "diag/diag.h"
 
-/* True when `path` can be opened for reading; otherwise reports
- * "PATH: error: FAILURE: <strerror>" on `d` and returns false. */
+/* True when `path` can be opened for reading and holds something; otherwise reports
+ * "PATH: error: FAILURE: <strerror>" (or "FAILURE: the file is empty") on `d` and returns
+ * false. */
 bool file_readable(const char *path, const char *failure, diag *d);
 
 #endif

@@ -5,9 +5,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag/diag.h"
@@ -114,10 +116,33 @@ static void depfile_writes_one_rule_per_output_and_phony_rules(void **state)
     strlist_clear(&livret);
 }
 
+/* An array size that overflows size_t stops the process with a message, never wraps to a
+ * small block that later writes would overrun. */
+static void arena_array_size_overflow_aborts(void **state)
+{
+    static const size_t counts[][2] = {{SIZE_MAX / 2, 4}, {(size_t)-1, 1}, {1u << 31, 1u << 31}};
+    for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+        fflush(NULL);
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            freopen("/dev/null", "w", stderr);
+            arena *a = arena_new();
+            arena_grow(a, NULL, counts[i][1], 0, counts[i][0]);
+            _exit(0);
+        }
+        int status;
+        assert_int_equal(waitpid(pid, &status, 0), pid);
+        assert_true(WIFSIGNALED(status));
+        assert_int_equal(WTERMSIG(status), SIGABRT);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
+        cmocka_unit_test(arena_array_size_overflow_aborts),
         cmocka_unit_test(diag_prints_file_line_severity_once),
         cmocka_unit_test(strlist_keeps_unique_entries_in_order),
         cmocka_unit_test(depfile_writes_one_rule_per_output_and_phony_rules),
