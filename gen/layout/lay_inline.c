@@ -195,7 +195,7 @@ static fo_kw map_align(fo_kw a)
 /* The Link element around text styled by `t` (a Span may sit between them). */
 static const lay_snode *link_sn(const lay_tag *t)
 {
-    for (const lay_snode *s = t->sn; s; s = s->parent)
+    for (const lay_snode *s = t->sn; s && s->type; s = s->parent)
         if (strcmp(s->type, "Link") == 0)
             return s;
     return NULL;

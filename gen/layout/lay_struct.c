@@ -42,8 +42,18 @@ static const char *lang_of(arena *a, const fo_props *p)
     return lang ? p->language : NULL;
 }
 
+/* What role="artifact" makes: content that is not part of the document's structure. */
+static lay_snode artifact_node;
+
+static bool is_artifact_role(const fo_node *n)
+{
+    return n && n->props->role && strcmp(n->props->role, "artifact") == 0;
+}
+
 lay_snode *lay_snode_new(lay_build *b, const fo_node *n, const char *type)
 {
+    if ((b->sn && !b->sn->type) || is_artifact_role(n))
+        return &artifact_node;
     lay_snode *s = ARENA_NEW(b->a, lay_snode);
     const char *role = standard_role(n);
     s->type = role ? role : type;
@@ -81,7 +91,8 @@ const lay_snode *lay_snode_block(lay_build *b, const fo_node *n)
     case FO_TABLE: return lay_snode_new(b, n, "Table");
     case FO_TABLE_AND_CAPTION: return lay_snode_new(b, n, "Div");
     case FO_TABLE_CAPTION: return lay_snode_new(b, n, "Caption");
-    default: return standard_role(n) ? lay_snode_new(b, n, "Div") : b->sn;
+    default:
+        return standard_role(n) || is_artifact_role(n) ? lay_snode_new(b, n, "Div") : b->sn;
     }
 }
 
@@ -97,7 +108,7 @@ const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snod
     } else if (n->kind == FO_INLINE || n->kind == FO_WRAPPER) {
         const char *lang = lang_of(b->a, n->props);
         bool other_lang = lang && (!parent || !parent->lang || strcmp(lang, parent->lang) != 0);
-        if (standard_role(n) || other_lang)
+        if (standard_role(n) || other_lang || is_artifact_role(n))
             s = lay_snode_new(b, n, "Span");
     }
     b->sn = outer;

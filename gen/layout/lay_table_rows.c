@@ -46,7 +46,7 @@ void tbl_lay_cells(tctx *t, tsection *s)
             lay_sub_build(t->b, &sub, &c->g, cw > 1 ? cw : 1);
             sub.sn = row_sn;
             lay_snode *cell_sn = lay_snode_new(&sub, c->node, head ? "TH" : "TD");
-            if (strcmp(cell_sn->type, "TH") == 0)
+            if (cell_sn->type && strcmp(cell_sn->type, "TH") == 0)
                 cell_sn->scope = head ? "Column" : "Row";
             sub.sn = cell_sn;
             lay_blocks(&sub, c->node);

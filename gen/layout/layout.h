@@ -78,7 +78,8 @@ typedef enum {
  * the pages that point to it. Painting turns it into marked content and a structure tree. */
 typedef struct lay_snode lay_snode;
 struct lay_snode {
-    const char *type;        /* "P", "H2", "Table", "TH", "Figure"... */
+    const char *type;        /* "P", "H2", "Table", "TH", "Figure"...; NULL: an artifact
+                              * (role="artifact", as FOP reads it), and all it holds */
     const lay_snode *parent; /* NULL: a child of the document */
     unsigned long seq;       /* creation order, which is FO order */
     const char *lang;        /* language in effect ("fr", "en-GB"), or NULL */

@@ -102,8 +102,9 @@ void pdf_marks_box(pdf_marks *m, const lay_box *box)
 {
     if (box->kind == LAY_DEST || box->kind == LAY_LINK)
         return; /* draw nothing */
-    int target = box->sn ? elem_of(m, box->sn)
-                         : box->pagination ? PDF_MC_PAGINATION : PDF_MC_LAYOUT;
+    int target = box->sn && box->sn->type ? elem_of(m, box->sn)
+                 : box->pagination           ? PDF_MC_PAGINATION
+                                             : PDF_MC_LAYOUT;
     open_target(m, target);
 }
 
@@ -115,7 +116,7 @@ void pdf_marks_artifact(pdf_marks *m)
 void pdf_marks_link(pdf_marks *m, const lay_box *box)
 {
     pdf_marks_close(m);
-    int target = box->sn ? elem_of(m, box->sn) : PDF_MC_LAYOUT;
+    int target = box->sn && box->sn->type ? elem_of(m, box->sn) : PDF_MC_LAYOUT;
     /* cairo gives the (empty) link tag an MCID of its own */
     push_mark(&m->mcs, &m->nmcs, &m->capmcs, (pdf_mark){m->page, target});
     push_mark(&m->links, &m->nlinks, &m->caplinks, (pdf_mark){m->page, target});

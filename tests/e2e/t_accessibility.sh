@@ -47,6 +47,12 @@ test_accessibility_static_content_is_artifact() {
     assert_not_contains tagged.txt "$head"
     assert_not_contains tagged.txt "$foot"
     [ "$(grep -cF -- "$head" artifacts.txt)" = "$(pdf_pages t.pdf)" ] || fail "running head not on every page"
+    # role="artifact" as FOP reads it
+    local deco
+    deco=$(fo_text "$A11Y_FO/tagged.fo" "//*[@role='artifact']")
+    [ -n "$deco" ] || fail "no role=artifact text in the FO"
+    assert_contains artifacts.txt "$deco"
+    assert_not_contains tagged.txt "$deco"
     # the table header repeated on the next page is an artifact; its first instance is content
     local th
     th=$(fo_text "$A11Y_FO/tagged.fo" "//*[local-name()='table-header']//*[local-name()='block'][1]")

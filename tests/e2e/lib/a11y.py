@@ -87,8 +87,13 @@ def fo_expectations(fo_path):
             })
         for lb in flow.iter(FO + "list-block"):
             exp["lists"].append(len([i for i in lb if i.tag == FO + "list-item"]))
-        for g in list(flow.iter(FO + "external-graphic")) + list(flow.iter(FO + "instream-foreign-object")):
-            exp["figures"].append(g.get(FOX + "alt-text"))
+        # role="artifact" (FOP's convention) takes an element and all it holds out
+        artifacts = {d for a in flow.iter() if a.get("role") == "artifact" for d in a.iter()}
+        for g in flow.iter():
+            if g.tag in (FO + "external-graphic", FO + "instream-foreign-object") and g not in artifacts:
+                exp["figures"].append(g.get(FOX + "alt-text"))
+        exp["artifact_texts"] = [" ".join("".join(a.itertext()).split()) for a in flow.iter()
+                                 if a.get("role") == "artifact" and "".join(a.itertext()).strip()]
         for b in flow.iter(FO + "block"):
             if b.get(XML_LANG):
                 exp["langs"].append(b.get(XML_LANG))
