@@ -80,13 +80,20 @@ test_accessibility_reproducible_with_source_date_epoch() {
     assert_contains info.txt "2023"
 }
 
+# Every deliverable of every example: tagged, artifacts, document level, headings from H1
+# on without a skipped level (a11y.py), the cover title first.
 test_accessibility_deliverables_tagged() {
-    local dir pdf n=0
-    dir=$(built_example atelier-flash)
-    for pdf in "$dir"/*.pdf; do
-        n=$((n + 1))
-        assert_qpdf_clean "$pdf"
-        a11y check - "$pdf" > a11y.txt || { cat a11y.txt; fail "a11y check $pdf"; }
+    local ex dir pdf n=0
+    for ex in atelier-flash atelier-multisite; do
+        dir=$(built_example "$ex")
+        while IFS= read -r pdf; do
+            n=$((n + 1))
+            assert_qpdf_clean "$pdf"
+            a11y check - "$pdf" > a11y.txt || { cat a11y.txt; fail "a11y check $pdf"; }
+            a11y headings "$pdf" > headings.txt
+            [ "$(head -n 1 headings.txt)" = H1 ] || fail "$pdf: the first heading is not H1"
+            [ "$(grep -c . headings.txt)" -ge 2 ] || fail "$pdf: no section headings"
+        done < <(find "$dir" -name '*.pdf' | sort)
     done
-    [ "$n" -ge 1 ] || fail "no deliverable built"
+    [ "$n" -ge 2 ] || fail "no deliverable built"
 }
