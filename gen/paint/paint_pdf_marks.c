@@ -51,6 +51,7 @@ static int elem_of(pdf_marks *m, const lay_snode *sn)
     e->lang = arena_strdup(m->a, sn->lang);
     e->alt = arena_strdup(m->a, sn->alt);
     e->scope = arena_strdup(m->a, sn->scope);
+    e->text = arena_strdup(m->a, sn->text);
     e->parent = parent;
     e->seq = sn->seq;
     g_hash_table_insert(m->by_seq, key, GSIZE_TO_POINTER(m->nelems + 1));

@@ -281,10 +281,17 @@ static void build_tree(tagger *t)
         qpdf_oh_append_item(q, nums, t->elems[m->links[i].target]);
         next_key++;
     }
-    /* annotations need a description (PDF/UA): where the link goes */
+    /* annotations need a description (PDF/UA): the link's fox:alt-text, else its text,
+     * else where it goes */
     for (size_t i = 0; i < m->nlinks; i++) {
         if (!annots[i])
             continue;
+        const pdf_elem *e = m->links[i].target >= 0 ? &m->elems[m->links[i].target] : NULL;
+        const char *desc = e && e->alt ? e->alt : e ? e->text : NULL;
+        if (desc) {
+            qpdf_oh_replace_key(q, annots[i], "/Contents", qpdf_oh_new_unicode_string(q, desc));
+            continue;
+        }
         qpdf_oh a = qpdf_oh_get_key(q, annots[i], "/A");
         qpdf_oh uri = qpdf_oh_is_dictionary(q, a) ? qpdf_oh_get_key(q, a, "/URI") : 0;
         if (uri && qpdf_oh_is_string(q, uri))

@@ -225,6 +225,8 @@ def check(fo_path, pdf_path):
         for a in page.obj.get("/Annots", []):
             if a.get("/Subtype") != "/Link":
                 continue
+            if not str(a.get("/Contents", "")):
+                fail(f"page {i + 1}: a link annotation without /Contents")
             sp = a.get("/StructParent")
             if sp is None or int(sp) not in parent_tree or parent_tree[int(sp)].get("/S") != "/Link":
                 fail(f"page {i + 1}: a link annotation not tied to a Link element")
