@@ -142,6 +142,19 @@ const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snod
     return s;
 }
 
+void lay_struct_anchor(lay_galley *g, arena *a, const lay_snode *sn)
+{
+    if (!sn || !sn->type)
+        return;
+    for (size_t i = 0; i < g->boxes.n; i++)
+        if (g->boxes.v[i].sn && g->boxes.v[i].sn->type)
+            return;
+    if (g->n == 0)
+        lay_galley_item(g, 0);
+    lay_box *bx = lay_boxv_push(&g->boxes, a, LAY_RECT); /* zero size: draws nothing */
+    bx->sn = sn;
+}
+
 void lay_boxv_artifacts(lay_boxv *bv, size_t from, bool pagination)
 {
     for (size_t i = from; i < bv->n; i++) {

@@ -48,8 +48,13 @@ void tbl_lay_cells(tctx *t, tsection *s)
             lay_snode *cell_sn = lay_snode_new(&sub, c->node, head ? "TH" : "TD");
             if (cell_sn->type && strcmp(cell_sn->type, "TH") == 0)
                 cell_sn->scope = head ? "Column" : "Row";
+            if (cell_sn->type) {
+                cell_sn->colspan = c->ncols;
+                cell_sn->rowspan = c->nrows;
+            }
             sub.sn = cell_sn;
             lay_blocks(&sub, c->node);
+            lay_struct_anchor(&c->g, t->b->a, cell_sn);
             c->h = lay_galley_height(&c->g) + tbl_inside(t, c, 0) + tbl_inside(t, c, 1) +
                    c->e.pad[0] + c->e.pad[1];
             fo_len ch = fo_is_specified(c->node, FO_PROP_block_progression_dimension)

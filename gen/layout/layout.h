@@ -85,6 +85,7 @@ struct lay_snode {
     const char *lang;        /* language in effect ("fr", "en-GB"), or NULL */
     const char *alt;         /* alternative text (fox:alt-text), or NULL */
     const char *scope;       /* TH: "Column", else NULL */
+    int colspan, rowspan;    /* TH, TD: columns and rows spanned (0 or 1: one) */
     const char *text;        /* Link: its text, to describe its annotation; else NULL */
 };
 

@@ -52,6 +52,8 @@ static int elem_of(pdf_marks *m, const lay_snode *sn)
     e->alt = arena_strdup(m->a, sn->alt);
     e->scope = arena_strdup(m->a, sn->scope);
     e->text = arena_strdup(m->a, sn->text);
+    e->colspan = sn->colspan;
+    e->rowspan = sn->rowspan;
     e->parent = parent;
     e->seq = sn->seq;
     g_hash_table_insert(m->by_seq, key, GSIZE_TO_POINTER(m->nelems + 1));

@@ -28,6 +28,7 @@ enum { PDF_MC_PAGINATION = -1, PDF_MC_LAYOUT = -2 };
 /* A structure element, copied from layout (its lay_snode dies with its pages). */
 typedef struct {
     const char *type, *lang, *alt, *scope, *text;
+    int colspan, rowspan;
     int parent;        /* index in elems; -1: the document element */
     unsigned long seq; /* FO order */
 } pdf_elem;

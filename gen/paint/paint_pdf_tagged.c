@@ -131,12 +131,18 @@ static void elem_attributes(tagger *t, int i)
         qpdf_oh_replace_key(q, d, "/Lang", qpdf_oh_new_unicode_string(q, lang));
     if (e->alt)
         qpdf_oh_replace_key(q, d, "/Alt", qpdf_oh_new_unicode_string(q, e->alt));
-    if (e->scope) {
+    if (e->scope || e->colspan > 1 || e->rowspan > 1) {
         qpdf_oh a = qpdf_oh_new_dictionary(q);
         qpdf_oh_replace_key(q, a, "/O", name(q, "/Table"));
-        char *sc = g_strconcat("/", e->scope, NULL);
-        qpdf_oh_replace_key(q, a, "/Scope", name(q, sc));
-        g_free(sc);
+        if (e->scope) {
+            char *sc = g_strconcat("/", e->scope, NULL);
+            qpdf_oh_replace_key(q, a, "/Scope", name(q, sc));
+            g_free(sc);
+        }
+        if (e->colspan > 1)
+            qpdf_oh_replace_key(q, a, "/ColSpan", qpdf_oh_new_integer(q, e->colspan));
+        if (e->rowspan > 1)
+            qpdf_oh_replace_key(q, a, "/RowSpan", qpdf_oh_new_integer(q, e->rowspan));
         qpdf_oh_replace_key(q, d, "/A", a);
     }
 }

@@ -186,6 +186,27 @@ def check(fo_path, pdf_path):
                     elif part.S == "/THead" and (cell.S != "/TH" or "/A" not in cell or
                                                  "/Scope" not in cell.A):
                         fail("header cell that is not a TH with /Scope")
+        # a regular grid: every row covers as many columns, spans counted
+        widths, pending = [], []
+        for part in kids(t):
+            if not is_elem(part):
+                continue
+            for tr in kids(part):
+                if not is_elem(tr):
+                    continue
+                w = sum(1 for p in pending if p > 0)
+                pending = [p - 1 for p in pending if p > 1]
+                for cell in kids(tr):
+                    if not is_elem(cell):
+                        continue
+                    a = cell.get("/A")
+                    cs = int(a.get("/ColSpan", 1)) if isinstance(a, pikepdf.Dictionary) else 1
+                    rs = int(a.get("/RowSpan", 1)) if isinstance(a, pikepdf.Dictionary) else 1
+                    w += cs
+                    pending += [rs - 1] * cs if rs > 1 else []
+                widths.append(w)
+        if len(set(widths)) > 1:
+            fail(f"Table rows cover {sorted(set(widths))} columns: not a regular grid")
         body_rows = sum(len(child_types(p)) for p in kids(t) if is_elem(p) and p.S == "/TBody")
         if et and body_rows != et["body_rows"]:
             fail(f"Table has {body_rows} body rows, expected {et['body_rows']}")
