@@ -500,6 +500,9 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         pages[i].number = number;
         pages[i].label = arena_strdup(a, buf);
     }
+    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_TITLE)
+            pages[0].title = lay_node_text(a, c);
     /* an id on the page-sequence or its flow spans all its pages; the blank page laid out
      * here for the previous sequence belongs to that one */
     for (int k = 0; k < 2 && lead; k++)

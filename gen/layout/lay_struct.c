@@ -96,14 +96,13 @@ const lay_snode *lay_snode_block(lay_build *b, const fo_node *n)
     }
 }
 
-/* The text of `n`'s descendants, white space collapsed, at most about 200 bytes. */
-static const char *text_of(arena *a, const fo_node *n)
+const char *lay_node_text(arena *a, const fo_node *n)
 {
     char buf[256];
     size_t len = 0;
     bool space = false;
     for (const fo_node *c = n->first_child; c && len < 200; c = c->next_sibling) {
-        const char *t = c->kind == FO_TEXT ? c->text : text_of(a, c);
+        const char *t = c->kind == FO_TEXT ? c->text : lay_node_text(a, c);
         size_t tl = c->kind == FO_TEXT ? c->text_len : (t ? strlen(t) : 0);
         for (size_t i = 0; i < tl && len < 200; i++) {
             if (strchr(" \t\r\n", t[i])) {
@@ -128,7 +127,7 @@ const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snod
     if (n->kind == FO_BASIC_LINK) {
         lay_snode *link = lay_snode_new(b, n, "Link");
         if (link->type)
-            link->text = text_of(b->a, n);
+            link->text = lay_node_text(b->a, n);
         s = link;
     } else if (n->kind == FO_EXTERNAL_GRAPHIC || n->kind == FO_INSTREAM_FOREIGN_OBJECT) {
         s = lay_snode_new(b, n, "Figure");

@@ -129,6 +129,7 @@ typedef struct {
     double width, height;
     int number;        /* the page number value */
     const char *label; /* the page number as formatted ("iv", "12") */
+    const char *title; /* on a sequence's first page, the text of its fo:title; else NULL */
     lay_box *boxes;    /* in painting order */
     size_t nboxes;
 } lay_page;

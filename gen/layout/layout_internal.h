@@ -392,6 +392,10 @@ const lay_snode *lay_snode_block(lay_build *b, const fo_node *n);
  * when it makes none. `parent` is the element around it. */
 const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snode *parent);
 
+/* The text of `n`'s descendants, white space collapsed, at most about 200 bytes; NULL when
+ * there is none. */
+const char *lay_node_text(arena *a, const fo_node *n);
+
 /* When nothing in `g` belongs to a structure element, adds an empty box of `sn` so that the
  * element is written all the same (an empty table cell is still a TD). */
 void lay_struct_anchor(lay_galley *g, arena *a, const lay_snode *sn);

@@ -118,6 +118,11 @@ static void start_page_content(painter *p, pdf_state *s)
 static bool pdf_begin_page(painter *p, const lay_page *page)
 {
     pdf_state *s = p->impl;
+    /* no title from the declarations or the command line: the first fo:title (as FOP) */
+    if ((!p->opts.title || !*p->opts.title) && page->title && *page->title) {
+        p->opts.title = arena_strdup(p->a, page->title);
+        cairo_pdf_surface_set_metadata(s->cv.surface, CAIRO_PDF_METADATA_TITLE, p->opts.title);
+    }
     cairo_pdf_surface_set_size(s->cv.surface, page->width, page->height);
     start_page_content(p, s);
     return check(p, cairo_status(s->cv.cr));

@@ -32,6 +32,13 @@ test_accessibility_every_test_fo_is_tagged() {
     done
 }
 
+test_accessibility_title_from_fo_title() {
+    assert_exit 0 "$LIVRABLES" render "$A11Y_FO/title.fo" -o t.pdf
+    a11y check "$A11Y_FO/title.fo" t.pdf > a11y.txt || { cat a11y.txt; fail "a11y check"; }
+    pdfinfo t.pdf > info.txt
+    assert_contains info.txt "Title:           $(fo_text "$A11Y_FO/title.fo" "//*[local-name()='title']")"
+}
+
 test_accessibility_static_content_is_artifact() {
     assert_exit 0 "$LIVRABLES" render "$A11Y_FO/tagged.fo" -o t.pdf
     a11y split t.pdf tagged.pdf artifacts.pdf

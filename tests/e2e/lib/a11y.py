@@ -103,6 +103,8 @@ def fo_expectations(fo_path):
     title = None
     for t in root.iter("{http://purl.org/dc/elements/1.1/}title"):
         title = "".join(t.itertext()).strip()
+    for t in root.iter(FO + "title"):
+        title = title or " ".join("".join(t.itertext()).split())
     lang = root.get(XML_LANG)
     if not lang and root.get("language"):
         lang = root.get("language") + ("-" + root.get("country") if root.get("country") else "")
