@@ -6,6 +6,7 @@
 #include <qpdf/qpdf-c.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <time.h>
 
 typedef struct {
@@ -17,6 +18,7 @@ typedef struct {
     qpdf_oh *elems;  /* one dictionary per pdf_elem */
     const char *lang;
     int next_id;     /* object number for the next new object */
+    GHashTable *names; /* "/P" -> its name object, made once (names are immutable) */
 } tagger;
 
 /* `oh` made an indirect object. qpdf_make_indirect_object counts every object of the file
@@ -88,10 +90,21 @@ static qpdf_oh name(qpdf_data q, const char *n)
     return qpdf_oh_new_name(q, n);
 }
 
+/* A name object shared by every dictionary of the tree that uses it. */
+static qpdf_oh shared_name(tagger *t, const char *n)
+{
+    gpointer v = g_hash_table_lookup(t->names, n);
+    if (v)
+        return (qpdf_oh)GPOINTER_TO_UINT(v);
+    qpdf_oh oh = qpdf_oh_new_name(t->q, n);
+    g_hash_table_insert(t->names, g_strdup(n), GUINT_TO_POINTER(oh));
+    return oh;
+}
+
 static qpdf_oh mcr(tagger *t, int page, int mcid)
 {
     qpdf_oh d = qpdf_oh_new_dictionary(t->q);
-    qpdf_oh_replace_key(t->q, d, "/Type", name(t->q, "/MCR"));
+    qpdf_oh_replace_key(t->q, d, "/Type", shared_name(t, "/MCR"));
     qpdf_oh_replace_key(t->q, d, "/Pg", t->pages[page]);
     qpdf_oh_replace_key(t->q, d, "/MCID", qpdf_oh_new_integer(t->q, mcid));
     return d;
@@ -120,10 +133,10 @@ static void elem_attributes(tagger *t, int i)
     const pdf_elem *e = &t->m->elems[i];
     qpdf_data q = t->q;
     qpdf_oh d = t->elems[i];
-    qpdf_oh_replace_key(q, d, "/Type", name(q, "/StructElem"));
-    char *s = g_strconcat("/", e->type, NULL);
-    qpdf_oh_replace_key(q, d, "/S", name(q, s));
-    g_free(s);
+    qpdf_oh_replace_key(q, d, "/Type", shared_name(t, "/StructElem"));
+    char s[64];
+    snprintf(s, sizeof s, "/%s", e->type);
+    qpdf_oh_replace_key(q, d, "/S", shared_name(t, s));
     qpdf_oh_replace_key(q, d, "/P", e->parent >= 0 ? t->elems[e->parent] : t->doc);
     const char *lang = elem_lang(t, i);
     const char *outer = e->parent >= 0 ? elem_lang(t, e->parent) : t->lang;
@@ -557,7 +570,9 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
         for (int i = 0; i < t.npages; i++)
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
         t.next_id = qpdf_oh_get_object_id(q, qpdf_make_indirect_object(q, qpdf_oh_new_null(q))) + 1;
+        t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         build_tree(&t);
+        g_hash_table_destroy(t.names);
         /* the handles made so far (tens of thousands) are no longer needed: the objects
          * live on in the document */
         qpdf_oh_release_all(q);
