@@ -4,9 +4,9 @@
 
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 #include <time.h>
 
 typedef struct {
@@ -58,10 +58,20 @@ static void kpush(klist *k, kentry e)
     k->v[k->n++] = e;
 }
 
+/* Ties (a link's annotation and its marked content) broken by kind, then index. */
+static int tie(const kentry *a, const kentry *b)
+{
+    if (a->kind != b->kind)
+        return a->kind < b->kind ? -1 : 1;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
 static int by_drawing(const void *x, const void *y)
 {
     const kentry *a = x, *b = y;
-    return a->painted < b->painted ? -1 : a->painted > b->painted;
+    if (a->painted != b->painted)
+        return a->painted < b->painted ? -1 : 1;
+    return tie(a, b);
 }
 
 /* Children only (Table, TR, L, LI...): FO order, which is reading order; a list's label
@@ -71,7 +81,9 @@ static int by_fo_order(const void *x, const void *y)
     const kentry *a = x, *b = y;
     if (a->last != b->last)
         return a->last ? 1 : -1;
-    return a->seq < b->seq ? -1 : a->seq > b->seq;
+    if (a->seq != b->seq)
+        return a->seq < b->seq ? -1 : 1;
+    return tie(a, b);
 }
 
 /* Marks' page-relative MCIDs, in drawing order. */
@@ -217,11 +229,12 @@ static qpdf_oh *link_annotations(tagger *t)
     return annots;
 }
 
-static void build_tree(tagger *t)
+/* The element dictionaries, with their attributes, under a Document element; returns the
+ * StructTreeRoot. */
+static qpdf_oh make_elements(tagger *t)
 {
     qpdf_data q = t->q;
-    const pdf_marks *m = t->m;
-    size_t ne = m->nelems;
+    size_t ne = t->m->nelems;
     t->elems = g_new(qpdf_oh, ne ? ne : 1);
     for (size_t i = 0; i < ne; i++)
         t->elems[i] = indirect(t, qpdf_oh_new_dictionary(q));
@@ -232,7 +245,16 @@ static void build_tree(tagger *t)
     qpdf_oh_replace_key(q, t->doc, "/P", root);
     for (size_t i = 0; i < ne; i++)
         elem_attributes(t, (int)i);
+    qpdf_oh_replace_key(q, root, "/Type", name(q, "/StructTreeRoot"));
+    qpdf_oh_replace_key(q, root, "/K", t->doc);
+    return root;
+}
 
+/* The /K entries of every element (kids[nelems]: the document's), with their order keys. */
+static klist *collect_kids(const tagger *t, const qpdf_oh *annots)
+{
+    const pdf_marks *m = t->m;
+    size_t ne = m->nelems;
     /* first drawing position of every element, its descendants' included */
     size_t *painted = g_new(size_t, ne ? ne : 1);
     for (size_t i = 0; i < ne; i++)
@@ -241,7 +263,7 @@ static void build_tree(tagger *t)
         for (int e = m->mcs[i].target; e >= 0 && painted[e] > i; e = m->elems[e].parent)
             painted[e] = i;
 
-    klist *kids = g_new0(klist, ne + 1); /* kids[ne]: the document's */
+    klist *kids = g_new0(klist, ne + 1);
     for (size_t i = 0; i < ne; i++) {
         int p = m->elems[i].parent;
         kpush(&kids[p >= 0 ? (size_t)p : ne],
@@ -255,25 +277,27 @@ static void build_tree(tagger *t)
         kpush(&kids[e], (kentry){K_MCID, (int)i, i, 0, false});
         kids[e].has_content = true;
     }
-    qpdf_oh *annots = link_annotations(t);
     size_t mi = 0;
     for (size_t i = 0; i < m->nlinks; i++) {
         int e = m->links[i].target;
         if (e < 0 || !annots[i])
             continue;
-        /* ordered with the link's own (empty) marked content, drawn just before it */
+        /* ordered with the link's own marked content, drawn with it */
         while (mi < m->nmcs && (m->mcs[mi].page < m->links[i].page ||
                                 (m->mcs[mi].page == m->links[i].page && m->mcs[mi].target != e)))
             mi++;
         kpush(&kids[e], (kentry){K_ANNOT, (int)i, mi, 0, false});
     }
+    g_free(painted);
+    return kids;
+}
 
-    int *mcid = mcids_of(m, t->npages);
-    for (size_t i = 0; i < ne; i++)
-        write_kids(t, t->elems[i], &kids[i], mcid, annots);
-    write_kids(t, t->doc, &kids[ne], mcid, annots);
-
-    /* ParentTree: page i's MCIDs under key i, link annotations after the pages */
+/* ParentTree: page i's MCIDs under key i, link annotations after the pages; every page
+ * gets /StructParents and /Tabs /S. */
+static void write_parent_tree(tagger *t, qpdf_oh root, const qpdf_oh *annots)
+{
+    qpdf_data q = t->q;
+    const pdf_marks *m = t->m;
     qpdf_oh nums = qpdf_oh_new_array(q);
     size_t k = 0;
     for (int p = 0; p < t->npages; p++) {
@@ -300,8 +324,18 @@ static void build_tree(tagger *t)
         qpdf_oh_append_item(q, nums, t->elems[m->links[i].target]);
         next_key++;
     }
-    /* annotations need a description (PDF/UA): the link's fox:alt-text, else its text,
-     * else where it goes */
+    qpdf_oh parent_tree = qpdf_oh_new_dictionary(q);
+    qpdf_oh_replace_key(q, parent_tree, "/Nums", nums);
+    qpdf_oh_replace_key(q, root, "/ParentTree", indirect(t, parent_tree));
+    qpdf_oh_replace_key(q, root, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next_key));
+}
+
+/* Annotations need a description (PDF/UA): the link's fox:alt-text, else its text, else
+ * where it goes. */
+static void describe_links(tagger *t, const qpdf_oh *annots)
+{
+    qpdf_data q = t->q;
+    const pdf_marks *m = t->m;
     for (size_t i = 0; i < m->nlinks; i++) {
         if (!annots[i])
             continue;
@@ -316,19 +350,24 @@ static void build_tree(tagger *t)
         if (uri && qpdf_oh_is_string(q, uri))
             qpdf_oh_replace_key(q, annots[i], "/Contents", uri);
     }
-    qpdf_oh parent_tree = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, parent_tree, "/Nums", nums);
+}
 
-    qpdf_oh_replace_key(q, root, "/Type", name(q, "/StructTreeRoot"));
-    qpdf_oh_replace_key(q, root, "/K", t->doc);
-    qpdf_oh_replace_key(q, root, "/ParentTree", indirect(t, parent_tree));
-    qpdf_oh_replace_key(q, root, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next_key));
-    qpdf_oh_replace_key(q, qpdf_get_root(q), "/StructTreeRoot", root);
-
+static void build_tree(tagger *t)
+{
+    size_t ne = t->m->nelems;
+    qpdf_oh root = make_elements(t);
+    qpdf_oh *annots = link_annotations(t);
+    klist *kids = collect_kids(t, annots);
+    int *mcid = mcids_of(t->m, t->npages);
+    for (size_t i = 0; i < ne; i++)
+        write_kids(t, t->elems[i], &kids[i], mcid, annots);
+    write_kids(t, t->doc, &kids[ne], mcid, annots);
+    write_parent_tree(t, root, annots);
+    describe_links(t, annots);
+    qpdf_oh_replace_key(t->q, qpdf_get_root(t->q), "/StructTreeRoot", root);
     for (size_t i = 0; i <= ne; i++)
         g_free(kids[i].v);
     g_free(kids);
-    g_free(painted);
     g_free(mcid);
     g_free(annots);
 }
