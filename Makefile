@@ -3,7 +3,8 @@
 #   make            install missing Debian packages, build build/livrables and the examples
 #   make check      unit tests (cmocka) and end-to-end tests (poppler, qpdf)
 #   make bench      render a large generated document with Livrables (and FOP if installed)
-#   make sanitize   build and run the unit tests with AddressSanitizer and UBSan
+#   make sanitize   build and run the unit and end-to-end tests under ASan and UBSan
+#   make fuzz       build the libFuzzer targets with clang and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -11,10 +12,10 @@ DESTDIR ?=
 BUILD   ?= build
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libjpeg libqpdf
+PKGS     = libxml-2.0 libxslt libexslt pangocairo pangoft2 cairo cairo-pdf cairo-png librsvg-2.0 libjpeg libzip libqpdf
 # Recursively expanded on purpose: pkg-config runs only once the dependencies are installed.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lcsv -lm
 OPTFLAGS ?= -O2 -g
 CFLAGS  += -std=gnu11 $(OPTFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter \
            -Igen -DLIVRABLES_VERSION='"$(VERSION)"' \
@@ -36,7 +37,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP := $(BUILD)/.deps-installed
 
-.PHONY: all deps livrables examples check unit e2e bench sanitize install clean
+.PHONY: all deps livrables examples check unit e2e bench sanitize fuzz fuzz-targets install clean schema
 .DEFAULT_GOAL := all
 
 all: livrables examples
@@ -71,6 +72,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblivrables.a | $(DEPS_STAMP)
 examples: $(BUILD)/livrables
 	@if [ -f examples/Makefile.examples ]; then $(MAKE) --no-print-directory -f examples/Makefile.examples LIVRABLES=$(CURDIR)/$(BUILD)/livrables OUT=$(CURDIR)/$(BUILD)/examples; fi
 
+# The compact-syntax schema for Emacs nXML, made from the XML syntax by trang; kept in the
+# tree (a test checks it is up to date), so editors find it without a build.
+schema: schema/atelier.rnc
+schema/atelier.rnc: schema/atelier.rng | $(DEPS_STAMP)
+	$(say) TRANG $@
+	$(Q)trang $< $@
+
 check: unit e2e
 
 # Each unit test runs twice: as is, and under a French locale, where a decimal comma
@@ -86,11 +94,50 @@ bench: $(BUILD)/livrables
 	@scripts/install-deps.sh --with-fop
 	@bench/run.sh $(BUILD)/livrables
 
+# The whole suite under AddressSanitizer (which sees into arenas, see gen/util/arena.c) and
+# UBSan; the first report stops the program that made it, with exit code 86 so that it is
+# never taken for the exit code 1 of an input error. tests/lsan.supp lists the only leaks
+# allowed: caches of third-party libraries.
+SAN_ENV = ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
+          LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0:exitcode=86 \
+          UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=86
 sanitize:
-	ASAN_OPTIONS=fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	$(MAKE) BUILD=build-san OPTFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer' \
+	$(SAN_ENV) $(MAKE) BUILD=build-san \
+	    OPTFLAGS='-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer' \
 	    LDFLAGS='-fsanitize=address,undefined' unit e2e
+
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang into build-fuzz/ and run one
+# after the other for FUZZ_SECONDS each. Seeds come from the test files
+# (tests/fuzz/make-seeds.sh), the dictionaries from the FO engine's tables and the atelier
+# schema (tests/fuzz/make-dict.sh). New inputs are kept in build-fuzz/fuzz/corpus-*; a
+# crash is written to build-fuzz/fuzz/crash-*, to be added to tests/fuzz/regressions/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fo source
+FUZZ_DIR      = build-fuzz/fuzz
+FUZZ_CFLAGS   = -O1 -g -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_RUN_ENV  = $(SAN_ENV) UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
+
+fuzz: $(BUILD)/livrables
+	@scripts/install-deps.sh --with-fuzz
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang OPTFLAGS='$(FUZZ_CFLAGS)' fuzz-targets
+	@tests/fuzz/make-seeds.sh $(FUZZ_DIR)/seeds $(BUILD)/livrables
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	    tests/fuzz/make-dict.sh $$t > $(FUZZ_DIR)/$$t.dict; \
+	    mkdir -p $(FUZZ_DIR)/corpus-$$t; \
+	    echo "== fuzz_$$t for $(FUZZ_SECONDS) s"; \
+	    $(FUZZ_RUN_ENV) $(FUZZ_DIR)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=60 \
+	        -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1 -dict=$(FUZZ_DIR)/$$t.dict \
+	        -artifact_prefix=$(FUZZ_DIR)/crash-$$t- $(FUZZ_DIR)/corpus-$$t $(FUZZ_DIR)/seeds/$$t; \
+	done
+
+fuzz-targets: $(addprefix $(BUILD)/fuzz/fuzz_,$(FUZZ_TARGETS))
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_support.h $(BUILD)/liblivrables.a | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(say) FUZZ $@
+	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -DFUZZ_DATADIR='"$(CURDIR)"' -o $@ $< \
+	    $(BUILD)/liblivrables.a $(PKG_LIBS) -fsanitize=fuzzer,address,undefined
 
 install: $(BUILD)/livrables
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/livrables \
@@ -100,6 +147,6 @@ install: $(BUILD)/livrables
 	install -m 644 doc/livrables.1 $(DESTDIR)$(PREFIX)/share/man/man1/livrables.1
 
 clean:
-	rm -rf $(BUILD) build-san
+	rm -rf $(BUILD) build-san build-fuzz
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,13 +3,20 @@
  * justified French-like text, lists and a long table whose header repeats on every page.
  * Deterministic: the same arguments give the same file.
  *
- *   gen_fo CHAPTERS > big.fo      (about 6 pages per chapter)
+ *   gen_fo CHAPTERS > big.fo              one page-sequence per chapter (about 6 pages each)
+ *   gen_fo --single CHAPTERS > one.fo     the whole book in one page-sequence, chapters
+ *                                         starting on a new page (DocBook's way)
+ *   gen_fo --single --no-last CHAPTERS    the same without "page n / N" footers (no
+ *                                         page-number-citation-last), to price the citation
  *
  * The text is set in Liberation Serif and Sans, metric-compatible with the Times and
  * Helvetica that FOP falls back to, so both engines set about the same number of pages.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+static int with_last = 1; /* "page n / N" footers */
 
 static const char *const words[] = {
     "territoire", "stratégie", "atelier", "commune", "développement", "paysage", "mobilité",
@@ -98,12 +105,37 @@ static void static_content(void)
            "color=\"#555555\" border-bottom=\"0.5pt solid #999999\">Banc d'essai Livrables</fo:block>"
            "</fo:static-content>\n"
            "<fo:static-content flow-name=\"xsl-region-after\"><fo:block font-size=\"8pt\" "
-           "text-align=\"end\">page <fo:page-number/> / <fo:page-number-citation-last ref-id=\"end\"/>"
-           "</fo:block></fo:static-content>\n");
+           "text-align=\"end\">page <fo:page-number/>%s</fo:block></fo:static-content>\n",
+           with_last ? " / <fo:page-number-citation-last ref-id=\"end\"/>" : "");
+}
+
+/* One chapter's flow content; `first_on_page` breaks before it (single-sequence mode). */
+static void chapter(int c, int last, int break_before)
+{
+    printf("<fo:block id=\"ch%d\" font-size=\"16pt\" font-weight=\"bold\" space-after=\"10pt\" "
+           "keep-with-next=\"always\" font-family=\"Liberation Sans\"%s>Chapitre %d</fo:block>\n", c,
+           break_before ? " break-before=\"page\"" : "", c);
+    for (int s = 0; s < 4; s++) {
+        printf("<fo:block font-size=\"12pt\" font-weight=\"bold\" space-before=\"8pt\" "
+               "space-after=\"4pt\" keep-with-next=\"always\">Section %d.%d</fo:block>\n", c, s + 1);
+        for (int p = 0; p < 5; p++)
+            paragraph();
+        list();
+    }
+    table(60);
+    if (last)
+        printf("<fo:block id=\"end\"/>\n");
 }
 
 int main(int argc, char **argv)
 {
+    int single = 0;
+    for (; argc > 1 && strncmp(argv[1], "--", 2) == 0; argc--, argv++) {
+        if (strcmp(argv[1], "--single") == 0)
+            single = 1;
+        else if (strcmp(argv[1], "--no-last") == 0)
+            with_last = 0;
+    }
     int chapters = argc > 1 ? atoi(argv[1]) : 25;
     if (chapters < 1)
         chapters = 1;
@@ -125,24 +157,19 @@ int main(int argc, char **argv)
         printf("<fo:block text-align-last=\"justify\"><fo:basic-link internal-destination=\"ch%d\">"
                "Chapitre %d<fo:leader leader-pattern=\"dots\"/><fo:page-number-citation ref-id=\"ch%d\"/>"
                "</fo:basic-link></fo:block>\n", c, c, c);
-    printf("</fo:flow></fo:page-sequence>\n");
-    for (int c = 1; c <= chapters; c++) {
-        printf("<fo:page-sequence master-reference=\"A4\">\n");
-        static_content();
-        printf("<fo:flow flow-name=\"xsl-region-body\">\n<fo:block id=\"ch%d\" font-size=\"16pt\" "
-               "font-weight=\"bold\" space-after=\"10pt\" keep-with-next=\"always\" "
-               "font-family=\"Liberation Sans\">Chapitre %d</fo:block>\n", c, c);
-        for (int s = 0; s < 4; s++) {
-            printf("<fo:block font-size=\"12pt\" font-weight=\"bold\" space-before=\"8pt\" "
-                   "space-after=\"4pt\" keep-with-next=\"always\">Section %d.%d</fo:block>\n", c, s + 1);
-            for (int p = 0; p < 5; p++)
-                paragraph();
-            list();
-        }
-        table(60);
-        if (c == chapters)
-            printf("<fo:block id=\"end\"/>\n");
+    if (single) {
+        for (int c = 1; c <= chapters; c++)
+            chapter(c, c == chapters, 1);
         printf("</fo:flow></fo:page-sequence>\n");
+    } else {
+        printf("</fo:flow></fo:page-sequence>\n");
+        for (int c = 1; c <= chapters; c++) {
+            printf("<fo:page-sequence master-reference=\"A4\">\n");
+            static_content();
+            printf("<fo:flow flow-name=\"xsl-region-body\">\n");
+            chapter(c, c == chapters, 0);
+            printf("</fo:flow></fo:page-sequence>\n");
+        }
     }
     printf("</fo:root>\n");
     return 0;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# make bench: renders a generated ~250-page XSL-FO document with Livrables and, when it is
-# installed, with Apache FOP on the same file; prints pages per second, peak memory and
-# their ratios, and the machine they were measured on.
+# make bench: renders generated XSL-FO documents with Livrables and, when it is installed,
+# with Apache FOP on the same files: a ~250-page book in one page-sequence per chapter, the
+# same kind of book in one page-sequence at ~300 and ~3,000 pages (with and without "page
+# n / N" footers). Prints pages per second, peak memory, the ratios against FOP, the growth
+# from 300 to 3,000 pages, and the machine they were measured on.
 #
 #   bench/run.sh build/livrables [CHAPTERS]
 set -eu
@@ -15,6 +17,10 @@ mkdir -p "$WORK"
 
 cc -O2 -Wall -Wextra -Werror -o "$WORK/gen_fo" "$ROOT/bench/gen_fo.c"
 "$WORK/gen_fo" "$CHAPTERS" > "$WORK/big.fo"
+# one page-sequence for the whole book, about 300 and 3,000 pages (6 pages a chapter)
+"$WORK/gen_fo" --single 50 > "$WORK/one-300.fo"
+"$WORK/gen_fo" --single 500 > "$WORK/one-3000.fo"
+"$WORK/gen_fo" --single --no-last 500 > "$WORK/one-3000-nolast.fo"
 
 # measure CMD...: best wall time of $RUNS runs, and the peak RSS of that run (best of
 # several: a shared 2-core machine is noisy, and FOP's first run also warms the JVM's
@@ -32,33 +38,50 @@ measure() {
     echo "$best_t $best_m"
 }
 
-echo "== Livrables benchmark"
+pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+
+# report WHO PAGES SECONDS KIB
+report() {
+    LC_ALL=C awk -v w="$1" -v p="$2" -v t="$3" -v m="$4" 'BEGIN {
+        printf "  %-10s %5d pages in %6.2f s = %6.1f pages/s, peak memory %7.1f MiB\n", w, p, t, p / t, m / 1024 }'
+}
+
+# bench_file NAME FO [runs]: Livrables, then FOP on the same file when installed; sets
+# L_T L_M L_P (Livrables' time, memory, pages)
+bench_file() {
+    local name=$1 fo=$2 runs=${3:-$RUNS}
+    echo "$name: $(basename "$fo") ($(du -k "$fo" | cut -f1) KiB)"
+    read -r L_T L_M < <(RUNS=$runs measure "$LIVRABLES" render "$fo" -o "$WORK/livrables.pdf")
+    L_P=$(pages "$WORK/livrables.pdf")
+    report livrables "$L_P" "$L_T" "$L_M"
+    if [ "${4:-fop}" = fop ] && command -v fop >/dev/null 2>&1; then
+        local ft fm fp
+        read -r ft fm < <(RUNS=$FOP_RUNS measure fop -q -fo "$fo" -pdf "$WORK/fop.pdf")
+        fp=$(pages "$WORK/fop.pdf")
+        report fop "$fp" "$ft" "$fm"
+        LC_ALL=C awk -v lt="$L_T" -v lm="$L_M" -v lp="$L_P" -v ft="$ft" -v fm="$fm" -v fp="$fp" 'BEGIN {
+            printf "  ratio      %.1fx FOP pages/s, %.3f of FOP peak memory (1/%.0f)\n",
+                   (lp / lt) / (fp / ft), lm / fm, fm / lm }'
+    elif [ "${4:-fop}" = fop ]; then
+        echo "  fop        not installed (scripts/install-deps.sh --with-fop) - no comparison"
+    fi
+    echo
+}
+
+echo "== Livrables benchmark, $(date -u +%Y-%m-%d)"
 echo "machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "system:  $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -r)"
-echo "input:   $WORK/big.fo ($(du -k "$WORK/big.fo" | cut -f1) KiB, $CHAPTERS chapters, $((CHAPTERS + 1)) page-sequences)"
+echo "runs:    best of $RUNS (FOP: $FOP_RUNS; 3,000 pages: 1)"
 echo
 
-read -r lt lm < <(measure "$LIVRABLES" render "$WORK/big.fo" -o "$WORK/livrables.pdf")
-lpages=$(pdfinfo "$WORK/livrables.pdf" | awk '/^Pages:/ {print $2}')
-LC_ALL=C awk -v t="$lt" -v m="$lm" -v p="$lpages" 'BEGIN {
-    printf "livrables: %d pages in %.2f s = %.1f pages/s, peak memory %.1f MiB\n", p, t, p / t, m / 1024 }'
-
-if command -v fop >/dev/null 2>&1; then
-    read -r ft fm < <(RUNS=$FOP_RUNS measure fop -q -fo "$WORK/big.fo" -pdf "$WORK/fop.pdf")
-    fpages=$(pdfinfo "$WORK/fop.pdf" | awk '/^Pages:/ {print $2}')
-    LC_ALL=C awk -v t="$ft" -v m="$fm" -v p="$fpages" 'BEGIN {
-        printf "fop:       %d pages in %.2f s = %.1f pages/s, peak memory %.1f MiB\n", p, t, p / t, m / 1024 }'
-    LC_ALL=C awk -v lt="$lt" -v lm="$lm" -v lp="$lpages" -v ft="$ft" -v fm="$fm" -v fp="$fpages" 'BEGIN {
-        printf "\nratio:     %.1fx FOP pages/s (target >= 10x), %.3f of FOP peak memory (target <= 0.1)\n",
-               (lp / lt) / (fp / ft), lm / fm }'
-else
-    echo "fop:       not installed (apt-get install fop) - no comparison"
-fi
-
-# Memory must follow the largest page-sequence, not the document: twice the chapters
-# should not need much more memory.
-"$WORK/gen_fo" $((CHAPTERS * 2)) > "$WORK/big2.fo"
-read -r _ lm2 < <(RUNS=1 measure "$LIVRABLES" render "$WORK/big2.fo" -o "$WORK/livrables2.pdf")
-LC_ALL=C awk -v a="$lm" -v b="$lm2" -v c="$CHAPTERS" 'BEGIN {
-    printf "scaling:   peak memory %.1f MiB for %d chapters, %.1f MiB for %d chapters (x%.2f)\n",
-           a / 1024, c, b / 1024, 2 * c, b / a }'
+bench_file "many page-sequences ($((CHAPTERS + 1)))" "$WORK/big.fo"
+bench_file "one page-sequence, ~300 pages" "$WORK/one-300.fo"
+t300=$L_T m300=$L_M p300=$L_P
+bench_file "one page-sequence, ~3,000 pages" "$WORK/one-3000.fo" 1 nofop
+t3000=$L_T m3000=$L_M p3000=$L_P
+bench_file "the same without page n / N footers" "$WORK/one-3000-nolast.fo" 1 nofop
+LC_ALL=C awk -v a="$t300" -v pa="$p300" -v ma="$m300" -v b="$t3000" -v pb="$p3000" -v mb="$m3000" \
+    -v n="$L_T" 'BEGIN {
+    printf "growth 300 -> 3,000 pages: time per page x%.2f (target <= 1.15), peak memory x%.2f (target <= 1.5)\n",
+           (b / pb) / (a / pa), mb / ma
+    printf "page n / N at 3,000 pages: x%.2f the time without it (target <= 1.15)\n", b / n }'

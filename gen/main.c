@@ -20,6 +20,7 @@ static const struct {
     {"render", cmd_render, "render an XSL-FO file to PDF or PNG"},
     {"dossier", cmd_dossier, "build the final-seminar dossier over several ateliers"},
     {"init", cmd_init, "write a starter atelier into a directory"},
+    {"export-plan", cmd_export_plan, "write a source's action plan into a spreadsheet"},
 };
 
 static void usage(FILE *out)

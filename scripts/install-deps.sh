@@ -1,17 +1,23 @@
 #!/bin/sh
 # Installs the Debian packages Livrables needs to build, test and benchmark.
 # Only missing packages are installed; nothing happens when all are present.
-# Usage: scripts/install-deps.sh [--with-fop]
+# Usage: scripts/install-deps.sh [--with-fop] [--with-fuzz]
+#   --with-fop   Apache FOP, for `make bench`
+#   --with-fuzz  clang and its libFuzzer runtime, for `make fuzz`
 set -eu
 
 PACKAGES="gcc make pkg-config
 libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev
-libhyphen-dev hyphen-fr libcmocka-dev
-poppler-utils qpdf libqpdf-dev python3 python3-pikepdf libxml2-utils bsdutils locales fonts-dejavu-core fonts-liberation2 fonts-texgyre"
+libhyphen-dev hyphen-fr libcmocka-dev libzip-dev libcsv-dev libqpdf-dev
+poppler-utils qpdf python3 python3-pikepdf python3-gi gir1.2-rsvg-2.0 libxml2-utils trang bsdutils locales fonts-dejavu-core fonts-liberation2 fonts-texgyre"
 
-if [ "${1:-}" = "--with-fop" ]; then
-    PACKAGES="$PACKAGES fop time"
-fi
+for option in "$@"; do
+    case "$option" in
+        --with-fop) PACKAGES="$PACKAGES fop time" ;;
+        --with-fuzz) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
+        *) echo "install-deps: error: unknown option '$option'" >&2; exit 2 ;;
+    esac
+done
 
 missing=""
 for p in $PACKAGES; do

@@ -27,8 +27,11 @@
   <xsl:param name="margin-outer" select="'22mm'"/>    <!-- right -->
   <xsl:param name="header-extent" select="'12mm'"/>   <!-- room taken by the running header -->
   <xsl:param name="footer-extent" select="'12mm'"/>   <!-- room taken by the footer -->
-  <!-- 'page' starts every chapter on a new page; 'auto' lets chapters follow each other. -->
-  <xsl:param name="chapter-break" select="'page'"/>
+  <!-- 'auto' lets chapters follow each other on the page (a heading keeps with what follows
+       it), so that short chapters don't leave pages almost empty; 'page' starts every
+       chapter on a new page. Parts marked as deliberate breaks (the table of contents, the
+       dossier's sites) start a new page either way. -->
+  <xsl:param name="chapter-break" select="'auto'"/>
 
   <!-- ============================================================ colours -->
   <xsl:param name="color-primary" select="'#1F3A4D'"/>   <!-- headings, header rows, bands -->
@@ -48,13 +51,9 @@
   <!-- ============================================================ fonts -->
   <xsl:param name="font-body" select="'Liberation Serif, serif'"/>
   <xsl:param name="font-heading" select="'Liberation Sans, sans-serif'"/>
-  <!-- Font name written inside SVG charts (one family, SVG-style list). -->
+  <!-- Font family list written inside SVG charts; the charts measure their labels in it
+       with the text engine (lv:text-width), whatever the font. -->
   <xsl:param name="font-chart" select="'Liberation Sans, sans-serif'"/>
-  <!-- Width of the chart font against Liberation Sans, with a small safety margin: the
-       charts measure their labels with Liberation Sans metrics to keep texts apart.
-       Marianne runs wider; a charter with another wide font sets its own ratio. -->
-  <xsl:param name="chart-text-scale"
-      select="1.03 + 0.07 * number(starts-with(normalize-space($font-chart), 'Marianne'))"/>
   <xsl:param name="font-size-body" select="'10pt'"/>
   <xsl:param name="font-size-small" select="'8.5pt'"/>
   <xsl:param name="font-size-table" select="'8.5pt'"/>
@@ -63,6 +62,11 @@
   <xsl:param name="font-size-h2" select="'13pt'"/>
   <xsl:param name="font-size-h3" select="'11pt'"/>
   <xsl:param name="font-size-cover-title" select="'26pt'"/>
+  <!-- ============================================================ page economy -->
+  <!-- Strength of the keep that holds a fiche action on one page: an integer (a fiche longer
+       than a page still breaks, at its weakest keep) or 'auto' to let fiches run on. -->
+  <xsl:param name="fiche-keep" select="'5'"/>
+
   <!-- Characters used for bullets and label/value rows. -->
   <xsl:param name="bullet" select="'–'"/>
 
@@ -113,6 +117,11 @@
   <xsl:attribute-set name="link">
     <xsl:attribute name="color"><xsl:value-of select="$color-primary"/></xsl:attribute>
     <xsl:attribute name="text-decoration">underline</xsl:attribute>
+  </xsl:attribute-set>
+  <!-- Ordinal suffixes ("1er", "XIIIe"): raised and smaller. -->
+  <xsl:attribute-set name="superscript">
+    <xsl:attribute name="baseline-shift">super</xsl:attribute>
+    <xsl:attribute name="font-size">70%</xsl:attribute>
   </xsl:attribute-set>
   <xsl:attribute-set name="sigle">
     <xsl:attribute name="letter-spacing">0.02em</xsl:attribute>
@@ -212,6 +221,12 @@
     <xsl:attribute name="border-after-style">solid</xsl:attribute>
     <xsl:attribute name="border-after-width">0.4pt</xsl:attribute>
     <xsl:attribute name="border-after-color"><xsl:value-of select="$color-rule"/></xsl:attribute>
+  </xsl:attribute-set>
+  <!-- The line above a table's header on the pages it continues on ("Axe 1 (suite)"). -->
+  <xsl:attribute-set name="table-continued">
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$color-muted"/></xsl:attribute>
+    <xsl:attribute name="padding-after">0pt</xsl:attribute>
   </xsl:attribute-set>
   <!-- Totals row: bold on a tint, a rule above. -->
   <xsl:attribute-set name="table-total-cell">

@@ -3,7 +3,8 @@
   Charter "etat": the look of a publication of the French State (colours of the DSFR).
   Bleu France for the structure, rouge Marianne as a sparing accent, Marianne typeface
   (falls back to Liberation Sans, metric-compatible with Arial, the DSFR fallback).
-  No State logo is shipped: pass the bloc-marque image with the command-line option.
+  No State logo is shipped: give the bloc-marque image with the command-line option or in
+  the source (<pilotage><bloc-marque src="…"/>).
   Imported after the deliverable stylesheet: overrides base.xsl, never imports it.
 -->
 <xsl:stylesheet version="1.0"

@@ -20,6 +20,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Carnet de suivi'"/>
+      <xsl:with-param name="kind" select="'carnet-de-suivi'"/>
       <xsl:with-param name="draft" select="true()"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, carnet de suivi, séances'"/>
       <xsl:with-param name="body">
@@ -35,10 +36,21 @@
   <!-- Where the atelier stands: every session, held or to come. -->
   <xsl:template name="cds-progress">
     <d:section title="Avancement de l’atelier">
+      <!-- Dated by the last session held (common/dates.xsl), not by the build. -->
+      <xsl:variable name="held" select="count($the-site/a:seances/a:seance[t:held(.)])"/>
+      <xsl:variable name="planned" select="count($the-site/a:seances/a:seance)"/>
       <d:p>
-        <xsl:value-of select="concat('État au ', lv:date($build-date), ' : ',
-            count($the-site/a:seances/a:seance[t:held(.)]), ' séance(s) tenue(s) sur ',
-            count($the-site/a:seances/a:seance), ' prévue(s).')"/>
+        <xsl:value-of select="concat('État au ', lv:date(t:deliverable-date('carnet-de-suivi', $atelier, $the-site)), ' : ')"/>
+        <xsl:choose>
+          <xsl:when test="$held = 0">
+            <xsl:value-of select="t:plural($planned, 'la séance prévue n’a pas encore eu lieu.',
+                concat('aucune des ', $planned, ' séances prévues n’a encore eu lieu.'))"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat($held, t:plural($held, ' séance tenue sur ', ' séances tenues sur '),
+                $planned, t:plural($planned, ' prévue.', ' prévues.'))"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </d:p>
       <d:table cols="1 3 3 4 2">
         <d:head><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Lieu</d:cell><d:cell>État</d:cell></d:head>
@@ -102,7 +114,7 @@
   <xsl:template match="a:participants" mode="cds">
     <xsl:variable name="all" select="a:participant"/>
     <d:section title="Participants">
-      <d:p><xsl:value-of select="concat(count($all), ' participants.')"/></d:p>
+      <d:p><xsl:value-of select="concat(count($all), t:plural(count($all), ' participant.', ' participants.'))"/></d:p>
       <d:table cols="4 6 4">
         <d:head><d:cell>Nom</d:cell><d:cell>Structure</d:cell><d:cell>Fonction</d:cell></d:head>
         <xsl:call-template name="cds-role-rows">

@@ -30,16 +30,37 @@
   <xsl:variable name="seminar" select="$seminars[1]"/>
   <xsl:variable name="several" select="count($ateliers) &gt; 1"/>
 
+  <xsl:variable name="region-nodes" select="set:distinct($all-sites/a:region)"/>
+  <xsl:variable name="nsites" select="count($all-sites)"/>
+
+  <!-- The seminar's own title when the dossier holds its atelier alone; otherwise one that
+       counts what the dossier holds ("Quatre territoires, quatre feuilles de route"). -->
   <xsl:variable name="dossier-title">
     <xsl:choose>
-      <xsl:when test="$seminar/a:titre"><xsl:apply-templates select="$seminar/a:titre" mode="plain"/></xsl:when>
-      <xsl:otherwise>Séminaire régional de l’Atelier des territoires</xsl:otherwise>
+      <xsl:when test="$seminar/a:titre and not($several)">
+        <xsl:apply-templates select="$seminar/a:titre" mode="plain"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(t:capitalize(t:words($nsites)),
+            t:plural($nsites, ' territoire, ', ' territoires, '), t:words($nsites, true()),
+            t:plural($nsites, ' feuille de route', ' feuilles de route'))"/>
+      </xsl:otherwise>
     </xsl:choose>
+  </xsl:variable>
+
+  <!-- "quatre sites de deux ateliers des territoires, dans deux régions" -->
+  <xsl:variable name="dossier-counts">
+    <xsl:value-of select="concat(t:words($nsites), t:plural($nsites, ' site', ' sites'))"/>
+    <xsl:if test="$several">
+      <xsl:value-of select="concat(' de ', t:words(count($ateliers)), ' ateliers des territoires')"/>
+    </xsl:if>
+    <xsl:value-of select="concat(', dans ', t:words(count($region-nodes), true()),
+        t:plural(count($region-nodes), ' région', ' régions'))"/>
   </xsl:variable>
 
   <!-- "Occitanie" or "Occitanie · Bourgogne-Franche-Comté". -->
   <xsl:variable name="regions">
-    <xsl:for-each select="set:distinct($all-sites/a:region)">
+    <xsl:for-each select="$region-nodes">
       <xsl:if test="position() &gt; 1"> · </xsl:if>
       <xsl:apply-templates select="." mode="plain"/>
     </xsl:for-each>
@@ -48,6 +69,9 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Dossier du séminaire final'"/>
+      <xsl:with-param name="kind" select="'dossier'"/>
+      <xsl:with-param name="date" select="t:deliverable-date('dossier', $ateliers, /..)"/>
+      <xsl:with-param name="doc-ver" select="t:deliverable-version('dossier', $ateliers, /.., $doc-version)"/>
       <xsl:with-param name="subject" select="concat('Dossier du séminaire final — ', $regions)"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, séminaire final, synthèse, feuilles de route'"/>
       <xsl:with-param name="title" select="$dossier-title"/>
@@ -84,6 +108,7 @@
       <xsl:if test="$seminar">
         <d:when-where><xsl:apply-templates select="$seminar" mode="when-where"/></d:when-where>
       </xsl:if>
+      <d:counts><xsl:value-of select="t:capitalize($dossier-counts)"/></d:counts>
       <xsl:for-each select="$ateliers">
         <d:atelier>
           <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
@@ -105,16 +130,19 @@
   <xsl:template name="dossier-seminar">
     <d:section title="Le séminaire" id="dossier-seminaire">
       <d:box>
-        <xsl:choose>
-          <xsl:when test="$seminar">
-            <d:p><d:strong><xsl:apply-templates select="$seminar" mode="when-where"/></d:strong></d:p>
-          </xsl:when>
-          <xsl:otherwise><d:p>Date et lieu du séminaire à préciser.</d:p></xsl:otherwise>
-        </xsl:choose>
+        <xsl:if test="$seminar and not($several)">
+          <d:p><d:strong><xsl:apply-templates select="$seminar" mode="when-where"/></d:strong></d:p>
+        </xsl:if>
         <d:p>
-          <xsl:value-of select="concat('Ce dossier réunit ', count($all-sites),
-              t:plural(count($all-sites), ' site', ' sites'), ' de ', count($ateliers),
-              t:plural(count($ateliers), ' atelier', ' ateliers'), ' des territoires : ')"/>
+          <xsl:value-of select="concat('Ce dossier réunit ', $dossier-counts, ' (')"/>
+          <xsl:for-each select="$region-nodes">
+            <xsl:if test="position() &gt; 1">
+              <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+            </xsl:if>
+            <xsl:apply-templates select="." mode="inline"/>
+          </xsl:for-each>
+          <xsl:text>)</xsl:text>
+          <xsl:text> : </xsl:text>
           <xsl:for-each select="$ateliers">
             <xsl:if test="position() &gt; 1">
               <xsl:choose>
@@ -129,32 +157,26 @@
       </d:box>
       <xsl:for-each select="$seminars">
         <xsl:choose>
-          <xsl:when test="count($seminars) &gt; 1">
+          <xsl:when test="$several">
             <d:section>
-              <xsl:attribute name="title"><xsl:apply-templates select="../a:titre" mode="plain"/></xsl:attribute>
+              <xsl:attribute name="title">
+                <xsl:text>Séminaire final — </xsl:text>
+                <xsl:apply-templates select="../a:titre" mode="plain"/>
+              </xsl:attribute>
               <xsl:apply-templates select="." mode="dossier-programme"/>
             </d:section>
           </xsl:when>
           <xsl:otherwise><xsl:apply-templates select="." mode="dossier-programme"/></xsl:otherwise>
         </xsl:choose>
       </xsl:for-each>
-      <xsl:if test="$ateliers[not(a:seminaire-final)]">
-        <d:p>
-          <xsl:text>Sans programme propre au séminaire : </xsl:text>
-          <xsl:call-template name="comma-list">
-            <xsl:with-param name="nodes" select="$ateliers[not(a:seminaire-final)]/a:titre"/>
-          </xsl:call-template>
-          <xsl:text>.</xsl:text>
-        </d:p>
-      </xsl:if>
     </d:section>
   </xsl:template>
 
   <xsl:template match="a:seminaire-final" mode="dossier-programme">
-    <xsl:if test="count($seminars) &gt; 1">
+    <xsl:if test="$several">
       <d:p><d:strong><xsl:apply-templates select="." mode="when-where"/></d:strong></d:p>
     </xsl:if>
-    <xsl:if test="a:titre and count($seminars) &gt; 1">
+    <xsl:if test="a:titre and $several">
       <d:p><d:em><xsl:apply-templates select="a:titre" mode="inline"/></d:em></d:p>
     </xsl:if>
     <xsl:apply-templates select="a:presentation" mode="prose"/>
@@ -166,13 +188,9 @@
 
   <!-- 2. The comparative synthesis over every site of every atelier. -->
   <xsl:template name="dossier-synthesis">
-    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Synthèse comparative des sites" short="Synthèse comparative" id="dossier-synthese">
-      <d:p>
-        <xsl:value-of select="concat(count($all-sites), t:plural(count($all-sites), ' site a', ' sites ont'),
-            ' construit leur feuille de route : ', count($acts), t:plural(count($acts), ' action', ' actions'),
-            ', pour un coût estimé de ', t:amount(sum($acts/a:cout)), '.')"/>
-      </d:p>
+      <xsl:call-template name="dossier-synthesis-text"/>
       <d:section title="Profils des territoires">
         <xsl:call-template name="compare-profiles">
           <xsl:with-param name="sites" select="$all-sites"/>
@@ -189,18 +207,107 @@
           <xsl:with-param name="sites" select="$all-sites"/>
         </xsl:call-template>
       </d:section>
+      <d:section title="Financement des plans d’actions">
+        <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$all-sites"/></xsl:call-template>
+      </d:section>
       <d:section title="Axes stratégiques">
         <xsl:call-template name="compare-axes">
           <xsl:with-param name="sites" select="$all-sites"/>
           <xsl:with-param name="by-atelier" select="$several"/>
         </xsl:call-template>
       </d:section>
+      <xsl:call-template name="dossier-lessons"/>
     </d:section>
+  </xsl:template>
+
+  <!-- The synthesis in words, every figure computed from the sources: the plans' sizes and
+       costs, the largest and the smallest, priorities and horizons, the stakes the sites
+       share. -->
+  <xsl:template name="dossier-synthesis-text">
+    <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:variable name="p1" select="count($acts[@priorite = 1])"/>
+    <xsl:variable name="court" select="count($acts[@horizon = 'court'])"/>
+    <d:p>
+      <xsl:value-of select="concat(t:capitalize(t:words($nsites)), t:plural($nsites, ' site a construit sa', ' sites ont construit leur'),
+          ' feuille de route : ', lv:number(count($acts)), t:plural(count($acts), ' action', ' actions'),
+          ', pour un coût estimé de ', t:amount(sum($acts/a:cout)), '.')"/>
+      <xsl:if test="$nsites &gt; 1">
+        <xsl:for-each select="$all-sites">
+          <xsl:sort select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)" data-type="number" order="descending"/>
+          <xsl:variable name="cost" select="sum(a:strategie/a:axe/a:objectif/a:action/a:cout)"/>
+          <xsl:variable name="n" select="count(a:strategie/a:axe/a:objectif/a:action)"/>
+          <xsl:if test="position() = 1">
+            <xsl:text> Le plan le plus coûteux : </xsl:text>
+            <xsl:apply-templates select="a:nom" mode="inline"/>
+            <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ')')"/>
+          </xsl:if>
+          <xsl:if test="position() = last()">
+            <xsl:text> ; le plus resserré : </xsl:text>
+            <xsl:apply-templates select="a:nom" mode="inline"/>
+            <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ').')"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:if>
+    </d:p>
+    <xsl:if test="$acts">
+      <d:p>
+        <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
+            ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
+            t:plural($court, 'relève', 'relèvent'), ' du court terme (moins de deux ans).')"/>
+      </d:p>
+    </xsl:if>
+    <!-- Stakes by theme: the ones every site names, else the most shared. -->
+    <xsl:variable name="themes" select="set:distinct($all-sites/a:diagnostic/a:enjeux/a:enjeu/@theme)"/>
+    <xsl:variable name="everywhere"
+        select="$themes[count($all-sites[a:diagnostic/a:enjeux/a:enjeu/@theme = current()]) = $nsites]"/>
+    <xsl:if test="$nsites &gt; 1 and $themes">
+      <d:p>
+        <xsl:choose>
+          <xsl:when test="$everywhere">
+            <xsl:value-of select="concat('Tous les sites ont identifié des enjeux ',
+                t:plural(count($everywhere), 'de thème ', 'de thèmes '))"/>
+            <xsl:for-each select="$everywhere">
+              <xsl:if test="position() &gt; 1">
+                <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+              </xsl:if>
+              <xsl:value-of select="concat('« ', ., ' »')"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Aucun thème d’enjeux n’est commun à tous les sites.</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </d:p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The lessons the ateliers drew (their capitalisation), by atelier when there are
+       several. -->
+  <xsl:template name="dossier-lessons">
+    <xsl:variable name="with" select="$ateliers[a:capitalisation/a:enseignements/a:enseignement]"/>
+    <xsl:if test="$with">
+      <d:section title="Enseignements">
+        <xsl:for-each select="$with">
+          <xsl:if test="$several">
+            <d:label><xsl:apply-templates select="a:titre" mode="inline"/></d:label>
+          </xsl:if>
+          <d:list>
+            <xsl:for-each select="a:capitalisation/a:enseignements/a:enseignement">
+              <d:item>
+                <d:p><d:strong><xsl:apply-templates select="a:titre" mode="inline"/></d:strong></d:p>
+                <xsl:apply-templates select="." mode="prose"/>
+              </d:item>
+            </xsl:for-each>
+          </d:list>
+        </xsl:for-each>
+      </d:section>
+    </xsl:if>
   </xsl:template>
 
   <!-- 3. One part per site: who, then the feuille de route's chapters. -->
   <xsl:template name="dossier-site">
-    <d:section id="site-{@id}">
+    <d:section id="site-{@id}" break="page">
       <xsl:attribute name="title"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
       <d:box>
         <d:p>
@@ -220,7 +327,7 @@
         </d:p>
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space(../a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service(../a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
       </d:box>
@@ -235,7 +342,7 @@
         <d:p>
           <xsl:apply-templates select="a:titre" mode="plain"/>
           <xsl:value-of select="concat(' : atelier piloté par ',
-              lv:typo(normalize-space(a:pilotage/a:service[1]/@nom)), ', version ')"/>
+              t:service(a:pilotage/a:service[1]), ', version ')"/>
           <xsl:choose>
             <xsl:when test="@version"><xsl:value-of select="@version"/></xsl:when>
             <xsl:otherwise>1.0</xsl:otherwise>
@@ -243,6 +350,10 @@
           <xsl:text>.</xsl:text>
         </d:p>
       </xsl:for-each>
+      <d:p>
+        <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
+            ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
+      </d:p>
       <d:p><xsl:value-of select="concat('Produit le ', lv:date($build-date), ' avec Livrables, à partir des descriptions XML des ateliers.')"/></d:p>
     </d:colophon>
   </xsl:template>
@@ -268,6 +379,7 @@
             <xsl:value-of select="$info/d:when-where"/>
           </fo:block>
         </xsl:if>
+        <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="$info/d:counts"/></fo:block>
       </fo:block>
       <fo:block start-indent="{$margin-inner}" end-indent="{$margin-outer}" space-before="14mm">
         <fo:block xsl:use-attribute-sets="cover-kicker" color="{$color-primary}" font-size="9pt"

@@ -32,14 +32,14 @@
       <d:field label="Calendrier"><xsl:apply-templates select="." mode="fiche-calendar"/></d:field>
       <d:field label="Priorité"><xsl:value-of select="@priorite"/></d:field>
       <d:field label="Statut"><xsl:value-of select="t:label('statut', @statut)"/></d:field>
-      <xsl:if test="a:cout">
-        <d:field label="Coût estimé">
-          <xsl:value-of select="t:amount(a:cout)"/>
-          <xsl:if test="a:cout/@taxe"><xsl:value-of select="concat(' ', a:cout/@taxe)"/></xsl:if>
+      <d:field label="Coût estimé">
+        <xsl:apply-templates select="." mode="cost"/>
+        <xsl:if test="a:cout"><xsl:value-of select="concat(' ', t:tax(.))"/></xsl:if>
+      </d:field>
+      <xsl:if test="a:cout or a:financements">
+        <d:field label="Financements">
+          <xsl:call-template name="fin-fiche"><xsl:with-param name="action" select="."/></xsl:call-template>
         </d:field>
-      </xsl:if>
-      <xsl:if test="a:financements">
-        <d:field label="Financements"><xsl:apply-templates select="a:financements" mode="fiche"/></d:field>
       </xsl:if>
       <xsl:apply-templates select="a:etudes" mode="fiche-list"><xsl:with-param name="label" select="'Études complémentaires'"/></xsl:apply-templates>
       <xsl:apply-templates select="a:outils" mode="fiche-list"><xsl:with-param name="label" select="'Outils et procédures'"/></xsl:apply-templates>
@@ -54,25 +54,25 @@
     <xsl:if test="@duree"><xsl:value-of select="concat(', sur ', @duree, '&#160;mois')"/></xsl:if>
   </xsl:template>
 
-  <!-- Financing lines, then their sum when there are several. -->
+  <!-- Financing lines (their sums by state follow, common/financing.xsl). -->
   <xsl:template match="a:financements" mode="fiche">
     <d:list>
       <xsl:for-each select="a:ligne">
         <d:item>
           <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
-          <xsl:if test="@dispositif or @etat">
-            <xsl:text> (</xsl:text>
-            <xsl:value-of select="lv:typo(normalize-space(@dispositif))"/>
-            <xsl:if test="@dispositif and @etat">, </xsl:if>
-            <xsl:if test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:if>
-            <xsl:text>)</xsl:text>
+          <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
+          <xsl:text> (</xsl:text>
+          <xsl:if test="@dispositif">
+            <xsl:value-of select="concat(lv:typo(normalize-space(@dispositif)), ', ')"/>
           </xsl:if>
+          <xsl:choose>
+            <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>)</xsl:text>
         </d:item>
       </xsl:for-each>
     </d:list>
-    <xsl:if test="count(a:ligne) &gt; 1">
-      <d:p><d:strong><xsl:value-of select="concat('Total : ', t:amount(sum(a:ligne/@montant)))"/></d:strong></d:p>
-    </xsl:if>
   </xsl:template>
 
   <xsl:template match="*" mode="fiche-list">

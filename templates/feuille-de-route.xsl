@@ -10,7 +10,8 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    exclude-result-prefixes="a d lv t">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t exsl">
 
   <xsl:import href="common/document.xsl"/>
   <xsl:include href="feuille-de-route-fiche.xsl"/>
@@ -26,6 +27,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Feuille de route'"/>
+      <xsl:with-param name="kind" select="'feuille-de-route'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, feuille de route, plan d’actions, fiches actions'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="fdr-body">
@@ -39,7 +41,7 @@
        and once per site by the seminar dossier (templates/dossier.xsl). -->
   <xsl:template name="fdr-body">
     <xsl:param name="s"/>
-    <xsl:variable name="actions" select="$s/a:strategie/a:axe/a:objectif/a:action"/>
+    <xsl:variable name="actions" select="$s/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
     <xsl:call-template name="fdr-vision"><xsl:with-param name="s" select="$s"/></xsl:call-template>
     <xsl:call-template name="fdr-plan"><xsl:with-param name="s" select="$s"/></xsl:call-template>
     <xsl:call-template name="fdr-fiches"><xsl:with-param name="s" select="$s"/></xsl:call-template>
@@ -91,11 +93,16 @@
   <xsl:template name="fdr-plan">
     <xsl:param name="s"/>
     <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
-    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
+    <xsl:variable name="actions" select="$axes/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Plan d’actions">
       <d:p>
-        <xsl:value-of select="concat(count($actions), ' actions, pour un coût estimé de ',
-                                     t:amount(sum($actions/a:cout)), '.')"/>
+        <xsl:value-of select="concat(count($actions), t:plural(count($actions), ' action', ' actions'),
+                                     ', pour un coût estimé de ', t:amount(sum($actions/a:cout)))"/>
+        <xsl:if test="$actions[not(a:cout)]">
+          <xsl:value-of select="concat(' (', count($actions[not(a:cout)]),
+              t:plural(count($actions[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
       </d:p>
       <xsl:for-each select="$axes">
         <d:section>
@@ -112,6 +119,9 @@
           <xsl:with-param name="actions" select="$actions"/>
         </xsl:call-template>
       </d:section>
+      <xsl:call-template name="closed-actions">
+        <xsl:with-param name="actions" select="$axes/a:objectif/a:action"/>
+      </xsl:call-template>
     </d:section>
   </xsl:template>
 
@@ -124,80 +134,100 @@
       <xsl:for-each select="$axes">
         <d:section>
           <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
-          <xsl:apply-templates select="a:objectif/a:action" mode="fiche"/>
+          <xsl:apply-templates select="a:objectif/a:action[t:open(.)]" mode="fiche"/>
         </d:section>
       </xsl:for-each>
     </d:section>
   </xsl:template>
 
-  <!-- 4. Financing plan: by axis, then by funder. -->
+  <!-- 4. Financing plan: by axis, then by funder, amounts split by state
+       (common/financing.xsl). -->
   <xsl:template name="fdr-financing">
     <xsl:param name="s"/>
-    <xsl:variable name="axes" select="$s/a:strategie/a:axe"/>
-    <xsl:variable name="actions" select="$axes/a:objectif/a:action"/>
+    <xsl:variable name="actions" select="$s/a:strategie/a:axe/a:objectif/a:action[t:open(.) and a:cout]"/>
     <xsl:variable name="funded" select="$actions/a:financements/a:ligne"/>
     <d:section title="Plan de financement">
       <d:section title="Par axe">
-        <d:table cols="6 3 3 3">
-          <d:head><d:cell>Axe</d:cell><d:cell align="end">Coût des actions</d:cell>
-            <d:cell align="end">Financements identifiés</d:cell><d:cell align="end">Reste à financer</d:cell></d:head>
-          <xsl:for-each select="$axes">
-            <xsl:variable name="cost" select="sum(a:objectif/a:action/a:cout)"/>
-            <xsl:variable name="found" select="sum(a:objectif/a:action/a:financements/a:ligne/@montant)"/>
-            <d:row>
-              <d:cell><xsl:apply-templates select="." mode="axis-title"/></d:cell>
-              <d:cell align="end"><xsl:value-of select="t:amount($cost)"/></d:cell>
-              <d:cell align="end"><xsl:value-of select="t:amount($found)"/></d:cell>
-              <d:cell align="end"><xsl:value-of select="t:amount($cost - $found)"/></d:cell>
-            </d:row>
-          </xsl:for-each>
-          <d:row type="total">
-            <d:cell>Total</d:cell>
-            <d:cell align="end"><xsl:value-of select="t:amount(sum($actions/a:cout))"/></d:cell>
-            <d:cell align="end"><xsl:value-of select="t:amount(sum($funded/@montant))"/></d:cell>
-            <d:cell align="end"><xsl:value-of select="t:amount(sum($actions/a:cout) - sum($funded/@montant))"/></d:cell>
-          </d:row>
-        </d:table>
+        <xsl:call-template name="fin-by-axis"><xsl:with-param name="s" select="$s"/></xsl:call-template>
       </d:section>
-      <xsl:if test="$funded">
-        <d:section title="Par financeur">
-          <xsl:call-template name="fdr-by-funder">
-            <xsl:with-param name="funded" select="$funded"/>
-          </xsl:call-template>
-        </d:section>
-      </xsl:if>
+      <d:section title="Par financeur">
+        <xsl:call-template name="fdr-by-funder">
+          <xsl:with-param name="actions" select="$actions"/>
+          <xsl:with-param name="funded" select="$funded"/>
+        </xsl:call-template>
+      </d:section>
     </d:section>
   </xsl:template>
 
-  <!-- One row per funder (first line of each key group), largest amount first. -->
+  <!-- One row per funder (first line of each key group), largest amount first, then the part
+       of the costs no line covers; shares of the plan's cost adding up to 100 %. -->
   <xsl:template name="fdr-by-funder">
+    <xsl:param name="actions"/>
     <xsl:param name="funded"/>
-    <xsl:variable name="total" select="sum($funded/@montant)"/>
-    <d:table cols="5 4 3 2">
-      <d:head><d:cell>Financeur</d:cell><d:cell>Actions</d:cell>
-        <d:cell align="end">Montant</d:cell><d:cell align="end">Part</d:cell></d:head>
-      <xsl:for-each select="$funded[generate-id() = generate-id(key('line-by-funder',
-          concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[1])]">
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
+    <xsl:variable name="facts-rtf">
+      <xsl:call-template name="fin-facts"><xsl:with-param name="actions" select="$actions"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="facts" select="exsl:node-set($facts-rtf)/t:f"/>
+    <xsl:variable name="firsts" select="$funded[generate-id() = generate-id(key('line-by-funder',
+        concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout][1])]"/>
+    <!-- The rows' totals, in the rows' order, for the shares. -->
+    <xsl:variable name="order-rtf">
+      <xsl:for-each select="$firsts">
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+                  data-type="number" order="descending"/>
+        <t:r id="{generate-id()}"
+             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)}"/>
+      </xsl:for-each>
+      <t:r id="gap" total="{sum($facts/@gap)}"/>
+    </xsl:variable>
+    <xsl:variable name="order" select="exsl:node-set($order-rtf)/t:r"/>
+    <xsl:variable name="totals">
+      <xsl:for-each select="$order"><xsl:value-of select="concat(@total, ' ')"/></xsl:for-each>
+    </xsl:variable>
+    <d:table cols="6.2 2.6 2.6 2.6 2.7 1.8">
+      <d:head><d:cell>Financeur (actions)</d:cell>
+        <d:cell align="end">Acquis</d:cell><d:cell align="end">Sollicité</d:cell>
+        <d:cell align="end">À rechercher</d:cell>
+        <d:cell align="end"><xsl:value-of select="concat('Total ', t:tax-of($facts))"/></d:cell>
+        <d:cell align="end">Part</d:cell></d:head>
+      <xsl:for-each select="$firsts">
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
                   data-type="number" order="descending"/>
         <xsl:variable name="group"
-            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))"/>
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]"/>
         <d:row>
-          <d:cell><xsl:value-of select="lv:typo(normalize-space(@financeur))"/></d:cell>
           <d:cell>
+            <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
+            <xsl:text> (</xsl:text>
             <xsl:for-each select="$group">
               <xsl:if test="position() &gt; 1">, </xsl:if>
               <xsl:value-of select="../../@numero"/>
             </xsl:for-each>
+            <xsl:text>)</xsl:text>
           </d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($group[@etat = 'acquis']/@montant))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($group[not(@etat) or @etat = 'sollicite']/@montant))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($group[@etat = 'a-rechercher']/@montant))"/></d:cell>
           <d:cell align="end"><xsl:value-of select="t:amount(sum($group/@montant))"/></d:cell>
-          <d:cell align="end"><xsl:value-of select="t:percent(sum($group/@montant), $total)"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:share($totals, position())"/></d:cell>
         </d:row>
       </xsl:for-each>
+      <xsl:if test="sum($facts/@gap) &gt; 0">
+        <d:row>
+          <d:cell><d:em>Financeur à trouver (part du coût qu’aucune ligne ne couvre)</d:em></d:cell>
+          <d:cell align="end"/><d:cell align="end"/>
+          <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@gap))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@gap))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:share($totals, count($order))"/></d:cell>
+        </d:row>
+      </xsl:if>
       <d:row type="total">
-        <d:cell span="2">Total</d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount($total)"/></d:cell>
-        <d:cell align="end">100&#160;%</d:cell>
+        <d:cell>Total</d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@sol))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@rech))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq) + sum($facts/@sol) + sum($facts/@rech))"/></d:cell>
+        <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100&#160;%</xsl:if></d:cell>
       </d:row>
     </d:table>
   </xsl:template>

@@ -19,6 +19,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
+      <xsl:with-param name="kind" select="'livret-de-capitalisation'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="ldc-atelier"/>
@@ -37,7 +38,7 @@
         <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
           <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
-        <d:p><xsl:value-of select="concat(count($sites), ' site(s) : ')"/>
+        <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($sites))), t:plural(count($sites), ' site : ', ' sites : '))"/>
           <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
           <xsl:text>.</xsl:text></d:p>
       </d:box>
@@ -114,6 +115,13 @@
       <d:section title="Budgets">
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
+      <d:section title="Financement des plans d’actions">
+        <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+      </d:section>
+      <xsl:call-template name="closed-actions">
+        <xsl:with-param name="actions" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
+        <xsl:with-param name="by-site" select="true()"/>
+      </xsl:call-template>
     </d:section>
   </xsl:template>
 

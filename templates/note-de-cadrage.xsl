@@ -17,6 +17,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Note de cadrage'"/>
+      <xsl:with-param name="kind" select="'note-de-cadrage'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, note de cadrage'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="ndc-context"/>
@@ -80,7 +81,7 @@
       <d:section title="Pilotage">
         <d:p>
           <xsl:text>L’atelier est piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
         <xsl:call-template name="people-table">

@@ -20,6 +20,7 @@
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Rapport final'"/>
+      <xsl:with-param name="kind" select="'rapport-final'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, rapport final, diagnostic, stratégie'"/>
       <xsl:with-param name="body">
         <xsl:apply-templates select="$the-site" mode="rf-site"/>
@@ -126,13 +127,24 @@
   <!-- ============================================================ plan summary -->
   <xsl:template match="a:strategie" mode="rf-plan">
     <d:section title="Synthèse du plan d’actions">
+      <xsl:variable name="open" select="a:axe/a:objectif/a:action[t:open(.)]"/>
       <d:p>
-        <xsl:value-of select="concat('Le plan d’actions compte ', count(a:axe/a:objectif/a:action),
-            ' actions réparties en ', count(a:axe), ' axes, pour un coût estimé de ',
-            t:amount(sum(a:axe/a:objectif/a:action/a:cout)), '. La feuille de route en détaille les fiches.')"/>
+        <xsl:value-of select="concat('Le plan d’actions compte ', count($open),
+            t:plural(count($open), ' action', ' actions'),
+            t:plural(count(a:axe), ' en un axe',
+                concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', count(a:axe), ' axes')),
+            ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
+        <xsl:if test="$open[not(a:cout)]">
+          <xsl:value-of select="concat(' (', count($open[not(a:cout)]),
+              t:plural(count($open[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>
+        </xsl:if>
+        <xsl:text>. La feuille de route en détaille les fiches.</xsl:text>
       </d:p>
       <xsl:call-template name="plan-table">
         <xsl:with-param name="axes" select="a:axe"/>
+      </xsl:call-template>
+      <xsl:call-template name="closed-actions">
+        <xsl:with-param name="actions" select="a:axe/a:objectif/a:action"/>
       </xsl:call-template>
     </d:section>
   </xsl:template>

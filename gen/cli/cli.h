@@ -11,5 +11,6 @@ int cmd_build(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_dossier(int argc, char **argv);
 int cmd_init(int argc, char **argv);
+int cmd_export_plan(int argc, char **argv);
 
 #endif

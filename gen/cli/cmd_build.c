@@ -29,6 +29,8 @@ static void build_usage(FILE *out)
             "      --bloc-marque IMG  image of the bloc-marque for the covers\n"
             "      --allow-path DIR   let sources use images from DIR too (by default only\n"
             "                         from their own folder); may be repeated\n"
+            "      --watch            build, then rebuild the outputs whose inputs change\n"
+            "                         (sources, sites, images, a charter...) until Ctrl-C\n"
             "      --strict           treat every warning as an error (values read by\n"
             "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment, one rule per output: its\n"
@@ -73,7 +75,7 @@ static int check_options(const deliver_options *o, int ninputs)
 
 int cmd_build(int argc, char **argv)
 {
-    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC, OPT_ALLOW, OPT_STRICT };
+    enum { OPT_ONLY = 256, OPT_SITE, OPT_STYLE, OPT_FORMAT, OPT_DPI, OPT_BLOC, OPT_ALLOW, OPT_STRICT, OPT_WATCH };
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},      {"only", required_argument, NULL, OPT_ONLY},
         {"style", required_argument, NULL, OPT_STYLE}, {"format", required_argument, NULL, OPT_FORMAT},
@@ -82,11 +84,12 @@ int cmd_build(int argc, char **argv)
         {"jobs", required_argument, NULL, 'j'},        {"help", no_argument, NULL, 'h'},
         {"allow-path", required_argument, NULL, OPT_ALLOW},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"watch", no_argument, NULL, OPT_WATCH},
         {NULL, 0, NULL, 0},
     };
     deliver_options o;
     deliver_options_init(&o);
-    bool strict = false;
+    bool strict = false, watch = false;
     int c, dpi;
     optind = 1;
     while ((c = getopt_long(argc, argv, "o:M:j:nh", longopts, NULL)) != -1) {
@@ -100,6 +103,7 @@ int cmd_build(int argc, char **argv)
         case OPT_BLOC: o.bloc_marque = optarg; break;
         case OPT_ALLOW: source_allow_path(optarg); break;
         case OPT_STRICT: strict = true; break;
+        case OPT_WATCH: watch = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format))
                 return cli_usage_error("build", "unknown format '%s' (pdf, fo, png)", optarg);
@@ -120,8 +124,16 @@ int cmd_build(int argc, char **argv)
     int rc = check_options(&o, argc - optind);
     if (rc != EXIT_OK)
         return rc;
+    if (watch && (o.dry_run || o.depfile))
+        return cli_usage_error("build", "--watch cannot be combined with %s",
+                               o.dry_run ? "--dry-run" : "-M");
     diag *d = diag_new(stderr);
     diag_set_strict(d, strict);
+    if (watch) {
+        rc = deliver_watch((const char *const *)argv + optind, argc - optind, &o, d);
+        diag_destroy(d);
+        return rc;
+    }
     rc = deliver_build((const char *const *)argv + optind, argc - optind, &o, d);
     diag_destroy(d);
     return rc;

@@ -55,6 +55,12 @@ char *deliver_style_path(const char *name, char **available);
  * leaves it as it was). Returns the exit code: 0, or 1 when any atelier failed. */
 int deliver_build(const char *const *paths, int npaths, const deliver_options *o, diag *d);
 
+/* build --watch: builds the ateliers of `paths` once, then, until SIGINT or SIGTERM, rebuilds
+ * the outputs whose inputs (as the -M file would list them) change, printing one line per
+ * rebuild with its time. A failed rebuild is reported and waits for the next change.
+ * Returns 0 when stopped. */
+int deliver_watch(const char *const *paths, int npaths, const deliver_options *o, diag *d);
+
 /* Builds one PDF (or FO, per o->format) for the final seminar from several ateliers with
  * templates/dossier.xsl, at `out_path`. Returns the exit code (0 or 1). */
 int deliver_dossier(const char *const *paths, int npaths, const char *out_path,

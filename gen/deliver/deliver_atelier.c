@@ -67,8 +67,10 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
             if (missing && strlist_add(&c->fonts_warned, missing))
                 diag_warning(c->d, c->charter_path, 0,
-                             "font family '%s' is not installed, using '%s' instead", missing,
-                             used ? used : "a fallback font");
+                             "font family '%s' is not installed, using '%s' instead; install "
+                             "its font files (.otf or .ttf) in ~/.local/share/fonts or "
+                             "/usr/local/share/fonts, then run 'fc-cache'",
+                             missing, used ? used : "a fallback font");
             xmlFree(families);
         }
         warn_missing_charter_fonts(c, n->children);

@@ -1,5 +1,6 @@
 /* livrables init: a commented starter atelier that validates and builds. */
 #include <errno.h>
+#include <glib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +59,10 @@ static const char starter_atelier[] =
     "    <p>Comment l'équipe et les acteurs travaillent ensemble.</p>\n"
     "  </methode>\n"
     "\n"
+    "  <!-- Each deliverable is dated by the step that produces it (the carnet de suivi by its\n"
+    "       last session held); to give one its own date and version:\n"
+    "  <livrable type=\"feuille-de-route\" date=\"2026-11-20\" version=\"1.0\"/> -->\n"
+    "\n"
     "  <!-- One site per territory, each in its own file under sites/. -->\n"
     "  <xi:include href=\"sites/mon-site.xml\"/>\n"
     "\n"
@@ -97,7 +102,10 @@ static const char starter_site[] =
     "  </diagnostic>\n"
     "\n"
     "  <!-- The strategy: axes, objectives, actions (horizon court|moyen|long, priorite 1 to 3,\n"
-    "       statut a-lancer|en-cours|realisee|abandonnee, cout in euros). -->\n"
+    "       statut a-lancer|en-cours|realisee|abandonnee, cout in euros HT). Realised and\n"
+    "       abandoned actions are listed apart from the plan. Financing lines go in\n"
+    "       <financements><ligne financeur=\"...\" montant=\"...\" etat=\"acquis|sollicite|a-rechercher\"/>;\n"
+    "       the part of the cost no line covers counts as still to find. -->\n"
     "  <strategie>\n"
     "    <vision>\n"
     "      <p>Le territoire dans vingt ans.</p>\n"
@@ -146,6 +154,8 @@ static const char starter_makefile[] =
     "LIVRABLES ?= livrables\n"
     "STYLE     ?= etat\n"
     "OUT       ?= build\n"
+    "# One line per PDF written (livrables says 'wrote ...'); 'make V=1' shows the commands.\n"
+    "Q := $(if $(filter 1,$(V)),,@)\n"
     "\n"
     "# The PDFs: those 'livrables build -n' names (it writes nothing), and at least the livret,\n"
     "# whose command shows the errors when the sources have some.\n"
@@ -159,7 +169,7 @@ static const char starter_makefile[] =
     "DOC  = $(basename $(@F))\n"
     "SITE = $(if $(filter $(OUT),$(@D)),,--site $(notdir $(@D)))\n"
     "$(PDF): atelier.xml\n"
-    "\t$(LIVRABLES) build atelier.xml -o $(OUT) --style $(STYLE) --only $(DOC) $(SITE) -M $@.d\n"
+    "\t$(Q)$(LIVRABLES) build atelier.xml -o $(OUT) --style $(STYLE) --only $(DOC) $(SITE) -M $@.d\n"
     "$(filter-out $(basename $(wildcard $(PDF:=.d))),$(PDF)): FORCE\n"
     "\n"
     "validate:\n"
@@ -182,6 +192,50 @@ static const struct {
 };
 
 enum { STARTER_COUNT = sizeof starter_files / sizeof *starter_files };
+
+/* How a file in `dir` names the schema, for editors (the xml-model processing instruction):
+ * an installed schema (PREFIX/share/livrables) by its absolute path, which every checkout
+ * of a shared repository finds on a machine where Livrables is installed; the schema of a
+ * source tree by a path relative to `dir`. malloc'd. */
+static char *schema_href(const char *dir)
+{
+    char *rng = source_data_path("schema/atelier.rng");
+    char *abs_rng = realpath(rng, NULL);
+    char *abs_dir = realpath(dir, NULL);
+    free(rng);
+    if (!abs_rng || !abs_dir || strstr(abs_rng, "/share/livrables/schema/")) {
+        free(abs_dir);
+        return abs_rng ? abs_rng : strdup("atelier.rng");
+    }
+    /* the common leading folders, then one ".." per folder of dir left */
+    size_t common = 0;
+    for (size_t i = 0; abs_dir[i] && abs_dir[i] == abs_rng[i]; i++)
+        if (abs_dir[i] == '/')
+            common = i;
+    size_t n = strlen(abs_dir);
+    if (strncmp(abs_dir, abs_rng, n) == 0 && abs_rng[n] == '/') /* the schema is below dir */
+        common = n;
+    GString *href = g_string_new("");
+    for (const char *p = abs_dir + common; *p; p++)
+        if (*p == '/')
+            g_string_append(href, "../");
+    g_string_append(href, abs_rng + common + 1);
+    free(abs_dir);
+    free(abs_rng);
+    return g_string_free(href, FALSE);
+}
+
+/* The starter text with the xml-model line after its XML declaration. malloc'd. */
+static char *with_xml_model(const char *text, const char *dir)
+{
+    const char *rest = strchr(text, '\n') + 1;
+    char *href = schema_href(dir);
+    char *out = g_strdup_printf("%.*s<?xml-model href=\"%s\" "
+                                "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n%s",
+                                (int)(rest - text), text, href, rest);
+    free(href);
+    return out;
+}
 
 /* Creates `path` with `text`; never replaces an existing file. */
 static bool write_new(const char *path, const char *text, diag *d)
@@ -216,8 +270,16 @@ int deliver_init(const char *dir, diag *d)
     snprintf(sites, sizeof sites, "%s/sites", dir);
     if (!deliver_mkdirs(sites, d))
         return 1;
-    for (int i = 0; i < STARTER_COUNT; i++)
-        if (!write_new(paths[i], starter_files[i].text, d))
+    for (int i = 0; i < STARTER_COUNT; i++) {
+        bool xml = g_str_has_suffix(starter_files[i].name, ".xml");
+        char *folder = g_path_get_dirname(paths[i]);
+        char *text = xml ? with_xml_model(starter_files[i].text, folder)
+                         : g_strdup(starter_files[i].text);
+        bool ok = write_new(paths[i], text, d);
+        g_free(text);
+        g_free(folder);
+        if (!ok)
             return 1;
+    }
     return 0;
 }

@@ -126,4 +126,13 @@ int diag_error_count(const diag *d) { return atomic_load(&d->errors); }
 int diag_warning_count(const diag *d) { return atomic_load(&d->warnings); }
 void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
 void diag_set_strict(diag *d, bool strict) { d->strict = strict; }
+
+void diag_forget_reported(diag *d)
+{
+    pthread_mutex_lock(&d->lock);
+    if (d->seen)
+        memset(d->seen, 0, d->capseen * sizeof *d->seen);
+    d->nseen = 0;
+    pthread_mutex_unlock(&d->lock);
+}
 const char *diag_first_error(const diag *d) { return d->first_error; }

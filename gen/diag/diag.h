@@ -41,6 +41,10 @@ void diag_set_quiet(diag *d, bool quiet);
  * stylesheet authors who want an approximation to fail their CI. */
 void diag_set_strict(diag *d, bool strict);
 
+/* Forgets which messages were printed, so that the same problem is reported again (each
+ * rebuild of build --watch is a new run for its reader). */
+void diag_forget_reported(diag *d);
+
 /* The text of the first error reported, or NULL (for callers that summarize a failure). */
 const char *diag_first_error(const diag *d);
 

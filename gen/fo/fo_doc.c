@@ -31,6 +31,7 @@ struct fo_doc {
     size_t mem_len;
     xmlTextReader *reader;
     bool positioned; /* the reader's current node is not examined yet */
+    bool xml_error;  /* libxml2 reported an error of this document */
 };
 
 /* libxml2 errors become diagnostics of the FO file. */
@@ -41,8 +42,23 @@ static void on_xml_error(void *ctx, xmlError *err)
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", err->message ? err->message : "XML error");
     xml_message_trim(msg);
+    for (char *nl = strchr(msg, '\n'); nl; nl = strchr(nl, '\n'))
+        *nl = ' '; /* one diagnostic, one line */
     diag_report(d, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR, path, err->line,
                 "%s", msg);
+    if (err->level != XML_ERR_WARNING)
+        ((fo_doc *)ctx)->xml_error = true;
+}
+
+/* The reader failed. Some failures (an input that does not convert from its declared
+ * encoding) reach no error handler of ours: the document must not then pass for one that
+ * simply ended there. */
+static void reader_failed(fo_doc *doc)
+{
+    if (!doc->xml_error)
+        diag_error(doc->d, doc->path, xmlTextReaderGetParserLineNumber(doc->reader),
+                   "the XML cannot be read past this line (wrong encoding?)");
+    doc->xml_error = true;
 }
 
 static fo_doc *doc_new(const char *path, diag *d)
@@ -204,13 +220,17 @@ static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
         }
         if (other) {
             xmlNode *full = xmlTextReaderExpand(doc->reader);
-            if (!full)
+            if (!full) {
+                reader_failed(doc);
                 return false;
+            }
             other(doc, full);
         }
-        if (skip(doc) != 1)
-            return false;
+        if ((r = skip(doc)) != 1)
+            break;
     }
+    if (r < 0)
+        reader_failed(doc);
     return false;
 }
 
@@ -233,6 +253,8 @@ static bool open_reader(fo_doc *doc, bool with_root)
     if (r != 1) {
         if (r == 0)
             diag_error(doc->d, doc->path, 0, "no root element");
+        else
+            reader_failed(doc);
         return false;
     }
     if (with_root && !build_root(doc, xmlTextReaderCurrentNode(doc->reader)))
@@ -240,14 +262,33 @@ static bool open_reader(fo_doc *doc, bool with_root)
     return true;
 }
 
+/* While the reader parses, libxml2's errors that belong to no parser context (encoding
+ * conversion) become diagnostics of the document too, instead of lines on stderr. */
+static void ignore_generic(void *ctx, const char *fmt, ...)
+{
+    /* only repeats, unstructured, what the structured handler reported */
+}
+
+static void catch_errors(fo_doc *doc, xml_handlers *saved)
+{
+    xml_handlers_save(saved);
+    xmlSetStructuredErrorFunc(doc, on_xml_error);
+    xmlSetGenericErrorFunc(NULL, ignore_generic);
+}
+
+/* Opens the reader (over the file or doc->mem) and reads up to the first page-sequence. */
 static fo_doc *open_streaming(fo_doc *doc)
 {
-    if (!open_reader(doc, true)) {
+    xml_handlers saved;
+    catch_errors(doc, &saved);
+    bool ok = open_reader(doc, true);
+    if (ok && xmlTextReaderIsEmptyElement(doc->reader) != 1)
+        seek_page_sequence(doc, build_prelude_child);
+    xml_handlers_restore(&saved);
+    if (!ok) {
         fo_doc_destroy(doc);
         return NULL;
     }
-    if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
-        seek_page_sequence(doc, build_prelude_child);
     return doc;
 }
 
@@ -285,8 +326,10 @@ static fo_node *next_in_file(fo_doc *doc, arena *a)
         return NULL;
     doc->positioned = false;
     xmlNode *x = xmlTextReaderExpand(doc->reader);
-    if (!x)
+    if (!x) {
+        reader_failed(doc);
         return NULL;
+    }
     fo_node *ps = build_page_sequence(doc, x, a);
     skip(doc);
     return ps;
@@ -294,7 +337,13 @@ static fo_node *next_in_file(fo_doc *doc, arena *a)
 
 fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a)
 {
-    return doc->xml ? next_in_memory(doc, a) : next_in_file(doc, a);
+    if (doc->xml)
+        return next_in_memory(doc, a);
+    xml_handlers saved;
+    catch_errors(doc, &saved);
+    fo_node *ps = next_in_file(doc, a);
+    xml_handlers_restore(&saved);
+    return ps;
 }
 
 bool fo_doc_rewind(fo_doc *doc)
@@ -306,12 +355,16 @@ bool fo_doc_rewind(fo_doc *doc)
     if (doc->reader)
         xmlFreeTextReader(doc->reader);
     doc->reader = NULL;
-    if (!open_reader(doc, false))
-        return false;
-    doc->title_done = true;
-    if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
-        seek_page_sequence(doc, NULL);
-    return true;
+    xml_handlers saved;
+    catch_errors(doc, &saved);
+    bool ok = open_reader(doc, false);
+    if (ok) {
+        doc->title_done = true;
+        if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
+            seek_page_sequence(doc, NULL);
+    }
+    xml_handlers_restore(&saved);
+    return ok;
 }
 
 /* ---- whole documents in memory ------------------------------------------------------------ */

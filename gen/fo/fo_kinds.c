@@ -59,6 +59,7 @@ static const struct {
     [FO_FOOTNOTE_BODY] = {"footnote-body", 0},
     [FO_MARKER] = {"marker", MIXED},
     [FO_RETRIEVE_MARKER] = {"retrieve-marker", 0},
+    [FO_RETRIEVE_TABLE_MARKER] = {"retrieve-table-marker", 0},
     [FO_BOOKMARK_TREE] = {"bookmark-tree", 0},
     [FO_BOOKMARK] = {"bookmark", 0},
     [FO_BOOKMARK_TITLE] = {"bookmark-title", MIXED},
@@ -74,7 +75,6 @@ static const char *const unsupported[] = {
     "index-page-citation-range-separator", "folio-prefix", "folio-suffix",
     "scaling-value-citation", "flow-map", "flow-assignment", "flow-source-list",
     "flow-name-specifier", "flow-target-list", "region-name-specifier",
-    "retrieve-table-marker",
 };
 
 static fo_hash table;

@@ -93,12 +93,14 @@ size_t lay_galley_item(lay_galley *g, double height)
         .brk = g->pend_brk,
         .table = g->cur_table,
     };
+    int variant = 0;
     if (g->cur_table > 0) {
         const lay_table_rep *t = g->tables[g->cur_table - 1];
-        g->pi[i].header_h = t->header_h;
+        variant = g->cur_header_variant;
+        g->pi[i].header_h = variant ? t->variants[variant - 1].header_h : t->header_h;
         g->pi[i].footer_h = t->footer_h;
     }
-    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0};
+    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant};
     g->pend_space = 0;
     g->pend_any = false;
     g->pend_discard = true;
@@ -159,10 +161,10 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
                        d->last < to);
     }
     for (size_t i = from; i < to; i++)
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first, g->ic[i].under, dx,
+        lay_boxv_append(out, a, lay_boxes_at(g->boxes.v, g->ic[i].first), g->ic[i].under, dx,
                         dy + ys[i - from]);
     for (size_t i = from; i < to; i++) {
-        lay_boxv_append(out, a, g->boxes.v + g->ic[i].first + g->ic[i].under,
+        lay_boxv_append(out, a, lay_boxes_at(g->boxes.v, g->ic[i].first + g->ic[i].under),
                         item_count(g, i) - g->ic[i].under, dx, dy + ys[i - from]);
         if (g->extra && g->extra[i].n)
             lay_boxv_append(out, a, g->extra[i].v, g->extra[i].n, dx, dy + ys[i - from]);
@@ -281,7 +283,7 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
 const lay_box *lay_galley_item_boxes(const lay_galley *g, size_t i, size_t *n)
 {
     *n = item_count(g, i);
-    return g->boxes.v + g->ic[i].first;
+    return lay_boxes_at(g->boxes.v, g->ic[i].first);
 }
 
 static lay_boxv *side_list(lay_galley *g, lay_boxv **list, size_t i)

@@ -1,6 +1,7 @@
-/* Images: resolving src, probing intrinsic sizes from file headers (PNG, JPEG) or librsvg
- * (SVG), and sizing the viewport and content per XSL § 7.15 (content-width/height,
+/* Images: resolving src (files, data: URIs), probing intrinsic sizes from file headers
+ * (PNG, JPEG), librsvg (SVG) or gdk-pixbuf (other bitmaps), and sizing the viewport and content per XSL § 7.15 (content-width/height,
  * scaling, width/height). Bitmaps without a resolution count as LAY_IMAGE_DPI. */
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
 #include <librsvg/rsvg.h>
 #include <stdio.h>
@@ -129,9 +130,37 @@ static bool svg_size(RsvgHandle *rh, double *w, double *h)
     return true;
 }
 
-bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h)
+/* Any other bitmap gdk-pixbuf reads: GIF, TIFF, BMP, ICO, WebP... at LAY_IMAGE_DPI. */
+static bool probe_pixbuf(const char *path, const unsigned char *bytes, size_t n, double *w,
+                         double *h)
 {
-    FILE *f = fopen(path, "rb");
+    int pw = 0, ph = 0;
+    if (path) {
+        if (!gdk_pixbuf_get_file_info(path, &pw, &ph))
+            return false;
+    } else {
+        GdkPixbufLoader *l = gdk_pixbuf_loader_new();
+        bool ok = gdk_pixbuf_loader_write(l, bytes, n, NULL);
+        ok = gdk_pixbuf_loader_close(l, NULL) && ok;
+        GdkPixbufFormat *fmt = gdk_pixbuf_loader_get_format(l);
+        GdkPixbuf *pb = ok && fmt ? gdk_pixbuf_loader_get_pixbuf(l) : NULL;
+        if (pb) {
+            pw = gdk_pixbuf_get_width(pb);
+            ph = gdk_pixbuf_get_height(pb);
+        }
+        g_object_unref(l);
+    }
+    if (!pixels_within_limit(pw, ph))
+        return false;
+    *w = pw * 72.0 / LAY_IMAGE_DPI;
+    *h = ph * 72.0 / LAY_IMAGE_DPI;
+    return true;
+}
+
+bool lay_image_probe(const char *path, const unsigned char *bytes, size_t n,
+                     lay_image_kind *kind, double *w, double *h)
+{
+    FILE *f = path ? fopen(path, "rb") : fmemopen((void *)bytes, n, "rb");
     if (!f)
         return false;
     unsigned char sig[8] = {0};
@@ -148,14 +177,51 @@ bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *
     fclose(f);
     if (ok || got == 0)
         return ok;
-    /* anything else: try it as SVG */
-    RsvgHandle *rh = rsvg_handle_new_from_file(path, NULL);
+    /* anything else: SVG, then the bitmaps gdk-pixbuf knows */
+    RsvgHandle *rh = path ? rsvg_handle_new_from_file(path, NULL)
+                          : rsvg_handle_new_from_data(bytes, n, NULL);
     if (rh) {
         *kind = LAY_IMAGE_SVG;
         ok = svg_size(rh, w, h);
         g_object_unref(rh);
+        return ok;
     }
-    return ok;
+    *kind = LAY_IMAGE_RASTER;
+    return probe_pixbuf(path, bytes, n, w, h);
+}
+
+/* The bytes of a data: URI (RFC 2397: "data:[type][;base64],payload"), in `a`; NULL when
+ * it is malformed. */
+static unsigned char *data_uri_bytes(const char *uri, arena *a, size_t *n)
+{
+    const char *comma = strchr(uri, ',');
+    if (!comma)
+        return NULL;
+    bool base64 = comma - uri >= 7 && strncmp(comma - 7, ";base64", 7) == 0;
+    GBytes *raw = g_uri_unescape_bytes(comma + 1, -1, NULL, NULL);
+    if (!raw)
+        return NULL;
+    gsize len;
+    const char *p = g_bytes_get_data(raw, &len);
+    unsigned char *out = NULL;
+    if (base64) {
+        char *text = g_strndup(p, len);
+        gsize dlen = 0;
+        guchar *dec = g_base64_decode(text, &dlen);
+        g_free(text);
+        if (dec && dlen) {
+            out = arena_alloc(a, dlen);
+            memcpy(out, dec, dlen);
+            *n = dlen;
+        }
+        g_free(dec);
+    } else if (len) {
+        out = arena_alloc(a, len);
+        memcpy(out, p, len);
+        *n = len;
+    }
+    g_bytes_unref(raw);
+    return out;
 }
 
 /* src="url('x')", "url(x)" or "x"; file: URIs; relative to the FO file's directory. */
@@ -175,7 +241,7 @@ static char *resolve_src(lay_ctx *ctx, const char *src, arena *a, bool *remote)
     char *s = arena_strndup(a, src, len);
     *remote = strncmp(s, "http:", 5) == 0 || strncmp(s, "https:", 6) == 0 ||
               strncmp(s, "ftp:", 4) == 0;
-    if (*remote)
+    if (*remote || strncmp(s, "data:", 5) == 0)
         return s;
     if (strncmp(s, "file://", 7) == 0)
         s += 7;
@@ -189,29 +255,41 @@ static char *resolve_src(lay_ctx *ctx, const char *src, arena *a, bool *remote)
     return full;
 }
 
-static const lay_image *load_file(lay_ctx *ctx, const fo_node *n, const char *path,
-                                  const char *src)
+/* The image of a file or of a data: URI (`path` NULL), probed once per document: NULL
+ * with a warning when it can't be read; layout goes on with an empty box, as FOP does. */
+static const lay_image *load_image(lay_ctx *ctx, const fo_node *n, const char *path,
+                                   const char *src)
 {
     if (!ctx->images)
         ctx->images = g_hash_table_new(g_str_hash, g_str_equal);
+    const char *key = path ? path : src;
     gpointer found;
-    if (g_hash_table_lookup_extended(ctx->images, path, NULL, &found))
+    if (g_hash_table_lookup_extended(ctx->images, key, NULL, &found))
         return found;
     lay_image *img = ARENA_NEW(ctx->a, lay_image);
-    if (!lay_image_probe(path, &img->kind, &img->intrinsic_width, &img->intrinsic_height)) {
-        if (g_file_test(path, G_FILE_TEST_EXISTS))
-            diag_error(ctx->d, ctx->file, n->line,
-                       "image '%s': unknown or damaged format, or more than %d megapixels", src,
-                       LAY_MAX_IMAGE_PIXELS / 1000000);
+    if (!path) {
+        img->bytes = data_uri_bytes(src, ctx->a, &img->nbytes);
+        if (!img->bytes)
+            diag_warning(ctx->d, ctx->file, n->line, "image: malformed data: URI");
+    }
+    if ((path || img->bytes) &&
+        !lay_image_probe(path, img->bytes, img->nbytes, &img->kind, &img->intrinsic_width,
+                         &img->intrinsic_height)) {
+        if (path && !g_file_test(path, G_FILE_TEST_EXISTS))
+            diag_warning(ctx->d, ctx->file, n->line, "image '%s' not found", src);
         else
-            diag_error(ctx->d, ctx->file, n->line, "image '%s' not found", src);
+            diag_warning(ctx->d, ctx->file, n->line,
+                         "image '%.200s': unknown or damaged format, or more than %d megapixels",
+                         src, LAY_MAX_IMAGE_PIXELS / 1000000);
         img = NULL;
-    } else {
+    } else if (!path && !img->bytes) {
+        img = NULL;
+    } else if (path) {
         img->path = arena_strdup(ctx->a, path);
         if (ctx->inputs && !strlist_contains(ctx->inputs, path))
             strlist_add(ctx->inputs, path);
     }
-    g_hash_table_insert(ctx->images, arena_strdup(ctx->a, path), img);
+    g_hash_table_insert(ctx->images, arena_strdup(ctx->a, key), img);
     return img;
 }
 
@@ -265,13 +343,15 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
     } else if (p->src && *p->src) {
         bool remote;
         char *path = resolve_src(ctx, p->src, a, &remote);
-        if (remote)
-            diag_error(ctx->d, ctx->file, n->line, "image '%s': network images are not fetched",
-                       path);
+        if (strncmp(path, "data:", 5) == 0)
+            g.image = load_image(ctx, n, NULL, path);
+        else if (remote)
+            diag_warning(ctx->d, ctx->file, n->line, "image '%s': network images are not fetched",
+                         path);
         else
-            g.image = load_file(ctx, n, path, p->src);
+            g.image = load_image(ctx, n, path, p->src);
     } else {
-        diag_error(ctx->d, ctx->file, n->line, "external-graphic without src");
+        diag_warning(ctx->d, ctx->file, n->line, "external-graphic without src");
     }
     double iw = g.image ? g.image->intrinsic_width : 0, ih = g.image ? g.image->intrinsic_height : 0;
     double vw = dimension(n, FO_PROP_inline_progression_dimension, p->inline_progression_dimension,
@@ -293,6 +373,14 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
         sy = 1;
     g.cw = iw * sx;
     g.ch = ih * sy;
+    /* An image that could not be read keeps the size it was given (content-width/-height
+     * as lengths), so the page looks as it would with it. */
+    if (!g.image) {
+        if (p->content_width.kw == FO_KW_UNSET)
+            g.cw = fo_len_resolve(p->content_width, 0);
+        if (p->content_height.kw == FO_KW_UNSET)
+            g.ch = fo_len_resolve(p->content_height, 0);
+    }
     g.w = vw >= 0 ? vw : g.cw;
     g.h = vh >= 0 ? vh : g.ch;
     /* content smaller than its viewport is placed by text-align and display-align (XSL 1.1

@@ -131,8 +131,11 @@ static const char *para_lang(const fo_props *p)
 
 static tx_para *para(para_state *st)
 {
-    if (!st->p)
+    if (!st->p) {
         st->p = tx_para_new(st->b->ctx->tx, st->b->a, para_lang(st->blk->props));
+        if (st->b->measure)
+            tx_para_whole_words(st->p);
+    }
     return st->p;
 }
 
@@ -515,6 +518,14 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
             const fo_node *m = lay_marker_find(b->page, c->props->retrieve_class_name,
                                                c->props->retrieve_position);
             /* the marker's content inherits from where it is retrieved */
+            if (m)
+                walk(st, fo_marker_clone(m, c, b->a), style);
+        }
+        break;
+    case FO_RETRIEVE_TABLE_MARKER:
+        if (b->marker_rows) {
+            const fo_node *m = lay_table_marker_find(b->marker_rows, b->nmarker_rows, b->marker_row,
+                                                     c->props->retrieve_class_name);
             if (m)
                 walk(st, fo_marker_clone(m, c, b->a), style);
         }

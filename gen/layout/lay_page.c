@@ -319,6 +319,8 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     const lay_galley *g = as->g;
     double y = 0;
     const lay_table_rep *head = pb->header_table ? g->tables[pb->header_table - 1] : NULL;
+    if (head && pb->end > pb->start && g->ic[pb->start].header_variant)
+        head = &head->variants[g->ic[pb->start].header_variant - 1];
     const lay_table_rep *foot = pb->footer_table ? g->tables[pb->footer_table - 1] : NULL;
     if (head)
         y = head->header_h;
@@ -339,13 +341,13 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
     lay_boxv_artifacts(out, rep0, true);
     for (size_t k = pb->start; k < pb->end; k++)
-        lay_boxv_append(out, as->a, g->boxes.v + g->ic[k].first, g->ic[k].under, geo->body_x,
-                        geo->body_y + ys[k - pb->start]);
+        lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
+                        geo->body_x, geo->body_y + ys[k - pb->start]);
     rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
     if (head)
-        lay_boxv_append(out, as->a, head->header + head->nheader_under,
+        lay_boxv_append(out, as->a, lay_boxes_at(head->header, head->nheader_under),
                         head->nheader - head->nheader_under, geo->body_x, geo->body_y);
     lay_boxv_artifacts(out, rep0, true);
     double fn = 0;
@@ -353,14 +355,15 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         size_t n;
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
-        lay_boxv_append(out, as->a, bx + g->ic[k].under, n - g->ic[k].under, geo->body_x, iy);
+        lay_boxv_append(out, as->a, lay_boxes_at(bx, g->ic[k].under), n - g->ic[k].under,
+                        geo->body_x, iy);
         if (g->extra && g->extra[k].n)
             lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
         fn += g->pi[k].footnote_h;
     }
     rep0 = out->n;
     if (foot)
-        lay_boxv_append(out, as->a, foot->footer + foot->nfooter_under,
+        lay_boxv_append(out, as->a, lay_boxes_at(foot->footer, foot->nfooter_under),
                         foot->nfooter - foot->nfooter_under, geo->body_x, fy0);
     lay_boxv_artifacts(out, rep0, true);
     if (fn > 0) {

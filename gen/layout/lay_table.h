@@ -46,6 +46,7 @@ typedef struct {
     int occ_cap;
     double repeat_h;     /* header and footer heights repeated around body rows */
     lay_edges te;        /* the table's borders */
+    const int *row_variant; /* emitting the body: header variant per row, or NULL */
 } tctx;
 
 /* Border widths as they count inside a cell: halves on shared lines when collapsing. */

@@ -180,6 +180,8 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
     long sec_id = -1;
     for (int i = 0; i < s->n; i++) {
         const trow *r = &s->rows[i];
+        if (t->row_variant)
+            g->cur_header_variant = t->row_variant[i];
         if (i == 0)
             lay_galley_keep(g, keep_first);
         if (span_left > 0)

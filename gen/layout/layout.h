@@ -53,14 +53,23 @@ typedef struct {
     int nclusters;
 } lay_text_run;
 
-typedef enum { LAY_IMAGE_PNG, LAY_IMAGE_JPEG, LAY_IMAGE_SVG, LAY_IMAGE_SVG_INLINE } lay_image_kind;
+/* LAY_IMAGE_RASTER: any other bitmap gdk-pixbuf reads (GIF, TIFF, BMP, WebP...). */
+typedef enum {
+    LAY_IMAGE_PNG,
+    LAY_IMAGE_JPEG,
+    LAY_IMAGE_SVG,
+    LAY_IMAGE_SVG_INLINE,
+    LAY_IMAGE_RASTER,
+} lay_image_kind;
 
 /* An image as layout sized it; painting loads and draws it. */
 typedef struct {
     lay_image_kind kind;
-    const char *path;     /* resolved file path (NULL for inline SVG) */
+    const char *path;     /* resolved file path (NULL for inline SVG and data: URIs) */
     const char *svg_data; /* inline SVG document (instream-foreign-object) */
     size_t svg_len;
+    const unsigned char *bytes; /* the file's bytes, from a data: URI (RFC 2397), or NULL */
+    size_t nbytes;
     double intrinsic_width, intrinsic_height; /* points */
 } lay_image;
 

@@ -28,6 +28,13 @@ typedef struct {
 /* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
 lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind);
 
+/* &v[i]. An empty list has no array (v NULL): &v[0] is then NULL, as pointer arithmetic on
+ * NULL, even adding 0, is undefined. */
+static inline const lay_box *lay_boxes_at(const lay_box *v, size_t i)
+{
+    return i ? v + i : v;
+}
+
 /* Appends copies of `n` boxes moved by (dx, dy). */
 void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, double dx, double dy);
 
@@ -83,6 +90,9 @@ typedef struct {
      * before every other box of the page, so that a row's background never covers the
      * collapsed border the row above shares with it. */
     size_t under;
+    /* A body row of a table whose header retrieves table markers: the header variant
+     * repeated on a page this item starts (0: lay_table_rep's own header). */
+    int header_variant;
 } lay_icontent;
 
 /* A background and borders drawn over the items [first, last] on each page they reach. */
@@ -120,6 +130,10 @@ struct lay_table_rep {
     size_t nheader, nfooter;
     size_t nheader_under, nfooter_under; /* leading underlays, as lay_icontent.under */
     double header_h, footer_h;
+    /* A header with fo:retrieve-table-marker differs by the row a page starts with:
+     * variants[k - 1] (header fields only) is header variant k. */
+    lay_table_rep *variants;
+    int nvariants;
 };
 
 typedef struct {
@@ -148,6 +162,7 @@ typedef struct {
     int pend_keep;
     fo_kw pend_brk;
     int cur_table;
+    int cur_header_variant; /* of the items made for cur_table's body rows */
 } lay_galley;
 
 void lay_galley_init(lay_galley *g, arena *a);
@@ -311,9 +326,14 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
-    bool measure;          /* measuring content widths: text-align start, no hyphenation */
+    bool measure;          /* measuring content widths: text-align start, no hyphenation,
+                              words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
     const lay_snode *sn;   /* structure element content laid out now belongs to */
+    /* A table header being laid out: the body rows, and the one that starts the table
+     * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */
+    const fo_node *const *marker_rows;
+    int nmarker_rows, marker_row;
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -336,6 +356,12 @@ void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, doubl
 
 /* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);
+
+/* The marker of class `cls` a table header retrieves for the fragment that starts with
+ * rows[at] of the table body's `n` rows: the first in that row or a later one, else the
+ * last in an earlier row (XSL 1.1 § 6.13.7, first-starting, as far as layout can know it
+ * when the header is made); NULL if none. */
+const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, const char *cls);
 
 /* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
 void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);
@@ -416,7 +442,10 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
 
 /* Intrinsic size of an image file in points, from its header. Returns false when the
  * format is unknown or the file unreadable. */
-bool lay_image_probe(const char *path, lay_image_kind *kind, double *w, double *h);
+/* The kind and intrinsic size (points) of an image given by its file `path` or by its
+ * `bytes` (path NULL); false when it can't be read or is too large (below). */
+bool lay_image_probe(const char *path, const unsigned char *bytes, size_t n,
+                     lay_image_kind *kind, double *w, double *h);
 
 /* Raster images larger than this are refused (cairo's own limit is 32767 a side). */
 #define LAY_MAX_IMAGE_SIDE 32767

@@ -51,6 +51,14 @@ PangoFont *tx_font_pango(const tx_font *f);
 /* The advance width in points of `utf8` set in `f` on one line (no breaking). */
 double tx_measure(tx_engine *tx, const tx_font *f, const char *utf8, size_t len);
 
+/* The advance width in points of the NUL-terminated `utf8` on one line, in the font that
+ * tx_font_get() resolves for `families`, `size`, `weight` and `italic`: the font, shaping
+ * and caches layout uses, without a layout. For labels measured outside layout (the
+ * stylesheets' charts). A family list none of which is installed warns once, like
+ * tx_font_get() without a location. */
+double tx_text_width(tx_engine *tx, const char *families, double size, int weight, bool italic,
+                     const char *utf8);
+
 /* Shapes `utf8` on one line into a run (glyphs relative to the run origin), allocated in
  * `a`; *width receives the advance. For page numbers, leaders, and short labels. */
 lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, const char *utf8,
@@ -78,6 +86,11 @@ typedef struct {
 /* A new, empty paragraph in `a`. `lang` is the language for hyphenation ("fr"); NULL
  * means no hyphenation whatever the styles say. */
 tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang);
+
+/* From now on, a word joined by hyphens ("Castelvert-sur-Arrats") offers no break after
+ * its hyphens: for min-content widths, so that a table column sized by its content is
+ * wide enough for such a name when it can be. */
+void tx_para_whole_words(tx_para *p);
 
 /* Appends text. Spaces that follow spaces (across calls too) collapse unless the style
  * preserves them; U+00A0 and U+202F never break nor stretch; U+200B is a break

@@ -129,12 +129,33 @@ static size_t *breaks_push(tx_para *p, size_t *n, size_t at)
 
 /* ---- greedy --------------------------------------------------------------------------- */
 
+/* Whether breaking at i cuts a word at its own hyphen ("Castelvert-sur- / Arrats"). */
+static bool at_explicit_hyphen(const tx_para *p, size_t i)
+{
+    return i < p->nitems && p->items[i].kind == TI_PENALTY && p->items[i].sub == TS_EXPLICIT;
+}
+
+/* Whether the word cut at the explicit hyphen `cut` fits whole on a line that starts
+ * after the break `from`: up to the next break that is not one of its hyphens. */
+static bool word_fits_after(tx_para *p, const sums *s, const tx_break_opts *o, size_t line,
+                            size_t from, size_t cut)
+{
+    size_t j = cut + 1;
+    while (j < p->nitems && !(tx_is_breakpoint(p, j, false) && !at_explicit_hyphen(p, j)))
+        j++;
+    size_t start = tx_line_start(p, from);
+    size_t e = content_end(p, start, j);
+    return s[e].w - s[start].w <= tx_line_width(o, line + 1, j >= p->nitems) + EPS;
+}
+
+/* First fit, except that a word is not cut at its own hyphen when it fits whole on the
+ * next line: a name such as "Saint-Geniès-d'Auzonne" moves there rather than split. */
 tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
 {
     sums *s = sums_compute(p);
     bool justify = o->text_align == FO_KW_justify;
     size_t n = 0, *br = tx_scratch(p->tx, TX_SCR_BREAKS, sizeof *br);
-    size_t start = skip_discardable(p, 0), last_fit = SIZE_MAX;
+    size_t start = skip_discardable(p, 0), last_fit = SIZE_MAX, last_whole = SIZE_MAX;
     for (size_t i = start; i <= p->nitems; i++) {
         if (!tx_is_breakpoint(p, i, true))
             continue;
@@ -145,17 +166,22 @@ tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
         size_t at;
         if (fits && !forced_at(p, i)) {
             last_fit = i;
+            if (!at_explicit_hyphen(p, i))
+                last_whole = i;
             continue;
         }
         if (fits || last_fit == SIZE_MAX)
             at = i; /* a forced break, or an overflow with no earlier way out */
+        else if (at_explicit_hyphen(p, last_fit) && last_whole != SIZE_MAX &&
+                 word_fits_after(p, s, o, n, last_whole, last_fit))
+            at = last_whole;
         else
             at = last_fit;
         br = breaks_push(p, &n, at);
         if (at >= p->nitems)
             break;
         start = tx_line_start(p, at);
-        last_fit = SIZE_MAX;
+        last_fit = last_whole = SIZE_MAX;
         i = start - 1; /* the loop's increment brings it back to start */
     }
     return (tx_breaks){br, n};

@@ -134,6 +134,7 @@ struct tx_para {
     tx_item *items;
     size_t nitems, cap;
     const tx_style *last_style;
+    bool whole_words; /* no break after a hyphen inside a word (min-content widths) */
 };
 
 /* A break: the item index the line ends at (nitems for the paragraph's end). */

@@ -6,7 +6,9 @@
 #include <math.h>
 #include <string.h>
 
-enum { HYPHEN_PENALTY = 50 };
+/* A break after a word's own hyphen costs more than a hyphenation point: it cuts a
+ * compound or a place name ("Castelvert-sur- / Arrats"), which a looser line avoids. */
+enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000 };
 
 tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang)
 {
@@ -15,6 +17,11 @@ tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang)
     p->a = a;
     p->dict = tx_hyph_dict(tx, lang);
     return p;
+}
+
+void tx_para_whole_words(tx_para *p)
+{
+    p->whole_words = true;
 }
 
 static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const tx_style *st)
@@ -139,9 +146,9 @@ void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
                 penalty_add(p, TS_SOFT, HYPHEN_PENALTY, true, st);
                 p->items[p->nitems - 1].width = st->font->hyphen->width;
                 word = NULL;
-            } else if (!st->no_wrap && breaks_after(c, prev, nc)) {
+            } else if (!st->no_wrap && !p->whole_words && breaks_after(c, prev, nc)) {
                 word_add(p, word, (size_t)(next - word), st);
-                penalty_add(p, TS_EXPLICIT, HYPHEN_PENALTY, true, st);
+                penalty_add(p, TS_EXPLICIT, EXPLICIT_HYPHEN_PENALTY, true, st);
                 word = NULL;
             }
         }

@@ -154,6 +154,13 @@ double tx_measure(tx_engine *tx, const tx_font *f, const char *utf8, size_t len)
     return tx_shape_word(tx, f, utf8, len)->width;
 }
 
+double tx_text_width(tx_engine *tx, const char *families, double size, int weight, bool italic,
+                     const char *utf8)
+{
+    const tx_font *f = tx_font_get(tx, families, size, weight, italic, NULL, 0);
+    return tx_measure(tx, f, utf8, strlen(utf8));
+}
+
 /* The whole text in the primary font only, when fallback split it across fonts: a run has
  * one font, and a label is better with a missing glyph than with lost text. */
 static lay_text_run run_single_font(tx_engine *tx, const tx_font *f, const char *s, size_t len,

@@ -2,8 +2,9 @@
  * same cairo surface is painted each time, the PDF embeds it once.
  *
  * PNG goes through cairo; JPEG is decoded by gdk-pixbuf for raster outputs and carries its
- * original bytes as mime data, so the PDF embeds the file as is (DCTDecode); SVG stays a
- * librsvg handle drawn as vectors.
+ * original bytes as mime data, so the PDF embeds the file as is (DCTDecode); other bitmaps
+ * (GIF, TIFF, BMP...) are decoded by gdk-pixbuf; SVG stays a librsvg handle drawn as
+ * vectors. An image comes from its file or from the bytes of a data: URI.
  */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
@@ -134,13 +135,10 @@ static bool jpeg_complete(const unsigned char *data, size_t len, GError **err)
     return ok;
 }
 
-/* Decodes a JPEG file and attaches its bytes for the PDF; NULL with *err set on failure. */
-static cairo_surface_t *load_jpeg(const char *path, GError **err)
+/* Decodes JPEG bytes (`data`, g_malloc'd, taken) and attaches them for the PDF, which embeds
+ * them as they are; NULL with *err set on failure. */
+static cairo_surface_t *jpeg_surface(gchar *data, gsize len, GError **err)
 {
-    gchar *data;
-    gsize len;
-    if (!g_file_get_contents(path, &data, &len, err))
-        return NULL;
     if (!jpeg_complete((const unsigned char *)data, len, err)) {
         g_free(data);
         return NULL;
@@ -169,9 +167,65 @@ static cairo_surface_t *load_jpeg(const char *path, GError **err)
     return NULL;
 }
 
-static cairo_surface_t *load_png(const char *path, GError **err)
+static cairo_surface_t *load_jpeg(const lay_image *img, GError **err)
 {
-    cairo_surface_t *s = cairo_image_surface_create_from_png(path);
+    gchar *data;
+    gsize len;
+    if (img->bytes) {
+        data = g_memdup2(img->bytes, img->nbytes);
+        len = img->nbytes;
+    } else if (!g_file_get_contents(img->path, &data, &len, err)) {
+        return NULL;
+    }
+    return jpeg_surface(data, len, err);
+}
+
+/* Reads a data: URI's PNG bytes for cairo. */
+typedef struct {
+    const unsigned char *p, *end;
+} byte_reader;
+
+static cairo_status_t read_bytes(void *closure, unsigned char *out, unsigned int n)
+{
+    byte_reader *r = closure;
+    if ((size_t)(r->end - r->p) < n)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(out, r->p, n);
+    r->p += n;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Other bitmaps (GIF, TIFF, BMP...) through gdk-pixbuf; NULL with *err set on failure. */
+static cairo_surface_t *load_raster(const lay_image *img, GError **err)
+{
+    GdkPixbuf *pb = NULL;
+    if (img->bytes) {
+        GdkPixbufLoader *l = gdk_pixbuf_loader_new();
+        if (gdk_pixbuf_loader_write(l, img->bytes, img->nbytes, err) &&
+            gdk_pixbuf_loader_close(l, err) && gdk_pixbuf_loader_get_pixbuf(l))
+            pb = g_object_ref(gdk_pixbuf_loader_get_pixbuf(l));
+        else
+            gdk_pixbuf_loader_close(l, NULL);
+        g_object_unref(l);
+    } else {
+        pb = gdk_pixbuf_new_from_file(img->path, err);
+    }
+    if (!pb)
+        return NULL;
+    /* GIF and the like carry no orientation; TIFF and others may */
+    GdkPixbuf *oriented = gdk_pixbuf_apply_embedded_orientation(pb);
+    cairo_surface_t *s = surface_from_pixbuf(oriented ? oriented : pb);
+    if (oriented)
+        g_object_unref(oriented);
+    g_object_unref(pb);
+    return s;
+}
+
+static cairo_surface_t *load_png(const lay_image *img, GError **err)
+{
+    byte_reader r = {img->bytes, img->bytes + img->nbytes};
+    cairo_surface_t *s = img->bytes ? cairo_image_surface_create_from_png_stream(read_bytes, &r)
+                                    : cairo_image_surface_create_from_png(img->path);
     cairo_status_t st = cairo_surface_status(s);
     if (st == CAIRO_STATUS_SUCCESS)
         return s;
@@ -184,13 +238,17 @@ static void load(image_entry *e, const lay_image *img, GError **err)
 {
     switch (img->kind) {
     case LAY_IMAGE_PNG:
-        e->surface = load_png(img->path, err);
+        e->surface = load_png(img, err);
         break;
     case LAY_IMAGE_JPEG:
-        e->surface = load_jpeg(img->path, err);
+        e->surface = load_jpeg(img, err);
+        break;
+    case LAY_IMAGE_RASTER:
+        e->surface = load_raster(img, err);
         break;
     case LAY_IMAGE_SVG:
-        e->svg = rsvg_handle_new_from_file(img->path, err);
+        e->svg = img->bytes ? rsvg_handle_new_from_data(img->bytes, img->nbytes, err)
+                            : rsvg_handle_new_from_file(img->path, err);
         break;
     case LAY_IMAGE_SVG_INLINE:
         e->svg = rsvg_handle_new_from_data((const guint8 *)img->svg_data, img->svg_len, err);
@@ -206,8 +264,10 @@ static void load(image_entry *e, const lay_image *img, GError **err)
 static GBytes *image_key(const lay_image *img)
 {
     bool inline_svg = img->kind == LAY_IMAGE_SVG_INLINE;
-    const char *src = inline_svg ? img->svg_data : img->path;
-    size_t len = inline_svg ? img->svg_len : (src ? strlen(src) : 0);
+    const char *src = inline_svg  ? img->svg_data
+                      : img->bytes ? (const char *)img->bytes
+                                   : img->path;
+    size_t len = inline_svg ? img->svg_len : img->bytes ? img->nbytes : (src ? strlen(src) : 0);
     guint8 *buf = g_malloc(len + 1);
     buf[0] = (guint8)img->kind;
     if (len)
@@ -226,12 +286,12 @@ static const image_entry *lookup(paint_images *im, const lay_image *img)
     }
     e = g_new0(image_entry, 1);
     bool has_source = img->kind == LAY_IMAGE_SVG_INLINE ? img->svg_data != NULL
-                                                          : img->path != NULL;
+                                                          : img->path || img->bytes;
     GError *err = NULL;
     if (has_source)
         load(e, img, &err);
     if (!e->surface && !e->svg)
-        diag_warning(im->d, img->path, 0, "cannot read image: %s",
+        diag_warning(im->d, img->path ? img->path : "data: URI", 0, "cannot read image: %s",
                      err ? err->message : "no data");
     g_clear_error(&err);
     g_hash_table_insert(im->cache, key, e);

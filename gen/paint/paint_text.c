@@ -141,6 +141,8 @@ static const char *image_kind_name(lay_image_kind k)
         return "svg";
     case LAY_IMAGE_SVG_INLINE:
         return "svg-inline";
+    case LAY_IMAGE_RASTER:
+        return "raster";
     }
     return "?";
 }
@@ -153,6 +155,8 @@ static void put_image(FILE *f, const lay_box *b)
     put_size(f, b->w, b->h);
     if (img && img->kind == LAY_IMAGE_SVG_INLINE) {
         fprintf(f, " <%zu bytes>", img->svg_len);
+    } else if (img && img->bytes) {
+        fprintf(f, " <data: %zu bytes>", img->nbytes);
     } else if (img) {
         fputc(' ', f);
         put_cstring(f, img->path);

@@ -84,6 +84,7 @@ typedef struct {
     paint_options popts;
     diag *d;
     painter *painter; /* NULL while a pass only lays out */
+    int errors_before; /* the reporter's error count when this document was opened */
 } render_run;
 
 static void drop_painter(render_run *r)
@@ -132,14 +133,14 @@ static bool run_pass(render_run *r, bool first_pass)
             arena_destroy(a);
         else if (!(w ? paint_worker_push(w, pages, a) : paint_here(r, pages, a)))
             ok = false;
-        if (!ok || diag_error_count(r->d) > 0)
+        if (!ok || diag_error_count(r->d) > r->errors_before)
             break;
     }
     if (w && !paint_worker_finish(w))
         ok = false;
     if (!ok)
         drop_painter(r);
-    return ok && diag_error_count(r->d) == 0;
+    return ok && diag_error_count(r->d) == r->errors_before;
 }
 
 static bool finish(render_run *r)
@@ -154,10 +155,13 @@ static bool finish(render_run *r)
     return ok;
 }
 
+/* Errors are counted from `errors_before`: the reporter may have seen other documents' (a
+ * batch, build --watch). */
 static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
-                       const render_options *o, diag *d)
+                       const render_options *o, diag *d, int errors_before)
 {
     render_run r = {
+        .errors_before = errors_before,
         .doc = doc,
         .lay = lay_ctx_new(doc, e->tx, d),
         .out_path = out_path,
@@ -189,18 +193,19 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
     }
     drop_painter(&r);
     lay_ctx_destroy(r.lay);
-    return ok && diag_error_count(d) == 0;
+    return ok && diag_error_count(d) == errors_before;
 }
 
 bool render_file(render_engine *e, const char *fo_path, const char *out_path,
                  const render_options *o, diag *d)
 {
+    int errors_before = diag_error_count(d);
     fo_doc *doc = fo_doc_open_file(fo_path, d);
     if (!doc)
         return false;
     if (o->inputs)
         strlist_add(o->inputs, fo_path);
-    bool ok = render_doc(e, doc, out_path, o, d);
+    bool ok = render_doc(e, doc, out_path, o, d, errors_before);
     fo_doc_destroy(doc);
     return ok;
 }
@@ -208,10 +213,11 @@ bool render_file(render_engine *e, const char *fo_path, const char *out_path,
 bool render_memory(render_engine *e, const char *text, size_t len, const char *fo_name,
                    const char *out_path, const render_options *o, diag *d)
 {
+    int errors_before = diag_error_count(d);
     fo_doc *doc = fo_doc_open_memory(text, len, fo_name, d);
     if (!doc)
         return false;
-    bool ok = render_doc(e, doc, out_path, o, d);
+    bool ok = render_doc(e, doc, out_path, o, d, errors_before);
     fo_doc_destroy(doc);
     return ok;
 }
@@ -219,10 +225,11 @@ bool render_memory(render_engine *e, const char *text, size_t len, const char *f
 bool render_xml(render_engine *e, xmlDoc *fo, const char *fo_name, const char *out_path,
                 const render_options *o, diag *d)
 {
+    int errors_before = diag_error_count(d);
     fo_doc *doc = fo_doc_open_xml(fo, fo_name, d);
     if (!doc)
         return false;
-    bool ok = render_doc(e, doc, out_path, o, d);
+    bool ok = render_doc(e, doc, out_path, o, d, errors_before);
     fo_doc_destroy(doc);
     return ok;
 }

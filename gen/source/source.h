@@ -29,8 +29,9 @@ typedef struct {
     struct _xmlDoc *doc; /* owned; XIncludes done, xml:base attributes removed */
     char *path;          /* the file name as given */
     char *dir;           /* absolute directory of the source (the XInclude boundary) */
-    strlist files;       /* every file read: the source, then XIncluded files (as resolved
-                            against the names given, so relative names stay relative) */
+    strlist files;       /* every file read: the source, then XIncluded files and action-plan
+                            spreadsheets (as resolved against the names given, so relative
+                            names stay relative) */
     /* Private: where XIncluded elements came from. */
     source_include *includes;
     int ninclude;

@@ -45,4 +45,16 @@ char *source_url_to_path(const char *url);
  * "images/a.png"); leading ".." that cannot be removed stay. */
 void source_path_normalize_relative(char *path);
 
+/* Notes that `node` and what lies under it (unless noted otherwise) came from `file`: an
+ * XIncluded file, a spreadsheet, or one of its cells ("plan.ods:actions:F12"). */
+void source_note_origin(source *s, const struct _xmlNode *node, const char *file);
+
+/* Whether a file `url` may be read by the source: inside its folder or an --allow-path one. */
+bool source_path_allowed(const source *s, const char *url);
+
+/* Replaces each <plan-actions href="..."/> of a strategie by the axes, objectives and
+ * actions of its spreadsheet (source_sheet_plan.c), adding the spreadsheet to s->files.
+ * False after reporting the problems, naming cells. */
+bool source_sheet_expand(source *s, diag *d);
+
 #endif

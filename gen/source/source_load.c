@@ -51,7 +51,7 @@ static char *directory_of(const char *path)
     return real;
 }
 
-static void add_include(source *s, const xmlNode *node, const char *file)
+void source_note_origin(source *s, const xmlNode *node, const char *file)
 {
     s->includes = realloc(s->includes, (size_t)(s->ninclude + 1) * sizeof *s->includes);
     if (!s->includes)
@@ -72,7 +72,7 @@ static void collect_bases(source *s, xmlNode *n)
             xmlChar *base = xmlNodeGetBase(n->doc, n);
             if (base) {
                 char *file = source_url_to_path((const char *)base);
-                add_include(s, n, file);
+                source_note_origin(s, n, file);
                 free(file);
                 xmlFree(base);
             }
@@ -151,7 +151,7 @@ void source_allow_path(const char *dir)
     free(real);
 }
 
-static bool image_allowed(const source *s, const char *url)
+bool source_path_allowed(const source *s, const char *url)
 {
     if (source_url_inside(s->dir, url))
         return true;
@@ -174,7 +174,7 @@ static bool check_image_paths(const source *s, const xmlNode *n, diag *d)
         if (src && src[0]) {
             const char *v = (const char *)src;
             char *path = v[0] == '/' || strchr(v, ':') ? g_strdup(v) : g_build_filename(s->dir, v, NULL);
-            if (!image_allowed(s, path)) {
+            if (!source_path_allowed(s, path)) {
                 diag_error(d, source_node_file(s, n), xmlGetLineNo(n),
                            strchr(v, ':') && strncmp(v, "file:", 5) != 0
                                ? "image '%s' is not a local file; images are never fetched"
@@ -222,7 +222,8 @@ static bool parse(source *s, source_errctx *c)
     collect_bases(s, xmlDocGetRootElement(s->doc));
     strip_bases(xmlDocGetRootElement(s->doc));
     rebase_includes(s);
-    return check_image_paths(s, xmlDocGetRootElement(s->doc), c->d);
+    /* Action plans from spreadsheets become elements before anything looks at them. */
+    return check_image_paths(s, xmlDocGetRootElement(s->doc), c->d) && source_sheet_expand(s, c->d);
 }
 
 source *source_load(const char *path, diag *d)

@@ -4,15 +4,29 @@
 #ifndef LIVRABLES_LV_H
 #define LIVRABLES_LV_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* Code points the functions insert. */
 #define LV_NNBSP "\xE2\x80\xAF" /* U+202F narrow no-break space */
 #define LV_NBSP "\xC2\xA0"      /* U+00A0 no-break space */
 
 /* French typography on running text: U+202F before ; ! ? (replacing a space or inserted),
  * U+00A0 before : and inside « », U+00A0 between a number and % € or an obvious unit,
- * ' → ’, runs of spaces collapsed. Times (09:30) and URLs (http://x?a=1) are left alone:
+ * ' → ’, runs of spaces collapsed, m2 km2 m3 after a number → m² km² m³. Times (09:30) and URLs (http://x?a=1) are left alone:
  * punctuation gets a space only when followed by a space, the end or closing punctuation. */
 char *lv_typo(const char *s);
+
+/* Marks of superscript runs in the text lv_superscripts returns: U+E000 opens one, U+E001
+ * closes it (private-use code points, never in a source). */
+#define LV_SUP_OPEN "\xEE\x80\x80"
+#define LV_SUP_CLOSE "\xEE\x80\x81"
+
+/* The text with the suffixes French typography sets as superscripts marked: ordinals after
+ * figures ("1er", "1re", "2e", "2nd", "3es") and after Roman numerals ("XIIIe", "Ier").
+ * "1er" → "1" LV_SUP_OPEN "er" LV_SUP_CLOSE. The stylesheets turn the marks into
+ * superscript inlines. */
+char *lv_superscripts(const char *s);
 
 /* An amount in euros: "1 250 000 €" (U+202F thousands separator, U+00A0 before €); two
  * decimals with a comma when not whole ("1 250,50 €"). NaN gives "". */
@@ -31,5 +45,16 @@ char *lv_month_year(const char *iso);
 /* A period as a phrase: "du 12 au 14 mars 2025", "du 12 mars au 4 avril 2025",
  * "du 12 décembre 2025 au 14 janvier 2026", "le 12 mars 2025" (same day or no end). */
 char *lv_date_range(const char *from, const char *to);
+
+/* Largest-remainder rounding: `units` (1000 for tenths of a percent) shared out between the
+ * `n` non-negative `values` in proportion, written to `out`, adding up to exactly `units`
+ * (a unit left over goes to the largest remainder, the first one on ties). False, `out`
+ * unspecified, when a value is negative or not finite or all are zero. */
+bool lv_shares(const double *values, size_t n, long units, long *out);
+
+/* The share of values[index - 1] in the sum of the `n` values, in French with one decimal
+ * at most: "38,2 %", "40 %"; the shares of all the values add up to exactly 100 %. "" when
+ * lv_shares() fails or index is not in 1..n. */
+char *lv_share(const double *values, size_t n, size_t index);
 
 #endif

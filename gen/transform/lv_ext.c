@@ -6,6 +6,7 @@
 
 #include "transform/lv.h"
 #include "transform/transform.h"
+#include "util/xalloc.h"
 
 /* Pushes the malloc'd `r` as the function's string result and frees it. */
 static void push_result(xmlXPathParserContextPtr ctxt, char *r)
@@ -56,6 +57,7 @@ static void call_number(xmlXPathParserContextPtr ctxt, int nargs, char *(*helper
     }
 
 STRING_FUNCTION(fn_typo, lv_typo)
+STRING_FUNCTION(fn_superscripts, lv_superscripts)
 STRING_FUNCTION(fn_date, lv_date)
 STRING_FUNCTION(fn_month_year, lv_month_year)
 NUMBER_FUNCTION(fn_amount, lv_amount)
@@ -73,6 +75,44 @@ static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
     xmlFree(to);
 }
 
+void transform_register_lv_measure(void); /* lv_measure.c */
+
+/* lv:share(values, i): the share of the i-th of the space-separated numbers `values` in
+ * their sum, the shares of all of them adding up to 100 %. Numbers are read as XPath reads
+ * them, whatever the C locale. */
+static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (!arity_is(ctxt, nargs, 2))
+        return;
+    double index = xmlXPathPopNumber(ctxt);
+    xmlChar *list = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(list);
+        return;
+    }
+    double values[256]; /* more numbers than any table has rows */
+    size_t n = 0;
+    bool ok = true;
+    for (const char *p = (const char *)list; ok && *p;) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if (end == p)
+            break;
+        xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
+        ok = n < sizeof values / sizeof *values;
+        if (ok)
+            values[n++] = xmlXPathStringEvalNumber(word);
+        xmlFree(word);
+        p = end;
+    }
+    xmlFree(list);
+    bool whole = index >= 1 && index <= (double)n && index == (double)(size_t)index;
+    push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
+}
+
 /* Called from transform_register_extensions(). */
 void transform_register_lv_functions(void);
 void transform_register_lv_functions(void)
@@ -83,7 +123,10 @@ void transform_register_lv_functions(void)
     } fns[] = {
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
+        {"share", fn_share},
+        {"superscripts", fn_superscripts},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST TRANSFORM_LV_NS, fns[i].fn);
+    transform_register_lv_measure();
 }

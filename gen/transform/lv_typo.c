@@ -115,8 +115,9 @@ static bool closes_phrase(const cps *in, size_t i)
 /* True when a unit that sticks to its number starts at `i` ("30 %", "12 km²"). */
 static bool unit_at(const cps *in, size_t i)
 {
-    static const char *const units[] = {"%",  "€",   "k€",      "M€",   "Md€", "km²", "km2", "km", "m²",
-                                        "m2", "m",   "ha",      "h",    "min", "kg",  "hab.", "habitants"};
+    static const char *const units[] = {"%",  "€",  "k€", "M€", "Md€", "km²", "km2", "km", "m²",
+                                        "m2", "m³", "m3", "m",  "ha",  "h",   "min", "kg", "hab.",
+                                        "habitants"};
     for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
         cps w = decode(units[u]);
         bool match = i + w.n <= in->n && memcmp(in->cp + i, w.cp, w.n * sizeof *w.cp) == 0 &&
@@ -126,6 +127,19 @@ static bool unit_at(const cps *in, size_t i)
             return true;
     }
     return false;
+}
+
+/* True when the output ends with a length unit standing alone ("m", "km", "cm" after a
+ * space, a digit or the start): a 2 or 3 glued to it is an exponent ("12 m2"). */
+static bool square_unit_before(const cps *out)
+{
+    size_t n = out->n;
+    if (n == 0 || out->cp[n - 1] != 'm')
+        return false;
+    size_t k = n - 1;
+    if (k > 0 && (out->cp[k - 1] == 'k' || out->cp[k - 1] == 'c'))
+        k--;
+    return k == 0 || !is_letter(out->cp[k - 1]);
 }
 
 /* What a run of spaces before `next` becomes, or 0 to drop it. */
@@ -171,6 +185,9 @@ char *lv_typo(const char *s)
             if (prev && !is_space(prev) && !is_hard_space(prev))
                 push(&out, NBSP);
             push(&out, c);
+        } else if ((c == '2' || c == '3') && square_unit_before(&out) && !is_letter(at(&in, i + 1)) &&
+                   !is_digit(at(&in, i + 1))) {
+            push(&out, c == '2' ? 0xB2 : 0xB3); /* m2 → m², km3 → km³ */
         } else if (c == '\'') {
             push(&out, RSQUO);
         } else if ((c == '%' || c == 0x20AC) && is_digit(prev)) {

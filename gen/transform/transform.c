@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "layout/text.h"
 #include "source/source.h"
 #include "transform/transform.h"
 #include "transform/xslt_errors.h"
@@ -26,6 +27,11 @@ struct transform {
     char *name;        /* the template's path, for messages without a location */
     char *data_dir;    /* the folder holding the template's folder: modules, charters */
     char *charter_dir; /* a user charter's folder, or NULL */
+    /* The text engine lv:text-width measures with, made at the first run: a transform is
+     * compiled before the build forks, fonts must be loaded after. Its font warnings are
+     * silenced: the renderer's engine already names a missing charter font. */
+    tx_engine *measure;
+    diag *measure_diag;
 };
 
 void transform_register_lv_functions(void); /* lv_ext.c */
@@ -181,10 +187,22 @@ void transform_destroy(transform *t)
         return;
     xsltFreeStylesheet(t->style);
     xsltFreeSecurityPrefs(t->prefs);
+    tx_engine_destroy(t->measure);
+    diag_destroy(t->measure_diag);
     free(t->name);
     free(t->data_dir);
     free(t->charter_dir);
     free(t);
+}
+
+static tx_engine *measure_engine(transform *t)
+{
+    if (!t->measure) {
+        t->measure_diag = diag_new(stderr);
+        diag_set_quiet(t->measure_diag, true);
+        t->measure = tx_engine_new(t->measure_diag);
+    }
+    return t->measure;
 }
 
 xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const transform_params *p,
@@ -204,6 +222,7 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
     xsltTransformContextPtr ctxt = xsltNewTransformContext(t->style, src);
     xmlDocPtr out = NULL;
     if (ctxt) {
+        ctxt->_private = measure_engine(t);
         xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
         xsltSetTransformErrorFunc(ctxt, &e, xslt_errors_write);
         recorded_documents = inputs;

@@ -4,7 +4,8 @@
  * charter, so the charter's parameters and attribute sets win. It runs with security
  * preferences that forbid writing files, creating directories and any network access
  * (reading local files stays allowed), with the lv: extension functions of namespace
- * urn:livrables:xslt. XSLT problems are reported as `file:line: error: message`.
+ * urn:livrables:xslt (lv:text-width measures labels with the text engine, so that the
+ * charts drawn by the stylesheets fit the charter's fonts). XSLT problems are reported as `file:line: error: message`.
  * Compile once, run for every site: a transform is reusable and not thread-safe.
  */
 #ifndef LIVRABLES_TRANSFORM_H

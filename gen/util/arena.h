@@ -4,6 +4,9 @@
  * laid-out boxes live in it and die together with arena_destroy(). Nothing allocated
  * from an arena is freed individually. Allocation never fails: on out-of-memory the
  * process aborts with a message, as there is no sensible way to go on.
+ *
+ * Under AddressSanitizer the arena poisons what no allocation owns (free space, a redzone
+ * after each allocation, arrays abandoned by arena_grow), so overflows are reported.
  */
 #ifndef LIVRABLES_ARENA_H
 #define LIVRABLES_ARENA_H
@@ -37,8 +40,9 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
 
 /* Grows an arena-owned array: returns a copy of `old` (count * elem bytes) with room for
- * new_count elements; the old block is simply abandoned to the arena. The size is checked
- * as in arena_alloc_array. */
+ * new_count elements; the old block is simply abandoned to the arena (and poisoned under
+ * AddressSanitizer: a pointer kept into it is a bug). The size is checked as in
+ * arena_alloc_array. */
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count);
 
 /* The same, but the new slots are left uninitialized: for hot arrays whose callers set

@@ -4,7 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
+#include <libgen.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +17,16 @@
  * what a crash or a SIGKILL left behind. */
 static void remove_stale(const char *final_path)
 {
-    const char *slash = strrchr(final_path, '/');
-    char dir[PATH_MAX];
-    const char *base = slash ? slash + 1 : final_path;
-    if (slash) {
-        size_t n = (size_t)(slash - final_path);
-        if (n >= sizeof dir)
-            return;
-        memcpy(dir, final_path, n);
-        dir[n ? n : 1] = '\0';
-        if (!n)
-            dir[0] = '/';
-    } else {
-        strcpy(dir, ".");
-    }
-    DIR *d = opendir(dir);
-    if (!d)
+    char *dir_copy = strdup(final_path), *base_copy = strdup(final_path);
+    if (!dir_copy || !base_copy)
+        abort();
+    const char *base = basename(base_copy);
+    DIR *d = opendir(dirname(dir_copy));
+    if (!d) {
+        free(dir_copy);
+        free(base_copy);
         return;
+    }
     size_t blen = strlen(base);
     struct dirent *e;
     while ((e = readdir(d))) {
@@ -47,6 +40,8 @@ static void remove_stale(const char *final_path)
             unlinkat(dirfd(d), e->d_name, 0);
     }
     closedir(d);
+    free(dir_copy);
+    free(base_copy);
 }
 
 /* ---- outputs ------------------------------------------------------------------------- */

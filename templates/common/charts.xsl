@@ -2,20 +2,23 @@
 <!--
   SVG charts drawn by the stylesheet (pass 2), each in an fo:instream-foreign-object.
     <d:gantt start="ISO" end="ISO" caption="…"?>
-      <d:bar label="…" start="ISO" end="ISO" kind="seance|step"/>…</d:gantt>
+      <d:bar label="…" start="ISO" end="ISO" kind="seance|planned|step"/>…</d:gantt>
     <d:phasing caption="…"?>
-      <d:item num="1.1.1" priority="1|2|3" horizon="court|moyen|long"/>…</d:phasing>
+      <d:item num="1.1.1" label="title" priority="1|2|3" start="2026" months="18"?
+              horizon="Court terme"? (start drawn from the horizon: no year in the source)/>…</d:phasing>
     <d:bars caption="…"?><d:bar label="…" value="123" text="123 €"/>…</d:bars>
     <d:stacked caption="…"?><d:series label="…"/>… (up to 3, colours chart-1..3)
       <d:bar label="…" text="total"><d:seg value="…"/>… (one per series)</d:bar>…</d:stacked>
   Coordinates are in user units of a viewBox $chart-units wide, scaled to $chart-width-mm.
+  The line between the label column and the plot has class="axis": labels stay left of it
+  (the end-to-end tests check it with the renderer's own text extents).
   Numbers written into SVG always use a decimal point (format-number is locale-free).
 
-  No text may overlap: the renderer (librsvg) cannot measure text for us, so every label is
-  measured here with per-character advance widths (t:text-w), label columns are sized from
+  No text may overlap: the renderer (librsvg) places text where it is told, so every label
+  is measured here by the text engine (lv:text-width, through t:text-w), label columns are sized from
   the longest label (at most $chart-label-max), longer labels wrap onto two lines (an
-  ellipsis only beyond that) and rows grow to fit; month names are thinned out when the
-  months get too narrow.
+  ellipsis only beyond that) and rows grow to fit; month names become initials, then are
+  thinned out, when the months get too narrow.
 -->
 <xsl:stylesheet version="1.0"
     xmlns="http://www.w3.org/2000/svg"
@@ -23,11 +26,12 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:d="urn:livrables:doc"
     xmlns:t="urn:livrables:templates"
+    xmlns:lv="urn:livrables:xslt"
     xmlns:func="http://exslt.org/functions"
     xmlns:math="http://exslt.org/math"
     xmlns:exsl="http://exslt.org/common"
     extension-element-prefixes="func"
-    exclude-result-prefixes="d t func math exsl">
+    exclude-result-prefixes="d t lv func math exsl">
 
   <xsl:param name="chart-width-mm" select="160"/>
   <xsl:variable name="chart-units" select="450"/>
@@ -38,41 +42,14 @@
   <xsl:variable name="months-fr" select="'janv.|févr.|mars|avr.|mai|juin|juil.|août|sept.|oct.|nov.|déc.|'"/>
 
   <!-- ============================================================ text measure -->
-  <!-- Advance widths of Liberation Sans (Arial metrics), in 1/1000 em, by class of
-       characters; anything not listed counts as 556 (lower case, digits). -->
-  <xsl:variable name="cw-191" select="&quot;'’‘|&quot;"/>
-  <xsl:variable name="cw-222" select="'ijl'"/>
-  <xsl:variable name="cw-278" select="'&#x20;&#xA0;&#x202F;&#x2009;ftI.,:;!/\[]íìîï'"/>
-  <xsl:variable name="cw-333" select="'r-()&quot;*^`‹›‐‑'"/>
-  <xsl:variable name="cw-500" select="'cksvxyzJçýÿ'"/>
-  <xsl:variable name="cw-611" select="'FTZ'"/>
-  <xsl:variable name="cw-667" select="'ABEKPSVXYÉÈÊËÀÂÄÁ&amp;'"/>
-  <xsl:variable name="cw-722" select="'CDHNRUwÇÛÙÜÚ'"/>
-  <xsl:variable name="cw-778" select="'GOQÔÖÓ'"/>
-  <xsl:variable name="cw-833" select="'mM'"/>
-  <xsl:variable name="cw-889" select="'%æ'"/>
-  <xsl:variable name="cw-944" select="'Wœ'"/>
-  <xsl:variable name="cw-1000" select="'…—ŒÆ@‰'"/>
-
-  <!-- Estimated width of $s in user units at font size $size: a slight over-estimate,
-       scaled by the charter's $chart-text-scale (wider fonts than Liberation Sans).
-       Each class adds its difference to 556 once per character of the class (counted as
-       the characters translate() removes); written inline, as this runs for every word. -->
+  <!-- Width of $s in user units at font size $size (user units too: the scale cancels
+       out), as the text engine sets it in the charter's chart font: the same fonts,
+       shaping and kerning the SVG renderer uses, so that any charter font fits. -->
   <func:function name="t:text-w">
     <xsl:param name="s"/>
     <xsl:param name="size"/>
     <xsl:param name="bold" select="false()"/>
-    <xsl:variable name="str" select="string($s)"/>
-    <xsl:variable name="n" select="string-length($str)"/>
-    <xsl:variable name="units" select="556 * $n
-        - 365 * ($n - string-length(translate($str, $cw-191, ''))) - 334 * ($n - string-length(translate($str, $cw-222, '')))
-        - 278 * ($n - string-length(translate($str, $cw-278, ''))) - 223 * ($n - string-length(translate($str, $cw-333, '')))
-        - 56 * ($n - string-length(translate($str, $cw-500, ''))) + 55 * ($n - string-length(translate($str, $cw-611, '')))
-        + 111 * ($n - string-length(translate($str, $cw-667, ''))) + 166 * ($n - string-length(translate($str, $cw-722, '')))
-        + 222 * ($n - string-length(translate($str, $cw-778, ''))) + 277 * ($n - string-length(translate($str, $cw-833, '')))
-        + 333 * ($n - string-length(translate($str, $cw-889, ''))) + 388 * ($n - string-length(translate($str, $cw-944, '')))
-        + 444 * ($n - string-length(translate($str, $cw-1000, '')))"/>
-    <func:result select="$units div 1000 * $size * (1 + 0.08 * number(boolean($bold))) * $chart-text-scale"/>
+    <func:result select="lv:text-width(string($s), $font-chart, $size, 400 + 300 * number(boolean($bold)))"/>
   </func:function>
 
   <!-- Width of the longest of $labels (a node-set of strings), 0 if none. -->
@@ -289,7 +266,8 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The French month names with their widths, measured once: <t:m name="janv." w="…"/>. -->
+  <!-- The French month names and initials with their widths, measured once:
+       <t:m name="janv." w="…" initial="J" iw="…"/>. -->
   <xsl:variable name="month-tab-rtf">
     <xsl:call-template name="month-tab">
       <xsl:with-param name="list" select="$months-fr"/>
@@ -301,7 +279,9 @@
     <xsl:param name="list"/>
     <xsl:if test="contains($list, '|')">
       <xsl:variable name="name" select="substring-before($list, '|')"/>
-      <t:m name="{$name}" w="{t:text-w($name, $gantt-month-size)}"/>
+      <xsl:variable name="initial" select="translate(substring($name, 1, 1), 'jfmasond', 'JFMASOND')"/>
+      <t:m name="{$name}" w="{t:text-w($name, $gantt-month-size)}"
+           initial="{$initial}" iw="{t:text-w($initial, $gantt-month-size)}"/>
       <xsl:call-template name="month-tab">
         <xsl:with-param name="list" select="substring-after($list, '|')"/>
       </xsl:call-template>
@@ -336,11 +316,19 @@
   <xsl:variable name="gantt-year-size" select="7"/>
   <!-- Widest month name: decides how many months one name may need. Years have four digits. -->
   <xsl:variable name="gantt-month-w" select="math:max($month-tab/@w)"/>
+  <xsl:variable name="gantt-initial-w" select="math:max($month-tab/@iw)"/>
   <xsl:variable name="gantt-year-w" select="t:text-w('2000', $gantt-year-size, true())"/>
 
+  <!-- The axis runs over whole months, from the first day of the month of the first step
+       to the last day of the month of the last one: every month that holds a step is on
+       it, with its name (or its initial when months are narrow). -->
   <xsl:template match="d:gantt" mode="fo">
-    <xsl:variable name="d0" select="t:days(@start)"/>
-    <xsl:variable name="span" select="t:days(@end) - $d0 + 1"/>
+    <xsl:variable name="y0" select="number(substring(@start, 1, 4))"/>
+    <xsl:variable name="m0" select="number(substring(@start, 6, 2))"/>
+    <xsl:variable name="y1" select="number(substring(@end, 1, 4))"/>
+    <xsl:variable name="m1" select="number(substring(@end, 6, 2))"/>
+    <xsl:variable name="d0" select="t:month-days($y0, $m0)"/>
+    <xsl:variable name="span" select="t:month-days($y1 + floor($m1 div 12), $m1 mod 12 + 1) - $d0"/>
     <!-- label column, then the time axis from x0 to the right margin -->
     <xsl:variable name="label-w" select="t:label-column(d:bar/@label, 8, 60)"/>
     <xsl:variable name="x0" select="$label-w + 4"/>
@@ -351,12 +339,18 @@
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
-    <xsl:variable name="height" select="$gantt-top + t:row-top($rows, count($rows) + 1, $gantt-row-h) + 6"/>
-    <!-- months per name: 1, 2, 3, 4, 6 or 12, whichever first leaves room for the widest -->
-    <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 30.44 div $span"/>
+    <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $gantt-row-h)"/>
+    <!-- a legend line for sessions still to come (drawn hollow), when there are some -->
+    <xsl:variable name="legend-h" select="16 * number(boolean(d:bar[@kind = 'planned']))"/>
+    <xsl:variable name="height" select="$gantt-top + $rows-h + 6 + $legend-h"/>
+    <!-- every month named when the widest name fits (else its initial: J F M…); past
+         that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
+    <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 28 div $span"/>
+    <xsl:variable name="initials" select="$month-w &lt; $gantt-month-w + 3
+                                          and $month-w &gt;= $gantt-initial-w + 2"/>
     <xsl:variable name="step">
       <xsl:choose>
-        <xsl:when test="$month-w &gt;= $gantt-month-w + 3">1</xsl:when>
+        <xsl:when test="$month-w &gt;= $gantt-month-w + 3 or $initials">1</xsl:when>
         <xsl:when test="2 * $month-w &gt;= $gantt-month-w + 3">2</xsl:when>
         <xsl:when test="3 * $month-w &gt;= $gantt-month-w + 3">3</xsl:when>
         <xsl:when test="4 * $month-w &gt;= $gantt-month-w + 3">4</xsl:when>
@@ -374,7 +368,7 @@
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>
-          <xsl:with-param name="height" select="$height"/>
+          <xsl:with-param name="height" select="$height - $legend-h"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
         <xsl:call-template name="gantt-names">
@@ -384,8 +378,16 @@
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>
           <xsl:with-param name="step" select="number($step)"/>
+          <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
+        <xsl:if test="$legend-h &gt; 0">
+          <xsl:variable name="ly" select="$gantt-top + $rows-h + 12"/>
+          <polygon fill="#FFFFFF" stroke="{$color-accent}" stroke-width="1"
+              points="{t:n($x0 + 5)},{t:n($ly - 4)} {t:n($x0 + 9)},{t:n($ly)} {t:n($x0 + 5)},{t:n($ly + 4)} {t:n($x0 + 1)},{t:n($ly)}"/>
+          <text x="{t:n($x0 + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
+                fill="{$color-text}">Séance à venir</text>
+        </xsl:if>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
           <xsl:call-template name="gantt-row">
@@ -438,7 +440,9 @@
       </xsl:if>
       <xsl:if test="$first or $m = 1">
         <line x1="{t:n($xa)}" y1="2" x2="{t:n($xa)}" y2="{t:n($height - 2)}"
-              stroke="{$color-primary}" stroke-width="0.6"/>
+              stroke="{$color-primary}" stroke-width="0.6">
+          <xsl:if test="$first"><xsl:attribute name="class">axis</xsl:attribute></xsl:if>
+        </line>
       </xsl:if>
       <xsl:call-template name="gantt-grid">
         <xsl:with-param name="y" select="$ny"/>
@@ -462,6 +466,7 @@
     <xsl:param name="span"/>
     <xsl:param name="x0"/>
     <xsl:param name="step"/>
+    <xsl:param name="initials" select="false()"/>
     <xsl:param name="first"/>
     <xsl:param name="name-right" select="-1000"/>
     <xsl:param name="year-right" select="-1000"/>
@@ -472,7 +477,18 @@
       <xsl:variable name="xa" select="t:gantt-x(t:max($day, $d0), $d0, $span, $x0)"/>
       <xsl:variable name="xb" select="t:gantt-x(t:min(t:month-days($ny, $nm), $d0 + $span), $d0, $span, $x0)"/>
       <!-- month name: centred on its month, or from its start when it spans several -->
-      <xsl:variable name="name-w" select="number($month-tab[$m]/@w)"/>
+      <xsl:variable name="name">
+        <xsl:choose>
+          <xsl:when test="$initials"><xsl:value-of select="$month-tab[$m]/@initial"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$month-tab[$m]/@name"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="name-w">
+        <xsl:choose>
+          <xsl:when test="$initials"><xsl:value-of select="$month-tab[$m]/@iw"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$month-tab[$m]/@w"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
       <xsl:variable name="name-x">
         <xsl:choose>
           <xsl:when test="$step = 1"><xsl:value-of select="($xa + $xb - $name-w) div 2"/></xsl:when>
@@ -485,7 +501,7 @@
           and $name-x &gt;= $name-right + 3"/>
       <xsl:if test="$show-name">
         <text x="{t:n($name-x)}" y="{$gantt-top - 3}" font-size="{$gantt-month-size}"
-              fill="{$color-muted}"><xsl:value-of select="$month-tab[$m]/@name"/></text>
+              fill="{$color-muted}"><xsl:value-of select="$name"/></text>
       </xsl:if>
       <xsl:variable name="show-year" select="($m = 1 or ($first
           and (t:gantt-x(t:month-days($y + 1, 1), $d0, $span, $x0) &gt;= $xa + $gantt-year-w + 4
@@ -502,6 +518,7 @@
         <xsl:with-param name="span" select="$span"/>
         <xsl:with-param name="x0" select="$x0"/>
         <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="initials" select="$initials"/>
         <xsl:with-param name="first" select="false()"/>
         <xsl:with-param name="name-right">
           <xsl:choose>
@@ -533,9 +550,14 @@
     <xsl:variable name="xb" select="t:gantt-x(t:days(@end) + 1, $d0, $span, $x0)"/>
     <xsl:variable name="fill">
       <xsl:choose>
+        <xsl:when test="@kind = 'planned'">#FFFFFF</xsl:when>
         <xsl:when test="@kind = 'seance'"><xsl:value-of select="$color-accent"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$color-primary"/></xsl:otherwise>
       </xsl:choose>
+    </xsl:variable>
+    <!-- a session to come: hollow, outlined in the sessions' colour -->
+    <xsl:variable name="stroke">
+      <xsl:if test="@kind = 'planned'"><xsl:value-of select="$color-accent"/></xsl:if>
     </xsl:variable>
     <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
           stroke="{$color-chart-grid}" stroke-width="0.4"/>
@@ -548,154 +570,234 @@
       <xsl:when test="t:days(@end) - t:days(@start) &lt; 3">
         <xsl:variable name="cx" select="($xa + $xb) div 2"/>
         <polygon fill="{$fill}"
-            points="{t:n($cx)},{t:n($mid - 5)} {t:n($cx + 5)},{t:n($mid)} {t:n($cx)},{t:n($mid + 5)} {t:n($cx - 5)},{t:n($mid)}"/>
+            points="{t:n($cx)},{t:n($mid - 5)} {t:n($cx + 5)},{t:n($mid)} {t:n($cx)},{t:n($mid + 5)} {t:n($cx - 5)},{t:n($mid)}">
+          <xsl:if test="$stroke != ''">
+            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
+            <xsl:attribute name="stroke-width">1</xsl:attribute>
+          </xsl:if>
+        </polygon>
       </xsl:when>
       <xsl:otherwise>
         <rect x="{t:n($xa)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa)}" height="8"
-              rx="1.5" fill="{$fill}"/>
+              rx="1.5" fill="{$fill}">
+          <xsl:if test="$stroke != ''">
+            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
+            <xsl:attribute name="stroke-width">1</xsl:attribute>
+          </xsl:if>
+        </rect>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
   <!-- ============================================================ phasing -->
-  <xsl:variable name="phasing-label-w" select="66"/>
-  <xsl:variable name="phasing-head-h" select="22"/>
-  <xsl:variable name="chip-min-w" select="34"/>
-  <xsl:variable name="chip-h" select="13"/>
-  <xsl:variable name="chip-gap" select="4"/>
-  <xsl:variable name="chip-size" select="7"/>
+  <!-- One row per action: its number and title (wrapped), then a bar on a year axis from
+       January of its start year over its duration in months, with its years written next
+       to it ("2026–2027"). An item with @horizon (no start year in the source) is drawn
+       as a dashed outline named by its horizon. Bars take the colour of their priority,
+       explained by a legend under the rows. -->
+  <xsl:variable name="phasing-row-h" select="15"/>
+  <xsl:variable name="phasing-top" select="16"/>
+  <xsl:variable name="phasing-legend-h" select="16"/>
+  <xsl:variable name="phasing-years-size" select="6.5"/>
 
-  <!-- Chips are as wide as the longest number needs (never wider than a cell: the number's
-       font shrinks instead), and a cell holds as many per line as fit, then wraps. -->
+  <!-- Last year an item covers: a 12-month action starting in 2026 ends in 2026. -->
+  <func:function name="t:phasing-end">
+    <xsl:param name="item"/>
+    <xsl:variable name="months">
+      <xsl:choose>
+        <xsl:when test="$item/@months"><xsl:value-of select="$item/@months"/></xsl:when>
+        <xsl:otherwise>12</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <func:result select="$item/@start + floor(($months - 1) div 12)"/>
+  </func:function>
+
+  <!-- What is written next to an item's bar. -->
+  <func:function name="t:phasing-text">
+    <xsl:param name="item"/>
+    <xsl:variable name="end" select="t:phasing-end($item)"/>
+    <xsl:choose>
+      <xsl:when test="$item/@horizon"><func:result select="string($item/@horizon)"/></xsl:when>
+      <xsl:when test="not($item/@months)"><func:result select="concat('à partir de ', $item/@start)"/></xsl:when>
+      <xsl:when test="$end = $item/@start"><func:result select="string($item/@start)"/></xsl:when>
+      <xsl:otherwise><func:result select="concat($item/@start, '–', $end)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <xsl:template match="d:phasing" mode="fo">
-    <xsl:variable name="col-w" select="($chart-units - $phasing-label-w) div 3"/>
-    <xsl:variable name="num-w" select="t:widest(d:item/@num, $chip-size, true())"/>
-    <xsl:variable name="chip-w" select="t:min($col-w - 2 * $chip-gap, t:max($chip-min-w, $num-w + 8))"/>
-    <xsl:variable name="font" select="t:min($chip-size, $chip-size * ($chip-w - 4) div t:max(1, $num-w))"/>
-    <xsl:variable name="per-line" select="t:max(1, floor(($col-w - $chip-gap) div ($chip-w + $chip-gap)))"/>
-    <xsl:variable name="h1" select="t:phasing-band-h(d:item[@priority = 1], $per-line)"/>
-    <xsl:variable name="h2" select="t:phasing-band-h(d:item[@priority = 2], $per-line)"/>
-    <xsl:variable name="h3" select="t:phasing-band-h(d:item[@priority = 3], $per-line)"/>
-    <xsl:variable name="height" select="$phasing-head-h + $h1 + $h2 + $h3 + 2"/>
+    <xsl:variable name="num-w" select="t:widest(d:item/@num, 7.5, true()) + 5"/>
+    <xsl:variable name="label-w" select="t:label-column(d:item/@label, $num-w + 10, 90)"/>
+    <xsl:variable name="x0" select="$label-w + 4"/>
+    <xsl:variable name="rows-rtf">
+      <xsl:call-template name="chart-rows">
+        <xsl:with-param name="labels" select="d:item/@label"/>
+        <xsl:with-param name="width" select="$label-w - $num-w - 8"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
+    <xsl:variable name="ends">
+      <xsl:for-each select="d:item"><t:v><xsl:value-of select="t:phasing-end(.)"/></t:v></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="y0" select="math:min(d:item/@start)"/>
+    <xsl:variable name="y1" select="math:max(exsl:node-set($ends)/t:v)"/>
+    <xsl:variable name="year-w" select="($chart-units - 4 - $x0) div ($y1 - $y0 + 1)"/>
+    <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $phasing-row-h)"/>
+    <xsl:variable name="height" select="$phasing-top + $rows-h + 4 + $phasing-legend-h"/>
     <xsl:call-template name="chart-frame">
       <xsl:with-param name="height" select="$height"/>
       <xsl:with-param name="svg-body">
-        <xsl:call-template name="phasing-head">
-          <xsl:with-param name="col-w" select="$col-w"/>
+        <xsl:call-template name="phasing-years">
+          <xsl:with-param name="year" select="$y0"/>
+          <xsl:with-param name="last" select="$y1"/>
+          <xsl:with-param name="x" select="$x0"/>
+          <xsl:with-param name="w" select="$year-w"/>
+          <xsl:with-param name="step" select="ceiling(($gantt-year-w + 3) div $year-w)"/>
+          <xsl:with-param name="bottom" select="$phasing-top + $rows-h + 2"/>
         </xsl:call-template>
-        <xsl:call-template name="phasing-band">
-          <xsl:with-param name="p" select="1"/><xsl:with-param name="y" select="$phasing-head-h"/>
-          <xsl:with-param name="h" select="$h1"/><xsl:with-param name="col-w" select="$col-w"/>
-          <xsl:with-param name="per-line" select="$per-line"/>
-          <xsl:with-param name="chip-w" select="$chip-w"/><xsl:with-param name="font" select="$font"/>
-        </xsl:call-template>
-        <xsl:call-template name="phasing-band">
-          <xsl:with-param name="p" select="2"/><xsl:with-param name="y" select="$phasing-head-h + $h1"/>
-          <xsl:with-param name="h" select="$h2"/><xsl:with-param name="col-w" select="$col-w"/>
-          <xsl:with-param name="per-line" select="$per-line"/>
-          <xsl:with-param name="chip-w" select="$chip-w"/><xsl:with-param name="font" select="$font"/>
-        </xsl:call-template>
-        <xsl:call-template name="phasing-band">
-          <xsl:with-param name="p" select="3"/><xsl:with-param name="y" select="$phasing-head-h + $h1 + $h2"/>
-          <xsl:with-param name="h" select="$h3"/><xsl:with-param name="col-w" select="$col-w"/>
-          <xsl:with-param name="per-line" select="$per-line"/>
-          <xsl:with-param name="chip-w" select="$chip-w"/><xsl:with-param name="font" select="$font"/>
+        <line class="axis" x1="{t:n($x0)}" y1="2" x2="{t:n($x0)}" y2="{t:n($phasing-top + $rows-h + 2)}"
+              stroke="{$color-primary}" stroke-width="0.6"/>
+        <xsl:for-each select="d:item">
+          <xsl:variable name="pos" select="position()"/>
+          <xsl:call-template name="phasing-row">
+            <xsl:with-param name="lines" select="$rows[$pos]/t:l"/>
+            <xsl:with-param name="top" select="$phasing-top + t:row-top($rows, $pos, $phasing-row-h)"/>
+            <xsl:with-param name="h" select="$phasing-row-h + (count($rows[$pos]/t:l) - 1) * $chart-line-h"/>
+            <xsl:with-param name="num-w" select="$num-w"/>
+            <xsl:with-param name="x0" select="$x0"/>
+            <xsl:with-param name="y0" select="$y0"/>
+            <xsl:with-param name="year-w" select="$year-w"/>
+          </xsl:call-template>
+        </xsl:for-each>
+        <xsl:call-template name="phasing-legend">
+          <xsl:with-param name="y" select="$phasing-top + $rows-h + 6"/>
+          <xsl:with-param name="x" select="$x0"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
 
-  <!-- Column of an item: 0 court, 1 moyen, 2 long (anything else counts as long). -->
-  <func:function name="t:phasing-col">
-    <xsl:param name="horizon"/>
-    <xsl:choose>
-      <xsl:when test="$horizon = 'court'"><func:result select="0"/></xsl:when>
-      <xsl:when test="$horizon = 'moyen'"><func:result select="1"/></xsl:when>
-      <xsl:otherwise><func:result select="2"/></xsl:otherwise>
-    </xsl:choose>
-  </func:function>
-
-  <!-- Height of a priority band: enough lines of chips for its fullest horizon. -->
-  <func:function name="t:phasing-band-h">
-    <xsl:param name="items"/>
-    <xsl:param name="per-line"/>
-    <xsl:variable name="n-long" select="count($items) - count($items[@horizon = 'court'])
-                                        - count($items[@horizon = 'moyen'])"/>
-    <xsl:variable name="n-max" select="t:max(count($items[@horizon = 'court']),
-        t:max(count($items[@horizon = 'moyen']), $n-long))"/>
-    <xsl:variable name="lines" select="t:max(1, ceiling($n-max div $per-line))"/>
-    <func:result select="$lines * ($chip-h + $chip-gap) + 2 * $chip-gap + 4"/>
-  </func:function>
-
-  <!-- Column titles on a band along the top. -->
-  <xsl:template name="phasing-head">
-    <xsl:param name="col-w"/>
-    <xsl:variable name="x0" select="$phasing-label-w"/>
-    <rect x="{$x0}" y="0" width="{t:n(3 * $col-w)}" height="{$phasing-head-h - 4}" fill="{$color-primary}"/>
-    <xsl:call-template name="phasing-col-title">
-      <xsl:with-param name="x" select="$x0"/><xsl:with-param name="w" select="$col-w"/>
-      <xsl:with-param name="title" select="'Court terme'"/>
-    </xsl:call-template>
-    <xsl:call-template name="phasing-col-title">
-      <xsl:with-param name="x" select="$x0 + $col-w"/><xsl:with-param name="w" select="$col-w"/>
-      <xsl:with-param name="title" select="'Moyen terme'"/>
-    </xsl:call-template>
-    <xsl:call-template name="phasing-col-title">
-      <xsl:with-param name="x" select="$x0 + 2 * $col-w"/><xsl:with-param name="w" select="$col-w"/>
-      <xsl:with-param name="title" select="'Long terme'"/>
-    </xsl:call-template>
-  </xsl:template>
-
-  <xsl:template name="phasing-col-title">
+  <!-- The year columns: a tint on every other year, the year centred over its column (one
+       year in $step when the columns are too narrow for every one). -->
+  <xsl:template name="phasing-years">
+    <xsl:param name="year"/>
+    <xsl:param name="last"/>
     <xsl:param name="x"/>
     <xsl:param name="w"/>
-    <xsl:param name="title"/>
-    <text x="{t:n($x + $w div 2)}" y="{$phasing-head-h - 9}" font-size="8" font-weight="bold"
-          text-anchor="middle" fill="{$color-header-fg}"><xsl:value-of select="$title"/></text>
-    <line x1="{t:n($x)}" y1="0" x2="{t:n($x)}" y2="{$phasing-head-h - 4}"
-          stroke="{$color-header-fg}" stroke-width="0.8"/>
+    <xsl:param name="step" select="1"/>
+    <xsl:param name="rank" select="0"/>
+    <xsl:param name="bottom"/>
+    <xsl:if test="$year &lt;= $last">
+      <xsl:if test="$year mod 2 = 0">
+        <rect x="{t:n($x)}" y="2" width="{t:n($w)}" height="{t:n($bottom - 2)}" fill="{$color-tint}"/>
+      </xsl:if>
+      <xsl:if test="$rank mod $step = 0">
+        <text x="{t:n($x + $w div 2)}" y="{$phasing-top - 5}" font-size="{$gantt-year-size}" font-weight="bold"
+              text-anchor="middle" fill="{$color-primary}"><xsl:value-of select="$year"/></text>
+      </xsl:if>
+      <xsl:call-template name="phasing-years">
+        <xsl:with-param name="year" select="$year + 1"/>
+        <xsl:with-param name="last" select="$last"/>
+        <xsl:with-param name="x" select="$x + $w"/>
+        <xsl:with-param name="w" select="$w"/>
+        <xsl:with-param name="step" select="$step"/>
+        <xsl:with-param name="rank" select="$rank + 1"/>
+        <xsl:with-param name="bottom" select="$bottom"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
-  <!-- One priority: its label, a separator, and the chips of each horizon, $per-line
-       to a line of its cell. -->
-  <xsl:template name="phasing-band">
-    <xsl:param name="p"/>
-    <xsl:param name="y"/>
+  <!-- An action: number and title on the left, its bar and its years on the axis. -->
+  <xsl:template name="phasing-row">
+    <xsl:param name="lines"/>
+    <xsl:param name="top"/>
     <xsl:param name="h"/>
-    <xsl:param name="col-w"/>
-    <xsl:param name="per-line"/>
-    <xsl:param name="chip-w"/>
-    <xsl:param name="font"/>
-    <xsl:if test="$p mod 2 = 1">
-      <rect x="0" y="{t:n($y)}" width="{$chart-units}" height="{t:n($h)}" fill="{$color-tint}"/>
-    </xsl:if>
-    <rect x="4" y="{t:n($y + $h div 2 - 6)}" width="8" height="8" fill="{t:chart-color($p)}"/>
-    <text x="16" y="{t:n($y + $h div 2 + 1)}" font-size="8" font-weight="bold"
-          fill="{$color-text}">Priorité <xsl:value-of select="$p"/></text>
-    <xsl:for-each select="d:item[@priority = $p]">
-      <xsl:variable name="col" select="t:phasing-col(@horizon)"/>
-      <!-- rank among the items of the same cell -->
-      <xsl:variable name="rank" select="count(preceding-sibling::d:item[@priority = $p
-          and t:phasing-col(@horizon) = $col])"/>
-      <xsl:variable name="cx" select="$phasing-label-w + $col * $col-w + $chip-gap
-                                      + ($rank mod $per-line) * ($chip-w + $chip-gap)"/>
-      <xsl:variable name="cy" select="$y + $chip-gap + 2 + floor($rank div $per-line) * ($chip-h + $chip-gap)"/>
-      <rect x="{t:n($cx)}" y="{t:n($cy)}" width="{t:n($chip-w)}" height="{$chip-h}" rx="2"
-            fill="{t:chart-color($p)}"/>
-      <text x="{t:n($cx + $chip-w div 2)}" y="{t:n($cy + $chip-h div 2 + $font * 0.36)}"
-            font-size="{t:n($font)}" text-anchor="middle" font-weight="bold">
-        <xsl:attribute name="fill">
-          <xsl:choose>
-            <xsl:when test="$p = 3"><xsl:value-of select="$color-text"/></xsl:when>
-            <xsl:otherwise>#FFFFFF</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
-        <xsl:value-of select="@num"/>
+    <xsl:param name="num-w"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="y0"/>
+    <xsl:param name="year-w"/>
+    <xsl:variable name="mid" select="$top + $h div 2"/>
+    <xsl:variable name="months">
+      <xsl:choose>
+        <xsl:when test="@months"><xsl:value-of select="@months"/></xsl:when>
+        <xsl:otherwise>12</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="xa" select="$x0 + (@start - $y0) * $year-w"/>
+    <xsl:variable name="xb" select="$xa + $months div 12 * $year-w"/>
+    <xsl:variable name="color" select="t:chart-color(@priority)"/>
+    <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
+          stroke="{$color-chart-grid}" stroke-width="0.4"/>
+    <text x="2" y="{t:n($mid + 2.6 - (count($lines) - 1) * $chart-line-h div 2)}" font-size="7.5"
+          font-weight="bold" fill="{$color-text}"><xsl:value-of select="@num"/></text>
+    <xsl:call-template name="chart-lines">
+      <xsl:with-param name="lines" select="$lines"/>
+      <xsl:with-param name="x" select="2 + $num-w"/>
+      <xsl:with-param name="mid" select="$mid"/>
+    </xsl:call-template>
+    <xsl:choose>
+      <xsl:when test="@horizon or not(@months)">
+        <rect x="{t:n($xa + 0.4)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - 0.8)}" height="8" rx="1.5"
+              fill="none" stroke="{$color}" stroke-width="0.8" stroke-dasharray="2 1.5"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <rect x="{t:n($xa)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa)}" height="8" rx="1.5" fill="{$color}"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <!-- the years: after the bar, else before it, else inside it -->
+    <xsl:variable name="text" select="t:phasing-text(.)"/>
+    <xsl:variable name="tw" select="t:text-w($text, $phasing-years-size)"/>
+    <xsl:variable name="y" select="t:n($mid + 2.3)"/>
+    <xsl:choose>
+      <xsl:when test="$xb + 3 + $tw &lt;= $chart-units - 1">
+        <text x="{t:n($xb + 3)}" y="{$y}" font-size="{$phasing-years-size}" fill="{$color-text}"><xsl:value-of select="$text"/></text>
+      </xsl:when>
+      <xsl:when test="$xa - 3 - $tw &gt;= $x0 + 1">
+        <text x="{t:n($xa - 3)}" y="{$y}" font-size="{$phasing-years-size}" text-anchor="end"
+              fill="{$color-text}"><xsl:value-of select="$text"/></text>
+      </xsl:when>
+      <xsl:otherwise>
+        <text x="{t:n(($xa + $xb) div 2)}" y="{$y}" font-size="{$phasing-years-size}" text-anchor="middle">
+          <xsl:attribute name="fill">
+            <xsl:choose>
+              <xsl:when test="@priority = 3 or @horizon or not(@months)"><xsl:value-of select="$color-text"/></xsl:when>
+              <xsl:otherwise>#FFFFFF</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <xsl:value-of select="$text"/>
+        </text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The priorities, on one line from $x (from the left edge when that is too narrow). -->
+  <xsl:template name="phasing-legend">
+    <xsl:param name="y"/>
+    <xsl:param name="x"/>
+    <xsl:variable name="labels" select="document('')/*/t:priorities/t:p"/>
+    <xsl:variable name="ws">
+      <xsl:for-each select="$labels"><t:v><xsl:value-of select="t:legend-item-w(.)"/></t:v></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="need" select="sum(exsl:node-set($ws)/t:v) - 12"/>
+    <xsl:variable name="left">
+      <xsl:choose>
+        <xsl:when test="$x + $need &lt;= $chart-units - 2"><xsl:value-of select="$x"/></xsl:when>
+        <xsl:otherwise>2</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="$labels">
+      <xsl:variable name="pos" select="position()"/>
+      <xsl:variable name="lx" select="$left + sum(exsl:node-set($ws)/t:v[position() &lt; $pos])"/>
+      <rect x="{t:n($lx)}" y="{t:n($y)}" width="9" height="9" fill="{t:chart-color($pos)}"/>
+      <text x="{t:n($lx + 13)}" y="{t:n($y + 7.5)}" font-size="{$legend-size}" fill="{$color-text}">
+        <xsl:value-of select="t:clip(string(.), $chart-units - $lx - 15, $legend-size)"/>
       </text>
     </xsl:for-each>
-    <line x1="0" y1="{t:n($y + $h)}" x2="{$chart-units}" y2="{t:n($y + $h)}"
-          stroke="{$color-chart-grid}" stroke-width="0.5"/>
   </xsl:template>
+  <t:priorities>
+    <t:p>Priorité 1 : essentielle</t:p>
+    <t:p>Priorité 2 : importante</t:p>
+    <t:p>Priorité 3 : utile</t:p>
+  </t:priorities>
 
   <!-- Series colour for priority 1, 2, 3. -->
   <func:function name="t:chart-color">
@@ -761,7 +863,7 @@
     <xsl:call-template name="chart-frame">
       <xsl:with-param name="height" select="$height"/>
       <xsl:with-param name="svg-body">
-        <line x1="{t:n($label-w)}" y1="0" x2="{t:n($label-w)}" y2="{t:n($height)}"
+        <line class="axis" x1="{t:n($label-w)}" y1="0" x2="{t:n($label-w)}" y2="{t:n($height)}"
               stroke="{$color-text}" stroke-width="0.6"/>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
@@ -850,7 +952,7 @@
             <xsl:value-of select="t:clip(normalize-space(@label), $chart-units - $x - 15, $legend-size)"/>
           </text>
         </xsl:for-each>
-        <line x1="{t:n($label-w)}" y1="{$legend-h}" x2="{t:n($label-w)}" y2="{t:n($height)}"
+        <line class="axis" x1="{t:n($label-w)}" y1="{$legend-h}" x2="{t:n($label-w)}" y2="{t:n($height)}"
               stroke="{$color-text}" stroke-width="0.6"/>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>

@@ -7,9 +7,14 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    exclude-result-prefixes="a d lv">
+    xmlns:t="urn:livrables:templates"
+    exclude-result-prefixes="a d lv t">
 
+  <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl); the
+       build date is said here only, as "produit le". -->
   <xsl:template name="colophon-section">
+      <xsl:param name="date"/>
+      <xsl:param name="version"/>
       <d:colophon>
         <d:p>
           <xsl:apply-templates select="$atelier/a:titre" mode="plain"/>
@@ -20,20 +25,25 @@
         </d:p>
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="lv:typo(normalize-space($atelier/a:pilotage/a:service[1]/@nom))"/>
+          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p>
-          <xsl:value-of select="concat('Version ', $doc-version, ', produite le ', lv:date($build-date), '.')"/>
+          <xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/>
         </d:p>
-        <d:p>Produit avec Livrables, à partir de la description XML de l’atelier.</d:p>
+        <d:p>
+          <xsl:value-of select="concat('Document produit le ', lv:date($build-date),
+                                       ' avec Livrables, à partir de la description XML de l’atelier.')"/>
+        </d:p>
       </d:colophon>
   </xsl:template>
 
-  <!-- Small print at the foot of the last page. -->
+  <!-- Small print at the foot of the last page; it keeps with what precedes it, so that it
+       never stands alone on a page. -->
   <xsl:template match="d:colophon" mode="fo">
     <fo:block id="{$last-block-id}" font-family="{$font-heading}" font-size="{$font-size-small}"
         color="{$color-muted}" line-height="1.5" keep-together.within-page="always"
+        keep-with-previous.within-page="always"
         border-before-style="solid" border-before-width="0.4pt" border-before-color="{$color-rule}"
         padding-before="6pt" space-before="18mm">
       <xsl:for-each select="d:p">

@@ -76,20 +76,20 @@
       <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
         <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
         <d:cell align="end">Court</d:cell><d:cell align="end">Moyen</d:cell><d:cell align="end">Long</d:cell>
-        <d:cell align="end">Budget</d:cell></d:head>
+        <d:cell align="end"><xsl:value-of select="concat('Budget ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <d:row>
           <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
           <xsl:call-template name="compare-counts">
-            <xsl:with-param name="acts" select="a:strategie/a:axe/a:objectif/a:action"/>
+            <xsl:with-param name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
           </xsl:call-template>
         </d:row>
       </xsl:for-each>
       <d:row type="total">
         <d:cell>Ensemble</d:cell>
         <xsl:call-template name="compare-counts">
-          <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
+          <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
         </xsl:call-template>
       </d:row>
     </d:table>
@@ -114,7 +114,7 @@
     <xsl:param name="sites"/>
     <xsl:param name="by-atelier" select="false()"/>
     <d:table cols="4 9 3">
-      <d:head><d:cell>Site</d:cell><d:cell>Axes stratégiques</d:cell><d:cell align="end">Coût</d:cell></d:head>
+      <d:head><d:cell>Site</d:cell><d:cell>Axes stratégiques</d:cell><d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <xsl:variable name="site-name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:variable>
@@ -124,7 +124,7 @@
               <xsl:if test="position() = 1"><d:strong><xsl:value-of select="$site-name"/></d:strong></xsl:if>
             </d:cell>
             <d:cell><xsl:value-of select="concat(@numero, '. ')"/><xsl:apply-templates select="a:titre" mode="inline"/></d:cell>
-            <d:cell align="end"><xsl:value-of select="t:amount(sum(a:objectif/a:action/a:cout))"/></d:cell>
+            <d:cell align="end"><xsl:value-of select="t:amount(sum(a:objectif/a:action[t:open(.)]/a:cout))"/></d:cell>
           </d:row>
         </xsl:for-each>
       </xsl:for-each>
@@ -137,7 +137,7 @@
     <d:stacked caption="Coût estimé des plans d’actions par site, réparti selon l’horizon des actions">
       <d:series label="Court terme"/><d:series label="Moyen terme"/><d:series label="Long terme"/>
       <xsl:for-each select="$sites">
-        <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action"/>
+        <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
         <d:bar text="{t:amount(sum($acts/a:cout))}">
           <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
           <d:seg value="{sum($acts[@horizon = 'court']/a:cout)}"/>

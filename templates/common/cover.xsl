@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Cover page: optional bloc-marque at the top, then the deliverable, atelier title and
-  site, and a colour band at the foot with the steering service, date and version.
+  Cover page: optional bloc-marque at the top, then the deliverable, atelier title, site
+  and its local authorities, and a colour band at the foot with the steering service and
+  the deliverable's date and version from the source.
   The page is full bleed (no margins): three block-containers of fixed height fill it.
 -->
 <xsl:stylesheet version="1.0"
@@ -30,8 +31,8 @@
   <xsl:template match="d:document" mode="cover-top">
     <fo:block-container height="{$cover-top-height}">
       <fo:block padding-before="18mm" start-indent="{$margin-inner}" end-indent="{$margin-outer}">
-        <xsl:if test="string($bloc-marque) != ''">
-          <fo:external-graphic src="url('{$bloc-marque}')" content-height="28mm"
+        <xsl:if test="string(@bloc-marque) != ''">
+          <fo:external-graphic src="url('{@bloc-marque}')" content-height="28mm"
               fox:alt-text="Bloc-marque de l’État"
               content-width="scale-to-fit" scaling="uniform"/>
         </xsl:if>
@@ -53,6 +54,9 @@
         <xsl:if test="@site != ''">
           <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
         </xsl:if>
+        <xsl:if test="@collectivites != ''">
+          <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="@collectivites"/></fo:block>
+        </xsl:if>
       </fo:block>
       <xsl:if test="@draft = 'true'">
         <fo:block xsl:use-attribute-sets="box" space-before="14mm" font-size="9pt"
@@ -71,7 +75,14 @@
       <!-- Indents on an inner block: children of a block-container are placed against it. -->
       <fo:block start-indent="{$margin-inner}" end-indent="{$margin-outer}">
         <fo:block xsl:use-attribute-sets="cover-kicker" space-after="4mm">Atelier des territoires</fo:block>
-        <fo:block font-size="11pt" font-weight="bold"><xsl:value-of select="@service"/></fo:block>
+        <fo:block font-size="11pt" font-weight="bold">
+          <xsl:text>Pilotage&#160;: </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@steering != ''"><xsl:value-of select="@steering"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+        <!-- The source's date and version (common/dates.xsl), never the build's. -->
         <fo:block font-size="9pt" space-before="2mm">
           <xsl:value-of select="@date"/>
           <xsl:text> · version </xsl:text><xsl:value-of select="@version"/>

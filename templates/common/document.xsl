@@ -17,8 +17,10 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
+    xmlns:t="urn:livrables:templates"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a d lv exsl">
+    xmlns:set="http://exslt.org/sets"
+    exclude-result-prefixes="a d lv t exsl set">
 
   <xsl:import href="../../styles/base.xsl"/>
 
@@ -34,6 +36,8 @@
   <xsl:include href="colophon.xsl"/>
   <xsl:include href="source.xsl"/>
   <xsl:include href="plan.xsl"/>
+  <xsl:include href="financing.xsl"/>
+  <xsl:include href="dates.xsl"/>
   <xsl:include href="compare.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
@@ -62,7 +66,9 @@
     Renders a deliverable. $body is a result tree fragment of d:section elements.
     $deliverable: the deliverable's French name ("Feuille de route");
     $draft: true() for working documents ("Document de travail" on the cover and pages);
-    $subject, $keywords: PDF metadata.
+    $subject, $keywords: PDF metadata;
+    $kind: the deliverable's type as <livrable type> names it ("feuille-de-route"), which
+    chooses its date and version (common/dates.xsl); $date (ISO) and $doc-ver default to them.
     The other parameters default to the atelier and site being built; the seminar dossier,
     which spans several ateliers, gives its own:
     $title, $site-name, $service (cover, running header, metadata);
@@ -80,14 +86,46 @@
     <xsl:param name="site-name"><xsl:apply-templates select="$the-site/a:nom" mode="plain"/></xsl:param>
     <xsl:param name="service" select="normalize-space($atelier/a:pilotage/a:service[1]/@nom)"/>
     <xsl:param name="glossary-pool" select="$atelier/a:glossaire/a:entree"/>
-    <xsl:param name="colophon"><xsl:call-template name="colophon-section"/></xsl:param>
+    <xsl:param name="kind" select="''"/>
+    <xsl:param name="date" select="t:deliverable-date($kind, $atelier, $the-site)"/>
+    <xsl:param name="doc-ver" select="t:deliverable-version($kind, $atelier, $the-site, $doc-version)"/>
+    <xsl:param name="colophon">
+      <xsl:call-template name="colophon-section">
+        <xsl:with-param name="date" select="$date"/>
+        <xsl:with-param name="version" select="$doc-ver"/>
+      </xsl:call-template>
+    </xsl:param>
     <xsl:param name="cover"/>
+    <!-- The cover's bloc-marque: the build option's image, else the source's. -->
+    <xsl:param name="cover-image">
+      <xsl:call-template name="bloc-marque-src">
+        <xsl:with-param name="ateliers" select="$atelier | /a:dossier/a:atelier[1]"/>
+      </xsl:call-template>
+    </xsl:param>
+    <!-- The site's local authorities for the cover: its elected participants' structures. -->
+    <xsl:param name="collectivites">
+      <xsl:for-each select="set:distinct($the-site/a:seances/a:seance/a:participants/a:participant[@role = 'elu']/@structure)">
+        <xsl:if test="position() &gt; 1"> · </xsl:if>
+        <xsl:value-of select="lv:typo(normalize-space(.))"/>
+      </xsl:for-each>
+    </xsl:param>
+    <!-- The cover's steering services: the atelier's first, then the site's own DDT(M)
+         (a co-steering service of the site's département). -->
+    <xsl:param name="steering">
+      <xsl:value-of select="$service"/>
+      <xsl:for-each select="$atelier/a:pilotage/a:service[position() &gt; 1]
+                            [@departement = $the-site/a:departement/@code]">
+        <xsl:value-of select="concat(' · ', normalize-space(@nom))"/>
+      </xsl:for-each>
+    </xsl:param>
     <xsl:variable name="body-nodes" select="exsl:node-set($body)"/>
     <xsl:variable name="tree">
       <d:document deliverable="{$deliverable}" subject="{$subject}" keywords="{$keywords}"
-                  draft="{boolean($draft)}" date="{lv:date($build-date)}"
-                  version="{$doc-version}" build-date="{$build-date}"
+                  draft="{boolean($draft)}" date="{lv:date($date)}" iso-date="{$date}"
+                  version="{$doc-ver}" build-date="{$build-date}"
                   title="{$title}" site="{$site-name}" service="{lv:typo(string($service))}"
+                  collectivites="{$collectivites}" bloc-marque="{$cover-image}"
+                  steering="{lv:typo(string($steering))}"
                   creator="{$service}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>
         <xsl:copy-of select="$body-nodes/node()"/>
@@ -99,6 +137,24 @@
       </d:document>
     </xsl:variable>
     <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="fo"/>
+  </xsl:template>
+
+  <!-- The path of the bloc-marque image: the build option's, else the first of $ateliers'
+       <pilotage><bloc-marque src>, resolved against its atelier's directory (the dossier's
+       ateliers carry it as xml:base), else nothing. -->
+  <xsl:template name="bloc-marque-src">
+    <xsl:param name="ateliers"/>
+    <xsl:variable name="given" select="($ateliers/a:pilotage/a:bloc-marque/@src)[1]"/>
+    <xsl:choose>
+      <xsl:when test="string($bloc-marque) != ''"><xsl:value-of select="$bloc-marque"/></xsl:when>
+      <xsl:when test="not($given)"/>
+      <xsl:when test="starts-with($given, '/')"><xsl:value-of select="$given"/></xsl:when>
+      <xsl:when test="$given/ancestor::a:atelier/@xml:base">
+        <xsl:value-of select="concat($given/ancestor::a:atelier/@xml:base, $given)"/>
+      </xsl:when>
+      <xsl:when test="string($assets-dir) != ''"><xsl:value-of select="concat($assets-dir, '/', $given)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$given"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Pass 2 entry: the whole FO document. -->

@@ -5,7 +5,8 @@
 
   d:section attributes: title (required), short (title for the running header and the
   bookmarks, optional), unnumbered="yes" (glossary, colophon), break="auto" (a chapter that
-  must not start a new page).
+  never starts a new page) or break="page" (a deliberate break: a part that always starts a
+  new page, whatever the charter's $chapter-break).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -46,9 +47,14 @@
     <xsl:variable name="level" select="count(ancestor-or-self::d:section)"/>
     <fo:block>
       <xsl:attribute name="id"><xsl:apply-templates select="." mode="section-id"/></xsl:attribute>
-      <xsl:if test="$level = 1 and not(@break = 'auto')">
-        <xsl:attribute name="break-before"><xsl:value-of select="$chapter-break"/></xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="@break = 'page'">
+          <xsl:attribute name="break-before">page</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$level = 1 and not(@break = 'auto')">
+          <xsl:attribute name="break-before"><xsl:value-of select="$chapter-break"/></xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:if test="$level = 1">
         <fo:marker marker-class-name="chapter">
           <xsl:apply-templates select="." mode="section-label"/>
@@ -70,7 +76,7 @@
         <fo:inline xsl:use-attribute-sets="heading-number"><xsl:value-of select="$number"/></fo:inline>
         <xsl:text>  </xsl:text>
       </xsl:if>
-      <xsl:value-of select="@title"/>
+      <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
     </xsl:variable>
     <!-- Tagged PDF: the cover title is H1, a section of level n is H(n+1), H6 at most. -->
     <xsl:variable name="role">
@@ -108,7 +114,14 @@
         <xsl:apply-templates select="." mode="section-id"/>
       </xsl:attribute>
       <fo:bookmark-title><xsl:apply-templates select="." mode="section-label"/></fo:bookmark-title>
-      <xsl:apply-templates select="d:section" mode="bookmarks"/>
+      <xsl:apply-templates select="d:section | d:fiche[@id]" mode="bookmarks"/>
+    </fo:bookmark>
+  </xsl:template>
+
+  <!-- One bookmark per fiche action, under the section (its axis) that holds it. -->
+  <xsl:template match="d:fiche" mode="bookmarks">
+    <fo:bookmark internal-destination="{@id}" starting-state="hide">
+      <fo:bookmark-title><xsl:value-of select="@title"/></fo:bookmark-title>
     </fo:bookmark>
   </xsl:template>
 

@@ -61,6 +61,36 @@
   </xsl:template>
 
   <!-- ============================================================ pass 2 -->
+  <!-- Text: ordinal suffixes raised ("1er", "XIIIe"), as French typography sets them. -->
+  <xsl:template match="d:*/text()" mode="fo">
+    <xsl:call-template name="superscripts"><xsl:with-param name="s" select="."/></xsl:call-template>
+  </xsl:template>
+
+  <!-- $s as text and superscript inlines: lv:superscripts marks the runs to raise between
+       U+E000 and U+E001. -->
+  <xsl:template name="superscripts">
+    <xsl:param name="s"/>
+    <xsl:call-template name="superscript-runs">
+      <xsl:with-param name="s" select="lv:superscripts($s)"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template name="superscript-runs">
+    <xsl:param name="s"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&#xE000;')">
+        <xsl:variable name="rest" select="substring-after($s, '&#xE000;')"/>
+        <xsl:value-of select="substring-before($s, '&#xE000;')"/>
+        <fo:inline xsl:use-attribute-sets="superscript">
+          <xsl:value-of select="substring-before($rest, '&#xE001;')"/>
+        </fo:inline>
+        <xsl:call-template name="superscript-runs">
+          <xsl:with-param name="s" select="substring-after($rest, '&#xE001;')"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- keep="next": a lead-in that must not end a page without what it introduces. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">

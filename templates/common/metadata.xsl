@@ -24,7 +24,7 @@
             <dc:creator><xsl:value-of select="@creator"/></dc:creator>
             <dc:subject><xsl:value-of select="@subject"/></dc:subject>
             <dc:language>fr-FR</dc:language>
-            <dc:date><xsl:value-of select="@build-date"/></dc:date>
+            <dc:date><xsl:value-of select="@iso-date"/></dc:date>
             <pdf:Keywords><xsl:value-of select="@keywords"/></pdf:Keywords>
             <pdf:Producer>Livrables</pdf:Producer>
             <xmp:CreatorTool>Livrables</xmp:CreatorTool>

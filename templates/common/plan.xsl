@@ -23,33 +23,93 @@
     <xsl:param name="axes"/>
     <xsl:param name="detailed" select="false()"/>
     <xsl:param name="group" select="true()"/>
+    <!-- Short columns fixed; Action, Porteur (and Partenaires) by content, so that a place
+         name such as "Castelvert-sur-Arrats" gets a line of its own width when the table has
+         room for it. -->
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">2 7 4 4 3 2.8 3</xsl:when>
-          <xsl:otherwise>2 9 5 3 2.8 3</xsl:otherwise>
+          <xsl:when test="$detailed">10mm auto auto auto auto auto 19.5mm</xsl:when>
+          <xsl:otherwise>10mm auto auto auto auto 19.5mm</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>
         <d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
         <xsl:if test="$detailed"><d:cell>Partenaires</d:cell></xsl:if>
-        <d:cell>Horizon</d:cell><d:cell align="center">Priorité</d:cell><d:cell align="end">Coût</d:cell>
+        <d:cell>Horizon</d:cell><d:cell align="center">Priorité</d:cell>
+        <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($axes/a:objectif/a:action[t:open(.)]))"/></d:cell>
       </d:head>
       <xsl:for-each select="$axes">
         <xsl:if test="$group">
           <d:row type="group"><d:cell><xsl:apply-templates select="." mode="axis-title"/></d:cell></d:row>
         </xsl:if>
-        <xsl:apply-templates select="a:objectif/a:action" mode="plan-row">
+        <xsl:apply-templates select="a:objectif/a:action[t:open(.)]" mode="plan-row">
           <xsl:with-param name="detailed" select="$detailed"/>
         </xsl:apply-templates>
       </xsl:for-each>
+      <!-- Realised and abandoned actions are listed apart (closed-actions), not counted. -->
+      <xsl:variable name="open" select="$axes/a:objectif/a:action[t:open(.)]"/>
       <d:row type="total">
         <d:cell span="{5 + boolean($detailed)}">
-          <xsl:value-of select="concat('Total (', count($axes/a:objectif/a:action), ' actions)')"/>
+          <xsl:value-of select="concat('Total (', count($open), t:plural(count($open), ' action', ' actions'))"/>
+          <xsl:if test="$open[not(a:cout)]">
+            <xsl:value-of select="concat(', dont ', count($open[not(a:cout)]), ' au coût à définir')"/>
+          </xsl:if>
+          <xsl:text>)</xsl:text>
         </d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($axes/a:objectif/a:action/a:cout))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount(sum($open/a:cout))"/></d:cell>
       </d:row>
     </d:table>
+  </xsl:template>
+
+  <!-- The actions realised or abandoned, listed apart from the plan: their figures count in
+       none of its totals. $actions: every action; nothing when none is closed. -->
+  <xsl:template name="closed-actions">
+    <xsl:param name="actions"/>
+    <xsl:param name="by-site" select="false()"/>
+    <xsl:variable name="closed" select="$actions[not(t:open(.))]"/>
+    <xsl:if test="$closed">
+      <xsl:variable name="done" select="count($closed[@statut = 'realisee'])"/>
+      <xsl:variable name="dropped" select="count($closed[@statut = 'abandonnee'])"/>
+      <d:section>
+        <xsl:attribute name="title">
+          <xsl:choose>
+            <xsl:when test="$dropped = 0"><xsl:value-of select="t:plural($done, 'Action réalisée', 'Actions réalisées')"/></xsl:when>
+            <xsl:when test="$done = 0"><xsl:value-of select="t:plural($dropped, 'Action abandonnée', 'Actions abandonnées')"/></xsl:when>
+            <xsl:otherwise>Actions réalisées ou abandonnées</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <d:p keep="next">
+          <xsl:value-of select="concat(t:plural(count($closed), 'Cette action ne compte', 'Ces actions ne comptent'),
+              ' ni dans le nombre d’actions du plan, ni dans ses coûts, ni dans son plan de financement.')"/>
+        </d:p>
+        <d:table cols="2 9 4 2.6 3">
+          <d:head><d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
+            <d:cell>Statut</d:cell>
+            <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($closed))"/></d:cell></d:head>
+          <xsl:for-each select="$closed">
+            <xsl:if test="$by-site and generate-id(ancestor::a:site) != generate-id(preceding::a:action[not(t:open(.))][1]/ancestor::a:site)">
+              <d:row type="group"><d:cell><xsl:apply-templates select="ancestor::a:site/a:nom" mode="inline"/></d:cell></d:row>
+            </xsl:if>
+            <d:row>
+              <d:cell><xsl:value-of select="@numero"/></d:cell>
+              <d:cell><xsl:apply-templates select="a:titre" mode="inline"/></d:cell>
+              <d:cell><xsl:apply-templates select="a:porteur" mode="inline"/></d:cell>
+              <d:cell><xsl:value-of select="t:label('statut', @statut)"/></d:cell>
+              <d:cell align="end"><xsl:apply-templates select="." mode="cost"/></d:cell>
+            </d:row>
+          </xsl:for-each>
+        </d:table>
+      </d:section>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An action's cost, "coût à définir" when the source gives none. -->
+  <xsl:template match="a:action" mode="cost">
+    <xsl:choose>
+      <xsl:when test="a:cout"><xsl:value-of select="t:amount(a:cout)"/></xsl:when>
+      <xsl:otherwise>coût à définir</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="a:action" mode="plan-row">
@@ -71,18 +131,66 @@
       </xsl:if>
       <d:cell><xsl:value-of select="t:label('horizon', @horizon)"/></d:cell>
       <d:cell align="center"><xsl:value-of select="@priorite"/></d:cell>
-      <d:cell align="end"><xsl:value-of select="t:amount(a:cout)"/></d:cell>
+      <d:cell align="end"><xsl:apply-templates select="." mode="cost"/></d:cell>
     </d:row>
   </xsl:template>
 
-  <!-- The phasing chart: each action on its horizon, by priority. -->
+  <!-- The phasing chart: each action still to carry out (neither realisee nor abandonnee)
+       by year, from its start year over its duration, as its fiche says (January of the
+       start year to that plus the duration); an action without a start year sits on its
+       horizon, counted from the plan's first year. -->
   <xsl:template name="phasing-chart">
     <xsl:param name="actions"/>
-    <d:phasing caption="Phasage des actions (numéros des fiches) — court terme : moins de 2 ans ; moyen terme : de 2 à 5 ans ; long terme : au-delà de 5 ans">
-      <xsl:for-each select="$actions">
-        <d:item num="{@numero}" priority="{@priorite}" horizon="{@horizon}"/>
-      </xsl:for-each>
-    </d:phasing>
+    <xsl:variable name="open" select="$actions[@statut != 'realisee' and @statut != 'abandonnee']"/>
+    <xsl:if test="$open">
+      <xsl:variable name="first">
+        <xsl:for-each select="$open/@debut">
+          <xsl:sort select="." data-type="number"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:variable>
+      <!-- without any start year, the plan starts the year after the atelier's last step -->
+      <xsl:variable name="base">
+        <xsl:choose>
+          <xsl:when test="string($first) != ''"><xsl:value-of select="$first"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$atelier/a:calendrier/a:etape/@debut | $atelier/a:calendrier/a:etape/@fin">
+              <xsl:sort select="substring(., 1, 4)" data-type="number" order="descending"/>
+              <xsl:if test="position() = 1"><xsl:value-of select="substring(., 1, 4) + 1"/></xsl:if>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <d:phasing>
+        <xsl:attribute name="caption">
+          <xsl:choose>
+            <xsl:when test="count($open) != count($actions)">Phasage des actions en cours ou à lancer, selon leurs fiches</xsl:when>
+            <xsl:otherwise>Phasage des actions, selon leurs fiches</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:for-each select="$open">
+          <xsl:variable name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:variable>
+          <d:item num="{@numero}" label="{normalize-space($title)}" priority="{@priorite}">
+            <xsl:choose>
+              <xsl:when test="@debut">
+                <xsl:attribute name="start"><xsl:value-of select="@debut"/></xsl:attribute>
+                <xsl:if test="@duree"><xsl:attribute name="months"><xsl:value-of select="@duree"/></xsl:attribute></xsl:if>
+              </xsl:when>
+              <xsl:otherwise>
+                <!-- court: under 2 years; moyen: 2 to 5; long: beyond 5 (drawn over 2) -->
+                <xsl:attribute name="start">
+                  <xsl:value-of select="$base + 2 * number(@horizon = 'moyen') + 5 * number(@horizon = 'long')"/>
+                </xsl:attribute>
+                <xsl:attribute name="months">
+                  <xsl:value-of select="24 + 12 * number(@horizon = 'moyen')"/>
+                </xsl:attribute>
+                <xsl:attribute name="horizon"><xsl:value-of select="t:label('horizon', @horizon)"/></xsl:attribute>
+              </xsl:otherwise>
+            </xsl:choose>
+          </d:item>
+        </xsl:for-each>
+      </d:phasing>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -11,8 +11,9 @@
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
     xmlns:func="http://exslt.org/functions"
+    xmlns:exsl="http://exslt.org/common"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func">
+    exclude-result-prefixes="a d lv t func exsl">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -127,6 +128,66 @@
     <func:result select="$seance/@tenue = 'oui'"/>
   </func:function>
 
+  <!-- A count in words, as French style writes small numbers in running text ("quatre
+       sites", "une région"): words up to twenty, figures beyond. $feminine: true() for
+       "une". -->
+  <t:numbers>un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf vingt </t:numbers>
+  <func:function name="t:words">
+    <xsl:param name="n"/>
+    <xsl:param name="feminine" select="false()"/>
+    <xsl:variable name="list" select="string(document('')/*/t:numbers)"/>
+    <xsl:choose>
+      <xsl:when test="$n = 0"><func:result select="'aucun'"/></xsl:when>
+      <xsl:when test="$n = 1 and $feminine"><func:result select="'une'"/></xsl:when>
+      <xsl:when test="$n &gt;= 1 and $n &lt;= 20 and floor($n) = $n">
+        <func:result select="t:nth-word($list, $n)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="lv:number($n)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <!-- The $n-th word of a space-ended list. -->
+  <func:function name="t:nth-word">
+    <xsl:param name="list"/>
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1"><func:result select="substring-before($list, ' ')"/></xsl:when>
+      <xsl:otherwise><func:result select="t:nth-word(substring-after($list, ' '), $n - 1)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- A steering service's name with its article, as running text needs it ("piloté par
+       la DREAL Occitanie", "la DDT du Doubs"). The State's services of the vocabulary's
+       types are all feminine (la DDT, la DDTM, la DREAL, la DEAL, la DRIEAT, la DGALN); for
+       type="autre", the article comes from the name's first word; a name that already
+       starts with an article, or one whose gender is unknown, is left as written. -->
+  <t:genders>
+    <t:g w="direction">la </t:g><t:g w="préfecture">la </t:g><t:g w="sous-préfecture">la </t:g>
+    <t:g w="mission">la </t:g><t:g w="agence">l’</t:g><t:g w="région">la </t:g>
+    <t:g w="communauté">la </t:g><t:g w="métropole">la </t:g><t:g w="commune">la </t:g>
+    <t:g w="ville">la </t:g><t:g w="cerema">le </t:g><t:g w="conseil">le </t:g>
+    <t:g w="ministère">le </t:g><t:g w="service">le </t:g><t:g w="secrétariat">le </t:g>
+    <t:g w="commissariat">le </t:g><t:g w="syndicat">le </t:g><t:g w="pôle">le </t:g>
+    <t:g w="parc">le </t:g><t:g w="département">le </t:g><t:g w="sgar">le </t:g>
+    <t:g w="établissement">l’</t:g><t:g w="office">l’</t:g><t:g w="ademe">l’</t:g>
+    <t:g w="anct">l’</t:g><t:g w="epf">l’</t:g>
+  </t:genders>
+  <func:function name="t:service">
+    <xsl:param name="service"/>
+    <xsl:variable name="name" select="lv:typo(normalize-space($service/@nom))"/>
+    <xsl:variable name="first"
+        select="translate(substring-before(concat($name, ' '), ' '),
+                'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
+    <xsl:variable name="known" select="document('')/*/t:genders/t:g[@w = $first]"/>
+    <xsl:choose>
+      <xsl:when test="$first = 'la' or $first = 'le' or $first = 'les' or starts-with($first, 'l’')">
+        <func:result select="$name"/>
+      </xsl:when>
+      <xsl:when test="$service/@type != 'autre'"><func:result select="concat('la ', $name)"/></xsl:when>
+      <xsl:when test="$known"><func:result select="concat(string($known), $name)"/></xsl:when>
+      <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- $one when $n is 0 or 1 (French usage), else $many. -->
   <func:function name="t:plural">
     <xsl:param name="n"/>
@@ -193,49 +254,113 @@
   </xsl:template>
 
   <!-- ============================================================ shared pieces -->
-  <!-- The atelier's calendar as a Gantt chart description. -->
+  <!-- In a site's deliverables, the site's own session for a calendar step seance-N: its
+       dates and place stand for the atelier's (sessions differ from site to site). Empty
+       for other steps and for atelier-wide deliverables. -->
+  <func:function name="t:site-session">
+    <xsl:param name="etape"/>
+    <func:result select="$the-site/a:seances/a:seance[starts-with($etape/@type, 'seance-')
+                         and @numero = substring-after($etape/@type, 'seance-')]"/>
+  </func:function>
+
+  <!-- "Séance 2 : stratégie" for a site's session (its own title when it has one). -->
+  <xsl:template match="a:seance" mode="calendar-label">
+    <xsl:value-of select="concat('Séance ', @numero)"/>
+    <xsl:choose>
+      <xsl:when test="a:titre">
+        <xsl:text> : </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/>
+      </xsl:when>
+      <xsl:when test="@type != 'autre'">
+        <xsl:variable name="l" select="t:label('seance', @type)"/>
+        <xsl:value-of select="concat(' : ', translate(substring($l, 1, 1), 'DSF', 'dsf'), substring($l, 2))"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The atelier's calendar as a Gantt chart description, from its first step to its
+       last. In a site's deliverables the sessions are that site's (t:site-session), and
+       a session of the site that no step announces is added at its date. -->
   <xsl:template name="calendar-chart">
     <xsl:variable name="steps" select="$atelier/a:calendrier/a:etape"/>
-    <xsl:if test="$steps">
+    <xsl:variable name="bars-rtf">
+      <xsl:for-each select="$steps">
+        <xsl:variable name="own" select="t:site-session(.)"/>
+        <xsl:choose>
+          <xsl:when test="$own">
+            <xsl:apply-templates select="$own" mode="calendar-bar"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:variable name="label">
+              <xsl:choose>
+                <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="plain"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:variable>
+            <d:bar label="{$label}" start="{@debut}">
+              <xsl:attribute name="end">
+                <xsl:choose>
+                  <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <xsl:attribute name="kind">
+                <xsl:choose>
+                  <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
+                                  or @type = 'restitution'">seance</xsl:when>
+                  <xsl:otherwise>step</xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+            </d:bar>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:apply-templates mode="calendar-bar"
+          select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]"/>
+    </xsl:variable>
+    <xsl:variable name="bars" select="exsl:node-set($bars-rtf)/d:bar"/>
+    <xsl:if test="$bars">
       <xsl:variable name="first">
-        <xsl:for-each select="$steps/@debut">
+        <xsl:for-each select="$bars/@start">
           <xsl:sort select="translate(., '-', '')" data-type="number"/>
           <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
       <xsl:variable name="last">
-        <xsl:for-each select="$steps/@debut | $steps/@fin">
+        <xsl:for-each select="$bars/@end">
           <xsl:sort select="translate(., '-', '')" data-type="number" order="descending"/>
           <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
-      <d:gantt start="{$first}" end="{$last}"
-               caption="Calendrier de l’atelier, du {lv:date($first)} au {lv:date($last)}">
-        <xsl:for-each select="$steps">
-          <xsl:variable name="label">
-            <xsl:choose>
-              <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="plain"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
-            </xsl:choose>
-          </xsl:variable>
-          <d:bar label="{$label}" start="{@debut}">
-            <xsl:attribute name="end">
-              <xsl:choose>
-                <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-            <xsl:attribute name="kind">
-              <xsl:choose>
-                <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
-                                or @type = 'restitution'">seance</xsl:when>
-                <xsl:otherwise>step</xsl:otherwise>
-              </xsl:choose>
-            </xsl:attribute>
-          </d:bar>
+      <d:gantt start="{$first}" end="{$last}">
+        <xsl:attribute name="caption">
+          <xsl:value-of select="concat('Calendrier de l’atelier, du ', lv:date($first), ' au ', lv:date($last))"/>
+          <xsl:if test="$the-site/a:seances"> ; séances aux dates du site</xsl:if>
+        </xsl:attribute>
+        <!-- in date order: a session added from the site takes its place among the steps -->
+        <xsl:for-each select="$bars">
+          <xsl:sort select="translate(@start, '-', '')" data-type="number"/>
+          <xsl:copy-of select="."/>
         </xsl:for-each>
       </d:gantt>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="a:seance" mode="calendar-bar">
+    <xsl:variable name="label"><xsl:apply-templates select="." mode="calendar-label"/></xsl:variable>
+    <d:bar label="{$label}" start="{@date}">
+      <xsl:attribute name="kind">
+        <xsl:choose>
+          <xsl:when test="t:held(.)">seance</xsl:when>
+          <xsl:otherwise>planned</xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+      <xsl:attribute name="end">
+        <xsl:choose>
+          <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="@date"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:attribute>
+    </d:bar>
   </xsl:template>
 
   <!-- An agenda (a session's déroulé, the seminar's programme) as a table:
@@ -266,18 +391,30 @@
       <xsl:for-each select="$atelier/a:calendrier/a:etape">
         <d:row>
           <d:cell>
-            <xsl:value-of select="t:label('etape', @type)"/>
+            <!-- The type's label, then the source's words, unless they start with the same
+                 word ("Séances 1 : diagnostic" after "Séance 1" would say it twice). -->
+            <xsl:variable name="label" select="t:label('etape', @type)"/>
+            <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzéèêàâîôûç'"/>
+            <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'"/>
+            <xsl:variable name="w1" select="translate(substring-before(concat($label, ' '), ' '), $upper, $lower)"/>
+            <xsl:variable name="w2" select="translate(substring-before(concat(normalize-space(.), ' '), ' '), $upper, $lower)"/>
+            <xsl:variable name="same" select="$w2 = $w1 or $w2 = concat($w1, 's')"/>
+            <xsl:if test="not($same)"><xsl:value-of select="$label"/></xsl:if>
             <xsl:if test="normalize-space(.) != ''">
-              <xsl:text> : </xsl:text><xsl:apply-templates select="." mode="inline"/>
+              <xsl:if test="not($same)"><xsl:text> : </xsl:text></xsl:if>
+              <xsl:apply-templates select="." mode="inline"/>
             </xsl:if>
           </d:cell>
+          <xsl:variable name="own" select="t:site-session(.)"/>
+          <xsl:variable name="from" select="(@debut[not($own)] | $own/@date)[1]"/>
+          <xsl:variable name="to" select="(@fin[not($own)] | $own/@fin)[1]"/>
           <d:cell>
             <xsl:choose>
-              <xsl:when test="@fin and @fin != @debut"><xsl:value-of select="lv:date-range(@debut, @fin)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="lv:date(@debut)"/></xsl:otherwise>
+              <xsl:when test="$to and $to != $from"><xsl:value-of select="lv:date-range($from, $to)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="lv:date($from)"/></xsl:otherwise>
             </xsl:choose>
           </d:cell>
-          <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space((@lieu[not($own)] | $own/@lieu)[1]))"/></d:cell>
         </d:row>
       </xsl:for-each>
     </d:table>

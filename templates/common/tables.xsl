@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Tables (pass 2). The intermediate vocabulary:
-    <d:table cols="1 4 2">                    proportional column widths
+    <d:table cols="1 4 2">                    proportional column widths; or lengths and
+                                              "auto" (sized by content): cols="10mm auto"
       <d:head><d:cell>Heure</d:cell>…</d:head>  header row, repeated after page breaks
       <d:row type="group|total"?>               group: one spanning sub-heading; total: bold
         <d:cell align="end|center"? span="2"?>inline content, or d:p / d:list blocks</d:cell>
@@ -18,11 +19,48 @@
 
   <xsl:template match="d:table" mode="fo">
     <fo:table xsl:use-attribute-sets="table">
-      <xsl:call-template name="table-columns">
-        <xsl:with-param name="cols" select="normalize-space(@cols)"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- Columns by content: a column gets at least its longest word, so a place name
+             such as "Castelvert-sur-Arrats" is not broken at its hyphens when the table
+             has room for it, and the rest goes where the text is long. -->
+        <xsl:when test="normalize-space(@cols) = 'auto'">
+          <xsl:attribute name="table-layout">auto</xsl:attribute>
+          <xsl:for-each select="d:head/d:cell">
+            <fo:table-column/>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="contains(concat(' ', normalize-space(@cols), ' '), ' auto ')">
+            <xsl:attribute name="table-layout">auto</xsl:attribute>
+          </xsl:if>
+          <xsl:call-template name="table-columns">
+            <xsl:with-param name="cols" select="normalize-space(@cols)"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
       <xsl:if test="d:head">
         <fo:table-header>
+          <!-- Where the table continues on a new page, a line names it, with "(suite)":
+               the header retrieves the marker of the row the page starts with (empty on
+               the first row, so the line takes no room where the table starts). -->
+          <fo:table-row keep-with-next.within-page="always">
+            <fo:table-cell>
+              <xsl:attribute name="number-columns-spanned">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@cols) = 'auto'"><xsl:value-of select="count(d:head/d:cell)"/></xsl:when>
+                  <xsl:otherwise>
+                    <xsl:value-of select="string-length(normalize-space(@cols))
+                        - string-length(translate(normalize-space(@cols), ' ', '')) + 1"/>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:attribute>
+              <fo:block xsl:use-attribute-sets="table-continued">
+                <fo:retrieve-table-marker retrieve-class-name="lv-suite"
+                    retrieve-position-within-table="first-starting"
+                    retrieve-boundary-within-table="table-fragment"/>
+              </fo:block>
+            </fo:table-cell>
+          </fo:table-row>
           <fo:table-row keep-with-next.within-page="always">
             <xsl:apply-templates select="d:head/d:cell" mode="header-cell"/>
           </fo:table-row>
@@ -38,7 +76,9 @@
     </fo:table>
   </xsl:template>
 
-  <!-- One fo:table-column per width in the space-separated list. -->
+  <!-- One fo:table-column per width in the space-separated list: a number is a
+       proportional width, "auto" a width by content, anything else a length ("12mm").
+       Proportional and auto columns don't mix (the auto ones would take all the room). -->
   <xsl:template name="table-columns">
     <xsl:param name="cols"/>
     <xsl:if test="$cols != ''">
@@ -48,7 +88,13 @@
           <xsl:otherwise><xsl:value-of select="$cols"/></xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <fo:table-column column-width="proportional-column-width({$first})"/>
+      <xsl:choose>
+        <xsl:when test="$first = 'auto'"><fo:table-column/></xsl:when>
+        <xsl:when test="string(number($first)) != 'NaN'">
+          <fo:table-column column-width="proportional-column-width({$first})"/>
+        </xsl:when>
+        <xsl:otherwise><fo:table-column column-width="{$first}"/></xsl:otherwise>
+      </xsl:choose>
       <xsl:call-template name="table-columns">
         <xsl:with-param name="cols" select="substring-after($cols, ' ')"/>
       </xsl:call-template>
@@ -65,8 +111,17 @@
     </fo:table-cell>
   </xsl:template>
 
+  <!-- A row never splits; the first body row stays with the header and the second, so a
+       table never leaves its header and one row at the foot of a page; a group row stays
+       with the row after it; the last row (often the total) does not start a page alone. -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
+      <xsl:if test="(not(preceding-sibling::d:row) or @type = 'group') and following-sibling::d:row">
+        <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="preceding-sibling::d:row and not(following-sibling::d:row)">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="@type = 'group'">
           <xsl:apply-templates select="d:cell" mode="group-cell"/>
@@ -84,12 +139,14 @@
   <xsl:template match="d:cell" mode="fo">
     <fo:table-cell xsl:use-attribute-sets="table-cell">
       <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
   </xsl:template>
   <xsl:template match="d:cell" mode="total-cell">
     <fo:table-cell xsl:use-attribute-sets="table-cell table-total-cell">
       <xsl:call-template name="cell-span"/>
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
   </xsl:template>
@@ -97,8 +154,23 @@
   <xsl:template match="d:cell" mode="group-cell">
     <fo:table-cell xsl:use-attribute-sets="table-cell table-group-cell"
         number-columns-spanned="{count(ancestor::d:table[1]/d:head/d:cell)}">
+      <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- In a row's first cell, what the repeated header shows above the table on a page the
+       row starts: nothing for the first row, else the table's name (its section's title)
+       and "(suite)". -->
+  <xsl:template name="continued-marker">
+    <xsl:if test="not(preceding-sibling::d:cell) and ancestor::d:table[1]/d:head">
+      <fo:marker marker-class-name="lv-suite">
+        <xsl:if test="../preceding-sibling::d:row">
+          <xsl:value-of select="ancestor::d:section[1]/@title"/>
+          <xsl:text>&#160;(suite)</xsl:text>
+        </xsl:if>
+      </fo:marker>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template name="cell-span">
@@ -133,7 +205,9 @@
        there, so the reader always knows which action the page continues. Columns: label,
        value, and a narrow third one that only the band's tag uses. -->
   <xsl:template match="d:fiche" mode="fo">
-    <fo:table xsl:use-attribute-sets="table fiche">
+    <!-- keep-together: a fiche that fits on a page is not split; a longer one breaks
+         between its fields, and its band is repeated. -->
+    <fo:table xsl:use-attribute-sets="table fiche" keep-together.within-page="{$fiche-keep}">
       <xsl:if test="@id"><xsl:attribute name="id"><xsl:value-of select="@id"/></xsl:attribute></xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(2.25)"/>
@@ -144,7 +218,13 @@
             <xsl:attribute name="number-columns-spanned">
               <xsl:choose><xsl:when test="@tag">2</xsl:when><xsl:otherwise>3</xsl:otherwise></xsl:choose>
             </xsl:attribute>
-            <fo:block><xsl:value-of select="@title"/></fo:block>
+            <fo:block>
+              <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
+              <!-- " (suite)" on the pages a long fiche continues on -->
+              <fo:retrieve-table-marker retrieve-class-name="lv-suite"
+                  retrieve-position-within-table="first-starting"
+                  retrieve-boundary-within-table="table-fragment"/>
+            </fo:block>
           </fo:table-cell>
           <xsl:if test="@tag">
             <fo:table-cell xsl:use-attribute-sets="fiche-band fiche-tag">
@@ -173,6 +253,9 @@
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
+        <fo:marker marker-class-name="lv-suite">
+          <xsl:if test="preceding-sibling::d:field">&#160;(suite)</xsl:if>
+        </fo:marker>
         <fo:block><xsl:value-of select="@label"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table-cell" number-columns-spanned="2">

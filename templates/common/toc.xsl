@@ -45,7 +45,7 @@
         <fo:inline xsl:use-attribute-sets="heading-number"><xsl:value-of select="$number"/></fo:inline>
         <xsl:text>  </xsl:text>
       </xsl:if>
-      <xsl:value-of select="@title"/>
+      <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
       <fo:inline keep-together.within-line="always">
         <xsl:text> </xsl:text>
         <fo:leader xsl:use-attribute-sets="toc-leader"/>

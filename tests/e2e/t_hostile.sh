@@ -55,8 +55,11 @@ test_hostile_damaged_images_are_left_out() {
     assert_exit 0 "$LIVRABLES" render "$HOSTILE/truncated-png.fo" -o p.pdf
     assert_contains out.txt "$HOSTILE/truncated.png: warning: cannot read image:"
     [ "$(pdfimages -list p.pdf | tail -n +3 | wc -l)" = 0 ] || fail "the damaged PNG was embedded"
-    render_refused bomb-png.fo \
-        "bomb-png.fo:10: error: image 'bomb.png': unknown or damaged format, or more than 50 megapixels"
+    # a header claiming 30000 x 30000 pixels: refused before anything is allocated
+    assert_exit 0 "$LIVRABLES" render "$HOSTILE/bomb-png.fo" -o b.pdf
+    assert_eq "$HOSTILE/bomb-png.fo:10: warning: image 'bomb.png': unknown or damaged format, or more than 50 megapixels" \
+        "$(cat out.txt)"
+    [ "$(pdfimages -list b.pdf | tail -n +3 | wc -l)" = 0 ] || fail "the oversized PNG was embedded"
 }
 
 test_hostile_empty_and_binary_input() {
@@ -209,15 +212,10 @@ test_hostile_source_images_stay_in_the_source_folder() {
     assert_exit 0 "$LIVRABLES" build --allow-path . at/atelier.xml -o out --only rapport-final
 }
 
-test_hostile_charter_cannot_read_outside_files() {
-    mkdir charte
-    cat >charte/leak.xml <<'XML'
-<?xml version="1.0"?>
-<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
-<x>[&secret;]</x>
-XML
-    # document() of a file whose DOCTYPE pulls /etc/passwd in: the entity stays unexpanded
-    cat >charte/entity.xsl <<XSL
+# one_block_charter BLOCK: a charter (on stdout) that imports etat.xsl and writes a one-page
+# FO holding BLOCK, whatever the source
+one_block_charter() {
+    cat <<XSL
 <?xml version="1.0"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format">
@@ -226,11 +224,23 @@ XML
     <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
       <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
       <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
-        <fo:block>FUITE<xsl:value-of select="document('leak.xml')"/>FIN</fo:block>
+        $1
       </fo:flow></fo:page-sequence></fo:root>
   </xsl:template>
 </xsl:stylesheet>
 XSL
+}
+
+test_hostile_charter_cannot_read_outside_files() {
+    mkdir charte
+    cat >charte/leak.xml <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE x [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<x>[&secret;]</x>
+XML
+    # document() of a file whose DOCTYPE pulls /etc/passwd in: the entity stays unexpanded
+    one_block_charter "<fo:block>FUITE<xsl:value-of select=\"document('leak.xml')\"/>FIN</fo:block>" \
+        >charte/entity.xsl
     assert_exit 0 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/entity.xsl \
         -o out --only rapport-final
     pdf_text out/vernay-sur-loue/rapport-final.pdf >text.txt
@@ -253,20 +263,7 @@ XSL
 
 test_hostile_error_in_generated_fo_names_a_kept_file() {
     mkdir charte
-    cat >charte/bad.xsl <<XSL
-<?xml version="1.0"?>
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-                xmlns:fo="http://www.w3.org/1999/XSL/Format">
-  <xsl:import href="$ROOT/styles/etat.xsl"/>
-  <xsl:template match="/">
-    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
-      <fo:region-body/></fo:simple-page-master></fo:layout-master-set>
-      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
-        <fo:block font-size="douze">x</fo:block>
-      </fo:flow></fo:page-sequence></fo:root>
-  </xsl:template>
-</xsl:stylesheet>
-XSL
+    one_block_charter '<fo:block font-size="douze">x</fo:block>' >charte/bad.xsl
     assert_exit 1 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/bad.xsl \
         -o out --only rapport-final
     local fo=out/vernay-sur-loue/rapport-final.fo line
@@ -277,4 +274,50 @@ XSL
 $fo: note: the XSL-FO with these errors is kept here for inspection" "$(grep -v 'font family' out.txt)"
     [ ! -e out/vernay-sur-loue/rapport-final.pdf ] || fail "a PDF was written"
     assert_no_temporaries out
+}
+
+# fo_with_flow CONTENT: a one-page FO whose flow holds CONTENT (on stdout)
+fo_with_flow() {
+    printf '%s' '<?xml version="1.0"?><fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format"><fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">'
+    printf '%s' "$1"
+    printf '%s\n' '</fo:flow></fo:page-sequence></fo:root>'
+}
+
+test_hostile_deep_nesting_and_huge_text() {
+    fo_with_flow "$(printf '<fo:block>%.0s' $(seq 300))x$(printf '</fo:block>%.0s' $(seq 300))" >deep.fo
+    assert_exit 1 "$LIVRABLES" render deep.fo -o d.pdf
+    assert_eq "deep.fo:1: error: Excessive depth in document: 256 use XML_PARSE_HUGE option" "$(cat out.txt)"
+    fo_with_flow "<fo:block>$(head -c 12000000 /dev/zero | tr '\0' 'a')</fo:block>" >huge.fo
+    assert_exit 1 "$LIVRABLES" render huge.fo -o h.pdf
+    assert_eq "huge.fo:1: error: xmlSAX2Characters: huge text node" "$(cat out.txt)"
+    [ ! -e d.pdf ] && [ ! -e h.pdf ] || fail "an output was written"
+    assert_no_temporaries .
+}
+
+test_hostile_entities_are_never_expanded() {
+    # in an FO file
+    {
+        echo '<?xml version="1.0"?>'
+        echo '<!DOCTYPE fo:root [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+        fo_with_flow '<fo:block>DEBUT[&secret;]FIN</fo:block>' | sed 1s/'<?xml version="1.0"?>'//
+    } >entity.fo
+    assert_exit 0 "$LIVRABLES" render entity.fo -o e.pdf
+    pdf_text e.pdf >text.txt
+    assert_contains text.txt "DEBUT[]FIN"
+    assert_not_contains text.txt "root:"
+    # in an atelier source
+    cp -r "$ROOT/examples/atelier-flash" at
+    sed -i '1a <!DOCTYPE atelier [<!ENTITY secret SYSTEM "file:///etc/passwd">]>' at/atelier.xml
+    sed -i 's|<titre>Atelier flash de Vernay-sur-Loue</titre>|<titre>Atelier flash de Vernay-sur-Loue &secret;</titre>|' at/atelier.xml
+    "$LIVRABLES" build at/atelier.xml -o out --only rapport-final >build.txt 2>&1 || true
+    for f in $(find out -name '*.pdf'); do
+        pdf_text "$f" | grep -q "root:" && fail "/etc/passwd reached $f"
+    done
+    ! grep -q "root:" build.txt || fail "/etc/passwd reached the messages"
+}
+
+test_hostile_output_in_a_read_only_folder() {
+    # /sys accepts no new file, even from root
+    assert_exit 1 "$LIVRABLES" render "$OK_FO" -o /sys/livrables-test.pdf
+    assert_eq "/sys/livrables-test.pdf: error: cannot write: Permission denied" "$(cat out.txt)"
 }

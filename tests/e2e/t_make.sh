@@ -405,6 +405,9 @@ test_make_shared_repository_incremental() {
     done
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 10 ] || fail "expected 10 PDFs"
     [ "$(find depot/livrables -name '*.pdf.d' | wc -l)" = 10 ] || fail "expected one dependency file per PDF"
+    # quiet: one "wrote" line per PDF, besides make's own lines and the charter's font warning
+    assert_eq 10 "$(grep -c '^wrote livrables/.*\.pdf$' make.txt)" "'wrote' lines"
+    ! grep -v -e '^wrote ' -e '^make' -e "warning: font family 'Marianne'" make.txt || fail "other output from make"
     # a second make has nothing to do
     make -C depot -q LIVRABLES="$LIVRABLES" || fail "make -q: not up to date after a build"
     mk_make -n
@@ -436,7 +439,7 @@ test_make_shared_repository_incremental() {
     rm depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf
     mk_make || { cat make.txt; fail "make after deleting a PDF"; }
     [ -f depot/livrables/cerneux/cerneux-les-forges/carnet-de-suivi.pdf ] || fail "deleted PDF not rebuilt"
-    assert_eq "1" "$(grep -c 'livrables build' make.txt)" "commands run to rebuild one deleted PDF"
+    assert_eq "1" "$(grep -c '^wrote ' make.txt)" "commands run to rebuild one deleted PDF"
     mk_make -q || fail "not up to date at the end"
 }
 
@@ -454,7 +457,7 @@ test_make_shared_repository_one_site_of_several() {
     want=$(printf '%s\n' livrables/occitanie/garrigues-hautes/{note-de-cadrage,carnet-de-suivi,rapport-final,feuille-de-route}.pdf \
         livrables/occitanie/livret-de-capitalisation.pdf livrables/dossier-seminaire.pdf | sort)
     assert_eq "$want" "$(mk_newer occitanie/sites/garrigues-hautes.xml)" "rebuilt after touching one site"
-    assert_eq 5 "$(grep -c 'livrables build' make.txt)" "build commands after touching one site"
+    assert_eq 5 "$(grep -c '^wrote ' make.txt)" "build commands after touching one site"
     mk_make -q all dossier || fail "not up to date at the end"
     # the atelier's own file concerns every site of it, and only that atelier
     sleep 1.1
@@ -495,7 +498,7 @@ test_make_shared_repository_parallel() {
     cp -R "$ROOT/examples/atelier-multisite" depot/occitanie
     mk_make -j2 || { cat make.txt; fail "make -j2"; }
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 23 ] || { cat make.txt; fail "expected 23 PDFs"; }
-    [ "$(grep -c 'livrables build' make.txt)" = 23 ] || { cat make.txt; fail "expected one build per PDF"; }
+    [ "$(grep -c '^wrote ' make.txt)" = 23 ] || { cat make.txt; fail "expected one build per PDF"; }
     mv depot/livrables parallel
     mk_make || { cat make.txt; fail "serial make"; }
     assert_eq "$(cd parallel && mk_pdfs .)" "$(cd depot/livrables && mk_pdfs .)" "PDFs of make -j2 and make"
@@ -579,6 +582,9 @@ test_make_install_works_outside_the_tree() {
         fail "installed binary: validate"
     (cd elsewhere && env -u LIVRABLES_DATADIR "$dest/usr/bin/livrables" init neuf > /dev/null &&
         env -u LIVRABLES_DATADIR "$dest/usr/bin/livrables" validate neuf/atelier.xml) || fail "installed binary: init"
+    # init names the installed schema for editors, by its absolute path
+    assert_contains elsewhere/neuf/atelier.xml \
+        "<?xml-model href=\"$dest/usr/share/livrables/schema/atelier.rng\" schematypens=\"http://relaxng.org/ns/structure/1.0\"?>"
     # the installed tree still works once moved elsewhere (paths are relative to the binary)
     mv dest moved
     (cd elsewhere && env -u LIVRABLES_DATADIR "$PWD/../moved/usr/bin/livrables" build src/atelier.xml -o out2 \
@@ -589,7 +595,7 @@ test_make_man_page_documents_every_option() {
     man=$ROOT/doc/livrables.1
     [ -f "$man" ] || fail "no doc/livrables.1"
     MANWIDTH=200 man -l "$man" 2>/dev/null | col -b > man.txt
-    for cmd in build validate render dossier init; do
+    for cmd in build validate render dossier init export-plan; do
         grep -q "^   $cmd " man.txt || fail "command $cmd has no section"
         "$LIVRABLES" $cmd --help > help.txt
         for opt in $(grep -oE '(^|[ ,])--?[a-zA-Z][a-zA-Z-]*' help.txt | tr -d ' ,' | sort -u); do
@@ -601,4 +607,29 @@ test_make_man_page_documents_every_option() {
     assert_contains man.txt "SOURCE_DATE_EPOCH"
     assert_contains man.txt "LIVRABLES_DATADIR"
     assert_contains man.txt "EXIT STATUS"
+}
+
+# In one process (no -j), an atelier that fails must not make the next one fail: each
+# document counts its own errors.
+test_make_batch_in_one_process_keeps_ateliers_apart() {
+    cp -r "$ROOT/examples/atelier-flash" bad
+    sed -i 's|</titre>|</titr>|' bad/atelier.xml
+    assert_exit 1 "$LIVRABLES" build bad/atelier.xml "$ROOT/examples/atelier-flash/atelier.xml" -o out
+    assert_contains out.txt "built 1 of 2 ateliers; failed: bad/atelier.xml"
+    [ "$(find out -name '*.pdf' | wc -l)" = 5 ] || { cat out.txt; fail "the second atelier's PDFs"; }
+}
+
+# init's sources name the schema with the standard xml-model line, by a path that resolves
+# from each file's own folder (the source tree's schema here), so editors validate as you type.
+test_make_init_names_the_schema_for_editors() {
+    "$LIVRABLES" init neuf >/dev/null
+    local f href
+    for f in neuf/atelier.xml neuf/sites/mon-site.xml; do
+        assert_eq '<?xml version="1.0" encoding="UTF-8"?>' "$(sed -n 1p "$f")" "$f: first line"
+        href=$(sed -n '2s/^<?xml-model href="\([^"]*\)" schematypens="http:\/\/relaxng.org\/ns\/structure\/1.0"?>$/\1/p' "$f")
+        [ -n "$href" ] || fail "$f: no xml-model line: $(sed -n 2p "$f")"
+        [[ "$href" != /* ]] || fail "$f: the source tree's schema should be named relatively: $href"
+        cmp -s "$(dirname "$f")/$href" "$ROOT/schema/atelier.rng" || fail "$f: $href is not the schema"
+    done
+    assert_exit 0 "$LIVRABLES" validate neuf/atelier.xml
 }

@@ -153,11 +153,13 @@ test_render_bad_value_is_an_error() {
     assert_eq "$ERR/bad-value.fo:10: error: invalid value 'douze points' for property 'font-size'" "$(cat out.txt)"
 }
 
-test_render_missing_image_keeps_existing_output() {
+# A missing image is a warning, as in FOP: the document renders, the image's box stays empty.
+test_render_missing_image_is_a_warning() {
     echo "previous version" > keep.pdf
-    assert_exit 1 "$LIVRABLES" render "$ERR/missing-image.fo" -o keep.pdf
-    assert_eq "$ERR/missing-image.fo:10: error: image 'absente.png' not found" "$(cat out.txt)"
-    assert_eq "previous version" "$(cat keep.pdf)" "existing output"
+    assert_exit 0 "$LIVRABLES" render "$ERR/missing-image.fo" -o keep.pdf
+    assert_eq "$ERR/missing-image.fo:10: warning: image 'absente.png' not found" "$(cat out.txt)"
+    assert_eq 1 "$(pdf_pages keep.pdf)" "pages"
+    [ "$(pdfimages -list keep.pdf | tail -n +3 | wc -l)" = 0 ] || fail "an image was embedded"
     [ "$(ls)" = "$(printf 'keep.pdf\nout.txt')" ] || { ls -la; fail "temporary files left behind"; }
 }
 

@@ -120,3 +120,12 @@ test_validate_build_refuses_invalid_sources_writes_nothing() {
     grep -qE '^bad\.xml:2: error: ' out.txt || { cat out.txt; fail "bad.xml:2: error: expected"; }
     [ ! -e out-bad ] || [ -z "$(find out-bad -type f)" ] || fail "build wrote files for malformed XML"
 }
+
+# The compact schema Emacs reads (schema/atelier.rnc, made by trang from atelier.rng) is kept
+# in the tree: it must say what atelier.rng says.
+test_validate_compact_schema_is_up_to_date() {
+    trang "$ROOT/schema/atelier.rng" fresh.rnc
+    cmp -s fresh.rnc "$ROOT/schema/atelier.rnc" ||
+        { diff fresh.rnc "$ROOT/schema/atelier.rnc" | head -20; fail "schema/atelier.rnc is stale: run make schema"; }
+    assert_contains "$ROOT/schema/schemas.xml" '<namespace ns="urn:livrables:atelier:1" uri="atelier.rnc"/>'
+}

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Validates the examples and tests/sources against schema/atelier.rng:
+# Validates the examples, tests/ateliers and tests/sources against schema/atelier.rng:
 # valid sources must pass; each invalid source must fail at its expected line
 # (tests/sources/expected-errors.txt). Run from the repository root.
 set -u
@@ -7,7 +7,7 @@ schema=schema/atelier.rng
 status=0
 validate() { xmllint --noout --xinclude --relaxng "$schema" "$1" 2>&1; }
 
-for f in examples/*/atelier.xml tests/sources/valid/*.xml; do
+for f in examples/*/atelier.xml tests/ateliers/*/atelier.xml tests/sources/valid/*.xml; do
     if validate "$f" >/dev/null; then
         echo "ok      $f"
     else

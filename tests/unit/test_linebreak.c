@@ -266,6 +266,29 @@ static void explicit_hyphens_are_break_opportunities(void **state)
     free(b);
 }
 
+/* Ragged text moves a hyphenated name whole to the next line when it fits there;
+ * min-content measuring never breaks it. */
+static void names_are_not_cut_at_their_hyphens(void **state)
+{
+    fixture *f = *state;
+    const char *text = "Commune de Saint-Geniès-d'Auzonne";
+    double name = tx_measure(f->tx, f->st.font, "Saint-Geniès-d'Auzonne", 23);
+    double head = tx_measure(f->tx, f->st.font, "Commune de Saint-", 17);
+    tx_break_opts o = opts(fmax(name, head) + 2, FO_KW_start, TX_BREAK_GREEDY);
+    tx_lines ls = tx_para_break(para_of(f, text, &f->st), &o);
+    assert_int_equal(ls.nlines, 2);
+    char *a = line_text(&ls.lines[0]), *b = line_text(&ls.lines[1]);
+    assert_string_equal(a, "Commune de");
+    assert_string_equal(b, "Saint-Geniès-d'Auzonne");
+    free(a);
+    free(b);
+    tx_para *p = tx_para_new(f->tx, f->a, "fr");
+    tx_para_whole_words(p);
+    tx_para_text(p, "Saint-Geniès", 13, &f->st);
+    o = opts(5, FO_KW_start, TX_BREAK_GREEDY);
+    assert_int_equal(tx_para_break(p, &o).nlines, 1);
+}
+
 static void soft_hyphens_break_with_a_visible_hyphen(void **state)
 {
     fixture *f = *state;
@@ -505,6 +528,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(justified_lines_have_the_requested_width, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(total_fit_is_more_even_than_greedy, setup, teardown),
+        cmocka_unit_test_setup_teardown(names_are_not_cut_at_their_hyphens, setup, teardown),
         cmocka_unit_test_setup_teardown(long_words_are_hyphenated_at_legal_points, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(explicit_hyphens_are_break_opportunities, setup,

@@ -15,6 +15,27 @@ typedef struct {
     const char *in, *want;
 } text_case;
 
+#define SO LV_SUP_OPEN
+#define SC LV_SUP_CLOSE
+
+static void test_superscripts(void **state)
+{
+    static const text_case cases[] = {
+        {"le 1er mars", "le 1" SO "er" SC " mars"},
+        {"la 1re séance, la 2e, le 2nd", "la 1" SO "re" SC " séance, la 2" SO "e" SC ", le 2" SO "nd" SC},
+        {"XIIIe siècle, XXIe", "XIII" SO "e" SC " siècle, XXI" SO "e" SC},
+        {"Napoléon Ier, la Ve République", "Napoléon I" SO "er" SC ", la V" SO "e" SC " République"},
+        {"Ver, Ie, 12 km, 3em, A2e, é2e, 2025", "Ver, Ie, 12 km, 3em, A2e, é2e, 2025"},
+        {"", ""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = lv_superscripts(cases[i].in);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+}
+
 static void test_typo(void **state)
 {
     static const text_case cases[] = {
@@ -30,6 +51,8 @@ static void test_typo(void **state)
         {"30 %", "30" NB "%"},
         {"30%", "30" NB "%"},
         {"12 km² et 5 ha", "12" NB "km² et 5" NB "ha"},
+        {"12 km2, 300 m2 et 4 m3", "12" NB "km², 300" NB "m² et 4" NB "m³"},
+        {"la route M2 et le mm2x", "la route M2 et le mm2x"},
         {"les 2 mandataires", "les 2 mandataires"},
         {"à 09:30 précises", "à 09:30 précises"},
         {"voir http://x.fr/a?b=1 ici", "voir http://x.fr/a?b=1 ici"},
@@ -109,13 +132,52 @@ static void test_date_ranges(void **state)
     }
 }
 
+/* Shares always add up to the whole: the largest remainders get the units left over. */
+static void test_shares(void **state)
+{
+    (void)state;
+    static const struct {
+        double values[4];
+        size_t n;
+        long want[4];
+    } cases[] = {
+        {{1, 1, 1}, 3, {334, 333, 333}},
+        {{2, 1}, 2, {667, 333}},
+        {{380000, 0, 120000}, 3, {760, 0, 240}},
+        {{0.01, 999.99}, 2, {0, 1000}},
+        {{5, 0}, 2, {1000, 0}},
+        {{1, 1, 1, 1}, 4, {250, 250, 250, 250}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        long got[4];
+        assert_true(lv_shares(cases[i].values, cases[i].n, 1000, got));
+        for (size_t j = 0; j < cases[i].n; j++)
+            assert_int_equal(got[j], cases[i].want[j]);
+    }
+    long out[2];
+    assert_false(lv_shares((double[]){0, 0}, 2, 1000, out));
+    assert_false(lv_shares((double[]){-1, 2}, 2, 1000, out));
+    double third[] = {1, 1, 1};
+    char *s = lv_share(third, 3, 1);
+    assert_string_equal(s, "33,4" NB "%");
+    free(s);
+    s = lv_share(third, 3, 4);
+    assert_string_equal(s, "");
+    free(s);
+    s = lv_share((double[]){3, 1}, 2, 1);
+    assert_string_equal(s, "75" NB "%");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typo),
+        cmocka_unit_test(test_superscripts),
         cmocka_unit_test(test_numbers),
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_date_ranges),
+        cmocka_unit_test(test_shares),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,9 +8,12 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include <math.h>
+
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "layout/text.h"
 #include "transform/transform.h"
 
 static xmlDocPtr source_doc(void)
@@ -81,6 +84,62 @@ static void test_run_failures(void **state)
     }
 }
 
+#define assert_near(got, want, eps) assert_true(fabs((got) - (want)) <= (eps))
+
+static double child_number(xmlDocPtr doc, const char *name)
+{
+    char *text = child_text(doc, name);
+    assert_non_null(text);
+    double x = strtod(text, NULL);
+    xmlFree(text);
+    return x;
+}
+
+/* lv:text-width gives what the text engine measures (the font layout would set), in the
+ * font the family list resolves to, proportional to the size, wider in bold. */
+static void test_text_width(void **state)
+{
+    diag *d = diag_new(stderr);
+    transform *t = transform_load(TEST_DATA_DIR "/sources/xslt/text-width.xsl", NULL, NULL, d);
+    assert_non_null(t);
+    xmlDocPtr src = source_doc();
+    transform_params p = {0};
+    xmlDocPtr out = transform_run(t, src, "a.xml", &p, NULL, d);
+    assert_non_null(out);
+
+    const char *s = "Castelvert-sur-Arrats, 2 127 000 €";
+    tx_engine *tx = tx_engine_new(d);
+    double dejavu = tx_text_width(tx, "DejaVu Sans", 10, 400, false, s);
+    double liberation = tx_text_width(tx, "Liberation Sans", 10, 400, false, s);
+    double bold = tx_text_width(tx, "DejaVu Sans", 10, 700, false, s);
+    tx_engine_destroy(tx);
+
+    /* XPath prints numbers with up to 15 significant digits. */
+    assert_near(child_number(out, "dejavu"), dejavu, 1e-9);
+    assert_near(child_number(out, "liberation"), liberation, 1e-9);
+    assert_near(child_number(out, "dejavu-bold"), bold, 1e-9);
+    assert_near(child_number(out, "dejavu-700"), bold, 1e-9);
+    assert_near(child_number(out, "dejavu-20"), 2 * dejavu, 1e-6);
+    assert_near(child_number(out, "fallback"), dejavu, 1e-9);
+    assert_near(child_number(out, "empty"), 0, 0);
+    /* The point of measuring: DejaVu Sans runs about 10 % wider than Liberation Sans, and
+     * a fixed table of Liberation widths would let its labels overflow. */
+    assert_true(dejavu > liberation * 1.05);
+    assert_true(bold > dejavu);
+    assert_true(liberation > 100 && liberation < 200);
+    xmlFreeDoc(out);
+
+    /* A call without its font and size is an XPath error that fails the run. */
+    diag_set_quiet(d, true);
+    p.site = "arity";
+    assert_null(transform_run(t, src, "a.xml", &p, NULL, d));
+    assert_true(diag_error_count(d) > 0);
+
+    xmlFreeDoc(src);
+    transform_destroy(t);
+    diag_destroy(d);
+}
+
 static void test_missing_template(void **state)
 {
     diag *d = diag_new(stderr);
@@ -104,6 +163,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_run_with_functions),
         cmocka_unit_test(test_run_failures),
+        cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_missing_template),
         cmocka_unit_test(test_build_date),
     };

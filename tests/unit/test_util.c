@@ -9,8 +9,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TEST_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_ASAN 1
+#endif
+#ifdef TEST_ASAN
+#include <sanitizer/asan_interface.h>
+#endif
 
 #include "diag/diag.h"
 #include "util/arena.h"
@@ -40,6 +53,56 @@ static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state
     assert_int_equal(grown[7], 0);
     arena_destroy(a);
     arena_destroy(NULL);
+}
+
+#ifdef TEST_ASAN
+/* A write one byte past an arena allocation, in a child: ASan must stop it. */
+static bool overflow_is_caught(char *p, size_t n)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", O_WRONLY); /* the expected ASan report */
+        dup2(devnull, STDERR_FILENO);
+        ((volatile char *)p)[n] = 1;
+        _exit(0);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    return !(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+}
+#endif
+
+/* Under AddressSanitizer the bytes no allocation owns are poisoned, so an overflow inside
+ * an arena is reported like one between two mallocs. */
+static void arena_overflows_are_caught_under_asan(void **state)
+{
+#ifndef TEST_ASAN
+    skip();
+#else
+    arena *a = arena_new();
+    char *s = arena_strdup(a, "trois");
+    char *next = arena_alloc(a, 13);
+    assert_false(__asan_address_is_poisoned(s + 5));
+    assert_true(__asan_address_is_poisoned(s + 6)); /* the redzone before `next` */
+    assert_false(__asan_address_is_poisoned(next + 12));
+    assert_true(__asan_address_is_poisoned(next + 13)); /* the block's free tail */
+    assert_true(overflow_is_caught(next, 13));
+
+    char *big = arena_alloc(a, 1 << 20); /* a private block */
+    assert_true(__asan_address_is_poisoned(big + (1 << 20)));
+    assert_true(overflow_is_caught(big, 1 << 20));
+
+    int *v = arena_grow(a, NULL, sizeof(int), 0, 4);
+    int *w = arena_grow(a, v, sizeof(int), 4, 8);
+    assert_true(__asan_address_is_poisoned(v)); /* abandoned by the growth */
+    assert_false(__asan_address_is_poisoned(w + 7));
+    assert_true(__asan_address_is_poisoned(w + 8));
+    int *u = arena_grow_uninit(a, w, sizeof(int), 8, 16);
+    assert_true(__asan_address_is_poisoned(w));
+    assert_false(__asan_address_is_poisoned(u + 15));
+    assert_true(overflow_is_caught((char *)u, 16 * sizeof(int)));
+    arena_destroy(a);
+#endif
 }
 
 static void report_some(diag *d)
@@ -143,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
         cmocka_unit_test(arena_array_size_overflow_aborts),
+        cmocka_unit_test(arena_overflows_are_caught_under_asan),
         cmocka_unit_test(diag_prints_file_line_severity_once),
         cmocka_unit_test(strlist_keeps_unique_entries_in_order),
         cmocka_unit_test(depfile_writes_one_rule_per_output_and_phony_rules),

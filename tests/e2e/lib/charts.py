@@ -1,0 +1,215 @@
+"""Checks of the SVG charts of FO files, with the text extents of librsvg itself (the
+renderer that draws them into the PDFs), so that a wrong measurement in the stylesheets
+shows. Run with Debian's /usr/bin/python3 (python3-gi, gir1.2-rsvg-2.0).
+
+  charts.py fit FO...             every text of every chart lies inside the chart, no two
+                                  texts overlap, and no label crosses the axis line
+                                  (class="axis"); prints "N charts, N texts"
+  charts.py phasing SRC SITE FO   the phasing chart agrees with the source's actions
+  charts.py months SRC SITE FO    the calendar names every month from the first step to
+                                  the last, the site's sessions at the site's dates
+"""
+
+import copy
+import re
+import sys
+import xml.etree.ElementTree as ET
+
+import gi
+
+gi.require_version("Rsvg", "2.0")
+from gi.repository import Rsvg  # noqa: E402
+
+import atelier  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+FO = "{http://www.w3.org/1999/XSL/Format}"
+D = "{urn:livrables:doc}"
+SLACK = 0.3  # user units (about 0.1 mm): rounding of the coordinates written
+
+
+def bad(msg):
+    print("FAIL: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def charts(fo_path):
+    """The svg elements of the FO file."""
+    return ET.parse(fo_path).getroot().iter(SVG + "svg")
+
+
+def viewbox(svg):
+    _, _, w, h = (float(v) for v in svg.get("viewBox").split())
+    return w, h
+
+
+def text_rects(svg):
+    """[(text element, (x, y, w, h) logical rectangle as librsvg lays it out)]."""
+    svg = copy.deepcopy(svg)
+    texts = list(svg.iter(SVG + "text"))
+    for i, t in enumerate(texts):
+        t.set("id", "t%d" % i)
+    # measured in user units: the chart's own size (millimetres) would scale the extents
+    w, h = viewbox(svg)
+    svg.set("width", "%g" % w)
+    svg.set("height", "%g" % h)
+    data = ET.tostring(svg)
+    handle = Rsvg.Handle.new_from_data(data)
+    vp = Rsvg.Rectangle()
+    vp.x, vp.y, vp.width, vp.height = 0, 0, w, h
+    out = []
+    for i, t in enumerate(texts):
+        ok, ink, logical = handle.get_geometry_for_layer("#t%d" % i, vp)
+        if not ok:
+            bad("librsvg cannot measure text %r" % "".join(t.itertext()))
+        out.append((t, (logical.x, logical.y, logical.width, ink)))
+    return out
+
+
+def axis_of(svg):
+    """(x, top, bottom) of the line between labels and plot, or None."""
+    for line in svg.iter(SVG + "line"):
+        if line.get("class") == "axis":
+            y1, y2 = float(line.get("y1")), float(line.get("y2"))
+            return float(line.get("x1")), min(y1, y2), max(y1, y2)
+    return None
+
+
+def cmd_fit(paths):
+    ncharts = ntexts = 0
+    for path in paths:
+        for svg in charts(path):
+            ncharts += 1
+            w, h = viewbox(svg)
+            axis = axis_of(svg)
+            rects = text_rects(svg)
+            ntexts += len(rects)
+            ink_boxes = []
+            for t, (x, _, width, ink) in rects:
+                s = "".join(t.itertext())
+                where = "%s: chart %d: %r" % (path, ncharts, s)
+                if x < -SLACK or x + width > w + SLACK:
+                    bad("%s runs out of the chart: x %.2f to %.2f, chart 0 to %.0f" % (where, x, x + width, w))
+                if ink.y < -SLACK or ink.y + ink.height > h + SLACK:
+                    bad("%s runs out of the chart vertically" % where)
+                beside_axis = axis is not None and ink.y < axis[2] and ink.y + ink.height > axis[1]
+                if beside_axis and float(t.get("x")) < axis[0] and x + width > axis[0] + SLACK:
+                    bad("%s crosses the axis: ends at %.2f, axis at %.2f" % (where, x + width, axis[0]))
+                ink_boxes.append((where, ink.x, ink.y, ink.x + ink.width, ink.y + ink.height))
+            for i, a in enumerate(ink_boxes):
+                for b in ink_boxes[i + 1:]:
+                    if min(a[3], b[3]) - max(a[1], b[1]) > SLACK and min(a[4], b[4]) - max(a[2], b[2]) > SLACK:
+                        bad("%s overlaps %s" % (a[0], b[0].split(": ")[-1]))
+    print("%d charts, %d texts" % (ncharts, ntexts))
+
+
+def svg_texts(svg):
+    return [("".join(t.itertext()), t) for t in svg.iter(SVG + "text")]
+
+
+def phasing_svg(fo_path):
+    """The phasing chart: the one whose texts hold the priorities' legend."""
+    for svg in charts(fo_path):
+        if any(s.startswith("Priorité 1") for s, _ in svg_texts(svg)):
+            return svg
+    bad("no phasing chart in " + fo_path)
+
+
+def cmd_phasing(src, site_id, fo_path):
+    s = atelier.site(atelier.load(src), site_id)
+    acts = atelier.actions(s)
+    open_ = [a for a in acts if a.get("statut") not in ("realisee", "abandonnee")]
+    svg = phasing_svg(fo_path)
+    texts = svg_texts(svg)
+    nums = [s for s, t in texts if t.get("font-weight") == "bold" and re.fullmatch(r"[\d.]+", s)
+            and t.get("font-size") == "7.5"]
+    want = [a.get("numero") for a in open_]
+    if nums != want:
+        bad("phasing rows %s, expected the open actions %s" % (nums, want))
+    # the year columns: centre of each year's label, evenly spaced
+    years = {int(s): float(t.get("x")) for s, t in texts
+             if re.fullmatch(r"\d{4}", s) and t.get("text-anchor") == "middle" and t.get("font-weight") == "bold"}
+    ys = sorted(years)
+    if len(ys) < 2:
+        bad("phasing chart: fewer than two year columns")
+    year_w = (years[ys[1]] - years[ys[0]]) / (ys[1] - ys[0])  # one year in some may be named
+    num_y = {s: float(t.get("y")) for s, t in texts if s in want}
+    bars = [r for r in svg.iter(SVG + "rect") if r.get("height") == "8"]
+    horizons = {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}
+    for a in open_:
+        row_y = num_y[a.get("numero")]
+        bar = min(bars, key=lambda r: abs(float(r.get("y")) + 4 - row_y))
+        x, width = float(bar.get("x")), float(bar.get("width"))
+        if a.get("debut") is None or a.get("duree") is None:
+            # drawn as an outline, named by its horizon or its start year only
+            label = horizons[a.get("horizon")] if a.get("debut") is None else "à partir de " + a.get("debut")
+            start, months = None, None
+        else:
+            start, months = int(a.get("debut")), int(a.get("duree"))
+            end = start + (months - 1) // 12
+            label = str(start) if end == start else "%d–%d" % (start, end)
+        x_want = years[ys[0]] + (start - ys[0] - 0.5) * year_w if start else x
+        if start and (abs(x - x_want) > 0.05 or abs(width - months / 12 * year_w) > 0.05):
+            bad("action %s: bar from %.2f over %.2f, expected from %.2f (January %d) over %.2f (%d months)"
+                % (a.get("numero"), x, width, x_want, start, months / 12 * year_w, months))
+        # its years on the bar's row
+        mid = float(bar.get("y")) + 4
+        row_texts = [s for s, t in texts if abs(float(t.get("y")) - mid - 2.3) < 1]
+        if label not in row_texts:
+            bad("action %s: %r not written on its row (%s)" % (a.get("numero"), label, row_texts))
+        # the label: the action's title (first words at least, it may wrap)
+        title = atelier.norm(atelier.text(a.find(atelier.A + "titre")))
+        if not any(title.startswith(atelier.norm(s)) and len(s) > 3 for s, _ in texts):
+            bad("action %s: its title %r is not on the chart" % (a.get("numero"), title))
+    print("%d actions on the phasing chart" % len(open_))
+
+
+MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]
+
+
+def cmd_months(src, site_id, fo_path):
+    root = atelier.load(src)
+    s = atelier.site(root, site_id)
+    steps = root.findall(atelier.A + "calendrier/" + atelier.A + "etape")
+    sessions = {x.get("numero"): x for x in s.findall(atelier.A + "seances/" + atelier.A + "seance")}
+    days = []
+    for e in steps:
+        own = sessions.get(e.get("type", "")[len("seance-"):]) if e.get("type", "").startswith("seance-") else None
+        if own is not None:
+            days += [own.get("date"), own.get("fin") or own.get("date")]
+        else:
+            days += [e.get("debut"), e.get("fin") or e.get("debut")]
+    for x in sessions.values():
+        days += [x.get("date"), x.get("fin") or x.get("date")]
+    first, last = min(days), max(days)
+    ym = lambda iso: (int(iso[:4]), int(iso[5:7]))  # noqa: E731
+    (y, m), stop = ym(first), ym(last)
+    want = []
+    while (y, m) <= stop:
+        want.append(MONTHS[m - 1])
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    gantt = [svg for svg in charts(fo_path) if any(t.get("font-size") == "6.5" for _, t in svg_texts(svg))
+             and not any(n.startswith("Priorité") for n, _ in svg_texts(svg))]
+    if not gantt:
+        bad("no calendar chart in " + fo_path)
+    got = [n for n, t in svg_texts(gantt[0]) if t.get("font-size") == "6.5"]
+    if got and len(got[0]) == 1:  # narrow months: their initials
+        want = [m[0].upper() for m in want]
+    if got != want:
+        bad("calendar months %s, expected every month from %s to %s: %s" % (got, first, last, want))
+    labels = [n for n, _ in svg_texts(gantt[0])]
+    for num in sorted(sessions):
+        if not any(l.startswith("Séance %s" % num) for l in labels):
+            bad("the calendar has no row for session %s of the site" % num)
+    print("%d months, %d sessions" % (len(got), len(sessions)))
+
+
+def main():
+    cmd, args = sys.argv[1], sys.argv[2:]
+    {"fit": lambda: cmd_fit(args),
+     "phasing": lambda: cmd_phasing(*args),
+     "months": lambda: cmd_months(*args)}[cmd]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,308 @@
+"""Checks that the deliverables tell what the source says, for tests/e2e/t_truth.sh: money by
+state (acquis, sollicité, à rechercher) with shares adding up to 100 %, realised and abandoned
+actions listed apart, dates and versions from the source, one bookmark per fiche action.
+
+    python3 check_truth.py COMMAND ARGS...
+
+Each command prints what is wrong and exits 1, or exits 0 silently. Expected values come from
+the source (atelier.py, truth.py); the PDF is read through poppler's pdftotext and qpdf."""
+
+import json
+import re
+import subprocess
+import sys
+from decimal import Decimal
+
+import atelier as at
+import truth as tr
+from atelier import A
+from check import pages, first_cell, section_lines
+
+problems = []
+# The line after a section that ends its chapter (table rows start "1.2.3 ", never "3 ").
+CHAPTER_END = r"\d+ \D|Glossaire$"
+# The heading of the list of realised or abandoned actions, as many as there are.
+CLOSED_HEADING = r"[\d.]+ (Actions? réalisées?|Actions? abandonnées?|Actions réalisées ou abandonnées)$"
+
+
+def bad(msg):
+    problems.append(msg)
+
+
+def percent_pattern(tenths):
+    """"17,3 %" as pdftotext prints it: the space before % may vanish."""
+    return r"(?<![\d,])" + re.escape(tr.percent(tenths)).replace(r"\ ", r"[ \u00a0\u202f]?") + r"(?![\d,])"
+
+
+def row_index(lines, label, patterns, start=0):
+    """The index of the first line from `start` whose first cell begins `label` (a label may
+    wrap) or is `label (…)`, and that matches every pattern in order, or -1."""
+    want = at.norm(label)
+    for i in range(start, len(lines)):
+        cell = at.norm(first_cell(lines[i]))
+        # a wrapped label begins the cell's line; a funder's cell goes on with its actions
+        if not cell or not (want.startswith(cell) or cell.startswith(want + " (")):
+            continue
+        pos, ok = 0, True
+        for p in patterns:
+            m = re.compile(p).search(lines[i], pos)
+            if not m:
+                ok = False
+                break
+            pos = m.end()
+        if ok:
+            return i
+    return -1
+
+
+def first_words(title):
+    """The beginning of a title that a table cell keeps on its first line."""
+    return " ".join(at.norm(title).split()[:2])
+
+
+def amounts(values):
+    return [at.amount_pattern(at.amount(v)) for v in values]
+
+
+def check_state_rows(lines, groups, what):
+    """A table by state: one row per (label, Money), the Total row, the shares row."""
+    total = tr.Money()
+    for label, m in groups:
+        total = total + m
+        if row_index(lines, label, amounts([m.cost, m.acq, m.sol, m.rech])) < 0:
+            bad("%s: no row %r with cost, acquis, sollicité, à rechercher %s"
+                % (what, label, [at.amount(x) for x in (m.cost, m.acq, m.sol, m.rech)]))
+    i = row_index(lines, "Total", amounts([total.cost, total.acq, total.sol, total.rech]))
+    if i < 0:
+        bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
+    sh = tr.shares(total.states())
+    if sh and row_index(lines, "Part du coût", [r"100[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
+        bad("%s: no 'Part du coût' row with shares %s (adding up to 100 %%)" % (what, [tr.percent(s) for s in sh]))
+    return total
+
+
+def cmd_financing(src, site_id, pdf):
+    """The feuille de route's financing plan (by axis, by funder) and each fiche's amounts."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    lines = section_lines(pdf, r"\d+ Plan de financement$", r"\d+ [^.\d]|Glossaire$")
+    if not lines:
+        bad("no 'Plan de financement' chapter")
+        return
+    acts = tr.open_actions(s)
+    taxes = {tr.tax(root, a) for a in acts if a.find(A + "cout") is not None} or {"HT"}
+    want_tax = "HT/TTC" if len(taxes) > 1 else taxes.pop()
+    if not any(re.search(r"Coût " + re.escape(want_tax) + r"\b", l) for l in lines):
+        bad("the financing plan does not say its amounts are %s" % want_tax)
+    groups = [("Axe %s — %s" % (ax.get("numero"), at.text(ax.find(A + "titre"))),
+               tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A))))
+              for ax in s.findall("%sstrategie/%saxe" % (A, A))]
+    total = check_state_rows(lines, groups, "by axis")
+    # by funder: the lines of the plan's actions that have a cost
+    funders = {}
+    for a in acts:
+        if tr.money(a) is None:
+            continue
+        for l in a.findall("%sfinancements/%sligne" % (A, A)):
+            name = " ".join(l.get("financeur").split())
+            f = funders.setdefault(name, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
+            f[l.get("etat") or "sollicite"] += Decimal(l.get("montant"))
+    rows = sorted(funders.items(), key=lambda kv: -sum(kv[1].values()))
+    row_totals = [sum(f.values()) for _, f in rows] + [total.gap]
+    sh = tr.shares(row_totals) or [0] * len(row_totals)
+    for (name, f), share in zip(rows, sh):
+        nonzero = [v for v in (f["acquis"], f["sollicite"], f["a-rechercher"]) if v]
+        pats = amounts(nonzero + [sum(f.values())]) + [percent_pattern(share)]
+        if row_index(lines, name, pats) < 0:
+            bad("by funder: no row %r with %s and a share of %s" % (name, [at.amount(v) for v in nonzero], tr.percent(share)))
+    if total.gap and row_index(lines, "Financeur à trouver", amounts([total.gap, total.gap]) + [percent_pattern(sh[-1])]) < 0:
+        bad("by funder: no 'Financeur à trouver' row with the uncovered %s" % at.amount(total.gap))
+    if funders and row_index(lines, "Total", amounts([total.acq, total.sol, total.rech, total.cost])) < 0:
+        bad("by funder: no Total row with %s" % [at.amount(x) for x in (total.acq, total.sol, total.rech, total.cost)])
+    # the fiches: a "Montant" row and a "Part" row per action with a cost, in order
+    body = [l for p in pages(pdf, layout=True) for l in p.split("\n")]
+    start = next((i for i, l in enumerate(body) if re.match(r"\d+ Fiches actions$", at.norm(l))), 0)
+    pos = start
+    for a in acts:
+        m = tr.money(a)
+        if m is None:
+            j = next((k for k in range(pos, len(body)) if "coût à définir" in at.norm(body[k])), -1)
+            if j < 0:
+                bad("fiche %s: no 'coût à définir'" % a.get("numero"))
+            continue
+        j = row_index(body, "Montant", amounts([m.cost, m.acq, m.sol, m.rech]), pos)
+        if j < 0:
+            bad("fiche %s: no 'Montant' row with %s after the previous fiche's"
+                % (a.get("numero"), [at.amount(x) for x in (m.cost, m.acq, m.sol, m.rech)]))
+            continue
+        sh = tr.shares(m.states())
+        if sh and row_index(body, "Part", [percent_pattern(x) for x in sh], j + 1) not in range(j + 1, j + 4):
+            bad("fiche %s: no 'Part' row with %s under its amounts" % (a.get("numero"), [tr.percent(x) for x in sh]))
+        pos = j + 1
+    nocost = [a.get("numero") for a in acts if a.find(A + "cout") is None]
+    text = at.norm("\n".join(lines))
+    for n in nocost:
+        if not re.search(r"Coût à définir pour (l'action|les actions) [^.]*\b" + re.escape(n) + r"\b", text):
+            bad("the financing plan does not name action %s, whose cost is to define" % n)
+
+
+def cmd_sites_financing(pdf, *srcs):
+    """The livret's or the dossier's financing of the plans, one row per site."""
+    lines = section_lines(pdf, r"[\d.]+ Financement des plans d'actions$", r"[\d.]+ [^\d]|Glossaire$")
+    if not lines:
+        bad("no 'Financement des plans d'actions' section")
+        return
+    groups = []
+    for src in srcs:
+        for s in at.sites(at.load(src)):
+            groups.append((at.text(s.find(A + "nom")), tr.plan_money(at.actions(s))))
+    check_state_rows(lines, groups, "by site")
+
+
+def cmd_status(src, site_id, pdf, kind):
+    """Realised and abandoned actions are listed apart, with their status, and left out of
+    the plan's count; in the feuille de route they have no fiche."""
+    s = at.site(at.load(src), site_id)
+    text = at.norm("\n".join(pages(pdf)))
+    n_open = len(tr.open_actions(s))
+    count = r"%d actions?" % n_open
+    if kind == "feuille-de-route":
+        if not re.search(r"\b" + count + r", pour un coût estimé de", text):
+            bad("the plan does not count %d actions" % n_open)
+    elif not re.search(r"Le plan d'actions compte " + count + r"\b", text):
+        bad("the rapport final does not count %d actions" % n_open)
+    # the feuille de route has one plan table per axis, the rapport final one for the plan
+    if kind == "feuille-de-route":
+        want = [len([a for a in ax.findall("%sobjectif/%saction" % (A, A)) if tr.is_open(a)])
+                for ax in s.findall("%sstrategie/%saxe" % (A, A))]
+    else:
+        want = [n_open]
+    got = [int(n) for n in re.findall(r"Total \((\d+) actions?\b", text)]
+    if got != want:
+        bad("the plan's total rows count %s actions, expected %s" % (got, want))
+    closed = tr.closed_actions(s)
+    lines = section_lines(pdf, CLOSED_HEADING, CHAPTER_END)
+    if closed and not lines:
+        bad("no section of realised or abandoned actions")
+    if not closed and lines:
+        bad("a section of realised or abandoned actions with no such action in the source")
+    part = at.norm("\n".join(lines))
+    label = {"realisee": "Réalisée", "abandonnee": "Abandonnée"}
+    for a in closed:
+        num, title = a.get("numero"), at.text(a.find(A + "titre"))
+        if not re.search(re.escape(num) + r"\s+" + re.escape(first_words(title)), part):
+            bad("closed action %s (%s) not listed apart" % (num, title))
+        if label[a.get("statut")] not in part:
+            bad("status %s of action %s not shown" % (label[a.get("statut")], num))
+        if kind == "feuille-de-route" and re.search(r"Action " + re.escape(num) + r" —", text):
+            bad("closed action %s still has a fiche" % num)
+
+
+def cmd_livret_status(pdf, src):
+    """The livret lists every site's realised and abandoned actions apart."""
+    lines = section_lines(pdf, CLOSED_HEADING, CHAPTER_END)
+    part = at.norm("\n".join(lines))
+    closed = [a for s in at.sites(at.load(src)) for a in tr.closed_actions(s)]
+    if closed and not lines:
+        bad("no section of realised or abandoned actions")
+    for a in closed:
+        if not re.search(re.escape(a.get("numero")) + r"\s+" + re.escape(first_words(at.text(a.find(A + "titre")))), part):
+            bad("closed action %s not listed apart" % a.get("numero"))
+
+
+def cmd_dates(src, site_id, pdf, kind, build_iso):
+    """The cover shows the deliverable's date and version from the source; the build date
+    (ISO) appears only in the colophon, as "produit le"."""
+    build = at.norm(at.date(build_iso))
+    root = at.load(src)
+    s = at.site(root, site_id) if site_id else None
+    iso = tr.deliverable_date(root, s, kind)
+    version = tr.deliverable_version(root, s, kind)
+    raw = pages(pdf)
+    cover = at.norm(raw[0])
+    if at.norm(at.date(iso)) not in cover:
+        bad("%s: cover does not show the source's date %s" % (kind, at.date(iso)))
+    if "version " + version not in cover:
+        bad("%s: cover does not show version %s" % (kind, version))
+    if not re.search(r"Version %s du %s" % (re.escape(version), re.escape(at.norm(at.date(iso)))), at.norm("\n".join(raw))):
+        bad("%s: colophon does not give version %s of %s" % (kind, version, at.date(iso)))
+    for i, p in enumerate(raw, 1):
+        flat = at.norm(p.replace("\n", " "))
+        for m in re.finditer(re.escape(build), flat):
+            if not flat[:m.start()].lower().endswith("produit le "):
+                bad("%s: page %d shows the build date %s, not as the colophon's 'produit le'" % (kind, i, build))
+
+
+def cmd_cover_identity(src, site_id, pdf):
+    """The cover names the site's local authorities (its elected participants' structures),
+    the steering service (and the site's own, by département), and shows the source's
+    bloc-marque (an SVG's texts are read back from the page)."""
+    root = at.load(src)
+    cover = at.norm(pages(pdf)[0])
+    services = root.findall("%spilotage/%sservice" % (A, A))
+    want = [services[0].get("nom")]
+    if site_id:
+        s = at.site(root, site_id)
+        codes = {d.get("code") for d in s.findall(A + "departement")}
+        want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
+        for name in sorted({p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}):
+            if at.norm(name) not in cover:
+                bad("cover: local authority %r missing" % name)
+    if not re.search(r"Pilotage: " + re.escape(" · ".join(at.norm(w) for w in want)), cover):
+        bad("cover: no 'Pilotage : %s'" % " · ".join(want))
+    mark = root.find("%spilotage/%sbloc-marque" % (A, A))
+    if mark is not None and mark.get("src").lower().endswith(".svg"):
+        import os
+        import xml.etree.ElementTree as ET
+        svg = ET.parse(os.path.join(os.path.dirname(os.path.abspath(src)), mark.get("src")))
+        for t in svg.iter("{http://www.w3.org/2000/svg}text"):
+            if at.norm("".join(t.itertext())) not in cover:
+                bad("cover: the bloc-marque's text %r is not on page 1" % "".join(t.itertext()))
+
+
+def cmd_no_maybe_plural(*pdfs):
+    """No "(s)" placeholder plural anywhere."""
+    for pdf in pdfs:
+        for i, p in enumerate(pages(pdf), 1):
+            for m in re.finditer(r"\w+\(s\)", p):
+                bad("%s page %d: %r" % (pdf, i, m.group(0)))
+
+
+def cmd_bookmarks(src, site_id, pdf):
+    """Under the bookmark of the "Fiches actions" chapter, one bookmark per axis, and under
+    each one bookmark per fiche action of that axis, in order, pointing at its page."""
+    s = at.site(at.load(src), site_id)
+    data = json.loads(subprocess.run(["qpdf", "--json", pdf], check=True, capture_output=True).stdout)
+    top = [o for o in data.get("outlines", []) if re.match(r"\d+\. Fiches actions$", at.norm(o["title"]))]
+    if not top:
+        bad("no bookmark for the chapter 'Fiches actions'")
+        return
+    axes = top[0].get("kids", [])
+    raw = pages(pdf)
+    want_axes = [ax for ax in s.findall("%sstrategie/%saxe" % (A, A))]
+    if len(axes) != len(want_axes):
+        bad("%d axis bookmarks under 'Fiches actions', expected %d" % (len(axes), len(want_axes)))
+        return
+    for ax, bm in zip(want_axes, axes):
+        want = ["Action %s — %s" % (a.get("numero"), at.text(a.find(A + "titre")))
+                for a in ax.findall("%sobjectif/%saction" % (A, A)) if tr.is_open(a)]
+        got = [at.norm(k["title"]) for k in bm.get("kids", [])]
+        if got != [at.norm(w) for w in want]:
+            bad("axis %s: fiche bookmarks %s, expected %s" % (ax.get("numero"), got, want))
+            continue
+        for k, w in zip(bm["kids"], want):
+            page = k.get("destpageposfrom1")
+            head = re.sub(r"\W", "", at.norm(w))[:40]
+            if not page or head not in re.sub(r"\W", "", at.norm(raw[page - 1])):
+                bad("bookmark %r points at page %s, which does not show its fiche" % (w, page))
+
+
+def main():
+    globals()["cmd_" + sys.argv[1].replace("-", "_")](*sys.argv[2:])
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

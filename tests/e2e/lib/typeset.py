@@ -1,0 +1,213 @@
+"""Checks of words and typography in built deliverables, and of the seminar dossier's
+content, for tests/e2e/t_typeset.sh.
+
+    python3 typeset.py COMMAND ARGS...
+
+Each command prints what is wrong and exits 1, or exits 0 silently. Expected values come
+from the sources (atelier.py); the PDF is read through pdftotext (poppler)."""
+
+import re
+import sys
+import unicodedata
+
+import atelier as at
+import check
+from atelier import A
+from check import bad, pages
+
+WORDS = ["aucun", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+         "onze", "douze", "treize", "quatorze", "quinze", "seize", "dix-sept", "dix-huit",
+         "dix-neuf", "vingt"]
+
+
+def words(n, feminine=False):
+    """A count as French running text writes it (the templates' t:words)."""
+    if n == 1 and feminine:
+        return "une"
+    return WORDS[n] if 0 <= n <= 20 else at.number(n)
+
+
+def cmd_no_optional_plural(*pdfs):
+    """No "séance(s)", "site(s)", "prévu(e)s": every plural is chosen by its count."""
+    for pdf in pdfs:
+        for i, text in enumerate(pages(pdf), 1):
+            for m in re.finditer(r"\w+\((?:s|e|es|x)\)\w*", text):
+                bad("%s page %d: %r" % (pdf, i, m.group(0)))
+
+
+def cmd_no_repeated_label(*pdfs):
+    """No table cell that says its label twice ("Séance 1 : Séances 1 : …")."""
+    for pdf in pdfs:
+        for i, text in enumerate(pages(pdf), 1):
+            for m in re.finditer(r"\b(\w+)( \d+)?\s?: \1s?\b", at.norm(text), re.I):
+                bad("%s page %d: label repeated in %r" % (pdf, i, m.group(0)))
+
+
+def service_with_article(service):
+    """The steering service as running text names it: the State's services are feminine."""
+    name = " ".join(service.get("nom").split())
+    first = name.split(" ")[0].lower()
+    if first in ("la", "le", "les") or first.startswith("l'") or service.get("type") == "autre":
+        return name
+    return "la " + name
+
+
+def cmd_steering_service(src, pdf):
+    """The deliverable says who steers the atelier with the article: "piloté par la DDT du
+    Doubs", never "piloté par DDT du Doubs"."""
+    service = at.load(src).find("%spilotage/%sservice" % (A, A))
+    text = at.norm(" ".join(pages(pdf)))
+    want = at.norm("piloté par " + service_with_article(service))
+    if want not in text:
+        bad("%s: %r not found" % (pdf, want))
+    bare = at.norm("piloté par " + service.get("nom"))
+    if bare != want and bare in text:
+        bad("%s: %r without its article" % (pdf, bare))
+
+
+def cmd_livret_sites(src, pdf):
+    """The livret counts the sites in words with the right number: "Trois sites : …"."""
+    n = len(at.sites(at.load(src)))
+    want = at.norm("%s %s :" % (words(n).capitalize(), "site" if n == 1 else "sites"))
+    if want not in at.norm(" ".join(pages(pdf))):
+        bad("%s: %r not found" % (pdf, want))
+
+
+def cmd_dossier(pdf, *srcs):
+    """The dossier speaks of what it holds: its cover title and introduction count the
+    sites, ateliers and regions of the sources; every lesson of their capitalisation is in
+    the synthesis, before the first site's part; no placeholder line; the colophon shares its
+    page with other content."""
+    roots = [at.load(s) for s in srcs]
+    sites = [s for r in roots for s in at.sites(r)]
+    regions = []
+    for s in sites:
+        r = at.text(s.find(A + "region"))
+        if r not in regions:
+            regions.append(r)
+    n = len(sites)
+    text = pages(pdf)
+    cover = at.norm(text[0])
+    if len(roots) > 1:
+        title = "%s %s, %s %s" % (words(n).capitalize(), "territoire" if n == 1 else "territoires",
+                                  words(n, True), "feuille de route" if n == 1 else "feuilles de route")
+        if at.norm(title) not in cover:
+            bad("cover: title %r not found in %r" % (title, cover[:300]))
+    counts = "%s %s" % (words(n), "site" if n == 1 else "sites")
+    if len(roots) > 1:
+        counts += " de %s ateliers des territoires" % words(len(roots))
+    counts += ", dans %s %s" % (words(len(regions), True), "région" if len(regions) == 1 else "régions")
+    if at.norm(counts) not in cover.lower():
+        bad("cover: %r not found" % counts)
+    body = at.norm(" ".join(text[1:]))
+    if at.norm("Ce dossier réunit " + counts) not in body:
+        bad("introduction: %r not found" % ("Ce dossier réunit " + counts))
+    for r in regions:
+        if at.norm(r) not in body:
+            bad("introduction: region %r not named" % r)
+    # the written synthesis: figures from the sources
+    acts = [a for si in sites for a in at.actions(si)]
+    cost = sum(at.Decimal(a.findtext(A + "cout").strip()) for a in acts if a.findtext(A + "cout"))
+    want = "%s %s feuille de route : %d actions, pour un coût estimé de %s" % (
+        words(n).capitalize(), "site a construit sa" if n == 1 else "sites ont construit leur",
+        len(acts), at.amount(cost))
+    if at.norm(want) not in body:
+        bad("synthesis: %r not found" % want)
+    p1 = sum(1 for a in acts if a.get("priorite") == "1")
+    if at.norm("Parmi elles, %d %s de priorité 1" % (p1, "est" if p1 <= 1 else "sont")) not in body:
+        bad("synthesis: the count of priority-1 actions (%d) not found" % p1)
+    # the synthesis comes before the first site's part
+    first_site = at.text(sites[0].find(A + "nom"))
+    starts = [p for _, t, p in check.toc_entries(pdf) if at.norm(first_site) in at.norm(t)]
+    before = at.norm(" ".join(text[1:starts[0] - 1])) if starts else body
+    for r in roots:
+        for e in r.findall("%scapitalisation/%senseignements/%senseignement" % (A, A, A)):
+            t = at.text(e.find(A + "titre"))
+            if at.norm(t) not in before:
+                bad("lesson %r not in the synthesis" % t)
+    for placeholder in ("à préciser", "Sans programme", "(s)"):
+        if placeholder in body:
+            bad("placeholder %r left in the dossier" % placeholder)
+    # the colophon's page holds something else too
+    last = [l for l in text[-1].split("\n") if l.strip()]
+    colophon = [l for l in last if not re.search(r"Page \d+ / \d+|Dossier du séminaire final ·", l)]
+    if len(colophon) <= len(roots) + 2:
+        bad("the last page holds only the colophon: %r" % colophon)
+
+
+def body_lines(page):
+    """The lines of a page's text between the running header and footer."""
+    lines = [l for l in page.split("\n") if l.strip()]
+    return lines[1:-1] if len(lines) > 2 else lines
+
+
+def cmd_fiches(src, site_id, pdf, *must_continue):
+    """A fiche action stays on one page when it fits: one that continues starts at the top
+    of a page, below its headings only (had it fitted, it would have moved to a page of its
+    own), and each page it continues
+    on repeats its band with "(suite)". `must_continue`: numbers of actions whose fiche is
+    known to be longer than a page."""
+    s = at.site(at.load(src), site_id)
+    text = pages(pdf)
+    for act in at.actions(s):
+        if act.get("statut") in ("realisee", "abandonnee"):
+            continue  # listed apart, without a fiche
+        num = act.get("numero")
+        band = re.compile(r"^Action %s\b" % re.escape(num))
+        hits = [i for i, p in enumerate(text) if any(band.match(l.strip()) for l in body_lines(p))]
+        if not hits:
+            bad("fiche %s: no band found" % num)
+            continue
+        first, rest = hits[0], hits[1:]
+        if not rest:
+            if num in must_continue:
+                bad("fiche %s: expected to continue on another page" % num)
+            continue
+        lines = body_lines(text[first])
+        k = next(j for j, l in enumerate(lines) if band.match(l.strip()))
+        above = [l for l in lines[:k] if not re.match(r"^\d+(\.\d+)*\.?\s", l.strip())]
+        if above:
+            bad("fiche %s continues on page %d but does not start page %d (below its headings): %r"
+                % (num, rest[0] + 1, first + 1, above))
+        for i in rest:
+            line = next(l for l in body_lines(text[i]) if band.match(l.strip()))
+            if "(suite)" not in at.norm(" ".join(body_lines(text[i])[:3])):
+                bad("fiche %s: page %d repeats its band without (suite): %r" % (num, i + 1, line))
+        if at.norm("(suite)") in at.norm(" ".join(body_lines(text[first])[:3])):
+            bad("fiche %s: (suite) on its first page %d" % (num, first + 1))
+
+
+def cmd_whole_names(src, site_id, pdf):
+    """In the plan tables of a feuille de route, the hyphenated names of the actions' owners
+    and partners ("Castelvert-sur-Arrats") are not cut at their hyphens: each shows whole
+    on a line of the plan's pages."""
+    s = at.site(at.load(src), site_id)
+    entries = check.toc_entries(pdf)
+    start = next((p for _, t, p in entries if at.norm(t).endswith("Plan d'actions")), None)
+    end = next((p for _, t, p in entries if at.norm(t).endswith("Fiches actions")), None)
+    if not start or not end:
+        bad("%s: no plan or fiches chapter in the table of contents" % pdf)
+        return
+
+    def plain(t):
+        return unicodedata.normalize("NFKC", t).replace("\u2019", "'")
+
+    text = plain("\n".join(pages(pdf, layout=True)[start - 1:end]))
+    for act in at.actions(s):
+        names = [act.find(A + "porteur")] + act.findall("%spartenaires/%spartenaire" % (A, A))
+        for el in names:
+            for word in plain(at.text(el)).split():
+                word = word.strip(",;.()")
+                if "-" in word.strip("-") and word not in text:
+                    bad("action %s: %r is cut in the plan table" % (act.get("numero"), word))
+
+
+def main():
+    globals()["cmd_" + sys.argv[1].replace("-", "_")](*sys.argv[2:])
+    if check.problems:
+        print("\n".join(check.problems), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

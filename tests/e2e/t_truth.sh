@@ -1,0 +1,125 @@
+# End-to-end tests that the deliverables say what the source says: financing split by state
+# (acquis, sollicité, à rechercher with the uncovered costs) with shares adding up to 100 %,
+# realised and abandoned actions listed apart, dates and versions from the source whatever
+# the build clock, no "(s)" plurals, one bookmark per fiche action. Over both examples and
+# tests/ateliers/insolite (six sites, no-cost, unfunded and closed actions, long titles, TTC).
+# Expected values come from the sources (tests/e2e/lib/truth.py), never written here.
+
+TRUTH_SOURCES="examples/atelier-flash examples/atelier-multisite tests/ateliers/insolite"
+TRUTH_FAR_FUTURE=2208988800             # 2040-01-01: a build clock no source date matches
+TRUTH_FAR_FUTURE_ISO=2040-01-01
+
+check_truth() { python3 "$ROOT/tests/e2e/lib/check_truth.py" "$@"; }
+
+# truth_built REL [EPOCH]: the directory where $ROOT/REL/atelier.xml is built (once per run
+# and clock) with SOURCE_DATE_EPOCH=EPOCH (default: the run's).
+truth_built() {
+    local epoch=${2:-$SOURCE_DATE_EPOCH} dir rc=0
+    dir=$(examples_dir)/truth-$(basename "$1")-$epoch
+    if [ ! -d "$dir" ] && [ ! -e "$dir.failed" ]; then
+        mkdir -p "$(examples_dir)"
+        SOURCE_DATE_EPOCH=$epoch "$LIVRABLES" build "$ROOT/$1/atelier.xml" -o "$dir.tmp" >"$dir.log" 2>&1 || rc=$?
+        if [ "$rc" = 0 ]; then mv "$dir.tmp" "$dir"; else mv "$dir.log" "$dir.failed"; fi
+    fi
+    [ ! -e "$dir.failed" ] || { cat "$dir.failed" >&2; fail "build of $1 failed" || return 1; }
+    echo "$dir"
+}
+
+# truth_dossier [EPOCH]: the dossier of the two examples, built once per run and clock.
+truth_dossier() {
+    local epoch=${1:-$SOURCE_DATE_EPOCH} out
+    out=$(examples_dir)/truth-dossier-$epoch.pdf
+    if [ ! -f "$out" ]; then
+        mkdir -p "$(examples_dir)"
+        SOURCE_DATE_EPOCH=$epoch "$LIVRABLES" dossier "$ROOT/examples/atelier-multisite/atelier.xml" \
+            "$ROOT/examples/atelier-flash/atelier.xml" -o "$out" >/dev/null 2>&1 || fail "dossier" || return 1
+    fi
+    echo "$out"
+}
+
+# truth_every_site KIND DELIVERABLE [ARGS...]: check_truth KIND SRC SITE PDF ARGS for every
+# site of every test source; fails naming the sites that fail.
+truth_every_site() {
+    local kind=$1 d=$2 rel dir src s failed=0
+    shift 2
+    for rel in $TRUTH_SOURCES; do
+        src=$ROOT/$rel/atelier.xml
+        dir=$(truth_built "$rel")
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            check_truth "$kind" "$src" "$s" "$dir/$s/$d.pdf" "$@" || { echo "  in $rel/$s ($d)"; failed=1; }
+        done
+    done
+    [ "$failed" = 0 ] || fail "$kind of $d"
+}
+
+test_truth_feuille_de_route_financing_by_state() {
+    truth_every_site financing feuille-de-route
+}
+
+test_truth_livret_and_dossier_financing_by_site() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES; do
+        check_truth sites-financing "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    check_truth sites-financing "$(truth_dossier)" "$ROOT/examples/atelier-multisite/atelier.xml" \
+        "$ROOT/examples/atelier-flash/atelier.xml" || { echo "  in the dossier"; failed=1; }
+    [ "$failed" = 0 ] || fail "financing by site"
+}
+
+test_truth_closed_actions_listed_apart() {
+    local rel failed=0
+    truth_every_site status feuille-de-route feuille-de-route || failed=1
+    truth_every_site status rapport-final rapport-final || failed=1
+    for rel in $TRUTH_SOURCES; do
+        check_truth livret-status "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "realised and abandoned actions"
+}
+
+test_truth_dates_from_the_source_not_the_clock() {
+    local rel dir src s d failed=0
+    for rel in $TRUTH_SOURCES; do
+        src=$ROOT/$rel/atelier.xml
+        dir=$(truth_built "$rel" "$TRUTH_FAR_FUTURE")
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            for d in note-de-cadrage carnet-de-suivi rapport-final feuille-de-route; do
+                check_truth dates "$src" "$s" "$dir/$s/$d.pdf" "$d" "$TRUTH_FAR_FUTURE_ISO" ||
+                    { echo "  in $rel/$s"; failed=1; }
+            done
+        done
+        check_truth dates "$src" "" "$dir/livret-de-capitalisation.pdf" livret-de-capitalisation \
+            "$TRUTH_FAR_FUTURE_ISO" || { echo "  in $rel"; failed=1; }
+        # the build date is still said, once, in the colophon
+        pdftotext "$dir/livret-de-capitalisation.pdf" - | tr '\n' ' ' | grep -q "produit le 1er janvier 2040" ||
+            { echo "  $rel: no 'produit le 1er janvier 2040' in the livret's colophon"; failed=1; }
+    done
+    check_truth dates "$ROOT/examples/atelier-multisite/atelier.xml" "" "$(truth_dossier "$TRUTH_FAR_FUTURE")" \
+        dossier "$TRUTH_FAR_FUTURE_ISO" || { echo "  in the dossier"; failed=1; }
+    [ "$failed" = 0 ] || fail "dates"
+}
+
+test_truth_covers_name_authorities_steering_and_bloc_marque() {
+    local rel failed=0
+    truth_every_site cover-identity feuille-de-route || failed=1
+    truth_every_site cover-identity carnet-de-suivi || failed=1
+    for rel in $TRUTH_SOURCES; do
+        check_truth cover-identity "$ROOT/$rel/atelier.xml" "" "$(truth_built "$rel")/livret-de-capitalisation.pdf" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "covers"
+}
+
+test_truth_no_maybe_plurals() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural"
+}
+
+test_truth_one_bookmark_per_fiche() {
+    truth_every_site bookmarks feuille-de-route
+}
