@@ -8,6 +8,7 @@
 
 #define DC_NS "http://purl.org/dc/elements/1.1/"
 #define PDF_NS "http://ns.adobe.com/pdf/1.3/"
+#define FOX_NS "http://xmlgraphics.apache.org/fop/extensions"
 #define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 /* ---- shared property structs --------------------------------------------------------- */
@@ -192,11 +193,14 @@ static void compute_node_props(fo_builder *b, fo_node *n, xmlNode *x, const fo_n
     for (xmlAttr *at = x->properties; at; at = at->next) {
         const char *name = (const char *)at->name;
         if (at->ns) {
-            if (!at->ns->href || strcmp((const char *)at->ns->href,
-                                        (const char *)XML_XML_NAMESPACE) != 0 ||
-                strcmp(name, "lang") != 0)
-                continue; /* xmlns, fox:, xml:base... */
-            name = "xml:lang";
+            const char *href = (const char *)at->ns->href;
+            if (href && strcmp(href, (const char *)XML_XML_NAMESPACE) == 0 &&
+                strcmp(name, "lang") == 0)
+                name = "xml:lang";
+            else if (href && strcmp(href, FOX_NS) == 0 && strcmp(name, "alt-text") == 0)
+                name = "fox:alt-text";
+            else
+                continue; /* xmlns, other fox: attributes, xml:base... */
         }
         fo_pending_attribute(&pd, name, attr_value(b, at));
     }

@@ -125,6 +125,8 @@ static bool build_root(fo_doc *doc, xmlNode *x)
     const fo_props *p = doc->root->props;
     if (*p->xml_lang)
         doc->meta.language = p->xml_lang;
+    else if (strcmp(p->language, "none") != 0 && strcmp(p->country, "none") != 0)
+        doc->meta.language = arena_printf(doc->a, "%s-%s", p->language, p->country);
     else if (strcmp(p->language, "none") != 0)
         doc->meta.language = p->language;
     return true;

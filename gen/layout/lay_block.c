@@ -266,6 +266,8 @@ static void lay_block_container(lay_build *b, const fo_node *n)
 
 void lay_block_level(lay_build *b, const fo_node *n)
 {
+    const lay_snode *outer = b->sn;
+    b->sn = lay_snode_block(b, n);
     switch (n->kind) {
     case FO_BLOCK: lay_block(b, n); break;
     case FO_BLOCK_CONTAINER: lay_block_container(b, n); break;
@@ -276,6 +278,7 @@ void lay_block_level(lay_build *b, const fo_node *n)
     case FO_WRAPPER: lay_blocks(b, n); break;
     default: break;
     }
+    b->sn = outer;
 }
 
 bool lay_is_block_level(const fo_node *n)

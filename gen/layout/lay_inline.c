@@ -13,6 +13,8 @@ typedef struct {
     const char *id;           /* an anchor: placed on the line showing it */
     const lay_graphic *img;   /* an image object */
     lay_galley *footnote;     /* a footnote body cited here */
+    const lay_snode *sn;      /* structure element of the text (Link, Span, Figure), or
+                               * NULL for the block's own */
 } lay_tag;
 
 typedef struct {
@@ -26,13 +28,22 @@ typedef struct {
     const tx_style *strut; /* the block's own font and line-height */
 } para_state;
 
-static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node *n)
+/* The structure element text styled by `t` belongs to, with the block's as default. */
+static const lay_snode *tag_sn(const lay_build *b, const lay_tag *t)
 {
+    return t && t->sn ? t->sn : b->sn;
+}
+
+static const lay_tag *tag_derive(lay_build *b, const lay_tag *parent, const fo_node *n)
+{
+    arena *a = b->a;
     const fo_props *p = n->props;
     bool link = n->kind == FO_BASIC_LINK;
     unsigned d = p->text_decoration;
     bool deco = d & ~(FO_DECO_BLINK | FO_DECO_NO_BLINK);
-    if (!link && !deco)
+    bool inline_kind = n->kind == FO_INLINE || n->kind == FO_WRAPPER || link;
+    const lay_snode *sn = inline_kind ? lay_snode_inline(b, n, tag_sn(b, parent)) : NULL;
+    if (!link && !deco && !sn)
         return parent;
     lay_tag *t = ARENA_NEW(a, lay_tag);
     if (parent) {
@@ -41,7 +52,10 @@ static const lay_tag *tag_derive(arena *a, const lay_tag *parent, const fo_node 
         t->underline = parent->underline;
         t->overline = parent->overline;
         t->strike = parent->strike;
+        t->sn = parent->sn;
     }
+    if (sn)
+        t->sn = sn;
     if (link) {
         const char *ext = p->external_destination;
         if (ext && *ext) {
@@ -102,7 +116,7 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
-    s->tag = tag_derive(b->a, parent ? parent->tag : NULL, n);
+    s->tag = tag_derive(b, parent ? parent->tag : NULL, n);
     return s;
 }
 
@@ -181,12 +195,22 @@ static fo_kw map_align(fo_kw a)
     }
 }
 
+/* The Link element around text styled by `t` (a Span may sit between them). */
+static const lay_snode *link_sn(const lay_tag *t)
+{
+    for (const lay_snode *s = t->sn; s && s->type; s = s->parent)
+        if (strcmp(s->type, "Link") == 0)
+            return s;
+    return NULL;
+}
+
 static void flush_link(lay_galley *g, arena *a, const lay_tag *t, double x0, double x1, double h)
 {
     if (!t || x1 <= x0)
         return;
     lay_box *bx = lay_boxv_push(&g->boxes, a, LAY_LINK);
     bx->x = x0, bx->y = 0, bx->w = x1 - x0, bx->h = h;
+    bx->sn = link_sn(t);
     bx->u.link.uri = t->uri;
     bx->u.link.dest = t->dest;
 }
@@ -212,6 +236,7 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
         if (pc->run.nglyphs > 0) {
             lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_TEXT);
             bx->x = x, bx->y = y, bx->w = pc->width;
+            bx->sn = tag_sn(b, t);
             bx->u.text = pc->run;
         }
         break;
@@ -230,6 +255,7 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
             const lay_graphic *gr = t->img;
             lay_box *bx = lay_boxv_push(&g->boxes, b->a, LAY_IMAGE);
             bx->x = x + gr->cx, bx->y = y - gr->h + gr->cy, bx->w = gr->cw, bx->h = gr->ch;
+            bx->sn = tag_sn(b, t);
             bx->u.image.image = gr->image;
             if (gr->cx < 0 || gr->cy < 0 || gr->cx + gr->cw > gr->w + 0.01 ||
                 gr->cy + gr->ch > gr->h + 0.01) {
@@ -363,6 +389,7 @@ static void add_graphic(para_state *st, const fo_node *c, const tx_style *style)
     t->img = gr;
     t->id = c->props->id && *c->props->id ? c->props->id : NULL;
     t->footnote = NULL;
+    t->sn = lay_snode_inline(b, c, tag_sn(b, style->tag));
     tx_style *s = ARENA_NEW(b->a, tx_style);
     *s = *style;
     s->tag = t;
@@ -409,6 +436,7 @@ static void add_footnote(para_state *st, const fo_node *c, const tx_style *style
             lay_galley *g = ARENA_NEW(b->a, lay_galley);
             lay_build sub;
             lay_sub_build(b, &sub, g, b->body_w > 0 ? b->body_w : b->ref_w);
+            sub.sn = lay_snode_new(&sub, k, "Note");
             lay_blocks(&sub, k);
             lay_tag *t = ARENA_NEW(b->a, lay_tag);
             t->footnote = g;

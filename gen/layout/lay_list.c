@@ -22,17 +22,26 @@ static void lay_list_item(lay_build *b, const fo_node *it)
     }
     lay_galley *g = b->g;
     size_t first = g->n;
+    /* LI holds Lbl then LBody, in FO order, though the label is laid out last */
+    const lay_snode *outer = b->sn;
+    b->sn = lay_snode_new(b, it, "LI");
+    const lay_snode *item_sn = b->sn;
+    const lay_snode *label_sn = label ? lay_snode_new(b, label, "Lbl") : NULL;
     if (body) {
         if (body->props->id && *body->props->id)
             lay_galley_id(g, body->props->id, g->n, b->x0);
+        b->sn = lay_snode_new(b, body, "LBody");
         lay_blocks(b, body);
+        b->sn = item_sn;
     }
+    b->sn = outer;
     if (!label)
         goto done;
     lay_galley lg;
     lay_build sub;
     lay_sub_build(b, &sub, &lg, b->ref_w);
     sub.x0 = b->x0;
+    sub.sn = label_sn;
     lay_blocks(&sub, label);
     if (lg.n == 0)
         goto done;

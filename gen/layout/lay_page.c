@@ -284,7 +284,9 @@ static void place_static(assembler *as, const fo_node *sc, const fo_node *region
         off = (h - ch) / 2;
     else if (da == FO_KW_after)
         off = h - ch;
+    size_t first = out->n;
     lay_galley_stack(&g, out, as->a, x, y + off);
+    lay_boxv_artifacts(out, first, true);
 }
 
 static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo,
@@ -331,17 +333,23 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (pb->end > pb->start)
         place_decor(as, out, geo, pb, ys);
     /* underlays (table backgrounds) of the whole page first, then the rest */
+    /* repeated table headers and footers are pagination artifacts: the table element
+     * holds them once, where they first appear */
     double fy0 = geo->body_y + y;
+    size_t rep0 = out->n;
     if (head)
         lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
+    lay_boxv_artifacts(out, rep0, true);
     for (size_t k = pb->start; k < pb->end; k++)
         lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
                         geo->body_x, geo->body_y + ys[k - pb->start]);
+    rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
     if (head)
         lay_boxv_append(out, as->a, lay_boxes_at(head->header, head->nheader_under),
                         head->nheader - head->nheader_under, geo->body_x, geo->body_y);
+    lay_boxv_artifacts(out, rep0, true);
     double fn = 0;
     for (size_t k = pb->start; k < pb->end; k++) {
         size_t n;
@@ -353,9 +361,11 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
             lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
         fn += g->pi[k].footnote_h;
     }
+    rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, lay_boxes_at(foot->footer, foot->nfooter_under),
                         foot->nfooter - foot->nfooter_under, geo->body_x, fy0);
+    lay_boxv_artifacts(out, rep0, true);
     if (fn > 0) {
         double fy = geo->body_y + geo->body_h - fn;
         for (size_t k = pb->start; k < pb->end; k++) {
@@ -452,6 +462,9 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = pk.geo[0].body_w,
                    .body_w = pk.geo[0].body_w, .page_h = pk.geo[0].body_h};
     const fo_node *flow = flow_of(ps);
+    b.sn = lay_snode_new(&b, ps, "Part"); /* FOP's page-sequence and flow */
+    if (flow)
+        b.sn = lay_snode_new(&b, flow, "Sect");
     restarts rs = {.b = &b};
     if (flow)
         lay_flow_children(&b, flow, NULL, on_child, &rs);
@@ -490,6 +503,9 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         pages[i].number = number;
         pages[i].label = arena_strdup(a, buf);
     }
+    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_TITLE)
+            pages[0].title = lay_node_text(a, c);
     /* an id on the page-sequence or its flow spans all its pages; the blank page laid out
      * here for the previous sequence belongs to that one */
     for (int k = 0; k < 2 && lead; k++)

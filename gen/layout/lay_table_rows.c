@@ -1,12 +1,35 @@
 /* Table rows: cells laid out in their columns, row heights (row spans stretch the last row
  * they cover), rows as unbreakable galley items with their backgrounds as underlays, and
  * headers and footers stacked for repetition. */
+#include <string.h>
+
 #include "layout/lay_table.h"
 
+static const char *section_type(const fo_node *sec)
+{
+    if (sec && sec->kind == FO_TABLE_HEADER)
+        return "THead";
+    if (sec && sec->kind == FO_TABLE_FOOTER)
+        return "TFoot";
+    return "TBody";
+}
+
+/* Table > THead/TBody/TFoot > TR > TH/TD, made in FO order as the cells are laid out;
+ * header cells are column headers (TH with /Scope /Column). */
 void tbl_lay_cells(tctx *t, tsection *s)
 {
+    const lay_snode *table_sn = t->b->sn, *sec_sn = NULL;
+    const fo_node *sec = NULL;
     for (int i = 0; i < s->n; i++) {
         trow *r = &s->rows[i];
+        if (!sec_sn || r->section != sec) {
+            sec = r->section;
+            t->b->sn = table_sn;
+            sec_sn = lay_snode_new(t->b, sec, section_type(sec));
+        }
+        t->b->sn = sec_sn;
+        const lay_snode *row_sn = lay_snode_new(t->b, r->node, "TR");
+        bool head = sec && sec->kind == FO_TABLE_HEADER;
         double min_h = 0;
         if (r->node) {
             fo_len h = fo_is_specified(r->node, FO_PROP_block_progression_dimension)
@@ -21,7 +44,17 @@ void tbl_lay_cells(tctx *t, tsection *s)
                         c->e.pad[2] - c->e.pad[3];
             lay_build sub;
             lay_sub_build(t->b, &sub, &c->g, cw > 1 ? cw : 1);
+            sub.sn = row_sn;
+            lay_snode *cell_sn = lay_snode_new(&sub, c->node, head ? "TH" : "TD");
+            if (cell_sn->type && strcmp(cell_sn->type, "TH") == 0)
+                cell_sn->scope = head ? "Column" : "Row";
+            if (cell_sn->type) {
+                cell_sn->colspan = c->ncols;
+                cell_sn->rowspan = c->nrows;
+            }
+            sub.sn = cell_sn;
             lay_blocks(&sub, c->node);
+            lay_struct_anchor(&c->g, t->b->a, cell_sn);
             c->h = lay_galley_height(&c->g) + tbl_inside(t, c, 0) + tbl_inside(t, c, 1) +
                    c->e.pad[0] + c->e.pad[1];
             fo_len ch = fo_is_specified(c->node, FO_PROP_block_progression_dimension)
@@ -32,6 +65,7 @@ void tbl_lay_cells(tctx *t, tsection *s)
                 r->h = c->h;
         }
     }
+    t->b->sn = table_sn;
     /* a cell spanning rows stretches the last of them when it is taller than them all */
     for (int i = 0; i < s->n; i++)
         for (int k = 0; k < s->rows[i].ncells; k++) {

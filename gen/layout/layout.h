@@ -80,6 +80,24 @@ typedef enum {
     LAY_STYLE_DOUBLE,
 } lay_line_style;
 
+/* What content belongs to in the document's logical structure (tagged PDF): an element of
+ * a standard structure type, made by layout in FO order, as FOP's accessibility derives it
+ * (fo:block → P or its role, lists → L/LI/Lbl/LBody, tables → Table/THead/TBody/TFoot/TR/
+ * TH/TD, graphics → Figure, basic-link → Link). Immutable once made; lives in the arena of
+ * the pages that point to it. Painting turns it into marked content and a structure tree. */
+typedef struct lay_snode lay_snode;
+struct lay_snode {
+    const char *type;        /* "P", "H2", "Table", "TH", "Figure"...; NULL: an artifact
+                              * (role="artifact", as FOP reads it), and all it holds */
+    const lay_snode *parent; /* NULL: a child of the document */
+    unsigned long seq;       /* creation order, which is FO order */
+    const char *lang;        /* language in effect ("fr", "en-GB"), or NULL */
+    const char *alt;         /* alternative text (fox:alt-text), or NULL */
+    const char *scope;       /* TH: "Column", else NULL */
+    int colspan, rowspan;    /* TH, TD: columns and rows spanned (0 or 1: one) */
+    const char *text;        /* Link: its text, to describe its annotation; else NULL */
+};
+
 typedef enum {
     LAY_TEXT,  /* text.run at baseline origin (x, y) */
     LAY_RECT,  /* filled rectangle (x, y, w, h) */
@@ -92,6 +110,8 @@ typedef enum {
 typedef struct {
     lay_box_kind kind;
     double x, y, w, h;
+    const lay_snode *sn; /* the structure element it belongs to; NULL: an artifact */
+    bool pagination;     /* an artifact repeated with pages: running heads, table headers */
     union {
         lay_text_run text;
         struct {
@@ -118,6 +138,7 @@ typedef struct {
     double width, height;
     int number;        /* the page number value */
     const char *label; /* the page number as formatted ("iv", "12") */
+    const char *title; /* on a sequence's first page, the text of its fo:title; else NULL */
     lay_box *boxes;    /* in painting order */
     size_t nboxes;
 } lay_page;

@@ -241,6 +241,7 @@ struct lay_ctx {
     bool prev_force_auto; /* the previous sequence had force-page-count="auto" */
     const char *prev_seq_ids[2]; /* ids of the previous page-sequence and its flow */
     int anon_seq;      /* counter for flow page-number keys, reset every pass */
+    unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
 };
@@ -328,6 +329,7 @@ typedef struct lay_build {
     bool measure;          /* measuring content widths: text-align start, no hyphenation,
                               words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */
+    const lay_snode *sn;   /* structure element content laid out now belongs to */
     /* A table header being laid out: the body rows, and the one that starts the table
      * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */
     const fo_node *const *marker_rows;
@@ -401,6 +403,31 @@ void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
 /* Lengths of a node resolved for the current reference area. */
 double lay_start_indent(const lay_build *b, const fo_node *n);
 double lay_end_indent(const lay_build *b, const fo_node *n);
+
+/* ---- structure (lay_struct.c) ------------------------------------------------------------- */
+
+/* A new structure element of `type` for `n` (NULL: none), child of b->sn, in b->a. Its
+ * language is n's; its alternative text n's fox:alt-text. */
+lay_snode *lay_snode_new(lay_build *b, const fo_node *n, const char *type);
+
+/* The element a block-level FO makes (P, its role, Div, L, Table, Caption...), or b->sn
+ * when it makes none (a wrapper). */
+const lay_snode *lay_snode_block(lay_build *b, const fo_node *n);
+
+/* The element an inline FO makes: a Link, or a Span for a role or another language; NULL
+ * when it makes none. `parent` is the element around it. */
+const lay_snode *lay_snode_inline(lay_build *b, const fo_node *n, const lay_snode *parent);
+
+/* The text of `n`'s descendants, white space collapsed, at most about 200 bytes; NULL when
+ * there is none. */
+const char *lay_node_text(arena *a, const fo_node *n);
+
+/* When nothing in `g` belongs to a structure element, adds an empty box of `sn` so that the
+ * element is written all the same (an empty table cell is still a TD). */
+void lay_struct_anchor(lay_galley *g, arena *a, const lay_snode *sn);
+
+/* Marks boxes [from, bv->n) as artifacts (pagination ones when `pagination`). */
+void lay_boxv_artifacts(lay_boxv *bv, size_t from, bool pagination);
 
 /* ---- images -------------------------------------------------------------------------------- */
 

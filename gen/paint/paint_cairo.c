@@ -238,9 +238,14 @@ static void append_number(GString *s, double v)
     g_string_append(s, paint_fmt(buf, v, 3));
 }
 
+bool paint_cairo_link_drawn(const lay_box *b)
+{
+    return b->kind == LAY_LINK && (b->u.link.uri || b->u.link.dest) && b->w > 0 && b->h > 0;
+}
+
 static void draw_link(paint_cairo *pc, const lay_box *b)
 {
-    if ((!b->u.link.uri && !b->u.link.dest) || b->w <= 0 || b->h <= 0)
+    if (!paint_cairo_link_drawn(b))
         return;
     GString *s = g_string_new("rect=[");
     append_number(s, b->x);

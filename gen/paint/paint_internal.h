@@ -81,6 +81,9 @@ typedef struct paint_cairo paint_cairo;
 paint_cairo *paint_cairo_new(painter *p, cairo_t *cr, bool tags);
 void paint_cairo_destroy(paint_cairo *pc); /* accepts NULL */
 
+/* True when a LAY_LINK box makes a link (a PDF annotation). */
+bool paint_cairo_link_drawn(const lay_box *b);
+
 /* Draws one box. Returns false if cairo failed (the painter reports it). */
 bool paint_cairo_box(paint_cairo *pc, const lay_box *box);
 

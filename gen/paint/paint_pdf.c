@@ -1,17 +1,30 @@
-/* PDF backend: one cairo PDF surface written through our own stream (so a full disk is
- * reported), page size and label set per page, outline and metadata added at the end. */
+/* PDF backend: one cairo PDF surface, page size and label set per page, outline and
+ * metadata added at the end; the accessibility step then writes the file through our own
+ * stream (so a full disk is reported). */
 #include <cairo-pdf.h>
 #include <glib.h>
 #include <stddef.h>
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "paint/paint_pdf_marks.h"
+#include "paint/paint_pdf_tagged.h"
 
 typedef struct {
     paint_stream stream;
+    GByteArray *cairo_pdf; /* what cairo writes, before the accessibility step */
     paint_canvas cv;
     const lay_outline *outline;
+    pdf_marks *marks;
 } pdf_state;
+
+/* cairo's output is kept in memory: the accessibility step (paint_pdf_tagged.c) edits it
+ * as a whole before anything reaches the output, which may be written in place. */
+static cairo_status_t keep_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
 
 /* "YYYY-MM-DDThh:mm:sZ" for cairo's metadata (it turns it into a PDF date). */
 static void iso_date(long long when, char buf[32])
@@ -55,8 +68,9 @@ static bool pdf_open(painter *p)
     if (!s->stream.f)
         return false;
     /* A4 until the first page sets its own size. */
-    s->cv.surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->stream,
-                                                        595.28, 841.89);
+    s->cairo_pdf = g_byte_array_new();
+    s->cv.surface = cairo_pdf_surface_create_for_stream(keep_bytes, s->cairo_pdf, 595.28,
+                                                        841.89);
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, "cannot create PDF: %s",
@@ -65,6 +79,7 @@ static bool pdf_open(painter *p)
     }
     set_metadata(s->cv.surface, &p->opts);
     s->cv.pc = paint_cairo_new(p, s->cv.cr, true);
+    s->marks = pdf_marks_new(p->a, s->cv.cr);
     return true;
 }
 
@@ -80,26 +95,34 @@ static bool check(painter *p, cairo_status_t st)
 
 /* Works around cairo 1.16 bugs with tags (links, destinations):
  * - a link outside any structure element makes a struct tree that refers to an object
- *   never written (qpdf: "file is damaged"): one "Document" element holds everything,
- *   which also makes the PDF tagged;
+ *   never written (qpdf: "file is damaged"): one "Document" element holds everything.
+ *   It is never a leaf, so it gets no marked content; the tree cairo writes is replaced
+ *   by paint_pdf_tagged.c anyway;
  * - a page cairo saw no drawing on loses its destinations, or trips an assertion when
  *   a later page has some: every page starts with a white square in the very corner
- *   (mostly off the page), covered by anything drawn there. */
+ *   (mostly off the page), covered by anything drawn there: a layout artifact. */
 static void start_page_content(painter *p, pdf_state *s)
 {
     cairo_t *cr = s->cv.cr;
+    if (p->npages == 1)
+        cairo_tag_begin(cr, "Document", "");
+    pdf_marks_begin_page(s->marks, p->npages - 1);
+    pdf_marks_artifact(s->marks);
     cairo_save(cr);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_rectangle(cr, -0.5, -0.5, 1, 1);
     cairo_fill(cr);
     cairo_restore(cr);
-    if (p->npages == 1)
-        cairo_tag_begin(cr, "Document", "");
 }
 
 static bool pdf_begin_page(painter *p, const lay_page *page)
 {
     pdf_state *s = p->impl;
+    /* no title from the declarations or the command line: the first fo:title (as FOP) */
+    if ((!p->opts.title || !*p->opts.title) && page->title && *page->title) {
+        p->opts.title = arena_strdup(p->a, page->title);
+        cairo_pdf_surface_set_metadata(s->cv.surface, CAIRO_PDF_METADATA_TITLE, p->opts.title);
+    }
     cairo_pdf_surface_set_size(s->cv.surface, page->width, page->height);
     start_page_content(p, s);
     return check(p, cairo_status(s->cv.cr));
@@ -108,6 +131,10 @@ static bool pdf_begin_page(painter *p, const lay_page *page)
 static bool pdf_box(painter *p, const lay_box *box)
 {
     pdf_state *s = p->impl;
+    if (paint_cairo_link_drawn(box))
+        pdf_marks_link(s->marks, box);
+    else
+        pdf_marks_box(s->marks, box);
     return paint_cairo_box(s->cv.pc, box) || check(p, cairo_status(s->cv.cr));
 }
 
@@ -117,6 +144,7 @@ static bool pdf_end_page(painter *p, const lay_page *page)
     /* Set at the end: cairo 1.16 forgets a label set before the first drawing. */
     if (page->label && *page->label)
         cairo_pdf_surface_set_page_label(s->cv.surface, page->label);
+    pdf_marks_close(s->marks);
     cairo_show_page(s->cv.cr);
     return check(p, cairo_status(s->cv.cr));
 }
@@ -158,9 +186,17 @@ static bool pdf_finish(painter *p)
     cairo_surface_finish(s->cv.surface);
     bool ok = check(p, cairo_surface_status(s->cv.surface));
     paint_canvas_release(&s->cv);
+    /* what cairo can't write (structure tree, artifacts, language, XMP...) */
+    if (ok)
+        ok = pdf_tagged_write(s->cairo_pdf->data, s->cairo_pdf->len, s->marks, &p->opts,
+                              paint_stream_write, &s->stream, p->out_path, p->d);
+    g_byte_array_free(s->cairo_pdf, TRUE);
+    s->cairo_pdf = NULL;
+    pdf_marks_destroy(s->marks);
+    s->marks = NULL;
     ok = paint_output_close(p, s->stream.f) && ok;
     s->stream.f = NULL;
-    return ok;
+    return ok && !p->write_failed;
 }
 
 static void pdf_abort(painter *p)
@@ -172,6 +208,11 @@ static void pdf_abort(painter *p)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
     paint_canvas_release(&s->cv);
+    if (s->cairo_pdf)
+        g_byte_array_free(s->cairo_pdf, TRUE);
+    s->cairo_pdf = NULL;
+    pdf_marks_destroy(s->marks);
+    s->marks = NULL;
 }
 
 const paint_backend paint_pdf_backend = {

@@ -8,6 +8,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:d="urn:livrables:doc"
     exclude-result-prefixes="d">
 
@@ -32,6 +33,7 @@
       <fo:block padding-before="18mm" start-indent="{$margin-inner}" end-indent="{$margin-outer}">
         <xsl:if test="string(@bloc-marque) != ''">
           <fo:external-graphic src="url('{@bloc-marque}')" content-height="28mm"
+              fox:alt-text="Bloc-marque de l’État"
               content-width="scale-to-fit" scaling="uniform"/>
         </xsl:if>
       </fo:block>
@@ -48,7 +50,7 @@
         <fo:block xsl:use-attribute-sets="cover-deliverable">
           <xsl:value-of select="@deliverable"/>
         </fo:block>
-        <fo:block xsl:use-attribute-sets="cover-title"><xsl:value-of select="@title"/></fo:block>
+        <fo:block xsl:use-attribute-sets="cover-title" role="H1"><xsl:value-of select="@title"/></fo:block>
         <xsl:if test="@site != ''">
           <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
         </xsl:if>

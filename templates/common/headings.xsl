@@ -78,15 +78,22 @@
       </xsl:if>
       <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@title"/></xsl:call-template>
     </xsl:variable>
+    <!-- Tagged PDF: the cover title is H1, a section of level n is H(n+1), H6 at most. -->
+    <xsl:variable name="role">
+      <xsl:choose>
+        <xsl:when test="$level &gt; 4">H6</xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('H', $level + 1)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:choose>
       <xsl:when test="$level = 1">
-        <fo:block xsl:use-attribute-sets="h1"><xsl:copy-of select="$content"/></fo:block>
+        <fo:block xsl:use-attribute-sets="h1" role="{$role}"><xsl:copy-of select="$content"/></fo:block>
       </xsl:when>
       <xsl:when test="$level = 2">
-        <fo:block xsl:use-attribute-sets="h2"><xsl:copy-of select="$content"/></fo:block>
+        <fo:block xsl:use-attribute-sets="h2" role="{$role}"><xsl:copy-of select="$content"/></fo:block>
       </xsl:when>
       <xsl:otherwise>
-        <fo:block xsl:use-attribute-sets="h3"><xsl:copy-of select="$content"/></fo:block>
+        <fo:block xsl:use-attribute-sets="h3" role="{$role}"><xsl:copy-of select="$content"/></fo:block>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
