@@ -24,6 +24,7 @@
     xmlns="http://www.w3.org/2000/svg"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:d="urn:livrables:doc"
     xmlns:t="urn:livrables:templates"
     xmlns:lv="urn:livrables:xslt"
@@ -288,6 +289,31 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A chart's alternative text, for readers who do not see it (tagged PDF): its caption,
+       then what it shows, from the same data. -->
+  <xsl:template match="*" mode="chart-alt">
+    <xsl:value-of select="normalize-space(@caption)"/>
+    <xsl:text> : </xsl:text>
+    <xsl:apply-templates select="*[@label or @num]" mode="chart-alt-item"/>
+  </xsl:template>
+  <xsl:template match="d:gantt/d:bar" mode="chart-alt-item">
+    <xsl:if test="position() > 1"> ; </xsl:if>
+    <xsl:value-of select="concat(@label, ', ', lv:date(@start))"/>
+    <xsl:if test="@end != @start"><xsl:value-of select="concat(' au ', lv:date(@end))"/></xsl:if>
+    <xsl:if test="@kind = 'planned'"> (à venir)</xsl:if>
+  </xsl:template>
+  <xsl:template match="d:phasing/d:item" mode="chart-alt-item">
+    <xsl:if test="position() > 1"> ; </xsl:if>
+    <xsl:value-of select="concat(@num, ' ', @label)"/>
+    <xsl:if test="@start"><xsl:value-of select="concat(', à partir de ', @start)"/></xsl:if>
+    <xsl:if test="@months"><xsl:value-of select="concat(', ', @months, ' mois')"/></xsl:if>
+  </xsl:template>
+  <xsl:template match="*" mode="chart-alt-item">
+    <xsl:if test="position() > 1"> ; </xsl:if>
+    <xsl:value-of select="@label"/>
+    <xsl:if test="@text"><xsl:value-of select="concat(', ', @text)"/></xsl:if>
+  </xsl:template>
+
   <!-- The FO wrapper shared by every chart: the SVG, then its caption. -->
   <xsl:template name="chart-frame">
     <xsl:param name="height"/>   <!-- in user units -->
@@ -296,6 +322,7 @@
     <fo:block space-before="6pt" space-after="2pt" keep-with-next.within-page="always"
         text-align="center">
       <fo:instream-foreign-object content-width="{$chart-width-mm}mm" content-height="{t:n($h-mm)}mm">
+        <xsl:attribute name="fox:alt-text"><xsl:apply-templates select="." mode="chart-alt"/></xsl:attribute>
         <svg width="{$chart-width-mm}mm" height="{t:n($h-mm)}mm"
              viewBox="0 0 {$chart-units} {t:n($height)}" font-family="{$font-chart}">
           <xsl:copy-of select="$svg-body"/>

@@ -33,7 +33,7 @@
       <fo:block padding-before="18mm" start-indent="{$margin-inner}" end-indent="{$margin-outer}">
         <xsl:if test="string(@bloc-marque) != ''">
           <fo:external-graphic src="url('{@bloc-marque}')" content-height="28mm"
-              fox:alt-text="Bloc-marque de l’État"
+              fox:alt-text="{normalize-space(concat('Bloc-marque ', @steering))}"
               content-width="scale-to-fit" scaling="uniform"/>
         </xsl:if>
       </fo:block>

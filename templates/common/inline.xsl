@@ -11,6 +11,7 @@
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
+    xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
@@ -155,7 +156,7 @@
   <!-- An image from the source, scaled down to the text width, with its caption. -->
   <xsl:template match="d:figure" mode="fo">
     <fo:block text-align="center" space-before="6pt" keep-with-next.within-page="always">
-      <fo:external-graphic src="url('{@src}')" width="100%" height="85mm"
+      <fo:external-graphic src="url('{@src}')" width="100%" height="85mm" fox:alt-text="{@caption}"
           content-width="scale-down-to-fit" content-height="scale-down-to-fit" scaling="uniform"/>
     </fo:block>
     <xsl:if test="@caption != ''">

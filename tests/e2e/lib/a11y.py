@@ -228,6 +228,9 @@ def check(fo_path, pdf_path):
     alts = [str(f.get("/Alt")) if "/Alt" in f else None for f in figures]
     if exp and alts != exp["figures"]:
         fail(f"Figure /Alt {alts}, expected {exp['figures']}")
+    # without an FO to compare with (a deliverable): every Figure says what it shows
+    if not exp and any(not a or not a.strip() for a in alts):
+        fail(f"Figure without /Alt: {alts}")
     # languages of blocks
     langs = [str(e.Lang) for e, _, _ in elems if "/Lang" in e and e.S != "/Part"]
     for lang in exp["langs"] if exp else []:
