@@ -6,6 +6,7 @@
 
 #include "cli/cli_internal.h"
 #include "source/source.h"
+#include "util/atomic_file.h"
 
 static void dossier_usage(FILE *out)
 {
@@ -67,6 +68,10 @@ int cmd_dossier(int argc, char **argv)
                                               : "no output file (-o DOSSIER.pdf)");
     if (cli_check_style("dossier", o.style) != EXIT_OK)
         return EXIT_USAGE;
+    for (int i = optind; i < argc; i++)
+        if (atomic_file_same(argv[i], out) || (o.depfile && atomic_file_same(argv[i], o.depfile)))
+            return cli_usage_error("dossier", "the output '%s' is the input file",
+                                   atomic_file_same(argv[i], out) ? out : o.depfile);
     diag *d = diag_new(stderr);
     diag_set_strict(d, strict);
     int rc = deliver_dossier((const char *const *)argv + optind, argc - optind, out, &o, d);

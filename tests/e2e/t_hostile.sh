@@ -321,3 +321,12 @@ test_hostile_output_in_a_read_only_folder() {
     assert_exit 1 "$LIVRABLES" render "$OK_FO" -o /sys/livrables-test.pdf
     assert_eq "/sys/livrables-test.pdf: error: cannot write: Permission denied" "$(cat out.txt)"
 }
+
+test_hostile_dossier_output_equal_to_a_source_is_refused() {
+    cp -r "$ROOT/examples/atelier-flash" at
+    cp at/atelier.xml before.xml
+    assert_exit 2 "$LIVRABLES" dossier at/atelier.xml -o at/atelier.xml
+    assert_eq "livrables dossier: error: the output 'at/atelier.xml' is the input file
+Try 'livrables dossier --help'." "$(cat out.txt)"
+    cmp -s before.xml at/atelier.xml || fail "the source was changed"
+}
