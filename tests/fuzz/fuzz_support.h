@@ -1,17 +1,18 @@
 /* Shared by the libFuzzer entry points: a scratch directory per process (the input, copies
- * of the test images, and an output folder emptied after every input), and a diag that prints nowhere (the fuzzer looks for crashes, leaks and
- * undefined behaviour, not for diagnostics). Header-only: each target is one .c file. */
-/* Needs _XOPEN_SOURCE 700 (nftw), defined by the target before any include. */
+ * of the test images, and an output folder emptied after every input), and a diag that
+ * prints nowhere (the fuzzer looks for crashes, leaks and undefined behaviour, not for
+ * diagnostics). Header-only: each target is one .c file, which defines _XOPEN_SOURCE 700
+ * (for nftw) before any include. */
 #ifndef LIVRABLES_FUZZ_SUPPORT_H
 #define LIVRABLES_FUZZ_SUPPORT_H
 
 #include <ftw.h>
-#include <stdint.h>
-#include <sys/stat.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "diag/diag.h"
