@@ -65,7 +65,7 @@
       <xsl:if test="position() = last() and last() > 1">
         <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
       </xsl:if>
-      <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}">
+      <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}" role="TH">
         <fo:block font-weight="bold" color="{$color-primary}"><xsl:value-of select="@sigle"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table-cell">

@@ -136,8 +136,13 @@
     </fo:table-row>
   </xsl:template>
 
+  <!-- In a table without a header row (key facts: "Nature", "Département"...), the first
+       cell of a row names what the row holds: a row header for readers of tagged PDF. -->
   <xsl:template match="d:cell" mode="fo">
     <fo:table-cell xsl:use-attribute-sets="table-cell">
+      <xsl:if test="not(ancestor::d:table[1]/d:head) and not(preceding-sibling::d:cell)">
+        <xsl:attribute name="role">TH</xsl:attribute>
+      </xsl:if>
       <xsl:call-template name="cell-span"/>
       <xsl:call-template name="continued-marker"/>
       <xsl:call-template name="cell-content"/>

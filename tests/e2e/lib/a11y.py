@@ -172,6 +172,12 @@ def check(fo_path, pdf_path):
         parts = child_types(t)
         if et and et["header_rows"] and "/THead" not in parts:
             fail("a Table without THead")
+        # a deliverable's tables all have header cells (column or row headers)
+        if not exp and not any(is_elem(c) and c.S == "/TH"
+                               for part in kids(t) if is_elem(part)
+                               for tr in kids(part) if is_elem(tr)
+                               for c in kids(tr)):
+            fail("a Table without any TH")
         for part in kids(t):
             if not is_elem(part):
                 continue
