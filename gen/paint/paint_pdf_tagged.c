@@ -176,7 +176,8 @@ static void elem_attributes(tagger *t, int i)
  * marked content, which then needs no MCR dictionary. */
 static void write_kids(tagger *t, qpdf_oh d, klist *k, const int *mcid, const qpdf_oh *annots)
 {
-    qsort(k->v, k->n, sizeof *k->v, k->has_content ? by_drawing : by_fo_order);
+    if (k->n > 1) /* k->v is NULL for an element with no entry: qsort wants an array */
+        qsort(k->v, k->n, sizeof *k->v, k->has_content ? by_drawing : by_fo_order);
     qpdf_data q = t->q;
     int pg = -1;
     for (size_t j = 0; j < k->n && pg < 0; j++)
