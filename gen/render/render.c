@@ -1,7 +1,6 @@
 #include "render/render.h"
 
 #include <errno.h>
-#include <libxml/tree.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -215,18 +214,6 @@ bool render_memory(render_engine *e, const char *text, size_t len, const char *f
 {
     int errors_before = diag_error_count(d);
     fo_doc *doc = fo_doc_open_memory(text, len, fo_name, d);
-    if (!doc)
-        return false;
-    bool ok = render_doc(e, doc, out_path, o, d, errors_before);
-    fo_doc_destroy(doc);
-    return ok;
-}
-
-bool render_xml(render_engine *e, xmlDoc *fo, const char *fo_name, const char *out_path,
-                const render_options *o, diag *d)
-{
-    int errors_before = diag_error_count(d);
-    fo_doc *doc = fo_doc_open_xml(fo, fo_name, d);
     if (!doc)
         return false;
     bool ok = render_doc(e, doc, out_path, o, d, errors_before);

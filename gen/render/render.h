@@ -14,8 +14,6 @@
 #include "paint/paint.h"
 #include "util/strlist.h"
 
-struct _xmlDoc;
-
 /* Fonts and shaped words, shared by every document rendered in one process. */
 typedef struct render_engine render_engine;
 
@@ -49,11 +47,6 @@ void render_options_init(render_options *o);
  * problem reported to `d`); then no output is left behind and an existing one is kept. */
 bool render_file(render_engine *e, const char *fo_path, const char *out_path,
                  const render_options *o, diag *d);
-
-/* The same for an FO document in memory (a stylesheet's result), named `fo_name` in
- * diagnostics; `fo` stays owned by the caller. */
-bool render_xml(render_engine *e, struct _xmlDoc *fo, const char *fo_name, const char *out_path,
-                const render_options *o, diag *d);
 
 /* The same for the text of an FO document in memory (`len` bytes, borrowed), streamed page-
  * sequence by page-sequence as a file is; diagnostics name `fo_name` with the text's lines. */
