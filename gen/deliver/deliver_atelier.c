@@ -11,6 +11,7 @@
 #include "deliver/deliver_internal.h"
 #include "util/atomic_file.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 bool deliver_mkdirs(const char *dir, diag *d)
 {
@@ -22,7 +23,7 @@ bool deliver_mkdirs(const char *dir, diag *d)
         char keep = *s;
         *s = '\0';
         if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            diag_error(d, p, 0, "cannot create directory: %s", strerror(errno));
+            diag_error(d, p, 0, _("cannot create directory: %s"), strerror(errno));
             ok = false;
             break;
         }
@@ -43,7 +44,7 @@ static bool write_fo(xmlDocPtr fo, const char *path, diag *d)
     if (f)
         ok = atomic_file_finish(f, tmp, path, ok) && ok;
     if (!ok)
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot write: %s"), strerror(errno));
     return ok;
 }
 
@@ -67,9 +68,9 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
             if (missing && strlist_add(&c->fonts_warned, missing))
                 diag_warning(c->d, c->charter_path, 0,
-                             "font family '%s' is not installed, using '%s' instead; install "
+                             _("font family '%s' is not installed, using '%s' instead; install "
                              "its font files (.otf or .ttf) in ~/.local/share/fonts or "
-                             "/usr/local/share/fonts, then run 'fc-cache'",
+                             "/usr/local/share/fonts, then run 'fc-cache'"),
                              missing, used ? used : "a fallback font");
             xmlFree(families);
         }
@@ -87,7 +88,7 @@ static bool render_generated(deliver_ctx *c, xmlDocPtr fo, const char *fo_name, 
     int len = 0;
     xmlDocDumpMemory(fo, &text, &len);
     if (!text) {
-        diag_error(c->d, fo_name, 0, "cannot serialize the XSL-FO");
+        diag_error(c->d, fo_name, 0, _("cannot serialize the XSL-FO"));
         return false;
     }
     int errors_before = diag_error_count(c->d);
@@ -98,7 +99,7 @@ static bool render_generated(deliver_ctx *c, xmlDocPtr fo, const char *fo_name, 
         if (f && fwrite(text, 1, (size_t)len, f) == (size_t)len &&
             atomic_file_finish(f, tmp, fo_name, true))
             diag_report(c->d, DIAG_NOTE, fo_name, 0,
-                        "the XSL-FO with these errors is kept here for inspection");
+                        _("the XSL-FO with these errors is kept here for inspection"));
         else if (f)
             atomic_file_finish(f, tmp, fo_name, false);
     }
@@ -152,7 +153,7 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     if (ok) {
         deliver_record_add(rec, written, deps);
         if (c->print_written) {
-            printf("wrote %s\n", written);
+            printf(_("wrote %s\n"), written);
             fflush(stdout);
         }
     }
@@ -232,7 +233,7 @@ static bool check_sites(deliver_ctx *c, const source *s, xmlNodePtr root)
                 if (deliver_is_site(n))
                     used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
                                              used ? ", " : "", attr(n, "id", id, sizeof id));
-            diag_error(c->d, s->path, (int)xmlGetLineNo(root), "no site '%.*s' in this atelier (its sites: %s)",
+            diag_error(c->d, s->path, (int)xmlGetLineNo(root), _("no site '%.*s' in this atelier (its sites: %s)"),
                        (int)len, p, used ? known : "none");
             ok = false;
         }
@@ -253,7 +254,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
     if (!*attr(root, "version", version, sizeof version))
         snprintf(version, sizeof version, "1.0");
     if (subdir && !safe_id(id)) {
-        diag_error(c->d, s->path, (int)xmlGetLineNo(root), "the atelier's id '%s' cannot name a directory", id);
+        diag_error(c->d, s->path, (int)xmlGetLineNo(root), _("the atelier's id '%s' cannot name a directory"), id);
         source_destroy(s);
         return false;
     }
@@ -280,7 +281,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
                 continue;
             if (!safe_id(site)) {
                 diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
-                           "the site's id '%s' cannot name a directory", site);
+                           _("the site's id '%s' cannot name a directory"), site);
                 ok = false;
                 continue;
             }

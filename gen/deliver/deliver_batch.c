@@ -10,6 +10,7 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/fatal_signal.h"
+#include "util/i18n.h"
 
 typedef struct {
     pid_t pid;
@@ -94,7 +95,7 @@ static bool start_child(deliver_ctx *c, const char *const *paths, int index, boo
         fatal_signal_add_child(ch->pid);
     sigprocmask(SIG_SETMASK, &saved, NULL);
     if (ch->pid < 0) {
-        diag_error(c->d, paths[index], 0, "cannot start a build process: %s", strerror(errno));
+        diag_error(c->d, paths[index], 0, _("cannot start a build process: %s"), strerror(errno));
         if (ch->record)
             fclose(ch->record);
         return false;
@@ -125,7 +126,7 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
     record_load(rec, ch.record);
     fclose(ch.record);
     if (WIFSIGNALED(status))
-        diag_error(c->d, paths[ch.index], 0, "the build was killed by signal %d", WTERMSIG(status));
+        diag_error(c->d, paths[ch.index], 0, _("the build was killed by signal %d"), WTERMSIG(status));
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
@@ -165,9 +166,9 @@ static void print_summary(const char *const *paths, int n, const bool *failed)
     int nfailed = 0;
     for (int i = 0; i < n; i++)
         nfailed += failed[i];
-    printf("built %d of %d ateliers", n - nfailed, n);
+    printf(_("built %d of %d ateliers"), n - nfailed, n);
     if (nfailed) {
-        printf("; failed:");
+        printf("%s", _("; failed:"));
         for (int i = 0, k = 0; i < n; i++)
             if (failed[i])
                 printf("%s %s", k++ ? "," : "", paths[i]);

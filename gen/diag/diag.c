@@ -1,4 +1,5 @@
 #include "diag/diag.h"
+#include "util/i18n.h"
 
 #include <pthread.h>
 #include <stdatomic.h>
@@ -83,7 +84,7 @@ static bool seen_before(diag *d, const char *text)
 void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const char *fmt,
                   va_list ap)
 {
-    static const char *const names[] = {"note", "warning", "error"};
+    static const char *const names[] = {N_("note"), N_("warning"), N_("error")};
     if (sev == DIAG_WARNING && d->strict)
         sev = DIAG_ERROR;
     char msg[2048];
@@ -91,11 +92,11 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
 
     char text[4096];
     if (file && line > 0)
-        snprintf(text, sizeof text, "%s:%d: %s: %s", file, line, names[sev], msg);
+        snprintf(text, sizeof text, _("%s:%d: %s: %s"), file, line, _(names[sev]), msg);
     else if (file)
-        snprintf(text, sizeof text, "%s: %s: %s", file, names[sev], msg);
+        snprintf(text, sizeof text, _("%s: %s: %s"), file, _(names[sev]), msg);
     else
-        snprintf(text, sizeof text, "livrables: %s: %s", names[sev], msg);
+        snprintf(text, sizeof text, _("livrables: %s: %s"), _(names[sev]), msg);
 
     pthread_mutex_lock(&d->lock);
     if (!seen_before(d, text)) {

@@ -8,6 +8,7 @@
 
 #include "source/source_internal.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static bool is_xinclude(const xmlNode *n)
 {
@@ -70,7 +71,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
     xmlChar *href = e->domain == XML_FROM_XINCLUDE ? refused_href(c, node) : NULL;
     if (href) {
-        diag_report(c->d, sev, file, line, "XInclude outside the source tree: %s", (char *)href);
+        diag_report(c->d, sev, file, line, _("XInclude outside the source tree: %s"), (char *)href);
         xmlFree(href);
         return;
     }
@@ -93,7 +94,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
         sscanf(msg, "Invalid attribute %127s for element", attr) == 1) {
         xmlChar *value = xmlGetProp(node, BAD_CAST attr);
         if (value) {
-            diag_report(c->d, sev, file, line, "%s (value '%s')", msg, (char *)value);
+            diag_report(c->d, sev, file, line, _("%s (value '%s')"), msg, (char *)value);
             xmlFree(value);
             free(msg);
             flush_pending(c);
@@ -103,7 +104,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     /* Name the element when libxml2's message does not. */
     if (node && node->type == XML_ELEMENT_NODE && e->domain == XML_FROM_RELAXNGV &&
         !strstr(msg, (const char *)node->name))
-        diag_report(c->d, sev, file, line, "%s (in element %s)", msg, (const char *)node->name);
+        diag_report(c->d, sev, file, line, _("%s (in element %s)"), msg, (const char *)node->name);
     else
         diag_report(c->d, sev, file, line, "%s", msg);
     free(msg);
