@@ -12,6 +12,7 @@
 #include "util/atomic_file.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
+#include "util/run_once.h"
 
 bool deliver_mkdirs(const char *dir, diag *d)
 {
@@ -54,6 +55,14 @@ const char *deliver_extension(deliver_format f)
     return ext[f];
 }
 
+/* True unless another livrables process of the same make run already warned about it. */
+static bool font_warning_first(const char *family)
+{
+    char what[256];
+    snprintf(what, sizeof what, "font-%s", family);
+    return run_once_first(what);
+}
+
 /* Warns, once per run and family, when a font-family list of the FO starts with a family that
  * is not installed: the charter asked for it (Marianne for the etat charter) and the reader
  * should know the PDF uses a fallback. */
@@ -66,7 +75,7 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
         if (families) {
             const char *used = NULL;
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
-            if (missing && strlist_add(&c->fonts_warned, missing))
+            if (missing && strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
                 diag_warning(c->d, c->charter_path, 0,
                              _("font family '%s' is not installed, using '%s' instead; install "
                              "its font files (.otf or .ttf) in ~/.local/share/fonts or "
