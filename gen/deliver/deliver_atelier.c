@@ -191,6 +191,9 @@ static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, co
         printf("%s\n", written);
         return true;
     }
+    if (c->progress)
+        diag_progress(c->d, "[%d/%d] %s%s%s%s", ++c->progress_done, c->progress_total, site,
+                      *site ? "/" : "", deliver_table[i].name, deliver_extension(c->o->format));
     if (!deliver_mkdirs(dir, c->d))
         return false;
     transform_params p = {
@@ -251,6 +254,20 @@ static bool check_sites(deliver_ctx *c, const source *s, xmlNodePtr root)
     return ok;
 }
 
+/* How many outputs the atelier `root` gives in this build, for the progress line. */
+static int count_outputs(const deliver_ctx *c, xmlNodePtr root)
+{
+    int sites = 0, n = 0;
+    for (xmlNodePtr k = root->children; k; k = k->next) {
+        char site[512];
+        sites += deliver_is_site(k) && (!c->o->sites || deliver_listed(c->o->sites, attr(k, "id", site, sizeof site)));
+    }
+    for (int i = 0; i < DELIVER_COUNT; i++)
+        if (deliver_selected(c->o, i))
+            n += deliver_table[i].per_site ? sites : 1;
+    return n;
+}
+
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
                      deliver_record *rec)
 {
@@ -272,6 +289,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
         return false;
     }
     snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
+    c->progress_total += count_outputs(c, root);
 
     bool ok = true;
     for (int i = 0; i < DELIVER_COUNT; i++) {

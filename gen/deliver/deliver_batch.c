@@ -19,12 +19,9 @@ typedef struct {
 } child;
 
 /* "[3/7] building x", redrawn in place on a terminal. */
-static void show_progress(bool tty, int k, int n, const char *path)
+static void show_progress(deliver_ctx *c, int k, int n, const char *path)
 {
-    if (!tty)
-        return;
-    printf("\r\033[K[%d/%d] building %s", k, n, path);
-    fflush(stdout);
+    diag_progress(c->d, _("[%d/%d] building %s"), k, n, path);
 }
 
 /* The record as lines "O output" each followed by its "D dependency" lines (a child's way
@@ -139,7 +136,7 @@ static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool
     int nrunning = 0, next = 0, done = 0;
     while (done < n) {
         while (nrunning < c->o->jobs && next < n) {
-            show_progress(tty, next + 1, n, paths[next]);
+            show_progress(c, next + 1, n, paths[next]);
             if (start_child(c, paths, next, subdir, &running[nrunning]))
                 nrunning++;
             else {
@@ -209,15 +206,11 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
     if (o->jobs > 1 && npaths > 1) {
         build_parallel(&c, paths, npaths, subdir, tty, &rec, failed);
     } else {
-        for (int i = 0; i < npaths; i++) {
-            show_progress(tty, i + 1, npaths, paths[i]);
+        c.progress = true; /* a line per output; ateliers built by children show theirs */
+        for (int i = 0; i < npaths; i++)
             failed[i] = !deliver_atelier(&c, paths[i], o->out_dir, subdir, &rec);
-        }
     }
-    if (tty) {
-        printf("\r\033[K");
-        fflush(stdout);
-    }
+    diag_progress(d, NULL);
     bool any_failed = false;
     for (int i = 0; i < npaths; i++)
         any_failed |= failed[i];
