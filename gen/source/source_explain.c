@@ -167,6 +167,14 @@ static bool is_element(const xmlNode *k)
 
 static void explain_element(explainer *x, xmlNode *n, xmlNode *pattern);
 
+static bool has_child(const xmlNode *n, const char *name)
+{
+    for (const xmlNode *k = n->children; k; k = k->next)
+        if (is_element(k) && xmlStrEqual(k->name, BAD_CAST name))
+            return true;
+    return false;
+}
+
 /* Children: known here, in order, not repeated unless allowed, required ones present. */
 static void check_children(explainer *x, xmlNode *n, const rng_content *c)
 {
@@ -206,13 +214,22 @@ static void check_children(explainer *x, xmlNode *n, const rng_content *c)
         return; /* a misspelt element is one problem, not also a missing one */
     for (guint i = 0; i < c->elems->len; i++) {
         const rng_item *it = &g_array_index(c->elems, rng_item, i);
-        if (!it->required)
-            continue;
-        bool present = false;
-        for (xmlNode *k = n->children; k && !present; k = k->next)
-            present = is_element(k) && xmlStrEqual(k->name, BAD_CAST it->name);
-        if (!present)
+        if (it->required && !has_child(n, it->name))
             problem(x, n, false, _("element <%s> is missing in <%s>"), it->name, (const char *)n->name);
+    }
+    for (guint i = 0; i < c->choices->len; i++) {
+        const rng_choice *ch = &g_array_index(c->choices, rng_choice, i);
+        bool present = false;
+        for (guint j = ch->first; j < ch->last && !present; j++)
+            present = has_child(n, g_array_index(c->elems, rng_item, j).name);
+        if (present)
+            continue;
+        GArray *branch = g_array_new(FALSE, FALSE, sizeof(rng_item));
+        g_array_append_vals(branch, &g_array_index(c->elems, rng_item, ch->first), ch->last - ch->first);
+        char *names = names_of(branch, true);
+        problem(x, n, false, _("<%s> needs one of %s"), (const char *)n->name, names);
+        g_free(names);
+        g_array_free(branch, TRUE);
     }
 }
 

@@ -39,6 +39,7 @@ static void content_free(void *p)
     rng_content *c = p;
     g_array_free(c->attrs, TRUE);
     g_array_free(c->elems, TRUE);
+    g_array_free(c->choices, TRUE);
     g_free(c);
 }
 
@@ -163,12 +164,21 @@ static void walk(walker *w, xmlNode *n, bool required, bool repeat)
             w->c->text = n;
     } else if (strcmp(k, "choice") == 0) {
         int start = w->order, end = start;
+        rng_choice choice = {w->c->elems->len, 0};
+        bool every_branch_elements = true; /* a branch of text alone needs no element */
         for (xmlNode *b = n->children; b; b = b->next) {
+            if (!is_rng(b, NULL))
+                continue;
+            guint before = w->c->elems->len;
             w->order = start;
             walk(w, b, false, repeat);
             end = end > w->order ? end : w->order;
+            every_branch_elements = every_branch_elements && w->c->elems->len > before;
         }
         w->order = end;
+        choice.last = w->c->elems->len;
+        if (required && every_branch_elements && choice.last > choice.first)
+            g_array_append_val(w->c->choices, choice);
     } else if (strcmp(k, "group") == 0) {
         walk_children(w, n, required, repeat);
     } else if (strcmp(k, "mixed") == 0) {
@@ -190,6 +200,7 @@ const rng_content *rng_content_of(rng_model *m, xmlNode *elem)
     c = g_new0(rng_content, 1);
     c->attrs = g_array_new(FALSE, FALSE, sizeof(rng_item));
     c->elems = g_array_new(FALSE, FALSE, sizeof(rng_item));
+    c->choices = g_array_new(FALSE, FALSE, sizeof(rng_choice));
     walker w = {.m = m, .c = c};
     walk_children(&w, elem, true, false);
     g_hash_table_insert(m->contents, elem, c);
@@ -202,13 +213,15 @@ xmlNode *rng_root_element(rng_model *m, const char *name)
         if (!is_rng(n, "start"))
             continue;
         rng_content c = {g_array_new(FALSE, FALSE, sizeof(rng_item)),
-                         g_array_new(FALSE, FALSE, sizeof(rng_item)), NULL, false};
+                         g_array_new(FALSE, FALSE, sizeof(rng_item)),
+                         g_array_new(FALSE, FALSE, sizeof(rng_choice)), NULL, false};
         walker w = {.m = m, .c = &c};
         walk_children(&w, n, true, false);
         const rng_item *it = rng_find(c.elems, name);
         xmlNode *found = it ? it->pattern : NULL;
         g_array_free(c.attrs, TRUE);
         g_array_free(c.elems, TRUE);
+        g_array_free(c.choices, TRUE);
         return found;
     }
     return NULL;

@@ -21,10 +21,17 @@ typedef struct {
     int order;         /* elements: rank in the content; equal ranks may come in any order */
 } rng_item;
 
+/* A required choice between elements: elems[first] to elems[last - 1] (the elements of
+ * its branches), one of which must be there. */
+typedef struct {
+    guint first, last;
+} rng_choice;
+
 /* What the content of one <element> pattern allows. */
 typedef struct {
     GArray *attrs;     /* of rng_item */
     GArray *elems;     /* of rng_item */
+    GArray *choices;   /* of rng_choice: required choices between elements */
     xmlNode *text;     /* the pattern of its text (data, value, choice of values), or NULL */
     bool mixed;        /* any text may stand between child elements */
 } rng_content;
