@@ -37,7 +37,7 @@ both() {
 test_messages_catalogue_is_complete() {
     # every message of the code has a French translation, none fuzzy, formats consistent
     find "$ROOT/gen" -name '*.[ch]' | sort >files.txt
-    xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 \
+    xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=fail:2 \
         -f files.txt -o fresh.pot
     msgfmt --check --statistics -o /dev/null "$ROOT/po/fr.po" 2>stats.txt || { cat stats.txt; fail "msgfmt --check"; }
     msgcmp "$ROOT/po/fr.po" fresh.pot || fail "po/fr.po lacks translations (make po-update)"
