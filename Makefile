@@ -6,6 +6,7 @@
 #   make sanitize   build and run the unit and end-to-end tests under ASan and UBSan
 #   make fuzz       build the libFuzzer targets with clang and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make po-update  merge new messages into po/fr.po;  make po-check  fail on a missing translation
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
