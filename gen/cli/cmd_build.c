@@ -42,8 +42,8 @@ static void build_usage(FILE *out)
             "  -n, --dry-run          validate, then print the outputs that would be written,\n"
             "                         one path a line; write nothing (not even -M)\n"
             "  -h, --help             show this help\n\n"
-            "On a terminal a progress line is shown; otherwise one 'wrote FILE' line per\n"
-            "output. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
+            "One 'wrote FILE' line per output, and on a terminal a progress line on standard\n"
+            "error. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
             "gives the build date and the PDF dates (reproducible builds).\n\n"
             "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n"));
 }

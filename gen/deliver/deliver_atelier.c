@@ -162,6 +162,8 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     if (ok) {
         deliver_record_add(rec, written, deps);
         if (c->print_written) {
+            if (c->progress)
+                diag_progress(c->d, NULL); /* the same terminal: the line goes above */
             printf(_("wrote %s\n"), written);
             fflush(stdout);
         }

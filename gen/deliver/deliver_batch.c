@@ -127,7 +127,7 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool subdir, bool tty,
+static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool subdir,
                            deliver_record *rec, bool *failed)
 {
     child *running = calloc((size_t)c->o->jobs, sizeof *running);
@@ -196,17 +196,16 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
         deliver_ctx_clear(&c);
         return rc;
     }
-    bool tty = isatty(STDOUT_FILENO);
-    c.print_written = !tty;
+    c.print_written = true; /* a record of what was written, on a terminal too (make) */
     bool subdir = npaths > 1;
     bool *failed = calloc((size_t)npaths, sizeof *failed);
     if (!failed)
         abort();
     deliver_record rec = {0};
     if (o->jobs > 1 && npaths > 1) {
-        build_parallel(&c, paths, npaths, subdir, tty, &rec, failed);
+        build_parallel(&c, paths, npaths, subdir, &rec, failed);
     } else {
-        c.progress = true; /* a line per output; ateliers built by children show theirs */
+        c.progress = true; /* a line per output (with -j, one per atelier started) */
         for (int i = 0; i < npaths; i++)
             failed[i] = !deliver_atelier(&c, paths[i], o->out_dir, subdir, &rec);
     }

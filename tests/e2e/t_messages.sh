@@ -168,6 +168,8 @@ ns = {'a': 'urn:livrables:atelier:1'}
 print(ET.parse(sys.argv[1]).getroot().find('.//a:site', ns).get('id'))" "$ROOT/examples/atelier-flash/atelier.xml")
     assert_contains tty.log $'\r\033[K[1/2] '"$site/note-de-cadrage.pdf"
     assert_contains tty.log $'\r\033[K[2/2] livret-de-capitalisation.pdf'
+    # the wrote lines stay, above the progress line
+    assert_contains tty.log $'\r\033[Kwrote tty/livret-de-capitalisation.pdf\r\n'
     [ "$(tail -c 4 tty.log | od -An -c | tr -d ' ')" = '\r033[K' ] || { od -c tty.log | tail -3; fail "the progress line is not cleared at the end"; }
     # not on a pipe or a file
     "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" -o pipe --only note-de-cadrage 2>err.txt | cat >std.txt
