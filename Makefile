@@ -82,7 +82,7 @@ I18N_SRCS := $(shell find gen -name '*.[ch]' | sort)
 po/livrables.pot: $(I18N_SRCS) | $(DEPS_STAMP)
 	$(say) XGETTEXT $@
 	$(Q)xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=fail:2 \
-	    --add-comments=TRANSLATORS: --package-name=livrables --package-version=$(VERSION) \
+	    --add-comments=TRANSLATORS: --add-location=file --package-name=livrables --package-version=$(VERSION) \
 	    --msgid-bugs-address='see README.md' --sort-by-file -o $@.tmp $(I18N_SRCS)
 	$(Q)sed '/^"POT-Creation-Date:/d' $@.tmp > $@ && rm -f $@.tmp
 
