@@ -129,7 +129,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The site's local authorities: the structures of its elected and technical participants. -->
+  <!-- The site's local authorities: the source's <collectivites>, else the structures of its
+       elected and technical participants. -->
   <xsl:template name="ndc-local-authorities">
     <xsl:variable name="structures"
         select="set:distinct($the-site/a:seances/a:seance/a:participants/a:participant
@@ -153,15 +154,25 @@
           </xsl:choose>
           <xsl:text>).</xsl:text>
         </d:p>
-        <xsl:if test="$structures">
-          <d:p>Collectivités et structures associées :</d:p>
-          <d:list>
-            <xsl:for-each select="$structures">
-              <xsl:sort select="."/>
-              <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
-            </xsl:for-each>
-          </d:list>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$the-site/a:collectivites">
+            <d:p keep="next">Collectivités concernées :</d:p>
+            <d:list>
+              <xsl:for-each select="$the-site/a:collectivites/a:collectivite">
+                <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
+              </xsl:for-each>
+            </d:list>
+          </xsl:when>
+          <xsl:when test="$structures">
+            <d:p keep="next">Collectivités et structures associées :</d:p>
+            <d:list>
+              <xsl:for-each select="$structures">
+                <xsl:sort select="."/>
+                <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
+              </xsl:for-each>
+            </d:list>
+          </xsl:when>
+        </xsl:choose>
       </d:section>
     </xsl:if>
   </xsl:template>

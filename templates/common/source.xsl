@@ -12,8 +12,9 @@
     xmlns:t="urn:livrables:templates"
     xmlns:func="http://exslt.org/functions"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:set="http://exslt.org/sets"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func exsl">
+    exclude-result-prefixes="a d lv t func exsl set">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -439,6 +440,24 @@
     </d:table>
   </xsl:template>
 
+  <!-- The site's local authorities, one t:c each: its <collectivites> when the source gives
+       them, else the structures of its elected participants (which miss an authority that
+       no elected member speaks for). -->
+  <xsl:template match="a:site" mode="collectivites">
+    <xsl:choose>
+      <xsl:when test="a:collectivites">
+        <xsl:for-each select="a:collectivites/a:collectivite">
+          <t:c><xsl:value-of select="lv:typo(normalize-space(.))"/></t:c>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="set:distinct(a:seances/a:seance/a:participants/a:participant[@role = 'elu']/@structure)">
+          <t:c><xsl:value-of select="lv:typo(normalize-space(.))"/></t:c>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- Key facts of a site as a two-column table. -->
   <xsl:template match="a:site" mode="identity-table">
     <d:table cols="1 2">
@@ -463,6 +482,15 @@
       </xsl:if>
       <xsl:if test="a:perimetre">
         <d:row><d:cell>Périmètre</d:cell><d:cell><xsl:apply-templates select="a:perimetre" mode="inline"/></d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="a:collectivites">
+        <d:row><d:cell>Collectivités</d:cell>
+          <d:cell>
+            <xsl:for-each select="a:collectivites/a:collectivite">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="lv:typo(normalize-space(.))"/>
+            </xsl:for-each>
+          </d:cell></d:row>
       </xsl:if>
     </d:table>
   </xsl:template>

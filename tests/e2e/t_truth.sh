@@ -104,6 +104,7 @@ test_truth_covers_name_authorities_steering_and_bloc_marque() {
     local rel failed=0
     truth_every_site cover-identity feuille-de-route || failed=1
     truth_every_site cover-identity carnet-de-suivi || failed=1
+    truth_every_site cover-identity note-de-cadrage || failed=1
     for rel in $TRUTH_SOURCES; do
         check_truth cover-identity "$ROOT/$rel/atelier.xml" "" "$(truth_built "$rel")/livret-de-capitalisation.pdf" ||
             { echo "  in the livret of $rel"; failed=1; }

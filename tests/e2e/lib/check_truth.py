@@ -234,7 +234,8 @@ def cmd_dates(src, site_id, pdf, kind, build_iso):
 
 
 def cmd_cover_identity(src, site_id, pdf):
-    """The cover names the site's local authorities (its elected participants' structures),
+    """The cover names the site's local authorities (its <collectivites>, else its elected
+    participants' structures),
     the steering service (and the site's own, by département), and shows the source's
     bloc-marque (an SVG's texts are read back from the page)."""
     root = at.load(src)
@@ -245,7 +246,12 @@ def cmd_cover_identity(src, site_id, pdf):
         s = at.site(root, site_id)
         codes = {d.get("code") for d in s.findall(A + "departement")}
         want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
-        for name in sorted({p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}):
+        given = s.findall("%scollectivites/%scollectivite" % (A, A))
+        if given:
+            names = {"".join(c.itertext()) for c in given}
+        else:
+            names = {p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}
+        for name in sorted(names):
             if at.norm(name) not in cover:
                 bad("cover: local authority %r missing" % name)
     if not re.search(r"Pilotage: " + re.escape(" · ".join(at.norm(w) for w in want)), cover):
