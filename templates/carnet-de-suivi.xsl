@@ -89,9 +89,12 @@
       <d:box>
         <d:p>
           <d:strong>
+            <!-- "Le 1er octobre 2025", "Les 2 et 3 avril 2025", "Du 2 au 5 avril 2025" -->
+            <xsl:variable name="period" select="t:period(@date, @fin)"/>
             <xsl:choose>
-              <xsl:when test="@fin and @fin != @date"><xsl:value-of select="lv:date-range(@date, @fin)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="concat('Le ', lv:date(@date))"/></xsl:otherwise>
+              <xsl:when test="starts-with($period, 'du ')"><xsl:value-of select="concat('D', substring($period, 2))"/></xsl:when>
+              <xsl:when test="contains($period, ' et ')"><xsl:value-of select="concat('Les ', $period)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat('Le ', $period)"/></xsl:otherwise>
             </xsl:choose>
           </d:strong>
           <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)))"/>

@@ -227,7 +227,7 @@
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@sol))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq) + sum($facts/@sol) + sum($facts/@rech))"/></d:cell>
-        <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100&#160;%</xsl:if></d:cell>
+        <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100,0&#160;%</xsl:if></d:cell>
       </d:row>
     </d:table>
   </xsl:template>

@@ -59,7 +59,8 @@
         </xsl:call-template>
       </d:section>
       <d:section title="Séances">
-        <d:table cols="5 1 3 3 2">
+        <xsl:variable name="livret-date" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
+        <d:table cols="4 1 4 5 2">
           <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
           <xsl:for-each select="$sites">
             <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
@@ -68,10 +69,27 @@
               <d:row>
                 <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell><xsl:value-of select="@numero"/></d:cell>
-                <d:cell><xsl:value-of select="lv:date(@date)"/>
-                  <xsl:if test="not(t:held(.))"> (prévue)</xsl:if></d:cell>
-                <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
-                <d:cell align="end"><xsl:value-of select="count(a:participants/a:participant)"/></d:cell>
+                <!-- A session not held is "non tenue" once the livret's date has passed it,
+                     "prévue" before; its participants were only invited. -->
+                <d:cell><xsl:value-of select="t:period(@date, @fin)"/>
+                  <xsl:if test="not(t:held(.))">
+                    <xsl:choose>
+                      <xsl:when test="translate(@date, '-', '') &lt; translate($livret-date, '-', '')"> (non tenue)</xsl:when>
+                      <xsl:otherwise> (prévue)</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:if></d:cell>
+                <d:cell>
+                  <xsl:choose>
+                    <xsl:when test="a:titre"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="t:label('seance', @type)"/></xsl:otherwise>
+                  </xsl:choose>
+                </d:cell>
+                <d:cell align="end">
+                  <xsl:choose>
+                    <xsl:when test="t:held(.)"><xsl:value-of select="count(a:participants/a:participant)"/></xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </d:cell>
               </d:row>
             </xsl:for-each>
           </xsl:for-each>

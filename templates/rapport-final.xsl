@@ -143,6 +143,13 @@
       <xsl:call-template name="plan-table">
         <xsl:with-param name="axes" select="a:axe"/>
       </xsl:call-template>
+      <!-- what the plan has found of its cost, what it has asked for, what is still to find -->
+      <xsl:if test="$open/a:cout">
+        <d:section title="Financement du plan">
+          <d:p keep="next">Les financements des actions, selon leur état : acquis, sollicités ou encore à rechercher.</d:p>
+          <xsl:call-template name="fin-by-axis"><xsl:with-param name="s" select=".."/></xsl:call-template>
+        </d:section>
+      </xsl:if>
       <xsl:call-template name="closed-actions">
         <xsl:with-param name="actions" select="a:axe/a:objectif/a:action"/>
       </xsl:call-template>

@@ -273,7 +273,7 @@
       </xsl:when>
       <xsl:when test="@type != 'autre'">
         <xsl:variable name="l" select="t:label('seance', @type)"/>
-        <xsl:value-of select="concat(' : ', translate(substring($l, 1, 1), 'DSF', 'dsf'), substring($l, 2))"/>
+        <xsl:value-of select="concat(' : ', $l)"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -332,6 +332,11 @@
           <xsl:if test="@kind = 'seance' and $as-of != ''
                         and number(translate(@start, '-', '')) > number(translate($as-of, '-', ''))">
             <xsl:attribute name="kind">planned</xsl:attribute>
+          </xsl:if>
+          <!-- a session not held whose date the deliverable has passed did not take place -->
+          <xsl:if test="@kind = 'planned' and $as-of != ''
+                        and number(translate(@end, '-', '')) &lt; number(translate($as-of, '-', ''))">
+            <xsl:attribute name="kind">missed</xsl:attribute>
           </xsl:if>
           <xsl:copy-of select="node()"/>
         </xsl:copy>
@@ -411,28 +416,21 @@
       <xsl:for-each select="$atelier/a:calendrier/a:etape">
         <d:row>
           <d:cell>
-            <!-- The type's label, then the source's words, unless they start with the same
-                 word ("Séances 1 : diagnostic" after "Séance 1" would say it twice). -->
-            <xsl:variable name="label" select="t:label('etape', @type)"/>
-            <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzéèêàâîôûç'"/>
-            <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'"/>
-            <xsl:variable name="w1" select="translate(substring-before(concat($label, ' '), ' '), $upper, $lower)"/>
-            <xsl:variable name="w2" select="translate(substring-before(concat(normalize-space(.), ' '), ' '), $upper, $lower)"/>
-            <xsl:variable name="same" select="$w2 = $w1 or $w2 = concat($w1, 's')"/>
-            <xsl:if test="not($same)"><xsl:value-of select="$label"/></xsl:if>
-            <xsl:if test="normalize-space(.) != ''">
-              <xsl:if test="not($same)"><xsl:text> : </xsl:text></xsl:if>
-              <xsl:apply-templates select="." mode="inline"/>
-            </xsl:if>
+            <!-- The site's own session by its label ("Séance 1 : La bastide en été"); a step
+                 by the source's words alone ("Réunion de lancement…" needs no "Lancement :"
+                 before it), else by its type's label. -->
+            <xsl:variable name="own-session" select="t:site-session(.)"/>
+            <xsl:choose>
+              <xsl:when test="$own-session"><xsl:apply-templates select="$own-session" mode="calendar-label"/></xsl:when>
+              <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="inline"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
+            </xsl:choose>
           </d:cell>
           <xsl:variable name="own" select="t:site-session(.)"/>
           <xsl:variable name="from" select="(@debut[not($own)] | $own/@date)[1]"/>
           <xsl:variable name="to" select="(@fin[not($own)] | $own/@fin)[1]"/>
           <d:cell>
-            <xsl:choose>
-              <xsl:when test="$to and $to != $from"><xsl:value-of select="lv:date-range($from, $to)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="lv:date($from)"/></xsl:otherwise>
-            </xsl:choose>
+            <xsl:value-of select="t:period($from, $to)"/>
           </d:cell>
           <d:cell><xsl:value-of select="lv:typo(normalize-space((@lieu[not($own)] | $own/@lieu)[1]))"/></d:cell>
         </d:row>

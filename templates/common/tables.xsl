@@ -257,13 +257,13 @@
       <xsl:if test="not(preceding-sibling::d:field)">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
-      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
+      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-cell fiche-label-cell">
         <fo:marker marker-class-name="lv-suite">
           <xsl:if test="preceding-sibling::d:field">&#160;(suite)</xsl:if>
         </fo:marker>
         <fo:block><xsl:value-of select="@label"/></fo:block>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="table-cell" number-columns-spanned="2">
+      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-cell" number-columns-spanned="2">
         <xsl:call-template name="cell-content"/>
       </fo:table-cell>
     </fo:table-row>

@@ -76,7 +76,7 @@ def check_state_rows(lines, groups, what):
     if i < 0:
         bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
     sh = tr.shares(total.states())
-    if sh and row_index(lines, "Part du coût", [r"100[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
+    if sh and row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
         bad("%s: no 'Part du coût' row with shares %s (adding up to 100 %%)" % (what, [tr.percent(s) for s in sh]))
     return total
 
