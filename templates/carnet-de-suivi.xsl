@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Carnet de suivi (per site, working document): one chapter per session held so far
+  Carnet de suivi (per site, a working document until every session is held): one chapter
+  per session held so far
   (tenue="oui"), in date order: agenda, participants,
   site visits, minutes, proposals. Cumulative: rebuilt after each session.
 -->
@@ -21,7 +22,8 @@
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Carnet de suivi'"/>
       <xsl:with-param name="kind" select="'carnet-de-suivi'"/>
-      <xsl:with-param name="draft" select="true()"/>
+      <!-- a working document while a session is still to hold; complete once all are held -->
+      <xsl:with-param name="draft" select="boolean($the-site/a:seances/a:seance[not(t:held(.))])"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, carnet de suivi, séances'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="cds-progress"/>

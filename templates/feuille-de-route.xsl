@@ -264,7 +264,7 @@
         <d:table cols="7 3">
           <d:head><d:cell><xsl:value-of select="substring-before(concat($title, ' '), ' ')"/></d:cell><d:cell>Actions</d:cell></d:head>
           <xsl:for-each select="$firsts">
-            <!-- accents folded: libxslt sorts by code point, É would follow Z --><xsl:sort select="translate(normalize-space(.), 'ÉÈÊËÀÂÎÏÔÛÙÇéèêëàâîïôûùç', 'EEEEAAIIOUUCeeeeaaiiouuc')"/>
+            <!-- in the order of the actions that first call for them (document order) -->
             <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
             <d:row>
               <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>

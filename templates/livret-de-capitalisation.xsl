@@ -21,6 +21,13 @@
       <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
       <xsl:with-param name="kind" select="'livret-de-capitalisation'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
+      <!-- the cover names the atelier's territories -->
+      <xsl:with-param name="collectivites">
+        <xsl:for-each select="$sites">
+          <xsl:if test="position() &gt; 1"> · </xsl:if>
+          <xsl:value-of select="lv:typo(normalize-space(a:nom))"/>
+        </xsl:for-each>
+      </xsl:with-param>
       <xsl:with-param name="body">
         <xsl:call-template name="ldc-atelier"/>
         <xsl:call-template name="ldc-course"/>

@@ -137,7 +137,7 @@
                              [@role = 'elu' or @role = 'technicien']/@structure)"/>
     <xsl:if test="$the-site">
       <d:section title="Collectivités du site">
-        <d:p>
+        <d:p keep="next">
           <!-- "Site retenu :" needs no article, whatever the nature and gender of the name -->
           <xsl:variable name="nature" select="t:label('nature', $the-site/@nature)"/>
           <xsl:text>Site retenu : </xsl:text>

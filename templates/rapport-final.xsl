@@ -100,13 +100,21 @@
           <d:section>
             <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
             <xsl:apply-templates select="." mode="prose"/>
-            <xsl:for-each select="a:objectif">
-              <d:label>
-                <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
-                <xsl:apply-templates select="a:titre" mode="plain"/>
-              </d:label>
-              <xsl:apply-templates select="." mode="prose"/>
-            </xsl:for-each>
+            <!-- the objectives as a list: a run of bold lead lines alone would hold
+                 together and push the whole part onto the next page -->
+            <d:list>
+              <xsl:for-each select="a:objectif">
+                <d:item>
+                  <d:p>
+                    <d:strong>
+                      <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
+                      <xsl:apply-templates select="a:titre" mode="plain"/>
+                    </d:strong>
+                  </d:p>
+                  <xsl:apply-templates select="." mode="prose"/>
+                </d:item>
+              </xsl:for-each>
+            </d:list>
           </d:section>
         </xsl:for-each>
       </d:section>
