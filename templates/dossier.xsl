@@ -159,9 +159,13 @@
         <xsl:choose>
           <xsl:when test="$several">
             <d:section>
+              <!-- one seminar for all the ateliers goes by its own title, not one atelier's -->
               <xsl:attribute name="title">
                 <xsl:text>Séminaire final — </xsl:text>
-                <xsl:apply-templates select="../a:titre" mode="plain"/>
+                <xsl:choose>
+                  <xsl:when test="count($seminars) = 1 and a:titre"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="../a:titre" mode="plain"/></xsl:otherwise>
+                </xsl:choose>
               </xsl:attribute>
               <xsl:apply-templates select="." mode="dossier-programme"/>
             </d:section>

@@ -42,8 +42,8 @@
   <xsl:template name="ldc-atelier">
     <d:section title="L’atelier">
       <d:box>
-        <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
-          <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
+        <d:p><d:strong><xsl:value-of select="concat(t:label('format', $atelier/@format), ' ', $atelier/@annee)"/></d:strong>
+          <xsl:text> — </xsl:text>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
         <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($sites))), t:plural(count($sites), ' site : ', ' sites : '))"/>
           <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
@@ -134,7 +134,7 @@
       <d:section title="Profils">
         <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="Plans d’actions">
+      <d:section title="{t:plural(count($sites), 'Plan d’actions', 'Plans d’actions')}">
         <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="Axes stratégiques">
@@ -143,7 +143,7 @@
       <d:section title="Budgets">
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="Financement des plans d’actions">
+      <d:section title="{t:plural(count($sites), 'Financement du plan d’actions', 'Financement des plans d’actions')}">
         <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <xsl:call-template name="closed-actions">

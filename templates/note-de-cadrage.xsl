@@ -84,6 +84,11 @@
         <d:p>
           <xsl:text>L’atelier est piloté par </xsl:text>
           <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
+          <!-- with the site's own DDT(M), as the cover says -->
+          <xsl:for-each select="$atelier/a:pilotage/a:service[position() &gt; 1]
+                                [@departement = $the-site/a:departement/@code]">
+            <xsl:value-of select="concat(t:plural(position(), ', avec ', ' et '), t:service(.))"/>
+          </xsl:for-each>
           <xsl:text>.</xsl:text>
         </d:p>
         <xsl:call-template name="people-table">

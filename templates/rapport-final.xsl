@@ -139,7 +139,7 @@
       <d:p>
         <xsl:value-of select="concat('Le plan d’actions compte ', count($open),
             t:plural(count($open), ' action', ' actions'),
-            t:plural(count(a:axe), ' en un axe',
+            t:plural(count(a:axe), ', sur un seul axe',
                 concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', count(a:axe), ' axes')),
             ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
         <xsl:if test="$open[not(a:cout)]">

@@ -125,12 +125,12 @@
   </xsl:template>
 
   <!-- What a table's figures leave out or mix, as d:caption: the taxes when they are mixed,
-       the actions whose cost is still to define. -->
+       the actions whose cost is still to define, and how the shares are rounded. -->
   <xsl:template name="fin-notes">
     <xsl:param name="facts"/>
     <xsl:variable name="costed" select="$facts[@cost]"/>
     <xsl:variable name="nocost" select="$facts[@nocost]"/>
-    <xsl:if test="t:tax-of($costed) = 'HT/TTC' or $nocost">
+    <xsl:if test="$costed">
       <d:caption>
         <xsl:if test="t:tax-of($costed) = 'HT/TTC'">
           <xsl:text>Montants hors taxes, sauf ceux des actions </xsl:text>
@@ -146,8 +146,10 @@
             <xsl:with-param name="facts" select="$nocost"/>
             <xsl:with-param name="table" select="$facts"/>
           </xsl:call-template>
-          <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux.', ', non comprises dans les totaux.')"/>
+          <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux. ', ', non comprises dans les totaux. ')"/>
         </xsl:if>
+        <!-- a reader who divides finds 32,64 % where the table says 32,7 %: say why -->
+        <xsl:text>Parts arrondies au dixième par la méthode du plus fort reste, pour totaliser 100&#160;%.</xsl:text>
       </d:caption>
     </xsl:if>
   </xsl:template>
