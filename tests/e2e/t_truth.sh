@@ -112,6 +112,15 @@ test_truth_covers_name_authorities_steering_and_bloc_marque() {
     [ "$failed" = 0 ] || fail "covers"
 }
 
+test_truth_livret_sessions_not_held() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES; do
+        check_truth livret-sessions "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "sessions not held"
+}
+
 test_truth_no_maybe_plurals() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
