@@ -159,13 +159,9 @@
         <xsl:choose>
           <xsl:when test="$several">
             <d:section>
-              <!-- one seminar for all the ateliers goes by its own title, not one atelier's -->
               <xsl:attribute name="title">
                 <xsl:text>Séminaire final — </xsl:text>
-                <xsl:choose>
-                  <xsl:when test="count($seminars) = 1 and a:titre"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:when>
-                  <xsl:otherwise><xsl:apply-templates select="../a:titre" mode="plain"/></xsl:otherwise>
-                </xsl:choose>
+                <xsl:apply-templates select="../a:titre" mode="plain"/>
               </xsl:attribute>
               <xsl:apply-templates select="." mode="dossier-programme"/>
             </d:section>
@@ -256,9 +252,9 @@
     </d:p>
     <xsl:if test="$acts">
       <d:p>
-        <xsl:value-of select="concat('Parmi ces actions, ', $p1, t:plural($p1, ' est', ' sont'),
+        <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
             ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
-            t:plural($court, 'relève', 'relèvent'), ' du court terme (à engager dans les deux ans).')"/>
+            t:plural($court, 'relève', 'relèvent'), ' du court terme (moins de deux ans).')"/>
       </d:p>
     </xsl:if>
     <!-- Stakes by theme: the ones every site names, else the most shared. -->
@@ -376,10 +372,7 @@
         </fo:block>
         <fo:block xsl:use-attribute-sets="cover-title"><xsl:value-of select="@title"/></fo:block>
         <fo:block xsl:use-attribute-sets="cover-site">
-          <xsl:choose>
-            <xsl:when test="count($region-nodes) &gt; 1">Séminaire interrégional</xsl:when>
-            <xsl:otherwise>Séminaire régional</xsl:otherwise>
-          </xsl:choose>
+          <xsl:text>Séminaire régional</xsl:text>
           <xsl:if test="@site != ''"><xsl:value-of select="concat(' — ', @site)"/></xsl:if>
         </fo:block>
         <xsl:if test="$info/d:when-where">
