@@ -96,12 +96,19 @@
         </xsl:call-template>
       </d:section>
       <d:section title="Équipe projet">
-        <d:table cols="2 3 3 2">
+        <d:table cols="2 5 3 2">
           <d:head><d:cell>Rôle</d:cell><d:cell>Structure</d:cell><d:cell>Spécialités</d:cell><d:cell>Ville</d:cell></d:head>
           <xsl:for-each select="$atelier/a:equipe/*">
             <d:row>
               <d:cell><xsl:value-of select="substring('MandataireCotraitant', 1 + 10 * boolean(self::a:cotraitant), 10)"/></d:cell>
-              <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong></d:cell>
+              <!-- the structure, then the people the source names in it -->
+              <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong>
+                <xsl:for-each select="a:personne">
+                  <xsl:value-of select="concat(t:plural(position(), ' (', ' ; '), normalize-space(.))"/>
+                  <xsl:if test="@role"><xsl:value-of select="concat(', ', lv:typo(normalize-space(@role)))"/></xsl:if>
+                  <xsl:if test="position() = last()">)</xsl:if>
+                </xsl:for-each>
+              </d:cell>
               <d:cell><xsl:value-of select="lv:typo(normalize-space(@specialites))"/></d:cell>
               <d:cell><xsl:value-of select="normalize-space(@ville)"/></d:cell>
             </d:row>

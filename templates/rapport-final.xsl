@@ -38,7 +38,60 @@
       <xsl:apply-templates select="a:presentation" mode="prose"/>
       <xsl:apply-templates select="." mode="identity-table"/>
       <xsl:apply-templates select="a:carte | a:photo" mode="figure"/>
+      <xsl:call-template name="rf-sessions"/>
     </d:section>
+  </xsl:template>
+
+  <!-- How the feuille de route was built: the site's sessions, held or not by the report's
+       date, with their participants. -->
+  <xsl:template name="rf-sessions">
+    <xsl:variable name="sessions" select="$the-site/a:seances/a:seance"/>
+    <xsl:variable name="held" select="$sessions[t:held(.)]"/>
+    <xsl:variable name="as-of" select="translate(t:deliverable-date('rapport-final', $atelier, $the-site), '-', '')"/>
+    <xsl:if test="$sessions">
+      <d:section title="Les séances de l’atelier">
+        <d:p>
+          <xsl:choose>
+            <xsl:when test="count($held) = 0">Aucune séance ne s’est encore tenue sur le site.</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat('Les élus, les services de l’État, l’équipe projet et les partenaires se sont réunis sur le site en ',
+                  t:words(count($held), true()), t:plural(count($held), ' séance', ' séances'), '.')"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </d:p>
+        <d:list>
+          <xsl:for-each select="$sessions">
+            <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+            <d:item>
+              <!-- "Séance 2 « Quel avenir pour le site ? », le 25 mars 2025, …" -->
+              <d:strong><xsl:value-of select="concat('Séance ', @numero)"/></d:strong>
+              <xsl:choose>
+                <xsl:when test="a:titre">
+                  <xsl:text> « </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/><xsl:text> »</xsl:text>
+                </xsl:when>
+                <xsl:when test="@type != 'autre'">
+                  <xsl:value-of select="concat(' (', translate(substring(t:label('seance', @type), 1, 1), 'DSF', 'dsf'), substring(t:label('seance', @type), 2), ')')"/>
+                </xsl:when>
+              </xsl:choose>
+              <xsl:variable name="period" select="t:period(@date, @fin)"/>
+              <xsl:choose>
+                <xsl:when test="starts-with($period, 'du ')"><xsl:value-of select="concat(', ', $period)"/></xsl:when>
+                <xsl:when test="contains($period, ' et ')"><xsl:value-of select="concat(', les ', $period)"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(', le ', $period)"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:choose>
+                <xsl:when test="t:held(.)">
+                  <xsl:variable name="n" select="count(a:participants/a:participant)"/>
+                  <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', $n, t:plural($n, ' participant.', ' participants.'))"/>
+                </xsl:when>
+                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of"> : séance prévue, non tenue.</xsl:when>
+                <xsl:otherwise> : séance à venir.</xsl:otherwise>
+              </xsl:choose>
+            </d:item>
+          </xsl:for-each>
+        </d:list>
+      </d:section>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ diagnostic -->
