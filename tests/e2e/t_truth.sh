@@ -121,6 +121,10 @@ test_truth_livret_sessions_not_held() {
     [ "$failed" = 0 ] || fail "sessions not held"
 }
 
+test_truth_rapport_final_tells_the_sessions() {
+    truth_every_site rapport-sessions rapport-final
+}
+
 test_truth_no_maybe_plurals() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do

@@ -246,6 +246,25 @@ def cmd_livret_sessions(pdf, src):
                 bad("%s session %s (%s): not shown '(%s)'" % (s.get("id"), se.get("numero"), d, word))
 
 
+def cmd_rapport_sessions(src, site_id, pdf):
+    """The rapport final tells the site's sessions: each held one with its date and its number
+    of participants, each one not held "non tenue" once the report's date has passed it."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    report = tr.deliverable_date(root, s, "rapport-final")
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        d, f = se.get("date"), se.get("fin")
+        pat = at.date_range_pattern(d, f) if f and f != d else re.escape(at.norm(at.date(d)))
+        if se.get("tenue") == "oui":
+            n = len(se.findall("%sparticipants/%sparticipant" % (A, A)))
+            want = pat + r"[^.]*: %d participants?\." % n
+        else:
+            want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
+        if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
+            bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
+
+
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
     (ISO) appears only in the colophon, as "produit le"."""
