@@ -108,10 +108,15 @@
           <xsl:for-each select="a:enjeux/a:enjeu[generate-id() =
               generate-id(key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))[1])]">
             <d:section title="{t:capitalize(lv:typo(normalize-space(@theme)))}">
-              <xsl:for-each select="key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))">
-                <d:label><xsl:apply-templates select="a:titre" mode="plain"/></d:label>
-                <xsl:apply-templates select="." mode="prose"/>
-              </xsl:for-each>
+              <!-- a stake without prose is a line of the list, not a lead line over nothing -->
+              <d:list>
+                <xsl:for-each select="key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))">
+                  <d:item>
+                    <d:p><d:strong><xsl:apply-templates select="a:titre" mode="plain"/></d:strong></d:p>
+                    <xsl:apply-templates select="." mode="prose"/>
+                  </d:item>
+                </xsl:for-each>
+              </d:list>
             </d:section>
           </xsl:for-each>
         </d:section>
