@@ -70,7 +70,10 @@
         <d:table cols="4 1 4 5 2">
           <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
           <xsl:for-each select="$sites">
-            <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
+            <!-- one site needs no sub-heading: its places name it -->
+            <xsl:if test="count($sites) &gt; 1">
+              <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
+            </xsl:if>
             <xsl:for-each select="a:seances/a:seance">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <d:row>

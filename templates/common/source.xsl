@@ -269,7 +269,12 @@
     <xsl:value-of select="concat('Séance ', @numero)"/>
     <xsl:choose>
       <xsl:when test="a:titre">
-        <xsl:text> : </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/>
+        <!-- a title with its own colon takes a dash: "Séance 1 — Chaleur, pluies, vignes : ce qui change" -->
+        <xsl:choose>
+          <xsl:when test="contains(a:titre, ':')"><xsl:text> — </xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text> : </xsl:text></xsl:otherwise>
+        </xsl:choose>
+        <xsl:apply-templates select="a:titre" mode="plain"/>
       </xsl:when>
       <xsl:when test="@type != 'autre'">
         <xsl:variable name="l" select="t:label('seance', @type)"/>
