@@ -56,12 +56,11 @@ static bool site_given(source *const *sources, int n, const xmlChar *id)
     return false;
 }
 
-/* The one seminar of the sources, its source's index in *at; NULL with an error when there
- * is none or more than one. */
-static xmlNodePtr the_seminar(source *const *sources, int n, int *at, diag *d)
+/* The one seminar of the sources, its source's index in *at; NULL when there is none (a
+ * warning) or more than one (an error, *two set). */
+static xmlNodePtr the_seminar(source *const *sources, int n, int *at, bool *two, diag *d)
 {
     xmlNodePtr seminar = NULL;
-    bool ok = true;
     for (int i = 0; i < n; i++) {
         xmlNodePtr s = child_named(xmlDocGetRootElement(sources[i]->doc), "seminaire-final");
         if (s && seminar) {
@@ -69,7 +68,7 @@ static xmlNodePtr the_seminar(source *const *sources, int n, int *at, diag *d)
                        "a second final seminar: a dossier is about one seminar (the first is at %s:%ld); "
                        "give only the ateliers presented at one seminar",
                        source_node_file(sources[*at], seminar), xmlGetLineNo(seminar));
-            ok = false;
+            *two = true;
         } else if (s) {
             seminar = s;
             *at = i;
@@ -77,19 +76,24 @@ static xmlNodePtr the_seminar(source *const *sources, int n, int *at, diag *d)
     }
     if (!seminar) {
         xmlNodePtr root = xmlDocGetRootElement(sources[0]->doc);
-        diag_error(d, sources[0]->path, (int)xmlGetLineNo(root),
-                   "no final seminar in the ateliers given: a dossier presents one <seminaire-final> "
-                   "and the sites on its programme");
+        diag_warning(d, sources[0]->path, (int)xmlGetLineNo(root),
+                     "no final seminar in the ateliers given: the dossier has no programme and "
+                     "holds every site");
     }
-    return ok ? seminar : NULL;
+    return *two ? NULL : seminar;
 }
 
 bool dossier_programme_check(source *const *sources, int n, int *order, diag *d)
 {
+    int errors = diag_error_count(d); /* with --strict, warnings count too */
     int at = 0;
-    xmlNodePtr seminar = the_seminar(sources, n, &at, d);
-    if (!seminar)
-        return false;
+    bool two = false;
+    xmlNodePtr seminar = the_seminar(sources, n, &at, &two, d);
+    if (!seminar) {
+        for (int i = 0; i < n; i++)
+            order[i] = i;
+        return !two && diag_error_count(d) == errors;
+    }
     xmlNodePtr programme = child_named(seminar, "programme");
     bool named = programme_names_sites(programme);
     const char *sem_file = source_node_file(sources[at], seminar);
@@ -135,5 +139,5 @@ bool dossier_programme_check(source *const *sources, int n, int *order, diag *d)
         order[j] = i;
     }
     free(rank);
-    return ok;
+    return ok && diag_error_count(d) == errors;
 }
