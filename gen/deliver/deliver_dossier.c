@@ -52,11 +52,14 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         /* deps already holds the dossier's stylesheet modules. */
         for (int i = 0; i < npaths; i++)
             deliver_record_inputs(&c, sources[i], NULL, NULL, &deps);
+        /* The stylesheet resolves images against the output: a bloc-marque given relative
+         * to the current directory must be made absolute. */
+        char *bloc = o->bloc_marque && *o->bloc_marque ? realpath(o->bloc_marque, NULL) : NULL;
         transform_params p = {
             .site = "",
             .version = "1.0",
             .build_date = c.build_date,
-            .bloc_marque = o->bloc_marque,
+            .bloc_marque = bloc ? bloc : o->bloc_marque,
             .assets_dir = sources[order[0]]->dir,
         };
         xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &deps, d);
@@ -72,6 +75,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         ok = ok && deliver_write_depfile(&c, &rec);
         xmlFreeDoc(fo);
         xmlFreeDoc(agg);
+        free(bloc);
     } else {
         ok = false;
     }
