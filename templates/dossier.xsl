@@ -48,7 +48,7 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- "trois sites, en Occitanie"; "deux sites de deux ateliers des territoires, dans deux
+  <!-- "trois sites en Occitanie"; "quatre sites de deux ateliers des territoires dans deux
        régions" -->
   <xsl:variable name="dossier-counts">
     <xsl:value-of select="concat(t:words($nsites), t:plural($nsites, ' site', ' sites'))"/>
@@ -57,11 +57,11 @@
     </xsl:if>
     <xsl:choose>
       <xsl:when test="count($region-nodes) = 1">
-        <xsl:text>, </xsl:text>
+        <xsl:text> </xsl:text>
         <xsl:apply-templates select="$region-nodes" mode="in-region"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat(', dans ', t:words(count($region-nodes), true()), ' régions')"/>
+        <xsl:value-of select="concat(' dans ', t:words(count($region-nodes), true()), ' régions')"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
@@ -155,6 +155,8 @@
     <d:cover-info>
       <xsl:if test="$seminar">
         <d:when-where><xsl:apply-templates select="$seminar" mode="when-where"/></d:when-where>
+        <d:when><xsl:value-of select="lv:date($seminar/@date)"/></d:when>
+        <d:where><xsl:value-of select="lv:typo(normalize-space($seminar/@lieu))"/></d:where>
       </xsl:if>
       <d:counts><xsl:value-of select="t:capitalize($dossier-counts)"/></d:counts>
       <xsl:for-each select="$ateliers">
@@ -422,9 +424,13 @@
           </xsl:choose>
           <xsl:if test="@site != ''"><xsl:value-of select="concat(' — ', @site)"/></xsl:if>
         </fo:block>
-        <xsl:if test="$info/d:when-where">
+        <!-- The date, then the place on its own line: a long place does not break mid-name. -->
+        <xsl:if test="$info/d:when">
           <fo:block xsl:use-attribute-sets="cover-site" font-weight="bold" color="{$color-primary}">
-            <xsl:value-of select="$info/d:when-where"/>
+            <xsl:value-of select="$info/d:when"/>
+          </fo:block>
+          <fo:block xsl:use-attribute-sets="cover-site" color="{$color-primary}" space-before="0pt">
+            <xsl:value-of select="$info/d:where"/>
           </fo:block>
         </xsl:if>
         <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="$info/d:counts"/></fo:block>

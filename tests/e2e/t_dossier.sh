@@ -251,7 +251,7 @@ counts = "%s site%s" % (words[n], "s" if n > 1 else "")
 if len(roots) > 1:
     counts += " de %s ateliers des territoires" % words[len(roots)]
 regions = sorted({at.text(s.find(A + "region")) for s in sites})
-counts += ", en %s" % regions[0] if len(regions) == 1 else ", dans %s régions" % words[len(regions)]
+counts += " en %s" % regions[0] if len(regions) == 1 else " dans %s régions" % words[len(regions)]
 if counts.lower() not in cover.lower():
     bad.append("cover: no %r" % counts)
 # the organiser (the seminar's, else its atelier's DREAL) and every atelier's DDT, on the cover

@@ -102,9 +102,9 @@ def cmd_dossier(pdf, *srcs):
     if len(roots) > 1:
         counts += " de %s ateliers des territoires" % words(len(roots))
     if len(regions) == 1:
-        counts += ", en %s" % regions[0]
+        counts += " en %s" % regions[0]
     else:
-        counts += ", dans %s régions" % words(len(regions), True)
+        counts += " dans %s régions" % words(len(regions), True)
     if at.norm(counts).lower() not in cover.lower():
         bad("cover: %r not found" % counts)
     body = at.norm(" ".join(text[1:]))
