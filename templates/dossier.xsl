@@ -285,7 +285,7 @@
       <d:p>
         <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
             ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
-            t:plural($court, 'relève', 'relèvent'), ' du court terme (moins de deux ans).')"/>
+            t:plural($court, 'relève', 'relèvent'), ' du court terme (lancement dans les deux ans).')"/>
       </d:p>
     </xsl:if>
     <!-- Stakes by theme: the ones every site names, else the most shared. -->
