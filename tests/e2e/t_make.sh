@@ -460,8 +460,10 @@ test_make_shared_repository_one_site_of_several() {
     assert_eq "$want" "$(mk_newer occitanie/sites/garrigues-hautes.xml)" "rebuilt after touching one site"
     assert_eq 5 "$(grep -c '^wrote ' make.txt)" "build commands after touching one site"
     mk_make -q all dossier SEMINAIRE=occitanie || fail "not up to date at the end"
-    # all the ateliers at once hold two seminars: refused, at the second one
+    # all the ateliers at once hold two seminars: refused, at the second one, and no dossier
+    rm depot/livrables/dossier-seminaire.pdf
     ! mk_make dossier || fail "a dossier of two seminars was made"
+    [ ! -e depot/livrables/dossier-seminaire.pdf ] || fail "a dossier was left after the error"
     grep -qE "^vernay/atelier.xml:[0-9]+: error: a second final seminar" make.txt ||
         { cat make.txt; fail "no file:line error for the second seminar"; }
     # the atelier's own file concerns every site of it, and only that atelier
