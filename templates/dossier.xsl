@@ -6,10 +6,11 @@
     <dossier xmlns="urn:livrables:atelier:1">
       <atelier xml:base="/abs/dir/">…validated source, XIncludes resolved…</atelier>…
     </dossier>
-  $site is empty. One document: a cover for the seminar, its programme (one per atelier
-  that has one), a synthesis comparing every site of every atelier, then each site's
-  feuille de route (the chapters of feuille-de-route.xsl, called per site), with one table
-  of contents, continuous page numbers and one bookmark per site.
+  $site is empty. The command has checked that the ateliers hold one seminaire-final and
+  that every site is on its programme, and put the ateliers in programme order. One
+  document: a cover for the seminar, its programme, a synthesis comparing the sites, then
+  each site's feuille de route (the chapters of feuille-de-route.xsl, called per site), with
+  one table of contents, continuous page numbers and one bookmark per site.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -25,19 +26,18 @@
 
   <xsl:variable name="ateliers" select="/a:dossier/a:atelier"/>
   <xsl:variable name="all-sites" select="$ateliers/a:site"/>
-  <xsl:variable name="seminars" select="$ateliers/a:seminaire-final"/>
-  <!-- The seminar the cover announces: the first atelier's that has one. -->
-  <xsl:variable name="seminar" select="$seminars[1]"/>
+  <!-- The one seminar the dossier is about (the command checked there is one). -->
+  <xsl:variable name="seminar" select="$ateliers/a:seminaire-final[1]"/>
   <xsl:variable name="several" select="count($ateliers) &gt; 1"/>
 
   <xsl:variable name="region-nodes" select="set:distinct($all-sites/a:region)"/>
   <xsl:variable name="nsites" select="count($all-sites)"/>
 
-  <!-- The seminar's own title when the dossier holds its atelier alone; otherwise one that
-       counts what the dossier holds ("Quatre territoires, quatre feuilles de route"). -->
+  <!-- The seminar's own title; without one, a title that counts the sites on its
+       programme ("Trois territoires, trois feuilles de route"). -->
   <xsl:variable name="dossier-title">
     <xsl:choose>
-      <xsl:when test="$seminar/a:titre and not($several)">
+      <xsl:when test="$seminar/a:titre">
         <xsl:apply-templates select="$seminar/a:titre" mode="plain"/>
       </xsl:when>
       <xsl:otherwise>
@@ -48,14 +48,47 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- "quatre sites de deux ateliers des territoires, dans deux régions" -->
+  <!-- "trois sites en Occitanie"; "quatre sites de deux ateliers des territoires dans deux
+       régions" -->
   <xsl:variable name="dossier-counts">
     <xsl:value-of select="concat(t:words($nsites), t:plural($nsites, ' site', ' sites'))"/>
     <xsl:if test="$several">
       <xsl:value-of select="concat(' de ', t:words(count($ateliers)), ' ateliers des territoires')"/>
     </xsl:if>
-    <xsl:value-of select="concat(', dans ', t:words(count($region-nodes), true()),
-        t:plural(count($region-nodes), ' région', ' régions'))"/>
+    <xsl:choose>
+      <xsl:when test="count($region-nodes) = 1">
+        <xsl:text> </xsl:text>
+        <xsl:apply-templates select="$region-nodes" mode="in-region"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(' dans ', t:words(count($region-nodes), true()), ' régions')"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- The service that organises the seminar: its organisateur, else its atelier's DREAL,
+       else that atelier's first steering service. -->
+  <xsl:variable name="organiser">
+    <xsl:variable name="services" select="$seminar/../a:pilotage/a:service"/>
+    <xsl:variable name="dreal" select="$services[@type = 'DREAL' or @type = 'DEAL' or @type = 'DRIEAT']"/>
+    <xsl:choose>
+      <xsl:when test="$seminar/@organisateur">
+        <xsl:value-of select="lv:typo(normalize-space($seminar/@organisateur))"/>
+      </xsl:when>
+      <xsl:when test="$dreal"><xsl:value-of select="lv:typo(normalize-space($dreal[1]/@nom))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="lv:typo(normalize-space($services[1]/@nom))"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- "DREAL Occitanie · DDT de l’Aveyron · DDT de l’Hérault · DDT du Gers": the organiser,
+       then every atelier's DDT. -->
+  <xsl:variable name="pilots">
+    <xsl:value-of select="$organiser"/>
+    <xsl:for-each select="set:distinct($ateliers/a:pilotage/a:service[@type = 'DDT' or @type = 'DDTM']/@nom)">
+      <xsl:if test="lv:typo(normalize-space(.)) != $organiser">
+        <xsl:value-of select="concat(' · ', lv:typo(normalize-space(.)))"/>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:variable>
 
   <!-- "Occitanie" or "Occitanie · Bourgogne-Franche-Comté". -->
@@ -76,12 +109,7 @@
       <xsl:with-param name="keywords" select="'atelier des territoires, séminaire final, synthèse, feuilles de route'"/>
       <xsl:with-param name="title" select="$dossier-title"/>
       <xsl:with-param name="site-name" select="$regions"/>
-      <xsl:with-param name="service">
-        <xsl:for-each select="set:distinct($ateliers/a:pilotage/a:service[1]/@nom)">
-          <xsl:if test="position() &gt; 1"> · </xsl:if>
-          <xsl:value-of select="normalize-space(.)"/>
-        </xsl:for-each>
-      </xsl:with-param>
+      <xsl:with-param name="service" select="$pilots"/>
       <xsl:with-param name="glossary-pool" select="$ateliers/a:glossaire/a:entree"/>
       <xsl:with-param name="colophon"><xsl:call-template name="dossier-colophon"/></xsl:with-param>
       <xsl:with-param name="cover"><xsl:call-template name="dossier-cover-info"/></xsl:with-param>
@@ -96,6 +124,26 @@
   </xsl:template>
 
   <!-- ============================================================ pass 1 -->
+  <!-- "en Occitanie", "dans les Hauts-de-France", "à La Réunion" -->
+  <xsl:template match="a:region" mode="in-region">
+    <xsl:variable name="name" select="lv:typo(normalize-space(.))"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($name, 'Hauts-')"><xsl:value-of select="concat('dans les ', $name)"/></xsl:when>
+      <xsl:when test="starts-with($name, 'La ') or $name = 'Mayotte'"><xsl:value-of select="concat('à ', $name)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('en ', $name)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "la DREAL Occitanie" -->
+  <xsl:template name="organiser-with-article">
+    <xsl:choose>
+      <xsl:when test="starts-with($organiser, 'la ') or starts-with($organiser, 'le ') or starts-with($organiser, 'l’')">
+        <xsl:value-of select="$organiser"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('la ', $organiser)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "9 décembre 2025 — Montpellier, Maison régionale de l’environnement" -->
   <xsl:template match="a:seminaire-final" mode="when-where">
     <xsl:value-of select="lv:date(@date)"/>
@@ -107,6 +155,8 @@
     <d:cover-info>
       <xsl:if test="$seminar">
         <d:when-where><xsl:apply-templates select="$seminar" mode="when-where"/></d:when-where>
+        <d:when><xsl:value-of select="lv:date($seminar/@date)"/></d:when>
+        <d:where><xsl:value-of select="lv:typo(normalize-space($seminar/@lieu))"/></d:where>
       </xsl:if>
       <d:counts><xsl:value-of select="t:capitalize($dossier-counts)"/></d:counts>
       <xsl:for-each select="$ateliers">
@@ -126,64 +176,45 @@
     </d:cover-info>
   </xsl:template>
 
-  <!-- 1. The seminar: when and where, presentation, programme of each atelier. -->
+  <!-- 1. The seminar: when, where and by whom; the sites it presents; its presentation and
+       programme. -->
   <xsl:template name="dossier-seminar">
     <d:section title="Le séminaire" id="dossier-seminaire">
       <d:box>
-        <xsl:if test="$seminar and not($several)">
+        <xsl:if test="$seminar">
           <d:p><d:strong><xsl:apply-templates select="$seminar" mode="when-where"/></d:strong></d:p>
         </xsl:if>
         <d:p>
-          <xsl:value-of select="concat('Ce dossier réunit ', $dossier-counts, ' (')"/>
-          <xsl:for-each select="$region-nodes">
+          <xsl:choose>
+            <xsl:when test="$seminar">
+              <xsl:text>Organisé par </xsl:text>
+              <xsl:call-template name="organiser-with-article"/>
+              <xsl:value-of select="concat(', le séminaire présente ', $dossier-counts, ' : ')"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat('Ce dossier présente ', $dossier-counts, ' : ')"/>
+            </xsl:otherwise>
+          </xsl:choose>
+          <xsl:for-each select="$all-sites">
             <xsl:if test="position() &gt; 1">
               <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
             </xsl:if>
-            <xsl:apply-templates select="." mode="inline"/>
-          </xsl:for-each>
-          <xsl:text>)</xsl:text>
-          <xsl:text> : </xsl:text>
-          <xsl:for-each select="$ateliers">
-            <xsl:if test="position() &gt; 1">
-              <xsl:choose>
-                <xsl:when test="position() = last()"> et </xsl:when>
-                <xsl:otherwise>, </xsl:otherwise>
-              </xsl:choose>
+            <xsl:apply-templates select="a:nom" mode="inline"/>
+            <xsl:if test="$several">
+              <xsl:text> (</xsl:text><d:em><xsl:apply-templates select="../a:titre" mode="inline"/></d:em><xsl:text>)</xsl:text>
             </xsl:if>
-            <d:em><xsl:apply-templates select="a:titre" mode="inline"/></d:em>
           </xsl:for-each>
-          <xsl:text>.</xsl:text>
+          <xsl:value-of select="concat('. Ce dossier réunit ', t:plural($nsites, 'sa feuille de route.', 'leurs feuilles de route.'))"/>
         </d:p>
       </d:box>
-      <xsl:for-each select="$seminars">
-        <xsl:choose>
-          <xsl:when test="$several">
-            <d:section>
-              <xsl:attribute name="title">
-                <xsl:text>Séminaire final — </xsl:text>
-                <xsl:apply-templates select="../a:titre" mode="plain"/>
-              </xsl:attribute>
-              <xsl:apply-templates select="." mode="dossier-programme"/>
-            </d:section>
-          </xsl:when>
-          <xsl:otherwise><xsl:apply-templates select="." mode="dossier-programme"/></xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
+      <xsl:if test="$seminar">
+        <xsl:apply-templates select="$seminar/a:presentation" mode="prose"/>
+        <d:label>Programme</d:label>
+        <xsl:call-template name="agenda-table">
+          <xsl:with-param name="points" select="$seminar/a:programme/a:point"/>
+        </xsl:call-template>
+      </xsl:if>
     </d:section>
-  </xsl:template>
-
-  <xsl:template match="a:seminaire-final" mode="dossier-programme">
-    <xsl:if test="$several">
-      <d:p><d:strong><xsl:apply-templates select="." mode="when-where"/></d:strong></d:p>
-    </xsl:if>
-    <xsl:if test="a:titre and $several">
-      <d:p><d:em><xsl:apply-templates select="a:titre" mode="inline"/></d:em></d:p>
-    </xsl:if>
-    <xsl:apply-templates select="a:presentation" mode="prose"/>
-    <d:label>Programme</d:label>
-    <xsl:call-template name="agenda-table">
-      <xsl:with-param name="points" select="a:programme/a:point"/>
-    </xsl:call-template>
   </xsl:template>
 
   <!-- 2. The comparative synthesis over every site of every atelier. -->
@@ -254,7 +285,7 @@
       <d:p>
         <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
             ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
-            t:plural($court, 'relève', 'relèvent'), ' du court terme (moins de deux ans).')"/>
+            t:plural($court, 'relève', 'relèvent'), ' du court terme (lancement dans les deux ans).')"/>
       </d:p>
     </xsl:if>
     <!-- Stakes by theme: the ones every site names, else the most shared. -->
@@ -296,7 +327,7 @@
           <d:list>
             <xsl:for-each select="a:capitalisation/a:enseignements/a:enseignement">
               <d:item>
-                <d:p><d:strong><xsl:apply-templates select="a:titre" mode="inline"/></d:strong></d:p>
+                <d:p keep="next"><d:strong><xsl:apply-templates select="a:titre" mode="inline"/></d:strong></d:p>
                 <xsl:apply-templates select="." mode="prose"/>
               </d:item>
             </xsl:for-each>
@@ -339,16 +370,19 @@
   <xsl:template name="dossier-colophon">
     <d:colophon>
       <d:p><xsl:value-of select="concat('Dossier du séminaire final — ', $dossier-title, '.')"/></d:p>
+      <!-- Each atelier with the version of the feuille de route the dossier reprints. -->
       <xsl:for-each select="$ateliers">
-        <d:p>
-          <xsl:apply-templates select="a:titre" mode="plain"/>
-          <xsl:value-of select="concat(' : atelier piloté par ',
-              t:service(a:pilotage/a:service[1]), ', version ')"/>
+        <xsl:variable name="default-version">
           <xsl:choose>
             <xsl:when test="@version"><xsl:value-of select="@version"/></xsl:when>
             <xsl:otherwise>1.0</xsl:otherwise>
           </xsl:choose>
-          <xsl:text>.</xsl:text>
+        </xsl:variable>
+        <d:p>
+          <xsl:apply-templates select="a:titre" mode="plain"/>
+          <xsl:value-of select="concat(' : atelier piloté par ', t:service(a:pilotage/a:service[1]),
+              ' ; feuille de route version ', t:deliverable-version('feuille-de-route', ., /.., string($default-version)),
+              ' du ', lv:date(t:deliverable-date('feuille-de-route', ., /..)), '.')"/>
         </d:p>
       </xsl:for-each>
       <d:p>
@@ -357,6 +391,18 @@
       </d:p>
       <d:p><xsl:value-of select="concat('Produit le ', lv:date($build-date), ' avec Livrables, à partir des descriptions XML des ateliers.')"/></d:p>
     </d:colophon>
+  </xsl:template>
+
+  <!-- A dossier's tables gather several sites: an action's number always names its site
+       ("Coût à définir pour l’action 2.1.3 (Vernay-sur-Loue)"), even when only one site has
+       such actions. Overrides financing.xsl's. -->
+  <xsl:template name="fin-numbers">
+    <xsl:param name="facts"/>
+    <xsl:for-each select="$facts">
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:value-of select="@numero"/>
+      <xsl:if test="$nsites &gt; 1"><xsl:value-of select="concat(' (', @site-name, ')')"/></xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ============================================================ pass 2 -->
@@ -372,12 +418,19 @@
         </fo:block>
         <fo:block xsl:use-attribute-sets="cover-title"><xsl:value-of select="@title"/></fo:block>
         <fo:block xsl:use-attribute-sets="cover-site">
-          <xsl:text>Séminaire régional</xsl:text>
+          <xsl:choose>
+            <xsl:when test="contains(@site, ' · ')">Séminaire interrégional</xsl:when>
+            <xsl:otherwise>Séminaire régional</xsl:otherwise>
+          </xsl:choose>
           <xsl:if test="@site != ''"><xsl:value-of select="concat(' — ', @site)"/></xsl:if>
         </fo:block>
-        <xsl:if test="$info/d:when-where">
+        <!-- The date, then the place on its own line: a long place does not break mid-name. -->
+        <xsl:if test="$info/d:when">
           <fo:block xsl:use-attribute-sets="cover-site" font-weight="bold" color="{$color-primary}">
-            <xsl:value-of select="$info/d:when-where"/>
+            <xsl:value-of select="$info/d:when"/>
+          </fo:block>
+          <fo:block xsl:use-attribute-sets="cover-site" color="{$color-primary}" space-before="0pt">
+            <xsl:value-of select="$info/d:where"/>
           </fo:block>
         </xsl:if>
         <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="$info/d:counts"/></fo:block>

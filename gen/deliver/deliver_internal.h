@@ -105,6 +105,13 @@ bool deliver_write_depfile(deliver_ctx *c, const deliver_record *rec);
 
 void deliver_record_clear(deliver_record *rec);
 
+/* The dossier's sources make one final seminar and its programme: at most one
+ * seminaire-final, and every site on its programme (points' site attributes, else the
+ * seminar's atelier). Fills order[0..n) with the sources' indexes in programme order. False
+ * with errors at the faulty elements; no seminar at all, or a point naming a site no source
+ * holds, is a warning. */
+bool dossier_programme_check(source *const *sources, int n, int *order, diag *d);
+
 /* mkdir -p; false with a diagnostic. */
 bool deliver_mkdirs(const char *dir, diag *d);
 

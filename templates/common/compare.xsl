@@ -93,7 +93,7 @@
         </xsl:call-template>
       </d:row>
     </d:table>
-    <d:caption>P1, P2, P3 : actions de priorité 1 (essentielle), 2 (importante) et 3 (utile). Court, moyen, long : horizon des actions (moins de 2 ans, de 2 à 5 ans, au-delà).</d:caption>
+    <d:caption>P1, P2, P3 : actions de priorité 1 (essentielle), 2 (importante) et 3 (utile). Court, moyen, long : horizon de lancement des actions (dans les 2 ans, de 2 à 5 ans, au-delà).</d:caption>
   </xsl:template>
 
   <!-- Cells: number of actions, by priority, by horizon, total cost. -->

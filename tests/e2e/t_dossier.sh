@@ -4,6 +4,11 @@
 
 DOS_MULTI=$ROOT/examples/atelier-multisite/atelier.xml
 DOS_FLASH=$ROOT/examples/atelier-flash/atelier.xml
+DOS_VERNAY=$ROOT/examples/depot-partage/vernay/atelier.xml
+DOS_CERNEUX=$ROOT/examples/depot-partage/cerneux/atelier.xml
+
+# line_of FILE PATTERN: the line number of the first line of FILE matching PATTERN
+line_of() { grep -n -m1 -- "$2" "$1" | cut -d: -f1; }
 
 # dos_check PDF SOURCE...: the structure of a dossier (see the Python below); prints what is
 # wrong and fails.
@@ -44,6 +49,10 @@ bad = problems.append
 roots = [at.load(s) for s in sources]
 sites = [(s.get("id"), at.text(s.find(A + "nom")), s) for r in roots for s in at.sites(r)]
 assert len(sites) >= 2, "the test needs two sites or more"
+# the dossier presents the sites in the order of its seminar's programme (points naming them)
+named = [p.get("site") for r in roots for p in r.iter(A + "point") if p.get("site")]
+if named:
+    sites.sort(key=lambda x: named.index(x[0]))
 
 # --- continuous page numbers: "Page n / N" on every page but the cover (and a back cover)
 numbered = 0
@@ -80,7 +89,7 @@ for sid, nom, _ in sites:
         bad("bookmark of %s points at page %s, which does not show the site" % (nom, page))
 known = [p for p in starts if p]
 if known != sorted(known) or len(set(known)) != len(known):
-    bad("site parts are not in source order: %s" % starts)
+    bad("site parts are not in programme order: %s" % starts)
 if problems:
     print("\n".join(problems)); sys.exit(1)
 
@@ -138,23 +147,24 @@ PY
 }
 
 test_dossier_structure_toc_pages_bookmarks() {
-    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o dossier.pdf
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o dossier.pdf
     assert_qpdf_clean dossier.pdf
-    dos_check dossier.pdf "$DOS_MULTI" "$DOS_FLASH"
+    dos_check dossier.pdf "$DOS_MULTI"
 }
 
+# Two ateliers at one seminar, given in the other order than their programme's.
 test_dossier_of_the_shared_repository() {
-    d=$ROOT/examples/depot-partage
-    assert_exit 0 "$LIVRABLES" dossier "$d/vernay/atelier.xml" "$d/cerneux/atelier.xml" -o dossier.pdf
-    dos_check dossier.pdf "$d/vernay/atelier.xml" "$d/cerneux/atelier.xml"
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_CERNEUX" "$DOS_VERNAY" -o dossier.pdf
+    assert_not_contains out.txt "error"
+    dos_check dossier.pdf "$DOS_CERNEUX" "$DOS_VERNAY"
 }
 
 test_dossier_depfile_and_reproducible() {
-    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o a.pdf -M a.d
-    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o b.pdf
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o a.pdf -M a.d
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o b.pdf
     cmp a.pdf b.pdf || fail "two dossiers of the same sources differ"
     assert_eq "a.pdf: \\" "$(head -n 1 a.d)" "first line of the dependency file"
-    for f in "$DOS_MULTI" "$ROOT"/examples/atelier-multisite/sites/*.xml "$DOS_FLASH" \
+    for f in "$DOS_MULTI" "$ROOT"/examples/atelier-multisite/sites/*.xml \
              "$ROOT/templates/dossier.xsl" "$ROOT/templates/feuille-de-route.xsl" \
              "$ROOT/templates/common/document.xsl" "$ROOT/styles/etat.xsl" "$ROOT/schema/atelier.rng"; do
         assert_contains a.d "  $f"
@@ -172,6 +182,97 @@ test_dossier_errors() {
     assert_exit 1 "$LIVRABLES" dossier "$DOS_MULTI" "$bad" -o d.pdf
     grep -qE "^$bad:[0-9]+: error: " out.txt || { cat out.txt; fail "no file:line diagnostic"; }
     [ ! -e d.pdf ] || fail "a dossier was written from an invalid source"
+}
+
+# A dossier is about one seminar and the sites on its programme: a site not on it or a second
+# seminar are refused at the element at fault, and nothing is written.
+test_dossier_one_seminar_and_its_programme() {
+    local sem site
+    sem="$DOS_MULTI:$(line_of "$DOS_MULTI" '<seminaire-final ')"
+    site="$DOS_FLASH:$(line_of "$DOS_FLASH" '<site ')"
+    assert_exit 1 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o d.pdf
+    id=$(PYTHONPATH=$ROOT/tests/e2e/lib python3 -c 'import sys, atelier as at
+print(at.sites(at.load(sys.argv[1]))[0].get("id"))' "$DOS_FLASH")
+    assert_eq "$site: error: site '$id' is not on the programme of the final seminar ($sem): name it in a point of the programme (site=\"$id\") or leave its atelier out of the dossier" \
+        "$(grep -v "warning: font family" out.txt)" "message for a site not on the programme"
+    [ ! -e d.pdf ] || fail "a dossier was written with a site not on the programme"
+
+    assert_exit 1 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_VERNAY" -o d.pdf
+    grep -qxF "$DOS_VERNAY:$(line_of "$DOS_VERNAY" '<seminaire-final '): error: a second final seminar: a dossier is about one seminar (the first is at $sem); give only the ateliers presented at one seminar" out.txt ||
+        { cat out.txt; fail "no file:line error for a second seminar"; }
+    [ ! -e d.pdf ] || fail "a dossier of two seminars was written"
+
+    # without a seminar: said, and the dossier holds every site
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_FLASH" -o d.pdf
+    grep -qE "^$DOS_FLASH:[0-9]+: warning: no final seminar in the ateliers given" out.txt ||
+        { cat out.txt; fail "no warning for a dossier without a seminar"; }
+    rm -f d.pdf
+
+    # a site on the programme but not given: said, and the dossier holds the others
+    point=$(line_of "$DOS_VERNAY" 'site="cerneux-les-forges"')
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_VERNAY" -o d.pdf
+    assert_contains out.txt "$DOS_VERNAY:$point: warning: the programme presents site 'cerneux-les-forges', which no atelier given holds"
+    assert_exit 1 "$LIVRABLES" dossier "$DOS_VERNAY" -o e.pdf --strict
+}
+
+# The dossier's title, cover and introduction speak of the seminar's programme: its title, the
+# number of sites and ateliers, their regions, the organiser and each atelier's DDT; the
+# note on actions without cost names their site.
+test_dossier_framing_from_the_programme() {
+    local src
+    for src in "$DOS_MULTI" "$DOS_CERNEUX $DOS_VERNAY"; do
+        # shellcheck disable=SC2086
+        assert_exit 0 "$LIVRABLES" dossier $src -o d.pdf
+        pdftotext -f 1 -l 1 d.pdf cover.txt
+        pdftotext d.pdf all.txt
+        # shellcheck disable=SC2086
+        PYTHONPATH=$ROOT/tests/e2e/lib python3 - cover.txt all.txt $src <<'PY' || fail "framing of $src"
+import re, sys, unicodedata
+import atelier as at
+from atelier import A
+cover, whole, sources = open(sys.argv[1]).read(), open(sys.argv[2]).read(), sys.argv[3:]
+def norm(s):
+    s = unicodedata.normalize("NFC", s)
+    for a, b in (("\u2019", "'"), ("\u00a0", " "), ("\u202f", " "), ("\u00ad", "")):
+        s = s.replace(a, b)
+    return " ".join(s.split())
+cover, whole = norm(cover), norm(whole)
+roots = [at.load(s) for s in sources]
+sem = [r for r in roots if r.find(A + "seminaire-final") is not None][0]
+seminar = sem.find(A + "seminaire-final")
+sites = [s for r in roots for s in at.sites(r)]
+words = {1: "un", 2: "deux", 3: "trois", 4: "quatre", 5: "cinq", 6: "six"}
+n = len(sites)
+bad = []
+title = norm(at.text(seminar.find(A + "titre")))
+if title not in cover:
+    bad.append("cover: no seminar title %r" % title)
+counts = "%s site%s" % (words[n], "s" if n > 1 else "")
+if len(roots) > 1:
+    counts += " de %s ateliers des territoires" % words[len(roots)]
+regions = sorted({at.text(s.find(A + "region")) for s in sites})
+counts += " en %s" % regions[0] if len(regions) == 1 else " dans %s régions" % words[len(regions)]
+if counts.lower() not in cover.lower():
+    bad.append("cover: no %r" % counts)
+# the organiser (the seminar's, else its atelier's DREAL) and every atelier's DDT, on the cover
+services = [sv.get("nom") for r in roots for sv in r.find(A + "pilotage").findall(A + "service")
+            if sv.get("type") in ("DDT", "DDTM") or (r is sem and sv.get("type") == "DREAL")]
+services += [seminar.get("organisateur")] if seminar.get("organisateur") else []
+for sv in services:
+    if norm(sv) not in cover:
+        bad.append("cover: steering service %r missing" % sv)
+# every action without cost, in the synthesis note, with its site's name
+for s in sites:
+    for a in at.actions(s):
+        if a.find(A + "cout") is None and a.get("statut") not in ("realisee", "abandonnee"):
+            num = a.get("numero") or ""
+            nom = norm(at.text(s.find(A + "nom")))
+            if num and "%s (%s)" % (num, nom) not in whole:
+                bad.append("no note naming action %s of %s" % (num, nom))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+    done
 }
 
 test_dossier_help() {

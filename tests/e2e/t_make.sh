@@ -448,17 +448,24 @@ test_make_shared_repository_incremental() {
 test_make_shared_repository_one_site_of_several() {
     mk_depot
     cp -R "$ROOT/examples/atelier-multisite" depot/occitanie
-    mk_make all dossier || { cat make.txt; fail "first make"; }
+    # two seminars in the depot now: the dossier is the Occitanie one's
+    mk_make all dossier SEMINAIRE=occitanie || { cat make.txt; fail "first make"; }
     [ "$(find depot/livrables -name '*.pdf' | wc -l)" = 24 ] || { find depot/livrables; fail "expected 24 PDFs"; }
-    mk_make -q all dossier || fail "not up to date after a build"
+    mk_make -q all dossier SEMINAIRE=occitanie || fail "not up to date after a build"
     sleep 1.1
     touch depot/occitanie/sites/garrigues-hautes.xml
-    mk_make all dossier || { cat make.txt; fail "make after touching a site"; }
+    mk_make all dossier SEMINAIRE=occitanie || { cat make.txt; fail "make after touching a site"; }
     want=$(printf '%s\n' livrables/occitanie/garrigues-hautes/{note-de-cadrage,carnet-de-suivi,rapport-final,feuille-de-route}.pdf \
         livrables/occitanie/livret-de-capitalisation.pdf livrables/dossier-seminaire.pdf | sort)
     assert_eq "$want" "$(mk_newer occitanie/sites/garrigues-hautes.xml)" "rebuilt after touching one site"
     assert_eq 5 "$(grep -c '^wrote ' make.txt)" "build commands after touching one site"
-    mk_make -q all dossier || fail "not up to date at the end"
+    mk_make -q all dossier SEMINAIRE=occitanie || fail "not up to date at the end"
+    # all the ateliers at once hold two seminars: refused, at the second one, and no dossier
+    rm depot/livrables/dossier-seminaire.pdf
+    ! mk_make dossier || fail "a dossier of two seminars was made"
+    [ ! -e depot/livrables/dossier-seminaire.pdf ] || fail "a dossier was left after the error"
+    grep -qE "^vernay/atelier.xml:[0-9]+: error: a second final seminar" make.txt ||
+        { cat make.txt; fail "no file:line error for the second seminar"; }
     # the atelier's own file concerns every site of it, and only that atelier
     sleep 1.1
     touch depot/occitanie/atelier.xml

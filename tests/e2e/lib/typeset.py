@@ -88,20 +88,29 @@ def cmd_dossier(pdf, *srcs):
     n = len(sites)
     text = pages(pdf)
     cover = at.norm(text[0])
-    if len(roots) > 1:
+    seminars = [r.find(A + "seminaire-final") for r in roots if r.find(A + "seminaire-final") is not None]
+    seminar = seminars[0] if seminars else None
+    # the title: the seminar's own, else one that counts the sites
+    if seminar is not None and seminar.find(A + "titre") is not None:
+        title = at.text(seminar.find(A + "titre"))
+    else:
         title = "%s %s, %s %s" % (words(n).capitalize(), "territoire" if n == 1 else "territoires",
                                   words(n, True), "feuille de route" if n == 1 else "feuilles de route")
-        if at.norm(title) not in cover:
-            bad("cover: title %r not found in %r" % (title, cover[:300]))
+    if at.norm(title) not in cover:
+        bad("cover: title %r not found in %r" % (title, cover[:300]))
     counts = "%s %s" % (words(n), "site" if n == 1 else "sites")
     if len(roots) > 1:
         counts += " de %s ateliers des territoires" % words(len(roots))
-    counts += ", dans %s %s" % (words(len(regions), True), "région" if len(regions) == 1 else "régions")
-    if at.norm(counts) not in cover.lower():
+    if len(regions) == 1:
+        counts += " en %s" % regions[0]
+    else:
+        counts += " dans %s régions" % words(len(regions), True)
+    if at.norm(counts).lower() not in cover.lower():
         bad("cover: %r not found" % counts)
     body = at.norm(" ".join(text[1:]))
-    if at.norm("Ce dossier réunit " + counts) not in body:
-        bad("introduction: %r not found" % ("Ce dossier réunit " + counts))
+    intro = ("le séminaire présente " if seminar is not None else "Ce dossier présente ") + counts
+    if at.norm(intro) not in body:
+        bad("introduction: %r not found" % intro)
     for r in regions:
         if at.norm(r) not in body:
             bad("introduction: region %r not named" % r)
