@@ -4,6 +4,24 @@
  * reference area, so both land side by side without further arithmetic. */
 #include "layout/lay_inline.h"
 
+/* The body's blocks. FOP lays a body out as it does a table cell: the conditional
+ * space-before of its first block and space-after of its last are discarded, so items are
+ * spaced by the list item's own spaces (DocBook's compact lists hold paragraphs of 1em). */
+static void body_blocks(lay_build *b, const fo_node *body)
+{
+    lay_galley *g = b->g;
+    size_t first = g->n;
+    double item_space = g->pend_any ? g->pend_space : 0;
+    bool item_discard = g->pend_any ? g->pend_discard : true;
+    lay_blocks(b, body);
+    if (g->n > first && item_discard && g->pi[first].discard)
+        g->pi[first].space = item_space;
+    if (g->pend_any && g->pend_discard) {
+        g->pend_space = 0;
+        g->pend_any = false;
+    }
+}
+
 static void lay_list_item(lay_build *b, const fo_node *it)
 {
     lay_edges e;
@@ -31,7 +49,7 @@ static void lay_list_item(lay_build *b, const fo_node *it)
         if (body->props->id && *body->props->id)
             lay_galley_id(g, body->props->id, g->n, b->x0);
         b->sn = lay_snode_new(b, body, "LBody");
-        lay_blocks(b, body);
+        body_blocks(b, body);
         b->sn = item_sn;
     }
     b->sn = outer;
