@@ -311,3 +311,12 @@ test_conformance_image_taller_than_the_line_keeps_the_leading() {
         || fail "End at $end_y, image line baseline at $inline_y"
     [ -n "$before" ] || fail "no Before"
 }
+
+test_conformance_list_item_bodies_drop_their_conditional_spaces() {
+    "$LIVRABLES" render "$CF/list-spaces.fo" -o - -f text >dump.txt
+    # baselines as FOP places them: the list's 1em before the first item, then one line
+    # between items, the third item's own 6pt, and the last body's space-after dropped
+    local gaps
+    gaps=$(awk '/^  text / && $NF != "\"•\"" {split($2, p, ","); if (n++) printf "%.2f ", p[2] - y; y = p[2]}' dump.txt)
+    assert_eq "22.00 12.00 18.00 12.00 " "$gaps" "gaps between the baselines of Avant, the three items, Après"
+}
