@@ -1,9 +1,11 @@
 #!/bin/sh
 # Installs the Debian packages Livrables needs to build, test and benchmark.
 # Only missing packages are installed; nothing happens when all are present.
-# Usage: scripts/install-deps.sh [--with-fop] [--with-fuzz]
-#   --with-fop   Apache FOP, for `make bench`
-#   --with-fuzz  clang and its libFuzzer runtime, for `make fuzz`
+# Usage: scripts/install-deps.sh [--with-fop] [--with-fuzz] [--with-clients]
+#   --with-fop      Apache FOP, for `make bench`
+#   --with-fuzz     clang and its libFuzzer runtime, for `make fuzz`
+#   --with-clients  DocBook XSL, pandoc, Node.js's API docs and FOP, for
+#                   tests/clients/regen.sh (the client tests themselves need none of them)
 set -eu
 
 PACKAGES="gcc make pkg-config
@@ -15,6 +17,7 @@ for option in "$@"; do
     case "$option" in
         --with-fop) PACKAGES="$PACKAGES fop time" ;;
         --with-fuzz) PACKAGES="$PACKAGES clang libclang-rt-14-dev" ;;
+        --with-clients) PACKAGES="$PACKAGES docbook-xsl docbook-xml xsltproc pandoc nodejs-doc fop" ;;
         *) echo "install-deps: error: unknown option '$option'" >&2; exit 2 ;;
     esac
 done

@@ -4,6 +4,42 @@
  * reference area, so both land side by side without further arithmetic. */
 #include "layout/lay_inline.h"
 
+/* The body's blocks. FOP lays a body out as it does a table cell: the conditional
+ * space-before of its first block and space-after of its last are discarded, so items are
+ * spaced by the list item's own spaces (DocBook's compact lists hold paragraphs of 1em). */
+static void body_blocks(lay_build *b, const fo_node *body)
+{
+    lay_galley *g = b->g;
+    size_t first = g->n;
+    double item_space = g->pend_any ? g->pend_space : 0;
+    bool item_discard = g->pend_any ? g->pend_discard : true;
+    lay_blocks(b, body);
+    if (g->n > first && item_discard && g->pi[first].discard)
+        g->pi[first].space = item_space;
+    if (g->pend_any && g->pend_discard) {
+        g->pend_space = 0;
+        g->pend_any = false;
+    }
+}
+
+/* A label of height `lh` hangs from the body's first item, beside the next ones: the body
+ * items it reaches are kept with it on one page, and a label taller than the whole body
+ * lengthens the body's last item (the item ends below both, as in FOP). */
+static void label_span(lay_galley *g, size_t first, double lh)
+{
+    double bottom = 0; /* of the items so far, from the top of the first */
+    for (size_t i = first; i < g->n; i++) {
+        if (i > first) {
+            if (bottom < lh - 1e-6)
+                g->pi[i].keep = FO_KEEP_ALWAYS;
+            bottom += g->pi[i].space;
+        }
+        bottom += g->pi[i].height;
+    }
+    if (bottom < lh)
+        g->pi[g->n - 1].height += lh - bottom;
+}
+
 static void lay_list_item(lay_build *b, const fo_node *it)
 {
     lay_edges e;
@@ -31,7 +67,7 @@ static void lay_list_item(lay_build *b, const fo_node *it)
         if (body->props->id && *body->props->id)
             lay_galley_id(g, body->props->id, g->n, b->x0);
         b->sn = lay_snode_new(b, body, "LBody");
-        lay_blocks(b, body);
+        body_blocks(b, body);
         b->sn = item_sn;
     }
     b->sn = outer;
@@ -51,8 +87,7 @@ static void lay_list_item(lay_build *b, const fo_node *it)
     size_t host = first; /* the label's first line sits on the body's first line */
     lay_boxv *extra = lay_galley_extra(g, host);
     lay_galley_stack(&lg, extra, b->a, 0, 0);
-    if (g->pi[host].height < lh)
-        g->pi[host].height = lh;
+    label_span(g, host, lh);
     lay_galley_adopt(g, &lg, host, 0);
     if (label->props->id && *label->props->id)
         lay_galley_id(g, label->props->id, host, b->x0);

@@ -160,6 +160,23 @@ static bool family_installed(tx_engine *tx, const char *name)
     return found;
 }
 
+/* FOP, the reference renderer, draws the generic families in the base-14 Times, Helvetica
+ * and Courier; the Liberation faces have their advance widths, so lines and pages break
+ * where FOP breaks them (fontconfig would pick DejaVu, a wider face), and ascents small
+ * enough for a 1.2 line-height. Generic names without an installed clone stay as they are. */
+static const char *generic_clone(tx_engine *tx, const char *name)
+{
+    static const char *const clones[][2] = {
+        {"serif", "Liberation Serif"},
+        {"sans-serif", "Liberation Sans"},
+        {"monospace", "Liberation Mono"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(clones); i++)
+        if (g_ascii_strcasecmp(name, clones[i][0]) == 0 && family_installed(tx, clones[i][1]))
+            return clones[i][1];
+    return name;
+}
+
 /* The family to ask Pango for, or "" when none of the list is installed; *first receives
  * the first requested family (for the warning). Cached per list. */
 static const char *family_resolve(tx_engine *tx, const char *families, char **first)
@@ -175,7 +192,7 @@ static const char *family_resolve(tx_engine *tx, const char *families, char **fi
     for (guint i = 0; i < names->len; i++) {
         const char *n = g_ptr_array_index(names, i);
         if (family_installed(tx, n)) {
-            pick = n;
+            pick = generic_clone(tx, n);
             break;
         }
     }

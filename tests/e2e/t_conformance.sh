@@ -311,3 +311,15 @@ test_conformance_image_taller_than_the_line_keeps_the_leading() {
         || fail "End at $end_y, image line baseline at $inline_y"
     [ -n "$before" ] || fail "no Before"
 }
+
+test_conformance_list_item_bodies_drop_their_conditional_spaces() {
+    "$LIVRABLES" render "$CF/list-spaces.fo" -o - -f text >dump.txt
+    # baselines as FOP places them: the list's 1em before the first item, then one line
+    # between items, the third item's own 6pt, the last body's space-after dropped, and a
+    # two-line label beside a two-line body
+    local gaps
+    gaps=$(awk '/^  text / && $NF ~ /^"[A-Z]/ {split($2, p, ","); if (n++) printf "%.2f ", p[2] - y; y = p[2]}' dump.txt)
+    assert_eq "22.00 12.00 18.00 12.00 12.00 12.00 " "$gaps" \
+        "gaps between the baselines of Avant, the five body lines, Après"
+    assert_eq 2 "$(grep -c -E '"(x|y)"$' dump.txt)" "label lines"
+}
