@@ -2,6 +2,7 @@
 #
 #   make            install missing Debian packages, build build/livrables and the examples
 #   make check      unit tests (cmocka) and end-to-end tests (poppler, qpdf)
+#   make golden     golden layout tests only; make golden-update rewrites their .expected
 #   make bench      render a large generated document with Livrables (and FOP if installed)
 #   make sanitize   build and run the unit and end-to-end tests under ASan and UBSan
 #   make fuzz       build the libFuzzer targets with clang and run each FUZZ_SECONDS
@@ -37,7 +38,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP := $(BUILD)/.deps-installed
 
-.PHONY: all deps livrables examples check unit e2e bench sanitize fuzz fuzz-targets install clean schema
+.PHONY: all deps livrables examples check unit e2e golden golden-update bench sanitize fuzz fuzz-targets install clean schema
 .DEFAULT_GOAL := all
 
 all: livrables examples
@@ -89,6 +90,13 @@ unit: $(UNIT_BINS)
 
 e2e: $(BUILD)/livrables
 	@tests/e2e/run.sh $(BUILD)/livrables
+
+# Golden layout tests (tests/layout/CASE.fo against CASE.expected; also run by e2e);
+# golden-update rewrites the expected dumps after a deliberate layout change.
+golden: $(BUILD)/livrables
+	@tests/layout/run.sh $(BUILD)/livrables
+golden-update: $(BUILD)/livrables
+	@GOLDEN_UPDATE=1 tests/layout/run.sh $(BUILD)/livrables
 
 bench: $(BUILD)/livrables
 	@scripts/install-deps.sh --with-fop
