@@ -5,6 +5,17 @@
 #include <string.h>
 
 #include "layout/lay_inline.h"
+#include "layout/lay_orient.h"
+
+/* An fo:inline-container laid out: its boxes from the top-left corner of its border box,
+ * and its galley, whose ids, markers and footnotes the line holding it takes. */
+struct lay_inline_box {
+    lay_boxv boxes;
+    lay_galley g;
+    double w, h;
+    double ascent; /* from its top to the baseline of the line holding it */
+    double dx;     /* content's start in the border box */
+};
 
 /* What layout attaches to a piece of text through tx_style.tag. */
 typedef struct {
@@ -13,6 +24,7 @@ typedef struct {
     const char *id;           /* an anchor: placed on the line showing it */
     const lay_graphic *img;   /* an image object */
     lay_galley *footnote;     /* a footnote body cited here */
+    const struct lay_inline_box *box; /* an inline-container's content */
     const lay_snode *sn;      /* structure element of the text (Link, Span, Figure), or
                                * NULL for the block's own */
 } lay_tag;
@@ -264,6 +276,11 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
                 bx->u.image.clip_w = gr->w, bx->u.image.clip_h = gr->h;
             }
         }
+        if (t && t->box) {
+            lay_boxv_append(&g->boxes, b->a, t->box->boxes.v, t->box->boxes.n, x,
+                            y - t->box->ascent);
+            lay_galley_adopt(g, &t->box->g, item, x + t->box->dx);
+        }
         if (t && t->id)
             lay_galley_id(g, t->id, item, x);
         if (t && t->footnote && t->footnote->n) {
@@ -448,6 +465,81 @@ static void add_footnote(para_state *st, const fo_node *c, const tx_style *style
     }
 }
 
+/* The right edge of the widest content among boxes: the shrink-to-fit width of an
+ * inline-container of auto width. */
+static double content_extent(const lay_boxv *bv)
+{
+    double r = 0;
+    for (size_t i = 0; i < bv->n; i++) {
+        const lay_box *bx = &bv->v[i];
+        if (bx->kind != LAY_DEST && bx->kind != LAY_LINK && bx->x + bx->w > r)
+            r = bx->x + bx->w;
+    }
+    return r;
+}
+
+/* An fo:inline-container: its blocks laid out in a reference area of their own, placed on
+ * the line as one object, turned by its reference-orientation. Its width is its
+ * inline-progression-dimension, else what its content needs (shrink-to-fit, as CSS's
+ * inline-block; FOP takes the whole line), at most the line's width. */
+static void add_inline_container(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    const fo_props *p = c->props;
+    double avail = b->ref_w - lay_start_indent(b, st->blk) - lay_end_indent(b, st->blk);
+    lay_edges e;
+    lay_edges_get(c, avail, &e);
+    double ew = e.bw[2] + e.pad[2] + e.pad[3] + e.bw[3];
+    double eh = e.bw[0] + e.pad[0] + e.pad[1] + e.bw[1];
+    fo_len wl = fo_is_specified(c, FO_PROP_inline_progression_dimension)
+                    ? p->inline_progression_dimension : p->width;
+    fo_len hl = fo_is_specified(c, FO_PROP_block_progression_dimension)
+                    ? p->block_progression_dimension : p->height;
+    int q = lay_orient_quarters(c);
+    fo_len line_len = wl, depth = hl; /* read in its own (turned) frame, as block-containers */
+    double inner_w = fo_len_is_auto(line_len) ? avail - ew : fo_len_resolve(line_len, avail);
+    if (inner_w < 1)
+        inner_w = 1;
+
+    struct lay_inline_box *ib = ARENA_NEW(b->a, struct lay_inline_box);
+    lay_build sub;
+    lay_sub_build(b, &sub, &ib->g, inner_w);
+    lay_blocks(&sub, c);
+    lay_boxv content = {0};
+    double content_h = lay_galley_stack(&ib->g, &content, b->a, 0, 0);
+    double fw = inner_w, fh = fo_len_is_auto(depth) ? content_h : fo_len_resolve(depth, avail);
+    if (fo_len_is_auto(line_len) && !(q % 2)) {
+        double ext = content_extent(&content);
+        fw = ext > 1 && ext < inner_w ? ext : inner_w;
+    }
+    /* upright, its first line's baseline sits on the line's (as FOP places it); turned,
+     * its bottom edge does */
+    double base = -1;
+    for (size_t i = 0; !q && i < content.n && base < 0; i++)
+        if (content.v[i].kind == LAY_TEXT)
+            base = content.v[i].y;
+    lay_boxes_turn(content.v, content.n, q, fw, fh);
+    ib->w = (q % 2 ? fh : fw) + ew;
+    ib->h = (q % 2 ? fw : fh) + eh;
+    ib->ascent = base >= 0 ? base + e.bw[0] + e.pad[0] : ib->h;
+    ib->dx = e.bw[2] + e.pad[2];
+    lay_edges_draw(&e, p->background_color, &ib->boxes, b->a, 0, 0, ib->w, ib->h);
+    lay_boxv_append(&ib->boxes, b->a, content.v, content.n, ib->dx, e.bw[0] + e.pad[0]);
+
+    lay_tag *t = ARENA_NEW(b->a, lay_tag);
+    if (style->tag)
+        *t = *(const lay_tag *)style->tag;
+    t->img = NULL;
+    t->footnote = NULL;
+    t->box = ib;
+    t->id = p->id && *p->id ? p->id : NULL;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), ib->w, ib->ascent, ib->h - ib->ascent, s);
+    st->content = true;
+}
+
 static void add_number(para_state *st, const char *text, const tx_style *style,
                        const fo_props *p)
 {
@@ -466,10 +558,12 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
     case FO_TEXT:
         add_text(st, c->text, c->text_len, style, c->props);
         break;
+    case FO_INLINE_CONTAINER:
+        add_inline_container(st, c, make_style(st, c, style));
+        break;
     case FO_INLINE:
     case FO_WRAPPER:
-    case FO_BASIC_LINK:
-    case FO_INLINE_CONTAINER: {
+    case FO_BASIC_LINK: {
         const tx_style *s = make_style(st, c, style);
         if (c->props->id && *c->props->id)
             add_anchor(st, c->props->id, s);
