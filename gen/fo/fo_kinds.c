@@ -33,6 +33,7 @@ static const struct {
     [FO_BLOCK_CONTAINER] = {"block-container", BLOCK},
     [FO_INLINE] = {"inline", MIXED | INLINE},
     [FO_INLINE_CONTAINER] = {"inline-container", INLINE},
+    [FO_BIDI_OVERRIDE] = {"bidi-override", MIXED | INLINE},
     [FO_WRAPPER] = {"wrapper", MIXED},
     [FO_CHARACTER] = {"character", INLINE},
     [FO_LEADER] = {"leader", MIXED | INLINE},
@@ -67,7 +68,7 @@ static const struct {
 
 /* XSL 1.1 formatting objects that are valid but not supported here. */
 static const char *const unsupported[] = {
-    "bidi-override", "initial-property-set", "float", "multi-switch", "multi-case",
+    "initial-property-set", "float", "multi-switch", "multi-case",
     "multi-toggle", "multi-properties", "multi-property-set", "page-sequence-wrapper",
     "color-profile", "change-bar-begin", "change-bar-end", "index-page-number-prefix",
     "index-page-number-suffix", "index-range-begin", "index-range-end", "index-key-reference",

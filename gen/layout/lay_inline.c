@@ -128,6 +128,7 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
+    s->rtl = n->kind == FO_BIDI_OVERRIDE ? p->direction == FO_KW_rtl : parent && parent->rtl;
     s->tag = tag_derive(b, parent ? parent->tag : NULL, n);
     return s;
 }
@@ -327,8 +328,58 @@ static double line_box(const tx_line *ln, const tx_style *strut, double *base)
     return lh;
 }
 
+/* A text run set right to left: its glyphs mirrored within its width. */
+static lay_text_run mirror_run(const lay_text_run *r, double width, arena *a)
+{
+    lay_text_run m = *r;
+    if (r->nglyphs <= 0)
+        return m;
+    lay_glyph *g = ARENA_NEW_ARRAY(a, lay_glyph, r->nglyphs);
+    for (int i = 0; i < r->nglyphs; i++) {
+        double next = i + 1 < r->nglyphs ? r->glyphs[i + 1].x : width;
+        g[i] = r->glyphs[i];
+        g[i].x = width - next;
+    }
+    m.glyphs = g;
+    return m;
+}
+
+/* fo:bidi-override direction="rtl" (XSL 1.1 § 6.6.2): each stretch of the line it holds
+ * is set right to left, as Unicode's RLO sets it: its pieces mirrored within the stretch,
+ * their glyphs within each piece. Returns the line itself when it holds none. */
+static const tx_line *mirror_rtl(const tx_line *ln, arena *a)
+{
+    size_t i = 0;
+    while (i < ln->npieces && !ln->pieces[i].style->rtl)
+        i++;
+    if (i == ln->npieces)
+        return ln;
+    tx_line *m = ARENA_NEW(a, tx_line);
+    *m = *ln;
+    tx_piece *pcs = ARENA_NEW_ARRAY(a, tx_piece, ln->npieces);
+    memcpy(pcs, ln->pieces, sizeof *pcs * ln->npieces);
+    m->pieces = pcs;
+    while (i < m->npieces) {
+        size_t j = i;
+        double s0 = pcs[i].x, s1 = pcs[i].x + pcs[i].width;
+        for (; j < m->npieces && pcs[j].style->rtl; j++) {
+            s0 = pcs[j].x < s0 ? pcs[j].x : s0;
+            s1 = pcs[j].x + pcs[j].width > s1 ? pcs[j].x + pcs[j].width : s1;
+        }
+        for (size_t k = i; k < j; k++) {
+            pcs[k].x = s0 + s1 - pcs[k].x - pcs[k].width;
+            if (pcs[k].kind == TX_PIECE_TEXT)
+                pcs[k].run = mirror_run(&pcs[k].run, pcs[k].width, a);
+        }
+        for (i = j; i < m->npieces && !pcs[i].style->rtl; i++)
+            ;
+    }
+    return m;
+}
+
 static void emit_line(lay_build *b, const tx_line *ln, const tx_style *strut, double x0)
 {
+    ln = mirror_rtl(ln, b->a);
     double base;
     double lh = line_box(ln, strut, &base);
     size_t item = lay_galley_item(b->g, lh);
@@ -563,7 +614,8 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         break;
     case FO_INLINE:
     case FO_WRAPPER:
-    case FO_BASIC_LINK: {
+    case FO_BASIC_LINK:
+    case FO_BIDI_OVERRIDE: {
         const tx_style *s = make_style(st, c, style);
         if (c->props->id && *c->props->id)
             add_anchor(st, c->props->id, s);
