@@ -1,0 +1,83 @@
+# Layout features real documents use (issue 9, part 3), on the FO files of tests/layout/:
+# what a reader sees in the PDF. The golden dumps of the same files are in t_golden.sh.
+
+LY=$ROOT/tests/layout
+
+# fo_words FO: the words of the FO's flows, in order (elements stripped)
+fo_words() {
+    sed -n '/<fo:flow/,/<\/fo:flow>/p' "$1" | sed -e 's/<[^>]*>/ /g' | tr -s ' \t' '\n\n' |
+        grep -v '^$'
+}
+
+test_fofeat_page_sequence_wrapper_sequences_in_order() {
+    assert_exit 0 "$LIVRABLES" render "$LY/page-sequence-wrapper.fo" -o w.pdf
+    assert_not_contains out.txt "warning"
+    local n
+    n=$(grep -c '<fo:page-sequence ' "$LY/page-sequence-wrapper.fo")
+    assert_eq "$n" "$(pdf_pages w.pdf)" pages
+    pdf_text w.pdf > w.txt
+    assert_order w.txt "Avant l'enveloppe, page 1" "Dans l'enveloppe, page 2" \
+        "Enveloppe imbriquée, page 3" "Après l'enveloppe, page 4"
+}
+
+test_fofeat_inline_container_content_kept() {
+    assert_exit 0 "$LIVRABLES" render "$LY/inline-container.fo" -o ic.pdf
+    assert_not_contains out.txt "warning"
+    pdftotext ic.pdf - | tr -s ' \n' '\n\n' > words.txt
+    for w in $(fo_words "$LY/inline-container.fo" | grep -v '^[0-9.]*$' | tr -d '.:'); do
+        grep -qF -- "$w" words.txt || fail "word '$w' lost"
+    done
+    # the first line's baseline of the container sits on the line's
+    pdftotext -bbox ic.pdf - > bbox.txt
+    local y_avant y_deux
+    y_avant=$(grep '>Avant<' bbox.txt | sed 's/.*yMax="\([0-9.]*\)".*/\1/')
+    y_deux=$(grep '>Deux<' bbox.txt | sed 's/.*yMax="\([0-9.]*\)".*/\1/')
+    assert_eq "$y_avant" "$y_deux" "baseline of 'Avant' and of the container's first line"
+}
+
+test_fofeat_bidi_override_rtl_mirrors_its_text() {
+    assert_exit 0 "$LIVRABLES" render "$LY/bidi-override.fo" -o b.pdf
+    assert_not_contains out.txt "warning"
+    pdf_text b.pdf > b.txt
+    # abc def, right to left: "fed cba", between the text around it
+    assert_contains b.txt "Gauche fed cba droite."
+    assert_contains b.txt "Sans effet : de gauche à droite."
+}
+
+test_fofeat_reference_orientation_turns_block_containers() {
+    assert_exit 0 "$LIVRABLES" render "$LY/orientation.fo" -o o.pdf
+    assert_not_contains out.txt "warning"
+    assert_qpdf_clean o.pdf
+    pdf_text o.pdf > all.txt
+    for w in Quart tour gauche Demi-tour haut bas; do assert_contains all.txt "$w"; done
+    # turned words are taller than wide in the page's frame; upright ones are not
+    pdftotext -bbox o.pdf - > bbox.txt
+    /usr/bin/python3 - bbox.txt <<'PY'
+import re, sys
+words = {}
+for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', open(sys.argv[1]).read()):
+    x0, y0, x1, y1 = map(float, m.groups()[:4])
+    words[m.group(5)] = (x1 - x0, y1 - y0)
+for w in ["Quart", "gauche", "haut"]:
+    wd, ht = words[w]
+    assert ht > wd, f"{w} is not turned: {wd:.1f} x {ht:.1f}"
+for w in ["Avant", "Après", "Demi-tour"]:
+    wd, ht = words[w]
+    assert wd > ht, f"{w} is turned: {wd:.1f} x {ht:.1f}"
+PY
+}
+
+test_fofeat_footnotes_in_tables_lists_and_containers() {
+    assert_exit 0 "$LIVRABLES" render "$LY/footnotes-nested.fo" -o f.pdf
+    assert_eq 2 "$(pdf_pages f.pdf)" pages
+    local n
+    n=$(grep -c '<fo:footnote-body' "$LY/footnotes-nested.fo")
+    for i in $(seq 1 "$n"); do
+        local want=1
+        [ "$i" = "$n" ] && want=2
+        assert_eq "$want" "$(page_of_text f.pdf "$i. Note")" "page of footnote $i"
+    done
+    # each note below every line of text of its page's flow
+    pdftotext -f 1 -l 1 -layout f.pdf - > p1.txt
+    assert_order p1.txt "Conteneur libre" "1. Note de la cellule." "5. Note du conteneur libre."
+}
