@@ -186,11 +186,11 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
             lay_galley_keep(g, keep_first);
         if (span_left > 0)
             lay_galley_keep(g, FO_KEEP_ALWAYS);
-        if (r->node) {
+        if (r->node)
             lay_galley_keep(g, keep_strength(r->node->props->keep_with_previous));
-            if (r->node->props->break_before == FO_KW_page)
-                lay_galley_break(g, FO_KW_page);
-        }
+        fo_kw brk = tbl_row_break(r, false);
+        if (brk)
+            lay_galley_break(g, brk);
         size_t item, last;
         if (span_left == 0 && tbl_must_split(t, r)) {
             item = tbl_emit_split_row(t, s, i);
@@ -220,6 +220,8 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
             span_left--;
         if (r->node)
             lay_galley_keep(g, keep_strength(r->node->props->keep_with_next));
+        if ((brk = tbl_row_break(r, true)))
+            lay_galley_break(g, brk);
     }
 }
 

@@ -81,3 +81,22 @@ test_fofeat_footnotes_in_tables_lists_and_containers() {
     pdftotext -f 1 -l 1 -layout f.pdf - > p1.txt
     assert_order p1.txt "Conteneur libre" "1. Note de la cellule." "5. Note du conteneur libre."
 }
+
+# Each text "… page N" of the FO lands on page N; the header repeats on every page the
+# table reaches.
+test_fofeat_breaks_on_rows_cells_and_blocks_in_cells() {
+    local fo=$LY/table-breaks.fo
+    assert_exit 0 "$LIVRABLES" render "$fo" -o t.pdf
+    assert_not_contains out.txt "warning"
+    local last
+    last=$(grep -o 'page [0-9]*' "$fo" | awk '{print $2}' | sort -n | tail -n 1)
+    assert_eq "$last" "$(pdf_pages t.pdf)" pages
+    grep -o '>[^<>]* page [0-9]*[^<>]*<' "$fo" | tr -d '<>' | while read -r text; do
+        local want=${text##*page }
+        want=${want%% *}
+        assert_eq "$want" "$(page_of_text t.pdf "$text")" "page of '$text'" || exit 1
+    done
+    for p in $(seq 1 $((last - 1))); do
+        pdftotext -f "$p" -l "$p" t.pdf - | grep -q Clef || fail "no header on page $p"
+    done
+}
