@@ -47,6 +47,14 @@ static void push_mark(lay_galley *g, lay_markrec r)
     g->marks[g->nmarks++] = r;
 }
 
+void lay_markers_record(lay_galley *g, const fo_node *n, size_t first)
+{
+    size_t last = g->n > first ? g->n - 1 : first;
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_MARKER && c->props->marker_class_name)
+            push_mark(g, (lay_markrec){c->props->marker_class_name, c, first, last});
+}
+
 long lay_galley_decor(lay_galley *g, lay_decor d)
 {
     if (g->ndecor == g->capdecor) {
@@ -277,6 +285,7 @@ static void lay_block_container(lay_build *b, const fo_node *n)
             }
     }
     lay_galley_adopt(pg, &g, item, b->x0 + si);
+    lay_markers_record(pg, n, item);
     if (p->id && *p->id)
         lay_galley_id(pg, p->id, item, x);
     lay_galley_space(pg, fo_len_resolve(p->space_after.opt, b->ref_w), p->space_after.discard);

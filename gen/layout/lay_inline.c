@@ -705,6 +705,10 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
         walk_child(&st, c, style);
     }
     flush(&st);
+    /* markers of empty blocks at the end of the flow mark its last item */
+    lay_galley *g = b->g;
+    for (size_t i = g->nmarks; g->n && i-- > 0 && g->marks[i].first >= g->n;)
+        g->marks[i].first = g->marks[i].last = g->n - 1;
 }
 
 void lay_inline_content(lay_build *b, const fo_node *n)

@@ -54,6 +54,7 @@ void tbl_lay_cells(tctx *t, tsection *s)
             }
             sub.sn = cell_sn;
             lay_blocks(&sub, c->node);
+            lay_markers_record(&c->g, c->node, 0);
             lay_struct_anchor(&c->g, t->b->a, cell_sn);
             c->h = lay_galley_height(&c->g) + tbl_inside(t, c, 0) + tbl_inside(t, c, 1) +
                    c->e.pad[0] + c->e.pad[1];

@@ -363,6 +363,12 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
  * when the header is made); NULL if none. */
 const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, const char *cls);
 
+/* Records the fo:marker children of `n` (a cell, a list item's body or label, a
+ * block-container laid out apart) as marks of the items [first, g->n - 1] of `g`, or of
+ * item `first` alone when none was added: a marker whose parent has no other content
+ * still marks the place where that parent stands. */
+void lay_markers_record(lay_galley *g, const fo_node *n, size_t first);
+
 /* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
 void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);
 

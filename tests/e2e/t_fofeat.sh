@@ -100,3 +100,18 @@ test_fofeat_breaks_on_rows_cells_and_blocks_in_cells() {
         pdftotext -f "$p" -l "$p" t.pdf - | grep -q Clef || fail "no header on page $p"
     done
 }
+
+# Markers whose parent holds nothing else: the running header and footer of each page
+# show them as FOP 2.8 does (first and last starting within the page).
+test_fofeat_markers_of_empty_parents_are_retrieved() {
+    assert_exit 0 "$LIVRABLES" render "$LY/markers-empty.fo" -o m.pdf
+    assert_not_contains out.txt "warning"
+    local page=1 marker
+    for marker in "bloc vide" "cellule vide" "corps vide" "conteneur" "fin du flux"; do
+        grep -qF ">$marker</fo:marker>" "$LY/markers-empty.fo" || fail "no marker '$marker'"
+        pdftotext -f $page -l $page -layout m.pdf p.txt
+        assert_contains p.txt "Haut : $marker"
+        assert_contains p.txt "Bas : $marker"
+        page=$((page + 1))
+    done
+}
