@@ -34,6 +34,8 @@ static const struct {
     [FO_INLINE] = {"inline", MIXED | INLINE},
     [FO_INLINE_CONTAINER] = {"inline-container", INLINE},
     [FO_BIDI_OVERRIDE] = {"bidi-override", MIXED | INLINE},
+    [FO_CHANGE_BAR_BEGIN] = {"change-bar-begin", 0}, /* neutral: block or inline level */
+    [FO_CHANGE_BAR_END] = {"change-bar-end", 0},
     [FO_WRAPPER] = {"wrapper", MIXED},
     [FO_CHARACTER] = {"character", INLINE},
     [FO_LEADER] = {"leader", MIXED | INLINE},
@@ -70,7 +72,7 @@ static const struct {
 static const char *const unsupported[] = {
     "initial-property-set", "float", "multi-switch", "multi-case",
     "multi-toggle", "multi-properties", "multi-property-set", "page-sequence-wrapper",
-    "color-profile", "change-bar-begin", "change-bar-end", "index-page-number-prefix",
+    "color-profile", "index-page-number-prefix",
     "index-page-number-suffix", "index-range-begin", "index-range-end", "index-key-reference",
     "index-page-citation-list", "index-page-citation-list-separator",
     "index-page-citation-range-separator", "folio-prefix", "folio-suffix",

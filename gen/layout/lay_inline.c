@@ -25,6 +25,7 @@ typedef struct {
     const lay_graphic *img;   /* an image object */
     lay_galley *footnote;     /* a footnote body cited here */
     const struct lay_inline_box *box; /* an inline-container's content */
+    const fo_node *cbar;      /* a change-bar-begin or -end inside the paragraph */
     const lay_snode *sn;      /* structure element of the text (Link, Span, Figure), or
                                * NULL for the block's own */
 } lay_tag;
@@ -277,6 +278,8 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
                 bx->u.image.clip_w = gr->w, bx->u.image.clip_h = gr->h;
             }
         }
+        if (t && t->cbar)
+            lay_change_bar(b, t->cbar, t->cbar->kind == FO_CHANGE_BAR_END, item);
         if (t && t->box) {
             lay_boxv_append(&g->boxes, b->a, t->box->boxes.v, t->box->boxes.n, x,
                             y - t->box->ascent);
@@ -591,6 +594,24 @@ static void add_inline_container(para_state *st, const fo_node *c, const tx_styl
     st->content = true;
 }
 
+/* A change bar begins or ends at the line holding this point of the paragraph; between
+ * paragraphs, at the next item (begin) or after the last one (end). */
+static void add_change_bar(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    bool end = c->kind == FO_CHANGE_BAR_END;
+    if (!st->p || !st->content || !style) {
+        lay_change_bar(b, c, end, end && b->g->n ? b->g->n - 1 : b->g->n);
+        return;
+    }
+    lay_tag *t = ARENA_NEW(b->a, lay_tag);
+    t->cbar = c;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), 0, 0, 0, s);
+}
+
 static void add_number(para_state *st, const char *text, const tx_style *style,
                        const fo_props *p)
 {
@@ -611,6 +632,10 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         break;
     case FO_INLINE_CONTAINER:
         add_inline_container(st, c, make_style(st, c, style));
+        break;
+    case FO_CHANGE_BAR_BEGIN:
+    case FO_CHANGE_BAR_END:
+        add_change_bar(st, c, style);
         break;
     case FO_INLINE:
     case FO_WRAPPER:
@@ -692,6 +717,8 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
 {
     para_state st = {.b = b, .blk = flow, .first = true};
     const tx_style *style = NULL;
+    if (!from)
+        b->ctx->ncbars = 0; /* a new flow: bars left open by another pass are gone */
     for (const fo_node *c = from ? from : flow->first_child; c; c = c->next_sibling) {
         if (lay_is_block_level(c)) {
             flush(&st);
@@ -705,6 +732,7 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
         walk_child(&st, c, style);
     }
     flush(&st);
+    lay_change_bars_close(b);
     /* markers of empty blocks at the end of the flow mark its last item */
     lay_galley *g = b->g;
     for (size_t i = g->nmarks; g->n && i-- > 0 && g->marks[i].first >= g->n;)

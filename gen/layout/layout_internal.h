@@ -244,6 +244,13 @@ struct lay_ctx {
     unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
+    /* change bars begun and not ended yet: their class, galley and decoration */
+    struct {
+        const char *cls;
+        const lay_galley *g;
+        long decor;
+    } cbars[16];
+    int ncbars;
 };
 
 /* Page number formatting (format "1", "01", "i", "I", "a", "A"); writes into buf. */
@@ -368,6 +375,15 @@ const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, 
  * item `first` alone when none was added: a marker whose parent has no other content
  * still marks the place where that parent stands. */
 void lay_markers_record(lay_galley *g, const fo_node *n, size_t first);
+
+/* fo:change-bar-begin (`end` false) or fo:change-bar-end `n` at item `item` of b's
+ * galley: the bar of its class, a decoration beside the items from the begin's to the
+ * end's, in the margin (change-bar-placement, -offset, -width, -style, -color). An end
+ * without its begin is ignored. (lay_changebar.c) */
+void lay_change_bar(lay_build *b, const fo_node *n, bool end, size_t item);
+
+/* Ends the change bars still open in b's galley at its last item (the end of a flow). */
+void lay_change_bars_close(lay_build *b);
 
 /* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
 void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);

@@ -115,3 +115,53 @@ test_fofeat_markers_of_empty_parents_are_retrieved() {
         page=$((page + 1))
     done
 }
+
+# Change bars: a rule beside exactly the lines between begin and end, in the margin, on
+# every page they reach; none beside the lines outside.
+test_fofeat_change_bars_beside_changed_lines() {
+    local fo=$LY/change-bars.fo
+    assert_exit 0 "$LIVRABLES" render "$fo" -o c.pdf
+    assert_not_contains out.txt "warning"
+    assert_exit 0 "$LIVRABLES" render "$fo" --format text -o c.txt
+    pdftotext -bbox c.pdf bbox.html
+    /usr/bin/python3 - c.txt bbox.html <<'PY'
+import re, sys
+dump, bbox = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+# bars: vertical rects or lines, per page (1-based), as (x, top, bottom)
+bars, page = [], 0
+for line in dump.splitlines():
+    if line.startswith("page "):
+        page += 1
+    m = re.match(r"\s+rect ([\d.]+),([\d.]+) ([\d.]+)x([\d.]+)", line)
+    if m and float(m[4]) > 3 * float(m[3]):
+        bars.append((page, float(m[1]), float(m[2]), float(m[2]) + float(m[4])))
+    m = re.match(r"\s+line ([\d.]+),([\d.]+) ([\d.]+),([\d.]+)", line)
+    if m and m[1] == m[3]:
+        bars.append((page, float(m[1]), float(m[2]), float(m[4])))
+# words with their page and vertical middle
+words, page = [], 0
+for m in re.finditer(r'<page |yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]+)<', bbox):
+    if m[0].startswith("<page"):
+        page += 1
+        continue
+    words.append((page, (float(m[1]) + float(m[2])) / 2, m[3]))
+def barred(p, y):
+    return [b for b in bars if b[0] == p and b[2] <= y <= b[3]]
+def check(word, want):
+    hits = [w for w in words if w[2] == word]
+    assert hits, f"no word {word}"
+    for p, y, _ in hits:
+        got = len(barred(p, y))
+        assert got == want, f"{word} on page {p}: {got} bars, want {want}"
+for w in ["Ligne", "Sans", "Fin,", "après,", "dernière"]:
+    check(w, 0)
+for w in ["Premier", "Second", "colonne.", "avant.", "phrase", "plusieurs", "passe", "1", "6"]:
+    check(w, 1)
+# the bars stand in the margins, outside the text
+xs = [float(x) for x in re.findall(r'xMin="([\d.]+)"', bbox)]
+xe = [float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox)]
+for b in bars:
+    assert b[1] < min(xs) or b[1] > max(xe), f"bar at x={b[1]} inside the text"
+assert {b[0] for b in bars} == {1, 2}, "the last bar does not reach page 2"
+PY
+}
