@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "layout/lay_index.h"
 #include "layout/lay_inline.h"
 #include "layout/lay_orient.h"
 
@@ -111,6 +112,9 @@ static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, d
         f->idrec = (long)g->nids;
         push_idrec(g, (lay_idrec){p->id, g->n, g->n, x});
     }
+    const char *index_anchor = lay_index_anchor(b, n);
+    if (index_anchor)
+        push_idrec(g, (lay_idrec){index_anchor, g->n, g->n, x});
     f->mark0 = g->nmarks;
     for (const fo_node *c = n->first_child; c; c = c->next_sibling)
         if (c->kind == FO_MARKER && c->props->marker_class_name)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout/lay_inline.h"
+#include "layout/lay_index.h"
 #include "layout/lay_orient.h"
 
 /* An fo:inline-container laid out: its boxes from the top-left corner of its border box,
@@ -612,6 +613,68 @@ static void add_change_bar(para_state *st, const fo_node *c, const tx_style *sty
     tx_para_object(para(st), 0, 0, 0, s);
 }
 
+static const fo_node *child_of_kind(const fo_node *n, fo_kind kind)
+{
+    for (const fo_node *c = n ? n->first_child : NULL; c; c = c->next_sibling)
+        if (c->kind == kind)
+            return c;
+    return NULL;
+}
+
+/* A page of an index citation, a link to where it cites with page-number-treatment="link". */
+static void add_index_page(para_state *st, const char *label, const char *anchor,
+                           const fo_node *ref, const tx_style *style, const fo_props *p)
+{
+    const tx_style *s = style;
+    if (ref->props->page_number_treatment == FO_KW_link && anchor) {
+        lay_tag *t = ARENA_NEW(st->b->a, lay_tag);
+        if (style->tag)
+            *t = *(const lay_tag *)style->tag;
+        t->uri = NULL;
+        t->dest = anchor;
+        tx_style *ls = ARENA_NEW(st->b->a, tx_style);
+        *ls = *style;
+        ls->tag = t;
+        s = ls;
+    }
+    add_text(st, label, strlen(label), s, p);
+}
+
+/* Content of a separator, prefix or suffix element, or `fallback` when there is none. */
+static void add_part(para_state *st, const fo_node *part, const char *fallback,
+                     const tx_style *style, const fo_props *p)
+{
+    if (part)
+        walk(st, part, make_style(st, part, style));
+    else if (fallback)
+        add_text(st, fallback, strlen(fallback), style, p);
+}
+
+/* fo:index-page-citation-list: its pages and ranges, each with the prefix and suffix of
+ * the fo:index-key-reference it comes from, between its list separators (", " by default)
+ * and with its range separator ("–" by default). */
+static void add_index_list(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_index_item *items;
+    size_t n = lay_index_items(st->b, c, &items);
+    const fo_node *list_sep = child_of_kind(c, FO_INDEX_PAGE_CITATION_LIST_SEPARATOR);
+    const fo_node *range_sep = child_of_kind(c, FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR);
+    for (size_t i = 0; i < n; i++) {
+        const lay_index_item *it = &items[i];
+        const fo_node *ref = it->ref;
+        const tx_style *rs = make_style(st, ref, style);
+        if (i > 0)
+            add_part(st, list_sep, ", ", style, c->props);
+        add_part(st, child_of_kind(ref, FO_INDEX_PAGE_NUMBER_PREFIX), NULL, rs, ref->props);
+        add_index_page(st, it->lo_label, it->lo_anchor, ref, rs, ref->props);
+        if (it->hi_label) {
+            add_part(st, range_sep, "\u2013", style, c->props);
+            add_index_page(st, it->hi_label, it->hi_anchor, ref, rs, ref->props);
+        }
+        add_part(st, child_of_kind(ref, FO_INDEX_PAGE_NUMBER_SUFFIX), NULL, rs, ref->props);
+    }
+}
+
 static void add_number(para_state *st, const char *text, const tx_style *style,
                        const fo_props *p)
 {
@@ -626,6 +689,9 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         lay_block_level(b, c);
         return;
     }
+    const char *index_anchor = style ? lay_index_anchor(b, c) : NULL;
+    if (index_anchor)
+        add_anchor(st, index_anchor, style);
     switch (c->kind) {
     case FO_TEXT:
         add_text(st, c->text, c->text_len, style, c->props);
@@ -636,6 +702,9 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
     case FO_CHANGE_BAR_BEGIN:
     case FO_CHANGE_BAR_END:
         add_change_bar(st, c, style);
+        break;
+    case FO_INDEX_PAGE_CITATION_LIST:
+        add_index_list(st, c, make_style(st, c, style));
         break;
     case FO_INLINE:
     case FO_WRAPPER:

@@ -251,7 +251,17 @@ struct lay_ctx {
         long decor;
     } cbars[16];
     int ncbars;
+    /* index entries (lay_index.c): anchors made this pass, and the table of index keys,
+     * which lasts across passes so that an index before its entries converges */
+    int index_seq;
+    void *index_keys; /* GHashTable: index-key -> GPtrArray of lay_index_entry */
+    void *index_anchors; /* GHashTable: anchor id -> the entry, registered once */
 };
+
+/* ---- indexes (lay_index.c) ---------------------------------------------------------------- */
+
+/* Releases the index tables of a context (lay_ctx_destroy). */
+void lay_index_free(lay_ctx *ctx);
 
 /* Page number formatting (format "1", "01", "i", "I", "a", "A"); writes into buf. */
 void lay_format_number(int n, const char *format, char *buf, size_t size);
@@ -268,6 +278,9 @@ void lay_ctx_id_provisional(lay_ctx *ctx, const char *id);
 /* The label to show for a citation of `id` (last page when `last`), recording its use for
  * convergence. Unknown ids give a placeholder "00" and mark a forward reference. */
 const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a);
+
+/* The same, with the page's number in *number (0 while unknown), for index ranges. */
+const char *lay_ctx_cite_page(lay_ctx *ctx, const char *id, bool last, arena *a, int *number);
 
 /* ---- page masters ------------------------------------------------------------------------ */
 

@@ -165,3 +165,57 @@ for b in bars:
 assert {b[0] for b in bars} == {1, 2}, "the last bar does not reach page 2"
 PY
 }
+
+# Index page citation lists: the pages of each key, as the FO places them (each page's
+# block says "Page N"), merged into ranges, in the index on the last page.
+test_fofeat_index_page_citation_lists() {
+    local fo=$LY/index.fo
+    assert_exit 0 "$LIVRABLES" render "$fo" -o i.pdf
+    assert_not_contains out.txt "warning"
+    local n
+    n=$(pdf_pages i.pdf)
+    pdftotext -f "$n" -l "$n" -layout i.pdf index.txt
+    /usr/bin/python3 - "$fo" index.txt <<'PY'
+import re, sys
+fo, index = open(sys.argv[1]).read(), open(sys.argv[2]).read()
+pages, ranges = {}, {}
+for m in re.finditer(r'<fo:block[^>]*>(?:(?!</fo:block>).)*?Page (\d+) :(?:(?!</fo:block>).)*</fo:block>', fo, re.S):
+    block, page = m.group(0), int(m.group(1))
+    for k in re.findall(r'<fo:(?:block|inline) index-key="([^"]+)"', block):
+        pages.setdefault(k, set()).add(page)
+    for rid, k in re.findall(r'<fo:index-range-begin id="([^"]+)" index-key="([^"]+)"', block):
+        ranges[rid] = [k, page, None]
+    for rid in re.findall(r'<fo:index-range-end ref-id="([^"]+)"', block):
+        ranges[rid][2] = page
+for k, lo, hi in ranges.values():
+    pages.setdefault(k, set()).update(range(lo, hi + 1))
+def merged(ps, sep=", ", merge=True):
+    ps, out, i = sorted(ps), [], 0
+    while i < len(ps):
+        j = i
+        while merge and j + 1 < len(ps) and ps[j + 1] == ps[j] + 1:
+            j += 1
+        out.append(str(ps[i]) if i == j else f"{ps[i]}\u2013{ps[j]}")
+        i = j + 1
+    return sep.join(out)
+want = {
+    "eau : ": merged(pages["eau"]),
+    "air : ": merged(pages["air"]),
+    "sol, bois : ": merged(pages["sol"] | pages["bois"]),
+    "séparés : ": merged(pages["eau"], "; ", merge=False),
+}
+for label, value in want.items():
+    line = next((l.strip() for l in index.splitlines() if l.strip().startswith(label)), None)
+    assert line == label + value, f"got {line!r}, want {label + value!r}"
+lo, hi = ranges["air"][1:]
+assert f"décorés : p. {lo} à {hi} (plage)" in index, index
+PY
+    # with page-number-treatment="link", the pages are links to where the range starts and ends
+    /usr/bin/python3 - i.pdf <<'PY'
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+last = pdf.pages[-1]
+dests = [str(a.get("/Dest", "")) for a in last.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+assert any("air" in d for d in dests), f"no link to the range: {dests}"
+PY
+}
