@@ -70,3 +70,22 @@ void lay_boxes_turn(lay_box *v, size_t n, int q, double w, double h)
         }
     }
 }
+
+static void move(lay_box *v, size_t n, double dx, double dy)
+{
+    for (size_t i = 0; i < n; i++) {
+        v[i].x += dx;
+        v[i].y += dy;
+        if (v[i].kind == LAY_IMAGE && v[i].u.image.clip && !v[i].rot) {
+            v[i].u.image.clip_x += dx;
+            v[i].u.image.clip_y += dy;
+        }
+    }
+}
+
+void lay_boxes_turn_at(lay_box *v, size_t n, int q, double x0, double y0, double w, double h)
+{
+    move(v, n, -x0, -y0);
+    lay_boxes_turn(v, n, q, w, h);
+    move(v, n, x0, y0);
+}

@@ -14,4 +14,8 @@ int lay_orient_quarters(const fo_node *n);
  * w × h for 2, origin at its top-left corner. */
 void lay_boxes_turn(lay_box *v, size_t n, int q, double w, double h);
 
+/* The same for boxes of a frame w × h whose top-left corner is (x0, y0), turned in place:
+ * the turned frame keeps that corner. */
+void lay_boxes_turn_at(lay_box *v, size_t n, int q, double x0, double y0, double w, double h);
+
 #endif

@@ -294,7 +294,18 @@ typedef struct {
     const char *body_name;
     const fo_node *region[4];
     const fo_node *body;
+    /* The region-body's reference-orientation in quarter turns (lay_orient.c): its flow is
+     * laid out in body_w x body_h, already swapped for a quarter turn, then turned into
+     * the body's place on the page, whose size is lay_geometry_body_rect's. */
+    int body_turn;
 } lay_geometry;
+
+/* The region-body's rectangle on the page, turned or not. */
+void lay_geometry_body_rect(const lay_geometry *g, double *x, double *y, double *w, double *h);
+
+/* Turns the body's boxes v[0..n) of a page laid out with geometry g (a region-body with
+ * reference-orientation) into their place on the page; nothing when it has none. */
+void lay_geometry_turn_body(const lay_geometry *g, lay_box *v, size_t n);
 
 /* The geometry of a simple-page-master. */
 void lay_master_geometry(const fo_node *spm, lay_geometry *g);

@@ -219,3 +219,32 @@ dests = [str(a.get("/Dest", "")) for a in last.get("/Annots", []) if a.get("/Sub
 assert any("air" in d for d in dests), f"no link to the range: {dests}"
 PY
 }
+
+# A region-body with reference-orientation: its content turned (landscape pages), the
+# static content upright, as FOP 2.8 sets orientation-body.fo.
+test_fofeat_reference_orientation_on_region_body() {
+    assert_exit 0 "$LIVRABLES" render "$LY/orientation-body.fo" -o b.pdf
+    assert_not_contains out.txt "warning"
+    assert_eq 3 "$(pdf_pages b.pdf)" pages
+    pdftotext -bbox b.pdf bbox.html
+    /usr/bin/python3 - bbox.html <<'PY'
+import re, sys
+html, page, words = open(sys.argv[1]).read(), 0, {}
+for m in re.finditer(r'<page |xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<', html):
+    if m[0].startswith("<page"):
+        page += 1
+        continue
+    x0, y0, x1, y1 = map(float, m.groups()[:4])
+    words[(page, m[5])] = (x1 - x0, y1 - y0, x0, y0)
+def turned(p, w):
+    wd, ht, _, _ = words[(p, w)]
+    return ht > wd
+assert not turned(1, "En-tête"), "the header is turned"
+for w in ["Plan", "Requalifier", "Porteur", "Coût"]:
+    assert turned(1, w), f"{w} is upright on the landscape page"
+# 90: read upwards, the title at the left; -90: read downwards, at the right
+assert words[(1, "Plan")][2] < words[(1, "Coût")][2], "title not left of the last column"
+assert turned(2, "Paysage") and words[(2, "Paysage")][2] > 150, "page 2 not turned to the right"
+assert not turned(3, "Portrait,"), "the portrait page is turned"
+PY
+}
