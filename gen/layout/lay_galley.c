@@ -97,14 +97,15 @@ size_t lay_galley_item(lay_galley *g, double height)
         .brk = g->pend_brk,
         .table = g->cur_table,
     };
-    int variant = 0;
+    int variant = 0, fvariant = 0;
     if (g->cur_table > 0) {
         const lay_table_rep *t = g->tables[g->cur_table - 1];
         variant = g->cur_header_variant;
+        fvariant = g->cur_footer_variant;
         g->pi[i].header_h = variant ? t->variants[variant - 1].header_h : t->header_h;
-        g->pi[i].footer_h = t->footer_h;
+        g->pi[i].footer_h = fvariant ? t->fvariants[fvariant - 1].footer_h : t->footer_h;
     }
-    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant};
+    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant, fvariant};
     g->pend_space = 0;
     g->pend_any = false;
     g->pend_discard = true;

@@ -765,7 +765,7 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
     case FO_RETRIEVE_TABLE_MARKER:
         if (b->marker_rows) {
             const fo_node *m = lay_table_marker_find(b->marker_rows, b->nmarker_rows, b->marker_row,
-                                                     c->props->retrieve_class_name);
+                                                     c, b->marker_footer);
             if (m)
                 walk(st, fo_marker_clone(m, c, b->a), style);
         }

@@ -322,6 +322,8 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (head && pb->end > pb->start && g->ic[pb->start].header_variant)
         head = &head->variants[g->ic[pb->start].header_variant - 1];
     const lay_table_rep *foot = pb->footer_table ? g->tables[pb->footer_table - 1] : NULL;
+    if (foot && pb->end > pb->start && g->ic[pb->end - 1].footer_variant)
+        foot = &foot->fvariants[g->ic[pb->end - 1].footer_variant - 1];
     if (head)
         y = head->header_h;
     for (size_t k = pb->start; k < pb->end; k++) {

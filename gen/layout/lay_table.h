@@ -47,6 +47,7 @@ typedef struct {
     double repeat_h;     /* header and footer heights repeated around body rows */
     lay_edges te;        /* the table's borders */
     const int *row_variant; /* emitting the body: header variant per row, or NULL */
+    const int *row_fvariant; /* and footer variant per row, or NULL */
 } tctx;
 
 /* Border widths as they count inside a cell: halves on shared lines when collapsing. */

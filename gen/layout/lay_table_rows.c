@@ -183,6 +183,8 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
         const trow *r = &s->rows[i];
         if (t->row_variant)
             g->cur_header_variant = t->row_variant[i];
+        if (t->row_fvariant)
+            g->cur_footer_variant = t->row_fvariant[i];
         if (i == 0)
             lay_galley_keep(g, keep_first);
         if (span_left > 0)

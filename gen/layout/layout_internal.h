@@ -93,6 +93,9 @@ typedef struct {
     /* A body row of a table whose header retrieves table markers: the header variant
      * repeated on a page this item starts (0: lay_table_rep's own header). */
     int header_variant;
+    /* The same for a footer with fo:retrieve-table-marker repeated on a page this item
+     * ends (0: lay_table_rep's own footer). */
+    int footer_variant;
 } lay_icontent;
 
 /* A background and borders drawn over the items [first, last] on each page they reach. */
@@ -134,6 +137,10 @@ struct lay_table_rep {
      * variants[k - 1] (header fields only) is header variant k. */
     lay_table_rep *variants;
     int nvariants;
+    /* The same for a footer, by the row a page ends with: fvariants[k - 1] (footer fields
+     * only) is footer variant k. */
+    lay_table_rep *fvariants;
+    int nfvariants;
 };
 
 typedef struct {
@@ -163,6 +170,7 @@ typedef struct {
     fo_kw pend_brk;
     int cur_table;
     int cur_header_variant; /* of the items made for cur_table's body rows */
+    int cur_footer_variant;
 } lay_galley;
 
 void lay_galley_init(lay_galley *g, arena *a);
@@ -365,6 +373,7 @@ typedef struct lay_build {
      * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */
     const fo_node *const *marker_rows;
     int nmarker_rows, marker_row;
+    bool marker_footer; /* a table footer: marker_row ends the fragment */
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -392,7 +401,8 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
  * rows[at] of the table body's `n` rows: the first in that row or a later one, else the
  * last in an earlier row (XSL 1.1 § 6.13.7, first-starting, as far as layout can know it
  * when the header is made); NULL if none. */
-const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, const char *cls);
+const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at,
+                                     const fo_node *retrieval, bool footer);
 
 /* Records the fo:marker children of `n` (a cell, a list item's body or label, a
  * block-container laid out apart) as marks of the items [first, g->n - 1] of `g`, or of

@@ -248,3 +248,16 @@ assert turned(2, "Paysage") and words[(2, "Paysage")][2] > 150, "page 2 not turn
 assert not turned(3, "Portrait,"), "the portrait page is turned"
 PY
 }
+
+# fo:retrieve-table-marker in repeated headers and footers, by position and boundary within
+# the table, as FOP 2.8 shows table-markers.fo: the header of a page shows the first marker
+# starting in its fragment, the footer the last one in effect where it ends.
+test_fofeat_retrieve_table_marker_positions_and_boundaries() {
+    assert_exit 0 "$LIVRABLES" render "$LY/table-markers.fo" -o t.pdf
+    assert_not_contains out.txt "warning"
+    assert_eq 2 "$(pdf_pages t.pdf)" pages
+    pdftotext -f 1 -l 1 -layout t.pdf p1.txt
+    pdftotext -f 2 -l 2 -layout t.pdf p2.txt
+    assert_order p1.txt "Haut : A | fragment : A" "A1" "B2" "Bas : B"
+    assert_order p2.txt "Haut : C | fragment : C" "B3" "C2" "Bas : C"
+}
