@@ -67,6 +67,8 @@ static void end_bar(lay_ctx *ctx, int i, size_t last)
 
 void lay_change_bar(lay_build *b, const fo_node *n, bool end, size_t item)
 {
+    if (b->measure || b->page)
+        return; /* content measured for a width; static content has no bars */
     if (!end) {
         begin_bar(b, n, item);
         return;

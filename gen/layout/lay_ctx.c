@@ -161,6 +161,9 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
             e->prev_num[1] = e->num[1];
         }
     }
+    if (ctx->index_grew) /* an index before its entries (lay_index.c) */
+        again = true;
+    ctx->index_grew = false;
     t->ncites = 0;
     ctx->last_pages = ctx->pages;
     ctx->last_forward_refs = ctx->forward_refs;

@@ -13,6 +13,7 @@ typedef struct {
     const char *anchor; /* the id standing for the entry (a range's start) */
     const char *end;    /* a range: the anchor of its index-range-end; else NULL */
     const char *cls;    /* index-class */
+    int pass;           /* the last pass that met it */
 } lay_index_entry;
 
 void lay_index_free(lay_ctx *ctx)
@@ -21,31 +22,47 @@ void lay_index_free(lay_ctx *ctx)
         g_hash_table_destroy(ctx->index_keys);
     if (ctx->index_anchors)
         g_hash_table_destroy(ctx->index_anchors);
-    ctx->index_keys = ctx->index_anchors = NULL;
+    if (ctx->index_cited)
+        g_hash_table_destroy(ctx->index_cited);
+    ctx->index_keys = ctx->index_anchors = ctx->index_cited = NULL;
+}
+
+static void entry_tables(lay_ctx *ctx)
+{
+    ctx->index_keys = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                            (GDestroyNotify)g_ptr_array_unref);
+    ctx->index_anchors = g_hash_table_new(g_str_hash, g_str_equal);
+    ctx->index_cited = g_hash_table_new(g_str_hash, g_str_equal);
 }
 
 /* Registers an entry once: an anchor seen again (a later pass) keeps its first record. */
 static void entry_add(lay_ctx *ctx, const char *key, const char *anchor, const char *end,
                       const char *cls)
 {
-    if (!ctx->index_keys) {
-        ctx->index_keys = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
-                                                (GDestroyNotify)g_ptr_array_unref);
-        ctx->index_anchors = g_hash_table_new(g_str_hash, g_str_equal);
-    }
-    if (g_hash_table_contains(ctx->index_anchors, anchor))
+    if (!ctx->index_keys)
+        entry_tables(ctx);
+    lay_index_entry *seen = g_hash_table_lookup(ctx->index_anchors, anchor);
+    if (seen) {
+        seen->pass = ctx->pass;
         return;
+    }
     lay_index_entry *e = ARENA_NEW(ctx->a, lay_index_entry);
     e->anchor = arena_strdup(ctx->a, anchor);
     e->end = end ? arena_strdup(ctx->a, end) : NULL;
     e->cls = arena_strdup(ctx->a, cls ? cls : "");
+    e->pass = ctx->pass;
     GPtrArray *list = g_hash_table_lookup(ctx->index_keys, key);
     if (!list) {
         list = g_ptr_array_new();
         g_hash_table_insert(ctx->index_keys, arena_strdup(ctx->a, key), list);
     }
     g_ptr_array_add(list, e);
-    g_hash_table_add(ctx->index_anchors, (gpointer)e->anchor);
+    g_hash_table_insert(ctx->index_anchors, (gpointer)e->anchor, e);
+    /* a list laid out before this entry, in this pass, showed its key without it */
+    if (GPOINTER_TO_INT(g_hash_table_lookup(ctx->index_cited, key)) == ctx->pass) {
+        ctx->index_grew = true;
+        ctx->forward_refs = true;
+    }
 }
 
 static const char *end_anchor(lay_build *b, const char *begin_id)
@@ -56,8 +73,8 @@ static const char *end_anchor(lay_build *b, const char *begin_id)
 const char *lay_index_anchor(lay_build *b, const fo_node *n)
 {
     const fo_props *p = n->props;
-    if (b->page || n->kind == FO_TEXT)
-        return NULL; /* static content is not indexed */
+    if (b->page || b->measure || n->kind == FO_TEXT)
+        return NULL; /* static content is not indexed, nor content measured for a width */
     if (n->kind == FO_INDEX_RANGE_END)
         return p->ref_id && *p->ref_id ? end_anchor(b, p->ref_id) : NULL;
     if (!p->index_key || !*p->index_key)
@@ -119,10 +136,18 @@ size_t lay_index_items(lay_build *b, const fo_node *list, lay_index_item **out)
             continue;
         rank++;
         const char *key = r->props->ref_index_key;
+        if (key && *key) {
+            if (!ctx->index_keys)
+                entry_tables(ctx);
+            g_hash_table_insert(ctx->index_cited, arena_strdup(ctx->a, key),
+                                GINT_TO_POINTER(ctx->pass));
+        }
         GPtrArray *entries = key && ctx->index_keys ? g_hash_table_lookup(ctx->index_keys, key)
                                                     : NULL;
         for (guint i = 0; entries && i < entries->len; i++) {
             const lay_index_entry *e = g_ptr_array_index(entries, i);
+            if (e->pass < ctx->pass - 1)
+                continue; /* met in an older pass only: laid out otherwise since */
             raw_item *it = g_new0(raw_item, 1);
             it->it.lo_label = lay_ctx_cite_page(ctx, e->anchor, false, b->a, &it->lo);
             it->it.lo_anchor = e->anchor;

@@ -264,6 +264,8 @@ struct lay_ctx {
     int index_seq;
     void *index_keys; /* GHashTable: index-key -> GPtrArray of lay_index_entry */
     void *index_anchors; /* GHashTable: anchor id -> the entry, registered once */
+    void *index_cited;   /* GHashTable: index-key -> the last pass a citation list showed it */
+    bool index_grew;     /* a key got an entry after a list showed it: lay out again */
 };
 
 /* ---- indexes (lay_index.c) ---------------------------------------------------------------- */
