@@ -74,12 +74,22 @@ void lay_change_bar(lay_build *b, const fo_node *n, bool end, size_t item)
         return;
     }
     const char *cls = n->props->change_bar_class;
-    for (int i = b->ctx->ncbars; i-- > 0;)
-        if (b->ctx->cbars[i].g == b->g && cls && b->ctx->cbars[i].cls &&
-            strcmp(b->ctx->cbars[i].cls, cls) == 0) {
+    int other = -1;
+    for (int i = b->ctx->ncbars; i-- > 0;) {
+        if (!cls || !b->ctx->cbars[i].cls || strcmp(b->ctx->cbars[i].cls, cls) != 0)
+            continue;
+        if (b->ctx->cbars[i].g == b->g) {
             end_bar(b->ctx, i, item);
             return;
         }
+        if (other < 0)
+            other = i;
+    }
+    /* begun inside a cell or container, ended after it: the bar reaches its end */
+    if (other >= 0) {
+        const lay_galley *g = b->ctx->cbars[other].g;
+        end_bar(b->ctx, other, g->n ? g->n - 1 : 0);
+    }
 }
 
 void lay_change_bars_close(lay_build *b)
