@@ -38,7 +38,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP := $(BUILD)/.deps-installed
 
-.PHONY: all deps livrables examples check unit e2e golden golden-update bench sanitize fuzz fuzz-targets install clean schema
+.PHONY: all deps livrables examples check unit e2e bench sanitize fuzz fuzz-targets install clean schema
 .DEFAULT_GOAL := all
 
 all: livrables examples
@@ -93,6 +93,7 @@ e2e: $(BUILD)/livrables
 
 # Golden layout tests (tests/layout/CASE.fo against CASE.expected; also run by e2e);
 # golden-update rewrites the expected dumps after a deliberate layout change.
+.PHONY: golden golden-update
 golden: $(BUILD)/livrables
 	@tests/layout/run.sh $(BUILD)/livrables
 golden-update: $(BUILD)/livrables
