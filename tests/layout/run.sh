@@ -15,6 +15,9 @@ LIVRABLES=$(realpath "$1")
 PATTERN=${2:-}
 DIR=$(cd "$(dirname "$0")" && pwd)
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}
+# diagnostics in English, whatever the user's language
+export LC_ALL=C.UTF-8
+unset LANGUAGE
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
