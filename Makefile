@@ -2,6 +2,7 @@
 #
 #   make            install missing Debian packages, build build/livrables and the examples
 #   make check      unit tests (cmocka) and end-to-end tests (poppler, qpdf)
+#   make golden     golden layout tests only; make golden-update rewrites their .expected
 #   make bench      render a large generated document with Livrables (and FOP if installed)
 #   make sanitize   build and run the unit and end-to-end tests under ASan and UBSan
 #   make fuzz       build the libFuzzer targets with clang and run each FUZZ_SECONDS
@@ -121,6 +122,14 @@ unit: $(UNIT_BINS)
 
 e2e: $(BUILD)/livrables $(MO_FR)
 	@tests/e2e/run.sh $(BUILD)/livrables
+
+# Golden layout tests (tests/layout/CASE.fo against CASE.expected; also run by e2e);
+# golden-update rewrites the expected dumps after a deliberate layout change.
+.PHONY: golden golden-update
+golden: $(BUILD)/livrables
+	@tests/layout/run.sh $(BUILD)/livrables
+golden-update: $(BUILD)/livrables
+	@GOLDEN_UPDATE=1 tests/layout/run.sh $(BUILD)/livrables
 
 bench: $(BUILD)/livrables
 	@scripts/install-deps.sh --with-fop

@@ -105,6 +105,35 @@ static bool is_fo(xmlNode *x, const char *name)
            strcmp((const char *)x->name, name) == 0;
 }
 
+/* fo:page-sequence-wrapper only groups page-sequences (XSL 1.1 § 6.4.6): they are read
+ * through it, as if they were children of fo:root. */
+static bool is_wrapper(xmlNode *x)
+{
+    return is_fo(x, "page-sequence-wrapper");
+}
+
+/* The node after `c` in document order, entering no element but wrappers. */
+static xmlNode *next_through_wrappers(xmlNode *c)
+{
+    while (!c->next && c->parent && is_wrapper(c->parent))
+        c = c->parent;
+    return c->next;
+}
+
+/* The first page-sequence at or after `c`, looking inside wrappers; NULL if none. */
+static xmlNode *page_sequence_from(xmlNode *c)
+{
+    while (c) {
+        if (is_fo(c, "page-sequence"))
+            return c;
+        if (is_wrapper(c) && c->children)
+            c = c->children;
+        else
+            c = next_through_wrappers(c);
+    }
+    return NULL;
+}
+
 static fo_builder doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache)
 {
     fo_builder b = {doc->path, doc->d, a, cache, NULL, doc->a};
@@ -162,7 +191,7 @@ fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d)
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_fo(c, "page-sequence")) {
+        if (is_fo(c, "page-sequence") || is_wrapper(c)) {
             doc->first_ps = doc->next_ps = c;
             break;
         }
@@ -173,13 +202,13 @@ fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d)
 
 static fo_node *next_in_memory(fo_doc *doc, arena *a)
 {
-    for (xmlNode *c = doc->next_ps; c; c = c->next)
-        if (is_fo(c, "page-sequence")) {
-            doc->next_ps = c->next;
-            return build_page_sequence(doc, c, a);
-        }
-    doc->next_ps = NULL;
-    return NULL;
+    xmlNode *c = page_sequence_from(doc->next_ps);
+    if (!c) {
+        doc->next_ps = NULL;
+        return NULL;
+    }
+    doc->next_ps = next_through_wrappers(c);
+    return build_page_sequence(doc, c, a);
 }
 
 /* ---- from a file ------------------------------------------------------------------------ */
@@ -212,13 +241,16 @@ static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
         int depth = xmlTextReaderDepth(doc->reader);
         if (depth == 0)
             return false; /* </fo:root> */
-        if (type != XML_READER_TYPE_ELEMENT || depth != 1)
+        /* only fo:root's children and, through wrappers, their descendants get here */
+        if (type != XML_READER_TYPE_ELEMENT)
             continue;
         xmlNode *x = xmlTextReaderCurrentNode(doc->reader);
         if (is_fo(x, "page-sequence")) {
             doc->positioned = true;
             return true;
         }
+        if (is_wrapper(x))
+            continue; /* into it: its page-sequences are read as fo:root's */
         if (other) {
             xmlNode *full = xmlTextReaderExpand(doc->reader);
             if (!full) {

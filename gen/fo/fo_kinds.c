@@ -33,6 +33,17 @@ static const struct {
     [FO_BLOCK_CONTAINER] = {"block-container", BLOCK},
     [FO_INLINE] = {"inline", MIXED | INLINE},
     [FO_INLINE_CONTAINER] = {"inline-container", INLINE},
+    [FO_BIDI_OVERRIDE] = {"bidi-override", MIXED | INLINE},
+    [FO_CHANGE_BAR_BEGIN] = {"change-bar-begin", 0}, /* neutral: block or inline level */
+    [FO_CHANGE_BAR_END] = {"change-bar-end", 0},
+    [FO_INDEX_PAGE_CITATION_LIST] = {"index-page-citation-list", INLINE},
+    [FO_INDEX_KEY_REFERENCE] = {"index-key-reference", 0},
+    [FO_INDEX_PAGE_NUMBER_PREFIX] = {"index-page-number-prefix", MIXED},
+    [FO_INDEX_PAGE_NUMBER_SUFFIX] = {"index-page-number-suffix", MIXED},
+    [FO_INDEX_PAGE_CITATION_LIST_SEPARATOR] = {"index-page-citation-list-separator", MIXED},
+    [FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR] = {"index-page-citation-range-separator", MIXED},
+    [FO_INDEX_RANGE_BEGIN] = {"index-range-begin", 0}, /* neutral */
+    [FO_INDEX_RANGE_END] = {"index-range-end", 0},
     [FO_WRAPPER] = {"wrapper", MIXED},
     [FO_CHARACTER] = {"character", INLINE},
     [FO_LEADER] = {"leader", MIXED | INLINE},
@@ -67,12 +78,9 @@ static const struct {
 
 /* XSL 1.1 formatting objects that are valid but not supported here. */
 static const char *const unsupported[] = {
-    "bidi-override", "initial-property-set", "float", "multi-switch", "multi-case",
+    "initial-property-set", "float", "multi-switch", "multi-case",
     "multi-toggle", "multi-properties", "multi-property-set", "page-sequence-wrapper",
-    "color-profile", "change-bar-begin", "change-bar-end", "index-page-number-prefix",
-    "index-page-number-suffix", "index-range-begin", "index-range-end", "index-key-reference",
-    "index-page-citation-list", "index-page-citation-list-separator",
-    "index-page-citation-range-separator", "folio-prefix", "folio-suffix",
+    "color-profile", "folio-prefix", "folio-suffix",
     "scaling-value-citation", "flow-map", "flow-assignment", "flow-source-list",
     "flow-name-specifier", "flow-target-list", "region-name-specifier",
 };

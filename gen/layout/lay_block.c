@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "layout/lay_index.h"
 #include "layout/lay_inline.h"
+#include "layout/lay_orient.h"
 
 double lay_start_indent(const lay_build *b, const fo_node *n)
 {
@@ -44,6 +46,14 @@ static void push_mark(lay_galley *g, lay_markrec r)
         g->capmarks = cap;
     }
     g->marks[g->nmarks++] = r;
+}
+
+void lay_markers_record(lay_galley *g, const fo_node *n, size_t first)
+{
+    size_t last = g->n > first ? g->n - 1 : first;
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_MARKER && c->props->marker_class_name)
+            push_mark(g, (lay_markrec){c->props->marker_class_name, c, first, last});
 }
 
 long lay_galley_decor(lay_galley *g, lay_decor d)
@@ -102,6 +112,9 @@ static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, d
         f->idrec = (long)g->nids;
         push_idrec(g, (lay_idrec){p->id, g->n, g->n, x});
     }
+    const char *index_anchor = lay_index_anchor(b, n);
+    if (index_anchor)
+        push_idrec(g, (lay_idrec){index_anchor, g->n, g->n, x});
     f->mark0 = g->nmarks;
     for (const fo_node *c = n->first_child; c; c = c->next_sibling)
         if (c->kind == FO_MARKER && c->props->marker_class_name)
@@ -188,8 +201,9 @@ void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, doubl
     sub->x0 = 0;
 }
 
-/* A block-container of fixed height is one unbreakable item; one of auto height is laid
- * out in place, its children measured from its own content rectangle. */
+/* A block-container of fixed height or turned by reference-orientation is one unbreakable
+ * item; one of auto height is laid out in place, its children measured from its own
+ * content rectangle. */
 static void lay_block_container(lay_build *b, const fo_node *n)
 {
     const fo_props *p = n->props;
@@ -206,7 +220,8 @@ static void lay_block_container(lay_build *b, const fo_node *n)
     double x = b->x0 + si - e.pad[2] - e.bw[2];
     double w = cw + e.pad[2] + e.bw[2] + e.pad[3] + e.bw[3];
 
-    if (fo_len_is_auto(hl)) {
+    int q = lay_orient_quarters(n);
+    if (fo_len_is_auto(hl) && !q) {
         lay_frame f;
         lay_frame_open(b, n, &f, x, w);
         lay_build sub = *b;
@@ -217,17 +232,29 @@ static void lay_block_container(lay_build *b, const fo_node *n)
         return;
     }
 
-    double ch = fo_len_resolve(hl, b->ref_w);
+    /* Turned (XSL 1.1 § 7.21.3), the content's lines run along the container's turned
+     * frame, and its width and height are read in that frame, as FOP reads them: a
+     * quarter turn lays the lines out along the page's height (the page body's when the
+     * width is auto) and stacks them across it. */
+    double edges_w = e.bw[2] + e.pad[2] + e.pad[3] + e.bw[3];
+    double edges_h = e.bw[0] + e.pad[0] + e.pad[1] + e.bw[1];
+    double inner_w = cw;
+    if (q % 2 && fo_len_is_auto(wl))
+        inner_w = b->page_h > edges_h + 1 ? b->page_h - edges_h : b->ref_w;
     lay_galley g;
     lay_build sub;
-    lay_sub_build(b, &sub, &g, cw);
+    lay_sub_build(b, &sub, &g, inner_w);
     lay_blocks(&sub, n);
     double content_h = lay_galley_height(&g);
+    double frame_h = fo_len_is_auto(hl) ? content_h : fo_len_resolve(hl, b->ref_w);
+    double ch = q % 2 ? inner_w : frame_h; /* the container's height on the page */
+    if (q % 2)
+        w = frame_h + edges_w;
     double off = 0;
     if (p->display_align == FO_KW_center)
-        off = (ch - content_h) / 2;
+        off = (frame_h - content_h) / 2;
     else if (p->display_align == FO_KW_after)
-        off = ch - content_h;
+        off = frame_h - content_h;
     if (off < 0)
         off = 0;
 
@@ -242,8 +269,15 @@ static void lay_block_container(lay_build *b, const fo_node *n)
     size_t item = lay_galley_item(pg, h);
     lay_edges_draw(&e, p->background_color, &pg->boxes, b->a, x, 0, w, h);
     size_t before = pg->boxes.n;
-    lay_galley_stack(&g, &pg->boxes, b->a, b->x0 + si, e.bw[0] + e.pad[0] + off);
-    if (p->overflow == FO_KW_hidden) {
+    if (q) {
+        lay_boxv turned = {0};
+        lay_galley_stack(&g, &turned, b->a, 0, off);
+        lay_boxes_turn(turned.v, turned.n, q, inner_w, frame_h);
+        lay_boxv_append(&pg->boxes, b->a, turned.v, turned.n, b->x0 + si, e.bw[0] + e.pad[0]);
+    } else {
+        lay_galley_stack(&g, &pg->boxes, b->a, b->x0 + si, e.bw[0] + e.pad[0] + off);
+    }
+    if (p->overflow == FO_KW_hidden && !q) {
         for (size_t i = before; i < pg->boxes.n; i++)
             if (pg->boxes.v[i].kind == LAY_IMAGE) {
                 lay_box *bx = &pg->boxes.v[i];
@@ -255,6 +289,7 @@ static void lay_block_container(lay_build *b, const fo_node *n)
             }
     }
     lay_galley_adopt(pg, &g, item, b->x0 + si);
+    lay_markers_record(pg, n, item);
     if (p->id && *p->id)
         lay_galley_id(pg, p->id, item, x);
     lay_galley_space(pg, fo_len_resolve(p->space_after.opt, b->ref_w), p->space_after.discard);

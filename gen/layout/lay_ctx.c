@@ -18,6 +18,7 @@ typedef struct {
     int pass_provisional;     /* pass in which `cur[1]` may still move (see below) */
     const char *cur[2];       /* labels of the first and last page, this pass */
     const char *prev[2];      /* the same, previous pass */
+    int num[2], prev_num[2];  /* their page numbers, for index page ranges */
 } id_entry;
 
 typedef struct {
@@ -61,6 +62,7 @@ void lay_ctx_destroy(lay_ctx *ctx)
     g_hash_table_destroy(ctx->ids->map);
     if (ctx->images)
         g_hash_table_destroy(ctx->images);
+    lay_index_free(ctx);
     arena_destroy(ctx->a);
 }
 
@@ -84,11 +86,11 @@ void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *
     if (e->pass_set != ctx->pass) {
         e->pass_set = ctx->pass;
         e->cur[0] = arena_strdup(ctx->a, first_label);
+        e->num[0] = first_page;
     }
     /* An id seen again (static content, a repeated header) keeps its first page. */
     e->cur[1] = arena_strdup(ctx->a, last_label);
-    (void)first_page;
-    (void)last_page;
+    e->num[1] = last_page;
 }
 
 void lay_ctx_id_provisional(lay_ctx *ctx, const char *id)
@@ -123,6 +125,14 @@ const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
     return arena_strdup(a, shown);
 }
 
+const char *lay_ctx_cite_page(lay_ctx *ctx, const char *id, bool last, arena *a, int *number)
+{
+    const char *label = lay_ctx_cite(ctx, id, last, a);
+    id_entry *e = entry_get(ctx, id ? id : "", false);
+    *number = !e ? 0 : e->pass_set == ctx->pass ? e->num[last] : e->prev_num[last];
+    return label;
+}
+
 bool lay_ctx_pass_done(lay_ctx *ctx)
 {
     lay_idtab *t = ctx->ids;
@@ -148,8 +158,13 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
         if (e->pass_set == ctx->pass) {
             e->prev[0] = e->cur[0];
             e->prev[1] = e->cur[1];
+            e->prev_num[0] = e->num[0];
+            e->prev_num[1] = e->num[1];
         }
     }
+    if (ctx->index_grew) /* an index before its entries (lay_index.c) */
+        again = true;
+    ctx->index_grew = false;
     t->ncites = 0;
     ctx->last_pages = ctx->pages;
     ctx->last_forward_refs = ctx->forward_refs;
@@ -159,6 +174,7 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
     ctx->prev_force_auto = false;
     ctx->prev_seq_ids[0] = ctx->prev_seq_ids[1] = NULL;
     ctx->anon_seq = 0;
+    ctx->index_seq = 0;
     ctx->pass++;
     return again;
 }

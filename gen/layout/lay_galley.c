@@ -31,6 +31,10 @@ void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, doubl
         *b = src[i];
         b->x += dx;
         b->y += dy;
+        if (b->kind == LAY_IMAGE && b->u.image.clip && !b->rot) {
+            b->u.image.clip_x += dx; /* the clip moves with its image */
+            b->u.image.clip_y += dy;
+        }
     }
 }
 
@@ -93,14 +97,15 @@ size_t lay_galley_item(lay_galley *g, double height)
         .brk = g->pend_brk,
         .table = g->cur_table,
     };
-    int variant = 0;
+    int variant = 0, fvariant = 0;
     if (g->cur_table > 0) {
         const lay_table_rep *t = g->tables[g->cur_table - 1];
         variant = g->cur_header_variant;
+        fvariant = g->cur_footer_variant;
         g->pi[i].header_h = variant ? t->variants[variant - 1].header_h : t->header_h;
-        g->pi[i].footer_h = t->footer_h;
+        g->pi[i].footer_h = fvariant ? t->fvariants[fvariant - 1].footer_h : t->footer_h;
     }
-    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant};
+    g->ic[i] = (lay_icontent){g->boxes.n, 0, 0, variant, fvariant};
     g->pend_space = 0;
     g->pend_any = false;
     g->pend_discard = true;
@@ -277,6 +282,15 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
             g->capmarks = cap;
         }
         g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
+    }
+    /* Footnotes cited in a cell, a list label or a block-container go to the page its item
+     * lands on, below those the item cites itself. */
+    for (size_t i = 0; sub->fnotes && i < sub->n; i++) {
+        if (!sub->fnotes[i].n)
+            continue;
+        lay_boxv *fn = lay_galley_fnotes(g, item);
+        lay_boxv_append(fn, g->a, sub->fnotes[i].v, sub->fnotes[i].n, 0, g->pi[item].footnote_h);
+        g->pi[item].footnote_h += sub->pi[i].footnote_h;
     }
 }
 

@@ -5,6 +5,18 @@
 #include <string.h>
 
 #include "layout/lay_inline.h"
+#include "layout/lay_index.h"
+#include "layout/lay_orient.h"
+
+/* An fo:inline-container laid out: its boxes from the top-left corner of its border box,
+ * and its galley, whose ids, markers and footnotes the line holding it takes. */
+struct lay_inline_box {
+    lay_boxv boxes;
+    lay_galley g;
+    double w, h;
+    double ascent; /* from its top to the baseline of the line holding it */
+    double dx;     /* content's start in the border box */
+};
 
 /* What layout attaches to a piece of text through tx_style.tag. */
 typedef struct {
@@ -13,6 +25,8 @@ typedef struct {
     const char *id;           /* an anchor: placed on the line showing it */
     const lay_graphic *img;   /* an image object */
     lay_galley *footnote;     /* a footnote body cited here */
+    const struct lay_inline_box *box; /* an inline-container's content */
+    const fo_node *cbar;      /* a change-bar-begin or -end inside the paragraph */
     const lay_snode *sn;      /* structure element of the text (Link, Span, Figure), or
                                * NULL for the block's own */
 } lay_tag;
@@ -116,6 +130,7 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
+    s->rtl = n->kind == FO_BIDI_OVERRIDE ? p->direction == FO_KW_rtl : parent && parent->rtl;
     s->tag = tag_derive(b, parent ? parent->tag : NULL, n);
     return s;
 }
@@ -264,6 +279,13 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
                 bx->u.image.clip_w = gr->w, bx->u.image.clip_h = gr->h;
             }
         }
+        if (t && t->cbar)
+            lay_change_bar(b, t->cbar, t->cbar->kind == FO_CHANGE_BAR_END, item);
+        if (t && t->box) {
+            lay_boxv_append(&g->boxes, b->a, t->box->boxes.v, t->box->boxes.n, x,
+                            y - t->box->ascent);
+            lay_galley_adopt(g, &t->box->g, item, x + t->box->dx);
+        }
         if (t && t->id)
             lay_galley_id(g, t->id, item, x);
         if (t && t->footnote && t->footnote->n) {
@@ -310,8 +332,58 @@ static double line_box(const tx_line *ln, const tx_style *strut, double *base)
     return lh;
 }
 
+/* A text run set right to left: its glyphs mirrored within its width. */
+static lay_text_run mirror_run(const lay_text_run *r, double width, arena *a)
+{
+    lay_text_run m = *r;
+    if (r->nglyphs <= 0)
+        return m;
+    lay_glyph *g = ARENA_NEW_ARRAY(a, lay_glyph, r->nglyphs);
+    for (int i = 0; i < r->nglyphs; i++) {
+        double next = i + 1 < r->nglyphs ? r->glyphs[i + 1].x : width;
+        g[i] = r->glyphs[i];
+        g[i].x = width - next;
+    }
+    m.glyphs = g;
+    return m;
+}
+
+/* fo:bidi-override direction="rtl" (XSL 1.1 § 6.6.2): each stretch of the line it holds
+ * is set right to left, as Unicode's RLO sets it: its pieces mirrored within the stretch,
+ * their glyphs within each piece. Returns the line itself when it holds none. */
+static const tx_line *mirror_rtl(const tx_line *ln, arena *a)
+{
+    size_t i = 0;
+    while (i < ln->npieces && !ln->pieces[i].style->rtl)
+        i++;
+    if (i == ln->npieces)
+        return ln;
+    tx_line *m = ARENA_NEW(a, tx_line);
+    *m = *ln;
+    tx_piece *pcs = ARENA_NEW_ARRAY(a, tx_piece, ln->npieces);
+    memcpy(pcs, ln->pieces, sizeof *pcs * ln->npieces);
+    m->pieces = pcs;
+    while (i < m->npieces) {
+        size_t j = i;
+        double s0 = pcs[i].x, s1 = pcs[i].x + pcs[i].width;
+        for (; j < m->npieces && pcs[j].style->rtl; j++) {
+            s0 = pcs[j].x < s0 ? pcs[j].x : s0;
+            s1 = pcs[j].x + pcs[j].width > s1 ? pcs[j].x + pcs[j].width : s1;
+        }
+        for (size_t k = i; k < j; k++) {
+            pcs[k].x = s0 + s1 - pcs[k].x - pcs[k].width;
+            if (pcs[k].kind == TX_PIECE_TEXT)
+                pcs[k].run = mirror_run(&pcs[k].run, pcs[k].width, a);
+        }
+        for (i = j; i < m->npieces && !pcs[i].style->rtl; i++)
+            ;
+    }
+    return m;
+}
+
 static void emit_line(lay_build *b, const tx_line *ln, const tx_style *strut, double x0)
 {
+    ln = mirror_rtl(ln, b->a);
     double base;
     double lh = line_box(ln, strut, &base);
     size_t item = lay_galley_item(b->g, lh);
@@ -448,6 +520,161 @@ static void add_footnote(para_state *st, const fo_node *c, const tx_style *style
     }
 }
 
+/* The right edge of the widest content among boxes: the shrink-to-fit width of an
+ * inline-container of auto width. */
+static double content_extent(const lay_boxv *bv)
+{
+    double r = 0;
+    for (size_t i = 0; i < bv->n; i++) {
+        const lay_box *bx = &bv->v[i];
+        if (bx->kind != LAY_DEST && bx->kind != LAY_LINK && bx->x + bx->w > r)
+            r = bx->x + bx->w;
+    }
+    return r;
+}
+
+/* An fo:inline-container: its blocks laid out in a reference area of their own, placed on
+ * the line as one object, turned by its reference-orientation. Its width is its
+ * inline-progression-dimension, else what its content needs (shrink-to-fit, as CSS's
+ * inline-block; FOP takes the whole line), at most the line's width. */
+static void add_inline_container(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    const fo_props *p = c->props;
+    double avail = b->ref_w - lay_start_indent(b, st->blk) - lay_end_indent(b, st->blk);
+    lay_edges e;
+    lay_edges_get(c, avail, &e);
+    double ew = e.bw[2] + e.pad[2] + e.pad[3] + e.bw[3];
+    double eh = e.bw[0] + e.pad[0] + e.pad[1] + e.bw[1];
+    fo_len wl = fo_is_specified(c, FO_PROP_inline_progression_dimension)
+                    ? p->inline_progression_dimension : p->width;
+    fo_len hl = fo_is_specified(c, FO_PROP_block_progression_dimension)
+                    ? p->block_progression_dimension : p->height;
+    int q = lay_orient_quarters(c);
+    fo_len line_len = wl, depth = hl; /* read in its own (turned) frame, as block-containers */
+    double inner_w = fo_len_is_auto(line_len) ? avail - ew : fo_len_resolve(line_len, avail);
+    if (inner_w < 1)
+        inner_w = 1;
+
+    struct lay_inline_box *ib = ARENA_NEW(b->a, struct lay_inline_box);
+    lay_build sub;
+    lay_sub_build(b, &sub, &ib->g, inner_w);
+    lay_blocks(&sub, c);
+    lay_boxv content = {0};
+    double content_h = lay_galley_stack(&ib->g, &content, b->a, 0, 0);
+    double fw = inner_w, fh = fo_len_is_auto(depth) ? content_h : fo_len_resolve(depth, avail);
+    if (fo_len_is_auto(line_len) && !(q % 2)) {
+        double ext = content_extent(&content);
+        fw = ext > 1 && ext < inner_w ? ext : inner_w;
+    }
+    /* upright, its first line's baseline sits on the line's (as FOP places it); turned,
+     * its bottom edge does */
+    double base = -1;
+    for (size_t i = 0; !q && i < content.n && base < 0; i++)
+        if (content.v[i].kind == LAY_TEXT)
+            base = content.v[i].y;
+    lay_boxes_turn(content.v, content.n, q, fw, fh);
+    ib->w = (q % 2 ? fh : fw) + ew;
+    ib->h = (q % 2 ? fw : fh) + eh;
+    ib->ascent = base >= 0 ? base + e.bw[0] + e.pad[0] : ib->h;
+    ib->dx = e.bw[2] + e.pad[2];
+    lay_edges_draw(&e, p->background_color, &ib->boxes, b->a, 0, 0, ib->w, ib->h);
+    lay_boxv_append(&ib->boxes, b->a, content.v, content.n, ib->dx, e.bw[0] + e.pad[0]);
+
+    lay_tag *t = ARENA_NEW(b->a, lay_tag);
+    if (style->tag)
+        *t = *(const lay_tag *)style->tag;
+    t->img = NULL;
+    t->footnote = NULL;
+    t->box = ib;
+    t->id = p->id && *p->id ? p->id : NULL;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), ib->w, ib->ascent, ib->h - ib->ascent, s);
+    st->content = true;
+}
+
+/* A change bar begins or ends at the line holding this point of the paragraph; between
+ * paragraphs, at the next item (begin) or after the last one (end). */
+static void add_change_bar(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    bool end = c->kind == FO_CHANGE_BAR_END;
+    if (!st->p || !st->content || !style) {
+        lay_change_bar(b, c, end, end && b->g->n ? b->g->n - 1 : b->g->n);
+        return;
+    }
+    lay_tag *t = ARENA_NEW(b->a, lay_tag);
+    t->cbar = c;
+    tx_style *s = ARENA_NEW(b->a, tx_style);
+    *s = *style;
+    s->tag = t;
+    tx_para_object(para(st), 0, 0, 0, s);
+}
+
+static const fo_node *child_of_kind(const fo_node *n, fo_kind kind)
+{
+    for (const fo_node *c = n ? n->first_child : NULL; c; c = c->next_sibling)
+        if (c->kind == kind)
+            return c;
+    return NULL;
+}
+
+/* A page of an index citation, a link to where it cites with page-number-treatment="link". */
+static void add_index_page(para_state *st, const char *label, const char *anchor,
+                           const fo_node *ref, const tx_style *style, const fo_props *p)
+{
+    const tx_style *s = style;
+    if (ref->props->page_number_treatment == FO_KW_link && anchor) {
+        lay_tag *t = ARENA_NEW(st->b->a, lay_tag);
+        if (style->tag)
+            *t = *(const lay_tag *)style->tag;
+        t->uri = NULL;
+        t->dest = anchor;
+        tx_style *ls = ARENA_NEW(st->b->a, tx_style);
+        *ls = *style;
+        ls->tag = t;
+        s = ls;
+    }
+    add_text(st, label, strlen(label), s, p);
+}
+
+/* Content of a separator, prefix or suffix element, or `fallback` when there is none. */
+static void add_part(para_state *st, const fo_node *part, const char *fallback,
+                     const tx_style *style, const fo_props *p)
+{
+    if (part)
+        walk(st, part, make_style(st, part, style));
+    else if (fallback)
+        add_text(st, fallback, strlen(fallback), style, p);
+}
+
+/* fo:index-page-citation-list: its pages and ranges, each with the prefix and suffix of
+ * the fo:index-key-reference it comes from, between its list separators (", " by default)
+ * and with its range separator ("–" by default). */
+static void add_index_list(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_index_item *items;
+    size_t n = lay_index_items(st->b, c, &items);
+    const fo_node *list_sep = child_of_kind(c, FO_INDEX_PAGE_CITATION_LIST_SEPARATOR);
+    const fo_node *range_sep = child_of_kind(c, FO_INDEX_PAGE_CITATION_RANGE_SEPARATOR);
+    for (size_t i = 0; i < n; i++) {
+        const lay_index_item *it = &items[i];
+        const fo_node *ref = it->ref;
+        const tx_style *rs = make_style(st, ref, style);
+        if (i > 0)
+            add_part(st, list_sep, ", ", style, c->props);
+        add_part(st, child_of_kind(ref, FO_INDEX_PAGE_NUMBER_PREFIX), NULL, rs, ref->props);
+        add_index_page(st, it->lo_label, it->lo_anchor, ref, rs, ref->props);
+        if (it->hi_label) {
+            add_part(st, range_sep, "\u2013", style, c->props);
+            add_index_page(st, it->hi_label, it->hi_anchor, ref, rs, ref->props);
+        }
+        add_part(st, child_of_kind(ref, FO_INDEX_PAGE_NUMBER_SUFFIX), NULL, rs, ref->props);
+    }
+}
+
 static void add_number(para_state *st, const char *text, const tx_style *style,
                        const fo_props *p)
 {
@@ -462,14 +689,27 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         lay_block_level(b, c);
         return;
     }
+    const char *index_anchor = style ? lay_index_anchor(b, c) : NULL;
+    if (index_anchor)
+        add_anchor(st, index_anchor, style);
     switch (c->kind) {
     case FO_TEXT:
         add_text(st, c->text, c->text_len, style, c->props);
         break;
+    case FO_INLINE_CONTAINER:
+        add_inline_container(st, c, make_style(st, c, style));
+        break;
+    case FO_CHANGE_BAR_BEGIN:
+    case FO_CHANGE_BAR_END:
+        add_change_bar(st, c, style);
+        break;
+    case FO_INDEX_PAGE_CITATION_LIST:
+        add_index_list(st, c, make_style(st, c, style));
+        break;
     case FO_INLINE:
     case FO_WRAPPER:
     case FO_BASIC_LINK:
-    case FO_INLINE_CONTAINER: {
+    case FO_BIDI_OVERRIDE: {
         const tx_style *s = make_style(st, c, style);
         if (c->props->id && *c->props->id)
             add_anchor(st, c->props->id, s);
@@ -525,7 +765,7 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
     case FO_RETRIEVE_TABLE_MARKER:
         if (b->marker_rows) {
             const fo_node *m = lay_table_marker_find(b->marker_rows, b->nmarker_rows, b->marker_row,
-                                                     c->props->retrieve_class_name);
+                                                     c, b->marker_footer);
             if (m)
                 walk(st, fo_marker_clone(m, c, b->a), style);
         }
@@ -546,6 +786,8 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
 {
     para_state st = {.b = b, .blk = flow, .first = true};
     const tx_style *style = NULL;
+    if (!from)
+        b->ctx->ncbars = 0; /* a new flow: bars left open by another pass are gone */
     for (const fo_node *c = from ? from : flow->first_child; c; c = c->next_sibling) {
         if (lay_is_block_level(c)) {
             flush(&st);
@@ -559,6 +801,11 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
         walk_child(&st, c, style);
     }
     flush(&st);
+    lay_change_bars_close(b);
+    /* markers of empty blocks at the end of the flow mark its last item */
+    lay_galley *g = b->g;
+    for (size_t i = g->nmarks; g->n && i-- > 0 && g->marks[i].first >= g->n;)
+        g->marks[i].first = g->marks[i].last = g->n - 1;
 }
 
 void lay_inline_content(lay_build *b, const fo_node *n)

@@ -67,7 +67,9 @@ static void lay_list_item(lay_build *b, const fo_node *it)
         if (body->props->id && *body->props->id)
             lay_galley_id(g, body->props->id, g->n, b->x0);
         b->sn = lay_snode_new(b, body, "LBody");
+        size_t body_first = g->n;
         body_blocks(b, body);
+        lay_markers_record(g, body, body_first);
         b->sn = item_sn;
     }
     b->sn = outer;
@@ -79,8 +81,12 @@ static void lay_list_item(lay_build *b, const fo_node *it)
     sub.x0 = b->x0;
     sub.sn = label_sn;
     lay_blocks(&sub, label);
-    if (lg.n == 0)
+    lay_markers_record(&lg, label, 0);
+    if (lg.n == 0) {
+        if (lg.nmarks) /* only markers: they mark the item's first line */
+            lay_galley_adopt(g, &lg, first < g->n ? first : g->n, 0);
         goto done;
+    }
     double lh = lay_galley_height(&lg);
     if (g->n == first)
         lay_galley_item(g, lh); /* a label without a body */

@@ -2,7 +2,7 @@
  * page of a page-sequence-master (XSL 1.1 § 6.4). */
 #include <string.h>
 
-#include "layout/layout_internal.h"
+#include "layout/lay_orient.h"
 
 /* A margin of a master or region: the margin-* property when given, else the value the
  * FO stage mapped onto spaces and indents. side: 0 top, 1 bottom, 2 left, 3 right. */
@@ -94,6 +94,28 @@ void lay_master_geometry(const fo_node *spm, lay_geometry *g)
         g->body_w = 1;
     if (g->body_h < 1)
         g->body_h = 1;
+    /* a region-body turned a quarter: its lines run along the page's height */
+    g->body_turn = body ? lay_orient_quarters(body) : 0;
+    if (g->body_turn % 2) {
+        double w = g->body_w;
+        g->body_w = g->body_h;
+        g->body_h = w;
+    }
+}
+
+void lay_geometry_body_rect(const lay_geometry *g, double *x, double *y, double *w, double *h)
+{
+    bool swapped = g->body_turn % 2;
+    *x = g->body_x;
+    *y = g->body_y;
+    *w = swapped ? g->body_h : g->body_w;
+    *h = swapped ? g->body_w : g->body_h;
+}
+
+void lay_geometry_turn_body(const lay_geometry *g, lay_box *v, size_t n)
+{
+    if (g->body_turn)
+        lay_boxes_turn_at(v, n, g->body_turn, g->body_x, g->body_y, g->body_w, g->body_h);
 }
 
 /* ---- page-sequence-master ------------------------------------------------------------------ */

@@ -323,6 +323,8 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (head && pb->end > pb->start && g->ic[pb->start].header_variant)
         head = &head->variants[g->ic[pb->start].header_variant - 1];
     const lay_table_rep *foot = pb->footer_table ? g->tables[pb->footer_table - 1] : NULL;
+    if (foot && pb->end > pb->start && g->ic[pb->end - 1].footer_variant)
+        foot = &foot->fvariants[g->ic[pb->end - 1].footer_variant - 1];
     if (head)
         y = head->header_h;
     for (size_t k = pb->start; k < pb->end; k++) {
@@ -553,7 +555,9 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
         pg->width = geo.width;
         pg->height = geo.height;
         lay_boxv out = {0};
-        region_background(&out, a, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
+        double bx, by, bw, bh;
+        lay_geometry_body_rect(&geo, &bx, &by, &bw, &bh);
+        region_background(&out, a, geo.body, bx, by, bw, bh);
         for (int r = 0; r < 4; r++)
             if (geo.has_region[r])
                 region_background(&out, a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
@@ -566,6 +570,7 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
                              geo.rw[r], geo.rh[r]);
         }
         if (!pb[i].blank) {
+            size_t body_boxes = out.n;
             place_body(&as, &out, &geo, &pb[i], ys);
             for (; idk < g.nids && g.ids[idk].first < pb[i].end; idk++) {
                 const lay_idrec *r = &g.ids[idk];
@@ -576,6 +581,7 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
                 d->y = geo.body_y + ys[r->first - pb[i].start];
                 d->u.link.dest = r->id;
             }
+            lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
         }
         pg->boxes = out.v;
         pg->nboxes = out.n;

@@ -47,6 +47,7 @@ typedef struct {
     double repeat_h;     /* header and footer heights repeated around body rows */
     lay_edges te;        /* the table's borders */
     const int *row_variant; /* emitting the body: header variant per row, or NULL */
+    const int *row_fvariant; /* and footer variant per row, or NULL */
 } tctx;
 
 /* Border widths as they count inside a cell: halves on shared lines when collapsing. */
@@ -98,6 +99,12 @@ double tbl_stack_section(tctx *t, const tsection *s, lay_box **boxes, size_t *nb
 
 /* Whether row r must be split: taller than a page, and no cell of it spans rows. */
 bool tbl_must_split(const tctx *t, const trow *r);
+
+/* The forced break before (after: false) or after row r: its own break-before or
+ * -after, and those of the first (last) block of each cell, which reach the row as in
+ * FOP (a table-cell takes no break-* of its own, XSL 1.1 § 7.20.2). FO_KW_page, odd_page, even_page (the strongest: odd/even over page), or
+ * 0 for none. */
+fo_kw tbl_row_break(const trow *r, bool after);
 
 /* Row i of `s`, taller than a page, as band items of the builder's galley; returns the
  * index of the first band. */

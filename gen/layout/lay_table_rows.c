@@ -54,6 +54,7 @@ void tbl_lay_cells(tctx *t, tsection *s)
             }
             sub.sn = cell_sn;
             lay_blocks(&sub, c->node);
+            lay_markers_record(&c->g, c->node, 0);
             lay_struct_anchor(&c->g, t->b->a, cell_sn);
             c->h = lay_galley_height(&c->g) + tbl_inside(t, c, 0) + tbl_inside(t, c, 1) +
                    c->e.pad[0] + c->e.pad[1];
@@ -182,15 +183,17 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
         const trow *r = &s->rows[i];
         if (t->row_variant)
             g->cur_header_variant = t->row_variant[i];
+        if (t->row_fvariant)
+            g->cur_footer_variant = t->row_fvariant[i];
         if (i == 0)
             lay_galley_keep(g, keep_first);
         if (span_left > 0)
             lay_galley_keep(g, FO_KEEP_ALWAYS);
-        if (r->node) {
+        if (r->node)
             lay_galley_keep(g, keep_strength(r->node->props->keep_with_previous));
-            if (r->node->props->break_before == FO_KW_page)
-                lay_galley_break(g, FO_KW_page);
-        }
+        fo_kw brk = tbl_row_break(r, false);
+        if (brk)
+            lay_galley_break(g, brk);
         size_t item, last;
         if (span_left == 0 && tbl_must_split(t, r)) {
             item = tbl_emit_split_row(t, s, i);
@@ -220,6 +223,8 @@ void tbl_emit_rows(tctx *t, tsection *s, int keep_first)
             span_left--;
         if (r->node)
             lay_galley_keep(g, keep_strength(r->node->props->keep_with_next));
+        if ((brk = tbl_row_break(r, true)))
+            lay_galley_break(g, brk);
     }
 }
 

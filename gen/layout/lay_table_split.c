@@ -5,11 +5,49 @@
 
 #include "layout/lay_table.h"
 
-/* Whether row i must be split: taller than a page, and no cell of it spans rows. */
+static fo_kw stronger(fo_kw a, fo_kw b)
+{
+    if (b == FO_KW_column)
+        b = FO_KW_page;
+    if (b != FO_KW_page && b != FO_KW_odd_page && b != FO_KW_even_page)
+        return a;
+    return !a || b != FO_KW_page ? b : a;
+}
+
+fo_kw tbl_row_break(const trow *r, bool after)
+{
+    fo_kw brk = 0;
+    if (r->node)
+        brk = stronger(brk, after ? r->node->props->break_after : r->node->props->break_before);
+    for (int k = 0; k < r->ncells; k++) { /* a cell's own break-* do not apply (XSL, FOP) */
+        const tcell *c = &r->cells[k];
+        if (after)
+            brk = stronger(brk, c->g.pend_brk); /* its last block's break-after */
+        else if (c->g.n)
+            brk = stronger(brk, c->g.pi[0].brk);
+    }
+    return brk;
+}
+
+/* A forced break between two items of a cell (a block inside it with break-before or
+ * -after): the row is split there. */
+static bool breaks_inside(const tcell *c)
+{
+    for (size_t j = 1; j < c->g.n; j++)
+        if (c->g.pi[j].brk)
+            return true;
+    return false;
+}
+
+/* Whether row i must be split: taller than a page or broken inside a cell, and no cell
+ * of it spans rows. */
 bool tbl_must_split(const tctx *t, const trow *r)
 {
     double limit = t->b->page_h - t->repeat_h;
-    if (t->b->page_h <= 0 || limit <= 0 || r->h <= limit)
+    bool forced = false;
+    for (int k = 0; k < r->ncells && !forced; k++)
+        forced = breaks_inside(&r->cells[k]);
+    if (t->b->page_h <= 0 || limit <= 0 || (r->h <= limit && !forced))
         return false;
     for (int k = 0; k < r->ncells; k++)
         if (r->cells[k].nrows > 1)
@@ -56,6 +94,11 @@ static double band_end(const tcell *cells, int nc, double *const *top, double *c
                     moved = true;
                 }
     }
+    /* a forced break inside a cell ends the band where it stands */
+    for (int k = 0; k < nc; k++)
+        for (size_t j = 1; j < cells[k].g.n; j++)
+            if (cells[k].g.pi[j].brk && bot[k][j - 1] > y0 + 1e-9 && bot[k][j - 1] < y - 1e-9)
+                y = bot[k][j - 1];
     return y;
 }
 
@@ -112,6 +155,11 @@ size_t tbl_emit_split_row(tctx *t, const tsection *s, int i)
         double y1 = band_end(r->cells, nc, top, bot, y0, r->h);
         if (y1 <= y0 + 1e-9)
             break;
+        for (int k = 0; k < nc; k++) { /* a band starting at a forced break in a cell */
+            const tcell *c = &r->cells[k];
+            if (next[k] > 0 && next[k] < c->g.n && c->g.pi[next[k]].brk)
+                lay_galley_break(g, c->g.pi[next[k]].brk);
+        }
         size_t item = lay_galley_item(g, y1 - y0);
         for (int k = 0; k < nc; k++) {
             tcell *c = &r->cells[k];

@@ -112,6 +112,10 @@ typedef struct {
     double x, y, w, h;
     const lay_snode *sn; /* the structure element it belongs to; NULL: an artifact */
     bool pagination;     /* an artifact repeated with pages: running heads, table headers */
+    /* LAY_TEXT, LAY_IMAGE: quarter turns anticlockwise (reference-orientation) of the run or
+     * image around (x, y), its origin; an image's clip rectangle is then relative to (x, y)
+     * in the image's own unturned frame. 0 for almost every box. */
+    unsigned char rot;
     union {
         lay_text_run text;
         struct {

@@ -93,6 +93,9 @@ typedef struct {
     /* A body row of a table whose header retrieves table markers: the header variant
      * repeated on a page this item starts (0: lay_table_rep's own header). */
     int header_variant;
+    /* The same for a footer with fo:retrieve-table-marker repeated on a page this item
+     * ends (0: lay_table_rep's own footer). */
+    int footer_variant;
 } lay_icontent;
 
 /* A background and borders drawn over the items [first, last] on each page they reach. */
@@ -134,6 +137,10 @@ struct lay_table_rep {
      * variants[k - 1] (header fields only) is header variant k. */
     lay_table_rep *variants;
     int nvariants;
+    /* The same for a footer, by the row a page ends with: fvariants[k - 1] (footer fields
+     * only) is footer variant k. */
+    lay_table_rep *fvariants;
+    int nfvariants;
 };
 
 typedef struct {
@@ -163,6 +170,7 @@ typedef struct {
     fo_kw pend_brk;
     int cur_table;
     int cur_header_variant; /* of the items made for cur_table's body rows */
+    int cur_footer_variant;
 } lay_galley;
 
 void lay_galley_init(lay_galley *g, arena *a);
@@ -244,7 +252,26 @@ struct lay_ctx {
     unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
+    /* change bars begun and not ended yet: their class, galley and decoration */
+    struct {
+        const char *cls;
+        const lay_galley *g;
+        long decor;
+    } cbars[16];
+    int ncbars;
+    /* index entries (lay_index.c): anchors made this pass, and the table of index keys,
+     * which lasts across passes so that an index before its entries converges */
+    int index_seq;
+    void *index_keys; /* GHashTable: index-key -> GPtrArray of lay_index_entry */
+    void *index_anchors; /* GHashTable: anchor id -> the entry, registered once */
+    void *index_cited;   /* GHashTable: index-key -> the last pass a citation list showed it */
+    bool index_grew;     /* a key got an entry after a list showed it: lay out again */
 };
+
+/* ---- indexes (lay_index.c) ---------------------------------------------------------------- */
+
+/* Releases the index tables of a context (lay_ctx_destroy). */
+void lay_index_free(lay_ctx *ctx);
 
 /* Page number formatting (format "1", "01", "i", "I", "a", "A"); writes into buf. */
 void lay_format_number(int n, const char *format, char *buf, size_t size);
@@ -262,6 +289,9 @@ void lay_ctx_id_provisional(lay_ctx *ctx, const char *id);
  * convergence. Unknown ids give a placeholder "00" and mark a forward reference. */
 const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a);
 
+/* The same, with the page's number in *number (0 while unknown), for index ranges. */
+const char *lay_ctx_cite_page(lay_ctx *ctx, const char *id, bool last, arena *a, int *number);
+
 /* ---- page masters ------------------------------------------------------------------------ */
 
 typedef struct {
@@ -274,7 +304,18 @@ typedef struct {
     const char *body_name;
     const fo_node *region[4];
     const fo_node *body;
+    /* The region-body's reference-orientation in quarter turns (lay_orient.c): its flow is
+     * laid out in body_w x body_h, already swapped for a quarter turn, then turned into
+     * the body's place on the page, whose size is lay_geometry_body_rect's. */
+    int body_turn;
 } lay_geometry;
+
+/* The region-body's rectangle on the page, turned or not. */
+void lay_geometry_body_rect(const lay_geometry *g, double *x, double *y, double *w, double *h);
+
+/* Turns the body's boxes v[0..n) of a page laid out with geometry g (a region-body with
+ * reference-orientation) into their place on the page; nothing when it has none. */
+void lay_geometry_turn_body(const lay_geometry *g, lay_box *v, size_t n);
 
 /* The geometry of a simple-page-master. */
 void lay_master_geometry(const fo_node *spm, lay_geometry *g);
@@ -334,6 +375,7 @@ typedef struct lay_build {
      * fragment, whose markers its fo:retrieve-table-marker elements show; none elsewhere. */
     const fo_node *const *marker_rows;
     int nmarker_rows, marker_row;
+    bool marker_footer; /* a table footer: marker_row ends the fragment */
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -361,7 +403,23 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
  * rows[at] of the table body's `n` rows: the first in that row or a later one, else the
  * last in an earlier row (XSL 1.1 § 6.13.7, first-starting, as far as layout can know it
  * when the header is made); NULL if none. */
-const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at, const char *cls);
+const fo_node *lay_table_marker_find(const fo_node *const *rows, int n, int at,
+                                     const fo_node *retrieval, bool footer);
+
+/* Records the fo:marker children of `n` (a cell, a list item's body or label, a
+ * block-container laid out apart) as marks of the items [first, g->n - 1] of `g`, or of
+ * item `first` alone when none was added: a marker whose parent has no other content
+ * still marks the place where that parent stands. */
+void lay_markers_record(lay_galley *g, const fo_node *n, size_t first);
+
+/* fo:change-bar-begin (`end` false) or fo:change-bar-end `n` at item `item` of b's
+ * galley: the bar of its class, a decoration beside the items from the begin's to the
+ * end's, in the margin (change-bar-placement, -offset, -width, -style, -color). An end
+ * without its begin is ignored. (lay_changebar.c) */
+void lay_change_bar(lay_build *b, const fo_node *n, bool end, size_t item);
+
+/* Ends the change bars still open in b's galley at its last item (the end of a flow). */
+void lay_change_bars_close(lay_build *b);
 
 /* Moves ids and markers of a sub-galley onto item `item` of the parent galley. */
 void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double dx);

@@ -80,6 +80,8 @@ typedef struct {
     bool hyphenate;
     bool no_wrap;            /* wrap-option="no-wrap" */
     bool preserve_spaces;    /* white-space-collapse="false" */
+    bool rtl;                /* inside fo:bidi-override direction="rtl": set mirrored by
+                              * layout once the line is made */
     const void *tag;
 } tx_style;
 

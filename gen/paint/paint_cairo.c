@@ -279,8 +279,29 @@ static void draw_dest(paint_cairo *pc, const lay_box *b)
     g_string_free(s, TRUE);
 }
 
+/* A text run or image turned by reference-orientation: drawn at the origin of a frame
+ * turned around (x, y). */
+static void draw_turned(paint_cairo *pc, const lay_box *b)
+{
+    lay_box local = *b;
+    local.x = local.y = 0;
+    local.rot = 0;
+    cairo_save(pc->cr);
+    cairo_translate(pc->cr, b->x, b->y);
+    cairo_rotate(pc->cr, -M_PI / 2 * b->rot); /* anticlockwise on the page, y going down */
+    if (b->kind == LAY_TEXT)
+        draw_text(pc, &local);
+    else
+        draw_image(pc, &local);
+    cairo_restore(pc->cr);
+}
+
 bool paint_cairo_box(paint_cairo *pc, const lay_box *b)
 {
+    if (b->rot && (b->kind == LAY_TEXT || b->kind == LAY_IMAGE)) {
+        draw_turned(pc, b);
+        return cairo_status(pc->cr) == CAIRO_STATUS_SUCCESS;
+    }
     switch (b->kind) {
     case LAY_TEXT:
         draw_text(pc, b);

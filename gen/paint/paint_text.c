@@ -7,6 +7,7 @@
  *     image png 72.00,130.00 100.00x50.00 "logo.png" clip 72.00,130.00 50.00x50.00
  *     link 72.00,96.50 40.00x12.00 uri="https://example.org"
  *     dest "intro" 72.00,96.50
+ *     text 72.00,300.00 "DejaVu Sans" 12.00 #000000 "Turned" rot=90
  *   outline
  *     bookmark "Intro" dest="intro" open
  *
@@ -174,6 +175,8 @@ static bool text_box(painter *p, const lay_box *b)
     switch (b->kind) {
     case LAY_TEXT:
         put_text(f, b);
+        if (b->rot)
+            fprintf(f, " rot=%d", 90 * b->rot);
         break;
     case LAY_RECT:
         fputs("  rect", f);
@@ -192,6 +195,8 @@ static bool text_box(painter *p, const lay_box *b)
         break;
     case LAY_IMAGE:
         put_image(f, b);
+        if (b->rot)
+            fprintf(f, " rot=%d", 90 * b->rot);
         break;
     case LAY_LINK:
         fputs("  link", f);
