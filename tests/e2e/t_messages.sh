@@ -124,6 +124,17 @@ test_messages_schema_missing_child_and_bad_text() {
         "seance 1$NBSP: date «${NBSP}2025-02-30${NBSP}» n'est pas valide (attendu$NBSP: une date comme 2025-03-12)"
 }
 
+test_messages_schema_ids() {
+    broken 's/<axe numero="1">/<axe id="bourg" numero="1">/'
+    local first
+    first=$(grep -n '<site ' t.xml | head -n 1 | cut -d: -f1)
+    both 52 "axe 1: id 'bourg' is already used (t.xml:$first)" \
+        "axe 1$NBSP: id «${NBSP}bourg${NBSP}» est déjà utilisé (t.xml:$first)"
+    broken 's/<objectif numero="1.1">/<objectif numero="1.1" enjeux="xyz">/'
+    both 54 "objectif 1.1: enjeux: no element has the id 'xyz'" \
+        "objectif 1.1$NBSP: enjeux$NBSP: aucun élément n'a l'identifiant «${NBSP}xyz${NBSP}»"
+}
+
 test_messages_bad_cells_in_french() {
     sheet_site
     local src v
