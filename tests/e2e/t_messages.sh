@@ -135,6 +135,18 @@ test_messages_schema_ids() {
         "objectif 1.1$NBSP: enjeux$NBSP: aucun élément n'a l'identifiant «${NBSP}xyz${NBSP}»"
 }
 
+test_messages_malformed_sources_in_an_authors_words() {
+    broken 's|<titre>Habiter le centre</titre>|<titre>Habiter le centre</title>|'
+    both 53 "</title> does not close <titre> (opened on line 53)" \
+        "</title> ne ferme pas <titre> (ouvert ligne 53)"
+    broken 's|Habiter le centre|Habiter \& loger|'
+    both 53 "a lone '&': write it '&amp;'" \
+        "un «${NBSP}&${NBSP}» seul$NBSP: écrivez-le «${NBSP}&amp;${NBSP}»"
+    broken 's|Habiter le centre|Habiter\&nbsp;le centre|'
+    both 53 "unknown entity '&nbsp;': type the character itself" \
+        "entité «${NBSP}&nbsp;${NBSP}» inconnue$NBSP: tapez le caractère lui-même"
+}
+
 test_messages_bad_cells_in_french() {
     sheet_site
     local src v
