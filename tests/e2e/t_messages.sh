@@ -213,6 +213,14 @@ test_messages_font_warning_once_per_make_run() {
     [ "$pdfs" -ge 8 ] || { cat make.log; fail "only $pdfs PDFs written"; }
     assert_eq 1 "$warnings" "Marianne warnings for $pdfs PDFs"
     assert_contains make.log "fc-cache"
+    # build -j: one process per atelier, one warning between them, no folder left behind
+    local tmp
+    tmp=$(mktemp -d)
+    TMPDIR=$tmp "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" depot/cerneux/atelier.xml -o j2 -j 2 \
+        --only note-de-cadrage >j2.log 2>&1 || { cat j2.log; fail "build -j 2"; }
+    assert_eq 1 "$(grep -c "font family 'Marianne' is not installed" j2.log)" "warnings of build -j 2"
+    assert_eq "" "$(ls -A "$tmp")" "left in TMPDIR"
+    rmdir "$tmp"
     # a second make run that rebuilds something warns again, once
     touch depot/cerneux/atelier.xml
     make -C depot -j2 LIVRABLES="$LIVRABLES" >make2.log 2>&1 || { cat make2.log; fail "second make"; }
