@@ -162,8 +162,7 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     if (ok) {
         deliver_record_add(rec, written, deps);
         if (c->print_written) {
-            if (c->progress)
-                diag_progress(c->d, NULL); /* the same terminal: the line goes above */
+            diag_progress(c->d, NULL); /* on the same terminal, the line goes above it */
             printf(_("wrote %s\n"), written);
             fflush(stdout);
         }

@@ -11,6 +11,7 @@
 #include "deliver/deliver_internal.h"
 #include "util/fatal_signal.h"
 #include "util/i18n.h"
+#include "util/run_once.h"
 
 typedef struct {
     pid_t pid;
@@ -203,7 +204,9 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
         abort();
     deliver_record rec = {0};
     if (o->jobs > 1 && npaths > 1) {
+        char *once = run_once_begin(); /* the children warn about the run once between them */
         build_parallel(&c, paths, npaths, subdir, &rec, failed);
+        run_once_end(once);
     } else {
         c.progress = true; /* a line per output (with -j, one per atelier started) */
         for (int i = 0; i < npaths; i++)

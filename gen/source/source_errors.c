@@ -1,8 +1,11 @@
 /* libxml2's errors as diagnostics: `file:line: error: message`, with the file an XIncluded
  * element came from, and refused XIncludes named as such. */
+#define _GNU_SOURCE /* vasprintf */
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/xinclude.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +50,49 @@ static void flush_pending(source_errctx *c)
     c->pending = NULL;
 }
 
+/* A printf into a malloc'd string (what on_error frees). */
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0)
+        abort();
+    va_end(ap);
+    return s;
+}
+
+/* The parser's commonest complaints about a source, in an author's words; NULL for the
+ * others, which keep libxml2's. malloc'd. */
+static char *parser_message(const xmlError *e)
+{
+    if (e->domain != XML_FROM_PARSER)
+        return NULL;
+    const char *s1 = e->str1 ? e->str1 : "?", *s2 = e->str2 ? e->str2 : "?";
+    switch (e->code) {
+    case XML_ERR_TAG_NAME_MISMATCH:
+        return format(_("</%s> does not close <%s> (opened on line %d)"), s2, s1, e->int1);
+    case XML_ERR_TAG_NOT_FINISHED:
+        return format(_("<%s> (line %d) is never closed"), s1, e->int1);
+    case XML_ERR_NAME_REQUIRED:
+        return e->message && strstr(e->message, "EntityRef") ? xstrdup(_("a lone '&': write it '&amp;'"))
+                                                             : NULL;
+    case XML_ERR_UNDECLARED_ENTITY:
+        return format(_("unknown entity '&%s;': type the character itself"), s1);
+    case XML_ERR_LT_IN_ATTRIBUTE:
+        return xstrdup(_("a '<' in an attribute value: write it '&lt;'"));
+    case XML_ERR_ATTRIBUTE_REDEFINED:
+        return format(_("attribute %s is given twice"), s1);
+    case XML_ERR_DOCUMENT_END:
+        return xstrdup(_("text after the end of the root element"));
+    case XML_ERR_DOCUMENT_EMPTY:
+        return xstrdup(_("the file is empty"));
+    default:
+        return NULL;
+    }
+}
+
 static void on_error(void *ctx, xmlErrorPtr e)
 {
     source_errctx *c = ctx;
@@ -75,7 +121,9 @@ static void on_error(void *ctx, xmlErrorPtr e)
         xmlFree(href);
         return;
     }
-    char *msg = xstrdup(e->message ? e->message : "unknown XML error");
+    char *msg = parser_message(e);
+    if (!msg)
+        msg = xstrdup(e->message ? e->message : "unknown XML error");
     xml_message_trim(msg); /* diagnostics end without a newline */
     if (!file) {
         if (!c->pending) {

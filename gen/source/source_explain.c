@@ -15,7 +15,22 @@ typedef struct {
     diag *d;
     int problems;
     GHashTable *ids; /* ID value → element that holds it */
+    GPtrArray *refs; /* idref: checked once every ID is known */
 } explainer;
+
+/* An attribute that refers to IDs, for the check at the end. */
+typedef struct {
+    const xmlNode *n;
+    char *name, *value;
+} idref;
+
+static void idref_free(void *p)
+{
+    idref *r = p;
+    g_free(r->name);
+    g_free(r->value);
+    g_free(r);
+}
 
 /* "action 1.1.1": the nearest enclosing element with a numero, else the site; with
  * `named`, the element itself follows when it is another one ("seance 1, participant"). */
@@ -138,6 +153,11 @@ static void check_attributes(explainer *x, xmlNode *n, const rng_content *c)
             check_value(x, n, true, name, p, (const char *)value);
             if (p && rng_value_is_id(x->m, p))
                 check_id(x, n, name, (const char *)value);
+            if (p && rng_value_is_idref(x->m, p)) {
+                idref *r = g_new(idref, 1);
+                *r = (idref){n, g_strdup(name), g_strdup((const char *)value)};
+                g_ptr_array_add(x->refs, r);
+            }
         }
         xmlFree(value);
         g_free(name);
@@ -157,6 +177,19 @@ static void check_attributes(explainer *x, xmlNode *n, const rng_content *c)
         else
             problem(x, n, false, _("attribute %s is missing on <%s>"), it->name, (const char *)n->name);
         g_string_free(values, TRUE);
+    }
+}
+
+/* Each ID a reference names must be the id of some element. */
+static void check_refs(explainer *x)
+{
+    for (guint i = 0; i < x->refs->len; i++) {
+        const idref *r = g_ptr_array_index(x->refs, i);
+        char **tokens = g_strsplit_set(r->value, " \t\r\n", -1);
+        for (char **t = tokens; *t; t++)
+            if (**t && !g_hash_table_contains(x->ids, *t))
+                problem(x, r->n, true, _("%s: no element has the id '%s'"), r->name, *t);
+        g_strfreev(tokens);
     }
 }
 
@@ -262,7 +295,8 @@ static void explain_element(explainer *x, xmlNode *n, xmlNode *pattern)
 int source_explain(rng_model *m, const source *s, diag *d)
 {
     explainer x = {.m = m, .s = s, .d = d,
-                   .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
+                   .ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                   .refs = g_ptr_array_new_with_free_func(idref_free)};
     xmlNode *root = xmlDocGetRootElement(s->doc);
     const char *ns = root && root->ns ? (const char *)root->ns->href : "";
     xmlNode *pattern = root ? rng_root_element(m, (const char *)root->name) : NULL;
@@ -275,7 +309,9 @@ int source_explain(rng_model *m, const source *s, diag *d)
                 (const char *)root->name);
     } else {
         explain_element(&x, root, pattern);
+        check_refs(&x);
     }
     g_hash_table_destroy(x.ids);
+    g_ptr_array_free(x.refs, TRUE);
     return x.problems;
 }

@@ -385,6 +385,13 @@ bool rng_value_is_id(rng_model *m, xmlNode *p)
     return is_rng(p, "data") && prop(p, "type") && strcmp(prop(p, "type"), "ID") == 0;
 }
 
+bool rng_value_is_idref(rng_model *m, xmlNode *p)
+{
+    p = deref(m, p);
+    const char *type = is_rng(p, "data") ? prop(p, "type") : NULL;
+    return type && (strcmp(type, "IDREF") == 0 || strcmp(type, "IDREFS") == 0);
+}
+
 /* Forms the schema names (its defines, or the attributes that carry their own pattern),
  * then plain datatypes. */
 static const struct {

@@ -67,4 +67,7 @@ void rng_value_expected(rng_model *m, xmlNode *p, GString *out);
 /* True when `p` is an ID (unique in the document). */
 bool rng_value_is_id(rng_model *m, xmlNode *p);
 
+/* True when `p` refers to IDs (IDREF, or IDREFS: a list of them). */
+bool rng_value_is_idref(rng_model *m, xmlNode *p);
+
 #endif

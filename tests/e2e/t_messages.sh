@@ -124,6 +124,29 @@ test_messages_schema_missing_child_and_bad_text() {
         "seance 1$NBSP: date «${NBSP}2025-02-30${NBSP}» n'est pas valide (attendu$NBSP: une date comme 2025-03-12)"
 }
 
+test_messages_schema_ids() {
+    broken 's/<axe numero="1">/<axe id="bourg" numero="1">/'
+    local first
+    first=$(grep -n '<site ' t.xml | head -n 1 | cut -d: -f1)
+    both 52 "axe 1: id 'bourg' is already used (t.xml:$first)" \
+        "axe 1$NBSP: id «${NBSP}bourg${NBSP}» est déjà utilisé (t.xml:$first)"
+    broken 's/<objectif numero="1.1">/<objectif numero="1.1" enjeux="xyz">/'
+    both 54 "objectif 1.1: enjeux: no element has the id 'xyz'" \
+        "objectif 1.1$NBSP: enjeux$NBSP: aucun élément n'a l'identifiant «${NBSP}xyz${NBSP}»"
+}
+
+test_messages_malformed_sources_in_an_authors_words() {
+    broken 's|<titre>Habiter le centre</titre>|<titre>Habiter le centre</title>|'
+    both 53 "</title> does not close <titre> (opened on line 53)" \
+        "</title> ne ferme pas <titre> (ouvert ligne 53)"
+    broken 's|Habiter le centre|Habiter \& loger|'
+    both 53 "a lone '&': write it '&amp;'" \
+        "un «${NBSP}&${NBSP}» seul$NBSP: écrivez-le «${NBSP}&amp;${NBSP}»"
+    broken 's|Habiter le centre|Habiter\&nbsp;le centre|'
+    both 53 "unknown entity '&nbsp;': type the character itself" \
+        "entité «${NBSP}&nbsp;${NBSP}» inconnue$NBSP: tapez le caractère lui-même"
+}
+
 test_messages_bad_cells_in_french() {
     sheet_site
     local src v
@@ -145,14 +168,14 @@ WANT
 
 test_messages_pdfs_do_not_depend_on_the_locale() {
     # a French locale must not reach numbers written into the PDF (decimal commas)
-    "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" -o en --only feuille-de-route,livret-de-capitalisation >en.log 2>&1 ||
-        { cat en.log; fail "build under LANG=C.UTF-8"; }
+    env LANG=C "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" -o en --only feuille-de-route,livret-de-capitalisation >en.log 2>&1 ||
+        { cat en.log; fail "build under LANG=C"; }
     env LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" -o fr \
         --only feuille-de-route,livret-de-capitalisation >fr.log 2>&1 || { cat fr.log; fail "build under fr_FR.UTF-8"; }
     assert_contains fr.log "écrit fr/livret-de-capitalisation.pdf"
     local n=0 f
     for f in $(cd en && find . -name '*.pdf' | sort); do
-        cmp "en/$f" "fr/$f" || fail "$f differs between LANG=C.UTF-8 and fr_FR.UTF-8"
+        cmp "en/$f" "fr/$f" || fail "$f differs between LANG=C and fr_FR.UTF-8"
         n=$((n + 1))
     done
     [ "$n" -ge 2 ] || fail "only $n PDFs compared"
@@ -190,6 +213,14 @@ test_messages_font_warning_once_per_make_run() {
     [ "$pdfs" -ge 8 ] || { cat make.log; fail "only $pdfs PDFs written"; }
     assert_eq 1 "$warnings" "Marianne warnings for $pdfs PDFs"
     assert_contains make.log "fc-cache"
+    # build -j: one process per atelier, one warning between them, no folder left behind
+    local tmp
+    tmp=$(mktemp -d)
+    TMPDIR=$tmp "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" depot/cerneux/atelier.xml -o j2 -j 2 \
+        --only note-de-cadrage >j2.log 2>&1 || { cat j2.log; fail "build -j 2"; }
+    assert_eq 1 "$(grep -c "font family 'Marianne' is not installed" j2.log)" "warnings of build -j 2"
+    assert_eq "" "$(ls -A "$tmp")" "left in TMPDIR"
+    rmdir "$tmp"
     # a second make run that rebuilds something warns again, once
     touch depot/cerneux/atelier.xml
     make -C depot -j2 LIVRABLES="$LIVRABLES" >make2.log 2>&1 || { cat make2.log; fail "second make"; }

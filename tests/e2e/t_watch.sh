@@ -30,7 +30,7 @@ test_watch_rebuilds_what_a_change_touches() {
     wait_for log.txt "failed: errors above, waiting for the next change"
     local broken
     broken=$(grep -n '</titr>' at/atelier.xml | cut -d: -f1)
-    assert_contains err.txt "at/atelier.xml:$broken: error: Opening and ending tag mismatch: titre line $broken and titr"
+    assert_contains err.txt "at/atelier.xml:$broken: error: </titr> does not close <titre> (opened on line $broken)"
     kill -0 "$pid" || fail "the watch stopped on a broken save"
     pdf_text out/vernay-sur-loue/rapport-final.pdf | grep -q "Recycler la friche" || fail "the previous PDF was lost"
     # the fixed save rebuilds everything made from the source, with the new text

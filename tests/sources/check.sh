@@ -1,11 +1,11 @@
 #!/bin/sh
-# Validates the examples, tests/ateliers and tests/sources against schema/atelier.rng:
-# valid sources must pass; each invalid source must fail at its expected line
+# Validates the examples, tests/ateliers and tests/sources against schema/atelier.rng with
+# livrables (LIVRABLES, build/livrables by default): valid sources must pass; each invalid
+# source must fail at its expected line with its message in English
 # (tests/sources/expected-errors.txt). Run from the repository root.
 set -u
-schema=schema/atelier.rng
 status=0
-validate() { xmllint --noout --xinclude --relaxng "$schema" "$1" 2>&1; }
+validate() { LANG=C.UTF-8 LC_ALL= LANGUAGE= "${LIVRABLES:-build/livrables}" validate "$1" 2>&1; }
 
 for f in examples/*/atelier.xml tests/ateliers/*/atelier.xml tests/sources/valid/*.xml; do
     if validate "$f" >/dev/null; then

@@ -73,7 +73,7 @@ static void test_refusals(void **state)
         {"escape/sub/network.xml",
          "escape/sub/network.xml:4: error: XInclude outside the source tree: http://example.org/site.xml\n"},
         {"escape/sub/malformed.xml",
-         "escape/sub/malformed.xml:4: error: Opening and ending tag mismatch: atelier line 2 and ateliers\n"},
+         "escape/sub/malformed.xml:4: error: </ateliers> does not close <atelier> (opened on line 2)\n"},
         {"escape/none.xml", "escape/none.xml: error: cannot read: No such file or directory\n"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
