@@ -167,13 +167,18 @@
           <xsl:text>).</xsl:text>
         </d:p>
         <xsl:choose>
+          <!-- the site itself is named just above -->
           <xsl:when test="$the-site/a:collectivites">
+            <xsl:variable name="others" select="$the-site/a:collectivites/a:collectivite
+                                                [normalize-space(.) != normalize-space($the-site/a:nom)]"/>
+            <xsl:if test="$others">
             <d:p keep="next">Collectivités concernées :</d:p>
             <d:list>
-              <xsl:for-each select="$the-site/a:collectivites/a:collectivite">
+              <xsl:for-each select="$others">
                 <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
               </xsl:for-each>
             </d:list>
+            </xsl:if>
           </xsl:when>
           <xsl:when test="$structures">
             <d:p keep="next">Collectivités et structures associées :</d:p>

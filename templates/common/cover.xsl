@@ -51,10 +51,16 @@
           <xsl:value-of select="@deliverable"/>
         </fo:block>
         <fo:block xsl:use-attribute-sets="cover-title" role="H1"><xsl:value-of select="@title"/></fo:block>
-        <!-- "Atelier flash de Vernay-sur-Loue" already names its site -->
-        <xsl:if test="@site != '' and not(contains(@title, @site))">
-          <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
-        </xsl:if>
+        <!-- the site, unless the title already names it ("Atelier flash de Vernay-sur-Loue");
+             then, or for the whole atelier, its subtitle -->
+        <xsl:choose>
+          <xsl:when test="@site != '' and not(contains(@title, @site))">
+            <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
+          </xsl:when>
+          <xsl:when test="@subtitle != ''">
+            <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@subtitle"/></fo:block>
+          </xsl:when>
+        </xsl:choose>
         <xsl:if test="@collectivites != ''">
           <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="@collectivites"/></fo:block>
         </xsl:if>

@@ -128,6 +128,7 @@
                   version="{$doc-ver}" build-date="{$build-date}"
                   title="{$title}" site="{$site-name}" service="{lv:typo(string($service))}"
                   collectivites="{$collectivites}" bloc-marque="{$cover-image}"
+                  subtitle="{lv:typo(normalize-space($atelier/a:sous-titre))}"
                   steering="{lv:typo(string($steering))}"
                   creator="{$service}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>

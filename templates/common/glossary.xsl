@@ -58,6 +58,19 @@
       </xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
+      <!-- on the page a long glossary continues on, "Glossaire (suite)" above it (empty,
+           taking no room, where it starts) -->
+      <fo:table-header>
+        <fo:table-row>
+          <fo:table-cell number-columns-spanned="2">
+            <fo:block xsl:use-attribute-sets="table-continued">
+              <fo:retrieve-table-marker retrieve-class-name="lv-suite"
+                  retrieve-position-within-table="first-starting"
+                  retrieve-boundary-within-table="table-fragment"/>
+            </fo:block>
+          </fo:table-cell>
+        </fo:table-row>
+      </fo:table-header>
       <fo:table-body>
         <xsl:apply-templates select="d:glossary-entry" mode="fo"/>
       </fo:table-body>
@@ -74,6 +87,9 @@
         <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}" role="TH">
+        <fo:marker marker-class-name="lv-suite">
+          <xsl:if test="position() &gt; 1">Glossaire&#160;(suite)</xsl:if>
+        </fo:marker>
         <fo:block font-weight="bold" color="{$color-primary}"><xsl:value-of select="@sigle"/></fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="table-cell">

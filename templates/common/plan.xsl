@@ -83,7 +83,7 @@
           <xsl:value-of select="concat(t:plural(count($closed), 'Cette action ne compte', 'Ces actions ne comptent'),
               ' ni dans le nombre d’actions du plan, ni dans ses coûts, ni dans son plan de financement.')"/>
         </d:p>
-        <d:table cols="2 9 4 2.6 3">
+        <d:table cols="10mm auto auto auto 19.5mm">
           <d:head><d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
             <d:cell>Statut</d:cell>
             <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($closed))"/></d:cell></d:head>

@@ -264,6 +264,32 @@
                          and @numero = substring-after($etape/@type, 'seance-')]"/>
   </func:function>
 
+  <!-- The dates of a step in a site's deliverables: an intersession runs from the end of the
+       site's session before it to the start of its session after it (the sessions are the
+       site's, so its intersessions are too); any other step keeps the atelier's dates. -->
+  <func:function name="t:step-start">
+    <xsl:param name="etape"/>
+    <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
+    <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
+    <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
+    <xsl:choose>
+      <xsl:when test="$before and $after and $before/@fin"><func:result select="string($before/@fin)"/></xsl:when>
+      <xsl:when test="$before and $after"><func:result select="string($before/@date)"/></xsl:when>
+      <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+  <func:function name="t:step-end">
+    <xsl:param name="etape"/>
+    <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
+    <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
+    <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
+    <xsl:choose>
+      <xsl:when test="$before and $after"><func:result select="string($after/@date)"/></xsl:when>
+      <xsl:when test="$etape/@fin"><func:result select="string($etape/@fin)"/></xsl:when>
+      <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- "Séance 2 : stratégie" for a site's session (its own title when it has one). -->
   <xsl:template match="a:seance" mode="calendar-label">
     <xsl:value-of select="concat('Séance ', @numero)"/>
@@ -305,13 +331,7 @@
                 <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
               </xsl:choose>
             </xsl:variable>
-            <d:bar label="{$label}" start="{@debut}">
-              <xsl:attribute name="end">
-                <xsl:choose>
-                  <xsl:when test="@fin"><xsl:value-of select="@fin"/></xsl:when>
-                  <xsl:otherwise><xsl:value-of select="@debut"/></xsl:otherwise>
-                </xsl:choose>
-              </xsl:attribute>
+            <d:bar label="{$label}" start="{t:step-start(.)}" end="{t:step-end(.)}">
               <xsl:attribute name="kind">
                 <xsl:variable name="sessions"
                     select="$atelier/a:site/a:seances/a:seance[concat('seance-', @numero) = current()/@type]"/>
@@ -432,8 +452,18 @@
             </xsl:choose>
           </d:cell>
           <xsl:variable name="own" select="t:site-session(.)"/>
-          <xsl:variable name="from" select="(@debut[not($own)] | $own/@date)[1]"/>
-          <xsl:variable name="to" select="(@fin[not($own)] | $own/@fin)[1]"/>
+          <xsl:variable name="from">
+            <xsl:choose>
+              <xsl:when test="$own"><xsl:value-of select="$own/@date"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:step-start(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <xsl:variable name="to">
+            <xsl:choose>
+              <xsl:when test="$own"><xsl:value-of select="$own/@fin"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:step-end(.)"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
           <d:cell>
             <xsl:value-of select="t:period($from, $to)"/>
           </d:cell>

@@ -174,6 +174,13 @@ test_typeset_names_whole_in_plan_tables() {
     done
 }
 
+test_typeset_short_glossary_whole() {
+    local ex
+    for ex in atelier-flash atelier-multisite; do
+        typeset glossary-whole "$(example_source $ex)" $(every_pdf $ex)
+    done
+}
+
 test_typeset_carnet_draft_until_every_session_held() {
     local ex dir s
     for ex in atelier-flash atelier-multisite; do

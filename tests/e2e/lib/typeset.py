@@ -225,6 +225,28 @@ def cmd_whole_names(src, site_id, pdf):
             bad("action %s: 'coût à définir' is cut in the plan table" % act.get("numero"))
 
 
+def cmd_glossary_whole(src, *pdfs):
+    """A glossary of at most 14 entries is not split across pages: its heading's page holds
+    every entry (each acronym of the source's glossary is a line of the table)."""
+    sigles = {e.get("sigle") for e in at.load(src).iter(A + "entree")}
+    for pdf in pdfs:
+        texts = pages(pdf)
+        # the page of the heading: the first with a line "Glossaire" (the heading, or the
+        # running header of a later page) followed by acronyms
+        def entries(p):
+            lines = [l.strip() for l in p.splitlines()]
+            return [l for l in lines[lines.index("Glossaire"):] if l in sigles] if "Glossaire" in lines else []
+        heads = [i for i, p in enumerate(texts) if entries(p)]
+        if not heads:
+            continue
+        i = heads[0]
+        here = entries(texts[i])
+        after = [l for p in texts[i + 1:] for l in (x.strip() for x in p.splitlines()) if l in sigles]
+        if after and len(here) + len(after) <= 14:
+            bad("%s: a glossary of %d entries split across pages (%s on the next)"
+                % (pdf, len(here) + len(after), ", ".join(after)))
+
+
 def cmd_carnet_draft(src, site_id, pdf):
     """A carnet de suivi says "Document de travail" while a session of its site is still to
     hold, and no longer once every session is held."""
