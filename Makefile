@@ -6,6 +6,7 @@
 #   make sanitize   build and run the unit and end-to-end tests under ASan and UBSan
 #   make fuzz       build the libFuzzer targets with clang and run each FUZZ_SECONDS
 #   make install    PREFIX=/usr/local DESTDIR=
+#   make po-update  merge new messages into po/fr.po;  make po-check  fail on a missing translation
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -19,7 +20,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -lhyphen -lcsv -lm
 OPTFLAGS ?= -O2 -g
 CFLAGS  += -std=gnu11 $(OPTFLAGS) -Wall -Wextra -Werror -Wno-unused-parameter \
            -Igen -DLIVRABLES_VERSION='"$(VERSION)"' \
-           -DLIVRABLES_DATADIR='"$(PREFIX)/share/livrables"'
+           -DLIVRABLES_DATADIR='"$(PREFIX)/share/livrables"' \
+           -DLIVRABLES_LOCALEDIR='"$(PREFIX)/share/locale"'
 VERSION := $(shell cat VERSION 2>/dev/null || echo 0.1.0)
 
 # Quiet by default: "CC gen/fo/fo_props.c"; `make V=1` shows the whole commands.
@@ -37,7 +39,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 DEPS_STAMP := $(BUILD)/.deps-installed
 
-.PHONY: all deps livrables examples check unit e2e bench sanitize fuzz fuzz-targets install clean schema
+.PHONY: all deps livrables examples check unit e2e bench sanitize fuzz fuzz-targets install clean schema po-check po-update
 .DEFAULT_GOAL := all
 
 all: livrables examples
@@ -47,7 +49,7 @@ $(DEPS_STAMP): scripts/install-deps.sh
 	@scripts/install-deps.sh
 	@mkdir -p $(@D) && touch $@
 
-livrables: $(BUILD)/livrables
+livrables: $(BUILD)/livrables $(BUILD)/locale/fr/LC_MESSAGES/livrables.mo
 
 $(BUILD)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -69,7 +71,37 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblivrables.a | $(DEPS_STAMP)
 	$(Q)$(CC) $(CFLAGS) $(PKG_CFLAGS) -DTEST_DATA_DIR='"$(CURDIR)/tests"' -MMD -MP -o $@ $< \
 	    $(BUILD)/liblivrables.a $(PKG_LIBS) -lcmocka $(LDFLAGS)
 
-examples: $(BUILD)/livrables
+# Messages: English ids in the code (_() from gen/util/i18n.h), po/livrables.pot extracted
+# from them by xgettext (without its creation date, so that it changes only with the
+# messages), po/fr.po the French catalogue, compiled into the build tree where
+# build/livrables finds it. po-check fails when a message has no French translation or a
+# fuzzy one; `make po-update` merges new messages into po/fr.po.
+MO_FR := $(BUILD)/locale/fr/LC_MESSAGES/livrables.mo
+I18N_SRCS := $(shell find gen -name '*.[ch]' | sort)
+
+po/livrables.pot: $(I18N_SRCS) | $(DEPS_STAMP)
+	$(say) XGETTEXT $@
+	$(Q)xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --keyword=fail:2 \
+	    --add-comments=TRANSLATORS: --add-location=file --package-name=livrables --package-version=$(VERSION) \
+	    --msgid-bugs-address='see README.md' --sort-by-file -o $@.tmp $(I18N_SRCS)
+	$(Q)sed '/^"POT-Creation-Date:/d' $@.tmp > $@ && rm -f $@.tmp
+
+$(MO_FR): po/fr.po po/livrables.pot | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(say) MSGFMT $@
+	$(Q)msgfmt --check -o $@ po/fr.po
+	$(Q)msgcmp po/fr.po po/livrables.pot || \
+	    echo "make: warning: po/fr.po lacks the translations above (make po-update, then translate)" >&2
+
+po-check: po/livrables.pot
+	msgfmt --check --statistics -o /dev/null po/fr.po
+	msgcmp po/fr.po po/livrables.pot
+	@! msgattrib --only-fuzzy po/fr.po | grep -q . || { echo "po/fr.po has fuzzy entries" >&2; exit 1; }
+
+po-update: po/livrables.pot
+	msgmerge --quiet --update --backup=none --no-wrap po/fr.po po/livrables.pot
+
+examples: $(BUILD)/livrables $(MO_FR)
 	@if [ -f examples/Makefile.examples ]; then $(MAKE) --no-print-directory -f examples/Makefile.examples LIVRABLES=$(CURDIR)/$(BUILD)/livrables OUT=$(CURDIR)/$(BUILD)/examples; fi
 
 # The compact-syntax schema for Emacs nXML, made from the XML syntax by trang; kept in the
@@ -87,7 +119,7 @@ unit: $(UNIT_BINS)
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; $$t; done
 	@set -e; for t in $(UNIT_BINS); do echo "== LC_ALL=fr_FR.UTF-8 $$t"; LC_ALL=fr_FR.UTF-8 $$t; done
 
-e2e: $(BUILD)/livrables
+e2e: $(BUILD)/livrables $(MO_FR)
 	@tests/e2e/run.sh $(BUILD)/livrables
 
 bench: $(BUILD)/livrables
@@ -139,12 +171,13 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_support.h $(BUILD)/lib
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -DFUZZ_DATADIR='"$(CURDIR)"' -o $@ $< \
 	    $(BUILD)/liblivrables.a $(PKG_LIBS) -fsanitize=fuzzer,address,undefined
 
-install: $(BUILD)/livrables
+install: $(BUILD)/livrables $(MO_FR)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/livrables \
 	    $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 $(BUILD)/livrables $(DESTDIR)$(PREFIX)/bin/livrables
 	cp -R templates styles schema $(DESTDIR)$(PREFIX)/share/livrables/
 	install -m 644 doc/livrables.1 $(DESTDIR)$(PREFIX)/share/man/man1/livrables.1
+	install -D -m 644 $(MO_FR) $(DESTDIR)$(PREFIX)/share/locale/fr/LC_MESSAGES/livrables.mo
 
 clean:
 	rm -rf $(BUILD) build-san build-fuzz

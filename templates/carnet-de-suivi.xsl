@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Carnet de suivi (per site, working document): one chapter per session held so far
+  Carnet de suivi (per site, a working document until every session is held): one chapter
+  per session held so far
   (tenue="oui"), in date order: agenda, participants,
   site visits, minutes, proposals. Cumulative: rebuilt after each session.
 -->
@@ -21,7 +22,8 @@
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Carnet de suivi'"/>
       <xsl:with-param name="kind" select="'carnet-de-suivi'"/>
-      <xsl:with-param name="draft" select="true()"/>
+      <!-- a working document while a session is still to hold; complete once all are held -->
+      <xsl:with-param name="draft" select="boolean($the-site/a:seances/a:seance[not(t:held(.))])"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, carnet de suivi, séances'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="cds-progress"/>
@@ -89,9 +91,12 @@
       <d:box>
         <d:p>
           <d:strong>
+            <!-- "Le 1er octobre 2025", "Les 2 et 3 avril 2025", "Du 2 au 5 avril 2025" -->
+            <xsl:variable name="period" select="t:period(@date, @fin)"/>
             <xsl:choose>
-              <xsl:when test="@fin and @fin != @date"><xsl:value-of select="lv:date-range(@date, @fin)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="concat('Le ', lv:date(@date))"/></xsl:otherwise>
+              <xsl:when test="starts-with($period, 'du ')"><xsl:value-of select="concat('D', substring($period, 2))"/></xsl:when>
+              <xsl:when test="contains($period, ' et ')"><xsl:value-of select="concat('Les ', $period)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="concat('Le ', $period)"/></xsl:otherwise>
             </xsl:choose>
           </d:strong>
           <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)))"/>

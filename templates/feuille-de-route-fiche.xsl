@@ -30,7 +30,6 @@
         </d:field>
       </xsl:if>
       <d:field label="Calendrier"><xsl:apply-templates select="." mode="fiche-calendar"/></d:field>
-      <d:field label="Priorité"><xsl:value-of select="@priorite"/></d:field>
       <d:field label="Statut"><xsl:value-of select="t:label('statut', @statut)"/></d:field>
       <d:field label="Coût estimé">
         <xsl:apply-templates select="." mode="cost"/>
@@ -59,12 +58,14 @@
     <d:list>
       <xsl:for-each select="a:ligne">
         <d:item>
-          <xsl:value-of select="concat(lv:typo(normalize-space(@financeur)), ' : ', t:amount(@montant))"/>
-          <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
-          <xsl:text> (</xsl:text>
+          <!-- "État, Fonds vert (recyclage foncier) : 600 000 € (sollicité)": the scheme
+               beside its funder, so that its own parentheses never nest in the state's -->
+          <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
           <xsl:if test="@dispositif">
-            <xsl:value-of select="concat(lv:typo(normalize-space(@dispositif)), ', ')"/>
+            <xsl:value-of select="concat(', ', lv:typo(normalize-space(@dispositif)))"/>
           </xsl:if>
+          <xsl:value-of select="concat(' : ', t:amount(@montant), ' (')"/>
+          <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
           <xsl:choose>
             <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>

@@ -227,7 +227,7 @@
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@sol))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq) + sum($facts/@sol) + sum($facts/@rech))"/></d:cell>
-        <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100&#160;%</xsl:if></d:cell>
+        <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100,0&#160;%</xsl:if></d:cell>
       </d:row>
     </d:table>
   </xsl:template>
@@ -264,7 +264,7 @@
         <d:table cols="7 3">
           <d:head><d:cell><xsl:value-of select="substring-before(concat($title, ' '), ' ')"/></d:cell><d:cell>Actions</d:cell></d:head>
           <xsl:for-each select="$firsts">
-            <!-- accents folded: libxslt sorts by code point, É would follow Z --><xsl:sort select="translate(normalize-space(.), 'ÉÈÊËÀÂÎÏÔÛÙÇéèêëàâîïôûùç', 'EEEEAAIIOUUCeeeeaaiiouuc')"/>
+            <!-- in the order of the actions that first call for them (document order) -->
             <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
             <d:row>
               <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>

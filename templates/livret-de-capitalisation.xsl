@@ -21,6 +21,13 @@
       <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
       <xsl:with-param name="kind" select="'livret-de-capitalisation'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
+      <!-- the cover names the atelier's territories -->
+      <xsl:with-param name="collectivites">
+        <xsl:for-each select="$sites">
+          <xsl:if test="position() &gt; 1"> · </xsl:if>
+          <xsl:value-of select="lv:typo(normalize-space(a:nom))"/>
+        </xsl:for-each>
+      </xsl:with-param>
       <xsl:with-param name="body">
         <xsl:call-template name="ldc-atelier"/>
         <xsl:call-template name="ldc-course"/>
@@ -35,8 +42,8 @@
   <xsl:template name="ldc-atelier">
     <d:section title="L’atelier">
       <d:box>
-        <d:p><d:strong><xsl:value-of select="t:label('format', $atelier/@format)"/></d:strong>
-          <xsl:value-of select="concat(' ', $atelier/@annee, ' — ')"/>
+        <d:p><d:strong><xsl:value-of select="concat(t:label('format', $atelier/@format), ' ', $atelier/@annee)"/></d:strong>
+          <xsl:text> — </xsl:text>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
         <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($sites))), t:plural(count($sites), ' site : ', ' sites : '))"/>
           <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
@@ -59,19 +66,40 @@
         </xsl:call-template>
       </d:section>
       <d:section title="Séances">
-        <d:table cols="5 1 3 3 2">
+        <xsl:variable name="livret-date" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
+        <d:table cols="4 1 4 5 2">
           <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
           <xsl:for-each select="$sites">
-            <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
+            <!-- one site needs no sub-heading: its places name it -->
+            <xsl:if test="count($sites) &gt; 1">
+              <d:row type="group"><d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell></d:row>
+            </xsl:if>
             <xsl:for-each select="a:seances/a:seance">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <d:row>
                 <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell><xsl:value-of select="@numero"/></d:cell>
-                <d:cell><xsl:value-of select="lv:date(@date)"/>
-                  <xsl:if test="not(t:held(.))"> (prévue)</xsl:if></d:cell>
-                <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
-                <d:cell align="end"><xsl:value-of select="count(a:participants/a:participant)"/></d:cell>
+                <!-- A session not held is "non tenue" once the livret's date has passed it,
+                     "prévue" before; its participants were only invited. -->
+                <d:cell><xsl:value-of select="t:period(@date, @fin)"/>
+                  <xsl:if test="not(t:held(.))">
+                    <xsl:choose>
+                      <xsl:when test="translate(@date, '-', '') &lt; translate($livret-date, '-', '')"> (non tenue)</xsl:when>
+                      <xsl:otherwise> (prévue)</xsl:otherwise>
+                    </xsl:choose>
+                  </xsl:if></d:cell>
+                <d:cell>
+                  <xsl:choose>
+                    <xsl:when test="a:titre"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="t:label('seance', @type)"/></xsl:otherwise>
+                  </xsl:choose>
+                </d:cell>
+                <d:cell align="end">
+                  <xsl:choose>
+                    <xsl:when test="t:held(.)"><xsl:value-of select="count(a:participants/a:participant)"/></xsl:when>
+                    <xsl:otherwise>—</xsl:otherwise>
+                  </xsl:choose>
+                </d:cell>
               </d:row>
             </xsl:for-each>
           </xsl:for-each>
@@ -109,7 +137,7 @@
       <d:section title="Profils">
         <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="Plans d’actions">
+      <d:section title="{t:plural(count($sites), 'Plan d’actions', 'Plans d’actions')}">
         <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="Axes stratégiques">
@@ -118,7 +146,7 @@
       <d:section title="Budgets">
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="Financement des plans d’actions">
+      <d:section title="{t:plural(count($sites), 'Financement du plan d’actions', 'Financement des plans d’actions')}">
         <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <xsl:call-template name="closed-actions">

@@ -84,6 +84,11 @@
         <d:p>
           <xsl:text>L’atelier est piloté par </xsl:text>
           <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
+          <!-- with the site's own DDT(M), as the cover says -->
+          <xsl:for-each select="$atelier/a:pilotage/a:service[position() &gt; 1]
+                                [@departement = $the-site/a:departement/@code]">
+            <xsl:value-of select="concat(t:plural(position(), ', avec ', ' et '), t:service(.))"/>
+          </xsl:for-each>
           <xsl:text>.</xsl:text>
         </d:p>
         <xsl:call-template name="people-table">
@@ -91,12 +96,19 @@
         </xsl:call-template>
       </d:section>
       <d:section title="Équipe projet">
-        <d:table cols="2 3 3 2">
+        <d:table cols="2 5 3 2">
           <d:head><d:cell>Rôle</d:cell><d:cell>Structure</d:cell><d:cell>Spécialités</d:cell><d:cell>Ville</d:cell></d:head>
           <xsl:for-each select="$atelier/a:equipe/*">
             <d:row>
               <d:cell><xsl:value-of select="substring('MandataireCotraitant', 1 + 10 * boolean(self::a:cotraitant), 10)"/></d:cell>
-              <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong></d:cell>
+              <!-- the structure, then the people the source names in it -->
+              <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong>
+                <xsl:for-each select="a:personne">
+                  <xsl:value-of select="concat(t:plural(position(), ' (', ' ; '), normalize-space(.))"/>
+                  <xsl:if test="@role"><xsl:value-of select="concat(', ', lv:typo(normalize-space(@role)))"/></xsl:if>
+                  <xsl:if test="position() = last()">)</xsl:if>
+                </xsl:for-each>
+              </d:cell>
               <d:cell><xsl:value-of select="lv:typo(normalize-space(@specialites))"/></d:cell>
               <d:cell><xsl:value-of select="normalize-space(@ville)"/></d:cell>
             </d:row>
@@ -129,14 +141,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The site's local authorities: the structures of its elected and technical participants. -->
+  <!-- The site's local authorities: the source's <collectivites>, else the structures of its
+       elected and technical participants. -->
   <xsl:template name="ndc-local-authorities">
     <xsl:variable name="structures"
         select="set:distinct($the-site/a:seances/a:seance/a:participants/a:participant
                              [@role = 'elu' or @role = 'technicien']/@structure)"/>
     <xsl:if test="$the-site">
       <d:section title="Collectivités du site">
-        <d:p>
+        <d:p keep="next">
           <!-- "Site retenu :" needs no article, whatever the nature and gender of the name -->
           <xsl:variable name="nature" select="t:label('nature', $the-site/@nature)"/>
           <xsl:text>Site retenu : </xsl:text>
@@ -153,15 +166,25 @@
           </xsl:choose>
           <xsl:text>).</xsl:text>
         </d:p>
-        <xsl:if test="$structures">
-          <d:p>Collectivités et structures associées :</d:p>
-          <d:list>
-            <xsl:for-each select="$structures">
-              <xsl:sort select="."/>
-              <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
-            </xsl:for-each>
-          </d:list>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$the-site/a:collectivites">
+            <d:p keep="next">Collectivités concernées :</d:p>
+            <d:list>
+              <xsl:for-each select="$the-site/a:collectivites/a:collectivite">
+                <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
+              </xsl:for-each>
+            </d:list>
+          </xsl:when>
+          <xsl:when test="$structures">
+            <d:p keep="next">Collectivités et structures associées :</d:p>
+            <d:list>
+              <xsl:for-each select="$structures">
+                <xsl:sort select="."/>
+                <d:item><xsl:value-of select="lv:typo(normalize-space(.))"/></d:item>
+              </xsl:for-each>
+            </d:list>
+          </xsl:when>
+        </xsl:choose>
       </d:section>
     </xsl:if>
   </xsl:template>

@@ -38,7 +38,60 @@
       <xsl:apply-templates select="a:presentation" mode="prose"/>
       <xsl:apply-templates select="." mode="identity-table"/>
       <xsl:apply-templates select="a:carte | a:photo" mode="figure"/>
+      <xsl:call-template name="rf-sessions"/>
     </d:section>
+  </xsl:template>
+
+  <!-- How the feuille de route was built: the site's sessions, held or not by the report's
+       date, with their participants. -->
+  <xsl:template name="rf-sessions">
+    <xsl:variable name="sessions" select="$the-site/a:seances/a:seance"/>
+    <xsl:variable name="held" select="$sessions[t:held(.)]"/>
+    <xsl:variable name="as-of" select="translate(t:deliverable-date('rapport-final', $atelier, $the-site), '-', '')"/>
+    <xsl:if test="$sessions">
+      <d:section title="Les séances de l’atelier">
+        <d:p>
+          <xsl:choose>
+            <xsl:when test="count($held) = 0">Aucune séance ne s’est encore tenue sur le site.</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat('Les élus, les services de l’État, l’équipe projet et les partenaires se sont réunis sur le site en ',
+                  t:words(count($held), true()), t:plural(count($held), ' séance', ' séances'), '.')"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </d:p>
+        <d:list>
+          <xsl:for-each select="$sessions">
+            <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+            <d:item>
+              <!-- "Séance 2 « Quel avenir pour le site ? », le 25 mars 2025, …" -->
+              <d:strong><xsl:value-of select="concat('Séance ', @numero)"/></d:strong>
+              <xsl:choose>
+                <xsl:when test="a:titre">
+                  <xsl:text> « </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/><xsl:text> »</xsl:text>
+                </xsl:when>
+                <xsl:when test="@type != 'autre'">
+                  <xsl:value-of select="concat(' (', translate(substring(t:label('seance', @type), 1, 1), 'DSF', 'dsf'), substring(t:label('seance', @type), 2), ')')"/>
+                </xsl:when>
+              </xsl:choose>
+              <xsl:variable name="period" select="t:period(@date, @fin)"/>
+              <xsl:choose>
+                <xsl:when test="starts-with($period, 'du ')"><xsl:value-of select="concat(', ', $period)"/></xsl:when>
+                <xsl:when test="contains($period, ' et ')"><xsl:value-of select="concat(', les ', $period)"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(', le ', $period)"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:choose>
+                <xsl:when test="t:held(.)">
+                  <xsl:variable name="n" select="count(a:participants/a:participant)"/>
+                  <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', $n, t:plural($n, ' participant.', ' participants.'))"/>
+                </xsl:when>
+                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of"> : séance prévue, non tenue.</xsl:when>
+                <xsl:otherwise> : séance à venir.</xsl:otherwise>
+              </xsl:choose>
+            </d:item>
+          </xsl:for-each>
+        </d:list>
+      </d:section>
+    </xsl:if>
   </xsl:template>
 
   <!-- ============================================================ diagnostic -->
@@ -55,10 +108,15 @@
           <xsl:for-each select="a:enjeux/a:enjeu[generate-id() =
               generate-id(key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))[1])]">
             <d:section title="{t:capitalize(lv:typo(normalize-space(@theme)))}">
-              <xsl:for-each select="key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))">
-                <d:label><xsl:apply-templates select="a:titre" mode="plain"/></d:label>
-                <xsl:apply-templates select="." mode="prose"/>
-              </xsl:for-each>
+              <!-- a stake without prose is a line of the list, not a lead line over nothing -->
+              <d:list>
+                <xsl:for-each select="key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))">
+                  <d:item>
+                    <d:p><d:strong><xsl:apply-templates select="a:titre" mode="plain"/></d:strong></d:p>
+                    <xsl:apply-templates select="." mode="prose"/>
+                  </d:item>
+                </xsl:for-each>
+              </d:list>
             </d:section>
           </xsl:for-each>
         </d:section>
@@ -100,13 +158,21 @@
           <d:section>
             <xsl:attribute name="title"><xsl:apply-templates select="." mode="axis-title"/></xsl:attribute>
             <xsl:apply-templates select="." mode="prose"/>
-            <xsl:for-each select="a:objectif">
-              <d:label>
-                <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
-                <xsl:apply-templates select="a:titre" mode="plain"/>
-              </d:label>
-              <xsl:apply-templates select="." mode="prose"/>
-            </xsl:for-each>
+            <!-- the objectives as a list: a run of bold lead lines alone would hold
+                 together and push the whole part onto the next page -->
+            <d:list>
+              <xsl:for-each select="a:objectif">
+                <d:item>
+                  <d:p>
+                    <d:strong>
+                      <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
+                      <xsl:apply-templates select="a:titre" mode="plain"/>
+                    </d:strong>
+                  </d:p>
+                  <xsl:apply-templates select="." mode="prose"/>
+                </d:item>
+              </xsl:for-each>
+            </d:list>
           </d:section>
         </xsl:for-each>
       </d:section>
@@ -131,7 +197,7 @@
       <d:p>
         <xsl:value-of select="concat('Le plan d’actions compte ', count($open),
             t:plural(count($open), ' action', ' actions'),
-            t:plural(count(a:axe), ' en un axe',
+            t:plural(count(a:axe), ', sur un seul axe',
                 concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', count(a:axe), ' axes')),
             ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
         <xsl:if test="$open[not(a:cout)]">
@@ -143,6 +209,13 @@
       <xsl:call-template name="plan-table">
         <xsl:with-param name="axes" select="a:axe"/>
       </xsl:call-template>
+      <!-- what the plan has found of its cost, what it has asked for, what is still to find -->
+      <xsl:if test="$open/a:cout">
+        <d:section title="Financement du plan">
+          <d:p keep="next">Les financements des actions, selon leur état : acquis, sollicités ou encore à rechercher.</d:p>
+          <xsl:call-template name="fin-by-axis"><xsl:with-param name="s" select=".."/></xsl:call-template>
+        </d:section>
+      </xsl:if>
       <xsl:call-template name="closed-actions">
         <xsl:with-param name="actions" select="a:axe/a:objectif/a:action"/>
       </xsl:call-template>

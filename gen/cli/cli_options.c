@@ -5,14 +5,15 @@
 #include <string.h>
 
 #include "cli/cli_internal.h"
+#include "util/i18n.h"
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "livrables %s: error: ", cmd);
+    fprintf(stderr, _("livrables %s: error: "), cmd);
     vfprintf(stderr, fmt, ap);
-    fprintf(stderr, "\nTry 'livrables %s --help'.\n", cmd);
+    fprintf(stderr, _("\nTry 'livrables %s --help'.\n"), cmd);
     va_end(ap);
     return EXIT_USAGE;
 }
@@ -46,7 +47,7 @@ int cli_check_style(const char *cmd, const char *style)
     char *available = NULL;
     char *path = deliver_style_path(name, &available);
     if (!path) {
-        fprintf(stderr, "livrables %s: error: unknown style '%s' (available: %s)\n", cmd, name,
+        fprintf(stderr, _("livrables %s: error: unknown style '%s' (available: %s)\n"), cmd, name,
                 available);
         free(available);
         return EXIT_USAGE;

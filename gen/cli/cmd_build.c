@@ -6,10 +6,11 @@
 
 #include "cli/cli_internal.h"
 #include "source/source.h"
+#include "util/i18n.h"
 
 static void build_usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(out, "%s", _(
             "Usage: livrables build ATELIER.xml... -o DIR [OPTION]...\n\n"
             "Validates each atelier source, then writes for every site S\n"
             "  DIR/S/note-de-cadrage.pdf, carnet-de-suivi.pdf, rapport-final.pdf,\n"
@@ -41,10 +42,10 @@ static void build_usage(FILE *out)
             "  -n, --dry-run          validate, then print the outputs that would be written,\n"
             "                         one path a line; write nothing (not even -M)\n"
             "  -h, --help             show this help\n\n"
-            "On a terminal a progress line is shown; otherwise one 'wrote FILE' line per\n"
-            "output. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
+            "One 'wrote FILE' line per output, and on a terminal a progress line on standard\n"
+            "error. A failing atelier does not stop the others. SOURCE_DATE_EPOCH, when set,\n"
             "gives the build date and the PDF dates (reproducible builds).\n\n"
-            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
+            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n"));
 }
 
 /* True when a comma-separated list has no empty item. */
@@ -58,13 +59,13 @@ static bool list_well_formed(const char *list)
 static int check_options(const deliver_options *o, int ninputs)
 {
     if (ninputs == 0)
-        return cli_usage_error("build", "no atelier source given");
+        return cli_usage_error("build", _("no atelier source given"));
     if (!o->out_dir)
-        return cli_usage_error("build", "no output directory (-o DIR)");
+        return cli_usage_error("build", _("no output directory (-o DIR)"));
     if (o->sites && !list_well_formed(o->sites))
-        return cli_usage_error("build", "invalid --site '%s' (comma-separated site ids)", o->sites);
+        return cli_usage_error("build", _("invalid --site '%s' (comma-separated site ids)"), o->sites);
     if (o->sites && ninputs > 1)
-        return cli_usage_error("build", "--site applies to one atelier, %d given", ninputs);
+        return cli_usage_error("build", _("--site applies to one atelier, %d given"), ninputs);
     if (cli_check_style("build", o->style) != EXIT_OK)
         return EXIT_USAGE;
     diag *d = diag_new(stderr);
@@ -106,16 +107,16 @@ int cmd_build(int argc, char **argv)
         case OPT_WATCH: watch = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format))
-                return cli_usage_error("build", "unknown format '%s' (pdf, fo, png)", optarg);
+                return cli_usage_error("build", _("unknown format '%s' (pdf, fo, png)"), optarg);
             break;
         case OPT_DPI:
             if (!cli_parse_count(optarg, 2400, &dpi))
-                return cli_usage_error("build", "invalid --dpi '%s' (1 to 2400)", optarg);
+                return cli_usage_error("build", _("invalid --dpi '%s' (1 to 2400)"), optarg);
             o.dpi = dpi;
             break;
         case 'j':
             if (!cli_parse_count(optarg, 256, &o.jobs))
-                return cli_usage_error("build", "invalid --jobs '%s' (1 to 256)", optarg);
+                return cli_usage_error("build", _("invalid --jobs '%s' (1 to 256)"), optarg);
             break;
         case 'h': build_usage(stdout); return EXIT_OK;
         default: build_usage(stderr); return EXIT_USAGE;
@@ -125,7 +126,7 @@ int cmd_build(int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     if (watch && (o.dry_run || o.depfile))
-        return cli_usage_error("build", "--watch cannot be combined with %s",
+        return cli_usage_error("build", _("--watch cannot be combined with %s"),
                                o.dry_run ? "--dry-run" : "-M");
     diag *d = diag_new(stderr);
     diag_set_strict(d, strict);

@@ -7,10 +7,11 @@
 #include "cli/cli_internal.h"
 #include "source/source.h"
 #include "util/atomic_file.h"
+#include "util/i18n.h"
 
 static void dossier_usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(out, "%s", _(
             "Usage: livrables dossier ATELIER.xml... -o DOSSIER.pdf [OPTION]...\n\n"
             "One document for the regional final seminar over several ateliers: cover,\n"
             "programme, a comparative table of every site, then each site's roadmap, with\n"
@@ -25,7 +26,7 @@ static void dossier_usage(FILE *out)
             "                         approximation, missing fonts, unreadable images)\n"
             "  -M FILE                write a Makefile fragment of the dossier's inputs\n"
             "  -h, --help             show this help\n\n"
-            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
+            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n"));
 }
 
 int cmd_dossier(int argc, char **argv)
@@ -54,7 +55,7 @@ int cmd_dossier(int argc, char **argv)
         case OPT_STRICT: strict = true; break;
         case OPT_FORMAT:
             if (!cli_deliver_format(optarg, &o.format)) {
-                fprintf(stderr, "livrables dossier: error: unknown format '%s' (pdf, fo, png)\n", optarg);
+                fprintf(stderr, _("livrables dossier: error: unknown format '%s' (pdf, fo, png)\n"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -64,13 +65,13 @@ int cmd_dossier(int argc, char **argv)
     }
     if (optind == argc || !out)
         return cli_usage_error("dossier", "%s",
-                               optind == argc ? "no atelier source given"
-                                              : "no output file (-o DOSSIER.pdf)");
+                               optind == argc ? _("no atelier source given")
+                                              : _("no output file (-o DOSSIER.pdf)"));
     if (cli_check_style("dossier", o.style) != EXIT_OK)
         return EXIT_USAGE;
     for (int i = optind; i < argc; i++)
         if (atomic_file_same(argv[i], out) || (o.depfile && atomic_file_same(argv[i], o.depfile)))
-            return cli_usage_error("dossier", "the output '%s' is the input file",
+            return cli_usage_error("dossier", _("the output '%s' is the input file"),
                                    atomic_file_same(argv[i], out) ? out : o.depfile);
     diag *d = diag_new(stderr);
     diag_set_strict(d, strict);

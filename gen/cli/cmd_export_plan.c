@@ -7,10 +7,11 @@
 #include "cli/cli_internal.h"
 #include "deliver/plan_export.h"
 #include "source/source.h"
+#include "util/i18n.h"
 
 static void export_usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(out, "%s", _(
             "Usage: livrables export-plan [--site ID] ATELIER.xml -o PLAN.ods|PLAN.xlsx|PLAN.csv\n\n"
             "Writes the action plan of a source (its axes, objectives and actions) into a\n"
             "spreadsheet that <plan-actions href=\"PLAN.ods\"/> reads back, so that a team can keep\n"
@@ -28,7 +29,7 @@ static void export_usage(FILE *out)
             "      --site ID        the site whose plan to write, when the source has several\n"
             "      --allow-path DIR let the source use files from DIR too; may be repeated\n"
             "  -h, --help           show this help\n\n"
-            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n");
+            "Exit status: 0 success, 1 errors in the inputs, 2 wrong usage.\n"));
 }
 
 int cmd_export_plan(int argc, char **argv)
@@ -50,13 +51,13 @@ int cmd_export_plan(int argc, char **argv)
         }
     }
     if (optind == argc)
-        return cli_usage_error("export-plan", "no atelier source given");
+        return cli_usage_error("export-plan", _("no atelier source given"));
     if (optind + 1 < argc)
-        return cli_usage_error("export-plan", "one source at a time");
+        return cli_usage_error("export-plan", _("one source at a time"));
     if (!output)
-        return cli_usage_error("export-plan", "no output given (-o PLAN.ods, .xlsx or .csv)");
+        return cli_usage_error("export-plan", _("no output given (-o PLAN.ods, .xlsx or .csv)"));
     if (sheet_format_of(output) == SHEET_FORMAT_UNKNOWN)
-        return cli_usage_error("export-plan", "'%s': the output must end in .ods, .xlsx or .csv", output);
+        return cli_usage_error("export-plan", _("'%s': the output must end in .ods, .xlsx or .csv"), output);
     diag *d = diag_new(stderr);
     source *s = source_load(argv[optind], d);
     xmlNode *strategie = s ? plan_export_find(s, site, d) : NULL;

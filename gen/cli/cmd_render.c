@@ -9,10 +9,11 @@
 #include "render/render.h"
 #include "util/atomic_file.h"
 #include "util/depfile.h"
+#include "util/i18n.h"
 
 static void render_usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(out, "%s", _(
             "Usage: livrables render IN.fo -o OUT [OPTION]...\n\n"
             "Renders an XSL-FO document (the subset listed in the README) to PDF, to one\n"
             "PNG per page, or to a text dump of the laid-out pages.\n\n"
@@ -36,7 +37,7 @@ static void render_usage(FILE *out)
             "gives a byte-identical PDF. The output is written to a temporary file and only\n"
             "renamed into place when rendering succeeded; standard output and an existing\n"
             "output that is not a regular file (a device, a FIFO) are written in place.\n\n"
-            "Exit status: 0 success, 1 errors in the input, 2 wrong usage.\n");
+            "Exit status: 0 success, 1 errors in the input, 2 wrong usage.\n"));
 }
 
 static bool parse_format(const char *s, paint_format *out)
@@ -76,7 +77,7 @@ int cmd_render(int argc, char **argv)
         case 'o': out = optarg; break;
         case 'f':
             if (!parse_format(optarg, &o.format)) {
-                fprintf(stderr, "livrables render: error: unknown format '%s' (pdf, png, text)\n", optarg);
+                fprintf(stderr, _("livrables render: error: unknown format '%s' (pdf, png, text)\n"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -84,7 +85,7 @@ int cmd_render(int argc, char **argv)
             char *end;
             o.dpi = strtod(optarg, &end);
             if (*end || o.dpi < 1 || o.dpi > 2400) {
-                fprintf(stderr, "livrables render: error: invalid --dpi '%s' (1 to 2400)\n", optarg);
+                fprintf(stderr, _("livrables render: error: invalid --dpi '%s' (1 to 2400)\n"), optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -95,7 +96,7 @@ int cmd_render(int argc, char **argv)
         case OPT_KEYWORDS: o.keywords = optarg; break;
         case OPT_MAX_PAGES:
             if (!cli_parse_count(optarg, 10000000, &o.max_pages))
-                return cli_usage_error("render", "invalid --max-pages '%s' (1 to 10000000)", optarg);
+                return cli_usage_error("render", _("invalid --max-pages '%s' (1 to 10000000)"), optarg);
             break;
         case OPT_STRICT: strict = true; break;
         case 'M': depfile = optarg; break;
@@ -105,11 +106,11 @@ int cmd_render(int argc, char **argv)
     }
     if (optind != argc - 1 || !out)
         return cli_usage_error("render", "%s",
-                               optind >= argc ? "no input file"
-                               : !out         ? "no output file (-o OUT)"
-                                              : "more than one input file");
+                               optind >= argc ? _("no input file")
+                               : !out         ? _("no output file (-o OUT)")
+                                              : _("more than one input file"));
     if (atomic_file_same(argv[optind], out) || (depfile && atomic_file_same(argv[optind], depfile)))
-        return cli_usage_error("render", "the output '%s' is the input file",
+        return cli_usage_error("render", _("the output '%s' is the input file"),
                                atomic_file_same(argv[optind], out) ? out : depfile);
 
     diag *d = diag_new(stderr);

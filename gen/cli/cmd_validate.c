@@ -5,10 +5,11 @@
 
 #include "cli/cli_internal.h"
 #include "source/source.h"
+#include "util/i18n.h"
 
 static void validate_usage(FILE *out)
 {
-    fprintf(out,
+    fprintf(out, "%s", _(
             "Usage: livrables validate [-v] ATELIER.xml...\n\n"
             "Loads each atelier source (XInclude inside its directory only, no network) and\n"
             "checks it against the schema. Problems are printed as FILE:LINE: error: MESSAGE,\n"
@@ -18,7 +19,7 @@ static void validate_usage(FILE *out)
             "      --allow-path DIR let sources use images from DIR too (by default only from\n"
             "                       their own folder); may be repeated\n"
             "  -h, --help           show this help\n\n"
-            "Exit status: 0 all valid, 1 errors in the inputs, 2 wrong usage.\n");
+            "Exit status: 0 all valid, 1 errors in the inputs, 2 wrong usage.\n"));
 }
 
 int cmd_validate(int argc, char **argv)
@@ -38,7 +39,7 @@ int cmd_validate(int argc, char **argv)
         }
     }
     if (optind == argc)
-        return cli_usage_error("validate", "no atelier source given");
+        return cli_usage_error("validate", _("no atelier source given"));
     diag *d = diag_new(stderr);
     char *rng = source_data_path("schema/atelier.rng");
     source_schema *schema = source_schema_load(rng, d);
@@ -47,7 +48,7 @@ int cmd_validate(int argc, char **argv)
         source *s = source_load(argv[i], d);
         bool ok = s && source_validate(schema, s, d);
         if (ok && verbose)
-            printf("%s: valid\n", argv[i]);
+            printf(_("%s: valid\n"), argv[i]);
         all_ok = all_ok && ok;
         source_destroy(s);
     }

@@ -11,6 +11,8 @@
 #include "deliver/deliver_internal.h"
 #include "util/atomic_file.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
+#include "util/run_once.h"
 
 bool deliver_mkdirs(const char *dir, diag *d)
 {
@@ -22,7 +24,7 @@ bool deliver_mkdirs(const char *dir, diag *d)
         char keep = *s;
         *s = '\0';
         if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-            diag_error(d, p, 0, "cannot create directory: %s", strerror(errno));
+            diag_error(d, p, 0, _("cannot create directory: %s"), strerror(errno));
             ok = false;
             break;
         }
@@ -43,7 +45,7 @@ static bool write_fo(xmlDocPtr fo, const char *path, diag *d)
     if (f)
         ok = atomic_file_finish(f, tmp, path, ok) && ok;
     if (!ok)
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot write: %s"), strerror(errno));
     return ok;
 }
 
@@ -51,6 +53,14 @@ const char *deliver_extension(deliver_format f)
 {
     static const char *const ext[] = {[DELIVER_PDF] = ".pdf", [DELIVER_FO] = ".fo", [DELIVER_PNG] = ".png"};
     return ext[f];
+}
+
+/* True unless another livrables process of the same make run already warned about it. */
+static bool font_warning_first(const char *family)
+{
+    char what[256];
+    snprintf(what, sizeof what, "font-%s", family);
+    return run_once_first(what);
 }
 
 /* Warns, once per run and family, when a font-family list of the FO starts with a family that
@@ -65,11 +75,11 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
         if (families) {
             const char *used = NULL;
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
-            if (missing && strlist_add(&c->fonts_warned, missing))
+            if (missing && strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
                 diag_warning(c->d, c->charter_path, 0,
-                             "font family '%s' is not installed, using '%s' instead; install "
+                             _("font family '%s' is not installed, using '%s' instead; install "
                              "its font files (.otf or .ttf) in ~/.local/share/fonts or "
-                             "/usr/local/share/fonts, then run 'fc-cache'",
+                             "/usr/local/share/fonts, then run 'fc-cache'"),
                              missing, used ? used : "a fallback font");
             xmlFree(families);
         }
@@ -87,7 +97,7 @@ static bool render_generated(deliver_ctx *c, xmlDocPtr fo, const char *fo_name, 
     int len = 0;
     xmlDocDumpMemory(fo, &text, &len);
     if (!text) {
-        diag_error(c->d, fo_name, 0, "cannot serialize the XSL-FO");
+        diag_error(c->d, fo_name, 0, _("cannot serialize the XSL-FO"));
         return false;
     }
     int errors_before = diag_error_count(c->d);
@@ -98,7 +108,7 @@ static bool render_generated(deliver_ctx *c, xmlDocPtr fo, const char *fo_name, 
         if (f && fwrite(text, 1, (size_t)len, f) == (size_t)len &&
             atomic_file_finish(f, tmp, fo_name, true))
             diag_report(c->d, DIAG_NOTE, fo_name, 0,
-                        "the XSL-FO with these errors is kept here for inspection");
+                        _("the XSL-FO with these errors is kept here for inspection"));
         else if (f)
             atomic_file_finish(f, tmp, fo_name, false);
     }
@@ -152,7 +162,9 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     if (ok) {
         deliver_record_add(rec, written, deps);
         if (c->print_written) {
-            printf("wrote %s\n", written);
+            if (c->progress)
+                diag_progress(c->d, NULL); /* the same terminal: the line goes above */
+            printf(_("wrote %s\n"), written);
             fflush(stdout);
         }
     }
@@ -181,6 +193,9 @@ static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, co
         printf("%s\n", written);
         return true;
     }
+    if (c->progress)
+        diag_progress(c->d, "[%d/%d] %s%s%s%s", ++c->progress_done, c->progress_total, site,
+                      *site ? "/" : "", deliver_table[i].name, deliver_extension(c->o->format));
     if (!deliver_mkdirs(dir, c->d))
         return false;
     transform_params p = {
@@ -232,13 +247,27 @@ static bool check_sites(deliver_ctx *c, const source *s, xmlNodePtr root)
                 if (deliver_is_site(n))
                     used += (size_t)snprintf(known + used, sizeof known - used, "%s%s",
                                              used ? ", " : "", attr(n, "id", id, sizeof id));
-            diag_error(c->d, s->path, (int)xmlGetLineNo(root), "no site '%.*s' in this atelier (its sites: %s)",
+            diag_error(c->d, s->path, (int)xmlGetLineNo(root), _("no site '%.*s' in this atelier (its sites: %s)"),
                        (int)len, p, used ? known : "none");
             ok = false;
         }
         p += len + (end != NULL);
     }
     return ok;
+}
+
+/* How many outputs the atelier `root` gives in this build, for the progress line. */
+static int count_outputs(const deliver_ctx *c, xmlNodePtr root)
+{
+    int sites = 0, n = 0;
+    for (xmlNodePtr k = root->children; k; k = k->next) {
+        char site[512];
+        sites += deliver_is_site(k) && (!c->o->sites || deliver_listed(c->o->sites, attr(k, "id", site, sizeof site)));
+    }
+    for (int i = 0; i < DELIVER_COUNT; i++)
+        if (deliver_selected(c->o, i))
+            n += deliver_table[i].per_site ? sites : 1;
+    return n;
 }
 
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
@@ -253,7 +282,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
     if (!*attr(root, "version", version, sizeof version))
         snprintf(version, sizeof version, "1.0");
     if (subdir && !safe_id(id)) {
-        diag_error(c->d, s->path, (int)xmlGetLineNo(root), "the atelier's id '%s' cannot name a directory", id);
+        diag_error(c->d, s->path, (int)xmlGetLineNo(root), _("the atelier's id '%s' cannot name a directory"), id);
         source_destroy(s);
         return false;
     }
@@ -262,6 +291,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
         return false;
     }
     snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
+    c->progress_total += count_outputs(c, root);
 
     bool ok = true;
     for (int i = 0; i < DELIVER_COUNT; i++) {
@@ -280,7 +310,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
                 continue;
             if (!safe_id(site)) {
                 diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
-                           "the site's id '%s' cannot name a directory", site);
+                           _("the site's id '%s' cannot name a directory"), site);
                 ok = false;
                 continue;
             }

@@ -10,6 +10,7 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/fatal_signal.h"
+#include "util/i18n.h"
 
 typedef struct {
     pid_t pid;
@@ -18,12 +19,9 @@ typedef struct {
 } child;
 
 /* "[3/7] building x", redrawn in place on a terminal. */
-static void show_progress(bool tty, int k, int n, const char *path)
+static void show_progress(deliver_ctx *c, int k, int n, const char *path)
 {
-    if (!tty)
-        return;
-    printf("\r\033[K[%d/%d] building %s", k, n, path);
-    fflush(stdout);
+    diag_progress(c->d, _("[%d/%d] building %s"), k, n, path);
 }
 
 /* The record as lines "O output" each followed by its "D dependency" lines (a child's way
@@ -94,7 +92,7 @@ static bool start_child(deliver_ctx *c, const char *const *paths, int index, boo
         fatal_signal_add_child(ch->pid);
     sigprocmask(SIG_SETMASK, &saved, NULL);
     if (ch->pid < 0) {
-        diag_error(c->d, paths[index], 0, "cannot start a build process: %s", strerror(errno));
+        diag_error(c->d, paths[index], 0, _("cannot start a build process: %s"), strerror(errno));
         if (ch->record)
             fclose(ch->record);
         return false;
@@ -125,11 +123,11 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
     record_load(rec, ch.record);
     fclose(ch.record);
     if (WIFSIGNALED(status))
-        diag_error(c->d, paths[ch.index], 0, "the build was killed by signal %d", WTERMSIG(status));
+        diag_error(c->d, paths[ch.index], 0, _("the build was killed by signal %d"), WTERMSIG(status));
     return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool subdir, bool tty,
+static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool subdir,
                            deliver_record *rec, bool *failed)
 {
     child *running = calloc((size_t)c->o->jobs, sizeof *running);
@@ -138,7 +136,7 @@ static void build_parallel(deliver_ctx *c, const char *const *paths, int n, bool
     int nrunning = 0, next = 0, done = 0;
     while (done < n) {
         while (nrunning < c->o->jobs && next < n) {
-            show_progress(tty, next + 1, n, paths[next]);
+            show_progress(c, next + 1, n, paths[next]);
             if (start_child(c, paths, next, subdir, &running[nrunning]))
                 nrunning++;
             else {
@@ -165,9 +163,9 @@ static void print_summary(const char *const *paths, int n, const bool *failed)
     int nfailed = 0;
     for (int i = 0; i < n; i++)
         nfailed += failed[i];
-    printf("built %d of %d ateliers", n - nfailed, n);
+    printf(_("built %d of %d ateliers"), n - nfailed, n);
     if (nfailed) {
-        printf("; failed:");
+        printf("%s", _("; failed:"));
         for (int i = 0, k = 0; i < n; i++)
             if (failed[i])
                 printf("%s %s", k++ ? "," : "", paths[i]);
@@ -198,25 +196,20 @@ int deliver_build(const char *const *paths, int npaths, const deliver_options *o
         deliver_ctx_clear(&c);
         return rc;
     }
-    bool tty = isatty(STDOUT_FILENO);
-    c.print_written = !tty;
+    c.print_written = true; /* a record of what was written, on a terminal too (make) */
     bool subdir = npaths > 1;
     bool *failed = calloc((size_t)npaths, sizeof *failed);
     if (!failed)
         abort();
     deliver_record rec = {0};
     if (o->jobs > 1 && npaths > 1) {
-        build_parallel(&c, paths, npaths, subdir, tty, &rec, failed);
+        build_parallel(&c, paths, npaths, subdir, &rec, failed);
     } else {
-        for (int i = 0; i < npaths; i++) {
-            show_progress(tty, i + 1, npaths, paths[i]);
+        c.progress = true; /* a line per output (with -j, one per atelier started) */
+        for (int i = 0; i < npaths; i++)
             failed[i] = !deliver_atelier(&c, paths[i], o->out_dir, subdir, &rec);
-        }
     }
-    if (tty) {
-        printf("\r\033[K");
-        fflush(stdout);
-    }
+    diag_progress(d, NULL);
     bool any_failed = false;
     for (int i = 0; i < npaths; i++)
         any_failed |= failed[i];

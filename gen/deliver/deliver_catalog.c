@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/i18n.h"
 
 const deliverable deliver_table[DELIVER_COUNT] = {
     {"note-de-cadrage", true}, {"carnet-de-suivi", true},           {"rapport-final", true},
@@ -50,8 +51,8 @@ bool deliver_check_only(const char *only, diag *d)
             known |= strlen(deliver_table[i].name) == len && strncmp(p, deliver_table[i].name, len) == 0;
         if (!known) {
             diag_error(d, NULL, 0,
-                       "unknown deliverable '%.*s' (available: note-de-cadrage, carnet-de-suivi, "
-                       "rapport-final, feuille-de-route, livret-de-capitalisation)",
+                       _("unknown deliverable '%.*s' (available: note-de-cadrage, carnet-de-suivi, "
+                       "rapport-final, feuille-de-route, livret-de-capitalisation)"),
                        (int)len, p);
             return false;
         }

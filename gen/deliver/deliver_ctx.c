@@ -8,6 +8,7 @@
 #include "deliver/deliver_internal.h"
 #include "util/depfile.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 transform *deliver_load_template(deliver_ctx *c, const char *name, strlist *modules)
 {
@@ -30,7 +31,7 @@ bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d)
     char *available = NULL;
     c->charter_path = deliver_style_path(o->style ? o->style : "etat", &available);
     if (!c->charter_path)
-        diag_error(d, NULL, 0, "unknown style '%s' (available: %s)", o->style ? o->style : "etat", available);
+        diag_error(d, NULL, 0, _("unknown style '%s' (available: %s)"), o->style ? o->style : "etat", available);
     free(available);
     if (!c->schema || !c->charter_path)
         return false;

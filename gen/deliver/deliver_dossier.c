@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* <dossier xmlns="urn:livrables:atelier:1"><atelier>…</atelier>…</dossier>, copies of the
@@ -40,8 +41,10 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
         abort();
     deliver_record rec = {0};
     /* Every invalid source is reported, not only the first. */
-    for (int i = 0; ok && c.schema && i < npaths; i++)
+    for (int i = 0; ok && c.schema && i < npaths; i++) {
+        diag_progress(d, _("[%d/%d] reading %s"), i + 1, npaths + 1, paths[i]);
         sources[i] = deliver_load_source(&c, paths[i]);
+    }
     for (int i = 0; ok && i < npaths; i++)
         ok = sources[i] != NULL;
     ok = ok && dossier_programme_check(sources, npaths, order, d);
@@ -62,6 +65,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
             .bloc_marque = bloc ? bloc : o->bloc_marque,
             .assets_dir = sources[order[0]]->dir,
         };
+        diag_progress(d, _("[%d/%d] laying out %s"), npaths + 1, npaths + 1, out_path);
         xmlDocPtr fo = transform_run(t, agg, paths[0], &p, &deps, d);
         /* Like build, create the output's directory. */
         char *dir = xstrdup(out_path);
@@ -79,6 +83,7 @@ int deliver_dossier(const char *const *paths, int npaths, const char *out_path,
     } else {
         ok = false;
     }
+    diag_progress(d, NULL);
     transform_destroy(t);
     for (int i = 0; i < npaths; i++)
         source_destroy(sources[i]);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/i18n.h"
 
 static const char starter_atelier[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -156,6 +157,12 @@ static const char starter_makefile[] =
     "OUT       ?= build\n"
     "# One line per PDF written (livrables says 'wrote ...'); 'make V=1' shows the commands.\n"
     "Q := $(if $(filter 1,$(V)),,@)\n"
+    "# What concerns the whole make run (a charter font not installed) is said once, not once\n"
+    "# per PDF: the livrables commands of one make run share this folder, emptied when make starts.\n"
+    "ifndef LIVRABLES_ONCE_DIR\n"
+    "export LIVRABLES_ONCE_DIR := $(abspath $(OUT))/.once\n"
+    "$(shell rm -rf \"$(LIVRABLES_ONCE_DIR)\")\n"
+    "endif\n"
     "\n"
     "# The PDFs: those 'livrables build -n' names (it writes nothing), and at least the livret,\n"
     "# whose command shows the errors when the sources have some.\n"
@@ -242,14 +249,14 @@ static bool write_new(const char *path, const char *text, diag *d)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
     if (fd < 0) {
-        diag_error(d, path, 0, "cannot create: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot create: %s"), strerror(errno));
         return false;
     }
     size_t n = strlen(text);
     bool ok = write(fd, text, n) == (ssize_t)n;
     ok = close(fd) == 0 && ok;
     if (!ok)
-        diag_error(d, path, 0, "cannot write: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot write: %s"), strerror(errno));
     return ok;
 }
 
@@ -260,7 +267,7 @@ int deliver_init(const char *dir, diag *d)
     for (int i = 0; i < STARTER_COUNT; i++) {
         snprintf(paths[i], sizeof paths[i], "%s/%s", dir, starter_files[i].name);
         if (access(paths[i], F_OK) == 0) {
-            diag_error(d, paths[i], 0, "already exists; not overwritten (nothing was written)");
+            diag_error(d, paths[i], 0, _("already exists; not overwritten (nothing was written)"));
             clash = true;
         }
     }

@@ -59,6 +59,8 @@ typedef struct {
     render_engine *engine;
     strlist fonts_warned; /* missing charter fonts already reported */
     bool print_written;   /* "wrote FILE" lines on stdout */
+    bool progress;        /* "[k/n] FILE" on a terminal (diag_progress), outputs counted: */
+    int progress_done, progress_total;
 } deliver_ctx;
 
 /* Loads the schema, the charter and the selected stylesheets. False with diagnostics. */

@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/i18n.h"
 
 enum { QUIET_MS = 200 }; /* wait for the events of one save to settle */
 
@@ -222,10 +223,10 @@ static gboolean rebuild_now(gpointer data)
     watch_inputs(w);
     print_clock();
     if (written->len)
-        printf("rebuilt %s (%.2f s)%s\n", written->str, now_seconds() - t0,
-               ok ? "" : "; errors above, waiting for the next change");
+        printf(_("rebuilt %s (%.2f s)%s\n"), written->str, now_seconds() - t0,
+               ok ? "" : _("; errors above, waiting for the next change"));
     else
-        printf("%s (%.2f s)\n", ok ? "nothing to rebuild" : "failed: errors above, waiting for the next change",
+        printf("%s (%.2f s)\n", ok ? _("nothing to rebuild") : _("failed: errors above, waiting for the next change"),
                now_seconds() - t0);
     fflush(stdout);
     g_string_free(written, TRUE);
@@ -264,8 +265,8 @@ int deliver_watch(const char *const *paths, int npaths, const deliver_options *o
     for (int i = 0; i < npaths; i++)
         outputs += w.ateliers[i].rec.count;
     print_clock();
-    printf("built %zu outputs (%.2f s)%s; watching %u files, Ctrl-C to stop\n", outputs,
-           now_seconds() - t0, ok ? "" : " with errors above", g_hash_table_size(w.monitors));
+    printf(_("built %zu outputs (%.2f s)%s; watching %u files, Ctrl-C to stop\n"), outputs,
+           now_seconds() - t0, ok ? "" : _(" with errors above"), g_hash_table_size(w.monitors));
     fflush(stdout);
     g_string_free(written, TRUE);
 
@@ -273,7 +274,7 @@ int deliver_watch(const char *const *paths, int npaths, const deliver_options *o
     g_unix_signal_add(SIGTERM, on_stop, &w);
     g_main_loop_run(w.loop);
     print_clock();
-    printf("stopped watching\n");
+    printf("%s", _("stopped watching\n"));
     fflush(stdout);
 
     if (w.timeout)

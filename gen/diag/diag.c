@@ -1,10 +1,14 @@
+#define _GNU_SOURCE /* vasprintf */
 #include "diag/diag.h"
+#include "util/i18n.h"
 
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Remembered reports (as hashes in a set) make duplicates cheap to drop. */
 struct diag {
@@ -17,6 +21,7 @@ struct diag {
     char *first_error;
     uint64_t *seen;
     size_t nseen, capseen;
+    char *progress; /* the progress line on the terminal, or NULL */
 };
 
 diag *diag_new(FILE *out)
@@ -36,6 +41,7 @@ void diag_destroy(diag *d)
     pthread_mutex_destroy(&d->lock);
     free(d->first_error);
     free(d->seen);
+    free(d->progress);
     free(d);
 }
 
@@ -83,7 +89,7 @@ static bool seen_before(diag *d, const char *text)
 void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const char *fmt,
                   va_list ap)
 {
-    static const char *const names[] = {"note", "warning", "error"};
+    static const char *const names[] = {N_("note"), N_("warning"), N_("error")};
     if (sev == DIAG_WARNING && d->strict)
         sev = DIAG_ERROR;
     char msg[2048];
@@ -91,11 +97,11 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
 
     char text[4096];
     if (file && line > 0)
-        snprintf(text, sizeof text, "%s:%d: %s: %s", file, line, names[sev], msg);
+        snprintf(text, sizeof text, _("%s:%d: %s: %s"), file, line, _(names[sev]), msg);
     else if (file)
-        snprintf(text, sizeof text, "%s: %s: %s", file, names[sev], msg);
+        snprintf(text, sizeof text, _("%s: %s: %s"), file, _(names[sev]), msg);
     else
-        snprintf(text, sizeof text, "livrables: %s: %s", names[sev], msg);
+        snprintf(text, sizeof text, _("livrables: %s: %s"), _(names[sev]), msg);
 
     pthread_mutex_lock(&d->lock);
     if (!seen_before(d, text)) {
@@ -107,7 +113,7 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
             d->warnings++;
         }
         if (!d->quiet && d->out) {
-            fprintf(d->out, "%s\n", text);
+            fprintf(d->out, d->progress ? "\r\033[K%s\n%s" : "%s\n", text, d->progress);
             fflush(d->out);
         }
     }
@@ -135,4 +141,24 @@ void diag_forget_reported(diag *d)
     d->nseen = 0;
     pthread_mutex_unlock(&d->lock);
 }
+void diag_progress(diag *d, const char *fmt, ...)
+{
+    if (d->quiet || !d->out || !isatty(fileno(d->out)))
+        return;
+    char *text = NULL;
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        if (vasprintf(&text, fmt, ap) < 0)
+            text = NULL;
+        va_end(ap);
+    }
+    pthread_mutex_lock(&d->lock);
+    fprintf(d->out, "\r\033[K%s", text ? text : "");
+    fflush(d->out);
+    free(d->progress);
+    d->progress = text;
+    pthread_mutex_unlock(&d->lock);
+}
+
 const char *diag_first_error(const diag *d) { return d->first_error; }

@@ -45,6 +45,11 @@ void diag_set_strict(diag *d, bool strict);
  * rebuild of build --watch is a new run for its reader). */
 void diag_forget_reported(diag *d);
 
+/* A progress line ("[7/13] feuille-de-route.pdf") shown on the reporter's output when it is
+ * a terminal, rewritten in place; diagnostics print above it. NULL clears it (call before
+ * the program ends). Nothing is ever drawn when the output is not a terminal. */
+void diag_progress(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* The text of the first error reported, or NULL (for callers that summarize a failure). */
 const char *diag_first_error(const diag *d);
 

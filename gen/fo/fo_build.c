@@ -2,6 +2,7 @@
  * properties (shared between nodes when identical), text after white-space handling,
  * foreign objects serialized, metadata from declarations. */
 #include "fo/fo_internal.h"
+#include "util/i18n.h"
 
 #include <libxml/tree.h>
 #include <string.h>
@@ -330,7 +331,7 @@ static void serialize_foreign(fo_builder *b, fo_node *n, xmlNode *x)
     while (child && child->type != XML_ELEMENT_NODE)
         child = child->next;
     if (!child) {
-        diag_error(b->d, b->file, n->line, "fo:instream-foreign-object without content");
+        diag_error(b->d, b->file, n->line, _("fo:instream-foreign-object without content"));
         return;
     }
     xmlDoc *tmp = xmlNewDoc((const xmlChar *)"1.0");
@@ -428,12 +429,12 @@ static void warn_foreign(fo_builder *b, xmlNode *x)
 {
     int line = (int)xmlGetLineNo(x);
     if (x->ns && x->ns->href)
-        diag_warning(b->d, b->file, line, "ignoring element '%s%s%s' from namespace '%s'",
+        diag_warning(b->d, b->file, line, _("ignoring element '%s%s%s' from namespace '%s'"),
                      x->ns->prefix ? (const char *)x->ns->prefix : "",
                      x->ns->prefix ? ":" : "", (const char *)x->name,
                      (const char *)x->ns->href);
     else
-        diag_warning(b->d, b->file, line, "ignoring element '%s' outside the FO namespace",
+        diag_warning(b->d, b->file, line, _("ignoring element '%s' outside the FO namespace"),
                      (const char *)x->name);
 }
 
@@ -446,12 +447,12 @@ fo_node *fo_build_element(fo_builder *b, xmlNode *x, fo_node *parent, int flags)
     int line = (int)xmlGetLineNo(x);
     int kind = fo_kind_lookup((const char *)x->name);
     if (kind == -2) {
-        diag_warning(b->d, b->file, line, "unsupported formatting object fo:%s ignored",
+        diag_warning(b->d, b->file, line, _("unsupported formatting object fo:%s ignored"),
                      (const char *)x->name);
         return NULL;
     }
     if (kind < 0) {
-        diag_error(b->d, b->file, line, "unknown formatting object fo:%s",
+        diag_error(b->d, b->file, line, _("unknown formatting object fo:%s"),
                    (const char *)x->name);
         return NULL;
     }

@@ -5,6 +5,7 @@
 #include "fo/fo_internal.h"
 #include "util/readable.h"
 #include "util/xml_errors.h"
+#include "util/i18n.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
@@ -57,7 +58,7 @@ static void reader_failed(fo_doc *doc)
 {
     if (!doc->xml_error)
         diag_error(doc->d, doc->path, xmlTextReaderGetParserLineNumber(doc->reader),
-                   "the XML cannot be read past this line (wrong encoding?)");
+                   _("the XML cannot be read past this line (wrong encoding?)"));
     doc->xml_error = true;
 }
 
@@ -117,7 +118,7 @@ static bool build_root(fo_doc *doc, xmlNode *x)
 {
     if (!is_fo(x, "root")) {
         diag_error(doc->d, doc->path, x ? (int)xmlGetLineNo(x) : 0,
-                   "the root element is not fo:root");
+                   _("the root element is not fo:root"));
         return false;
     }
     fo_builder b = doc_builder(doc, doc->a, doc->cache);
@@ -241,7 +242,7 @@ static bool open_reader(fo_doc *doc, bool with_root)
                                                 FO_PARSE_OPTIONS)
                            : xmlReaderForFile(doc->path, NULL, FO_PARSE_OPTIONS);
     if (!doc->reader) {
-        diag_error(doc->d, doc->path, 0, "cannot read the file");
+        diag_error(doc->d, doc->path, 0, _("cannot read the file"));
         return false;
     }
     xmlTextReaderSetStructuredErrorHandler(doc->reader, on_xml_error, doc);
@@ -252,7 +253,7 @@ static bool open_reader(fo_doc *doc, bool with_root)
         ;
     if (r != 1) {
         if (r == 0)
-            diag_error(doc->d, doc->path, 0, "no root element");
+            diag_error(doc->d, doc->path, 0, _("no root element"));
         else
             reader_failed(doc);
         return false;
@@ -302,7 +303,7 @@ fo_doc *fo_doc_open_file(const char *path, diag *d)
 fo_doc *fo_doc_open_memory(const char *text, size_t len, const char *path, diag *d)
 {
     if (len > INT_MAX) {
-        diag_error(d, path, 0, "the XSL-FO is larger than 2 GiB");
+        diag_error(d, path, 0, _("the XSL-FO is larger than 2 GiB"));
         return NULL;
     }
     fo_doc *doc = doc_new(path, d);
@@ -316,7 +317,7 @@ static void foreign_after_start(fo_doc *doc, xmlNode *x)
     /* elements after the page-sequences are not laid out; report unknown ones */
     if (x->ns && x->ns->href && strcmp((const char *)x->ns->href, FO_NS) == 0 &&
         fo_kind_lookup((const char *)x->name) == -1)
-        diag_error(doc->d, doc->path, (int)xmlGetLineNo(x), "unknown formatting object fo:%s",
+        diag_error(doc->d, doc->path, (int)xmlGetLineNo(x), _("unknown formatting object fo:%s"),
                    (const char *)x->name);
 }
 
@@ -383,7 +384,7 @@ fo_node *fo_parse_memory(const char *xml, size_t len, const char *path, arena *a
     xmlNode *rx = xmlDocGetRootElement(x);
     if (!is_fo(rx, "root")) {
         diag_error(d, ctx.path, rx ? (int)xmlGetLineNo(rx) : 0,
-                   "the root element is not fo:root");
+                   _("the root element is not fo:root"));
     } else {
         fo_builder b = {ctx.path, d, a, fo_props_cache_new(a), NULL, a};
         root = fo_build_element(&b, rx, NULL, 0);

@@ -2,6 +2,7 @@
  * mod, parentheses and the core functions. Lengths stay linear (abs + rel * base +
  * prop * unit) so that percentages can be resolved at layout. */
 #include "fo/fo_internal.h"
+#include "util/i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -80,7 +81,7 @@ static bool parse_quantity(parser *p, fo_val *out)
                                                                 : fo_unit_points(p->s, n);
     if (n == 3 && strncmp(p->s, "mpt", 3) == 0) { /* FOP's millipoints */
         unit = 0.001;
-        p->nonstandard = "uses FOP's unit mpt (not XSL 1.1); read as 1/1000 pt";
+        p->nonstandard = N_("uses FOP's unit mpt (not XSL 1.1); read as 1/1000 pt");
     }
     if (unit == 0 && !(n == 2 && p->s[0] == 'e' && p->s[1] == 'm'))
         return fail(p, "unknown unit");
@@ -102,8 +103,8 @@ static bool list_function(parser *p, bool label_end, fo_val *out)
 {
     const fo_node *lb = nearest_list_block(p->cx->context);
     if (!lb)
-        return fail(p, label_end ? "label-end() outside a list-block"
-                                 : "body-start() outside a list-block");
+        return fail(p, label_end ? N_("label-end() outside a list-block")
+                                 : N_("body-start() outside a list-block"));
     const fo_props *q = lb->props;
     fo_len si = q->start_indent, d = q->provisional_distance_between_starts,
            sep = q->provisional_label_separation;
@@ -175,8 +176,8 @@ static bool numeric_function(parser *p, const char *name, size_t len, fo_val *ou
         if ((a[0].is_len && !percent) || a[0].is_color)
             return fail(p, "proportional-column-width() takes a number");
         if (percent)
-            p->nonstandard = "gives proportional-column-width() a percentage (not XSL 1.1); "
-                             "read as a number, as FOP does";
+            p->nonstandard = N_("gives proportional-column-width() a percentage (not XSL 1.1); "
+                             "read as a number, as FOP does");
         *out = (fo_val){.prop = percent ? a[0].rel * 100 : a[0].abs, .is_len = true};
         return true;
     }
@@ -267,7 +268,7 @@ static bool parse_primary(parser *p, fo_val *out)
         return parse_quantity(p, out);
     if (is_name_start(c))
         return parse_function(p, out);
-    return fail(p, c ? "unexpected character" : "unexpected end");
+    return fail(p, c ? N_("unexpected character") : N_("unexpected end"));
 }
 
 static bool parse_unary(parser *p, fo_val *out)
@@ -400,14 +401,14 @@ bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char 
     skip_ws(&p);
     if (*p.s) {
         if (err)
-            *err = "unexpected text after the expression";
+            *err = N_("unexpected text after the expression");
         return false;
     }
     out->nonstandard = p.nonstandard;
     /* 1e400pt or 1e308 * 10: nothing downstream can lay out an infinite or NaN value. */
     if (!isfinite(out->abs) || !isfinite(out->rel) || !isfinite(out->prop)) {
         if (err)
-            *err = "the value is not a finite number";
+            *err = N_("the value is not a finite number");
         return false;
     }
     return true;
@@ -422,7 +423,7 @@ bool fo_eval_length(const char *expr, double font_size, const fo_node *context, 
         return false;
     if (v.is_color || (!v.is_len && v.abs != 0)) {
         if (err)
-            *err = "a length is expected";
+            *err = N_("a length is expected");
         return false;
     }
     *out = (fo_len){v.abs, v.rel, v.prop, FO_KW_UNSET};

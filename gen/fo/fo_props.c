@@ -1,6 +1,7 @@
 /* The property table of props.def: lookup by name, initial values (parsed once), value
  * parsing by kind, inheritance, and computing an element's properties. */
 #include "fo/fo_internal.h"
+#include "util/i18n.h"
 
 #include <limits.h>
 #include <math.h>
@@ -68,15 +69,15 @@ static bool eval_len(vctx *cx, const char *v, double em, fo_len *out)
     if (!eval(cx, v, em, &x))
         return false;
     if (x.is_color) {
-        cx->err = "a length is expected";
+        cx->err = N_("a length is expected");
         return false;
     }
     if (!x.is_len && x.abs != 0) { /* FOP: "assume pixels (like in HTML)" */
         x.abs *= fo_unit_points("px", 2);
-        cx->lenient = "has no unit (not XSL 1.1); read as pixels, as FOP does";
+        cx->lenient = N_("has no unit (not XSL 1.1); read as pixels, as FOP does");
     }
     if (fabs(x.abs) > FO_MAX_LENGTH || fabs(x.rel) > FO_MAX_LENGTH || fabs(x.prop) > FO_MAX_LENGTH) {
-        cx->err = "a length is limited to 1000000pt";
+        cx->err = N_("a length is limited to 1000000pt");
         cx->past_limit = true;
         return false;
     }
@@ -90,7 +91,7 @@ static bool eval_int(vctx *cx, const char *v, int *out)
     if (!eval(cx, v, 12, &x))
         return false;
     if (x.is_len || x.is_color) {
-        cx->err = "a number is expected";
+        cx->err = N_("a number is expected");
         return false;
     }
     /* Saturated, so that within_bounds() reports the property's own limit; lround of a
@@ -146,7 +147,7 @@ static bool parse_P_FONT_SIZE(const char *v, vctx *cx, double *out)
         return false;
     *out = l.abs + l.rel * parent; /* a percentage is of the parent's font-size */
     if (*out < 0) {
-        cx->err = "negative font-size";
+        cx->err = N_("negative font-size");
         return false;
     }
     return true;
@@ -166,7 +167,7 @@ static bool parse_P_FONT_WEIGHT(const char *v, vctx *cx, int *out)
     else if (!eval_int(cx, v, out))
         return false;
     else if (*out < 1 || *out > 1000) {
-        cx->err = "font-weight out of range";
+        cx->err = N_("font-weight out of range");
         return false;
     }
     return true;
@@ -183,7 +184,7 @@ static bool parse_P_LINE_HEIGHT(const char *v, vctx *cx, fo_line_height *out)
     if (!eval(cx, v, fs, &x))
         return false;
     if (x.is_color || x.prop != 0) {
-        cx->err = "a number or a length is expected";
+        cx->err = N_("a number or a length is expected");
         return false;
     }
     if (!x.is_len)
@@ -203,7 +204,7 @@ static bool parse_P_COLOR(const char *v, vctx *cx, fo_color *out)
     }
     if (fo_parse_color(v, out))
         return true;
-    cx->err = "invalid colour";
+    cx->err = N_("invalid colour");
     return false;
 }
 
@@ -215,11 +216,11 @@ static const struct {
     fo_kw instead;
     const char *why;
 } approximated[] = {
-    {FO_PROP_leader_alignment, "reference-area", FO_KW_none, "is not supported; using 'none'"},
-    {FO_PROP_visibility, "collapse", FO_KW_hidden, "is read as 'hidden'"},
+    {FO_PROP_leader_alignment, "reference-area", FO_KW_none, N_("is not supported; using 'none'")},
+    {FO_PROP_visibility, "collapse", FO_KW_hidden, N_("is read as 'hidden'")},
     {FO_PROP_force_page_count, "doubly-even", FO_KW_even,
-     "is not XSL 1.1; read as 'even'"},
-#define WRITING_MODE(m) {FO_PROP_writing_mode, m, FO_KW_lr_tb, "is not supported; laid out as 'lr-tb'"},
+     N_("is not XSL 1.1; read as 'even'")},
+#define WRITING_MODE(m) {FO_PROP_writing_mode, m, FO_KW_lr_tb, N_("is not supported; laid out as 'lr-tb'")},
     WRITING_MODE("rl-tb") WRITING_MODE("tb-rl") WRITING_MODE("tb-lr") WRITING_MODE("bt-lr")
     WRITING_MODE("bt-rl") WRITING_MODE("lr-bt") WRITING_MODE("rl-bt")
     WRITING_MODE("lr-alternating-rl-bt") WRITING_MODE("lr-alternating-rl-tb")
@@ -245,10 +246,10 @@ static bool parse_P_ENUM(const char *v, vctx *cx, fo_kw *out)
     fo_len l;
     if (cx->id == FO_PROP_vertical_align && eval_len(cx, v, cx->self->font_size, &l)) {
         *out = FO_KW_baseline;
-        cx->lenient = "is not supported; using 'baseline'";
+        cx->lenient = N_("is not supported; using 'baseline'");
         return true;
     }
-    cx->err = "unknown keyword";
+    cx->err = N_("unknown keyword");
     return false;
 }
 
@@ -269,7 +270,7 @@ __attribute__((unused)) static bool parse_P_NUMBER(const char *v, vctx *cx, doub
     if (!eval(cx, v, cx->self->font_size, &x))
         return false;
     if (x.is_len || x.is_color) {
-        cx->err = "a number is expected";
+        cx->err = N_("a number is expected");
         return false;
     }
     *out = x.abs;
@@ -366,7 +367,7 @@ static bool parse_P_DECORATION(const char *v, vctx *cx, unsigned *out)
             i++;
         /* one word of each pair: bits 2k and 2k+1 */
         if (i == 8 || bits & (3u << (i & ~1u))) {
-            cx->err = "unknown or repeated decoration";
+            cx->err = N_("unknown or repeated decoration");
             return false;
         }
         bits |= 1u << i;
@@ -548,10 +549,10 @@ static bool marked(const unsigned char *bits, fo_prop_id id)
 static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v, const vctx *cx)
 {
     if (pd->d && cx && cx->past_limit)
-        diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s': %s", v,
-                   info[id].name, cx->err);
+        diag_error(pd->d, pd->file, pd->line, _("invalid value '%s' for property '%s': %s"), v,
+                   info[id].name, _(cx->err));
     else if (pd->d)
-        diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s'", v,
+        diag_error(pd->d, pd->file, pd->line, _("invalid value '%s' for property '%s'"), v,
                    info[id].name);
 }
 
@@ -624,7 +625,7 @@ static bool within_bounds(fo_props *p, const fo_pending *pd, fo_prop_id id, cons
         if (p->font_size > FO_MAX_FONT_SIZE) {
             if (pd->d)
                 diag_report(pd->d, DIAG_WARNING, pd->file, pd->line,
-                            "font-size '%s' is larger than %gpt; using %gpt", v,
+                            _("font-size '%s' is larger than %gpt; using %gpt"), v,
                             FO_MAX_FONT_SIZE, FO_MAX_FONT_SIZE);
             p->font_size = FO_MAX_FONT_SIZE;
         }
@@ -639,11 +640,11 @@ static bool within_bounds(fo_props *p, const fo_pending *pd, fo_prop_id id, cons
             return true;
         if (pd->d && is_page_size)
             diag_error(pd->d, pd->file, pd->line,
-                       "value '%s' for property '%s' is out of range (more than 0pt, at most "
-                       "%gpt)", v, info[id].name, bounds[i].max);
+                       _("value '%s' for property '%s' is out of range (more than 0pt, at most "
+                       "%gpt)"), v, info[id].name, bounds[i].max);
         else if (pd->d)
             diag_error(pd->d, pd->file, pd->line,
-                       "value '%s' for property '%s' is out of range (%g to %g)", v,
+                       _("value '%s' for property '%s' is out of range (%g to %g)"), v,
                        info[id].name, bounds[i].min, bounds[i].max);
         return false;
     }
@@ -676,8 +677,8 @@ static void compute_one(fo_props *p, const fo_pending *pd, vctx *cx)
     } else if (!within_bounds(p, pd, cx->id, v)) {
         memcpy(field, save, field_size[cx->id]);
     } else if (cx->lenient && pd->d) {
-        diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
-                     pd->value[cx->id], info[cx->id].name, cx->lenient);
+        diag_warning(pd->d, pd->file, pd->line, _("value '%s' for property '%s' %s"),
+                     pd->value[cx->id], info[cx->id].name, _(cx->lenient));
     }
 }
 
@@ -758,8 +759,8 @@ static void apply_components(fo_props *p, const fo_pending *pd, vctx *cx, unsign
             ok = true; /* padding and border conditionality: not supported, accepted */
         }
         if (ok && cx->lenient && pd->d)
-            diag_warning(pd->d, pd->file, pd->line, "value '%s' for property '%s' %s",
-                         pd->comps[i].value, info[id].name, cx->lenient);
+            diag_warning(pd->d, pd->file, pd->line, _("value '%s' for property '%s' %s"),
+                         pd->comps[i].value, info[id].name, _(cx->lenient));
         if (ok)
             mark(spec, id);
         else

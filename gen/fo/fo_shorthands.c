@@ -6,6 +6,7 @@
  * (XSL 1.1 § 5.2): border < border-width < border-top < border-top-width <
  * border-before-width. */
 #include "fo/fo_internal.h"
+#include "util/i18n.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -120,7 +121,7 @@ static int split(fo_pending *pd, const char *v, const char **tok, int max)
 static void invalid(fo_pending *pd, const char *name, const char *v)
 {
     if (pd->d)
-        diag_error(pd->d, pd->file, pd->line, "invalid value '%s' for property '%s'", v, name);
+        diag_error(pd->d, pd->file, pd->line, _("invalid value '%s' for property '%s'"), v, name);
 }
 
 /* margin, padding, border-width/style/color: one to four values, CSS order. */
@@ -368,6 +369,6 @@ void fo_pending_attribute(fo_pending *pd, const char *name, const char *value)
     if (fo_is_xsl_property(name, strcspn(name, ".")))
         return; /* valid XSL but not supported: silently ignored */
     if (pd->d)
-        diag_warning(pd->d, pd->file, pd->line, "unknown property '%s' on fo:%s", name,
+        diag_warning(pd->d, pd->file, pd->line, _("unknown property '%s' on fo:%s"), name,
                      pd->element);
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "util/i18n.h"
 
 typedef struct {
     const char *id;
@@ -132,7 +133,7 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
         if (!final) {
             /* "\x01" keys are layout's own (page-number in a flow), dropped on relayout */
             if (c->e->id[0] != '\x01' && (ctx->pass == 1 || strcmp(c->shown, "00") != 0))
-                diag_warning(ctx->d, ctx->file, 0, "page-number-citation: unknown id '%s'",
+                diag_warning(ctx->d, ctx->file, 0, _("page-number-citation: unknown id '%s'"),
                              c->e->id);
             continue; /* an id that never lands can't converge: not a reason to go on */
         }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "layout/layout_internal.h"
+#include "util/i18n.h"
 
 /* FOP's default source resolution: a bitmap without resolution info (no PNG pHYs, JFIF
  * density unit 0) gets the size FOP gives it, one pixel a point. */
@@ -270,16 +271,16 @@ static const lay_image *load_image(lay_ctx *ctx, const fo_node *n, const char *p
     if (!path) {
         img->bytes = data_uri_bytes(src, ctx->a, &img->nbytes);
         if (!img->bytes)
-            diag_warning(ctx->d, ctx->file, n->line, "image: malformed data: URI");
+            diag_warning(ctx->d, ctx->file, n->line, _("image: malformed data: URI"));
     }
     if ((path || img->bytes) &&
         !lay_image_probe(path, img->bytes, img->nbytes, &img->kind, &img->intrinsic_width,
                          &img->intrinsic_height)) {
         if (path && !g_file_test(path, G_FILE_TEST_EXISTS))
-            diag_warning(ctx->d, ctx->file, n->line, "image '%s' not found", src);
+            diag_warning(ctx->d, ctx->file, n->line, _("image '%s' not found"), src);
         else
             diag_warning(ctx->d, ctx->file, n->line,
-                         "image '%.200s': unknown or damaged format, or more than %d megapixels",
+                         _("image '%.200s': unknown or damaged format, or more than %d megapixels"),
                          src, LAY_MAX_IMAGE_PIXELS / 1000000);
         img = NULL;
     } else if (!path && !img->bytes) {
@@ -299,7 +300,7 @@ static const lay_image *load_inline(lay_ctx *ctx, const fo_node *n, arena *a)
         return NULL;
     RsvgHandle *rh = rsvg_handle_new_from_data((const guint8 *)n->text, n->text_len, NULL);
     if (!rh) {
-        diag_error(ctx->d, ctx->file, n->line, "instream-foreign-object: unreadable SVG");
+        diag_error(ctx->d, ctx->file, n->line, _("instream-foreign-object: unreadable SVG"));
         return NULL;
     }
     lay_image *img = ARENA_NEW(a, lay_image);
@@ -346,12 +347,12 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
         if (strncmp(path, "data:", 5) == 0)
             g.image = load_image(ctx, n, NULL, path);
         else if (remote)
-            diag_warning(ctx->d, ctx->file, n->line, "image '%s': network images are not fetched",
+            diag_warning(ctx->d, ctx->file, n->line, _("image '%s': network images are not fetched"),
                          path);
         else
             g.image = load_image(ctx, n, path, p->src);
     } else {
-        diag_warning(ctx->d, ctx->file, n->line, "external-graphic without src");
+        diag_warning(ctx->d, ctx->file, n->line, _("external-graphic without src"));
     }
     double iw = g.image ? g.image->intrinsic_width : 0, ih = g.image ? g.image->intrinsic_height : 0;
     double vw = dimension(n, FO_PROP_inline_progression_dimension, p->inline_progression_dimension,

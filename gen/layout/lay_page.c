@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "layout/lay_inline.h"
+#include "util/i18n.h"
 
 typedef struct {
     lay_ctx *ctx;
@@ -451,7 +452,7 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     picker pk = {.ctx = ctx, .a = a};
     pk.master = p->master_reference ? fo_doc_master(ctx->doc, p->master_reference) : NULL;
     if (!pk.master)
-        diag_error(ctx->d, ctx->file, ps->line, "page-sequence: no master named '%s'",
+        diag_error(ctx->d, ctx->file, ps->line, _("page-sequence: no master named '%s'"),
                    p->master_reference ? p->master_reference : "");
     avail_ud ud = {&pk, first_number};
     avail(&ud, 0);
@@ -480,7 +481,7 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
     size_t lead = lead_blank ? 1 : 0;
     if (np + lead > (size_t)(ctx->max_pages - ctx->pages)) {
         diag_error(ctx->d, ctx->file, ps->line,
-                   "the document needs more than %d pages (the limit set by --max-pages)",
+                   _("the document needs more than %d pages (the limit set by --max-pages)"),
                    ctx->max_pages);
         return (lay_pages){NULL, 0};
     }

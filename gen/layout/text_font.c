@@ -1,6 +1,7 @@
 /* The text engine and its fonts: a 72 dpi Pango font map without hinting, family lists
  * resolved against the installed families, fonts cached by their description. */
 #include "layout/text_impl.h"
+#include "util/i18n.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -253,7 +254,7 @@ const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int
         /* Once per family list, whatever the size or style. */
         char *wkey = g_strconcat("\x01warned|", families ? families : "", NULL);
         if (!g_hash_table_contains(tx->resolved, wkey)) {
-            diag_warning(tx->d, file, line, "font family '%s' not found, using '%s'", first,
+            diag_warning(tx->d, file, line, _("font family '%s' not found, using '%s'"), first,
                          f->family);
             g_hash_table_insert(tx->resolved, wkey, g_strdup(""));
         } else {

@@ -1,6 +1,7 @@
 /* Painter: options, dispatch to a backend, and output files that appear only on commit. */
 #include "paint/paint_internal.h"
 #include "util/atomic_file.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <math.h>
@@ -63,7 +64,7 @@ painter *paint_open(const char *out_path, const paint_options *opts, diag *d)
         opts = &defaults;
     const paint_backend *be = backend_for(opts->format);
     if (!be || !out_path || !*out_path) {
-        diag_error(d, out_path, 0, "cannot open painter: bad output or format");
+        diag_error(d, out_path, 0, _("cannot open painter: bad output or format"));
         return NULL;
     }
     painter *p = calloc(1, sizeof *p);
@@ -126,7 +127,7 @@ static bool rename_outputs(painter *p)
 {
     for (paint_output *o = p->outputs; o; o = o->next) {
         if (!atomic_file_publish(o->temp, o->final)) {
-            diag_error(p->d, o->final, 0, "cannot write: %s", strerror(errno));
+            diag_error(p->d, o->final, 0, _("cannot write: %s"), strerror(errno));
             remove_outputs(p);
             return false;
         }
@@ -159,7 +160,7 @@ FILE *paint_output_create(painter *p, const char *final_path)
     char *temp = NULL;
     FILE *f = atomic_file_create(final_path, &temp);
     if (!f) {
-        diag_error(p->d, final_path, 0, "cannot write: %s", strerror(errno));
+        diag_error(p->d, final_path, 0, _("cannot write: %s"), strerror(errno));
         return NULL;
     }
     paint_output *o = ARENA_NEW(p->a, paint_output);
@@ -194,7 +195,7 @@ void paint_write_error(painter *p, int err)
     if (p->write_failed)
         return;
     p->write_failed = true;
-    diag_error(p->d, p->out_path, 0, "cannot write: %s", strerror(err));
+    diag_error(p->d, p->out_path, 0, _("cannot write: %s"), strerror(err));
 }
 
 cairo_status_t paint_stream_write(void *closure, const unsigned char *data, unsigned int len)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "util/i18n.h"
 
 typedef struct {
     cairo_surface_t *surface; /* PNG, JPEG */
@@ -291,7 +292,7 @@ static const image_entry *lookup(paint_images *im, const lay_image *img)
     if (has_source)
         load(e, img, &err);
     if (!e->surface && !e->svg)
-        diag_warning(im->d, img->path ? img->path : "data: URI", 0, "cannot read image: %s",
+        diag_warning(im->d, img->path ? img->path : "data: URI", 0, _("cannot read image: %s"),
                      err ? err->message : "no data");
     g_clear_error(&err);
     g_hash_table_insert(im->cache, key, e);
@@ -310,7 +311,7 @@ bool paint_image_draw(paint_images *im, cairo_t *cr, const lay_image *img, doubl
         RsvgRectangle viewport = {x, y, w, h};
         GError *err = NULL;
         if (!rsvg_handle_render_document(e->svg, cr, &viewport, &err)) {
-            diag_warning(im->d, img->path, 0, "cannot draw image: %s", err->message);
+            diag_warning(im->d, img->path, 0, _("cannot draw image: %s"), err->message);
             g_error_free(err);
         }
         return true;

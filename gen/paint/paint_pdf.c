@@ -9,6 +9,7 @@
 #include "paint/paint_internal.h"
 #include "paint/paint_pdf_marks.h"
 #include "paint/paint_pdf_tagged.h"
+#include "util/i18n.h"
 
 typedef struct {
     paint_stream stream;
@@ -73,7 +74,7 @@ static bool pdf_open(painter *p)
                                                         841.89);
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
-        diag_error(p->d, p->out_path, 0, "cannot create PDF: %s",
+        diag_error(p->d, p->out_path, 0, _("cannot create PDF: %s"),
                    cairo_status_to_string(cairo_status(s->cv.cr)));
         return false;
     }
@@ -89,7 +90,7 @@ static bool check(painter *p, cairo_status_t st)
     if (st == CAIRO_STATUS_SUCCESS)
         return true;
     if (!p->write_failed)
-        diag_error(p->d, p->out_path, 0, "cannot write PDF: %s", cairo_status_to_string(st));
+        diag_error(p->d, p->out_path, 0, _("cannot write PDF: %s"), cairo_status_to_string(st));
     return false;
 }
 

@@ -1,6 +1,7 @@
 /* The accessibility step: the structure tree and what cairo 1.16 can't write, added with
  * libqpdf's C API as PDF objects (see paint_pdf_tagged.h). */
 #include "paint/paint_pdf_tagged.h"
+#include "util/i18n.h"
 
 #include <glib.h>
 #include <qpdf/qpdf-c.h>
@@ -573,11 +574,11 @@ static bool report(qpdf_data q, bool ok, const char *name, diag *d)
 {
     if (qpdf_has_error(q)) {
         qpdf_error e = qpdf_get_error(q);
-        diag_error(d, name, 0, "cannot write PDF: %s", qpdf_get_error_full_text(q, e));
+        diag_error(d, name, 0, _("cannot write PDF: %s"), qpdf_get_error_full_text(q, e));
         return false;
     }
     if (!ok)
-        diag_error(d, name, 0, "cannot write PDF: tagging failed");
+        diag_error(d, name, 0, _("cannot write PDF: tagging failed"));
     return ok;
 }
 

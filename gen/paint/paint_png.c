@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "paint/paint_internal.h"
+#include "util/i18n.h"
 
 typedef struct {
     const char *base; /* out_path without ".png" */
@@ -27,7 +28,7 @@ static bool png_open(painter *p)
     char *dir = g_path_get_dirname(p->out_path);
     bool ok = access(dir, W_OK) == 0;
     if (!ok)
-        diag_error(p->d, p->out_path, 0, "cannot write: %s", strerror(errno));
+        diag_error(p->d, p->out_path, 0, _("cannot write: %s"), strerror(errno));
     g_free(dir);
     return ok;
 }
@@ -48,7 +49,7 @@ static bool png_begin_page(painter *p, const lay_page *page)
                                             pixels(page->height, dpi));
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
-        diag_error(p->d, p->out_path, 0, "cannot create page %d image: %s", p->npages,
+        diag_error(p->d, p->out_path, 0, _("cannot create page %d image: %s"), p->npages,
                    cairo_status_to_string(cairo_status(s->cv.cr)));
         paint_canvas_release(&s->cv);
         return false;
@@ -65,7 +66,7 @@ static bool png_box(painter *p, const lay_box *box)
     png_state *s = p->impl;
     if (paint_cairo_box(s->cv.pc, box))
         return true;
-    diag_error(p->d, p->out_path, 0, "cannot draw page %d: %s", p->npages,
+    diag_error(p->d, p->out_path, 0, _("cannot draw page %d: %s"), p->npages,
                cairo_status_to_string(cairo_status(s->cv.cr)));
     return false;
 }

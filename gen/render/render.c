@@ -9,6 +9,7 @@
 #include "layout/text.h"
 #include "render/paint_worker.h"
 #include "util/arena.h"
+#include "util/i18n.h"
 
 /* Forward references usually settle in two passes; a third covers a citation whose new
  * width moved a page break. Past that the document is painted as it stands. */
@@ -184,7 +185,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         if (r.painter && (!again || pass == MAX_PASSES)) {
             if (again)
                 diag_warning(d, fo_doc_path(doc), 0,
-                             "page numbers did not settle after %d layout passes", pass);
+                             _("page numbers did not settle after %d layout passes"), pass);
             ok = finish(&r);
             break;
         }

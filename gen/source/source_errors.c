@@ -8,6 +8,7 @@
 
 #include "source/source_internal.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static bool is_xinclude(const xmlNode *n)
 {
@@ -70,7 +71,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
 
     xmlChar *href = e->domain == XML_FROM_XINCLUDE ? refused_href(c, node) : NULL;
     if (href) {
-        diag_report(c->d, sev, file, line, "XInclude outside the source tree: %s", (char *)href);
+        diag_report(c->d, sev, file, line, _("XInclude outside the source tree: %s"), (char *)href);
         xmlFree(href);
         return;
     }
@@ -87,25 +88,7 @@ static void on_error(void *ctx, xmlErrorPtr e)
     }
     c->last_file = file;
     c->last_line = line;
-    /* libxml2 names a rejected attribute but not its value: add it. */
-    char attr[128];
-    if (node && node->type == XML_ELEMENT_NODE && e->domain == XML_FROM_RELAXNGV &&
-        sscanf(msg, "Invalid attribute %127s for element", attr) == 1) {
-        xmlChar *value = xmlGetProp(node, BAD_CAST attr);
-        if (value) {
-            diag_report(c->d, sev, file, line, "%s (value '%s')", msg, (char *)value);
-            xmlFree(value);
-            free(msg);
-            flush_pending(c);
-            return;
-        }
-    }
-    /* Name the element when libxml2's message does not. */
-    if (node && node->type == XML_ELEMENT_NODE && e->domain == XML_FROM_RELAXNGV &&
-        !strstr(msg, (const char *)node->name))
-        diag_report(c->d, sev, file, line, "%s (in element %s)", msg, (const char *)node->name);
-    else
-        diag_report(c->d, sev, file, line, "%s", msg);
+    diag_report(c->d, sev, file, line, "%s", msg);
     free(msg);
     flush_pending(c);
 }

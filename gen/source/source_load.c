@@ -13,6 +13,7 @@
 #include "source/source_internal.h"
 #include "util/readable.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #define LOAD_FLAGS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOXINCNODE)
 
@@ -215,7 +216,7 @@ static bool parse(source *s, source_errctx *c)
          * already reported the failure. */
         if (c->errors == 0)
             for (size_t i = 0; i < c->refused.count; i++)
-                diag_error(c->d, s->path, 0, "XInclude outside the source tree: %s",
+                diag_error(c->d, s->path, 0, _("XInclude outside the source tree: %s"),
                            c->refused.items[i]);
         return false;
     }
@@ -252,7 +253,7 @@ source *source_load(const char *path, diag *d)
 
     if (!ok) {
         if (diag_error_count(d) == errors_before)
-            diag_error(d, path, 0, "cannot load the source");
+            diag_error(d, path, 0, _("cannot load the source"));
         source_destroy(s);
         return NULL;
     }

@@ -20,6 +20,7 @@
 #include "transform/xslt_errors.h"
 #include "util/readable.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 struct transform {
     xsltStylesheetPtr style;
@@ -165,7 +166,7 @@ transform *transform_load(const char *template_path, const char *charter_path, s
             xmlFreeDoc(wrapper);
         xsltFreeStylesheet(style);
         if (e.errors == 0)
-            diag_error(d, template_path, 0, "cannot compile the stylesheet");
+            diag_error(d, template_path, 0, _("cannot compile the stylesheet"));
         free(data_dir);
         free(charter_dir);
         return NULL;
@@ -235,7 +236,7 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
         bool failed = ctxt->state == XSLT_STATE_ERROR || stopped;
         xslt_errors_flush(&e);
         if (stopped)
-            diag_error(d, src_name, 0, "%s: the stylesheet stopped the transformation (xsl:message terminate)",
+            diag_error(d, src_name, 0, _("%s: the stylesheet stopped the transformation (xsl:message terminate)"),
                        t->name);
         if (failed || e.errors) {
             xmlFreeDoc(out);
@@ -245,7 +246,7 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
     }
     xslt_errors_restore(&e);
     if (!out && diag_error_count(d) == errors_before)
-        diag_error(d, src_name, 0, "%s: the transformation failed", t->name);
+        diag_error(d, src_name, 0, _("%s: the transformation failed"), t->name);
     return out;
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "transform/xslt_errors.h"
+#include "util/i18n.h"
 
 /* Reads a context line into e->loc_*; false when `line` is not one. */
 static bool parse_context(xslt_errors *e, const char *line)
@@ -102,7 +103,7 @@ static void structured(void *ctx, xmlErrorPtr err)
     if (sev == DIAG_ERROR)
         e->errors++;
     if (err->domain == XML_FROM_XPATH && err->str1)
-        diag_report(e->d, sev, file, err->line, "XPath: %s in '%s'", msg, err->str1);
+        diag_report(e->d, sev, file, err->line, _("XPath: %s in '%s'"), msg, err->str1);
     else
         diag_report(e->d, sev, file, err->line, "%s", msg);
 }

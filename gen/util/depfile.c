@@ -1,6 +1,7 @@
 #include "util/depfile.h"
 
 #include "util/atomic_file.h"
+#include "util/i18n.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,7 +25,7 @@ bool depfile_write(const char *path, const depfile_rule *rules, size_t nrules, d
     char *tmp = NULL;
     FILE *f = atomic_file_create(path, &tmp);
     if (!f) {
-        diag_error(d, path, 0, "cannot write dependency file: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot write dependency file: %s"), strerror(errno));
         return false;
     }
     strlist all = {0};
@@ -45,7 +46,7 @@ bool depfile_write(const char *path, const depfile_rule *rules, size_t nrules, d
     }
     strlist_clear(&all);
     if (!atomic_file_finish(f, tmp, path, true)) {
-        diag_error(d, path, 0, "cannot write dependency file: %s", strerror(errno));
+        diag_error(d, path, 0, _("cannot write dependency file: %s"), strerror(errno));
         return false;
     }
     return true;

@@ -301,6 +301,7 @@
     <xsl:value-of select="concat(@label, ', ', lv:date(@start))"/>
     <xsl:if test="@end != @start"><xsl:value-of select="concat(' au ', lv:date(@end))"/></xsl:if>
     <xsl:if test="@kind = 'planned'"> (à venir)</xsl:if>
+    <xsl:if test="@kind = 'missed'"> (non tenue)</xsl:if>
   </xsl:template>
   <xsl:template match="d:phasing/d:item" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
@@ -368,7 +369,7 @@
     <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
     <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $gantt-row-h)"/>
     <!-- a legend line for sessions still to come (drawn hollow), when there are some -->
-    <xsl:variable name="legend-h" select="16 * number(boolean(d:bar[@kind = 'planned']))"/>
+    <xsl:variable name="legend-h" select="16 * number(boolean(d:bar[@kind = 'planned' or @kind = 'seance' or @kind = 'missed']))"/>
     <xsl:variable name="height" select="$gantt-top + $rows-h + 6 + $legend-h"/>
     <!-- every month named when the widest name fits (else its initial: J F M…); past
          that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
@@ -408,12 +409,31 @@
           <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
+        <!-- the legend: a filled diamond for the meetings held, a hollow one for those to come -->
         <xsl:if test="$legend-h &gt; 0">
           <xsl:variable name="ly" select="$gantt-top + $rows-h + 12"/>
-          <polygon fill="#FFFFFF" stroke="{$color-accent}" stroke-width="1"
-              points="{t:n($x0 + 5)},{t:n($ly - 4)} {t:n($x0 + 9)},{t:n($ly)} {t:n($x0 + 5)},{t:n($ly + 4)} {t:n($x0 + 1)},{t:n($ly)}"/>
-          <text x="{t:n($x0 + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
-                fill="{$color-text}">Séance à venir</text>
+          <xsl:variable name="held" select="boolean(d:bar[@kind = 'seance'])"/>
+          <xsl:variable name="held-label" select="'Séance ou rencontre tenue'"/>
+          <xsl:if test="$held">
+            <polygon fill="{$color-accent}"
+                points="{t:n($x0 + 5)},{t:n($ly - 4)} {t:n($x0 + 9)},{t:n($ly)} {t:n($x0 + 5)},{t:n($ly + 4)} {t:n($x0 + 1)},{t:n($ly)}"/>
+            <text x="{t:n($x0 + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
+                  fill="{$color-text}"><xsl:value-of select="$held-label"/></text>
+          </xsl:if>
+          <xsl:variable name="lx" select="$x0 + number($held) * (t:text-w($held-label, $legend-size) + 26)"/>
+          <xsl:if test="d:bar[@kind = 'planned']">
+            <polygon fill="#FFFFFF" stroke="{$color-accent}" stroke-width="1"
+                points="{t:n($lx + 5)},{t:n($ly - 4)} {t:n($lx + 9)},{t:n($ly)} {t:n($lx + 5)},{t:n($ly + 4)} {t:n($lx + 1)},{t:n($ly)}"/>
+            <text x="{t:n($lx + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
+                  fill="{$color-text}">À venir</text>
+          </xsl:if>
+          <xsl:if test="d:bar[@kind = 'missed']">
+            <xsl:variable name="mx" select="$lx + number(boolean(d:bar[@kind = 'planned'])) * (t:text-w('À venir', $legend-size) + 26)"/>
+            <polygon fill="#FFFFFF" stroke="{$color-muted}" stroke-width="1" stroke-dasharray="1.5 1"
+                points="{t:n($mx + 5)},{t:n($ly - 4)} {t:n($mx + 9)},{t:n($ly)} {t:n($mx + 5)},{t:n($ly + 4)} {t:n($mx + 1)},{t:n($ly)}"/>
+            <text x="{t:n($mx + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
+                  fill="{$color-text}">Non tenue</text>
+          </xsl:if>
         </xsl:if>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
@@ -577,7 +597,7 @@
     <xsl:variable name="xb" select="t:gantt-x(t:days(@end) + 1, $d0, $span, $x0)"/>
     <xsl:variable name="fill">
       <xsl:choose>
-        <xsl:when test="@kind = 'planned'">#FFFFFF</xsl:when>
+        <xsl:when test="@kind = 'planned' or @kind = 'missed'">#FFFFFF</xsl:when>
         <xsl:when test="@kind = 'seance'"><xsl:value-of select="$color-accent"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$color-primary"/></xsl:otherwise>
       </xsl:choose>
@@ -585,6 +605,7 @@
     <!-- a session to come: hollow, outlined in the sessions' colour -->
     <xsl:variable name="stroke">
       <xsl:if test="@kind = 'planned'"><xsl:value-of select="$color-accent"/></xsl:if>
+      <xsl:if test="@kind = 'missed'"><xsl:value-of select="$color-muted"/></xsl:if>
     </xsl:variable>
     <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
           stroke="{$color-chart-grid}" stroke-width="0.4"/>
@@ -602,6 +623,7 @@
             <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
             <xsl:attribute name="stroke-width">1</xsl:attribute>
           </xsl:if>
+          <xsl:if test="@kind = 'missed'"><xsl:attribute name="stroke-dasharray">1.5 1</xsl:attribute></xsl:if>
         </polygon>
       </xsl:when>
       <xsl:otherwise>

@@ -51,7 +51,8 @@
           <xsl:value-of select="@deliverable"/>
         </fo:block>
         <fo:block xsl:use-attribute-sets="cover-title" role="H1"><xsl:value-of select="@title"/></fo:block>
-        <xsl:if test="@site != ''">
+        <!-- "Atelier flash de Vernay-sur-Loue" already names its site -->
+        <xsl:if test="@site != '' and not(contains(@title, @site))">
           <fo:block xsl:use-attribute-sets="cover-site"><xsl:value-of select="@site"/></fo:block>
         </xsl:if>
         <xsl:if test="@collectivites != ''">
@@ -59,8 +60,9 @@
         </xsl:if>
       </fo:block>
       <xsl:if test="@draft = 'true'">
+        <!-- the box's border and padding lie outside its indents: line them up with the title -->
         <fo:block xsl:use-attribute-sets="box" space-before="14mm" font-size="9pt"
-            start-indent="{$margin-inner}" end-indent="{$margin-outer}">
+            start-indent="{$margin-inner} + 10.5pt" end-indent="{$margin-outer} + 8pt">
           <fo:inline xsl:use-attribute-sets="draft-mark">Document de travail</fo:inline>
           <fo:block>Version intermédiaire, mise à jour après chaque séance de l’atelier.</fo:block>
         </fo:block>
@@ -84,7 +86,7 @@
         </fo:block>
         <!-- The source's date and version (common/dates.xsl), never the build's. -->
         <fo:block font-size="9pt" space-before="2mm">
-          <xsl:value-of select="@date"/>
+          <xsl:call-template name="superscripts"><xsl:with-param name="s" select="@date"/></xsl:call-template>
           <xsl:text> · version </xsl:text><xsl:value-of select="@version"/>
         </fo:block>
       </fo:block>

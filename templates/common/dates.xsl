@@ -19,9 +19,27 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:a="urn:livrables:atelier:1"
     xmlns:t="urn:livrables:templates"
+    xmlns:lv="urn:livrables:xslt"
     xmlns:func="http://exslt.org/functions"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a t func">
+    exclude-result-prefixes="a t lv func">
+
+  <!-- A period in words: "1er octobre 2025" for one day, "2 et 3 avril 2025" for two days
+       that follow each other in a month, else lv:date-range's "du 2 au 5 avril 2025". -->
+  <func:function name="t:period">
+    <xsl:param name="from"/>
+    <xsl:param name="to"/>
+    <xsl:choose>
+      <xsl:when test="not($to) or string($to) = '' or string($to) = string($from)">
+        <func:result select="lv:date($from)"/>
+      </xsl:when>
+      <xsl:when test="substring($from, 1, 7) = substring($to, 1, 7)
+                      and number(substring($to, 9, 2)) = number(substring($from, 9, 2)) + 1">
+        <func:result select="concat(substring-before(lv:date($from), ' '), ' et ', lv:date($to))"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="lv:date-range($from, $to)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- The latest of the ISO dates $dates (attribute nodes), '' when there are none. -->
   <func:function name="t:latest">

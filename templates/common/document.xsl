@@ -102,11 +102,14 @@
         <xsl:with-param name="ateliers" select="$atelier | /a:dossier/a:atelier[1]"/>
       </xsl:call-template>
     </xsl:param>
-    <!-- The site's local authorities for the cover: its elected participants' structures. -->
+    <!-- The site's local authorities for the cover (source.xsl), but for the site itself,
+         whose name the cover already gives. -->
     <xsl:param name="collectivites">
-      <xsl:for-each select="set:distinct($the-site/a:seances/a:seance/a:participants/a:participant[@role = 'elu']/@structure)">
+      <xsl:variable name="all-rtf"><xsl:apply-templates select="$the-site" mode="collectivites"/></xsl:variable>
+      <xsl:variable name="own-name" select="lv:typo(normalize-space($the-site/a:nom))"/>
+      <xsl:for-each select="exsl:node-set($all-rtf)/t:c[. != $own-name]">
         <xsl:if test="position() &gt; 1"> · </xsl:if>
-        <xsl:value-of select="lv:typo(normalize-space(.))"/>
+        <xsl:value-of select="."/>
       </xsl:for-each>
     </xsl:param>
     <!-- The cover's steering services: the atelier's first, then the site's own DDT(M)

@@ -112,10 +112,11 @@
   </func:function>
 
   <!-- "1.1.2, 2.3.1": the numbers of the facts; each followed by its site's name in
-       parentheses when they come from several sites. -->
+       parentheses when the table covers several sites ($table: all its facts). -->
   <xsl:template name="fin-numbers">
     <xsl:param name="facts"/>
-    <xsl:variable name="several" select="$facts[@site != $facts[1]/@site]"/>
+    <xsl:param name="table" select="$facts"/>
+    <xsl:variable name="several" select="$table[@site != $table[1]/@site]"/>
     <xsl:for-each select="$facts">
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:value-of select="@numero"/>
@@ -124,23 +125,31 @@
   </xsl:template>
 
   <!-- What a table's figures leave out or mix, as d:caption: the taxes when they are mixed,
-       the actions whose cost is still to define. -->
+       the actions whose cost is still to define, and how the shares are rounded. -->
   <xsl:template name="fin-notes">
     <xsl:param name="facts"/>
     <xsl:variable name="costed" select="$facts[@cost]"/>
     <xsl:variable name="nocost" select="$facts[@nocost]"/>
-    <xsl:if test="t:tax-of($costed) = 'HT/TTC' or $nocost">
+    <xsl:if test="$costed">
       <d:caption>
         <xsl:if test="t:tax-of($costed) = 'HT/TTC'">
           <xsl:text>Montants hors taxes, sauf ceux des actions </xsl:text>
-          <xsl:call-template name="fin-numbers"><xsl:with-param name="facts" select="$costed[@tax = 'TTC']"/></xsl:call-template>
+          <xsl:call-template name="fin-numbers">
+            <xsl:with-param name="facts" select="$costed[@tax = 'TTC']"/>
+            <xsl:with-param name="table" select="$facts"/>
+          </xsl:call-template>
           <xsl:text>, toutes taxes comprises. </xsl:text>
         </xsl:if>
         <xsl:if test="$nocost">
           <xsl:value-of select="t:plural(count($nocost), 'Coût à définir pour l’action ', 'Coût à définir pour les actions ')"/>
-          <xsl:call-template name="fin-numbers"><xsl:with-param name="facts" select="$nocost"/></xsl:call-template>
-          <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux.', ', non comprises dans les totaux.')"/>
+          <xsl:call-template name="fin-numbers">
+            <xsl:with-param name="facts" select="$nocost"/>
+            <xsl:with-param name="table" select="$facts"/>
+          </xsl:call-template>
+          <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux. ', ', non comprises dans les totaux. ')"/>
         </xsl:if>
+        <!-- a reader who divides finds 32,64 % where the table says 32,7 %: say why -->
+        <xsl:text>Parts arrondies au dixième par la méthode du plus fort reste, pour totaliser 100&#160;%.</xsl:text>
       </d:caption>
     </xsl:if>
   </xsl:template>
@@ -163,7 +172,7 @@
     <d:row type="total">
       <d:cell><xsl:value-of select="$label"/></d:cell>
       <d:cell align="end">
-        <xsl:if test="sum($f/@cost) &gt; 0">100&#160;%</xsl:if>
+        <xsl:if test="sum($f/@cost) &gt; 0">100,0&#160;%</xsl:if>
       </d:cell>
       <d:cell align="end"><xsl:value-of select="t:share($all, 1)"/></d:cell>
       <d:cell align="end"><xsl:value-of select="t:share($all, 2)"/></d:cell>

@@ -56,7 +56,7 @@
     <fo:block xsl:use-attribute-sets="running-header" text-align="start" text-align-last="justify">
       <fo:inline>
         <xsl:value-of select="@title"/>
-        <xsl:if test="@site != ''">
+        <xsl:if test="@site != '' and not(contains(@title, @site))">
           <xsl:text> — </xsl:text><xsl:value-of select="@site"/>
         </xsl:if>
       </fo:inline>

@@ -29,9 +29,13 @@
     </xsl:variable>
     <xsl:variable name="words"
         select="concat(' ', translate($raw, $glossary-separators, '                        '), ' ')"/>
+    <!-- the same words with their hyphens, for acronyms such as OPAH-RU or PLUi-H -->
+    <xsl:variable name="hyphenated"
+        select="concat(' ', translate($raw, translate($glossary-separators, '-', ''), '                       '), ' ')"/>
     <xsl:variable name="entries"
         select="$pool[not(@sigle = preceding::a:entree/@sigle)]
-                     [$used//d:sigle = @sigle or contains($words, concat(' ', @sigle, ' '))]"/>
+                     [$used//d:sigle = @sigle or contains($words, concat(' ', @sigle, ' '))
+                      or contains($hyphenated, concat(' ', @sigle, ' '))]"/>
     <xsl:if test="$entries">
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
         <d:glossary>
@@ -47,7 +51,11 @@
   </xsl:template>
 
   <xsl:template match="d:glossary" mode="fo">
+    <!-- A short glossary is not split: two acronyms alone on the last page say nothing. -->
     <fo:table xsl:use-attribute-sets="table" font-size="{$font-size-body}">
+      <xsl:if test="count(d:glossary-entry) &lt;= 14">
+        <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
+      </xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>
       <fo:table-column column-width="proportional-column-width(4)"/>
       <fo:table-body>
@@ -56,13 +64,13 @@
     </fo:table>
   </xsl:template>
 
-  <!-- Neither the first nor the last entry is left alone on a page. -->
+  <!-- Neither the first two nor the last two entries are left alone on a page. -->
   <xsl:template match="d:glossary-entry" mode="fo">
     <fo:table-row keep-together.within-page="always">
-      <xsl:if test="position() = 1 and last() > 1">
+      <xsl:if test="position() &lt;= 2 and position() &lt; last()">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
-      <xsl:if test="position() = last() and last() > 1">
+      <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1">
         <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
       </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="table-cell" id="{@id}" role="TH">

@@ -93,10 +93,11 @@
   </xsl:template>
 
   <!-- keep="next": a lead-in that must not end a page without what it introduces. A short
-       paragraph right before a table, a list or a chart ("8 participants.") is one too. -->
+       paragraph (a few lines) right before a table, a list or a chart ("8 participants.")
+       is one too. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">
-      <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 160 and
+      <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 400 and
                     following-sibling::*[1][self::d:table or self::d:list or self::d:gantt
                                             or self::d:phasing or self::d:stacked or self::d:series])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
@@ -137,7 +138,8 @@
 
   <!-- A short bold lead line ("Points d'accord"). -->
   <xsl:template match="d:label" mode="fo">
-    <fo:block xsl:use-attribute-sets="label"><xsl:apply-templates mode="fo"/></fo:block>
+    <!-- a lead line is never the last line of a page -->
+    <fo:block xsl:use-attribute-sets="label" keep-with-next.within-page="always"><xsl:apply-templates mode="fo"/></fo:block>
   </xsl:template>
   <!-- A short box right before a sub-section (a session's date and place under its title)
        stays with it: a title and its box alone at the foot of a page say nothing. -->
@@ -169,11 +171,19 @@
   <!-- Bulleted list; d:item holds inline content or d:p blocks. -->
   <xsl:template match="d:list" mode="fo">
     <fo:list-block xsl:use-attribute-sets="list">
+      <!-- a short list is not split (two items at the foot of a page, the third alone) -->
+      <xsl:if test="count(d:item) &lt;= 4 and string-length(normalize-space(.)) &lt; 600">
+        <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates select="d:item" mode="fo"/>
     </fo:list-block>
   </xsl:template>
   <xsl:template match="d:item" mode="fo">
+    <!-- an item of a few lines is not split: its bold lead would end a page alone -->
     <fo:list-item xsl:use-attribute-sets="list-item">
+      <xsl:if test="string-length(normalize-space(.)) &lt; 700">
+        <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
+      </xsl:if>
       <fo:list-item-label end-indent="label-end()">
         <fo:block xsl:use-attribute-sets="bullet"><xsl:value-of select="$bullet"/></fo:block>
       </fo:list-item-label>

@@ -96,7 +96,14 @@
               <d:cell><xsl:apply-templates select="a:titre" mode="inline"/></d:cell>
               <d:cell><xsl:apply-templates select="a:porteur" mode="inline"/></d:cell>
               <d:cell><xsl:value-of select="t:label('statut', @statut)"/></d:cell>
-              <d:cell align="end"><xsl:apply-templates select="." mode="cost"/></d:cell>
+              <!-- a closed action without a cost has none to define any more -->
+              <d:cell align="end">
+                <xsl:choose>
+                  <xsl:when test="a:cout"><xsl:value-of select="t:amount(a:cout)"/></xsl:when>
+                  <xsl:when test="@statut = 'abandonnee'">sans&#160;objet</xsl:when>
+                  <xsl:otherwise>non&#160;chiffré</xsl:otherwise>
+                </xsl:choose>
+              </d:cell>
             </d:row>
           </xsl:for-each>
         </d:table>
@@ -110,6 +117,12 @@
       <xsl:when test="a:cout"><xsl:value-of select="t:amount(a:cout)"/></xsl:when>
       <xsl:otherwise>coût à définir</xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The cost in a table cell: "coût à définir" kept on one line. -->
+  <xsl:template match="a:action" mode="cost-cell">
+    <xsl:variable name="cost"><xsl:apply-templates select="." mode="cost"/></xsl:variable>
+    <xsl:value-of select="translate($cost, ' ', '&#160;')"/>
   </xsl:template>
 
   <xsl:template match="a:action" mode="plan-row">
@@ -129,9 +142,10 @@
       <xsl:if test="$detailed">
         <d:cell><xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="a:partenaires/a:partenaire"/></xsl:call-template></d:cell>
       </xsl:if>
-      <d:cell><xsl:value-of select="t:label('horizon', @horizon)"/></d:cell>
+      <!-- short labels on one line: a column sized by content must not break "Court terme" -->
+      <d:cell><xsl:value-of select="translate(t:label('horizon', @horizon), ' ', '&#160;')"/></d:cell>
       <d:cell align="center"><xsl:value-of select="@priorite"/></d:cell>
-      <d:cell align="end"><xsl:apply-templates select="." mode="cost"/></d:cell>
+      <d:cell align="end"><xsl:apply-templates select="." mode="cost-cell"/></d:cell>
     </d:row>
   </xsl:template>
 

@@ -12,8 +12,9 @@
     xmlns:t="urn:livrables:templates"
     xmlns:func="http://exslt.org/functions"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:set="http://exslt.org/sets"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func exsl">
+    exclude-result-prefixes="a d lv t func exsl set">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -268,11 +269,16 @@
     <xsl:value-of select="concat('Séance ', @numero)"/>
     <xsl:choose>
       <xsl:when test="a:titre">
-        <xsl:text> : </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/>
+        <!-- a title with its own colon takes a dash: "Séance 1 — Chaleur, pluies, vignes : ce qui change" -->
+        <xsl:choose>
+          <xsl:when test="contains(a:titre, ':')"><xsl:text> — </xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text> : </xsl:text></xsl:otherwise>
+        </xsl:choose>
+        <xsl:apply-templates select="a:titre" mode="plain"/>
       </xsl:when>
       <xsl:when test="@type != 'autre'">
         <xsl:variable name="l" select="t:label('seance', @type)"/>
-        <xsl:value-of select="concat(' : ', translate(substring($l, 1, 1), 'DSF', 'dsf'), substring($l, 2))"/>
+        <xsl:value-of select="concat(' : ', $l)"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
@@ -331,6 +337,11 @@
           <xsl:if test="@kind = 'seance' and $as-of != ''
                         and number(translate(@start, '-', '')) > number(translate($as-of, '-', ''))">
             <xsl:attribute name="kind">planned</xsl:attribute>
+          </xsl:if>
+          <!-- a session not held whose date the deliverable has passed did not take place -->
+          <xsl:if test="@kind = 'planned' and $as-of != ''
+                        and number(translate(@end, '-', '')) &lt; number(translate($as-of, '-', ''))">
+            <xsl:attribute name="kind">missed</xsl:attribute>
           </xsl:if>
           <xsl:copy-of select="node()"/>
         </xsl:copy>
@@ -410,33 +421,44 @@
       <xsl:for-each select="$atelier/a:calendrier/a:etape">
         <d:row>
           <d:cell>
-            <!-- The type's label, then the source's words, unless they start with the same
-                 word ("Séances 1 : diagnostic" after "Séance 1" would say it twice). -->
-            <xsl:variable name="label" select="t:label('etape', @type)"/>
-            <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyzéèêàâîôûç'"/>
-            <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'"/>
-            <xsl:variable name="w1" select="translate(substring-before(concat($label, ' '), ' '), $upper, $lower)"/>
-            <xsl:variable name="w2" select="translate(substring-before(concat(normalize-space(.), ' '), ' '), $upper, $lower)"/>
-            <xsl:variable name="same" select="$w2 = $w1 or $w2 = concat($w1, 's')"/>
-            <xsl:if test="not($same)"><xsl:value-of select="$label"/></xsl:if>
-            <xsl:if test="normalize-space(.) != ''">
-              <xsl:if test="not($same)"><xsl:text> : </xsl:text></xsl:if>
-              <xsl:apply-templates select="." mode="inline"/>
-            </xsl:if>
+            <!-- The site's own session by its label ("Séance 1 : La bastide en été"); a step
+                 by the source's words alone ("Réunion de lancement…" needs no "Lancement :"
+                 before it), else by its type's label. -->
+            <xsl:variable name="own-session" select="t:site-session(.)"/>
+            <xsl:choose>
+              <xsl:when test="$own-session"><xsl:apply-templates select="$own-session" mode="calendar-label"/></xsl:when>
+              <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="inline"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
+            </xsl:choose>
           </d:cell>
           <xsl:variable name="own" select="t:site-session(.)"/>
           <xsl:variable name="from" select="(@debut[not($own)] | $own/@date)[1]"/>
           <xsl:variable name="to" select="(@fin[not($own)] | $own/@fin)[1]"/>
           <d:cell>
-            <xsl:choose>
-              <xsl:when test="$to and $to != $from"><xsl:value-of select="lv:date-range($from, $to)"/></xsl:when>
-              <xsl:otherwise><xsl:value-of select="lv:date($from)"/></xsl:otherwise>
-            </xsl:choose>
+            <xsl:value-of select="t:period($from, $to)"/>
           </d:cell>
           <d:cell><xsl:value-of select="lv:typo(normalize-space((@lieu[not($own)] | $own/@lieu)[1]))"/></d:cell>
         </d:row>
       </xsl:for-each>
     </d:table>
+  </xsl:template>
+
+  <!-- The site's local authorities, one t:c each: its <collectivites> when the source gives
+       them, else the structures of its elected participants (which miss an authority that
+       no elected member speaks for). -->
+  <xsl:template match="a:site" mode="collectivites">
+    <xsl:choose>
+      <xsl:when test="a:collectivites">
+        <xsl:for-each select="a:collectivites/a:collectivite">
+          <t:c><xsl:value-of select="lv:typo(normalize-space(.))"/></t:c>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="set:distinct(a:seances/a:seance/a:participants/a:participant[@role = 'elu']/@structure)">
+          <t:c><xsl:value-of select="lv:typo(normalize-space(.))"/></t:c>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Key facts of a site as a two-column table. -->
@@ -463,6 +485,15 @@
       </xsl:if>
       <xsl:if test="a:perimetre">
         <d:row><d:cell>Périmètre</d:cell><d:cell><xsl:apply-templates select="a:perimetre" mode="inline"/></d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="a:collectivites">
+        <d:row><d:cell>Collectivités</d:cell>
+          <d:cell>
+            <xsl:for-each select="a:collectivites/a:collectivite">
+              <xsl:if test="position() &gt; 1">, </xsl:if>
+              <xsl:value-of select="lv:typo(normalize-space(.))"/>
+            </xsl:for-each>
+          </d:cell></d:row>
       </xsl:if>
     </d:table>
   </xsl:template>

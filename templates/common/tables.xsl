@@ -19,6 +19,11 @@
 
   <xsl:template match="d:table" mode="fo">
     <fo:table xsl:use-attribute-sets="table">
+      <!-- A short table is not split: its header and a row or two at the foot of a page,
+           or one row alone under "(suite)", read badly. -->
+      <xsl:if test="count(d:row) &lt;= 7">
+        <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <!-- Columns by content: a column gets at least its longest word, so a place name
              such as "Castelvert-sur-Arrats" is not broken at its hyphens when the table
@@ -111,15 +116,16 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- A row never splits; the first body row stays with the header and the second, so a
-       table never leaves its header and one row at the foot of a page; a group row stays
-       with the row after it; the last row (often the total) does not start a page alone. -->
+  <!-- A row never splits; the first two body rows stay with the header and the third, so a
+       table never leaves its header and a row or two at the foot of a page; a group row
+       stays with the row after it; the last two rows (often a total) do not start a page
+       alone. -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
-      <xsl:if test="(not(preceding-sibling::d:row) or @type = 'group') and following-sibling::d:row">
+      <xsl:if test="(count(preceding-sibling::d:row) &lt; 2 or @type = 'group') and following-sibling::d:row">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
-      <xsl:if test="preceding-sibling::d:row and not(following-sibling::d:row)">
+      <xsl:if test="preceding-sibling::d:row and count(following-sibling::d:row) &lt; 2">
         <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:choose>
@@ -257,13 +263,13 @@
       <xsl:if test="not(preceding-sibling::d:field)">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
-      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-label-cell">
+      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-cell fiche-label-cell">
         <fo:marker marker-class-name="lv-suite">
           <xsl:if test="preceding-sibling::d:field">&#160;(suite)</xsl:if>
         </fo:marker>
         <fo:block><xsl:value-of select="@label"/></fo:block>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="table-cell" number-columns-spanned="2">
+      <fo:table-cell xsl:use-attribute-sets="table-cell fiche-cell" number-columns-spanned="2">
         <xsl:call-template name="cell-content"/>
       </fo:table-cell>
     </fo:table-row>

@@ -10,6 +10,9 @@ PATTERN=${2:-}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export LIVRABLES ROOT
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1767225600}   # 2026-01-01, reproducible runs
+# Messages in English unless a test asks for French (LANG=fr_FR.UTF-8 on its command).
+export LANG=C.UTF-8
+unset LC_ALL LC_MESSAGES LANGUAGE
 
 . "$ROOT/tests/e2e/lib.sh"
 for f in "$ROOT"/tests/e2e/t_*.sh; do

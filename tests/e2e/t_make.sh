@@ -573,6 +573,7 @@ test_make_install_works_outside_the_tree() {
         cmp "$ROOT/$f" "dest/usr/share/livrables/$f" || fail "$f installed differs"
     done
     [ -f dest/usr/share/man/man1/livrables.1 ] || fail "man page not installed"
+    [ -f dest/usr/share/locale/fr/LC_MESSAGES/livrables.mo ] || fail "French messages not installed"
     MANWIDTH=80 man -l dest/usr/share/man/man1/livrables.1 > man.txt 2>&1 || fail "man page does not render"
     assert_contains man.txt "livrables build"
     # from another directory, with a copy of an example and no LIVRABLES_DATADIR
@@ -596,6 +597,9 @@ test_make_install_works_outside_the_tree() {
     mv dest moved
     (cd elsewhere && env -u LIVRABLES_DATADIR "$PWD/../moved/usr/bin/livrables" build src/atelier.xml -o out2 \
         --only note-de-cadrage) > moved.txt 2>&1 || { cat moved.txt; fail "moved install"; }
+    # and finds its French messages there
+    LANG=fr_FR.UTF-8 "$PWD/moved/usr/bin/livrables" build > fr.txt 2>&1 || true
+    assert_contains fr.txt "livrables build"$'\u00a0'": erreur"$'\u00a0'": aucune source d'atelier donnée"
 }
 
 test_make_man_page_documents_every_option() {

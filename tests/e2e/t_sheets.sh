@@ -210,7 +210,7 @@ test_sheets_schema_errors_name_the_cell() {
     sheet_site
     printf 'axe;axe-titre;objectif;objectif-titre;numero;id;titre;description;porteur;horizon;priorite;statut\n1;A;1.1;O;1.1.1;Bad_Id;T;D;P;court;1;a lancer\n' >site/ids.csv
     assert_exit 1 "$LIVRABLES" validate "$(plan_source ids.csv)"
-    assert_eq "site/ids.csv:E2: error: Invalid attribute id for element action (value 'Bad_Id')" "$(cat out.txt)"
+    assert_eq "site/ids.csv:E2: error: action 1.1.1: id 'Bad_Id' is not valid (expected: lower-case letters, digits and hyphens, such as val-de-drome)" "$(cat out.txt)"
     sed -i 's/Bad_Id/bonne-id/' site/ids.csv
     assert_exit 0 "$LIVRABLES" validate "site/plan-ids.csv.xml"
     assert_eq "" "$(cat out.txt)" "output of validate"

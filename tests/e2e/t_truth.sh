@@ -104,11 +104,25 @@ test_truth_covers_name_authorities_steering_and_bloc_marque() {
     local rel failed=0
     truth_every_site cover-identity feuille-de-route || failed=1
     truth_every_site cover-identity carnet-de-suivi || failed=1
+    truth_every_site cover-identity note-de-cadrage || failed=1
     for rel in $TRUTH_SOURCES; do
         check_truth cover-identity "$ROOT/$rel/atelier.xml" "" "$(truth_built "$rel")/livret-de-capitalisation.pdf" ||
             { echo "  in the livret of $rel"; failed=1; }
     done
     [ "$failed" = 0 ] || fail "covers"
+}
+
+test_truth_livret_sessions_not_held() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES; do
+        check_truth livret-sessions "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "sessions not held"
+}
+
+test_truth_rapport_final_tells_the_sessions() {
+    truth_every_site rapport-sessions rapport-final
 }
 
 test_truth_no_maybe_plurals() {

@@ -174,6 +174,16 @@ test_typeset_names_whole_in_plan_tables() {
     done
 }
 
+test_typeset_carnet_draft_until_every_session_held() {
+    local ex dir s
+    for ex in atelier-flash atelier-multisite; do
+        dir=$(built_example $ex)
+        for s in $(check sites "$(example_source $ex)"); do
+            typeset carnet-draft "$(example_source $ex)" "$s" "$dir/$s/carnet-de-suivi.pdf"
+        done
+    done
+}
+
 # One atelier of one site: the same sentences in the singular.
 test_typeset_dossier_of_one_site() {
     "$LIVRABLES" dossier "$(example_source atelier-flash)" -o one.pdf >out.txt 2>&1 ||

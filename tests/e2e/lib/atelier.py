@@ -93,11 +93,15 @@ def date(iso):
 
 
 def date_range_pattern(start, end):
-    """A regex for lv:date-range in normalized text: "du 12 au 14 mars 2025", the start's
-    month and year written or left out when they are the end's ("shortened smartly")."""
+    """A regex for a period in normalized text (t:period): two days that follow each other
+    in a month as "2 et 3 avril 2025" (after "Les " at a sentence's start), else lv:date-range's
+    "du 12 au 14 mars 2025", the start's month and year written or left out when they are
+    the end's ("shortened smartly")."""
     d1, m1, y1 = date(start).split(" ")
-    return r"du %s(?: %s(?: %s)?)? au %s" % (re.escape(d1), re.escape(m1), re.escape(y1),
-                                             re.escape(date(end)))
+    if start[:7] == end[:7] and int(end[8:10]) == int(start[8:10]) + 1:
+        return r"%s et %s" % (re.escape(d1), re.escape(date(end)))
+    return r"[Dd]u %s(?: %s(?: %s)?)? au %s" % (re.escape(d1), re.escape(m1), re.escape(y1),
+                                                re.escape(date(end)))
 
 
 def norm(s):

@@ -76,7 +76,7 @@ def check_state_rows(lines, groups, what):
     if i < 0:
         bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
     sh = tr.shares(total.states())
-    if sh and row_index(lines, "Part du coût", [r"100[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
+    if sh and row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
         bad("%s: no 'Part du coût' row with shares %s (adding up to 100 %%)" % (what, [tr.percent(s) for s in sh]))
     return total
 
@@ -148,7 +148,7 @@ def cmd_financing(src, site_id, pdf):
 
 def cmd_sites_financing(pdf, *srcs):
     """The livret's or the dossier's financing of the plans, one row per site."""
-    lines = section_lines(pdf, r"[\d.]+ Financement des plans d'actions$", r"[\d.]+ [^\d]|Glossaire$")
+    lines = section_lines(pdf, r"[\d.]+ Financement (des plans|du plan) d'actions$", r"[\d.]+ [^\d]|Glossaire$")
     if not lines:
         bad("no 'Financement des plans d'actions' section")
         return
@@ -157,6 +157,15 @@ def cmd_sites_financing(pdf, *srcs):
         for s in at.sites(at.load(src)):
             groups.append((at.text(s.find(A + "nom")), tr.plan_money(at.actions(s))))
     check_state_rows(lines, groups, "by site")
+    # an action without cost is named with its site: several sites have an action "2.1.3"
+    text = at.norm("\n".join(lines))
+    for src in srcs:
+        for s in at.sites(at.load(src)):
+            for a in tr.open_actions(s):
+                if a.find(A + "cout") is None and len(groups) > 1:
+                    want = "%s (%s)" % (a.get("numero"), at.norm(at.text(s.find(A + "nom"))))
+                    if want not in text:
+                        bad("uncosted action not named with its site: no %r" % want)
 
 
 def cmd_status(src, site_id, pdf, kind):
@@ -196,6 +205,15 @@ def cmd_status(src, site_id, pdf, kind):
             bad("status %s of action %s not shown" % (label[a.get("statut")], num))
         if kind == "feuille-de-route" and re.search(r"Action " + re.escape(num) + r" —", text):
             bad("closed action %s still has a fiche" % num)
+    # a closed action has no cost to define any more
+    if any(a.find(A + "cout") is None for a in closed):
+        if "coût à définir" in part:
+            bad("a closed action's cost reads 'coût à définir'")
+        for a in closed:
+            if a.find(A + "cout") is None:
+                word = "sans objet" if a.get("statut") == "abandonnee" else "non chiffré"
+                if word not in part:
+                    bad("closed action %s without a cost: no %r" % (a.get("numero"), word))
 
 
 def cmd_livret_status(pdf, src):
@@ -208,6 +226,43 @@ def cmd_livret_status(pdf, src):
     for a in closed:
         if not re.search(re.escape(a.get("numero")) + r"\s+" + re.escape(first_words(at.text(a.find(A + "titre")))), part):
             bad("closed action %s not listed apart" % a.get("numero"))
+
+
+def cmd_livret_sessions(pdf, src):
+    """The livret's table of sessions: a session not held is "(non tenue)" when its date is
+    before the livret's, "(prévue)" after it, and has no count of participants."""
+    root = at.load(src)
+    livret = tr.deliverable_date(root, None, "livret-de-capitalisation")
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    for s in at.sites(root):
+        for se in s.findall("%sseances/%sseance" % (A, A)):
+            if se.get("tenue") == "oui":
+                continue
+            word = "non tenue" if (se.get("fin") or se.get("date")) < livret else "prévue"
+            d = se.get("date")
+            pat = (at.date_range_pattern(d, se.get("fin")) if se.get("fin") and se.get("fin") != d
+                   else re.escape(at.norm(at.date(d))))
+            if not re.search(pat + r"\s*\(" + word + r"\)", text):
+                bad("%s session %s (%s): not shown '(%s)'" % (s.get("id"), se.get("numero"), d, word))
+
+
+def cmd_rapport_sessions(src, site_id, pdf):
+    """The rapport final tells the site's sessions: each held one with its date and its number
+    of participants, each one not held "non tenue" once the report's date has passed it."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    report = tr.deliverable_date(root, s, "rapport-final")
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        d, f = se.get("date"), se.get("fin")
+        pat = at.date_range_pattern(d, f) if f and f != d else re.escape(at.norm(at.date(d)))
+        if se.get("tenue") == "oui":
+            n = len(se.findall("%sparticipants/%sparticipant" % (A, A)))
+            want = pat + r"[^.]*: %d participants?\." % n
+        else:
+            want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
+        if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
+            bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
 
 
 def cmd_dates(src, site_id, pdf, kind, build_iso):
@@ -234,7 +289,8 @@ def cmd_dates(src, site_id, pdf, kind, build_iso):
 
 
 def cmd_cover_identity(src, site_id, pdf):
-    """The cover names the site's local authorities (its elected participants' structures),
+    """The cover names the site's local authorities (its <collectivites>, else its elected
+    participants' structures),
     the steering service (and the site's own, by département), and shows the source's
     bloc-marque (an SVG's texts are read back from the page)."""
     root = at.load(src)
@@ -245,7 +301,12 @@ def cmd_cover_identity(src, site_id, pdf):
         s = at.site(root, site_id)
         codes = {d.get("code") for d in s.findall(A + "departement")}
         want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
-        for name in sorted({p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}):
+        given = s.findall("%scollectivites/%scollectivite" % (A, A))
+        if given:
+            names = {"".join(c.itertext()) for c in given}
+        else:
+            names = {p.get("structure") for p in s.iter(A + "participant") if p.get("role") == "elu"}
+        for name in sorted(names):
             if at.norm(name) not in cover:
                 bad("cover: local authority %r missing" % name)
     if not re.search(r"Pilotage: " + re.escape(" · ".join(at.norm(w) for w in want)), cover):

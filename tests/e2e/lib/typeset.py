@@ -190,8 +190,9 @@ def cmd_fiches(src, site_id, pdf, *must_continue):
 
 def cmd_whole_names(src, site_id, pdf):
     """In the plan tables of a feuille de route, the hyphenated names of the actions' owners
-    and partners ("Castelvert-sur-Arrats") are not cut at their hyphens: each shows whole
-    on a line of the plan's pages."""
+    and partners ("Castelvert-sur-Arrats") are not cut at their hyphens, and the horizons
+    ("Moyen terme") and "coût à définir" not at their spaces: each shows whole on a line of
+    the plan's pages."""
     s = at.site(at.load(src), site_id)
     entries = check.toc_entries(pdf)
     start = next((p for _, t, p in entries if at.norm(t).endswith("Plan d'actions")), None)
@@ -211,6 +212,29 @@ def cmd_whole_names(src, site_id, pdf):
                 word = word.strip(",;.()")
                 if "-" in word.strip("-") and word not in text:
                     bad("action %s: %r is cut in the plan table" % (act.get("numero"), word))
+    # short labels on one line: "Court terme", "coût à définir"
+    horizons = {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}
+    flat = re.sub(r"[ \t]+", " ", text)
+    for act in at.actions(s):
+        if act.get("statut") in ("realisee", "abandonnee"):
+            continue
+        label = horizons[act.get("horizon")]
+        if label not in flat:
+            bad("action %s: its horizon %r is cut in the plan table" % (act.get("numero"), label))
+        if act.find(A + "cout") is None and "coût à définir" not in flat:
+            bad("action %s: 'coût à définir' is cut in the plan table" % act.get("numero"))
+
+
+def cmd_carnet_draft(src, site_id, pdf):
+    """A carnet de suivi says "Document de travail" while a session of its site is still to
+    hold, and no longer once every session is held."""
+    s = at.site(at.load(src), site_id)
+    to_hold = [x for x in s.findall("%sseances/%sseance" % (A, A)) if x.get("tenue") != "oui"]
+    cover = at.norm(pages(pdf)[0]).lower()
+    if to_hold and "document de travail" not in cover:
+        bad("%s: sessions still to hold, but no 'Document de travail' on the cover" % pdf)
+    if not to_hold and ("document de travail" in cover or "version intermédiaire" in cover):
+        bad("%s: every session held, yet the cover says it is a working document" % pdf)
 
 
 def main():
