@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/i18n.h"
 
 /* The first child element of `parent` named `name` in the atelier vocabulary, or NULL. */
 static xmlNodePtr child_named(const xmlNode *parent, const char *name)
@@ -65,8 +66,8 @@ static xmlNodePtr the_seminar(source *const *sources, int n, int *at, bool *two,
         xmlNodePtr s = child_named(xmlDocGetRootElement(sources[i]->doc), "seminaire-final");
         if (s && seminar) {
             diag_error(d, source_node_file(sources[i], s), (int)xmlGetLineNo(s),
-                       "a second final seminar: a dossier is about one seminar (the first is at %s:%ld); "
-                       "give only the ateliers presented at one seminar",
+                       _("a second final seminar: a dossier is about one seminar (the first is at %s:%ld); "
+                         "give only the ateliers presented at one seminar"),
                        source_node_file(sources[*at], seminar), xmlGetLineNo(seminar));
             *two = true;
         } else if (s) {
@@ -77,8 +78,8 @@ static xmlNodePtr the_seminar(source *const *sources, int n, int *at, bool *two,
     if (!seminar) {
         xmlNodePtr root = xmlDocGetRootElement(sources[0]->doc);
         diag_warning(d, sources[0]->path, (int)xmlGetLineNo(root),
-                     "no final seminar in the ateliers given: the dossier has no programme and "
-                     "holds every site");
+                     _("no final seminar in the ateliers given: the dossier has no programme and "
+                       "holds every site"));
     }
     return *two ? NULL : seminar;
 }
@@ -112,9 +113,9 @@ bool dossier_programme_check(source *const *sources, int n, int *order, diag *d)
             int r = named ? programme_rank(programme, id) : (i == at ? 0 : -1);
             if (r < 0) {
                 diag_error(d, source_node_file(sources[i], s), (int)xmlGetLineNo(s),
-                           "site '%s' is not on the programme of the final seminar (%s:%ld): "
-                           "name it in a point of the programme (site=\"%s\") or leave its atelier "
-                           "out of the dossier",
+                           _("site '%s' is not on the programme of the final seminar (%s:%ld): "
+                             "name it in a point of the programme (site=\"%s\") or leave its atelier "
+                             "out of the dossier"),
                            id ? (const char *)id : "", sem_file, sem_line, id ? (const char *)id : "");
                 ok = false;
             } else if (r < rank[i]) {
@@ -128,7 +129,7 @@ bool dossier_programme_check(source *const *sources, int n, int *order, diag *d)
         xmlChar *id = p->type == XML_ELEMENT_NODE ? xmlGetProp(p, BAD_CAST "site") : NULL;
         if (id && !site_given(sources, n, id))
             diag_warning(d, source_node_file(sources[at], p), (int)xmlGetLineNo(p),
-                         "the programme presents site '%s', which no atelier given holds", id);
+                         _("the programme presents site '%s', which no atelier given holds"), id);
         xmlFree(id);
     }
     /* Programme order, stable: insertion sort of the few ateliers by rank. */

@@ -196,6 +196,10 @@ print(at.sites(at.load(sys.argv[1]))[0].get("id"))' "$DOS_FLASH")
     assert_eq "$site: error: site '$id' is not on the programme of the final seminar ($sem): name it in a point of the programme (site=\"$id\") or leave its atelier out of the dossier" \
         "$(grep -v "warning: font family" out.txt)" "message for a site not on the programme"
     [ ! -e d.pdf ] || fail "a dossier was written with a site not on the programme"
+    # and in French
+    env LANG=fr_FR.UTF-8 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_FLASH" -o d.pdf >fr.txt 2>&1 && fail "exit 0 in French"
+    grep -qF "$site: erreur"$'\u00a0'": le site «"$'\u00a0'"$id"$'\u00a0'"» n’est pas au programme du séminaire final ($sem)" fr.txt ||
+        { cat fr.txt; fail "no French message for a site not on the programme"; }
 
     assert_exit 1 "$LIVRABLES" dossier "$DOS_MULTI" "$DOS_VERNAY" -o d.pdf
     grep -qxF "$DOS_VERNAY:$(line_of "$DOS_VERNAY" '<seminaire-final '): error: a second final seminar: a dossier is about one seminar (the first is at $sem); give only the ateliers presented at one seminar" out.txt ||
