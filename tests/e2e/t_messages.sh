@@ -96,8 +96,8 @@ test_messages_schema_unknown_and_misplaced_elements() {
     broken 's|<perimetre>|<vision><p>x</p></vision><perimetre>|'
     local line
     line=$(grep -n '<perimetre>' t.xml | cut -d: -f1)
-    both "$line" "site bourg: element <vision> is not allowed in <site> (expected here: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)" \
-        "site bourg$NBSP: l'élément <vision> n'est pas permis dans <site> (attendus ici$NBSP: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)"
+    both "$line" "site bourg: element <vision> is not allowed in <site> (expected here: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <collectivites>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)" \
+        "site bourg$NBSP: l'élément <vision> n'est pas permis dans <site> (attendus ici$NBSP: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <collectivites>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)"
     # order: region before departement
     python3 - t.xml "$ROOT/tests/sources/valid/minimal.xml" <<'PY'
 import re, sys
