@@ -438,80 +438,124 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
     return number;
 }
 
-lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
-{
-    const fo_props *p = ps->props;
-    bool lead_blank;
-    int first_number = lay_start_number(ctx->next_number, ctx->pages > 0, ctx->prev_force_auto,
-                                        p->initial_page_number,
-                                        fo_is_specified(ps, FO_PROP_initial_page_number),
-                                        &lead_blank);
-    int blank_number = ctx->next_number;
-    ctx->next_number = first_number;
-    picker pk = {.ctx = ctx, .a = a};
-    pk.master = p->master_reference ? fo_doc_master(ctx->doc, p->master_reference) : NULL;
-    if (!pk.master)
-        diag_error(ctx->d, ctx->file, ps->line, "page-sequence: no master named '%s'",
-                   p->master_reference ? p->master_reference : "");
-    avail_ud ud = {&pk, first_number};
-    avail(&ud, 0);
+/* ---- a page-sequence, step by step ----------------------------------------------------- */
 
-    /* the flow's galley, at the first page's body width, then each page's */
+/* What lay_sequence's steps share: the sequence, its numbering, its flow's galley, its
+ * page breaks and its pages. Everything lives in the sequence's arena `a`. */
+typedef struct {
+    lay_ctx *ctx;
+    arena *a;
+    const fo_node *ps, *flow;
+    picker pk;
+    avail_ud ud;
+    int first_number; /* of the first page of the flow */
+    int blank_number; /* of the blank page the previous sequence left to this one */
+    size_t lead;      /* 1 when that blank page comes first, else 0 */
     lay_galley g;
-    lay_galley_init(&g, a);
-    lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = pk.geo[0].body_w,
-                   .body_w = pk.geo[0].body_w, .page_h = pk.geo[0].body_h};
-    const fo_node *flow = flow_of(ps);
-    b.sn = lay_snode_new(&b, ps, "Part"); /* FOP's page-sequence and flow */
-    if (flow)
-        b.sn = lay_snode_new(&b, flow, "Sect");
-    restarts rs = {.b = &b};
-    if (flow)
-        lay_flow_children(&b, flow, NULL, on_child, &rs);
-
     lay_pbreak *pb;
-    size_t np = paginate_flow(&b, flow, &rs, &ud, first_number, &pb);
-    int extra = force_extra(p->force_page_count, first_number, np);
-    if (extra) {
-        pb = arena_grow(a, pb, sizeof *pb, np, np + 1);
-        pb[np] = (lay_pbreak){g.n, g.n, true, 0, 0};
-        np++;
+    size_t np;
+    lay_page *pages;
+} seq_layout;
+
+/* Numbering: where the sequence starts, and whether the previous one left a blank page. */
+static void seq_number(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    const fo_props *p = s->ps->props;
+    bool lead_blank;
+    s->first_number = lay_start_number(ctx->next_number, ctx->pages > 0, ctx->prev_force_auto,
+                                       p->initial_page_number,
+                                       fo_is_specified(s->ps, FO_PROP_initial_page_number),
+                                       &lead_blank);
+    s->lead = lead_blank ? 1 : 0;
+    s->blank_number = ctx->next_number;
+    ctx->next_number = s->first_number;
+}
+
+/* The masters: a missing one is an error, and layout goes on with A4 pages. */
+static void seq_masters(seq_layout *s)
+{
+    const fo_props *p = s->ps->props;
+    s->pk = (picker){.ctx = s->ctx, .a = s->a};
+    s->pk.master = p->master_reference ? fo_doc_master(s->ctx->doc, p->master_reference) : NULL;
+    if (!s->pk.master)
+        diag_error(s->ctx->d, s->ctx->file, s->ps->line, "page-sequence: no master named '%s'",
+                   p->master_reference ? p->master_reference : "");
+    s->ud = (avail_ud){&s->pk, s->first_number};
+    avail(&s->ud, 0);
+}
+
+/* Pagination: the flow's galley, at the first page's body width, then each page's. */
+static void seq_paginate(seq_layout *s)
+{
+    const lay_geometry *geo0 = &s->pk.geo[0];
+    lay_galley_init(&s->g, s->a);
+    lay_build b = {.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
+                   .body_w = geo0->body_w, .page_h = geo0->body_h};
+    s->flow = flow_of(s->ps);
+    b.sn = lay_snode_new(&b, s->ps, "Part"); /* FOP's page-sequence and flow */
+    if (s->flow)
+        b.sn = lay_snode_new(&b, s->flow, "Sect");
+    restarts rs = {.b = &b};
+    if (s->flow)
+        lay_flow_children(&b, s->flow, NULL, on_child, &rs);
+    s->np = paginate_flow(&b, s->flow, &rs, &s->ud, s->first_number, &s->pb);
+}
+
+/* Blank pages: one at the end for force-page-count, one first for the previous sequence's
+ * force-page-count="auto". False (an error reported) past the page limit. */
+static bool seq_blank_pages(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
+        s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
+        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0};
     }
-    size_t lead = lead_blank ? 1 : 0;
-    if (np + lead > (size_t)(ctx->max_pages - ctx->pages)) {
-        diag_error(ctx->d, ctx->file, ps->line,
+    if (s->np + s->lead > (size_t)(ctx->max_pages - ctx->pages)) {
+        diag_error(ctx->d, ctx->file, s->ps->line,
                    "the document needs more than %d pages (the limit set by --max-pages)",
                    ctx->max_pages);
-        return (lay_pages){NULL, 0};
+        return false;
     }
-    if (lead) {
-        lay_pbreak *v = ARENA_NEW_ARRAY(a, lay_pbreak, np + 1);
+    if (s->lead) {
+        lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
         v[0] = (lay_pbreak){0, 0, true, 0, 0};
-        memcpy(v + 1, pb, np * sizeof *pb);
-        pb = v;
-        np++;
+        memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
+        s->pb = v;
+        s->np++;
     }
+    return true;
+}
 
-    /* ids: pages known, numbers final for this pass */
-    if (g.nids > 1)
-        qsort(g.ids, g.nids, sizeof *g.ids, cmp_idrec);
-    lay_page *pages = ARENA_NEW_ARRAY(a, lay_page, np);
-    for (size_t i = 0; i < np; i++) {
+/* Every page's number and label; the sequence's title on its first page. */
+static void seq_label_pages(seq_layout *s)
+{
+    s->pages = ARENA_NEW_ARRAY(s->a, lay_page, s->np);
+    for (size_t i = 0; i < s->np; i++) {
         char buf[64];
-        int number = i < lead ? blank_number : first_number + (int)(i - lead);
-        lay_format_number(number, p->format, buf, sizeof buf);
-        pages[i].number = number;
-        pages[i].label = arena_strdup(a, buf);
+        int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
+        lay_format_number(number, s->ps->props->format, buf, sizeof buf);
+        s->pages[i].number = number;
+        s->pages[i].label = arena_strdup(s->a, buf);
     }
-    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+    for (const fo_node *c = s->ps->first_child; c; c = c->next_sibling)
         if (c->kind == FO_TITLE)
-            pages[0].title = lay_node_text(a, c);
-    /* an id on the page-sequence or its flow spans all its pages; the blank page laid out
-     * here for the previous sequence belongs to that one */
+            s->pages[0].title = lay_node_text(s->a, c);
+}
+
+/* Ids: pages known, numbers final for this pass. An id on the page-sequence or its flow
+ * spans all its pages; the blank page laid out here for the previous sequence belongs to
+ * that one. The galley's ids end up sorted by their first item. */
+static void seq_place_ids(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    const fo_props *p = s->ps->props;
+    lay_page *pages = s->pages;
+    size_t np = s->np, lead = s->lead;
     for (int k = 0; k < 2 && lead; k++)
         if (ctx->prev_seq_ids[k])
             lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", pages[0].number, pages[0].label);
-    const char *seq_ids[2] = {p->id, flow ? flow->props->id : NULL};
+    const char *seq_ids[2] = {p->id, s->flow ? s->flow->props->id : NULL};
     for (int k = 0; k < 2; k++) {
         ctx->prev_seq_ids[k] = NULL;
         if (seq_ids[k] && *seq_ids[k]) {
@@ -522,79 +566,137 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
                 lay_ctx_id_provisional(ctx, seq_ids[k]);
         }
     }
-    for (size_t i = 0; i < g.nids; i++) {
-        size_t f = g.ids[i].first < g.n ? g.ids[i].first : (g.n ? g.n - 1 : 0);
-        size_t l = g.ids[i].last < g.n ? g.ids[i].last : (g.n ? g.n - 1 : 0);
-        size_t pf = page_of(pb, np, f), pl = page_of(pb, np, l);
-        lay_ctx_id_place(ctx, g.ids[i].id, pages[pf].number, pages[pf].label, pages[pl].number,
-                         pages[pl].label);
+    lay_galley *g = &s->g;
+    if (g->nids > 1)
+        qsort(g->ids, g->nids, sizeof *g->ids, cmp_idrec);
+    for (size_t i = 0; i < g->nids; i++) {
+        size_t f = g->ids[i].first < g->n ? g->ids[i].first : (g->n ? g->n - 1 : 0);
+        size_t l = g->ids[i].last < g->n ? g->ids[i].last : (g->n ? g->n - 1 : 0);
+        size_t pf = page_of(s->pb, np, f), pl = page_of(s->pb, np, l);
+        lay_ctx_id_place(ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
+                         pages[pl].number, pages[pl].label);
     }
+}
 
-    assembler as = {.ctx = ctx, .a = a, .ps = ps, .g = &g, .format = p->format};
-    as.active = ARENA_NEW_ARRAY(a, size_t, g.ndecor + 1);
-    lay_master_state st = {0};
+/* Assembling the pages in order: what one page needs from the ones before it. */
+typedef struct {
+    assembler as;
+    lay_master_state st; /* the page-sequence-master's progress */
+    double *ys;          /* item tops of the page being assembled */
+    size_t idk;          /* the next id (sorted) to get a named destination */
+} seq_assembly;
+
+static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
+{
+    *sa = (seq_assembly){.as = {.ctx = s->ctx, .a = s->a, .ps = s->ps, .g = &s->g,
+                                .format = s->ps->props->format}};
+    sa->as.active = ARENA_NEW_ARRAY(s->a, size_t, s->g.ndecor + 1);
     size_t maxitems = 1;
-    for (size_t i = 0; i < np; i++)
-        if (pb[i].end - pb[i].start > maxitems)
-            maxitems = pb[i].end - pb[i].start;
-    double *ys = ARENA_NEW_ARRAY(a, double, maxitems);
-    size_t idk = 0;
-    for (size_t i = 0; i < np; i++) {
-        lay_geometry geo;
-        if (i < lead) {
-            lay_master_state tmp = {0}; /* a page between sequences: not the first */
-            geometry_of(pick_spm(&pk, &tmp, 1, pages[i].number, false, true), &geo);
-        } else {
-            geometry_of(pick_spm(&pk, &st, i - lead, pages[i].number, i + 1 == np, pb[i].blank),
-                        &geo);
-        }
-        lay_page *pg = &pages[i];
-        pg->width = geo.width;
-        pg->height = geo.height;
-        lay_boxv out = {0};
-        region_background(&out, a, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
-        for (int r = 0; r < 4; r++)
-            if (geo.has_region[r])
-                region_background(&out, a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
-                                  geo.rh[r]);
-        lay_pageinfo info = {pg->number, pg->label, &g, pb[i].start, pb[i].end};
-        for (int r = 0; r < 4; r++) {
-            const fo_node *sc = geo.has_region[r] ? static_for(ps, geo.region_name[r]) : NULL;
-            if (sc)
-                place_static(&as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
-                             geo.rw[r], geo.rh[r]);
-        }
-        if (!pb[i].blank) {
-            place_body(&as, &out, &geo, &pb[i], ys);
-            for (; idk < g.nids && g.ids[idk].first < pb[i].end; idk++) {
-                const lay_idrec *r = &g.ids[idk];
-                if (r->first < pb[i].start || r->id[0] == '\x01')
-                    continue;
-                lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
-                d->x = geo.body_x + r->x;
-                d->y = geo.body_y + ys[r->first - pb[i].start];
-                d->u.link.dest = r->id;
-            }
-        }
-        pg->boxes = out.v;
-        pg->nboxes = out.n;
+    for (size_t i = 0; i < s->np; i++)
+        if (s->pb[i].end - s->pb[i].start > maxitems)
+            maxitems = s->pb[i].end - s->pb[i].start;
+    sa->ys = ARENA_NEW_ARRAY(s->a, double, maxitems);
+}
+
+/* Named destinations of the ids whose first item is on page i. */
+static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_geometry *geo,
+                           lay_boxv *out)
+{
+    const lay_galley *g = &s->g;
+    const lay_pbreak *pb = &s->pb[i];
+    for (; sa->idk < g->nids && g->ids[sa->idk].first < pb->end; sa->idk++) {
+        const lay_idrec *r = &g->ids[sa->idk];
+        if (r->first < pb->start || r->id[0] == '\x01')
+            continue;
+        lay_box *d = lay_boxv_push(out, s->a, LAY_DEST);
+        d->x = geo->body_x + r->x;
+        d->y = geo->body_y + sa->ys[r->first - pb->start];
+        d->u.link.dest = r->id;
     }
-    /* ids anchored past the last item (an empty block at the end) */
-    for (; idk < g.nids && np > 0; idk++) {
-        const lay_idrec *r = &g.ids[idk];
+}
+
+/* Page i: its master's geometry, region backgrounds, static content, body, destinations. */
+static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i)
+{
+    lay_page *pg = &s->pages[i];
+    const lay_pbreak *pb = &s->pb[i];
+    lay_geometry geo;
+    if (i < s->lead) {
+        lay_master_state tmp = {0}; /* a page between sequences: not the first */
+        geometry_of(pick_spm(&s->pk, &tmp, 1, pg->number, false, true), &geo);
+    } else {
+        geometry_of(pick_spm(&s->pk, &sa->st, i - s->lead, pg->number, i + 1 == s->np,
+                             pb->blank),
+                    &geo);
+    }
+    pg->width = geo.width;
+    pg->height = geo.height;
+    lay_boxv out = {0};
+    region_background(&out, s->a, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
+    for (int r = 0; r < 4; r++)
+        if (geo.has_region[r])
+            region_background(&out, s->a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
+                              geo.rh[r]);
+    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end};
+    for (int r = 0; r < 4; r++) {
+        const fo_node *sc = geo.has_region[r] ? static_for(s->ps, geo.region_name[r]) : NULL;
+        if (sc)
+            place_static(&sa->as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
+                         geo.rw[r], geo.rh[r]);
+    }
+    if (!pb->blank) {
+        place_body(&sa->as, &out, &geo, pb, sa->ys);
+        seq_page_dests(s, sa, i, &geo, &out);
+    }
+    pg->boxes = out.v;
+    pg->nboxes = out.n;
+}
+
+/* Ids anchored past the last item (an empty block at the end) go on the last page. */
+static void seq_trailing_dests(seq_layout *s, seq_assembly *sa)
+{
+    const lay_galley *g = &s->g;
+    if (s->np == 0)
+        return;
+    lay_page *pg = &s->pages[s->np - 1];
+    for (; sa->idk < g->nids; sa->idk++) {
+        const lay_idrec *r = &g->ids[sa->idk];
         if (r->id[0] == '\x01')
             continue;
-        lay_page *pg = &pages[np - 1];
         lay_boxv out = {pg->boxes, pg->nboxes, pg->nboxes};
-        lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
+        lay_box *d = lay_boxv_push(&out, s->a, LAY_DEST);
         d->x = r->x;
         d->y = 0;
         d->u.link.dest = r->id;
         pg->boxes = out.v;
         pg->nboxes = out.n;
     }
-    ctx->pages += (int)np;
-    ctx->next_number = first_number + (int)(np - lead);
-    ctx->prev_force_auto = p->force_page_count == FO_KW_auto;
-    return (lay_pages){pages, np};
+}
+
+/* The context's numbering goes on after this sequence. */
+static void seq_done(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    ctx->pages += (int)s->np;
+    ctx->next_number = s->first_number + (int)(s->np - s->lead);
+    ctx->prev_force_auto = s->ps->props->force_page_count == FO_KW_auto;
+}
+
+lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    seq_layout s = {.ctx = ctx, .a = a, .ps = ps};
+    seq_number(&s);
+    seq_masters(&s);
+    seq_paginate(&s);
+    if (!seq_blank_pages(&s))
+        return (lay_pages){NULL, 0};
+    seq_label_pages(&s);
+    seq_place_ids(&s);
+    seq_assembly sa;
+    seq_assembly_init(&s, &sa);
+    for (size_t i = 0; i < s.np; i++)
+        seq_assemble_page(&s, &sa, i);
+    seq_trailing_dests(&s, &sa);
+    seq_done(&s);
+    return (lay_pages){s.pages, s.np};
 }
