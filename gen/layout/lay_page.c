@@ -86,7 +86,10 @@ static double avail(void *ud, size_t index)
 typedef struct {
     const fo_node *child;
     lay_galley_mark m;
-    double w; /* the width the items from here on were laid out at */
+    double w;               /* the width the items from here on were laid out at */
+    size_t cite;            /* the first citation record made by the child */
+    unsigned long snode_seq; /* the context's counters before it, to lay it out again */
+    int anon_seq;           /* with the same structure order and page-number keys */
 } restart_pt;
 
 typedef struct {
@@ -107,6 +110,9 @@ static void on_child(void *ud, const fo_node *child)
     p->child = child;
     lay_galley_mark_get(r->b->g, &p->m);
     p->w = r->b->ref_w;
+    p->cite = lay_ctx_cite_mark(r->b->ctx);
+    p->snode_seq = r->b->ctx->snode_seq;
+    p->anon_seq = r->b->ctx->anon_seq;
 }
 
 /* The last restart point at or before item s, or -1. */
@@ -173,6 +179,7 @@ static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, ava
         if (redo < 0)
             return np;
         lay_galley_truncate(g, &rs->v[redo].m);
+        lay_ctx_cites_supersede(b->ctx, rs->v[redo].cite, lay_ctx_cite_mark(b->ctx));
         const fo_node *from = rs->v[redo].child;
         rs->n = (size_t)redo;
         b->ref_w = b->body_w = w;
@@ -440,9 +447,10 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
 
 /* ---- a page-sequence, step by step ----------------------------------------------------- */
 
-/* What lay_sequence's steps share: the sequence, its numbering, its flow's galley, its
- * page breaks and its pages. Everything lives in the sequence's arena `a`. */
-typedef struct {
+/* What a page-sequence's steps share: the sequence, its numbering, its flow's galley,
+ * its page breaks and its pages. All but the pages live in the sequence's arena `a`; the
+ * pages in the arena of their assembly. */
+struct lay_seq {
     lay_ctx *ctx;
     arena *a;
     const fo_node *ps, *flow;
@@ -452,10 +460,16 @@ typedef struct {
     int blank_number; /* of the blank page the previous sequence left to this one */
     size_t lead;      /* 1 when that blank page comes first, else 0 */
     lay_galley g;
+    lay_build b;      /* how the flow was laid out, to lay blocks of it out again */
+    restarts rs;      /* before each of the flow's blocks */
+    size_t cite_begin, cite_end; /* the flow's citation records */
+    size_t pcite0, pcite1; /* the citation records of the last assembly */
+    bool assembled;
     lay_pbreak *pb;
     size_t np;
     lay_page *pages;
-} seq_layout;
+};
+typedef lay_seq seq_layout;
 
 /* Numbering: where the sequence starts, and whether the previous one left a blank page. */
 static void seq_number(seq_layout *s)
@@ -490,16 +504,19 @@ static void seq_paginate(seq_layout *s)
 {
     const lay_geometry *geo0 = &s->pk.geo[0];
     lay_galley_init(&s->g, s->a);
-    lay_build b = {.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
-                   .body_w = geo0->body_w, .page_h = geo0->body_h};
+    s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
+                       .body_w = geo0->body_w, .page_h = geo0->body_h};
+    lay_build *b = &s->b;
     s->flow = flow_of(s->ps);
-    b.sn = lay_snode_new(&b, s->ps, "Part"); /* FOP's page-sequence and flow */
+    b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
-        b.sn = lay_snode_new(&b, s->flow, "Sect");
-    restarts rs = {.b = &b};
+        b->sn = lay_snode_new(b, s->flow, "Sect");
+    s->rs = (restarts){.b = b};
+    s->cite_begin = lay_ctx_cite_mark(s->ctx);
     if (s->flow)
-        lay_flow_children(&b, s->flow, NULL, on_child, &rs);
-    s->np = paginate_flow(&b, s->flow, &rs, &s->ud, s->first_number, &s->pb);
+        lay_flow_children(b, s->flow, NULL, on_child, &s->rs);
+    s->np = paginate_flow(b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
+    s->cite_end = lay_ctx_cite_mark(s->ctx);
 }
 
 /* Blank pages: one at the end for force-page-count, one first for the previous sequence's
@@ -528,19 +545,19 @@ static bool seq_blank_pages(seq_layout *s)
 }
 
 /* Every page's number and label; the sequence's title on its first page. */
-static void seq_label_pages(seq_layout *s)
+static void seq_label_pages(seq_layout *s, arena *pa)
 {
-    s->pages = ARENA_NEW_ARRAY(s->a, lay_page, s->np);
+    s->pages = ARENA_NEW_ARRAY(pa, lay_page, s->np);
     for (size_t i = 0; i < s->np; i++) {
         char buf[64];
         int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
         lay_format_number(number, s->ps->props->format, buf, sizeof buf);
         s->pages[i].number = number;
-        s->pages[i].label = arena_strdup(s->a, buf);
+        s->pages[i].label = arena_strdup(pa, buf);
     }
     for (const fo_node *c = s->ps->first_child; c; c = c->next_sibling)
         if (c->kind == FO_TITLE)
-            s->pages[0].title = lay_node_text(s->a, c);
+            s->pages[0].title = lay_node_text(pa, c);
 }
 
 /* Ids: pages known, numbers final for this pass. An id on the page-sequence or its flow
@@ -555,6 +572,7 @@ static void seq_place_ids(seq_layout *s)
     for (int k = 0; k < 2 && lead; k++)
         if (ctx->prev_seq_ids[k])
             lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", pages[0].number, pages[0].label);
+    lay_ctx_flows_done(ctx); /* the previous sequence's last page is known now */
     const char *seq_ids[2] = {p->id, s->flow ? s->flow->props->id : NULL};
     for (int k = 0; k < 2; k++) {
         ctx->prev_seq_ids[k] = NULL;
@@ -586,16 +604,16 @@ typedef struct {
     size_t idk;          /* the next id (sorted) to get a named destination */
 } seq_assembly;
 
-static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
+static void seq_assembly_init(seq_layout *s, seq_assembly *sa, arena *pa)
 {
-    *sa = (seq_assembly){.as = {.ctx = s->ctx, .a = s->a, .ps = s->ps, .g = &s->g,
+    *sa = (seq_assembly){.as = {.ctx = s->ctx, .a = pa, .ps = s->ps, .g = &s->g,
                                 .format = s->ps->props->format}};
-    sa->as.active = ARENA_NEW_ARRAY(s->a, size_t, s->g.ndecor + 1);
+    sa->as.active = ARENA_NEW_ARRAY(pa, size_t, s->g.ndecor + 1);
     size_t maxitems = 1;
     for (size_t i = 0; i < s->np; i++)
         if (s->pb[i].end - s->pb[i].start > maxitems)
             maxitems = s->pb[i].end - s->pb[i].start;
-    sa->ys = ARENA_NEW_ARRAY(s->a, double, maxitems);
+    sa->ys = ARENA_NEW_ARRAY(pa, double, maxitems);
 }
 
 /* Named destinations of the ids whose first item is on page i. */
@@ -608,7 +626,7 @@ static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_
         const lay_idrec *r = &g->ids[sa->idk];
         if (r->first < pb->start || r->id[0] == '\x01')
             continue;
-        lay_box *d = lay_boxv_push(out, s->a, LAY_DEST);
+        lay_box *d = lay_boxv_push(out, sa->as.a, LAY_DEST);
         d->x = geo->body_x + r->x;
         d->y = geo->body_y + sa->ys[r->first - pb->start];
         d->u.link.dest = r->id;
@@ -632,10 +650,11 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i)
     pg->width = geo.width;
     pg->height = geo.height;
     lay_boxv out = {0};
-    region_background(&out, s->a, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
+    arena *pa = sa->as.a;
+    region_background(&out, pa, geo.body, geo.body_x, geo.body_y, geo.body_w, geo.body_h);
     for (int r = 0; r < 4; r++)
         if (geo.has_region[r])
-            region_background(&out, s->a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
+            region_background(&out, pa, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
                               geo.rh[r]);
     lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end};
     for (int r = 0; r < 4; r++) {
@@ -664,7 +683,7 @@ static void seq_trailing_dests(seq_layout *s, seq_assembly *sa)
         if (r->id[0] == '\x01')
             continue;
         lay_boxv out = {pg->boxes, pg->nboxes, pg->nboxes};
-        lay_box *d = lay_boxv_push(&out, s->a, LAY_DEST);
+        lay_box *d = lay_boxv_push(&out, sa->as.a, LAY_DEST);
         d->x = r->x;
         d->y = 0;
         d->u.link.dest = r->id;
@@ -682,21 +701,166 @@ static void seq_done(seq_layout *s)
     ctx->prev_force_auto = s->ps->props->force_page_count == FO_KW_auto;
 }
 
+/* ---- forward citations: the blocks that showed them, laid out again ---------------------- */
+
+/* Whether the items [a, a + n) and [b, b + n) of g break into pages alike and have as many
+ * boxes: then the second can take the first's place without a new pagination. */
+static bool items_alike(const lay_galley *g, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const lay_pitem *x = &g->pi[a + k], *y = &g->pi[b + k];
+        if (x->height != y->height || x->space != y->space || x->discard != y->discard ||
+            x->keep != y->keep || x->brk != y->brk || (x->table == 0) != (y->table == 0) ||
+            x->header_h != y->header_h || x->footer_h != y->footer_h ||
+            x->footnote_h != y->footnote_h)
+            return false;
+        /* a table's repeated header and footer are made apart from its rows */
+        if (x->header_h > 0 || x->footer_h > 0)
+            return false;
+        size_t nx, ny;
+        lay_galley_item_boxes(g, a + k, &nx);
+        lay_galley_item_boxes(g, b + k, &ny);
+        if (nx != ny || g->ic[a + k].under != g->ic[b + k].under ||
+            g->ic[a + k].header_variant != g->ic[b + k].header_variant)
+            return false;
+        size_t ex = g->extra ? g->extra[a + k].n : 0, ey = g->extra ? g->extra[b + k].n : 0;
+        size_t fx = g->fnotes ? g->fnotes[a + k].n : 0, fy = g->fnotes ? g->fnotes[b + k].n : 0;
+        if (ex != ey || fx != fy)
+            return false;
+    }
+    return true;
+}
+
+/* Lays the flow's block k out again, now that the numbers it cites are known, and puts the
+ * new boxes in place of the old ones. The block is laid out after the galley's end, from
+ * the state the galley had before it (pending gap, counters); the appended items are
+ * dropped afterwards. False when the block breaks otherwise (another height, another count
+ * of lines): its items and the pages after them would move. */
+static bool relay_block(seq_layout *s, size_t k)
+{
+    lay_galley *g = &s->g;
+    lay_ctx *ctx = s->ctx;
+    const restart_pt *r = &s->rs.v[k];
+    size_t from = r->m.n, to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : g->n;
+    size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+    lay_galley_mark end;
+    lay_galley_mark_get(g, &end);
+    g->pend_space = r->m.pend_space;
+    g->pend_discard = r->m.pend_discard;
+    g->pend_any = r->m.pend_any;
+    g->pend_keep = r->m.pend_keep;
+    g->pend_brk = r->m.pend_brk;
+    g->cur_table = r->m.cur_table;
+    unsigned long snode_seq = ctx->snode_seq;
+    int anon_seq = ctx->anon_seq;
+    ctx->snode_seq = r->snode_seq;
+    ctx->anon_seq = r->anon_seq;
+    s->b.ref_w = s->b.body_w = r->w;
+    size_t cite0 = lay_ctx_cite_mark(ctx);
+    lay_block_level(&s->b, r->child);
+    ctx->snode_seq = snode_seq;
+    ctx->anon_seq = anon_seq;
+    size_t n = to - from, at = end.n;
+    bool ok = g->n - at == n && items_alike(g, from, at, n);
+    if (ok) {
+        for (size_t i = 0; i < n; i++) {
+            size_t nb;
+            const lay_box *nv = lay_galley_item_boxes(g, at + i, &nb);
+            memcpy(&g->boxes.v[g->ic[from + i].first], nv, nb * sizeof *nv);
+            if (g->extra && g->extra[at + i].n)
+                memcpy(g->extra[from + i].v, g->extra[at + i].v,
+                       g->extra[at + i].n * sizeof *g->extra[at + i].v);
+            if (g->fnotes && g->fnotes[at + i].n)
+                memcpy(g->fnotes[from + i].v, g->fnotes[at + i].v,
+                       g->fnotes[at + i].n * sizeof *g->fnotes[at + i].v);
+        }
+        lay_ctx_cites_supersede(ctx, r->cite, cite_to);
+    } else {
+        lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
+    }
+    lay_galley_truncate(g, &end);
+    return ok;
+}
+
+/* The flow's blocks whose forward citations now show other numbers, laid out again. When
+ * one of them breaks otherwise, the document gets another pass (an approximation: the
+ * flow could be laid out again from that block only). */
+static void seq_settle_flow(seq_layout *s)
+{
+    if (!s->flow)
+        return;
+    /* text straight in the flow before its first block has no restart point */
+    size_t first = s->rs.n ? s->rs.v[0].cite : s->cite_end;
+    if (lay_ctx_cites_changed(s->ctx, s->cite_begin, first)) {
+        lay_ctx_must_redo(s->ctx);
+        return;
+    }
+    for (size_t k = 0; k < s->rs.n; k++) {
+        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+        if (s->rs.v[k].cite == cite_to || !lay_ctx_cites_changed(s->ctx, s->rs.v[k].cite, cite_to))
+            continue;
+        if (!relay_block(s, k)) {
+            lay_ctx_must_redo(s->ctx);
+            return;
+        }
+    }
+}
+
+/* ---- the face ----------------------------------------------------------------------------- */
+
+lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    seq_layout *s = ARENA_NEW(a, seq_layout);
+    *s = (seq_layout){.ctx = ctx, .a = a, .ps = ps};
+    seq_number(s);
+    seq_masters(s);
+    seq_paginate(s);
+    if (!seq_blank_pages(s))
+        return NULL;
+    /* ids are placed with labels formatted here; the pages are made at assembly */
+    arena *tmp = arena_new();
+    seq_label_pages(s, tmp);
+    seq_place_ids(s);
+    arena_destroy(tmp);
+    s->pages = NULL;
+    seq_done(s);
+    return s;
+}
+
+size_t lay_seq_page_count(const lay_seq *s)
+{
+    return s->np;
+}
+
+bool lay_seq_waits(const lay_seq *s)
+{
+    return lay_ctx_cites_waiting(s->ctx, s->cite_begin, s->cite_end) ||
+           (s->assembled && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1));
+}
+
+lay_pages lay_seq_pages(lay_seq *s, arena *pa, bool *provisional)
+{
+    seq_settle_flow(s);
+    if (s->assembled)
+        lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
+    s->pcite0 = lay_ctx_cite_mark(s->ctx);
+    seq_label_pages(s, pa);
+    seq_assembly sa;
+    seq_assembly_init(s, &sa, pa);
+    for (size_t i = 0; i < s->np; i++)
+        seq_assemble_page(s, &sa, i);
+    seq_trailing_dests(s, &sa);
+    s->pcite1 = lay_ctx_cite_mark(s->ctx);
+    s->assembled = true;
+    if (provisional)
+        *provisional = lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
+    lay_pages out = {s->pages, s->np};
+    s->pages = NULL;
+    return out;
+}
+
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
 {
-    seq_layout s = {.ctx = ctx, .a = a, .ps = ps};
-    seq_number(&s);
-    seq_masters(&s);
-    seq_paginate(&s);
-    if (!seq_blank_pages(&s))
-        return (lay_pages){NULL, 0};
-    seq_label_pages(&s);
-    seq_place_ids(&s);
-    seq_assembly sa;
-    seq_assembly_init(&s, &sa);
-    for (size_t i = 0; i < s.np; i++)
-        seq_assemble_page(&s, &sa, i);
-    seq_trailing_dests(&s, &sa);
-    seq_done(&s);
-    return (lay_pages){s.pages, s.np};
+    lay_seq *s = lay_seq_new(ctx, ps, a);
+    return s ? lay_seq_pages(s, a, NULL) : (lay_pages){NULL, 0};
 }
