@@ -94,6 +94,13 @@ void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *
     (void)last_page;
 }
 
+void lay_ctx_id_forget(lay_ctx *ctx, const char *id)
+{
+    id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;
+    if (e && e->pass_set == ctx->pass)
+        e->pass_set = 0;
+}
+
 void lay_ctx_id_provisional(lay_ctx *ctx, const char *id)
 {
     id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;

@@ -520,19 +520,12 @@ static void seq_paginate(seq_layout *s)
 }
 
 /* Blank pages: one at the end for force-page-count, one first for the previous sequence's
- * force-page-count="auto". False (an error reported) past the page limit. */
-static bool seq_blank_pages(seq_layout *s)
+ * force-page-count="auto". */
+static void seq_add_blanks(seq_layout *s)
 {
-    lay_ctx *ctx = s->ctx;
     if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
         s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
         s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0};
-    }
-    if (s->np + s->lead > (size_t)(ctx->max_pages - ctx->pages)) {
-        diag_error(ctx->d, ctx->file, s->ps->line,
-                   "the document needs more than %d pages (the limit set by --max-pages)",
-                   ctx->max_pages);
-        return false;
     }
     if (s->lead) {
         lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
@@ -540,6 +533,19 @@ static bool seq_blank_pages(seq_layout *s)
         memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
         s->pb = v;
         s->np++;
+    }
+}
+
+/* The blank pages added; false (an error reported) past the page limit. */
+static bool seq_blank_pages(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    seq_add_blanks(s);
+    if (s->np > (size_t)(ctx->max_pages - ctx->pages)) {
+        diag_error(ctx->d, ctx->file, s->ps->line,
+                   "the document needs more than %d pages (the limit set by --max-pages)",
+                   ctx->max_pages);
+        return false;
     }
     return true;
 }
@@ -560,10 +566,9 @@ static void seq_label_pages(seq_layout *s, arena *pa)
             s->pages[0].title = lay_node_text(pa, c);
 }
 
-/* Ids: pages known, numbers final for this pass. An id on the page-sequence or its flow
- * spans all its pages; the blank page laid out here for the previous sequence belongs to
- * that one. The galley's ids end up sorted by their first item. */
-static void seq_place_ids(seq_layout *s)
+/* Ids on the page-sequence or its flow span all its pages; the blank page laid out here
+ * for the previous sequence belongs to that one. */
+static void seq_place_seq_ids(seq_layout *s)
 {
     lay_ctx *ctx = s->ctx;
     const fo_props *p = s->ps->props;
@@ -584,14 +589,23 @@ static void seq_place_ids(seq_layout *s)
                 lay_ctx_id_provisional(ctx, seq_ids[k]);
         }
     }
+}
+
+/* The flow's ids, on the pages their items landed on (again: they replace the places a
+ * layout before this one gave them). The galley's ids end up sorted by their first item. */
+static void seq_place_flow_ids(seq_layout *s, bool again)
+{
     lay_galley *g = &s->g;
+    lay_page *pages = s->pages;
     if (g->nids > 1)
         qsort(g->ids, g->nids, sizeof *g->ids, cmp_idrec);
     for (size_t i = 0; i < g->nids; i++) {
         size_t f = g->ids[i].first < g->n ? g->ids[i].first : (g->n ? g->n - 1 : 0);
         size_t l = g->ids[i].last < g->n ? g->ids[i].last : (g->n ? g->n - 1 : 0);
-        size_t pf = page_of(s->pb, np, f), pl = page_of(s->pb, np, l);
-        lay_ctx_id_place(ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
+        size_t pf = page_of(s->pb, s->np, f), pl = page_of(s->pb, s->np, l);
+        if (again)
+            lay_ctx_id_forget(s->ctx, g->ids[i].id);
+        lay_ctx_id_place(s->ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
                          pages[pl].number, pages[pl].label);
     }
 }
@@ -782,9 +796,35 @@ static bool relay_block(seq_layout *s, size_t k)
     return ok;
 }
 
-/* The flow's blocks whose forward citations now show other numbers, laid out again. When
- * one of them breaks otherwise, the document gets another pass (an approximation: the
- * flow could be laid out again from that block only). */
+/* The flow laid out again from its block k to its end, and paginated again: block k's
+ * citations now break it into other lines, which moves what follows. False when the
+ * sequence gets another page count (the sequences after it would be numbered otherwise):
+ * the document then needs another pass. */
+static bool seq_relayout_from(seq_layout *s, size_t k)
+{
+    lay_ctx *ctx = s->ctx;
+    restart_pt r = s->rs.v[k];
+    size_t np = s->np;
+    lay_ctx_cites_supersede(ctx, r.cite, s->cite_end);
+    lay_galley_truncate(&s->g, &r.m);
+    s->rs.n = k;
+    s->b.ref_w = s->b.body_w = r.w;
+    lay_flow_children(&s->b, s->flow, r.child, on_child, &s->rs);
+    s->np = paginate_flow(&s->b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
+    s->cite_end = lay_ctx_cite_mark(ctx);
+    seq_add_blanks(s);
+    if (s->np != np)
+        return false;
+    arena *tmp = arena_new();
+    seq_label_pages(s, tmp);
+    seq_place_flow_ids(s, true);
+    arena_destroy(tmp);
+    s->pages = NULL;
+    return true;
+}
+
+/* The flow's blocks whose forward citations now show other numbers, laid out again: alone
+ * when they still break into the same lines, else with all that follows them. */
 static void seq_settle_flow(seq_layout *s)
 {
     if (!s->flow)
@@ -800,7 +840,8 @@ static void seq_settle_flow(seq_layout *s)
         if (s->rs.v[k].cite == cite_to || !lay_ctx_cites_changed(s->ctx, s->rs.v[k].cite, cite_to))
             continue;
         if (!relay_block(s, k)) {
-            lay_ctx_must_redo(s->ctx);
+            if (!seq_relayout_from(s, k))
+                lay_ctx_must_redo(s->ctx);
             return;
         }
     }
@@ -820,7 +861,8 @@ lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
     /* ids are placed with labels formatted here; the pages are made at assembly */
     arena *tmp = arena_new();
     seq_label_pages(s, tmp);
-    seq_place_ids(s);
+    seq_place_seq_ids(s);
+    seq_place_flow_ids(s, false);
     arena_destroy(tmp);
     s->pages = NULL;
     seq_done(s);

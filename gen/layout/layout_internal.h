@@ -254,6 +254,10 @@ void lay_format_number(int n, const char *format, char *buf, size_t size);
 void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *first_label,
                       int last_page, const char *last_label);
 
+/* Forgets where `id` landed in this pass: its content was laid out again and is placed
+ * anew. */
+void lay_ctx_id_forget(lay_ctx *ctx, const char *id);
+
 /* Marks the last page of `id` (placed in this pass) as one that may still move (a
  * page-sequence that may get a blank page at its end): citations of it then show the
  * previous pass's value when there is one. */
