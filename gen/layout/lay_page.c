@@ -9,6 +9,11 @@
  * the others is applied without laying the last page out again (an approximation).
  * Pages of different body widths get their content laid out at their width from the
  * flow's top-level block that starts them (paginate_flow).
+ *
+ * A sequence is laid out and paginated first (lay_seq_new), its pages made later
+ * (lay_seq_pages), once the numbers it cites are known: forward citations are patches on
+ * the blocks that hold them, not a second layout of the document. doc/page-window.md tells
+ * the design, and what is left to bound memory within a sequence.
  */
 #include <stdlib.h>
 #include <string.h>
