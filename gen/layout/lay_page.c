@@ -452,6 +452,14 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
 
 /* ---- a page-sequence, step by step ----------------------------------------------------- */
 
+/* Assembling the pages in order: what one page needs from the ones before it. */
+typedef struct {
+    assembler as;
+    lay_master_state st; /* the page-sequence-master's progress */
+    double *ys;          /* item tops of the page being assembled */
+    size_t idk;          /* the next id (sorted) to get a named destination */
+} seq_assembly;
+
 /* What a page-sequence's steps share: the sequence, its numbering, its flow's galley,
  * its page breaks and its pages. All but the pages live in the sequence's arena `a`; the
  * pages in the arena of their assembly. */
@@ -470,6 +478,8 @@ struct lay_seq {
     size_t cite_begin, cite_end; /* the flow's citation records */
     size_t pcite0, pcite1; /* the citation records of the last assembly */
     bool assembled;
+    seq_assembly sa;  /* the pages being made */
+    size_t next_page; /* the next one to make; 0: none made yet */
     lay_pbreak *pb;
     size_t np;
     lay_page *pages;
@@ -556,19 +566,24 @@ static bool seq_blank_pages(seq_layout *s)
 }
 
 /* Every page's number and label; the sequence's title on its first page. */
+static void seq_label_page(const seq_layout *s, size_t i, lay_page *pg, arena *pa)
+{
+    char buf[64];
+    int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
+    lay_format_number(number, s->ps->props->format, buf, sizeof buf);
+    pg->number = number;
+    pg->label = arena_strdup(pa, buf);
+    if (i == 0)
+        for (const fo_node *c = s->ps->first_child; c; c = c->next_sibling)
+            if (c->kind == FO_TITLE)
+                pg->title = lay_node_text(pa, c);
+}
+
 static void seq_label_pages(seq_layout *s, arena *pa)
 {
     s->pages = ARENA_NEW_ARRAY(pa, lay_page, s->np);
-    for (size_t i = 0; i < s->np; i++) {
-        char buf[64];
-        int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
-        lay_format_number(number, s->ps->props->format, buf, sizeof buf);
-        s->pages[i].number = number;
-        s->pages[i].label = arena_strdup(pa, buf);
-    }
-    for (const fo_node *c = s->ps->first_child; c; c = c->next_sibling)
-        if (c->kind == FO_TITLE)
-            s->pages[0].title = lay_node_text(pa, c);
+    for (size_t i = 0; i < s->np; i++)
+        seq_label_page(s, i, &s->pages[i], pa);
 }
 
 /* Ids on the page-sequence or its flow span all its pages; the blank page laid out here
@@ -615,24 +630,18 @@ static void seq_place_flow_ids(seq_layout *s, bool again)
     }
 }
 
-/* Assembling the pages in order: what one page needs from the ones before it. */
-typedef struct {
-    assembler as;
-    lay_master_state st; /* the page-sequence-master's progress */
-    double *ys;          /* item tops of the page being assembled */
-    size_t idk;          /* the next id (sorted) to get a named destination */
-} seq_assembly;
-
-static void seq_assembly_init(seq_layout *s, seq_assembly *sa, arena *pa)
+/* The state lives in the sequence's arena: pages are made in batches, each in its own
+ * arena (sa->as.a, set per batch). */
+static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
 {
-    *sa = (seq_assembly){.as = {.ctx = s->ctx, .a = pa, .ps = s->ps, .g = &s->g,
+    *sa = (seq_assembly){.as = {.ctx = s->ctx, .ps = s->ps, .g = &s->g,
                                 .format = s->ps->props->format}};
-    sa->as.active = ARENA_NEW_ARRAY(pa, size_t, s->g.ndecor + 1);
+    sa->as.active = ARENA_NEW_ARRAY(s->a, size_t, s->g.ndecor + 1);
     size_t maxitems = 1;
     for (size_t i = 0; i < s->np; i++)
         if (s->pb[i].end - s->pb[i].start > maxitems)
             maxitems = s->pb[i].end - s->pb[i].start;
-    sa->ys = ARENA_NEW_ARRAY(pa, double, maxitems);
+    sa->ys = ARENA_NEW_ARRAY(s->a, double, maxitems);
 }
 
 /* Named destinations of the ids whose first item is on page i. */
@@ -653,9 +662,8 @@ static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_
 }
 
 /* Page i: its master's geometry, region backgrounds, static content, body, destinations. */
-static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i)
+static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *pg)
 {
-    lay_page *pg = &s->pages[i];
     const lay_pbreak *pb = &s->pb[i];
     lay_geometry geo;
     if (i < s->lead) {
@@ -691,12 +699,9 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i)
 }
 
 /* Ids anchored past the last item (an empty block at the end) go on the last page. */
-static void seq_trailing_dests(seq_layout *s, seq_assembly *sa)
+static void seq_trailing_dests(seq_layout *s, seq_assembly *sa, lay_page *pg)
 {
     const lay_galley *g = &s->g;
-    if (s->np == 0)
-        return;
-    lay_page *pg = &s->pages[s->np - 1];
     for (; sa->idk < g->nids; sa->idk++) {
         const lay_idrec *r = &g->ids[sa->idk];
         if (r->id[0] == '\x01')
@@ -885,29 +890,44 @@ bool lay_seq_waits(const lay_seq *s)
            (s->assembled && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1));
 }
 
-lay_pages lay_seq_pages(lay_seq *s, arena *pa, bool *provisional)
+lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
 {
-    seq_settle_flow(s);
-    if (s->assembled)
-        lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
-    s->pcite0 = lay_ctx_cite_mark(s->ctx);
-    seq_label_pages(s, pa);
-    seq_assembly sa;
-    seq_assembly_init(s, &sa, pa);
-    for (size_t i = 0; i < s->np; i++)
-        seq_assemble_page(s, &sa, i);
-    seq_trailing_dests(s, &sa);
+    bool first = s->next_page == 0;
+    if (first) {
+        seq_settle_flow(s);
+        if (s->assembled)
+            lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
+        s->pcite0 = lay_ctx_cite_mark(s->ctx);
+        seq_assembly_init(s, &s->sa);
+        s->assembled = true;
+    }
+    size_t from = s->next_page;
+    size_t to = max && s->np - from > max ? from + max : s->np;
+    lay_page *pages = ARENA_NEW_ARRAY(pa, lay_page, to - from);
+    s->sa.as.a = pa;
+    for (size_t i = from; i < to; i++) {
+        seq_label_page(s, i, &pages[i - from], pa);
+        seq_assemble_page(s, &s->sa, i, &pages[i - from]);
+    }
+    if (to == s->np && to > from)
+        seq_trailing_dests(s, &s->sa, &pages[to - from - 1]);
+    s->next_page = to;
     s->pcite1 = lay_ctx_cite_mark(s->ctx);
-    s->assembled = true;
+    bool waits = first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
+    if (waits)
+        s->next_page = 0; /* made again from the first page once the numbers are known */
     if (provisional)
-        *provisional = lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
-    lay_pages out = {s->pages, s->np};
-    s->pages = NULL;
-    return out;
+        *provisional = waits;
+    return (lay_pages){pages, to - from};
+}
+
+bool lay_seq_pages_done(const lay_seq *s)
+{
+    return s->assembled && s->next_page == s->np;
 }
 
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
 {
     lay_seq *s = lay_seq_new(ctx, ps, a);
-    return s ? lay_seq_pages(s, a, NULL) : (lay_pages){NULL, 0};
+    return s ? lay_seq_pages(s, a, 0, NULL) : (lay_pages){NULL, 0};
 }

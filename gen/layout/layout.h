@@ -195,11 +195,16 @@ size_t lay_seq_page_count(const lay_seq *s);
  * too. */
 bool lay_seq_waits(const lay_seq *s);
 
-/* Makes the sequence's pages, in `pages_arena` (the sequence's arena must outlive them):
- * the flow's blocks whose citations showed other numbers are laid out again first. May be
- * called again (for static content that cited a number not known yet: *provisional is set
- * then; NULL accepted), each time with a new arena. */
-lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, bool *provisional);
+/* Makes the sequence's next pages, at most `max` of them (0: all the rest), in
+ * `pages_arena` (the sequence's arena must outlive them): pages leave in batches, each
+ * batch in its own arena, freed once painted. Before the first page, the flow's blocks
+ * whose citations showed other numbers are laid out again. When the first batch's static
+ * content cites a number not known yet, *provisional is set (NULL accepted): the caller
+ * drops the batch, and the next call starts again from the first page. */
+lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provisional);
+
+/* True once the sequence's last page was made. */
+bool lay_seq_pages_done(const lay_seq *s);
 
 /* lay_seq_new and lay_seq_pages at once, all in `a`: pages with the numbers known now. */
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);

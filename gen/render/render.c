@@ -154,8 +154,13 @@ static void hold_clear(hold *h)
     h->head = h->n = 0;
 }
 
+/* Pages made and handed to the painter at once: the painter starts on a sequence's first
+ * pages while the next are made, and made pages don't pile up in memory. */
+enum { PAGES_AT_ONCE = 16 };
+
 /* Makes and hands over the pages of the held sequences that no longer wait, in order;
- * `all` at the end of the pass, when every number is known that will be. */
+ * `all` at the end of the pass, when every number is known that will be. The last batch
+ * of a sequence takes its arena along. */
 static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
 {
     while (h->head < h->n) {
@@ -164,14 +169,23 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
             return true;
         arena *pa = arena_new();
         bool provisional;
-        lay_pages pages = lay_seq_pages(q->s, pa, &provisional);
+        lay_pages pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, &provisional);
         if (provisional && !all) {
             arena_destroy(pa); /* its static content cites a number still unknown */
             return true;
         }
-        h->head++;
-        if (!(w ? paint_worker_push(w, pages, pa, q->a) : paint_here(r, pages, pa, q->a)))
-            return false;
+        for (;;) {
+            bool last = lay_seq_pages_done(q->s);
+            arena *sa = last ? q->a : NULL;
+            if (last)
+                h->head++;
+            if (!(w ? paint_worker_push(w, pages, pa, sa) : paint_here(r, pages, pa, sa)))
+                return false;
+            if (last)
+                break;
+            pa = arena_new();
+            pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, NULL);
+        }
     }
     return true;
 }
@@ -213,10 +227,11 @@ static bool run_pass(render_run *r)
     lay_ctx_flows_done(r->lay);
     if (ok && r->painter && diag_error_count(r->d) == r->errors_before)
         ok = paint_ready(r, w, &h, true);
-    hold_clear(&h);
-    free(h.v);
+    /* the painter may still read a held sequence's first pages */
     if (w && !paint_worker_finish(w))
         ok = false;
+    hold_clear(&h);
+    free(h.v);
     if (!ok)
         drop_painter(r);
     return ok && diag_error_count(r->d) == r->errors_before;

@@ -83,7 +83,7 @@ static void lay_file(const char *name, laid_doc *out)
         lay_ctx_flows_done(ctx);
         for (int k = 0; k < nseq; k++) {
             arena *pa = arena_new();
-            lay_pages pages = lay_seq_pages(seqs[k], pa, NULL);
+            lay_pages pages = lay_seq_pages(seqs[k], pa, 0, NULL);
             for (size_t i = 0; i < pages.npages && n < MAX_PAGES; i++)
                 page_text(out, &pages.pages[i], n++);
             arena_destroy(pa);
