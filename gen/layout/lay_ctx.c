@@ -3,7 +3,9 @@
  * Every id records where it landed in the current pass. A citation shows the value of the
  * current pass when the id was already placed (a backward reference), else the value of
  * the previous pass, else a placeholder. Each citation remembers what it showed, so that
- * the end of the pass can tell whether the document must be laid out again.
+ * the end of the pass can tell whether the document must be laid out again, and so that
+ * a page-sequence held for a forward reference knows which of its blocks to lay out again
+ * (lay_page.c: lay_seq_pages).
  */
 #include <glib.h>
 #include <stdio.h>
@@ -24,6 +26,8 @@ typedef struct {
 typedef struct {
     id_entry *e;
     bool last;
+    bool forward;     /* the id had no value of this pass when cited */
+    bool superseded;  /* its content was laid out again: a later record replaces it */
     const char *shown;
 } citation;
 
@@ -93,6 +97,13 @@ void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *
     e->num[1] = last_page;
 }
 
+void lay_ctx_id_forget(lay_ctx *ctx, const char *id)
+{
+    id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;
+    if (e && e->pass_set == ctx->pass)
+        e->pass_set = 0;
+}
+
 void lay_ctx_id_provisional(lay_ctx *ctx, const char *id)
 {
     id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;
@@ -100,13 +111,23 @@ void lay_ctx_id_provisional(lay_ctx *ctx, const char *id)
         e->pass_provisional = ctx->pass;
 }
 
+/* Whether `e` (its last page when `last`) has its value of this pass, one that won't move:
+ * a sequence's last page is provisional until the next sequence knows whether it starts
+ * with a blank page that belongs to it. */
+static bool entry_known(const lay_ctx *ctx, const id_entry *e, bool last)
+{
+    return e->pass_set == ctx->pass && !(last && e->pass_provisional == ctx->pass);
+}
+
 const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
 {
     id_entry *e = entry_get(ctx, id ? id : "", true);
+    bool known = entry_known(ctx, e, last);
     const char *shown;
-    if (e->pass_set == ctx->pass && last && e->pass_provisional == ctx->pass && e->prev[1]) {
-        shown = e->prev[1]; /* may still move: the previous pass knew where it ended */
-    } else if (e->pass_set == ctx->pass) {
+    if (!known && e->pass_set == ctx->pass) {
+        /* may still move: the previous pass knew where it ended */
+        shown = e->prev[1] ? e->prev[1] : e->cur[1];
+    } else if (known) {
         shown = e->cur[last];
     } else if (e->prev[last]) {
         shown = e->prev[last];
@@ -121,7 +142,7 @@ const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
         t->cites = arena_grow(ctx->a, t->cites, sizeof *t->cites, t->ncites, cap);
         t->capcites = cap;
     }
-    t->cites[t->ncites++] = (citation){e, last, shown};
+    t->cites[t->ncites++] = (citation){e, last, !known, false, shown};
     return arena_strdup(a, shown);
 }
 
@@ -133,12 +154,68 @@ const char *lay_ctx_cite_page(lay_ctx *ctx, const char *id, bool last, arena *a,
     return label;
 }
 
+void lay_ctx_id_settled(lay_ctx *ctx, const char *id)
+{
+    id_entry *e = id && *id ? entry_get(ctx, id, false) : NULL;
+    if (e && e->pass_provisional == ctx->pass)
+        e->pass_provisional = 0;
+}
+
+void lay_ctx_flows_done(lay_ctx *ctx)
+{
+    for (int k = 0; k < 2; k++)
+        lay_ctx_id_settled(ctx, ctx->prev_seq_ids[k]);
+}
+
+size_t lay_ctx_cite_mark(const lay_ctx *ctx)
+{
+    return ctx->ids->ncites;
+}
+
+bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to)
+{
+    const lay_idtab *t = ctx->ids;
+    for (size_t i = from; i < to && i < t->ncites; i++) {
+        const citation *c = &t->cites[i];
+        if (c->forward && !c->superseded && !c->e->prev[c->last] &&
+            !entry_known(ctx, c->e, c->last))
+            return true;
+    }
+    return false;
+}
+
+bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to)
+{
+    const lay_idtab *t = ctx->ids;
+    for (size_t i = from; i < to && i < t->ncites; i++) {
+        const citation *c = &t->cites[i];
+        if (c->forward && !c->superseded && entry_known(ctx, c->e, c->last) &&
+            strcmp(c->e->cur[c->last], c->shown) != 0)
+            return true;
+    }
+    return false;
+}
+
+void lay_ctx_cites_supersede(lay_ctx *ctx, size_t from, size_t to)
+{
+    lay_idtab *t = ctx->ids;
+    for (size_t i = from; i < to && i < t->ncites; i++)
+        t->cites[i].superseded = true;
+}
+
+void lay_ctx_must_redo(lay_ctx *ctx)
+{
+    ctx->must_redo = true;
+}
+
 bool lay_ctx_pass_done(lay_ctx *ctx)
 {
     lay_idtab *t = ctx->ids;
-    bool again = false;
+    bool again = ctx->must_redo;
     for (size_t i = 0; i < t->ncites; i++) {
         citation *c = &t->cites[i];
+        if (c->superseded)
+            continue;
         const char *final = c->e->pass_set == ctx->pass ? c->e->cur[c->last] : NULL;
         if (!final) {
             /* "\x01" keys are layout's own (page-number in a flow), dropped on relayout */
@@ -169,6 +246,7 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
     ctx->last_pages = ctx->pages;
     ctx->last_forward_refs = ctx->forward_refs;
     ctx->forward_refs = false;
+    ctx->must_redo = false;
     ctx->pages = 0;
     ctx->next_number = 1;
     ctx->prev_force_auto = false;

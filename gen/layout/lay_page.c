@@ -9,6 +9,11 @@
  * the others is applied without laying the last page out again (an approximation).
  * Pages of different body widths get their content laid out at their width from the
  * flow's top-level block that starts them (paginate_flow).
+ *
+ * A sequence is laid out and paginated first (lay_seq_new), its pages made later
+ * (lay_seq_pages), once the numbers it cites are known: forward citations are patches on
+ * the blocks that hold them, not a second layout of the document. doc/page-window.md tells
+ * the design, and what is left to bound memory within a sequence.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -87,7 +92,10 @@ static double avail(void *ud, size_t index)
 typedef struct {
     const fo_node *child;
     lay_galley_mark m;
-    double w; /* the width the items from here on were laid out at */
+    double w;               /* the width the items from here on were laid out at */
+    size_t cite;            /* the first citation record made by the child */
+    unsigned long snode_seq; /* the context's counters before it, to lay it out again */
+    int anon_seq;           /* with the same structure order and page-number keys */
 } restart_pt;
 
 typedef struct {
@@ -108,6 +116,9 @@ static void on_child(void *ud, const fo_node *child)
     p->child = child;
     lay_galley_mark_get(r->b->g, &p->m);
     p->w = r->b->ref_w;
+    p->cite = lay_ctx_cite_mark(r->b->ctx);
+    p->snode_seq = r->b->ctx->snode_seq;
+    p->anon_seq = r->b->ctx->anon_seq;
 }
 
 /* The last restart point at or before item s, or -1. */
@@ -174,6 +185,7 @@ static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, ava
         if (redo < 0)
             return np;
         lay_galley_truncate(g, &rs->v[redo].m);
+        lay_ctx_cites_supersede(b->ctx, rs->v[redo].cite, lay_ctx_cite_mark(b->ctx));
         const fo_node *from = rs->v[redo].child;
         rs->n = (size_t)redo;
         b->ref_w = b->body_w = w;
@@ -441,80 +453,156 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
     return number;
 }
 
-lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
-{
-    const fo_props *p = ps->props;
-    bool lead_blank;
-    int first_number = lay_start_number(ctx->next_number, ctx->pages > 0, ctx->prev_force_auto,
-                                        p->initial_page_number,
-                                        fo_is_specified(ps, FO_PROP_initial_page_number),
-                                        &lead_blank);
-    int blank_number = ctx->next_number;
-    ctx->next_number = first_number;
-    picker pk = {.ctx = ctx, .a = a};
-    pk.master = p->master_reference ? fo_doc_master(ctx->doc, p->master_reference) : NULL;
-    if (!pk.master)
-        diag_error(ctx->d, ctx->file, ps->line, _("page-sequence: no master named '%s'"),
-                   p->master_reference ? p->master_reference : "");
-    avail_ud ud = {&pk, first_number};
-    avail(&ud, 0);
+/* ---- a page-sequence, step by step ----------------------------------------------------- */
 
-    /* the flow's galley, at the first page's body width, then each page's */
+/* Assembling the pages in order: what one page needs from the ones before it. */
+typedef struct {
+    assembler as;
+    lay_master_state st; /* the page-sequence-master's progress */
+    double *ys;          /* item tops of the page being assembled */
+    size_t idk;          /* the next id (sorted) to get a named destination */
+} seq_assembly;
+
+/* What a page-sequence's steps share: the sequence, its numbering, its flow's galley,
+ * its page breaks and its pages. All but the pages live in the sequence's arena `a`; the
+ * pages in the arena of their assembly. */
+struct lay_seq {
+    lay_ctx *ctx;
+    arena *a;
+    const fo_node *ps, *flow;
+    picker pk;
+    avail_ud ud;
+    int first_number; /* of the first page of the flow */
+    int blank_number; /* of the blank page the previous sequence left to this one */
+    size_t lead;      /* 1 when that blank page comes first, else 0 */
     lay_galley g;
-    lay_galley_init(&g, a);
-    lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = pk.geo[0].body_w,
-                   .body_w = pk.geo[0].body_w, .page_h = pk.geo[0].body_h};
-    const fo_node *flow = flow_of(ps);
-    b.sn = lay_snode_new(&b, ps, "Part"); /* FOP's page-sequence and flow */
-    if (flow)
-        b.sn = lay_snode_new(&b, flow, "Sect");
-    restarts rs = {.b = &b};
-    if (flow)
-        lay_flow_children(&b, flow, NULL, on_child, &rs);
-
+    lay_build b;      /* how the flow was laid out, to lay blocks of it out again */
+    restarts rs;      /* before each of the flow's blocks */
+    size_t cite_begin, cite_end; /* the flow's citation records */
+    size_t pcite0, pcite1; /* the citation records of the last assembly */
+    bool assembled;
+    seq_assembly sa;  /* the pages being made */
+    size_t next_page; /* the next one to make; 0: none made yet */
     lay_pbreak *pb;
-    size_t np = paginate_flow(&b, flow, &rs, &ud, first_number, &pb);
-    int extra = force_extra(p->force_page_count, first_number, np);
-    if (extra) {
-        pb = arena_grow(a, pb, sizeof *pb, np, np + 1);
-        pb[np] = (lay_pbreak){g.n, g.n, true, 0, 0};
-        np++;
+    size_t np;
+    lay_page *pages;
+};
+typedef lay_seq seq_layout;
+
+/* Numbering: where the sequence starts, and whether the previous one left a blank page. */
+static void seq_number(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    const fo_props *p = s->ps->props;
+    bool lead_blank;
+    s->first_number = lay_start_number(ctx->next_number, ctx->pages > 0, ctx->prev_force_auto,
+                                       p->initial_page_number,
+                                       fo_is_specified(s->ps, FO_PROP_initial_page_number),
+                                       &lead_blank);
+    s->lead = lead_blank ? 1 : 0;
+    s->blank_number = ctx->next_number;
+    ctx->next_number = s->first_number;
+}
+
+/* The masters: a missing one is an error, and layout goes on with A4 pages. */
+static void seq_masters(seq_layout *s)
+{
+    const fo_props *p = s->ps->props;
+    s->pk = (picker){.ctx = s->ctx, .a = s->a};
+    s->pk.master = p->master_reference ? fo_doc_master(s->ctx->doc, p->master_reference) : NULL;
+    if (!s->pk.master)
+        diag_error(s->ctx->d, s->ctx->file, s->ps->line,
+                   _("page-sequence: no master named '%s'"),
+                   p->master_reference ? p->master_reference : "");
+    s->ud = (avail_ud){&s->pk, s->first_number};
+    avail(&s->ud, 0);
+}
+
+/* Pagination: the flow's galley, at the first page's body width, then each page's. */
+static void seq_paginate(seq_layout *s)
+{
+    const lay_geometry *geo0 = &s->pk.geo[0];
+    lay_galley_init(&s->g, s->a);
+    s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
+                       .body_w = geo0->body_w, .page_h = geo0->body_h};
+    lay_build *b = &s->b;
+    s->flow = flow_of(s->ps);
+    b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
+    if (s->flow)
+        b->sn = lay_snode_new(b, s->flow, "Sect");
+    s->rs = (restarts){.b = b};
+    s->cite_begin = lay_ctx_cite_mark(s->ctx);
+    if (s->flow)
+        lay_flow_children(b, s->flow, NULL, on_child, &s->rs);
+    s->np = paginate_flow(b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
+    s->cite_end = lay_ctx_cite_mark(s->ctx);
+}
+
+/* Blank pages: one at the end for force-page-count, one first for the previous sequence's
+ * force-page-count="auto". */
+static void seq_add_blanks(seq_layout *s)
+{
+    if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
+        s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
+        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0};
     }
-    size_t lead = lead_blank ? 1 : 0;
-    if (np + lead > (size_t)(ctx->max_pages - ctx->pages)) {
-        diag_error(ctx->d, ctx->file, ps->line,
+    if (s->lead) {
+        lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
+        v[0] = (lay_pbreak){0, 0, true, 0, 0};
+        memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
+        s->pb = v;
+        s->np++;
+    }
+}
+
+/* The blank pages added; false (an error reported) past the page limit. */
+static bool seq_blank_pages(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    seq_add_blanks(s);
+    if (s->np > (size_t)(ctx->max_pages - ctx->pages)) {
+        diag_error(ctx->d, ctx->file, s->ps->line,
                    _("the document needs more than %d pages (the limit set by --max-pages)"),
                    ctx->max_pages);
-        return (lay_pages){NULL, 0};
+        return false;
     }
-    if (lead) {
-        lay_pbreak *v = ARENA_NEW_ARRAY(a, lay_pbreak, np + 1);
-        v[0] = (lay_pbreak){0, 0, true, 0, 0};
-        memcpy(v + 1, pb, np * sizeof *pb);
-        pb = v;
-        np++;
-    }
+    return true;
+}
 
-    /* ids: pages known, numbers final for this pass */
-    if (g.nids > 1)
-        qsort(g.ids, g.nids, sizeof *g.ids, cmp_idrec);
-    lay_page *pages = ARENA_NEW_ARRAY(a, lay_page, np);
-    for (size_t i = 0; i < np; i++) {
-        char buf[64];
-        int number = i < lead ? blank_number : first_number + (int)(i - lead);
-        lay_format_number(number, p->format, buf, sizeof buf);
-        pages[i].number = number;
-        pages[i].label = arena_strdup(a, buf);
-    }
-    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
-        if (c->kind == FO_TITLE)
-            pages[0].title = lay_node_text(a, c);
-    /* an id on the page-sequence or its flow spans all its pages; the blank page laid out
-     * here for the previous sequence belongs to that one */
+/* Every page's number and label; the sequence's title on its first page. */
+static void seq_label_page(const seq_layout *s, size_t i, lay_page *pg, arena *pa)
+{
+    char buf[64];
+    int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
+    lay_format_number(number, s->ps->props->format, buf, sizeof buf);
+    pg->number = number;
+    pg->label = arena_strdup(pa, buf);
+    if (i == 0)
+        for (const fo_node *c = s->ps->first_child; c; c = c->next_sibling)
+            if (c->kind == FO_TITLE)
+                pg->title = lay_node_text(pa, c);
+}
+
+static void seq_label_pages(seq_layout *s, arena *pa)
+{
+    s->pages = ARENA_NEW_ARRAY(pa, lay_page, s->np);
+    for (size_t i = 0; i < s->np; i++)
+        seq_label_page(s, i, &s->pages[i], pa);
+}
+
+/* Ids on the page-sequence or its flow span all its pages; the blank page laid out here
+ * for the previous sequence belongs to that one. */
+static void seq_place_seq_ids(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    const fo_props *p = s->ps->props;
+    lay_page *pages = s->pages;
+    size_t np = s->np, lead = s->lead;
     for (int k = 0; k < 2 && lead; k++)
         if (ctx->prev_seq_ids[k])
             lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", pages[0].number, pages[0].label);
-    const char *seq_ids[2] = {p->id, flow ? flow->props->id : NULL};
+    lay_ctx_flows_done(ctx); /* the previous sequence's last page is known now */
+    const char *seq_ids[2] = {p->id, s->flow ? s->flow->props->id : NULL};
     for (int k = 0; k < 2; k++) {
         ctx->prev_seq_ids[k] = NULL;
         if (seq_ids[k] && *seq_ids[k]) {
@@ -525,83 +613,329 @@ lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
                 lay_ctx_id_provisional(ctx, seq_ids[k]);
         }
     }
-    for (size_t i = 0; i < g.nids; i++) {
-        size_t f = g.ids[i].first < g.n ? g.ids[i].first : (g.n ? g.n - 1 : 0);
-        size_t l = g.ids[i].last < g.n ? g.ids[i].last : (g.n ? g.n - 1 : 0);
-        size_t pf = page_of(pb, np, f), pl = page_of(pb, np, l);
-        lay_ctx_id_place(ctx, g.ids[i].id, pages[pf].number, pages[pf].label, pages[pl].number,
-                         pages[pl].label);
-    }
+}
 
-    assembler as = {.ctx = ctx, .a = a, .ps = ps, .g = &g, .format = p->format};
-    as.active = ARENA_NEW_ARRAY(a, size_t, g.ndecor + 1);
-    lay_master_state st = {0};
-    size_t maxitems = 1;
-    for (size_t i = 0; i < np; i++)
-        if (pb[i].end - pb[i].start > maxitems)
-            maxitems = pb[i].end - pb[i].start;
-    double *ys = ARENA_NEW_ARRAY(a, double, maxitems);
-    size_t idk = 0;
-    for (size_t i = 0; i < np; i++) {
-        lay_geometry geo;
-        if (i < lead) {
-            lay_master_state tmp = {0}; /* a page between sequences: not the first */
-            geometry_of(pick_spm(&pk, &tmp, 1, pages[i].number, false, true), &geo);
-        } else {
-            geometry_of(pick_spm(&pk, &st, i - lead, pages[i].number, i + 1 == np, pb[i].blank),
-                        &geo);
-        }
-        lay_page *pg = &pages[i];
-        pg->width = geo.width;
-        pg->height = geo.height;
-        lay_boxv out = {0};
-        double bx, by, bw, bh;
-        lay_geometry_body_rect(&geo, &bx, &by, &bw, &bh);
-        region_background(&out, a, geo.body, bx, by, bw, bh);
-        for (int r = 0; r < 4; r++)
-            if (geo.has_region[r])
-                region_background(&out, a, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
-                                  geo.rh[r]);
-        lay_pageinfo info = {pg->number, pg->label, &g, pb[i].start, pb[i].end};
-        for (int r = 0; r < 4; r++) {
-            const fo_node *sc = geo.has_region[r] ? static_for(ps, geo.region_name[r]) : NULL;
-            if (sc)
-                place_static(&as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
-                             geo.rw[r], geo.rh[r]);
-        }
-        if (!pb[i].blank) {
-            size_t body_boxes = out.n;
-            place_body(&as, &out, &geo, &pb[i], ys);
-            for (; idk < g.nids && g.ids[idk].first < pb[i].end; idk++) {
-                const lay_idrec *r = &g.ids[idk];
-                if (r->first < pb[i].start || r->id[0] == '\x01')
-                    continue;
-                lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
-                d->x = geo.body_x + r->x;
-                d->y = geo.body_y + ys[r->first - pb[i].start];
-                d->u.link.dest = r->id;
-            }
-            lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
-        }
-        pg->boxes = out.v;
-        pg->nboxes = out.n;
+/* The flow's ids, on the pages their items landed on (again: they replace the places a
+ * layout before this one gave them). The galley's ids end up sorted by their first item. */
+static void seq_place_flow_ids(seq_layout *s, bool again)
+{
+    lay_galley *g = &s->g;
+    lay_page *pages = s->pages;
+    if (g->nids > 1)
+        qsort(g->ids, g->nids, sizeof *g->ids, cmp_idrec);
+    for (size_t i = 0; i < g->nids; i++) {
+        size_t f = g->ids[i].first < g->n ? g->ids[i].first : (g->n ? g->n - 1 : 0);
+        size_t l = g->ids[i].last < g->n ? g->ids[i].last : (g->n ? g->n - 1 : 0);
+        size_t pf = page_of(s->pb, s->np, f), pl = page_of(s->pb, s->np, l);
+        if (again)
+            lay_ctx_id_forget(s->ctx, g->ids[i].id);
+        lay_ctx_id_place(s->ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
+                         pages[pl].number, pages[pl].label);
     }
-    /* ids anchored past the last item (an empty block at the end) */
-    for (; idk < g.nids && np > 0; idk++) {
-        const lay_idrec *r = &g.ids[idk];
+}
+
+/* The state lives in the sequence's arena: pages are made in batches, each in its own
+ * arena (sa->as.a, set per batch). */
+static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
+{
+    *sa = (seq_assembly){.as = {.ctx = s->ctx, .ps = s->ps, .g = &s->g,
+                                .format = s->ps->props->format}};
+    sa->as.active = ARENA_NEW_ARRAY(s->a, size_t, s->g.ndecor + 1);
+    size_t maxitems = 1;
+    for (size_t i = 0; i < s->np; i++)
+        if (s->pb[i].end - s->pb[i].start > maxitems)
+            maxitems = s->pb[i].end - s->pb[i].start;
+    sa->ys = ARENA_NEW_ARRAY(s->a, double, maxitems);
+}
+
+/* Named destinations of the ids whose first item is on page i. */
+static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_geometry *geo,
+                           lay_boxv *out)
+{
+    const lay_galley *g = &s->g;
+    const lay_pbreak *pb = &s->pb[i];
+    for (; sa->idk < g->nids && g->ids[sa->idk].first < pb->end; sa->idk++) {
+        const lay_idrec *r = &g->ids[sa->idk];
+        if (r->first < pb->start || r->id[0] == '\x01')
+            continue;
+        lay_box *d = lay_boxv_push(out, sa->as.a, LAY_DEST);
+        d->x = geo->body_x + r->x;
+        d->y = geo->body_y + sa->ys[r->first - pb->start];
+        d->u.link.dest = r->id;
+    }
+}
+
+/* Page i: its master's geometry, region backgrounds, static content, body, destinations. */
+static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *pg)
+{
+    const lay_pbreak *pb = &s->pb[i];
+    lay_geometry geo;
+    if (i < s->lead) {
+        lay_master_state tmp = {0}; /* a page between sequences: not the first */
+        geometry_of(pick_spm(&s->pk, &tmp, 1, pg->number, false, true), &geo);
+    } else {
+        geometry_of(pick_spm(&s->pk, &sa->st, i - s->lead, pg->number, i + 1 == s->np,
+                             pb->blank),
+                    &geo);
+    }
+    pg->width = geo.width;
+    pg->height = geo.height;
+    lay_boxv out = {0};
+    arena *pa = sa->as.a;
+    double bx, by, bw, bh;
+    lay_geometry_body_rect(&geo, &bx, &by, &bw, &bh);
+    region_background(&out, pa, geo.body, bx, by, bw, bh);
+    for (int r = 0; r < 4; r++)
+        if (geo.has_region[r])
+            region_background(&out, pa, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
+                              geo.rh[r]);
+    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end};
+    for (int r = 0; r < 4; r++) {
+        const fo_node *sc = geo.has_region[r] ? static_for(s->ps, geo.region_name[r]) : NULL;
+        if (sc)
+            place_static(&sa->as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
+                         geo.rw[r], geo.rh[r]);
+    }
+    if (!pb->blank) {
+        size_t body_boxes = out.n;
+        place_body(&sa->as, &out, &geo, pb, sa->ys);
+        seq_page_dests(s, sa, i, &geo, &out);
+        lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
+    }
+    pg->boxes = out.v;
+    pg->nboxes = out.n;
+}
+
+/* Ids anchored past the last item (an empty block at the end) go on the last page. */
+static void seq_trailing_dests(seq_layout *s, seq_assembly *sa, lay_page *pg)
+{
+    const lay_galley *g = &s->g;
+    for (; sa->idk < g->nids; sa->idk++) {
+        const lay_idrec *r = &g->ids[sa->idk];
         if (r->id[0] == '\x01')
             continue;
-        lay_page *pg = &pages[np - 1];
         lay_boxv out = {pg->boxes, pg->nboxes, pg->nboxes};
-        lay_box *d = lay_boxv_push(&out, a, LAY_DEST);
+        lay_box *d = lay_boxv_push(&out, sa->as.a, LAY_DEST);
         d->x = r->x;
         d->y = 0;
         d->u.link.dest = r->id;
         pg->boxes = out.v;
         pg->nboxes = out.n;
     }
-    ctx->pages += (int)np;
-    ctx->next_number = first_number + (int)(np - lead);
-    ctx->prev_force_auto = p->force_page_count == FO_KW_auto;
-    return (lay_pages){pages, np};
+}
+
+/* The context's numbering goes on after this sequence. */
+static void seq_done(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    ctx->pages += (int)s->np;
+    ctx->next_number = s->first_number + (int)(s->np - s->lead);
+    ctx->prev_force_auto = s->ps->props->force_page_count == FO_KW_auto;
+}
+
+/* ---- forward citations: the blocks that showed them, laid out again ---------------------- */
+
+/* Whether the items [a, a + n) and [b, b + n) of g break into pages alike and have as many
+ * boxes: then the second can take the first's place without a new pagination. */
+static bool items_alike(const lay_galley *g, size_t a, size_t b, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        const lay_pitem *x = &g->pi[a + k], *y = &g->pi[b + k];
+        if (x->height != y->height || x->space != y->space || x->discard != y->discard ||
+            x->keep != y->keep || x->brk != y->brk || (x->table == 0) != (y->table == 0) ||
+            x->header_h != y->header_h || x->footer_h != y->footer_h ||
+            x->footnote_h != y->footnote_h)
+            return false;
+        /* a table's repeated header and footer are made apart from its rows */
+        if (x->header_h > 0 || x->footer_h > 0)
+            return false;
+        size_t nx, ny;
+        lay_galley_item_boxes(g, a + k, &nx);
+        lay_galley_item_boxes(g, b + k, &ny);
+        if (nx != ny || g->ic[a + k].under != g->ic[b + k].under ||
+            g->ic[a + k].header_variant != g->ic[b + k].header_variant)
+            return false;
+        size_t ex = g->extra ? g->extra[a + k].n : 0, ey = g->extra ? g->extra[b + k].n : 0;
+        size_t fx = g->fnotes ? g->fnotes[a + k].n : 0, fy = g->fnotes ? g->fnotes[b + k].n : 0;
+        if (ex != ey || fx != fy)
+            return false;
+    }
+    return true;
+}
+
+/* Lays the flow's block k out again, now that the numbers it cites are known, and puts the
+ * new boxes in place of the old ones. The block is laid out after the galley's end, from
+ * the state the galley had before it (pending gap, counters); the appended items are
+ * dropped afterwards. False when the block breaks otherwise (another height, another count
+ * of lines): its items and the pages after them would move. */
+static bool relay_block(seq_layout *s, size_t k)
+{
+    lay_galley *g = &s->g;
+    lay_ctx *ctx = s->ctx;
+    const restart_pt *r = &s->rs.v[k];
+    size_t from = r->m.n, to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : g->n;
+    size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+    lay_galley_mark end;
+    lay_galley_mark_get(g, &end);
+    g->pend_space = r->m.pend_space;
+    g->pend_discard = r->m.pend_discard;
+    g->pend_any = r->m.pend_any;
+    g->pend_keep = r->m.pend_keep;
+    g->pend_brk = r->m.pend_brk;
+    g->cur_table = r->m.cur_table;
+    unsigned long snode_seq = ctx->snode_seq;
+    int anon_seq = ctx->anon_seq;
+    ctx->snode_seq = r->snode_seq;
+    ctx->anon_seq = r->anon_seq;
+    s->b.ref_w = s->b.body_w = r->w;
+    size_t cite0 = lay_ctx_cite_mark(ctx);
+    lay_block_level(&s->b, r->child);
+    ctx->snode_seq = snode_seq;
+    ctx->anon_seq = anon_seq;
+    size_t n = to - from, at = end.n;
+    bool ok = g->n - at == n && items_alike(g, from, at, n);
+    if (ok) {
+        for (size_t i = 0; i < n; i++) {
+            size_t nb;
+            const lay_box *nv = lay_galley_item_boxes(g, at + i, &nb);
+            memcpy(&g->boxes.v[g->ic[from + i].first], nv, nb * sizeof *nv);
+            if (g->extra && g->extra[at + i].n)
+                memcpy(g->extra[from + i].v, g->extra[at + i].v,
+                       g->extra[at + i].n * sizeof *g->extra[at + i].v);
+            if (g->fnotes && g->fnotes[at + i].n)
+                memcpy(g->fnotes[from + i].v, g->fnotes[at + i].v,
+                       g->fnotes[at + i].n * sizeof *g->fnotes[at + i].v);
+        }
+        lay_ctx_cites_supersede(ctx, r->cite, cite_to);
+    } else {
+        lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
+    }
+    lay_galley_truncate(g, &end);
+    return ok;
+}
+
+/* The flow laid out again from its block k to its end, and paginated again: block k's
+ * citations now break it into other lines, which moves what follows. False when the
+ * sequence gets another page count (the sequences after it would be numbered otherwise):
+ * the document then needs another pass. */
+static bool seq_relayout_from(seq_layout *s, size_t k)
+{
+    lay_ctx *ctx = s->ctx;
+    restart_pt r = s->rs.v[k];
+    size_t np = s->np;
+    lay_ctx_cites_supersede(ctx, r.cite, s->cite_end);
+    lay_galley_truncate(&s->g, &r.m);
+    s->rs.n = k;
+    s->b.ref_w = s->b.body_w = r.w;
+    lay_flow_children(&s->b, s->flow, r.child, on_child, &s->rs);
+    s->np = paginate_flow(&s->b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
+    s->cite_end = lay_ctx_cite_mark(ctx);
+    seq_add_blanks(s);
+    if (s->np != np)
+        return false;
+    arena *tmp = arena_new();
+    seq_label_pages(s, tmp);
+    seq_place_flow_ids(s, true);
+    arena_destroy(tmp);
+    s->pages = NULL;
+    return true;
+}
+
+/* The flow's blocks whose forward citations now show other numbers, laid out again: alone
+ * when they still break into the same lines, else with all that follows them. */
+static void seq_settle_flow(seq_layout *s)
+{
+    if (!s->flow)
+        return;
+    /* text straight in the flow before its first block has no restart point */
+    size_t first = s->rs.n ? s->rs.v[0].cite : s->cite_end;
+    if (lay_ctx_cites_changed(s->ctx, s->cite_begin, first)) {
+        lay_ctx_must_redo(s->ctx);
+        return;
+    }
+    for (size_t k = 0; k < s->rs.n; k++) {
+        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+        if (s->rs.v[k].cite == cite_to || !lay_ctx_cites_changed(s->ctx, s->rs.v[k].cite, cite_to))
+            continue;
+        if (!relay_block(s, k)) {
+            if (!seq_relayout_from(s, k))
+                lay_ctx_must_redo(s->ctx);
+            return;
+        }
+    }
+}
+
+/* ---- the face ----------------------------------------------------------------------------- */
+
+lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    seq_layout *s = ARENA_NEW(a, seq_layout);
+    *s = (seq_layout){.ctx = ctx, .a = a, .ps = ps};
+    seq_number(s);
+    seq_masters(s);
+    seq_paginate(s);
+    if (!seq_blank_pages(s))
+        return NULL;
+    /* ids are placed with labels formatted here; the pages are made at assembly */
+    arena *tmp = arena_new();
+    seq_label_pages(s, tmp);
+    seq_place_seq_ids(s);
+    seq_place_flow_ids(s, false);
+    arena_destroy(tmp);
+    s->pages = NULL;
+    seq_done(s);
+    return s;
+}
+
+size_t lay_seq_page_count(const lay_seq *s)
+{
+    return s->np;
+}
+
+bool lay_seq_waits(const lay_seq *s)
+{
+    return lay_ctx_cites_waiting(s->ctx, s->cite_begin, s->cite_end) ||
+           (s->assembled && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1));
+}
+
+lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
+{
+    bool first = s->next_page == 0;
+    if (first) {
+        seq_settle_flow(s);
+        if (s->assembled)
+            lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
+        s->pcite0 = lay_ctx_cite_mark(s->ctx);
+        seq_assembly_init(s, &s->sa);
+        s->assembled = true;
+    }
+    size_t from = s->next_page;
+    size_t to = max && s->np - from > max ? from + max : s->np;
+    lay_page *pages = ARENA_NEW_ARRAY(pa, lay_page, to - from);
+    s->sa.as.a = pa;
+    for (size_t i = from; i < to; i++) {
+        seq_label_page(s, i, &pages[i - from], pa);
+        seq_assemble_page(s, &s->sa, i, &pages[i - from]);
+    }
+    if (to == s->np && to > from)
+        seq_trailing_dests(s, &s->sa, &pages[to - from - 1]);
+    s->next_page = to;
+    s->pcite1 = lay_ctx_cite_mark(s->ctx);
+    bool waits = first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
+    if (waits)
+        s->next_page = 0; /* made again from the first page once the numbers are known */
+    if (provisional)
+        *provisional = waits;
+    return (lay_pages){pages, to - from};
+}
+
+bool lay_seq_pages_done(const lay_seq *s)
+{
+    return s->assembled && s->next_page == s->np;
+}
+
+lay_pages lay_sequence(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    lay_seq *s = lay_seq_new(ctx, ps, a);
+    return s ? lay_seq_pages(s, a, 0, NULL) : (lay_pages){NULL, 0};
 }

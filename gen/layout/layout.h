@@ -5,9 +5,13 @@
  * Pages and their boxes live in the arena given to lay_sequence(); the fonts they refer to
  * belong to the text engine (tx_engine) and live as long as it does.
  *
- * Forward references (page-number-citation to a later page) converge over passes: the
- * first pass lays out with placeholders and records where every id landed; a pass after
- * it uses those numbers. lay_ctx_pass_done() tells whether another pass is needed.
+ * Forward references (page-number-citation to a later page) are patches, not a second
+ * layout: a page-sequence is laid out and paginated (lay_seq_new), and its pages are made
+ * (lay_seq_pages) once the numbers it cites are known (lay_seq_waits). Making them lays out
+ * again only the flow's blocks whose citations showed a placeholder; static content is
+ * laid out per page then, so a "page n / N" footer never moves the flow. When a block laid
+ * out again breaks into other lines, the document needs another pass, which uses the
+ * numbers of the one before: lay_ctx_pass_done() tells.
  */
 #ifndef LIVRABLES_LAYOUT_H
 #define LIVRABLES_LAYOUT_H
@@ -177,9 +181,40 @@ void lay_ctx_set_max_pages(lay_ctx *ctx, int max_pages);
  * dependency files. */
 void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs);
 
-/* Lays out one page-sequence (from fo_doc_next_page_sequence) into pages allocated in `a`.
- * Page numbering continues from the previous sequence of the same pass. */
+/* A page-sequence laid out and broken into pages, its pages not made yet. */
+typedef struct lay_seq lay_seq;
+
+/* Lays out the flow of one page-sequence (from fo_doc_next_page_sequence) and breaks it
+ * into pages; the ids it holds get their page numbers. Page numbering continues from the
+ * previous sequence of the same pass. Allocated in `a` (which also holds the FO subtree and
+ * must outlive it). NULL after an error (reported: more pages than allowed). */
+lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
+
+/* Pages in the sequence, blank ones included. */
+size_t lay_seq_page_count(const lay_seq *s);
+
+/* True while a number the sequence cites is known neither from this pass nor from the
+ * previous one (its pages would show a placeholder): a forward reference not laid out yet.
+ * Before the sequence's pages were made, only its flow counts; after, its static content
+ * too. */
+bool lay_seq_waits(const lay_seq *s);
+
+/* Makes the sequence's next pages, at most `max` of them (0: all the rest), in
+ * `pages_arena` (the sequence's arena must outlive them): pages leave in batches, each
+ * batch in its own arena, freed once painted. Before the first page, the flow's blocks
+ * whose citations showed other numbers are laid out again. When the first batch's static
+ * content cites a number not known yet, *provisional is set (NULL accepted): the caller
+ * drops the batch, and the next call starts again from the first page. */
+lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provisional);
+
+/* True once the sequence's last page was made. */
+bool lay_seq_pages_done(const lay_seq *s);
+
+/* lay_seq_new and lay_seq_pages at once, all in `a`: pages with the numbers known now. */
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
+
+/* Every page-sequence of the pass was laid out: the last one's last page is final. */
+void lay_ctx_flows_done(lay_ctx *ctx);
 
 /* Ends a pass over the document: returns true when a further pass is needed because a
  * page-number-citation was laid out with a number that differs from where its id finally

@@ -246,6 +246,7 @@ struct lay_ctx {
     bool forward_refs; /* this pass used an unknown id */
     bool last_forward_refs;
     bool changed;      /* a cited value differs from the final one */
+    bool must_redo;    /* a held block laid out again broke otherwise: one more pass */
     bool prev_force_auto; /* the previous sequence had force-page-count="auto" */
     const char *prev_seq_ids[2]; /* ids of the previous page-sequence and its flow */
     int anon_seq;      /* counter for flow page-number keys, reset every pass */
@@ -280,6 +281,10 @@ void lay_format_number(int n, const char *format, char *buf, size_t size);
 void lay_ctx_id_place(lay_ctx *ctx, const char *id, int first_page, const char *first_label,
                       int last_page, const char *last_label);
 
+/* Forgets where `id` landed in this pass: its content was laid out again and is placed
+ * anew. */
+void lay_ctx_id_forget(lay_ctx *ctx, const char *id);
+
 /* Marks the last page of `id` (placed in this pass) as one that may still move (a
  * page-sequence that may get a blank page at its end): citations of it then show the
  * previous pass's value when there is one. */
@@ -291,6 +296,26 @@ const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a);
 
 /* The same, with the page's number in *number (0 while unknown), for index ranges. */
 const char *lay_ctx_cite_page(lay_ctx *ctx, const char *id, bool last, arena *a, int *number);
+
+/* The last page of `id` is final (the sequence after it has started). */
+void lay_ctx_id_settled(lay_ctx *ctx, const char *id);
+
+/* Citation records are numbered in the order they were made: lay_ctx_cite_mark() is the
+ * number of the next one, and [from, to) a range of them. */
+size_t lay_ctx_cite_mark(const lay_ctx *ctx);
+
+/* Whether a forward citation of the range still has no value at all (neither from this
+ * pass nor from the previous one): what it shows is a placeholder. */
+bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
+
+/* Whether a forward citation of the range showed something else than its id's value now. */
+bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to);
+
+/* The content holding the range was laid out again: those records no longer count. */
+void lay_ctx_cites_supersede(lay_ctx *ctx, size_t from, size_t to);
+
+/* Asks for another pass (lay_ctx_pass_done returns true). */
+void lay_ctx_must_redo(lay_ctx *ctx);
 
 /* ---- page masters ------------------------------------------------------------------------ */
 

@@ -9,7 +9,7 @@ enum { QUEUE_SIZE = 1 };
 
 typedef struct {
     lay_pages pages;
-    arena *a;
+    arena *pages_arena, *seq_arena;
 } job;
 
 struct paint_worker {
@@ -47,7 +47,8 @@ static void *run(void *arg)
         bool ok = !w->failed;
         for (size_t i = 0; ok && i < j.pages.npages; i++)
             ok = paint_page(w->p, &j.pages.pages[i]);
-        arena_destroy(j.a);
+        arena_destroy(j.pages_arena);
+        arena_destroy(j.seq_arena);
         if (!ok) {
             pthread_mutex_lock(&w->lock);
             w->failed = true;
@@ -74,12 +75,12 @@ paint_worker *paint_worker_start(painter *p)
     return w;
 }
 
-bool paint_worker_push(paint_worker *w, lay_pages pages, arena *a)
+bool paint_worker_push(paint_worker *w, lay_pages pages, arena *pages_arena, arena *seq_arena)
 {
     pthread_mutex_lock(&w->lock);
     while (w->count == QUEUE_SIZE)
         pthread_cond_wait(&w->changed, &w->lock);
-    w->queue[(w->head + w->count) % QUEUE_SIZE] = (job){pages, a};
+    w->queue[(w->head + w->count) % QUEUE_SIZE] = (job){pages, pages_arena, seq_arena};
     w->count++;
     bool ok = !w->failed;
     pthread_cond_broadcast(&w->changed);

@@ -17,10 +17,11 @@ typedef struct paint_worker paint_worker;
  * (the caller then paints itself). */
 paint_worker *paint_worker_start(painter *p);
 
-/* Hands a laid-out sequence over: the worker paints its pages in order, then destroys `a`
- * (which holds the pages). Waits while a sequence is already queued, so memory stays
- * bounded. Returns false once a page failed to paint (the arena is destroyed anyway). */
-bool paint_worker_push(paint_worker *w, lay_pages pages, arena *a);
+/* Hands a laid-out sequence over: the worker paints its pages in order, then destroys
+ * `pages_arena` and `seq_arena` (which hold the pages and what they point to; either may be
+ * NULL). Waits while a sequence is already queued, so memory stays bounded. Returns false
+ * once a page failed to paint (the arenas are destroyed anyway). */
+bool paint_worker_push(paint_worker *w, lay_pages pages, arena *pages_arena, arena *seq_arena);
 
 /* Waits until everything handed over is painted, stops the thread and frees the worker.
  * Returns false when a page failed to paint. */

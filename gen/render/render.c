@@ -11,9 +11,15 @@
 #include "util/arena.h"
 #include "util/i18n.h"
 
-/* Forward references usually settle in two passes; a third covers a citation whose new
- * width moved a page break. Past that the document is painted as it stands. */
+/* Forward references settle in one pass, held sequences laid out again where they cite;
+ * a second pass comes when a number's new width broke a line otherwise, a third covers a
+ * page break it moved. Past that the document is painted as it stands. */
 enum { MAX_PASSES = 4 };
+
+/* Sequences held for a forward reference, the newest apart, may take this much memory;
+ * past it the pass goes on without painting, and the next pass paints with the numbers
+ * of this one (two layouts instead of memory growing with the document). */
+#define HOLD_MAX_BYTES ((size_t)256 << 20)
 
 struct render_engine {
     tx_engine *tx;
@@ -97,47 +103,136 @@ static void drop_painter(render_run *r)
 
 /* Paints a sequence in this thread (when no painting thread could be started), then
  * frees it. */
-static bool paint_here(render_run *r, lay_pages pages, arena *a)
+static bool paint_here(render_run *r, lay_pages pages, arena *pages_arena, arena *seq_arena)
 {
     bool ok = true;
     for (size_t i = 0; ok && i < pages.npages; i++)
         ok = paint_page(r->painter, &pages.pages[i]);
-    arena_destroy(a);
+    arena_destroy(pages_arena);
+    arena_destroy(seq_arena);
     return ok;
 }
 
+/* Laid-out sequences whose pages wait for a forward reference, oldest first. Pages are
+ * painted in order: the ones after a waiting sequence wait with it. */
+typedef struct {
+    lay_seq *s;
+    arena *a; /* the sequence's FO subtree and layout */
+} held_seq;
+
+typedef struct {
+    held_seq *v;
+    size_t head, n, cap;
+} hold;
+
+static void hold_push(hold *h, lay_seq *s, arena *a)
+{
+    if (h->head > 0 && h->head == h->n) /* empty: start over */
+        h->head = h->n = 0;
+    if (h->n == h->cap) {
+        h->cap = h->cap ? 2 * h->cap : 8;
+        h->v = realloc(h->v, h->cap * sizeof *h->v);
+        if (!h->v)
+            abort();
+    }
+    h->v[h->n++] = (held_seq){s, a};
+}
+
+/* Memory of the held sequences but the newest (that one is the sequence being read: it
+ * would be in memory without forward references too). */
+static size_t hold_bytes(const hold *h)
+{
+    size_t sum = 0;
+    for (size_t i = h->head; i + 1 < h->n; i++)
+        sum += arena_footprint(h->v[i].a);
+    return sum;
+}
+
+static void hold_clear(hold *h)
+{
+    for (size_t i = h->head; i < h->n; i++)
+        arena_destroy(h->v[i].a);
+    h->head = h->n = 0;
+}
+
+/* Pages made and handed to the painter at once: the painter starts on a sequence's first
+ * pages while the next are made, and made pages don't pile up in memory. */
+enum { PAGES_AT_ONCE = 16 };
+
+/* Makes and hands over the pages of the held sequences that no longer wait, in order;
+ * `all` at the end of the pass, when every number is known that will be. The last batch
+ * of a sequence takes its arena along. */
+static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
+{
+    while (h->head < h->n) {
+        held_seq *q = &h->v[h->head];
+        if (!all && lay_seq_waits(q->s))
+            return true;
+        arena *pa = arena_new();
+        bool provisional;
+        lay_pages pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, &provisional);
+        if (provisional && !all) {
+            arena_destroy(pa); /* its static content cites a number still unknown */
+            return true;
+        }
+        for (;;) {
+            bool last = lay_seq_pages_done(q->s);
+            arena *sa = last ? q->a : NULL;
+            if (last)
+                h->head++;
+            if (!(w ? paint_worker_push(w, pages, pa, sa) : paint_here(r, pages, pa, sa)))
+                return false;
+            if (last)
+                break;
+            pa = arena_new();
+            pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, NULL);
+        }
+    }
+    return true;
+}
+
 /* One pass over every page-sequence. Each sequence lives in its own arena, painted (when
- * painting) and freed before the next is read: memory follows the largest sequence (two or
- * three of them at once while the painting thread catches up). */
-static bool run_pass(render_run *r, bool first_pass)
+ * painting) and freed as soon as the numbers it shows are known: memory follows the
+ * largest sequence (two or three of them at once while the painting thread catches up),
+ * and the sequences a forward reference holds. */
+static bool run_pass(render_run *r)
 {
     paint_worker *w = r->painter ? paint_worker_start(r->painter) : NULL;
+    hold h = {0};
     bool ok = true;
     for (;;) {
         arena *a = arena_new();
         fo_node *seq = fo_doc_next_page_sequence(r->doc, a);
-        if (!seq) {
+        lay_seq *s = seq ? lay_seq_new(r->lay, seq, a) : NULL;
+        if (!s) {
             arena_destroy(a);
             break;
         }
-        lay_pages pages = lay_sequence(r->lay, seq, a);
-        /* A forward reference on the first pass means its numbers are placeholders:
-         * stop painting, the next pass will paint with the real ones. */
-        if (first_pass && r->painter && lay_ctx_has_forward_refs(r->lay)) {
-            if (w)
-                paint_worker_finish(w);
-            w = NULL;
-            drop_painter(r);
-        }
-        if (!r->painter)
+        if (!r->painter) {
             arena_destroy(a);
-        else if (!(w ? paint_worker_push(w, pages, a) : paint_here(r, pages, a)))
-            ok = false;
+        } else {
+            hold_push(&h, s, a);
+            ok = paint_ready(r, w, &h, false);
+            if (ok && hold_bytes(&h) > HOLD_MAX_BYTES) {
+                /* too much held: the next pass paints with this one's numbers */
+                if (w)
+                    paint_worker_finish(w);
+                w = NULL;
+                drop_painter(r);
+                hold_clear(&h);
+            }
+        }
         if (!ok || diag_error_count(r->d) > r->errors_before)
             break;
     }
+    lay_ctx_flows_done(r->lay);
+    if (ok && r->painter && diag_error_count(r->d) == r->errors_before)
+        ok = paint_ready(r, w, &h, true);
+    /* the painter may still read a held sequence's first pages */
     if (w && !paint_worker_finish(w))
         ok = false;
+    hold_clear(&h);
+    free(h.v);
     if (!ok)
         drop_painter(r);
     return ok && diag_error_count(r->d) == r->errors_before;
@@ -179,7 +274,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         r.painter = paint_open(out_path, &r.popts, d);
         if (!r.painter)
             break;
-        if (!run_pass(&r, pass == 1))
+        if (!run_pass(&r))
             break;
         bool again = lay_ctx_pass_done(r.lay);
         if (r.painter && (!again || pass == MAX_PASSES)) {

@@ -1,0 +1,99 @@
+# End-to-end tests of page-sequences laid out in one pass: forward page-number citations
+# resolved as patches on the lines that hold them.
+
+# pages_citing_doc OUT MODE: a page-sequence whose first paragraph (justified) cites pages 9
+# and 10 many times, then eleven pages each starting with an id'd block, and a "page n / N"
+# footer. MODE "cite" writes fo:page-number-citation; "literal" writes the numbers as text,
+# the layout the citations must end up with.
+pages_citing_doc() {
+    local out=$1 mode=$2 i n9 n10
+    if [ "$mode" = cite ]; then
+        n9='<fo:page-number-citation ref-id="p9"/>'
+        n10='<fo:page-number-citation ref-id="p10"/>'
+    else
+        n9=9 n10=10
+    fi
+    {
+        cat <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block text-align="justify">Renvois en avant :
+EOF
+        for ((i = 1; i <= 60; i++)); do
+            echo "voir page $n9 puis page $n10 ;"
+        done
+        echo "fin des renvois.</fo:block>"
+        for ((i = 2; i <= 12; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"p$i\">Page cible $i</fo:block>"
+        done
+        echo '<fo:block id="fin">Dernier bloc</fo:block>'
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+test_pages_forward_citation_rebreaks_like_literal_numbers() {
+    pages_citing_doc cite.fo cite
+    pages_citing_doc literal.fo literal
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    assert_exit 0 "$LIVRABLES" render literal.fo -o literal.pdf
+    assert_eq 12 "$(pdf_pages cite.pdf)" pages
+    # the placeholder ("00") is wider than "9": the paragraph holding the citations breaks
+    # into the lines the final numbers give, exactly as with the numbers written out
+    pdftotext -f 1 -l 1 -layout cite.pdf cite1.txt
+    pdftotext -f 1 -l 1 -layout literal.pdf literal1.txt
+    diff literal1.txt cite1.txt || fail "citations of pages 9 and 10 break unlike the numbers"
+    [ "$(grep -o 'voir page 9 puis page 10' cite1.txt | wc -l)" -ge 20 ] ||
+        fail "the citations don't show pages 9 and 10"
+    assert_contains cite1.txt "page 1 / 12"
+    pdftotext -f 9 -l 9 cite.pdf p9.txt
+    assert_contains p9.txt "Page cible 9"
+    if command -v fop >/dev/null 2>&1; then
+        fop -q -fo cite.fo -pdf fop.pdf >fop.log 2>&1 || { cat fop.log; fail "FOP failed"; }
+        assert_eq "$(pdf_pages fop.pdf)" "$(pdf_pages cite.pdf)" "pages of ours vs FOP"
+        # the same words and numbers in the same order (line breaks may differ)
+        pdftotext cite.pdf - | tr -s ' \n\f' '  ' > ours.txt
+        pdftotext fop.pdf - | tr -s ' \n\f' '  ' > fop.txt
+        diff fop.txt ours.txt || fail "text differs from FOP's"
+    else
+        echo "fop not installed: FOP comparison skipped"
+    fi
+}
+
+test_pages_forward_citation_in_later_sequence_waits_for_its_number() {
+    # the first sequence cites a page of the second; the second a page of the first
+    cat > seqs.fo <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A5" page-width="148mm" page-height="210mm" margin="15mm">
+<fo:region-body margin-bottom="12mm"/><fo:region-after extent="8mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A5">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="end">p. <fo:page-number/> sur <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block id="debut">Sommaire : annexe en page <fo:page-number-citation ref-id="annexe"/>.</fo:block>
+<fo:block break-before="page">Deuxième page du premier cahier.</fo:block>
+</fo:flow></fo:page-sequence>
+<fo:page-sequence master-reference="A5" initial-page-number="auto-even">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="end">p. <fo:page-number/> sur <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block id="annexe">Annexe, renvoi au début en page <fo:page-number-citation ref-id="debut"/>.</fo:block>
+<fo:block break-before="page" id="fin">Fin.</fo:block>
+</fo:flow></fo:page-sequence>
+</fo:root>
+EOF
+    assert_exit 0 "$LIVRABLES" render seqs.fo -o seqs.pdf
+    assert_eq 5 "$(pdf_pages seqs.pdf)" pages
+    pdftotext seqs.pdf seqs.txt
+    assert_order seqs.txt "annexe en page 4." "p. 1 sur 5" "p. 2 sur 5" \
+        "renvoi au début en page 1." "p. 4 sur 5" "Fin." "p. 5 sur 5"
+}
