@@ -55,6 +55,47 @@ static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state
     arena_destroy(NULL);
 }
 
+/* Fills `n` doubles of `a` with garbage, one allocation each; returns the first. */
+static double *dirty_doubles(arena *a, int n)
+{
+    double *first = NULL;
+    for (int i = 0; i < n; i++) {
+        double *d = ARENA_NEW(a, double);
+        *d = 42.0 + i;
+        if (!first)
+            first = d;
+    }
+    return first;
+}
+
+/* A reset arena (a page done) and a new one after a destroyed one (a document done) work
+ * in memory already obtained: no new block, and what they hand out is still zero-filled. */
+static void arena_blocks_are_recycled_and_allocations_stay_zeroed(void **state)
+{
+    arena *a = arena_new();
+    dirty_doubles(a, 20000); /* several blocks */
+    size_t footprint = arena_footprint(a);
+    for (int round = 0; round < 3; round++) {
+        arena_reset(a);
+        for (int i = 0; i < 20000; i++)
+            assert_true(*ARENA_NEW(a, double) == 0.0);
+        assert_int_equal(arena_footprint(a), footprint);
+    }
+    arena_destroy(a);
+
+    arena *one = arena_new(); /* one block */
+    double *old = dirty_doubles(one, 1);
+    arena_destroy(one);
+    arena *b = arena_new();
+    double *recycled = ARENA_NEW(b, double);
+    assert_ptr_equal(recycled, old); /* the block just given back */
+    assert_true(*recycled == 0.0);
+    char *raw = arena_alloc_uninit(b, 100);
+    memset(raw, 'x', 100);
+    arena_destroy(b);
+    arena_trim();
+}
+
 #ifdef TEST_ASAN
 /* A write one byte past an arena allocation, in a child: ASan must stop it. */
 static bool overflow_is_caught(char *p, size_t n)
@@ -205,6 +246,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
+        cmocka_unit_test(arena_blocks_are_recycled_and_allocations_stay_zeroed),
         cmocka_unit_test(arena_array_size_overflow_aborts),
         cmocka_unit_test(arena_overflows_are_caught_under_asan),
         cmocka_unit_test(diag_prints_file_line_severity_once),
