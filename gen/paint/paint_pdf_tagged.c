@@ -427,11 +427,17 @@ static bool mark_artifacts(tagger *t)
             return false;
         GString *s = artifacts_marked(data, len);
         free(data);
-        qpdf_oh st = qpdf_oh_new_stream(q);
+        /* cairo writes one content stream a page: its data is replaced in place (a new
+         * stream object would make qpdf count every object of the file, page after page) */
+        qpdf_oh st = qpdf_oh_get_key(q, t->pages[p], "/Contents");
+        bool in_place = qpdf_oh_is_stream(q, st);
+        if (!in_place)
+            st = qpdf_oh_new_stream(q);
         qpdf_oh_replace_stream_data(q, st, (unsigned char *)s->str, s->len, qpdf_oh_new_null(q),
                                     qpdf_oh_new_null(q));
         g_string_free(s, TRUE);
-        qpdf_oh_replace_key(q, t->pages[p], "/Contents", st);
+        if (!in_place)
+            qpdf_oh_replace_key(q, t->pages[p], "/Contents", st);
     }
     return true;
 }
@@ -609,7 +615,9 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
         t.pages = g_new(qpdf_oh, t.npages > 0 ? t.npages : 1);
         for (int i = 0; i < t.npages; i++)
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
-        t.next_id = qpdf_oh_get_object_id(q, qpdf_make_indirect_object(q, qpdf_oh_new_null(q))) + 1;
+        /* cairo numbers its objects from 1 without gaps, so the trailer's /Size is the
+         * next free number (qpdf_make_indirect_object would walk every object for it) */
+        t.next_id = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
         t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         build_tree(&t);
         g_hash_table_destroy(t.names);
