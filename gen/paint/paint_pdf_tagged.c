@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/grow.h"
+
 typedef struct {
     qpdf_data q;
     const pdf_marks *m;
@@ -51,10 +53,7 @@ typedef struct {
 
 static void kpush(klist *k, kentry e)
 {
-    if (k->n == k->cap) {
-        k->cap = k->cap ? 2 * k->cap : 4;
-        k->v = g_renew(kentry, k->v, k->cap);
-    }
+    GROW_HEAP(k->v, k->n, k->cap, 1, 4);
     k->v[k->n++] = e;
 }
 
@@ -367,7 +366,7 @@ static void build_tree(tagger *t)
     describe_links(t, annots);
     qpdf_oh_replace_key(t->q, qpdf_get_root(t->q), "/StructTreeRoot", root);
     for (size_t i = 0; i <= ne; i++)
-        g_free(kids[i].v);
+        free(kids[i].v);
     g_free(kids);
     g_free(mcid);
     g_free(annots);
