@@ -617,6 +617,12 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
         /* cairo numbers its objects from 1 without gaps, so the trailer's /Size is the
          * next free number (qpdf_make_indirect_object would walk every object for it) */
         t.next_id = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+        /* first: the XMP stream, as qpdf walks every object of the file for a new stream,
+         * which is cheap before the structure tree is added */
+        document_level(&t, o);
+        int meta_id = qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"));
+        if (meta_id >= t.next_id)
+            t.next_id = meta_id + 1;
         t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         build_tree(&t);
         g_hash_table_destroy(t.names);
@@ -627,10 +633,8 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
         ok = mark_artifacts(&t);
     }
-    if (ok) {
-        document_level(&t, o);
+    if (ok)
         ok = (qpdf_init_write_memory(q) & QPDF_ERRORS) == 0;
-    }
     if (ok) {
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
         qpdf_set_object_stream_mode(q, qpdf_o_generate);
