@@ -71,6 +71,7 @@ bench_file() {
 echo "== Livrables benchmark, $(date -u +%Y-%m-%d)"
 echo "machine: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n1), $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
 echo "system:  $(. /etc/os-release && echo "$PRETTY_NAME"), $(uname -r)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1, 5 and 15 min; other work on the same cores slows both engines)"
 echo "runs:    best of $RUNS (FOP: $FOP_RUNS; 3,000 pages: 1)"
 echo
 

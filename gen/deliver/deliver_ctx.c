@@ -7,6 +7,7 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/depfile.h"
+#include "util/grow.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -85,12 +86,7 @@ void deliver_record_inputs(deliver_ctx *c, const source *s, const char *site,
 
 void deliver_record_add(deliver_record *rec, const char *output, const strlist *deps)
 {
-    if (rec->count == rec->cap) {
-        rec->cap = rec->cap ? rec->cap * 2 : 16;
-        rec->rules = realloc(rec->rules, rec->cap * sizeof *rec->rules);
-        if (!rec->rules)
-            abort();
-    }
+    GROW_HEAP(rec->rules, rec->count, rec->cap, 1, 16);
     deliver_rule *r = &rec->rules[rec->count++];
     r->output = xstrdup(output);
     r->deps = (strlist){0};

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deliver/deliver_internal.h"
+#include "util/grow.h"
 
 /* Where one XIncluded file landed: the id of the site its top element is in, or NULL when it
  * is outside every site. */
@@ -20,12 +21,7 @@ typedef struct {
 
 static void landings_add(landings *l, const char *file, const char *site)
 {
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 16;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    GROW_HEAP(l->items, l->count, l->cap, 1, 16);
     l->items[l->count++] = (landing){file, site};
 }
 

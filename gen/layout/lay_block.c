@@ -7,6 +7,7 @@
 #include "layout/lay_index.h"
 #include "layout/lay_inline.h"
 #include "layout/lay_orient.h"
+#include "util/grow.h"
 
 double lay_start_indent(const lay_build *b, const fo_node *n)
 {
@@ -25,11 +26,7 @@ static int keep_strength(fo_keep k)
 
 static void push_idrec(lay_galley *g, lay_idrec r)
 {
-    if (g->nids == g->capids) {
-        size_t cap = g->capids ? 2 * g->capids : 16;
-        g->ids = arena_grow(g->a, g->ids, sizeof *g->ids, g->nids, cap);
-        g->capids = cap;
-    }
+    GROW_ARENA(g->a, g->ids, g->nids, g->capids, 1, 16);
     g->ids[g->nids++] = r;
 }
 
@@ -40,11 +37,7 @@ void lay_galley_id(lay_galley *g, const char *id, size_t item, double x)
 
 static void push_mark(lay_galley *g, lay_markrec r)
 {
-    if (g->nmarks == g->capmarks) {
-        size_t cap = g->capmarks ? 2 * g->capmarks : 16;
-        g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
-        g->capmarks = cap;
-    }
+    GROW_ARENA(g->a, g->marks, g->nmarks, g->capmarks, 1, 16);
     g->marks[g->nmarks++] = r;
 }
 
@@ -58,11 +51,7 @@ void lay_markers_record(lay_galley *g, const fo_node *n, size_t first)
 
 long lay_galley_decor(lay_galley *g, lay_decor d)
 {
-    if (g->ndecor == g->capdecor) {
-        size_t cap = g->capdecor ? 2 * g->capdecor : 16;
-        g->decor = arena_grow(g->a, g->decor, sizeof *g->decor, g->ndecor, cap);
-        g->capdecor = cap;
-    }
+    GROW_ARENA(g->a, g->decor, g->ndecor, g->capdecor, 1, 16);
     g->decor[g->ndecor] = d;
     return (long)g->ndecor++;
 }

@@ -13,6 +13,7 @@
 
 #include "layout/layout_internal.h"
 #include "util/i18n.h"
+#include "util/grow.h"
 
 typedef struct {
     const char *id;
@@ -137,11 +138,7 @@ const char *lay_ctx_cite(lay_ctx *ctx, const char *id, bool last, arena *a)
         ctx->forward_refs = true;
     }
     lay_idtab *t = ctx->ids;
-    if (t->ncites == t->capcites) {
-        size_t cap = t->capcites ? 2 * t->capcites : 64;
-        t->cites = arena_grow(ctx->a, t->cites, sizeof *t->cites, t->ncites, cap);
-        t->capcites = cap;
-    }
+    GROW_ARENA(ctx->a, t->cites, t->ncites, t->capcites, 1, 64);
     t->cites[t->ncites++] = (citation){e, last, !known, false, shown};
     return arena_strdup(a, shown);
 }

@@ -79,9 +79,10 @@ void lay_galley_break(lay_galley *g, fo_kw brk)
 size_t lay_galley_item(lay_galley *g, double height)
 {
     if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 64;
-        g->pi = arena_grow(g->a, g->pi, sizeof *g->pi, g->n, cap);
-        g->ic = arena_grow(g->a, g->ic, sizeof *g->ic, g->n, cap);
+        size_t cap = g->cap ? 2 * g->cap : 8; /* a table cell holds a line or two */
+        /* every item's pi and ic are set below */
+        g->pi = arena_grow_uninit(g->a, g->pi, sizeof *g->pi, g->n, cap);
+        g->ic = arena_grow_uninit(g->a, g->ic, sizeof *g->ic, g->n, cap);
         if (g->fnotes)
             g->fnotes = arena_grow(g->a, g->fnotes, sizeof *g->fnotes, g->n, cap);
         if (g->extra)

@@ -7,6 +7,7 @@
 #include "layout/lay_inline.h"
 #include "layout/lay_index.h"
 #include "layout/lay_orient.h"
+#include "util/grow.h"
 
 /* An fo:inline-container laid out: its boxes from the top-left corner of its border box,
  * and its galley, whose ids, markers and footnotes the line holding it takes. */
@@ -162,11 +163,7 @@ static void add_anchor(para_state *st, const char *id, const tx_style *style)
     *s = *style;
     s->tag = t;
     tx_para_object(para(st), 0, 0, 0, s);
-    if (st->nanchors == st->capanchors) {
-        size_t cap = st->capanchors ? 2 * st->capanchors : 8;
-        st->anchors = arena_grow(st->b->a, st->anchors, sizeof *st->anchors, st->nanchors, cap);
-        st->capanchors = cap;
-    }
+    GROW_ARENA(st->b->a, st->anchors, st->nanchors, st->capanchors, 1, 8);
     st->anchors[st->nanchors++] = id;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "layout/lay_table.h"
+#include "util/grow.h"
 
 /* The first marker of class `cls` in the subtree of `n`, in document order. */
 static const fo_node *marker_in(const fo_node *n, const char *cls)
@@ -239,11 +240,7 @@ void lay_table(lay_build *b, const fo_node *n)
         rep->footer_h = tbl_stack_section(&t, &foot, &rep->footer, &rep->nfooter,
                                           &rep->nfooter_under);
     }
-    if (g->ntables == g->captables) {
-        size_t cap = g->captables ? 2 * g->captables : 8;
-        g->tables = arena_grow(b->a, g->tables, sizeof *g->tables, g->ntables, cap);
-        g->captables = cap;
-    }
+    GROW_ARENA(b->a, g->tables, g->ntables, g->captables, 1, 8);
     g->tables[g->ntables++] = rep;
     t.repeat_h = rep->header_h + rep->footer_h;
     double max_footer = rep->footer_h;

@@ -4,14 +4,11 @@
 #include <string.h>
 
 #include "layout/lay_table.h"
+#include "util/grow.h"
 
 static trow *new_row(tctx *t, tsection *s, const fo_node *row)
 {
-    if (s->n == s->cap) {
-        int cap = s->cap ? 2 * s->cap : 16;
-        s->rows = arena_grow(t->b->a, s->rows, sizeof *s->rows, (size_t)s->n, (size_t)cap);
-        s->cap = cap;
-    }
+    GROW_ARENA(t->b->a, s->rows, s->n, s->cap, 1, 16);
     trow *r = &s->rows[s->n++];
     memset(r, 0, sizeof *r);
     r->node = row;
@@ -23,12 +20,8 @@ static void ensure_occ(tctx *t, int cols)
 {
     if (cols <= t->occ_cap)
         return;
-    int cap = t->occ_cap ? t->occ_cap : 16;
-    while (cap < cols)
-        cap *= 2;
-    t->occupied = arena_grow(t->b->a, t->occupied, sizeof *t->occupied, (size_t)t->occ_cap,
-                             (size_t)cap);
-    t->occ_cap = cap;
+    /* every column is counted, the new ones as free */
+    GROW_ARENA_ZEROED(t->b->a, t->occupied, t->occ_cap, t->occ_cap, cols - t->occ_cap, 16);
 }
 
 /* Places a cell in the grid of its row: the first free column from `*col`. */
@@ -42,11 +35,7 @@ static void add_cell(tctx *t, trow *r, const fo_node *c, int *col)
         (*col)++;
         ensure_occ(t, *col + 1);
     }
-    if (r->ncells == r->cap) {
-        int cap = r->cap ? 2 * r->cap : 8;
-        r->cells = arena_grow(t->b->a, r->cells, sizeof *r->cells, (size_t)r->ncells, (size_t)cap);
-        r->cap = cap;
-    }
+    GROW_ARENA(t->b->a, r->cells, r->ncells, r->cap, 1, 8);
     tcell *tc = &r->cells[r->ncells++];
     memset(tc, 0, sizeof *tc);
     tc->node = c;

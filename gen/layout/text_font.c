@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 static void installed_families_load(tx_engine *tx)
 {
     PangoFontFamily **fams = NULL;
@@ -87,15 +89,8 @@ void tx_engine_destroy(tx_engine *tx)
 void *tx_scratch(tx_engine *tx, int slot, size_t bytes)
 {
     if (bytes > tx->scratch_cap[slot] || !tx->scratch[slot]) {
-        size_t cap = tx->scratch_cap[slot] ? tx->scratch_cap[slot] : 4096;
-        while (cap < bytes)
-            cap *= 2;
-        void *p = realloc(tx->scratch[slot], cap);
-        if (!p) {
-            fprintf(stderr, "livrables: fatal: out of memory (%zu bytes)\n", cap);
-            abort();
-        }
-        tx->scratch[slot] = p;
+        size_t cap = grow_capacity(tx->scratch_cap[slot], bytes, 4096, 1);
+        tx->scratch[slot] = grow_heap(tx->scratch[slot], 1, 0, cap, 0);
         tx->scratch_cap[slot] = cap;
     }
     return tx->scratch[slot];

@@ -193,9 +193,9 @@ static char *utf8_room(emitter *em, size_t n)
 static lay_text_run run_make(arena *a, PangoFont *font, const tx_style *st, const lay_glyph *g,
                              size_t ng, const lay_cluster *c, size_t nc, const char *u, size_t nu)
 {
-    lay_glyph *gg = ARENA_NEW_ARRAY(a, lay_glyph, ng ? ng : 1);
+    lay_glyph *gg = ARENA_NEW_ARRAY_UNINIT(a, lay_glyph, ng ? ng : 1);
     memcpy(gg, g, sizeof *gg * ng);
-    lay_cluster *cc = ARENA_NEW_ARRAY(a, lay_cluster, nc ? nc : 1);
+    lay_cluster *cc = ARENA_NEW_ARRAY_UNINIT(a, lay_cluster, nc ? nc : 1);
     memcpy(cc, c, sizeof *cc * nc);
     return (lay_text_run){font,      st->font->size, st->font->family, st->color, gg, (int)ng,
                           arena_strndup(a, u, nu), (int)nu, cc, (int)nc};
@@ -311,8 +311,8 @@ static void dots_emit(emitter *em, const seg *g)
         piece_push(em, pc);
         return;
     }
-    lay_glyph *gl = ARENA_NEW_ARRAY(em->a, lay_glyph, (size_t)n);
-    lay_cluster *cl = ARENA_NEW_ARRAY(em->a, lay_cluster, (size_t)n);
+    lay_glyph *gl = ARENA_NEW_ARRAY_UNINIT(em->a, lay_glyph, (size_t)n);
+    lay_cluster *cl = ARENA_NEW_ARRAY_UNINIT(em->a, lay_cluster, (size_t)n);
     char *u = arena_alloc(em->a, (size_t)n + 1);
     for (long i = 0; i < n; i++) {
         gl[i] = dot->runs[0].glyphs[0];

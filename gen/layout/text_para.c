@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 /* A break after a word's own hyphen costs more than a hyphenation point: it cuts a
  * compound or a place name ("Castelvert-sur- / Arrats"), which a looser line avoids. */
 enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000 };
@@ -26,11 +28,7 @@ void tx_para_whole_words(tx_para *p)
 
 static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const tx_style *st)
 {
-    if (p->nitems == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 16;
-        p->items = arena_grow_uninit(p->a, p->items, sizeof *p->items, p->nitems, cap);
-        p->cap = cap;
-    }
+    GROW_ARENA(p->a, p->items, p->nitems, p->cap, 1, 16);
     tx_item *it = &p->items[p->nitems++];
     memset(it, 0, sizeof *it);
     it->kind = (uint8_t)kind;

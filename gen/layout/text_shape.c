@@ -196,9 +196,9 @@ lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, cons
         run = run_single_font(tx, f, utf8, len, a, &w);
     } else if (sh->nruns == 1) {
         const tx_srun *r = &sh->runs[0];
-        lay_glyph *g = ARENA_NEW_ARRAY(a, lay_glyph, r->nglyphs ? r->nglyphs : 1);
+        lay_glyph *g = ARENA_NEW_ARRAY_UNINIT(a, lay_glyph, r->nglyphs ? r->nglyphs : 1);
         memcpy(g, r->glyphs, sizeof *g * (size_t)r->nglyphs);
-        lay_cluster *c = ARENA_NEW_ARRAY(a, lay_cluster, r->nclusters ? r->nclusters : 1);
+        lay_cluster *c = ARENA_NEW_ARRAY_UNINIT(a, lay_cluster, r->nclusters ? r->nclusters : 1);
         memcpy(c, r->clusters, sizeof *c * (size_t)r->nclusters);
         run.font = r->font;
         run.glyphs = g;

@@ -187,6 +187,9 @@ static bool pdf_finish(painter *p)
     cairo_surface_finish(s->cv.surface);
     bool ok = check(p, cairo_surface_status(s->cv.surface));
     paint_canvas_release(&s->cv);
+    /* Every page is painted: the blocks layout's arenas gave back to the pool go to malloc,
+     * which qpdf is about to ask for a lot (else the peak is both at once). */
+    arena_trim();
     /* what cairo can't write (structure tree, artifacts, language, XMP...) */
     if (ok)
         ok = pdf_tagged_write(s->cairo_pdf->data, s->cairo_pdf->len, s->marks, &p->opts,

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 pdf_marks *pdf_marks_new(arena *a, cairo_t *cr)
 {
     pdf_marks *m = g_new0(pdf_marks, 1);
@@ -19,18 +21,15 @@ void pdf_marks_destroy(pdf_marks *m)
     if (!m)
         return;
     g_hash_table_destroy(m->by_seq);
-    g_free(m->elems);
-    g_free(m->mcs);
-    g_free(m->links);
+    free(m->elems);
+    free(m->mcs);
+    free(m->links);
     g_free(m);
 }
 
 static void push_mark(pdf_mark **v, size_t *n, size_t *cap, pdf_mark mk)
 {
-    if (*n == *cap) {
-        *cap = *cap ? 2 * *cap : 256;
-        *v = g_renew(pdf_mark, *v, *cap);
-    }
+    GROW_HEAP(*v, *n, *cap, 1, 256);
     (*v)[(*n)++] = mk;
 }
 
@@ -42,10 +41,7 @@ static int elem_of(pdf_marks *m, const lay_snode *sn)
     if (found)
         return (int)GPOINTER_TO_SIZE(found) - 1;
     int parent = sn->parent ? elem_of(m, sn->parent) : -1;
-    if (m->nelems == m->capelems) {
-        m->capelems = m->capelems ? 2 * m->capelems : 256;
-        m->elems = g_renew(pdf_elem, m->elems, m->capelems);
-    }
+    GROW_HEAP(m->elems, m->nelems, m->capelems, 1, 256);
     pdf_elem *e = &m->elems[m->nelems];
     e->type = arena_strdup(m->a, sn->type);
     e->lang = arena_strdup(m->a, sn->lang);

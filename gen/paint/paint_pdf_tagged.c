@@ -10,6 +10,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "util/grow.h"
+
 typedef struct {
     qpdf_data q;
     const pdf_marks *m;
@@ -52,10 +54,7 @@ typedef struct {
 
 static void kpush(klist *k, kentry e)
 {
-    if (k->n == k->cap) {
-        k->cap = k->cap ? 2 * k->cap : 4;
-        k->v = g_renew(kentry, k->v, k->cap);
-    }
+    GROW_HEAP(k->v, k->n, k->cap, 1, 4);
     k->v[k->n++] = e;
 }
 
@@ -368,7 +367,7 @@ static void build_tree(tagger *t)
     describe_links(t, annots);
     qpdf_oh_replace_key(t->q, qpdf_get_root(t->q), "/StructTreeRoot", root);
     for (size_t i = 0; i <= ne; i++)
-        g_free(kids[i].v);
+        free(kids[i].v);
     g_free(kids);
     g_free(mcid);
     g_free(annots);
@@ -428,11 +427,17 @@ static bool mark_artifacts(tagger *t)
             return false;
         GString *s = artifacts_marked(data, len);
         free(data);
-        qpdf_oh st = qpdf_oh_new_stream(q);
+        /* cairo writes one content stream a page: its data is replaced in place (a new
+         * stream object would make qpdf count every object of the file, page after page) */
+        qpdf_oh st = qpdf_oh_get_key(q, t->pages[p], "/Contents");
+        bool in_place = qpdf_oh_is_stream(q, st);
+        if (!in_place)
+            st = qpdf_oh_new_stream(q);
         qpdf_oh_replace_stream_data(q, st, (unsigned char *)s->str, s->len, qpdf_oh_new_null(q),
                                     qpdf_oh_new_null(q));
         g_string_free(s, TRUE);
-        qpdf_oh_replace_key(q, t->pages[p], "/Contents", st);
+        if (!in_place)
+            qpdf_oh_replace_key(q, t->pages[p], "/Contents", st);
     }
     return true;
 }
@@ -610,7 +615,15 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
         t.pages = g_new(qpdf_oh, t.npages > 0 ? t.npages : 1);
         for (int i = 0; i < t.npages; i++)
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
-        t.next_id = qpdf_oh_get_object_id(q, qpdf_make_indirect_object(q, qpdf_oh_new_null(q))) + 1;
+        /* cairo numbers its objects from 1 without gaps, so the trailer's /Size is the
+         * next free number (qpdf_make_indirect_object would walk every object for it) */
+        t.next_id = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+        /* first: the XMP stream, as qpdf walks every object of the file for a new stream,
+         * which is cheap before the structure tree is added */
+        document_level(&t, o);
+        int meta_id = qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"));
+        if (meta_id >= t.next_id)
+            t.next_id = meta_id + 1;
         t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         build_tree(&t);
         g_hash_table_destroy(t.names);
@@ -621,10 +634,8 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
             t.pages[i] = qpdf_get_page_n(q, (size_t)i);
         ok = mark_artifacts(&t);
     }
-    if (ok) {
-        document_level(&t, o);
+    if (ok)
         ok = (qpdf_init_write_memory(q) & QPDF_ERRORS) == 0;
-    }
     if (ok) {
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
         qpdf_set_object_stream_mode(q, qpdf_o_generate);

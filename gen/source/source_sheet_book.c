@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "source/source_sheet.h"
+#include "util/grow.h"
 #include "util/xalloc.h"
 
 workbook *workbook_new(void)
@@ -34,21 +35,9 @@ void workbook_destroy(workbook *wb)
     free(wb);
 }
 
-/* Grows `*items` (of `size`-byte elements) so that one more fits. */
-static void *grow(void *items, int *cap, int count, size_t size)
-{
-    if (count < *cap)
-        return items;
-    *cap = *cap ? *cap * 2 : 8;
-    items = reallocarray(items, (size_t)*cap, size);
-    if (!items)
-        abort();
-    return items;
-}
-
 sheet *workbook_add_sheet(workbook *wb, const char *name)
 {
-    wb->sheets = grow(wb->sheets, &wb->cap, wb->nsheets, sizeof *wb->sheets);
+    GROW_HEAP(wb->sheets, wb->nsheets, wb->cap, 1, 8);
     sheet *sh = &wb->sheets[wb->nsheets++];
     *sh = (sheet){.name = xstrdup(name)};
     return sh;
@@ -56,7 +45,7 @@ sheet *workbook_add_sheet(workbook *wb, const char *name)
 
 sheet_row *sheet_add_row(sheet *sh, int number)
 {
-    sh->rows = grow(sh->rows, &sh->cap, sh->nrows, sizeof *sh->rows);
+    GROW_HEAP(sh->rows, sh->nrows, sh->cap, 1, 8);
     sheet_row *row = &sh->rows[sh->nrows++];
     *row = (sheet_row){.number = number};
     return row;
@@ -68,16 +57,8 @@ bool sheet_row_set(workbook *wb, sheet_row *row, int col, sheet_kind kind, const
         return true;
     if (wb->ncells >= SHEET_MAX_CELLS)
         return false;
-    if (col >= row->cap) {
-        int cap = row->cap ? row->cap : 16;
-        while (cap <= col)
-            cap *= 2;
-        row->cells = reallocarray(row->cells, (size_t)cap, sizeof *row->cells);
-        if (!row->cells)
-            abort();
-        memset(row->cells + row->cap, 0, (size_t)(cap - row->cap) * sizeof *row->cells);
-        row->cap = cap;
-    }
+    if (col >= row->cap) /* every column up to col, the new ones empty */
+        GROW_HEAP_ZEROED(row->cells, row->cap, row->cap, col + 1 - row->cap, 16);
     if (col >= row->ncells)
         row->ncells = col + 1;
     sheet_cell *cell = &row->cells[col];

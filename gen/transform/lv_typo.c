@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "transform/lv.h"
+#include "util/grow.h"
 
 enum { NBSP = 0xA0, NNBSP = 0x202F, THIN = 0x2009, LAQUO = 0xAB, RAQUO = 0xBB, RSQUO = 0x2019 };
 
@@ -15,12 +16,7 @@ typedef struct {
 
 static void push(cps *v, uint32_t c)
 {
-    if (v->n == v->cap) {
-        v->cap = v->cap ? v->cap * 2 : 64;
-        v->cp = realloc(v->cp, v->cap * sizeof *v->cp);
-        if (!v->cp)
-            abort();
-    }
+    GROW_HEAP(v->cp, v->n, v->cap, 1, 64);
     v->cp[v->n++] = c;
 }
 

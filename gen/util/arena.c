@@ -1,5 +1,6 @@
 #include "util/arena.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,10 +40,24 @@ typedef struct block {
 
 struct arena {
     block *head;
+    block *spare; /* standard blocks kept by arena_reset, used before the pool's */
     size_t footprint;
 };
 
 enum { BLOCK_SIZE = 64 * 1024 };
+
+/* Standard blocks given back by destroyed arenas, for the next ones: a new page, pass or
+ * document reuses memory already mapped instead of asking malloc for fresh pages (and
+ * taking a page fault on each first touch, and a trim of the heap on each free). Shared by
+ * the painting threads, hence the lock, taken once per 64 KiB. The pool never holds more
+ * than the arenas held at once, so it never raises the peak; past POOL_MAX it gives
+ * blocks back to the system. */
+enum { POOL_MAX = 4096 }; /* blocks: 256 MiB */
+static struct {
+    pthread_mutex_t lock;
+    block *free;
+    size_t n;
+} pool = {PTHREAD_MUTEX_INITIALIZER, NULL, 0};
 
 /* Past this a request can only be a size computation gone wrong (or a hostile input that
  * slipped past the limits of fo.h): stopping beats wrapping around to a small block. */
@@ -77,25 +92,118 @@ arena *arena_new(void)
 {
     arena *a = xmalloc(sizeof *a);
     a->head = NULL;
+    a->spare = NULL;
     a->footprint = 0;
     return a;
+}
+
+/* Gives the chain `b` back: standard blocks to the pool (up to POOL_MAX), others to the
+ * system. Their contents stay poisoned under ASan: nothing may point into them now. */
+static void release_chain(block *b)
+{
+    block *keep = NULL;
+    size_t nkeep = 0;
+    while (b) {
+        block *next = b->next;
+        if (b->size == BLOCK_SIZE) {
+            POISON(b->data, b->size);
+            b->next = keep;
+            keep = b;
+            nkeep++;
+        } else {
+            UNPOISON(b->data, b->size);
+            free(b);
+        }
+        b = next;
+    }
+    pthread_mutex_lock(&pool.lock);
+    while (keep && pool.n < POOL_MAX) {
+        block *next = keep->next;
+        keep->next = pool.free;
+        pool.free = keep;
+        pool.n++;
+        keep = next;
+    }
+    pthread_mutex_unlock(&pool.lock);
+    while (keep) {
+        block *next = keep->next;
+        UNPOISON(keep->data, keep->size);
+        free(keep);
+        keep = next;
+    }
 }
 
 void arena_destroy(arena *a)
 {
     if (!a)
         return;
+    release_chain(a->head);
+    release_chain(a->spare);
+    free(a);
+}
+
+void arena_reset(arena *a)
+{
+    /* standard blocks become the arena's spares; private (big) blocks go back */
     block *b = a->head;
+    a->head = NULL;
+    while (b) {
+        block *next = b->next;
+        if (b->size == BLOCK_SIZE) {
+            POISON(b->data, b->size);
+            b->next = a->spare;
+            a->spare = b;
+        } else {
+            a->footprint -= sizeof *b + b->size;
+            UNPOISON(b->data, b->size);
+            free(b);
+        }
+        b = next;
+    }
+}
+
+void arena_trim(void)
+{
+    pthread_mutex_lock(&pool.lock);
+    block *b = pool.free;
+    pool.free = NULL;
+    pool.n = 0;
+    pthread_mutex_unlock(&pool.lock);
     while (b) {
         block *next = b->next;
         UNPOISON(b->data, b->size);
         free(b);
         b = next;
     }
-    free(a);
 }
 
-static block *block_new(arena *a, size_t size)
+/* A standard block: the arena's spare, else the pool's, else a new one. */
+static block *block_standard(arena *a)
+{
+    block *b = a->spare;
+    if (b) {
+        a->spare = b->next;
+    } else {
+        pthread_mutex_lock(&pool.lock);
+        b = pool.free;
+        if (b) {
+            pool.free = b->next;
+            pool.n--;
+        }
+        pthread_mutex_unlock(&pool.lock);
+        if (!b) {
+            b = xmalloc(sizeof *b + BLOCK_SIZE);
+            b->size = BLOCK_SIZE;
+            POISON(b->data, BLOCK_SIZE);
+        }
+        a->footprint += sizeof *b + BLOCK_SIZE;
+    }
+    b->used = 0;
+    return b;
+}
+
+/* A private block for one big request. */
+static block *block_private(arena *a, size_t size)
 {
     block *b = xmalloc(sizeof *b + size);
     b->size = size;
@@ -118,7 +226,7 @@ static void *alloc_raw(arena *a, size_t wanted)
     if (!b || b->size - b->used < size) {
         if (size > BLOCK_SIZE / 4) {
             /* Private block, linked behind the current one so its free space stays usable. */
-            block *big = block_new(a, size);
+            block *big = block_private(a, size);
             big->used = size;
             if (b) {
                 big->next = b->next;
@@ -130,7 +238,7 @@ static void *alloc_raw(arena *a, size_t wanted)
             UNPOISON(big->data, wanted);
             return big->data;
         }
-        b = block_new(a, BLOCK_SIZE);
+        b = block_standard(a);
         b->next = a->head;
         a->head = b;
     }
@@ -140,11 +248,21 @@ static void *alloc_raw(arena *a, size_t wanted)
     return p;
 }
 
+void *arena_alloc_uninit(arena *a, size_t size)
+{
+    return alloc_raw(a, size);
+}
+
 void *arena_alloc(arena *a, size_t size)
 {
     void *p = alloc_raw(a, size);
     memset(p, 0, size);
     return p;
+}
+
+size_t arena_array_size(size_t count, size_t elem)
+{
+    return checked_size(count, elem);
 }
 
 void *arena_alloc_array(arena *a, size_t count, size_t elem)

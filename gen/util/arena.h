@@ -19,15 +19,32 @@ typedef struct arena arena;
 /* A new, empty arena. Destroy it with arena_destroy(). */
 arena *arena_new(void);
 
-/* Frees every block of the arena and the arena itself. Accepts NULL. */
+/* Frees the arena; its blocks go to a process-wide pool that the next arenas take from
+ * (memory already mapped, no page faults), or back to the system once the pool is full.
+ * Accepts NULL. Thread-safe with respect to other arenas. */
 void arena_destroy(arena *a);
+
+/* Forgets every allocation but keeps the arena's blocks for its next ones: for memory
+ * that lives one page (or one pass) at a time. Pointers into the arena are dangling
+ * afterwards (poisoned under AddressSanitizer). */
+void arena_reset(arena *a);
+
+/* Gives the pool's blocks back to the system: for a long-running process after a large
+ * document. Only blocks of destroyed arenas are affected. */
+void arena_trim(void);
 
 /* Memory for `size` bytes, aligned for any type, zero-filled. Owned by the arena. */
 void *arena_alloc(arena *a, size_t size);
 
+/* The same, not zero-filled: for buffers the caller writes whole before reading. */
+void *arena_alloc_uninit(arena *a, size_t size);
+
 /* Memory for `count` elements of `elem` bytes, zero-filled; the multiplication is checked
  * (an overflow aborts with a message rather than returning a smaller block). */
 void *arena_alloc_array(arena *a, size_t count, size_t elem);
+
+/* count * elem; an overflow aborts with a message, as in arena_alloc_array. */
+size_t arena_array_size(size_t count, size_t elem);
 
 /* A copy of `n` bytes of `s` followed by a NUL byte. Owned by the arena. */
 char *arena_strndup(arena *a, const char *s, size_t n);
@@ -49,10 +66,13 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_coun
  * every element they add. */
 void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t new_count);
 
-/* Bytes obtained from the system so far (for statistics and tests). */
+/* Bytes of the blocks the arena holds (for statistics and tests). */
 size_t arena_footprint(const arena *a);
 
 #define ARENA_NEW(a, type) ((type *)arena_alloc((a), sizeof(type)))
 #define ARENA_NEW_ARRAY(a, type, n) ((type *)arena_alloc_array((a), (n), sizeof(type)))
+/* An array the caller fills whole (memcpy, a loop over every element) before reading. */
+#define ARENA_NEW_ARRAY_UNINIT(a, type, n) \
+    ((type *)arena_alloc_uninit((a), arena_array_size((n), sizeof(type))))
 
 #endif

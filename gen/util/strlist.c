@@ -1,8 +1,10 @@
 #include "util/strlist.h"
-#include "util/xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/grow.h"
+#include "util/xalloc.h"
 
 bool strlist_contains(const strlist *l, const char *s)
 {
@@ -16,12 +18,7 @@ bool strlist_add(strlist *l, const char *s)
 {
     if (strlist_contains(l, s))
         return false;
-    if (l->count == l->cap) {
-        l->cap = l->cap ? l->cap * 2 : 16;
-        l->items = realloc(l->items, l->cap * sizeof *l->items);
-        if (!l->items)
-            abort();
-    }
+    GROW_HEAP(l->items, l->count, l->cap, 1, 16);
     l->items[l->count] = xstrdup(s);
     l->count++;
     return true;

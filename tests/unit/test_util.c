@@ -28,6 +28,7 @@
 #include "diag/diag.h"
 #include "util/arena.h"
 #include "util/depfile.h"
+#include "util/grow.h"
 #include "util/strlist.h"
 #include "support.h"
 
@@ -53,6 +54,47 @@ static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state
     assert_int_equal(grown[7], 0);
     arena_destroy(a);
     arena_destroy(NULL);
+}
+
+/* Fills `n` doubles of `a` with garbage, one allocation each; returns the first. */
+static double *dirty_doubles(arena *a, int n)
+{
+    double *first = NULL;
+    for (int i = 0; i < n; i++) {
+        double *d = ARENA_NEW(a, double);
+        *d = 42.0 + i;
+        if (!first)
+            first = d;
+    }
+    return first;
+}
+
+/* A reset arena (a page done) and a new one after a destroyed one (a document done) work
+ * in memory already obtained: no new block, and what they hand out is still zero-filled. */
+static void arena_blocks_are_recycled_and_allocations_stay_zeroed(void **state)
+{
+    arena *a = arena_new();
+    dirty_doubles(a, 20000); /* several blocks */
+    size_t footprint = arena_footprint(a);
+    for (int round = 0; round < 3; round++) {
+        arena_reset(a);
+        for (int i = 0; i < 20000; i++)
+            assert_true(*ARENA_NEW(a, double) == 0.0);
+        assert_int_equal(arena_footprint(a), footprint);
+    }
+    arena_destroy(a);
+
+    arena *one = arena_new(); /* one block */
+    double *old = dirty_doubles(one, 1);
+    arena_destroy(one);
+    arena *b = arena_new();
+    double *recycled = ARENA_NEW(b, double);
+    assert_ptr_equal(recycled, old); /* the block just given back */
+    assert_true(*recycled == 0.0);
+    char *raw = arena_alloc_uninit(b, 100);
+    memset(raw, 'x', 100);
+    arena_destroy(b);
+    arena_trim();
 }
 
 #ifdef TEST_ASAN
@@ -201,11 +243,61 @@ static void arena_array_size_overflow_aborts(void **state)
     }
 }
 
+/* The growable array: capacities double from the first one, arena and heap arrays keep
+ * their elements, ZEROED fills the new slots, and a count that can't be a size aborts. */
+static void grow_doubles_keeps_elements_and_checks_sizes(void **state)
+{
+    assert_int_equal(grow_capacity(0, 1, 16, 4), 16);
+    assert_int_equal(grow_capacity(16, 17, 16, 4), 32);
+    assert_int_equal(grow_capacity(16, 100, 16, 4), 128);
+
+    arena *a = arena_new();
+    int *v = NULL;
+    size_t n = 0, cap = 0;
+    for (int i = 0; i < 1000; i++) {
+        GROW_ARENA(a, v, n, cap, 1, 8);
+        v[n++] = i;
+    }
+    assert_int_equal(cap, 1024);
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(v[i], i);
+    int used = 3, room = 0; /* int counts, as some callers keep */
+    char *z = NULL;
+    GROW_ARENA_ZEROED(a, z, used, room, 10, 4);
+    assert_int_equal(room, 16);
+    for (int i = 0; i < 16; i++)
+        assert_int_equal(z[i], 0);
+    arena_destroy(a);
+
+    double *h = NULL;
+    size_t hn = 0, hcap = 0;
+    GROW_HEAP_ZEROED(h, hn, hcap, 5, 4);
+    assert_int_equal(hcap, 8);
+    for (size_t i = 0; i < hcap; i++)
+        assert_true(h[i] == 0.0);
+    free(h);
+
+    fflush(NULL);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        freopen("/dev/null", "w", stderr);
+        grow_capacity(SIZE_MAX / 4, SIZE_MAX / 2 + 2, 1, 1);
+        _exit(0);
+    }
+    int status;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGABRT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
+        cmocka_unit_test(arena_blocks_are_recycled_and_allocations_stay_zeroed),
         cmocka_unit_test(arena_array_size_overflow_aborts),
+        cmocka_unit_test(grow_doubles_keeps_elements_and_checks_sizes),
         cmocka_unit_test(arena_overflows_are_caught_under_asan),
         cmocka_unit_test(diag_prints_file_line_severity_once),
         cmocka_unit_test(strlist_keeps_unique_entries_in_order),
