@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "source/source.h"
+#include "util/exe_dir.h"
 
 #ifndef LIVRABLES_DATADIR
 #define LIVRABLES_DATADIR "/usr/local/share/livrables"
@@ -25,14 +26,8 @@ static bool has_templates(const char *dir)
 static bool beside_executable(char *out, size_t size)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (!exe_dir(exe, sizeof exe))
         return false;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return false;
-    *slash = '\0';
     static const char *const tries[] = {"%s/../share/livrables", "%s/..", "%s/../.."};
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
         char dir[PATH_MAX];

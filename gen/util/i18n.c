@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/exe_dir.h"
+
 #ifndef LIVRABLES_LOCALEDIR
 #define LIVRABLES_LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -27,14 +29,8 @@ static bool is_dir(const char *path)
 static bool beside_executable(char *out, size_t size)
 {
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (!exe_dir(exe, sizeof exe))
         return false;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash)
-        return false;
-    *slash = '\0';
     static const char *const tries[] = {"%s/locale", "%s/../share/locale"};
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
         char dir[PATH_MAX], mo[PATH_MAX + 64];
