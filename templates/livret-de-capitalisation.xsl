@@ -9,7 +9,8 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    exclude-result-prefixes="a d lv t">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t exsl">
 
   <xsl:import href="common/document.xsl"/>
 
@@ -21,9 +22,18 @@
       <xsl:with-param name="deliverable" select="'Livret de capitalisation'"/>
       <xsl:with-param name="kind" select="'livret-de-capitalisation'"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, capitalisation, enseignements'"/>
-      <!-- the cover names the atelier's territories -->
+      <!-- the cover names the atelier's territories; a single site's, with its local
+           authorities as the other deliverables' covers give them -->
       <xsl:with-param name="collectivites">
-        <xsl:for-each select="$sites">
+        <xsl:variable name="one-rtf">
+          <xsl:if test="count($sites) = 1"><xsl:apply-templates select="$sites" mode="collectivites"/></xsl:if>
+        </xsl:variable>
+        <xsl:variable name="one" select="exsl:node-set($one-rtf)/t:c"/>
+        <xsl:for-each select="$one">
+          <xsl:if test="position() &gt; 1"> · </xsl:if>
+          <xsl:value-of select="."/>
+        </xsl:for-each>
+        <xsl:for-each select="$sites[not($one)]">
           <xsl:if test="position() &gt; 1"> · </xsl:if>
           <xsl:value-of select="lv:typo(normalize-space(a:nom))"/>
         </xsl:for-each>

@@ -297,10 +297,15 @@ def cmd_cover_identity(src, site_id, pdf):
     cover = at.norm(pages(pdf)[0])
     services = root.findall("%spilotage/%sservice" % (A, A))
     want = [services[0].get("nom")]
+    sites = root.findall(A + "site")
+    if not site_id and len(sites) == 1:
+        # an atelier-wide deliverable of a single site names that site's authorities too
+        s = sites[0]
     if site_id:
         s = at.site(root, site_id)
         codes = {d.get("code") for d in s.findall(A + "departement")}
         want += [x.get("nom") for x in services[1:] if x.get("departement") in codes]
+    if site_id or len(sites) == 1:
         given = s.findall("%scollectivites/%scollectivite" % (A, A))
         if given:
             names = {"".join(c.itertext()) for c in given}
