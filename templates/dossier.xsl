@@ -20,7 +20,8 @@
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
     xmlns:set="http://exslt.org/sets"
-    exclude-result-prefixes="a d lv t set">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t set exsl">
 
   <xsl:import href="feuille-de-route.xsl"/>
 
@@ -274,7 +275,7 @@
             <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ')')"/>
           </xsl:if>
           <xsl:if test="position() = last()">
-            <xsl:text> ; le plus resserré : </xsl:text>
+            <xsl:text> ; le moins coûteux : </xsl:text>
             <xsl:apply-templates select="a:nom" mode="inline"/>
             <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ').')"/>
           </xsl:if>
@@ -290,8 +291,16 @@
     </xsl:if>
     <!-- Stakes by theme: the ones every site names, else the most shared. -->
     <xsl:variable name="themes" select="set:distinct($all-sites/a:diagnostic/a:enjeux/a:enjeu/@theme)"/>
-    <xsl:variable name="everywhere"
-        select="$themes[count($all-sites[a:diagnostic/a:enjeux/a:enjeu/@theme = current()]) = $nsites]"/>
+    <!-- (current() in a predicate would be the template's node, not each theme) -->
+    <xsl:variable name="everywhere-rtf">
+      <xsl:for-each select="$themes">
+        <xsl:variable name="theme" select="string(.)"/>
+        <xsl:if test="count($all-sites[a:diagnostic/a:enjeux/a:enjeu/@theme = $theme]) = $nsites">
+          <t:theme><xsl:value-of select="$theme"/></t:theme>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="everywhere" select="exsl:node-set($everywhere-rtf)/t:theme"/>
     <xsl:if test="$nsites &gt; 1 and $themes">
       <d:p>
         <xsl:choose>
@@ -395,15 +404,8 @@
 
   <!-- A dossier's tables gather several sites: an action's number always names its site
        ("Coût à définir pour l’action 2.1.3 (Vernay-sur-Loue)"), even when only one site has
-       such actions. Overrides financing.xsl's. -->
-  <xsl:template name="fin-numbers">
-    <xsl:param name="facts"/>
-    <xsl:for-each select="$facts">
-      <xsl:if test="position() &gt; 1">, </xsl:if>
-      <xsl:value-of select="@numero"/>
-      <xsl:if test="$nsites &gt; 1"><xsl:value-of select="concat(' (', @site-name, ')')"/></xsl:if>
-    </xsl:for-each>
-  </xsl:template>
+       such actions. -->
+  <xsl:variable name="fin-always-name-site" select="$nsites &gt; 1"/>
 
   <!-- ============================================================ pass 2 -->
   <!-- Cover: the seminar, its date and place, the region(s), the ateliers shown. -->

@@ -199,7 +199,8 @@
           <d:cell>
             <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
             <xsl:text> (</xsl:text>
-            <xsl:for-each select="$group">
+            <!-- an action financed by two of the funder's lines is named once -->
+            <xsl:for-each select="$group[not(../../@numero = preceding::a:ligne[count(. | $group) = count($group)]/../../@numero)]">
               <xsl:if test="position() &gt; 1">, </xsl:if>
               <xsl:value-of select="../../@numero"/>
             </xsl:for-each>

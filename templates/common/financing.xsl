@@ -111,13 +111,26 @@
     </xsl:choose>
   </func:function>
 
-  <!-- "1.1.2, 2.3.1": the numbers of the facts; each followed by its site's name in
-       parentheses when the table covers several sites ($table: all its facts). -->
+  <!-- "1.1.2, 2.3.1": the numbers of the facts, each once; each followed by its site's name
+       in parentheses when the table covers several sites ($table: all its facts). -->
+  <!-- Whether every number names its site; the seminar dossier, which gathers several
+       sites, sets it. -->
+  <xsl:variable name="fin-always-name-site" select="false()"/>
+
   <xsl:template name="fin-numbers">
     <xsl:param name="facts"/>
     <xsl:param name="table" select="$facts"/>
-    <xsl:variable name="several" select="$table[@site != $table[1]/@site]"/>
-    <xsl:for-each select="$facts">
+    <xsl:variable name="several" select="$fin-always-name-site or $table[@site != $table[1]/@site]"/>
+    <!-- an action a funder finances by two lines is named once -->
+    <xsl:variable name="once-rtf">
+      <xsl:for-each select="$facts">
+        <xsl:variable name="pos" select="position()"/>
+        <xsl:if test="not($facts[position() &lt; $pos][@numero = current()/@numero and @site = current()/@site])">
+          <xsl:copy-of select="."/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:for-each select="exsl:node-set($once-rtf)/*">
       <xsl:if test="position() &gt; 1">, </xsl:if>
       <xsl:value-of select="@numero"/>
       <xsl:if test="$several"><xsl:value-of select="concat(' (', @site-name, ')')"/></xsl:if>

@@ -127,6 +127,18 @@ def cmd_dossier(pdf, *srcs):
     p1 = sum(1 for a in acts if a.get("priorite") == "1")
     if at.norm("Parmi elles, %d %s de priorité 1" % (p1, "est" if p1 <= 1 else "sont")) not in body:
         bad("synthesis: the count of priority-1 actions (%d) not found" % p1)
+    # the stakes' themes every site names (or the statement that none is common)
+    if n > 1:
+        themes = [{e.get("theme") for e in si.iter(A + "enjeu")} for si in sites]
+        common = sorted(set.intersection(*themes))
+        if common:
+            for t in common:
+                if at.norm("« %s »" % t) not in body:
+                    bad("synthesis: the theme %r common to every site is not named" % t)
+        elif at.norm("Aucun thème d’enjeux n’est commun à tous les sites") not in body:
+            bad("synthesis: no theme is common to every site, and it does not say so")
+        if common and "Aucun thème d’enjeux" in body:
+            bad("synthesis: says no theme is common, but %s are" % common)
     # the synthesis comes before the first site's part
     first_site = at.text(sites[0].find(A + "nom"))
     starts = [p for _, t, p in check.toc_entries(pdf) if at.norm(first_site) in at.norm(t)]
