@@ -93,12 +93,13 @@
   </xsl:template>
 
   <!-- keep="next": a lead-in that must not end a page without what it introduces. A short
-       paragraph (a few lines) right before a table, a list or a chart ("8 participants.")
+       paragraph (a few lines) right before a table, a list, a chart or a subsection
+       ("8 participants.", a chapter's opening sentence)
        is one too. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">
       <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 400 and
-                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt
+                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt or self::d:section
                                             or self::d:phasing or self::d:stacked or self::d:series])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
