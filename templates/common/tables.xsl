@@ -21,7 +21,7 @@
     <fo:table xsl:use-attribute-sets="table">
       <!-- A short table is not split: its header and a row or two at the foot of a page,
            or one row alone under "(suite)", read badly. -->
-      <xsl:if test="count(d:row) &lt;= 7">
+      <xsl:if test="count(d:row) &lt;= 5">
         <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
       </xsl:if>
       <xsl:choose>
