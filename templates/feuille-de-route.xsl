@@ -199,10 +199,10 @@
           <d:cell>
             <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
             <xsl:text> (</xsl:text>
-            <!-- an action financed by two of the funder's lines is named once -->
-            <xsl:for-each select="$group[not(../../@numero = preceding::a:ligne[count(. | $group) = count($group)]/../../@numero)]">
+            <!-- the actions of the lines, each once (a union holds no node twice) -->
+            <xsl:for-each select="$group/../..">
               <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="../../@numero"/>
+              <xsl:value-of select="@numero"/>
             </xsl:for-each>
             <xsl:text>)</xsl:text>
           </d:cell>
