@@ -104,6 +104,8 @@ typedef struct {
     lay_galley_mark m;
     double w;               /* the width the items from here on were laid out at */
     double full_w, col_w;   /* the body's and a column's width then */
+    size_t wide_at;         /* the child's lines from this item on are wide_dw wider */
+    double wide_dw;         /* (a page of another width cuts it), 0: none */
     size_t cite;            /* the first citation record made by the child */
     unsigned long snode_seq; /* the context's counters before it, to lay it out again */
     int anon_seq;           /* with the same structure order and page-number keys */
@@ -114,6 +116,10 @@ typedef struct {
     restart_pt *v;
     size_t n, cap;
     double full_w, col_w; /* the body's width and a column's, for the children to come */
+    /* the child to lay out at wide_w, its lines from item wide_at on wide_dw wider */
+    const fo_node *wide_child;
+    size_t wide_at;
+    double wide_w, wide_dw;
 } restarts;
 
 static bool spans_all(const fo_node *child)
@@ -124,8 +130,17 @@ static bool spans_all(const fo_node *child)
 static void on_child(void *ud, const fo_node *child)
 {
     restarts *r = ud;
+    lay_build *b = r->b;
     /* in a multi-column body, a span="all" child is as wide as the body */
-    r->b->ref_w = spans_all(child) ? r->full_w : r->col_w;
+    b->ref_w = spans_all(child) ? r->full_w : r->col_w;
+    b->wide_at = 0;
+    if (child == r->wide_child) {
+        b->ref_w = r->wide_w;
+        b->wide_g = b->g;
+        b->wide_at = r->wide_at;
+        b->wide_dw = r->wide_dw;
+        r->wide_child = NULL;
+    }
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 32;
         r->v = arena_grow(r->b->a, r->v, sizeof *r->v, r->n, cap);
@@ -137,6 +152,8 @@ static void on_child(void *ud, const fo_node *child)
     p->w = r->b->ref_w;
     p->full_w = r->full_w;
     p->col_w = r->col_w;
+    p->wide_at = b->wide_at;
+    p->wide_dw = b->wide_dw;
     p->cite = lay_ctx_cite_mark(r->b->ctx);
     p->snode_seq = r->b->ctx->snode_seq;
     p->anon_seq = r->b->ctx->anon_seq;
@@ -161,10 +178,17 @@ static bool same_width(double a, double b)
     return a - b < 0.01 && b - a < 0.01;
 }
 
-/* Whether the items from restart point p on were laid out at the width page g gives. */
-static bool fits_width(const restart_pt *p, const lay_geometry *g)
+/* The width the items of restart point p's child take on page g. */
+static double width_on(const restart_pt *p, const lay_geometry *g)
 {
-    return same_width(p->w, spans_all(p->child) ? g->body_w : lay_geometry_column_width(g));
+    return spans_all(p->child) ? g->body_w : lay_geometry_column_width(g);
+}
+
+/* Whether item s of restart point p's child was laid out at the width page g gives. */
+static bool fits_width(const restart_pt *p, const lay_geometry *g, size_t s)
+{
+    double w = p->w + (p->wide_at && s >= p->wide_at ? p->wide_dw : 0);
+    return same_width(w, width_on(p, g));
 }
 
 /* Items of the flow's span="all" children: across a multi-column body. */
@@ -184,17 +208,34 @@ static unsigned char *span_items(const lay_build *b, const restarts *rs)
  * a layout of the rest of the flow per page). */
 #define MAX_RELAYOUTS 32
 
+/* The page break before the lines of a block laid out at a new width stays where the
+ * page breaking first put it (FOP keeps it too, even when fewer lines than `widows` then
+ * follow it): they would not fit on the page before. */
+static void keep_wide_breaks(lay_galley *g, const restarts *rs)
+{
+    for (size_t k = 0; k < rs->n; k++) {
+        size_t at = rs->v[k].wide_at;
+        if (at && at < g->n && !g->pi[at].brk)
+            g->pi[at].brk = FO_KW_page;
+    }
+}
+
 /* Paginates the flow so that every page's content is laid out at that page's body width
- * (masters may differ: a first page with a wide margin). The flow is laid out at the first
- * page's width; when a later page of another width starts with a top-level block, the flow
- * is laid out again from that block at the new width. Simplification: a block split across
- * pages of different widths keeps the width of the page it starts on, and only the flow's
- * own children are restart points (a flow made of one huge block keeps one width). */
+ * (masters may differ: a first page with a wide margin, a landscape page, another column
+ * count). The flow is laid out at the first page's width; when a later page of another
+ * width starts with a top-level block, the flow is laid out again from that block at the
+ * new width. When it starts inside a block, that block is laid out again with the lines of
+ * its paragraphs from that page on broken at the new width (the lines before keep their
+ * breaks, as FOP does). Simplifications: only lines get the new width (a table, the
+ * borders and background of the block that the change cuts keep the width of the page
+ * the block starts on), and a block gets one change of width (the next ones start with
+ * its next sibling). */
 static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
                             int first_number, lay_pbreak **pb)
 {
     lay_galley *g = b->g;
     for (int round = 0;; round++) {
+        keep_wide_breaks(g, rs);
         size_t np = ud->columns ? lay_paginate_columns(g->pi, span_items(b, rs), g->n, colframe,
                                                        ud, first_number, pb, b->a)
                                 : lay_paginate(g->pi, g->n, avail, ud, first_number, pb, b->a);
@@ -202,23 +243,29 @@ static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, ava
             return np;
         const lay_geometry *geo = ud->pk->geo;
         long redo = -1;
-        size_t page = 0; /* the first page of the width to lay out at */
+        size_t page = 0;    /* the first page of the width to lay out at */
+        size_t wide_at = 0; /* where that page starts inside block `redo` */
         for (size_t i = 1; i < np && redo < 0; i++) {
             size_t s = (*pb)[i].start;
             if ((*pb)[i].blank || s >= g->n)
                 continue;
             long k = restart_of(rs, s);
-            if (k < 0 || fits_width(&rs->v[k], &geo[i]))
+            if (k < 0 || fits_width(&rs->v[k], &geo[i], s))
                 continue;
-            if (rs->v[k].m.n == s) {
+            const restart_pt *r = &rs->v[k];
+            if (r->m.n == s) {
                 redo = k;
                 page = i;
+            } else if (!r->wide_at || s < r->wide_at) {
+                redo = k; /* the block straddles the change: its lines from s on */
+                page = i;
+                wide_at = s;
             } else if ((size_t)k + 1 < rs->n) {
-                /* the block straddles the change: go on from the next one */
+                /* a second change within the block: go on from the next one */
                 size_t s2 = rs->v[k + 1].m.n, j = i;
                 while (j + 1 < np && (*pb)[j + 1].start <= s2 && !(*pb)[j + 1].blank)
                     j++;
-                if (!fits_width(&rs->v[k + 1], &geo[j])) {
+                if (!fits_width(&rs->v[k + 1], &geo[j], s2)) {
                     redo = k + 1;
                     page = j;
                 }
@@ -226,13 +273,19 @@ static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, ava
         }
         if (redo < 0)
             return np;
-        lay_galley_truncate(g, &rs->v[redo].m);
-        lay_ctx_cites_supersede(b->ctx, rs->v[redo].cite, lay_ctx_cite_mark(b->ctx));
-        const fo_node *from = rs->v[redo].child;
+        restart_pt r = rs->v[redo];
+        lay_galley_truncate(g, &r.m);
+        lay_ctx_cites_supersede(b->ctx, r.cite, lay_ctx_cite_mark(b->ctx));
         rs->n = (size_t)redo;
         b->ref_w = b->body_w = rs->full_w = geo[page].body_w;
         rs->col_w = lay_geometry_column_width(&geo[page]);
-        lay_flow_children(b, flow, from, on_child, rs);
+        if (wide_at) {
+            rs->wide_child = r.child;
+            rs->wide_w = r.w;
+            rs->wide_at = wide_at;
+            rs->wide_dw = width_on(&r, &geo[page]) - r.w;
+        }
+        lay_flow_children(b, flow, r.child, on_child, rs);
     }
 }
 
@@ -855,8 +908,12 @@ static bool relay_block(seq_layout *s, size_t k)
     ctx->anon_seq = r->anon_seq;
     s->b.ref_w = r->w;
     s->b.body_w = r->full_w;
+    s->b.wide_g = g;
+    s->b.wide_at = r->wide_at ? r->wide_at - from + end.n : 0; /* laid out after the end */
+    s->b.wide_dw = r->wide_dw;
     size_t cite0 = lay_ctx_cite_mark(ctx);
     lay_block_level(&s->b, r->child);
+    s->b.wide_at = 0;
     ctx->snode_seq = snode_seq;
     ctx->anon_seq = anon_seq;
     size_t n = to - from, at = end.n;
@@ -895,6 +952,12 @@ static bool seq_relayout_from(seq_layout *s, size_t k)
     s->rs.n = k;
     s->b.body_w = s->rs.full_w = r.full_w;
     s->rs.col_w = r.col_w;
+    if (r.wide_at) { /* a page of another width cuts the block, as before */
+        s->rs.wide_child = r.child;
+        s->rs.wide_w = r.w;
+        s->rs.wide_at = r.wide_at;
+        s->rs.wide_dw = r.wide_dw;
+    }
     lay_flow_children(&s->b, s->flow, r.child, on_child, &s->rs);
     s->np = paginate_flow(&s->b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
     s->cite_end = lay_ctx_cite_mark(ctx);

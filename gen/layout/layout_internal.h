@@ -408,6 +408,11 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
+    /* A block that pages of another width cut (lay_page.c): the lines that paragraphs
+     * put in galley `wide_g` from its item `wide_at` on (0: none) are `wide_dw` wider. */
+    const lay_galley *wide_g;
+    size_t wide_at;
+    double wide_dw;
     bool measure;          /* measuring content widths: text-align start, no hyphenation,
                               words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */

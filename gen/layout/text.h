@@ -123,6 +123,11 @@ typedef struct {
     fo_kw text_align;      /* FO_KW_start/center/end/justify (left/right mapped by caller) */
     fo_kw text_align_last; /* FO_KW_relative follows text_align except justify -> start */
     tx_break_algorithm algorithm;
+    /* A page of another width: lines from `wide_from` (> 0) on are `wide_width` wide. The
+     * lines before it break as they would at `width` alone; the rest of the paragraph is
+     * broken again from there (as FOP does at a page of another width). */
+    size_t wide_from;
+    double wide_width;
 } tx_break_opts;
 
 typedef enum {
