@@ -54,6 +54,8 @@ typedef struct {
     size_t n, cap;
     lay_colslot *slots; /* the page being made */
     size_t nslots, slot_cap;
+    size_t *ends;       /* where its columns end */
+    int ends_cap;
     arena *a;
 } col_pages;
 
@@ -102,7 +104,6 @@ static double notes_height(const lay_pitem *it, size_t s, size_t e)
         fn += it[i].footnote_h;
     return fn;
 }
-
 
 static bool page_break(const lay_pitem *it, size_t i)
 {
@@ -159,7 +160,11 @@ static size_t fill_page(col_pages *p, const lay_pitem *it, const unsigned char *
 {
     double y = 0, fn = 0;
     int max = fr->count > 1 ? fr->count : 1;
-    size_t *ends = ARENA_NEW_ARRAY(p->a, size_t, (size_t)max);
+    if (max > p->ends_cap) {
+        p->ends = ARENA_NEW_ARRAY(p->a, size_t, (size_t)max);
+        p->ends_cap = max;
+    }
+    size_t *ends = p->ends;
     while (s < n) {
         bool top = p->nslots == 0;
         if (!top && page_break(it, s))
