@@ -4,9 +4,8 @@
  * follows on the page are balanced: the smallest height at which they still hold the
  * band's items. FOP 2.8 balances there only, not on the flow's last page.
  *
- * Simplifications: footnotes are counted in the column that cites them, so the foot of
- * an earlier column of the page may run into the notes of a later one; tables don't repeat
- * their header and footer at column breaks; a keep is a keep within the column.
+ * Simplifications: tables don't repeat their header and footer at column breaks; a keep
+ * is a keep within the column.
  */
 #include <string.h>
 
@@ -112,16 +111,30 @@ static bool page_break(const lay_pitem *it, size_t i)
 
 /* Columns of height h side by side from item s, not past r: each column's end in
  * ends[], their count in *count (at most max). Returns where the last one ends; stops
- * early before a page break. */
+ * early before a page break. A column leaves room for the footnotes cited before it and
+ * in it; a footnote must also fit below the columns before it, or the line citing it
+ * waits for the next page. */
 static size_t fill_columns(const lay_pitem *it, size_t r, size_t s, double h, int max,
                            size_t *ends, int *count)
 {
     size_t t = s;
     int c = 0;
+    double tallest = 0;
     while (c < max && t < r) {
-        double room = h - notes_height(it, s, t);
-        t = lay_page_fill(it, r, t, room, 0);
-        ends[c++] = t;
+        double fn = notes_height(it, s, t);
+        size_t e = lay_page_fill(it, r, t, h - fn, 0);
+        if (c > 0) {
+            size_t j = t;
+            while (j < e && fn + it[j].footnote_h <= h - tallest + 1e-6)
+                fn += it[j++].footnote_h;
+            e = j;
+            if (e == t)
+                break;
+        }
+        double ch = stack_height(it, t, e);
+        if (ch > tallest)
+            tallest = ch;
+        ends[c++] = t = e;
         if (t < r && page_break(it, t))
             break;
     }

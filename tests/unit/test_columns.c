@@ -116,6 +116,22 @@ static void test_footnotes_leave_room_in_every_column(void **state)
     arena_destroy(a);
 }
 
+static void test_a_note_below_a_full_column_waits(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[8];
+    unsigned char span[8] = {0};
+    lines(it, 8, 10);
+    it[5].footnote_h = 15; /* under a full first column: its line waits for the next page */
+    double f[2] = {40, 2};
+    lay_pbreak *pb;
+    lay_paginate_columns(it, span, 8, frame, f, 1, &pb, a);
+    assert_slot(&pb[0].slots[0], 0, 4, 0, 0);
+    assert_slot(&pb[0].slots[1], 4, 5, 100, 0);
+    assert_int_equal(pb[1].start, 5);
+    arena_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +139,7 @@ int main(void)
         cmocka_unit_test(test_columns_are_balanced_above_a_span),
         cmocka_unit_test(test_column_and_page_breaks),
         cmocka_unit_test(test_footnotes_leave_room_in_every_column),
+        cmocka_unit_test(test_a_note_below_a_full_column_waits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
