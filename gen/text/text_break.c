@@ -13,6 +13,7 @@ enum {
 };
 static const double TOLERANCE = 2.0; /* largest adjustment ratio of a feasible line */
 static const double INF_BAD = 10000;
+static const double MAX_RATIO = 1000; /* FOP's ratio of a line with no stretch */
 static const double EPS = 1e-6;
 
 /* ---- shared helpers ------------------------------------------------------------------- */
@@ -256,7 +257,10 @@ static double demerits(const kp *k, const kp_node *a, size_t b, double r, int fi
     const tx_item *it = b < k->p->nitems ? &k->p->items[b] : NULL;
     double d;
     if (k->justify) {
-        double bad = fmin(100 * fabs(r * r * r), INF_BAD);
+        /* uncapped, as FOP's: in the last pass, where any loose line is accepted, a line
+         * that cannot stretch at all (one word) is worse than any that can */
+        double q = fmin(fabs(r), MAX_RATIO);
+        double bad = 100 * q * q * q;
         d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
     } else {
         double bad = fmin(100 * r * r, INF_BAD);
