@@ -100,6 +100,10 @@ test_truth_dates_from_the_source_not_the_clock() {
     [ "$failed" = 0 ] || fail "dates"
 }
 
+test_truth_intersessions_between_the_sites_sessions() {
+    truth_every_site intersessions note-de-cadrage
+}
+
 test_truth_covers_name_authorities_steering_and_bloc_marque() {
     local rel failed=0
     truth_every_site cover-identity feuille-de-route || failed=1

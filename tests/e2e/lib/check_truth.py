@@ -7,6 +7,7 @@ actions listed apart, dates and versions from the source, one bookmark per fiche
 Each command prints what is wrong and exits 1, or exits 0 silently. Expected values come from
 the source (atelier.py, truth.py); the PDF is read through poppler's pdftotext and qpdf."""
 
+import datetime
 import json
 import re
 import subprocess
@@ -263,6 +264,26 @@ def cmd_rapport_sessions(src, site_id, pdf):
             want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
         if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
             bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
+
+
+def cmd_intersessions(src, site_id, pdf):
+    """A site's calendar: intersession N runs from the day after its session N to the day
+    before its session N+1, never sharing a day with either."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    steps = [e.get("type") for e in root.findall("%scalendrier/%setape" % (A, A))]
+    held = {se.get("numero"): se for se in s.findall("%sseances/%sseance" % (A, A))}
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    for n in range(1, 10):
+        before, after = held.get(str(n)), held.get(str(n + 1))
+        if "intersession-%d" % n not in steps or before is None or after is None:
+            continue
+        last = datetime.date.fromisoformat(before.get("fin") or before.get("date"))
+        start = (last + datetime.timedelta(days=1)).isoformat()
+        end = (datetime.date.fromisoformat(after.get("date")) - datetime.timedelta(days=1)).isoformat()
+        want = r"Intersession %d %s" % (n, at.date_range_pattern(start, end))
+        if not re.search(want, text):
+            bad("%s: intersession %d not shown from %s to %s" % (site_id, n, start, end))
 
 
 def cmd_dates(src, site_id, pdf, kind, build_iso):
