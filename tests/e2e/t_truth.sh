@@ -138,6 +138,15 @@ test_truth_no_maybe_plurals() {
     check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural"
 }
 
+test_truth_running_header_names_the_chapter_starting_on_the_page() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth running-headers "${pdfs[@]}" || fail "a chapter's first page under the previous chapter's header"
+}
+
 test_truth_one_bookmark_per_fiche() {
     truth_every_site bookmarks feuille-de-route
 }

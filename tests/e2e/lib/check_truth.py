@@ -286,6 +286,21 @@ def cmd_intersessions(src, site_id, pdf):
             bad("%s: intersession %d not shown from %s to %s" % (site_id, n, start, end))
 
 
+def cmd_running_headers(*pdfs):
+    """A page where a numbered chapter starts names that chapter in its running header (the
+    header's first line), not the chapter carried over from the page before."""
+    for pdf in pdfs:
+        raw = pages(pdf)
+        headers = [at.norm(p.split("\n", 1)[0]) for p in pages(pdf, layout=True)]
+        labels = set(m.group(1) + " " + m.group(2) for h in headers
+                     for m in re.finditer(r"(\d+)\. (\S.*)$", h))
+        for i, p in enumerate(raw[1:], 2):
+            body = [at.norm(l) for l in p.split("\n")[1:]]
+            first = next((l for l in body if l in labels), None)
+            if first and not headers[i - 1].endswith(first.replace(" ", ". ", 1)):
+                bad("%s: page %d starts chapter '%s' under the header '%s'" % (pdf, i, first, headers[i - 1]))
+
+
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
     (ISO) appears only in the colophon, as "produit le"."""
