@@ -111,6 +111,7 @@
             <xsl:with-param name="axes" select="."/>
             <xsl:with-param name="detailed" select="true()"/>
             <xsl:with-param name="group" select="false()"/>
+            <xsl:with-param name="sized-by" select="$actions"/>
           </xsl:call-template>
         </d:section>
       </xsl:for-each>

@@ -9,7 +9,9 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    exclude-result-prefixes="a d lv t">
+    xmlns:str="http://exslt.org/strings"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t str exsl">
 
   <!-- "Axe 1 — Habiter le centre-bourg" -->
   <xsl:template match="a:axe" mode="axis-title">
@@ -23,13 +25,18 @@
     <xsl:param name="axes"/>
     <xsl:param name="detailed" select="false()"/>
     <xsl:param name="group" select="true()"/>
+    <!-- The actions whose words size the columns: the feuille de route gives the whole plan,
+         so that its tables, one per axis, share their column widths. -->
+    <xsl:param name="sized-by" select="$axes/a:objectif/a:action[t:open(.)]"/>
     <!-- Short columns fixed; Action, Porteur (and Partenaires) by content, so that a place
          name such as "Castelvert-sur-Arrats" gets a line of its own width when the table has
          room for it. -->
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">10mm auto auto auto auto auto 19.5mm</xsl:when>
+          <xsl:when test="$detailed">
+            <xsl:call-template name="plan-columns"><xsl:with-param name="actions" select="$sized-by"/></xsl:call-template>
+          </xsl:when>
           <xsl:otherwise>10mm auto auto auto auto 19.5mm</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
@@ -60,6 +67,56 @@
         <d:cell align="end"><xsl:value-of select="t:amount(sum($open/a:cout))"/></d:cell>
       </d:row>
     </d:table>
+  </xsl:template>
+
+  <!-- The columns of the detailed plan table, the same for every table of one plan: Porteur
+       and Partenaires as wide as the plan's longest word in them (a place name stays on one
+       line), within bounds; Action takes the rest. Measured by the text engine in the
+       charter's table font. -->
+  <xsl:template name="plan-columns">
+    <xsl:param name="actions"/>
+    <xsl:variable name="size" select="number(substring-before(concat($font-size-table, 'pt'), 'pt'))"/>
+    <xsl:variable name="porteur">
+      <xsl:call-template name="widest-word">
+        <xsl:with-param name="texts" select="$actions/a:porteur"/>
+        <xsl:with-param name="size" select="$size"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="partners">
+      <xsl:call-template name="widest-word">
+        <xsl:with-param name="texts" select="$actions/a:partenaires/a:partenaire"/>
+        <xsl:with-param name="size" select="$size"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- 8pt of cell padding and a point to spare; at least 72pt (a few short words a line),
+         at most 120pt -->
+    <xsl:variable name="wp" select="format-number(72 + ($porteur + 9 - 72) * number($porteur + 9 > 72) - ($porteur + 9 - 120) * number($porteur + 9 > 120), '0.#')"/>
+    <xsl:variable name="wq" select="format-number(72 + ($partners + 9 - 72) * number($partners + 9 > 72) - ($partners + 9 - 120) * number($partners + 9 > 120), '0.#')"/>
+    <xsl:value-of select="concat('10mm 1 ', $wp, 'pt ', $wq, 'pt 19mm 14mm 19.5mm')"/>
+  </xsl:template>
+
+  <!-- The width in points of the widest word of $texts (words split at spaces, no-break ones
+       included) at $size in the table font; 0 when there is none. -->
+  <xsl:template name="widest-word">
+    <xsl:param name="texts"/>
+    <xsl:param name="size"/>
+    <xsl:variable name="widths-rtf">
+      <xsl:for-each select="$texts">
+        <xsl:for-each select="str:tokenize(translate(string(.), '&#160;', ' '), ' ')">
+          <t:w><xsl:value-of select="lv:text-width(string(.), $font-heading, $size)"/></t:w>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="widths" select="exsl:node-set($widths-rtf)/t:w[number(.) = number(.)]"/>
+    <xsl:choose>
+      <xsl:when test="$widths">
+        <xsl:for-each select="$widths">
+          <xsl:sort select="." data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The actions realised or abandoned, listed apart from the plan: their figures count in

@@ -147,6 +147,16 @@ test_truth_running_header_names_the_chapter_starting_on_the_page() {
     check_truth running-headers "${pdfs[@]}" || fail "a chapter's first page under the previous chapter's header"
 }
 
+test_truth_plan_tables_share_their_columns() {
+    local rel s failed=0
+    for rel in $TRUTH_SOURCES; do
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$ROOT/$rel/atelier.xml"); do
+            check_truth plan-columns "$(truth_built "$rel")/$s/feuille-de-route.pdf" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "axis tables of one plan with different column widths"
+}
+
 test_truth_one_bookmark_per_fiche() {
     truth_every_site bookmarks feuille-de-route
 }

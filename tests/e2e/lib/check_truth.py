@@ -301,6 +301,20 @@ def cmd_running_headers(*pdfs):
                 bad("%s: page %d starts chapter '%s' under the header '%s'" % (pdf, i, first, headers[i - 1]))
 
 
+def cmd_plan_columns(pdf):
+    """The feuille de route's action plan, one table per axis: every table's header puts
+    Action, Porteur, Partenaires, Horizon at the same x (the same column widths)."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True, capture_output=True).stdout.decode()
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    heads = set()
+    names = ["Action", "Porteur", "Partenaires", "Horizon"]
+    for i in range(len(words) - 3):
+        if [w[2] for w in words[i:i + 4]] == names and len({w[1] for w in words[i:i + 4]}) == 1:
+            heads.add(tuple(round(float(w[0])) for w in words[i:i + 4]))
+    if len(heads) > 1:
+        bad("%s: the action plan's tables have different columns: %s" % (pdf, sorted(heads)))
+
+
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
     (ISO) appears only in the colophon, as "produit le"."""
