@@ -157,6 +157,15 @@ test_truth_plan_tables_share_their_columns() {
     [ "$failed" = 0 ] || fail "axis tables of one plan with different column widths"
 }
 
+test_truth_one_colophon_in_one_wording() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth colophon "${pdfs[@]}" || fail "colophon"
+}
+
 test_truth_one_bookmark_per_fiche() {
     truth_every_site bookmarks feuille-de-route
 }

@@ -315,6 +315,34 @@ def cmd_plan_columns(pdf):
         bad("%s: the action plan's tables have different columns: %s" % (pdf, sorted(heads)))
 
 
+def cmd_colophon(*pdfs):
+    """One colophon per document, on its last page, in one wording: the version and the
+    source's date, then "Mis en page avec Livrables (charte …) ; fichier produit le …"; no
+    file-format jargon; no name said twice in it or in the PDF's title."""
+    made = r"Version [\d.]+ du [^.]+\. Mis en page avec Livrables \(charte [^)]+\); fichier produit le \S+ \S+ \d{4}\."
+    for pdf in pdfs:
+        raw = pages(pdf)
+        whole = at.norm(" ".join(raw))
+        last = at.norm(raw[-1].replace("\n", " "))
+        if len(re.findall(made, whole)) != 1 or not re.search(made, last):
+            bad("%s: not one colophon /%s/ on the last page" % (pdf, made))
+        if "XML" in last:
+            bad("%s: the colophon speaks of XML" % pdf)
+        # the colophon's first line: "Rapport final — Atelier … — Site."
+        sentences = [at.norm(l) for l in raw[-1].split("\n") if " — " in l and l.strip().endswith(".")]
+        for where, text in [("colophon", t) for t in sentences] + [("title", pdf_title(pdf))]:
+            parts = [p.strip() for p in text.split(" — ")]
+            for i, p in enumerate(parts):
+                if any(p and p in q for q in parts[:i]):
+                    bad("%s: '%s' said twice in the %s: %s" % (pdf, p, where, text))
+
+
+def pdf_title(pdf):
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True).stdout.decode()
+    m = re.search(r"^Title:\s*(.*)$", info, re.M)
+    return at.norm(m.group(1)) if m else ""
+
+
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
     (ISO) appears only in the colophon, as "produit le"."""
