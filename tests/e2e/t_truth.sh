@@ -166,6 +166,19 @@ test_truth_one_colophon_in_one_wording() {
     check_truth colophon "${pdfs[@]}" || fail "colophon"
 }
 
+test_truth_notes_stay_with_their_tables() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    # the dossier of the shared repository's seminar, over its two ateliers
+    "$LIVRABLES" dossier "$ROOT/examples/depot-partage/vernay/atelier.xml" \
+        "$ROOT/examples/depot-partage/cerneux/atelier.xml" -o depot.pdf >depot.log 2>&1 ||
+        { cat depot.log; fail "dossier of the shared repository"; }
+    pdfs+=("$(truth_dossier)" depot.pdf)
+    check_truth notes-with-tables "${pdfs[@]}" || fail "a table's note away from its table"
+}
+
 test_truth_one_bookmark_per_fiche() {
     truth_every_site bookmarks feuille-de-route
 }

@@ -343,6 +343,19 @@ def pdf_title(pdf):
     return at.norm(m.group(1)) if m else ""
 
 
+NOTES = ("Parts arrondies", "P1, P2, P3", "Montants hors taxes", "Coût à définir pour")
+
+
+def cmd_notes_with_tables(*pdfs):
+    """A table's note (rounding, taxes, abbreviations) never opens a page, away from its table."""
+    for pdf in pdfs:
+        for i, p in enumerate(pages(pdf)[1:], 2):
+            head = [l.strip() for l in p.split("\n") if l.strip()][:3]
+            for l in head:
+                if l.startswith(NOTES):
+                    bad("%s: page %d opens with a table's note: %s" % (pdf, i, l))
+
+
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
     (ISO) appears only in the colophon, as "produit le"."""
