@@ -65,6 +65,13 @@
     <t:l k="financement:etat">État</t:l>
     <t:l k="financement:local">Collectivités</t:l>
     <t:l k="financement:autre">Autres</t:l>
+    <t:l k="fonds:subvention">Subventions et aides</t:l>
+    <t:l k="fonds:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds:emprunt">Emprunts</t:l>
+    <t:l k="fonds:portage">Portage foncier (avances à racheter)</t:l>
+    <t:l k="fonds-ligne:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds-ligne:emprunt">Emprunt</t:l>
+    <t:l k="fonds-ligne:portage">Portage foncier</t:l>
   </t:labels>
   <xsl:variable name="labels" select="document('')/*/t:labels/t:l"/>
 

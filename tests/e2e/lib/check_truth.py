@@ -99,23 +99,35 @@ def cmd_financing(src, site_id, pdf):
                tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A))))
               for ax in s.findall("%sstrategie/%saxe" % (A, A))]
     total = check_state_rows(lines, groups, "by axis")
-    # by funder: the lines of the plan's actions that have a cost
+    # by funder: the lines of the plan's actions that have a cost, one row per funder and
+    # kind of money (aids, then own funds, loans, land carrying), each kind under its heading
+    # unless all are aids
     funders = {}
     for a in acts:
         if tr.money(a) is None:
             continue
         for l in a.findall("%sfinancements/%sligne" % (A, A)):
-            name = " ".join(l.get("financeur").split())
-            f = funders.setdefault(name, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
+            key = (tr.funding_kind(a, l), " ".join(l.get("financeur").split()))
+            f = funders.setdefault(key, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
             f[l.get("etat") or "sollicite"] += Decimal(l.get("montant"))
-    rows = sorted(funders.items(), key=lambda kv: -sum(kv[1].values()))
+    rows = sorted(funders.items(), key=lambda kv: (tr.FUNDING_KINDS.index(kv[0][0]), -sum(kv[1].values())))
     row_totals = [sum(f.values()) for _, f in rows] + [total.gap]
     sh = tr.shares(row_totals) or [0] * len(row_totals)
-    for (name, f), share in zip(rows, sh):
+    grouped = any(kind != "subvention" for kind, _ in funders)
+    heads = {k: next((i for i, l in enumerate(lines) if at.norm(l) == at.norm(h)), -1)
+             for k, h in tr.FUNDING_HEADINGS.items()}
+    for ((kind, name), f), share in zip(rows, sh):
         nonzero = [v for v in (f["acquis"], f["sollicite"], f["a-rechercher"]) if v]
         pats = amounts(nonzero + [sum(f.values())]) + [percent_pattern(share)]
-        if row_index(lines, name, pats) < 0:
-            bad("by funder: no row %r with %s and a share of %s" % (name, [at.amount(v) for v in nonzero], tr.percent(share)))
+        start = heads[kind] if grouped else 0
+        if grouped and start < 0:
+            bad("by funder: no heading %r" % tr.FUNDING_HEADINGS[kind])
+            continue
+        i = row_index(lines, name, pats, start)
+        later = [h for h in heads.values() if h > start]
+        if i < 0 or (grouped and later and i > min(later)):
+            bad("by funder: no row %r with %s and a share of %s%s" % (name, [at.amount(v) for v in nonzero], tr.percent(share),
+                " under %r" % tr.FUNDING_HEADINGS[kind] if grouped else ""))
     if total.gap and row_index(lines, "Financeur à trouver", amounts([total.gap, total.gap]) + [percent_pattern(sh[-1])]) < 0:
         bad("by funder: no 'Financeur à trouver' row with the uncovered %s" % at.amount(total.gap))
     if funders and row_index(lines, "Total", amounts([total.acq, total.sol, total.rech, total.cost])) < 0:
