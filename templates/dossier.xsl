@@ -397,9 +397,9 @@
       </xsl:for-each>
       <d:p>
         <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
-            ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '. ')"/>
-        <xsl:call-template name="colophon-made"/>
+            ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
       </d:p>
+      <d:p><xsl:call-template name="colophon-made"/></d:p>
     </d:colophon>
   </xsl:template>
 

@@ -34,10 +34,8 @@
           <xsl:call-template name="colophon-team"><xsl:with-param name="equipe" select="$atelier/a:equipe"/></xsl:call-template>
           <xsl:text>.</xsl:text>
         </d:p>
-        <d:p>
-          <xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '. ')"/>
-          <xsl:call-template name="colophon-made"/>
-        </d:p>
+        <d:p><xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/></d:p>
+        <d:p><xsl:call-template name="colophon-made"/></d:p>
       </d:colophon>
   </xsl:template>
 
