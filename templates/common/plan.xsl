@@ -11,7 +11,9 @@
     xmlns:t="urn:livrables:templates"
     xmlns:str="http://exslt.org/strings"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a d lv t str exsl">
+    xmlns:func="http://exslt.org/functions"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a d lv t str exsl func">
 
   <!-- "Axe 1 — Habiter le centre-bourg" -->
   <xsl:template match="a:axe" mode="axis-title">
@@ -37,7 +39,10 @@
           <xsl:when test="$detailed">
             <xsl:call-template name="plan-columns"><xsl:with-param name="actions" select="$sized-by"/></xsl:call-template>
           </xsl:when>
-          <xsl:otherwise>10mm auto auto auto auto 19.5mm</xsl:otherwise>
+          <xsl:otherwise>
+            <xsl:text>10mm auto auto auto auto </xsl:text>
+            <xsl:call-template name="cost-column"><xsl:with-param name="actions" select="$sized-by"/></xsl:call-template>
+          </xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>
@@ -69,10 +74,12 @@
     </d:table>
   </xsl:template>
 
-  <!-- The columns of the detailed plan table, the same for every table of one plan: Porteur
-       and Partenaires as wide as the plan's longest word in them (a place name stays on one
-       line), within bounds; Action takes the rest. Measured by the text engine in the
-       charter's table font. -->
+  <!-- The columns of the detailed plan table, the same for every table of one plan. Action,
+       the main information, keeps at least a quarter of the room the short columns leave;
+       Porteur and Partenaires are as wide as the plan's longest word in them (a place name
+       stays on one line) within 37 % of it each, else such a name ("Bourgogne-Franche-Comté")
+       breaks at its hyphens.
+       Measured by the text engine in the charter's table font. -->
   <xsl:template name="plan-columns">
     <xsl:param name="actions"/>
     <xsl:variable name="size" select="number(substring-before(concat($font-size-table, 'pt'), 'pt'))"/>
@@ -88,11 +95,50 @@
         <xsl:with-param name="size" select="$size"/>
       </xsl:call-template>
     </xsl:variable>
-    <!-- 8pt of cell padding and a point to spare; at least 72pt (a few short words a line),
-         at most 120pt -->
-    <xsl:variable name="wp" select="format-number(72 + ($porteur + 9 - 72) * number($porteur + 9 > 72) - ($porteur + 9 - 120) * number($porteur + 9 > 120), '0.#')"/>
-    <xsl:variable name="wq" select="format-number(72 + ($partners + 9 - 72) * number($partners + 9 > 72) - ($partners + 9 - 120) * number($partners + 9 > 120), '0.#')"/>
-    <xsl:value-of select="concat('10mm 1 ', $wp, 'pt ', $wq, 'pt 19mm 14mm 19.5mm')"/>
+    <xsl:variable name="cost"><xsl:call-template name="cost-column"><xsl:with-param name="actions" select="$actions"/></xsl:call-template></xsl:variable>
+    <!-- the room left by N°, Horizon, Priorité and Coût, in points -->
+    <xsl:variable name="flex" select="t:pt($page-width) - t:pt($margin-inner) - t:pt($margin-outer) - t:pt('43mm') - t:pt($cost)"/>
+    <xsl:variable name="wp" select="t:between($porteur + 9, 60, $flex * 0.37)"/>
+    <xsl:variable name="wq" select="t:between($partners + 9, 60, $flex * 0.37)"/>
+    <xsl:value-of select="concat('10mm 1 ', format-number($wp, '0.#'), 'pt ', format-number($wq, '0.#'), 'pt 19mm 14mm ', $cost)"/>
+  </xsl:template>
+
+  <!-- A length ("25mm", "2cm", "1in", "12pt") in points. -->
+  <func:function name="t:pt">
+    <xsl:param name="len"/>
+    <xsl:variable name="n" select="number(translate($len, 'abcdefghijklmnopqrstuvwxyz', ''))"/>
+    <xsl:choose>
+      <xsl:when test="contains($len, 'mm')"><func:result select="$n * 72 div 25.4"/></xsl:when>
+      <xsl:when test="contains($len, 'cm')"><func:result select="$n * 72 div 2.54"/></xsl:when>
+      <xsl:when test="contains($len, 'in')"><func:result select="$n * 72"/></xsl:when>
+      <xsl:otherwise><func:result select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- $x kept within [$low, $high]. -->
+  <func:function name="t:between">
+    <xsl:param name="x"/>
+    <xsl:param name="low"/>
+    <xsl:param name="high"/>
+    <xsl:choose>
+      <xsl:when test="$x &lt; $low"><func:result select="$low"/></xsl:when>
+      <xsl:when test="$x &gt; $high"><func:result select="$high"/></xsl:when>
+      <xsl:otherwise><func:result select="$x"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The cost column: 19.5mm holds "12 500 000 €"; "coût à définir", kept on one line, may
+       need more (measured in the table font, with the cell's padding). -->
+  <xsl:template name="cost-column">
+    <xsl:param name="actions"/>
+    <xsl:variable name="size" select="number(substring-before(concat($font-size-table, 'pt'), 'pt'))"/>
+    <xsl:variable name="tbd" select="lv:text-width('coût à définir', $font-heading, $size) + 9"/>
+    <xsl:choose>
+      <xsl:when test="$actions[not(a:cout)] and $tbd &gt; 55.3">
+        <xsl:value-of select="concat(format-number($tbd, '0.#'), 'pt')"/>
+      </xsl:when>
+      <xsl:otherwise>19.5mm</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The width in points of the widest word of $texts (words split at spaces, no-break ones
