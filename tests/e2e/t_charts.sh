@@ -97,3 +97,20 @@ PY
         done
     done
 }
+
+# The calendar as its deliverable saw it on its date: what starts later is drawn to come
+# (hollow), a period of work over by then is drawn done, and the legend explains every kind
+# of mark drawn (meetings held, to come, not held; periods done, to come) and nothing else.
+test_charts_calendar_as_of_the_deliverable_with_its_legend() {
+    local ex src s k
+    for ex in $CHART_EXAMPLES; do
+        src=$ROOT/examples/$ex/atelier.xml
+        fo_of "$ex" "$ex" --only note-de-cadrage,carnet-de-suivi,livret-de-capitalisation
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            for k in note-de-cadrage carnet-de-suivi; do
+                charts calendar "$src" "$s" "$ex/$s/$k.fo" "$k"
+            done
+        done
+        charts calendar "$src" - "$ex/livret-de-capitalisation.fo" livret-de-capitalisation
+    done
+}
