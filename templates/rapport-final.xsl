@@ -54,7 +54,7 @@
           <xsl:choose>
             <xsl:when test="count($held) = 0">Aucune séance ne s’est encore tenue sur le site.</xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="concat('Les élus, les services de l’État, l’équipe projet et les partenaires se sont réunis en ',
+              <xsl:value-of select="concat('Les élus, les services de l’État, l’équipe projet et les partenaires se sont réunis sur le site en ',
                   t:words(count($held), true()), t:plural(count($held), ' séance', ' séances'), '.')"/>
             </xsl:otherwise>
           </xsl:choose>
