@@ -77,9 +77,8 @@
       </d:section>
       <d:section title="Séances">
         <xsl:variable name="livret-date" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
-        <!-- in the carnet de suivi's order: number, date, subject, place -->
-        <d:table cols="1 4 5 4 2">
-          <d:head><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Lieu</d:cell><d:cell>Participants</d:cell></d:head>
+        <d:table cols="4 1 4 5 2">
+          <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
           <xsl:for-each select="$sites">
             <!-- one site needs no sub-heading: its places name it -->
             <xsl:if test="count($sites) &gt; 1">
@@ -88,6 +87,7 @@
             <xsl:for-each select="a:seances/a:seance">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <d:row>
+                <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell><xsl:value-of select="@numero"/></d:cell>
                 <!-- A session not held is "non tenue" once the livret's date has passed it,
                      "prévue" before; its participants were only invited. -->
@@ -104,7 +104,6 @@
                     <xsl:otherwise><xsl:value-of select="t:label('seance', @type)"/></xsl:otherwise>
                   </xsl:choose>
                 </d:cell>
-                <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell align="end">
                   <xsl:choose>
                     <xsl:when test="t:held(.)"><xsl:value-of select="count(a:participants/a:participant)"/></xsl:when>
