@@ -87,7 +87,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/liblivrables.a | $(DEPS_STAMP)
 # build/livrables finds it. po-check fails when a message has no French translation or a
 # fuzzy one; `make po-update` merges new messages into po/fr.po.
 MO_FR := $(BUILD)/locale/fr/LC_MESSAGES/livrables.mo
-I18N_SRCS := $(shell find gen -name '*.[ch]' | sort)
+I18N_SRCS := $(shell find gen -name '*.[ch]' -o -name '*.cc' | sort)
 
 po/livrables.pot: $(I18N_SRCS) | $(DEPS_STAMP)
 	$(say) XGETTEXT $@

@@ -153,6 +153,25 @@ static void put_be(GString *s, long long v, int width)
         g_string_append_c(s, (char)((v >> (8 * i)) & 0xff));
 }
 
+/* The rows of `columns` bytes PNG-predicted, each from the one above (filter type 2, Up),
+ * as qpdf writes them: consecutive rows differ little, so they compress to almost nothing. */
+static void png_up(GString *rows, int columns)
+{
+    size_t n = rows->len / (size_t)columns;
+    GString *out = g_string_sized_new(n * (size_t)(columns + 1));
+    const unsigned char *r = (const unsigned char *)rows->str;
+    for (size_t i = 0; i < n; i++) {
+        g_string_append_c(out, 2);
+        for (int c = 0; c < columns; c++) {
+            unsigned char above = i ? r[(i - 1) * (size_t)columns + (size_t)c] : 0;
+            g_string_append_c(out, (char)(unsigned char)(r[i * (size_t)columns + (size_t)c] - above));
+        }
+    }
+    g_string_truncate(rows, 0);
+    g_string_append_len(rows, out->str, (gssize)out->len);
+    g_string_free(out, TRUE);
+}
+
 bool pdf_update_finish(pdf_update *u, int size, long long prev, const char *trailer_keys)
 {
     flush_objects(u);
@@ -166,7 +185,8 @@ bool pdf_update_finish(pdf_update *u, int size, long long prev, const char *trai
             widest = u->rows[i].field;
     int w2 = width_of(widest);
     /* rows, and /Index: one subsection per run of consecutive numbers */
-    GString *rows = g_string_sized_new(u->nrows * (size_t)(3 + w2));
+    int columns = 3 + w2;
+    GString *rows = g_string_sized_new(u->nrows * (size_t)(columns + 1));
     GString *keys = g_string_new("/Type /XRef /Index [");
     for (size_t i = 0; i < u->nrows;) {
         size_t j = i + 1;
@@ -179,9 +199,11 @@ bool pdf_update_finish(pdf_update *u, int size, long long prev, const char *trai
             put_be(rows, u->rows[i].index, 2);
         }
     }
+    png_up(rows, columns);
     int last = u->rows[u->nrows - 1].number;
-    g_string_append_printf(keys, "] /W [1 %d 2] /Size %d /Prev %lld %s", w2,
-                           last + 1 > size ? last + 1 : size, prev, trailer_keys);
+    g_string_append_printf(keys, "] /W [1 %d 2] /DecodeParms << /Columns %d /Predictor 12 >>"
+                                 " /Size %d /Prev %lld %s",
+                           w2, columns, last + 1 > size ? last + 1 : size, prev, trailer_keys);
     long long xref_at = u->offset;
     put_stream(u, number, keys->str, rows, false);
     char *tail = g_strdup_printf("startxref\n%lld\n%%%%EOF\n", xref_at);
