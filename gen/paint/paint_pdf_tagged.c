@@ -106,15 +106,17 @@ static const char *name(tagger *t, const char *n)
     return v;
 }
 
-static void put_ref(tagger *t, const char *key, int number)
+/* The object text is written compact, without the spaces PDF syntax does without
+ * (before a delimiter): there are tens of thousands of these objects to compress. */
+static void put_ref(tagger *t, const char *before, int number)
 {
-    g_string_append_printf(t->s, "%s %d 0 R", key, number);
+    g_string_append_printf(t->s, *before == '/' ? "%s %d 0 R" : "%s%d 0 R", before, number);
 }
 
 static void put_string(tagger *t, const char *key, const char *utf8)
 {
     char *v = pdf_text_string(utf8);
-    g_string_append_printf(t->s, "%s %s", key, v);
+    g_string_append_printf(t->s, "%s%s", key, v);
     g_free(v);
 }
 
@@ -132,25 +134,25 @@ static void elem_attributes(tagger *t, int i)
     const pdf_elem *e = &t->m->elems[i];
     char s[64];
     snprintf(s, sizeof s, "/%s", e->type);
-    g_string_append_printf(t->s, "<< /Type /StructElem /S %s", name(t, s));
-    put_ref(t, " /P", e->parent >= 0 ? t->first_elem + e->parent : t->doc);
+    g_string_append_printf(t->s, "<</Type/StructElem/S%s", name(t, s));
+    put_ref(t, "/P", e->parent >= 0 ? t->first_elem + e->parent : t->doc);
     const char *lang = elem_lang(t, i);
     const char *outer = e->parent >= 0 ? elem_lang(t, e->parent) : t->lang;
     if (lang && (!outer || strcmp(lang, outer) != 0))
-        put_string(t, " /Lang", lang);
+        put_string(t, "/Lang", lang);
     if (e->alt)
-        put_string(t, " /Alt", e->alt);
+        put_string(t, "/Alt", e->alt);
     if (e->scope || e->colspan > 1 || e->rowspan > 1) {
-        g_string_append(t->s, " /A << /O /Table");
+        g_string_append(t->s, "/A<</O/Table");
         if (e->scope) {
             snprintf(s, sizeof s, "/%s", e->scope);
-            g_string_append_printf(t->s, " /Scope %s", name(t, s));
+            g_string_append_printf(t->s, "/Scope%s", name(t, s));
         }
         if (e->colspan > 1)
-            g_string_append_printf(t->s, " /ColSpan %d", e->colspan);
+            g_string_append_printf(t->s, "/ColSpan %d", e->colspan);
         if (e->rowspan > 1)
-            g_string_append_printf(t->s, " /RowSpan %d", e->rowspan);
-        g_string_append(t->s, " >>");
+            g_string_append_printf(t->s, "/RowSpan %d", e->rowspan);
+        g_string_append(t->s, ">>");
     }
 }
 
@@ -165,27 +167,28 @@ static void write_kids(tagger *t, klist *k, const int *mcid)
         if (k->v[j].kind == K_MCID)
             pg = t->m->mcs[k->v[j].index].page;
     if (pg >= 0)
-        put_ref(t, " /Pg", t->page_obj[pg]);
-    g_string_append(t->s, " /K [");
+        put_ref(t, "/Pg", t->page_obj[pg]);
+    g_string_append(t->s, "/K[");
     for (size_t j = 0; j < k->n; j++) {
         const kentry *e = &k->v[j];
+        const char *sep = j ? " " : "";
         if (e->kind == K_ELEM) {
-            put_ref(t, " ", t->first_elem + e->index);
+            put_ref(t, sep, t->first_elem + e->index);
         } else if (e->kind == K_MCID) {
             int page = t->m->mcs[e->index].page;
             if (page == pg)
-                g_string_append_printf(t->s, " %d", mcid[e->index]);
+                g_string_append_printf(t->s, "%s%d", sep, mcid[e->index]);
             else
-                g_string_append_printf(t->s, " << /Type /MCR /Pg %d 0 R /MCID %d >>",
+                g_string_append_printf(t->s, "<</Type/MCR/Pg %d 0 R/MCID %d>>",
                                        t->page_obj[page], mcid[e->index]);
         } else {
             const pdf_mark *l = &t->m->links[e->index];
-            g_string_append_printf(t->s, " << /Type /OBJR /Pg %d 0 R /Obj %d 0 R >>",
+            g_string_append_printf(t->s, "<</Type/OBJR/Pg %d 0 R/Obj %d 0 R>>",
                                    t->page_obj[l->page],
                                    pdf_base_link_number(t->b, t->annots[e->index]));
         }
     }
-    g_string_append(t->s, " ] >>");
+    g_string_append(t->s, "]>>");
 }
 
 /* Link annotations cairo wrote, page by page in drawing order: the k-th of a page is the
@@ -283,25 +286,29 @@ static bool write_parent_tree(tagger *t, pdf_update *u)
     size_t k = 0;
     for (int p = 0; p < t->npages; p++) {
         g_string_append_c(t->s, '[');
-        for (; k < m->nmcs && m->mcs[k].page == p; k++) {
+        for (size_t first = k; k < m->nmcs && m->mcs[k].page == p; k++) {
             int e = m->mcs[k].target;
+            const char *sep = k > first ? " " : "";
             if (e >= 0)
-                put_ref(t, " ", t->first_elem + e);
+                put_ref(t, sep, t->first_elem + e);
             else
-                g_string_append(t->s, " null");
+                g_string_append_printf(t->s, "%snull", sep);
         }
-        g_string_append(t->s, " ]");
+        g_string_append_c(t->s, ']');
         if (!add_object(t, u, t->first_nums + p))
             return false;
     }
-    g_string_append(t->s, "<< /Nums [");
+    g_string_append(t->s, "<</Nums[");
     for (int p = 0; p < t->npages; p++)
-        g_string_append_printf(t->s, " %d %d 0 R", p, t->first_nums + p);
+        g_string_append_printf(t->s, "%s%d %d 0 R", p ? " " : "", p, t->first_nums + p);
     int key = t->npages;
     for (size_t i = 0; i < m->nlinks; i++)
-        if (t->annots[i] >= 0 && m->links[i].target >= 0)
-            g_string_append_printf(t->s, " %d %d 0 R", key++, t->first_elem + m->links[i].target);
-    g_string_append(t->s, " ] >>");
+        if (t->annots[i] >= 0 && m->links[i].target >= 0) {
+            g_string_append_printf(t->s, "%s%d %d 0 R", key ? " " : "", key,
+                                   t->first_elem + m->links[i].target);
+            key++;
+        }
+    g_string_append(t->s, "]>>");
     return add_object(t, u, t->parent_tree);
 }
 
@@ -318,14 +325,14 @@ static bool write_tree(tagger *t, pdf_update *u, int next_key)
         ok = add_object(t, u, t->first_elem + (int)i);
     }
     if (ok) {
-        g_string_append(t->s, "<< /Type /StructElem /S /Document");
-        put_ref(t, " /P", t->root);
+        g_string_append(t->s, "<</Type/StructElem/S/Document");
+        put_ref(t, "/P", t->root);
         write_kids(t, &kids[ne], mcid);
         ok = add_object(t, u, t->doc);
     }
     if (ok) {
-        g_string_append_printf(t->s, "<< /Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R"
-                                     " /ParentTreeNextKey %d >>",
+        g_string_append_printf(t->s, "<</Type/StructTreeRoot/K %d 0 R/ParentTree %d 0 R"
+                                     "/ParentTreeNextKey %d>>",
                                t->doc, t->parent_tree, next_key);
         ok = add_object(t, u, t->root) && write_parent_tree(t, u);
     }
