@@ -108,9 +108,19 @@ static const char *name(tagger *t, const char *n)
 
 /* The object text is written compact, without the spaces PDF syntax does without
  * (before a delimiter): there are tens of thousands of these objects to compress. */
+static void put_int(tagger *t, const char *before, int n)
+{
+    size_t len = strlen(before);
+    g_string_append_len(t->s, before, (gssize)len);
+    if (len && !strchr(" []<>", before[len - 1])) /* after a name */
+        g_string_append_c(t->s, ' ');
+    pdf_append_int(t->s, n);
+}
+
 static void put_ref(tagger *t, const char *before, int number)
 {
-    g_string_append_printf(t->s, *before == '/' ? "%s %d 0 R" : "%s%d 0 R", before, number);
+    put_int(t, before, number);
+    g_string_append(t->s, " 0 R");
 }
 
 static void put_string(tagger *t, const char *key, const char *utf8)
@@ -134,7 +144,8 @@ static void elem_attributes(tagger *t, int i)
     const pdf_elem *e = &t->m->elems[i];
     char s[64];
     snprintf(s, sizeof s, "/%s", e->type);
-    g_string_append_printf(t->s, "<</Type/StructElem/S%s", name(t, s));
+    g_string_append(t->s, "<</Type/StructElem/S");
+    g_string_append(t->s, name(t, s));
     put_ref(t, "/P", e->parent >= 0 ? t->first_elem + e->parent : t->doc);
     const char *lang = elem_lang(t, i);
     const char *outer = e->parent >= 0 ? elem_lang(t, e->parent) : t->lang;
@@ -146,12 +157,13 @@ static void elem_attributes(tagger *t, int i)
         g_string_append(t->s, "/A<</O/Table");
         if (e->scope) {
             snprintf(s, sizeof s, "/%s", e->scope);
-            g_string_append_printf(t->s, "/Scope%s", name(t, s));
+            g_string_append(t->s, "/Scope");
+            g_string_append(t->s, name(t, s));
         }
         if (e->colspan > 1)
-            g_string_append_printf(t->s, "/ColSpan %d", e->colspan);
+            put_int(t, "/ColSpan", e->colspan);
         if (e->rowspan > 1)
-            g_string_append_printf(t->s, "/RowSpan %d", e->rowspan);
+            put_int(t, "/RowSpan", e->rowspan);
         g_string_append(t->s, ">>");
     }
 }
@@ -177,10 +189,12 @@ static void write_kids(tagger *t, klist *k, const int *mcid)
         } else if (e->kind == K_MCID) {
             int page = t->m->mcs[e->index].page;
             if (page == pg)
-                g_string_append_printf(t->s, "%s%d", sep, mcid[e->index]);
-            else
-                g_string_append_printf(t->s, "<</Type/MCR/Pg %d 0 R/MCID %d>>",
-                                       t->page_obj[page], mcid[e->index]);
+                put_int(t, sep, mcid[e->index]);
+            else {
+                put_ref(t, "<</Type/MCR/Pg", t->page_obj[page]);
+                put_int(t, "/MCID", mcid[e->index]);
+                g_string_append(t->s, ">>");
+            }
         } else {
             const pdf_mark *l = &t->m->links[e->index];
             g_string_append_printf(t->s, "<</Type/OBJR/Pg %d 0 R/Obj %d 0 R>>",

@@ -4,6 +4,7 @@
 
 #include <qpdf/Buffer.hh>
 #include <qpdf/Pl_Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -235,6 +236,8 @@ void pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
 bool pdf_base_write(pdf_base *b)
 {
     try {
+        /* as pdf_update.c's object streams: the default's size, a quarter faster */
+        Pl_Flate::setCompressionLevel(5);
         b->w = std::make_unique<QPDFWriter>(b->q);
         b->w->setOutputMemory();
         b->w->setDeterministicID(true);

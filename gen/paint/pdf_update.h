@@ -11,6 +11,7 @@
 #define LIVRABLES_PDF_UPDATE_H
 
 #include <cairo.h>
+#include <glib.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -32,5 +33,9 @@ bool pdf_update_add(pdf_update *u, int number, const char *text, size_t len);
 bool pdf_update_finish(pdf_update *u, int size, long long prev, const char *trailer_keys);
 
 void pdf_update_destroy(pdf_update *u); /* accepts NULL */
+
+/* Appends integer `v` in decimal to `s` (objects' text: faster than printf, which counts
+ * among tens of thousands of objects). */
+void pdf_append_int(GString *s, long long v);
 
 #endif
