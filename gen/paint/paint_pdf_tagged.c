@@ -524,7 +524,8 @@ static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t w
     return true;
 }
 
-/* Object numbers for the tree, after the base's. */
+/* Object numbers for the tree, after the base's: pages and link annotations as the base
+ * wrote them, then elements, the Document element, the ParentTree's arrays and itself. */
 static void number_tree(tagger *t, int size)
 {
     t->page_obj = g_new(int, t->npages > 0 ? t->npages : 1);
@@ -538,6 +539,43 @@ static void number_tree(tagger *t, int size)
     t->first_free = t->parent_tree + 1;
 }
 
+/* cairo's file edited (pages, links, artifacts, catalog), written without cairo's tree;
+ * returns the ParentTree's next key, or -1 after reporting an error. */
+static int edit_base(tagger *t, const paint_options *o)
+{
+    t->npages = pdf_base_npages(t->b);
+    t->annots = link_annotations(t);
+    int next_key = tag_pages_and_links(t);
+    if (!mark_artifacts(t))
+        return -1;
+    document_level(t, o);
+    return pdf_base_write(t->b) ? next_key : -1;
+}
+
+/* The base's bytes, then the structure tree as their update. */
+static bool write_file(tagger *t, int next_key, cairo_write_func_t write, void *closure)
+{
+    size_t base_len = 0;
+    const unsigned char *base = pdf_base_bytes(t->b, &base_len);
+    int size = 0;
+    long long prev = 0;
+    char *keys = NULL;
+    if (!pdf_base_trailer(t->b, &size, &prev, &keys) || !write_all(base, base_len, write, closure)) {
+        g_free(keys);
+        return false;
+    }
+    number_tree(t, size);
+    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    t->s = g_string_sized_new(1024);
+    pdf_update *u = pdf_update_new((long long)base_len, t->first_free, write, closure);
+    bool ok = write_tree(t, u, next_key) && pdf_update_finish(u, size, prev, keys);
+    pdf_update_destroy(u);
+    g_string_free(t->s, TRUE);
+    g_hash_table_destroy(t->names);
+    g_free(keys);
+    return ok;
+}
+
 bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
                       const paint_options *o, cairo_write_func_t write, void *closure,
                       const char *name, diag *d)
@@ -546,32 +584,8 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
     t.b = pdf_base_open(pdf, len, name, d);
     if (!t.b)
         return false;
-    t.npages = pdf_base_npages(t.b);
-    t.annots = link_annotations(&t);
-    int next_key = tag_pages_and_links(&t);
-    bool ok = mark_artifacts(&t);
-    if (ok) {
-        document_level(&t, o);
-        ok = pdf_base_write(t.b);
-    }
-    size_t base_len = 0;
-    const unsigned char *base = ok ? pdf_base_bytes(t.b, &base_len) : NULL;
-    int size = 0;
-    long long prev = 0;
-    char *keys = NULL;
-    ok = ok && pdf_base_trailer(t.b, &size, &prev, &keys) &&
-         write_all(base, base_len, write, closure);
-    if (ok) {
-        number_tree(&t, size);
-        t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-        t.s = g_string_sized_new(1024);
-        pdf_update *u = pdf_update_new((long long)base_len, t.first_free, write, closure);
-        ok = write_tree(&t, u, next_key) && pdf_update_finish(u, size, prev, keys);
-        pdf_update_destroy(u);
-        g_string_free(t.s, TRUE);
-        g_hash_table_destroy(t.names);
-    }
-    g_free(keys);
+    int next_key = edit_base(&t, o);
+    bool ok = next_key >= 0 && write_file(&t, next_key, write, closure);
     g_free(t.page_obj);
     g_free(t.annots);
     pdf_base_destroy(t.b);
