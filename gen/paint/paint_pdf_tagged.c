@@ -269,19 +269,21 @@ static klist *collect_kids(const tagger *t)
 /* Every page gets /StructParents (its key in the ParentTree) and /Tabs /S; a link
  * annotation tied to its Link element gets the next keys, after the pages, and every one
  * a description (PDF/UA): the link's fox:alt-text, else its text, else where it goes.
- * Returns the ParentTree's next key. */
+ * Returns the ParentTree's next key, -1 after reporting an error. */
 static int tag_pages_and_links(tagger *t)
 {
     const pdf_marks *m = t->m;
     for (int p = 0; p < t->npages; p++)
-        pdf_base_tag_page(t->b, p, p);
+        if (!pdf_base_tag_page(t->b, p, p))
+            return -1;
     int next_key = t->npages;
     for (size_t i = 0; i < m->nlinks; i++) {
         if (t->annots[i] < 0)
             continue;
         const pdf_elem *e = m->links[i].target >= 0 ? &m->elems[m->links[i].target] : NULL;
-        pdf_base_tag_link(t->b, t->annots[i], e ? next_key++ : -1,
-                          e && e->alt ? e->alt : e ? e->text : NULL);
+        if (!pdf_base_tag_link(t->b, t->annots[i], e ? next_key++ : -1,
+                               e && e->alt ? e->alt : e ? e->text : NULL))
+            return -1;
     }
     return next_key;
 }
@@ -410,8 +412,10 @@ static bool mark_artifacts(tagger *t)
             return false;
         GString *s = artifacts_marked(data, len);
         free(data);
-        pdf_base_set_page_content(t->b, p, s->str, s->len);
+        bool ok = pdf_base_set_page_content(t->b, p, s->str, s->len);
         g_string_free(s, TRUE);
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -486,15 +490,16 @@ static GString *xmp_packet(const paint_options *o, const char *lang, const char 
     return x;
 }
 
-static void document_level(tagger *t, const paint_options *o)
+static bool document_level(tagger *t, const paint_options *o)
 {
     const char *producer = o->creator && *o->creator ? o->creator : "Livrables";
     GString *x = xmp_packet(o, t->lang, producer);
     /* cairo 1.16 writes dates without their "D:" */
     char date[40];
     iso_date(o->creation_date, date, sizeof date, "D:%Y%m%d%H%M%SZ");
-    pdf_base_tag_document(t->b, t->lang, x->str, x->len, date, producer);
+    bool ok = pdf_base_tag_document(t->b, t->lang, x->str, x->len, date, producer);
     g_string_free(x, TRUE);
+    return ok;
 }
 
 /* ---- the whole step ----------------------------------------------------------------------- */
@@ -546,10 +551,9 @@ static int edit_base(tagger *t, const paint_options *o)
     t->npages = pdf_base_npages(t->b);
     t->annots = link_annotations(t);
     int next_key = tag_pages_and_links(t);
-    if (!mark_artifacts(t))
+    if (next_key < 0 || !mark_artifacts(t) || !document_level(t, o) || !pdf_base_write(t->b))
         return -1;
-    document_level(t, o);
-    return pdf_base_write(t->b) ? next_key : -1;
+    return next_key;
 }
 
 /* The base's bytes, then the structure tree as their update. */

@@ -39,6 +39,18 @@ static void report(pdf_base *b, const char *what)
     diag_error(b->d, b->name.c_str(), 0, _("cannot write PDF: %s"), what);
 }
 
+/* Runs `edit`, qpdf's exceptions (a damaged object...) reported: false then. */
+template <typename Edit> static bool guarded(pdf_base *b, Edit edit)
+{
+    try {
+        edit();
+        return true;
+    } catch (std::exception &e) {
+        report(b, e.what());
+        return false;
+    }
+}
+
 /* Every object of cairo's file reachable from `from` (its trailer, once the structure
  * tree is out of the catalog). */
 static std::set<int> reachable(QPDFObjectHandle from)
@@ -129,53 +141,53 @@ int pdf_base_page_link(pdf_base *b, int page, int index)
     return b->page_links[(size_t)page][(size_t)index];
 }
 
-void pdf_base_tag_link(pdf_base *b, int annot, int struct_parent, const char *contents)
+bool pdf_base_tag_link(pdf_base *b, int annot, int struct_parent, const char *contents)
 {
-    QPDFObjectHandle a = b->links[(size_t)annot];
-    if (struct_parent < 0)
-        a.removeKey("/StructParent");
-    else
-        a.replaceKey("/StructParent", QPDFObjectHandle::newInteger(struct_parent));
-    if (contents) {
-        a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(contents));
-        return;
-    }
-    QPDFObjectHandle action = a.getKey("/A");
-    QPDFObjectHandle uri = action.isDictionary() ? action.getKey("/URI") : QPDFObjectHandle();
-    if (uri.isString())
-        a.replaceKey("/Contents", uri);
+    return guarded(b, [&] {
+        QPDFObjectHandle a = b->links[(size_t)annot];
+        if (struct_parent < 0)
+            a.removeKey("/StructParent");
+        else
+            a.replaceKey("/StructParent", QPDFObjectHandle::newInteger(struct_parent));
+        QPDFObjectHandle action = a.getKey("/A");
+        QPDFObjectHandle uri = action.isDictionary() ? action.getKey("/URI") : QPDFObjectHandle();
+        if (contents)
+            a.replaceKey("/Contents", QPDFObjectHandle::newUnicodeString(contents));
+        else if (uri.isString())
+            a.replaceKey("/Contents", uri);
+    });
 }
 
-void pdf_base_tag_page(pdf_base *b, int page, int struct_parents)
+bool pdf_base_tag_page(pdf_base *b, int page, int struct_parents)
 {
-    QPDFObjectHandle p = b->pages[(size_t)page];
-    p.replaceKey("/StructParents", QPDFObjectHandle::newInteger(struct_parents));
-    p.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+    return guarded(b, [&] {
+        QPDFObjectHandle p = b->pages[(size_t)page];
+        p.replaceKey("/StructParents", QPDFObjectHandle::newInteger(struct_parents));
+        p.replaceKey("/Tabs", QPDFObjectHandle::newName("/S"));
+    });
 }
 
 bool pdf_base_page_content(pdf_base *b, int page, unsigned char **data, size_t *len)
 {
-    try {
+    return guarded(b, [&] {
         Pl_Buffer buf("page content");
         QPDFPageObjectHelper(b->pages[(size_t)page]).pipeContents(&buf);
         buf.getMallocBuffer(data, len);
-        return true;
-    } catch (std::exception &e) {
-        report(b, e.what());
-        return false;
-    }
+    });
 }
 
-void pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len)
+bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len)
 {
-    QPDFObjectHandle p = b->pages[(size_t)page];
-    QPDFObjectHandle c = p.getKey("/Contents");
-    std::string s(data, len);
-    /* cairo writes one content stream a page: its data is replaced in place */
-    if (c.isStream())
-        c.replaceStreamData(s, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-    else
-        p.replaceKey("/Contents", b->q.newStream(s));
+    return guarded(b, [&] {
+        QPDFObjectHandle p = b->pages[(size_t)page];
+        QPDFObjectHandle c = p.getKey("/Contents");
+        std::string s(data, len);
+        /* cairo writes one content stream a page: its data is replaced in place */
+        if (c.isStream())
+            c.replaceStreamData(s, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+        else
+            p.replaceKey("/Contents", b->q.newStream(s));
+    });
 }
 
 /* cairo 1.16 starts /PageLabels at the first labelled page, but the number tree must hold
@@ -196,8 +208,8 @@ static void labels_from_page_0(QPDFObjectHandle cat)
     }
 }
 
-void pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
-                           const char *pdf_date, const char *producer)
+static void tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
+                         const char *pdf_date, const char *producer)
 {
     QPDFObjectHandle cat = b->q.getRoot();
     QPDFObjectHandle mark = QPDFObjectHandle::newDictionary();
@@ -233,9 +245,15 @@ void pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
     info.replaceKey("/Producer", QPDFObjectHandle::newUnicodeString(producer));
 }
 
+bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
+                           const char *pdf_date, const char *producer)
+{
+    return guarded(b, [&] { tag_document(b, lang, xmp, xmp_len, pdf_date, producer); });
+}
+
 bool pdf_base_write(pdf_base *b)
 {
-    try {
+    return guarded(b, [&] {
         /* as pdf_update.c's object streams: the default's size, a quarter faster */
         Pl_Flate::setCompressionLevel(5);
         b->w = std::make_unique<QPDFWriter>(b->q);
@@ -246,11 +264,7 @@ bool pdf_base_write(pdf_base *b)
         b->w->setDecodeLevel(qpdf_dl_none);
         b->w->write();
         b->out = b->w->getBufferSharedPointer();
-        return true;
-    } catch (std::exception &e) {
-        report(b, e.what());
-        return false;
-    }
+    });
 }
 
 const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len)

@@ -39,21 +39,23 @@ int pdf_base_npages(const pdf_base *b);
 int pdf_base_page_links(pdf_base *b, int page);
 int pdf_base_page_link(pdf_base *b, int page, int index);
 
+/* The calls that edit return false after reporting an error. */
+
 /* The annotation's /StructParent (removed when `struct_parent` < 0) and its /Contents
  * (`contents`, else the /URI of its action, else nothing). */
-void pdf_base_tag_link(pdf_base *b, int annot, int struct_parent, const char *contents);
+bool pdf_base_tag_link(pdf_base *b, int annot, int struct_parent, const char *contents);
 
 /* /StructParents and /Tabs /S on `page`. */
-void pdf_base_tag_page(pdf_base *b, int page, int struct_parents);
+bool pdf_base_tag_page(pdf_base *b, int page, int struct_parents);
 
 /* The page's content, decoded (free() it), and its replacement. */
 bool pdf_base_page_content(pdf_base *b, int page, unsigned char **data, size_t *len);
-void pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len);
+bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len);
 
 /* The catalog's /MarkInfo, /Lang (when not NULL), /ViewerPreferences /DisplayDocTitle,
  * /Metadata (the XMP packet), page labels from page 0, an empty /StructTreeRoot the update
  * replaces; the Info dictionary's dates (PDF form) and /Producer. */
-void pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
+bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
                            const char *pdf_date, const char *producer);
 
 /* Writes the edited file into memory (deterministic /ID, object streams): what cairo's
