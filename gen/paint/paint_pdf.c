@@ -17,7 +17,8 @@
 
 typedef struct {
     paint_stream stream;
-    FILE *cairo_pdf; /* what cairo writes, before the accessibility step: a temporary file */
+    paint_stream cairo_out; /* what cairo writes, before the accessibility step: a temporary
+                             * file, whose write errors are the output's */
     paint_canvas cv;
     const lay_outline *outline;
     pdf_marks *marks;
@@ -25,14 +26,9 @@ typedef struct {
 
 /* cairo's output goes to a temporary file, the accessibility step (paint_pdf_tagged.c)
  * reading it mapped in memory: only the pages that it reads are loaded, and cairo's own
- * structure tree, most of the file, never is. */
-static cairo_status_t keep_bytes(void *closure, const unsigned char *data, unsigned int len)
-{
-    return fwrite(data, 1, len, closure) == len ? CAIRO_STATUS_SUCCESS
-                                                : CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* A temporary file already unlinked (in $TMPDIR), or NULL after reporting why. */
+ * structure tree, most of the file, never is.
+ *
+ * A temporary file already unlinked (in $TMPDIR), or NULL after reporting why. */
 static FILE *temporary_file(painter *p)
 {
     GError *err = NULL;
@@ -58,12 +54,16 @@ static bool write_tagged(painter *p, pdf_state *s)
 {
     GError *err = NULL;
     GMappedFile *map = NULL;
-    if (fflush(s->cairo_pdf) != 0 ||
-        !(map = g_mapped_file_new_from_fd(fileno(s->cairo_pdf), FALSE, &err))) {
-        diag_error(p->d, p->out_path, 0, _("cannot write PDF: %s"),
-                   err ? err->message : strerror(errno));
-        if (err)
-            g_error_free(err);
+    errno = 0;
+    if (fflush(s->cairo_out.f) != 0)
+        paint_write_error(p, errno ? errno : EIO);
+    /* cairo 1.16 may finish with a success status after its write function failed */
+    if (p->write_failed)
+        return false;
+    map = g_mapped_file_new_from_fd(fileno(s->cairo_out.f), FALSE, &err);
+    if (!map) {
+        diag_error(p->d, p->out_path, 0, _("cannot write PDF: %s"), err->message);
+        g_error_free(err);
         return false;
     }
     bool ok = pdf_tagged_write((const unsigned char *)g_mapped_file_get_contents(map),
@@ -115,11 +115,12 @@ static bool pdf_open(painter *p)
     if (!s->stream.f)
         return false;
     /* A4 until the first page sets its own size. */
-    s->cairo_pdf = temporary_file(p);
-    if (!s->cairo_pdf)
+    s->cairo_out.p = p;
+    s->cairo_out.f = temporary_file(p);
+    if (!s->cairo_out.f)
         return false;
-    s->cv.surface = cairo_pdf_surface_create_for_stream(keep_bytes, s->cairo_pdf, 595.28,
-                                                        841.89);
+    s->cv.surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->cairo_out,
+                                                        595.28, 841.89);
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, _("cannot create PDF: %s"),
@@ -241,8 +242,8 @@ static bool pdf_finish(painter *p)
     /* what cairo can't write (structure tree, artifacts, language, XMP...) */
     if (ok)
         ok = write_tagged(p, s);
-    fclose(s->cairo_pdf);
-    s->cairo_pdf = NULL;
+    fclose(s->cairo_out.f);
+    s->cairo_out.f = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
     ok = paint_output_close(p, s->stream.f) && ok;
@@ -259,9 +260,9 @@ static void pdf_abort(painter *p)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
     paint_canvas_release(&s->cv);
-    if (s->cairo_pdf)
-        fclose(s->cairo_pdf);
-    s->cairo_pdf = NULL;
+    if (s->cairo_out.f)
+        fclose(s->cairo_out.f);
+    s->cairo_out.f = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
 }
