@@ -38,6 +38,10 @@ struct pdf_update {
     GString *header, *body;
     int in_stream;
     size_t first_row; /* its objects' rows */
+    /* one deflate state for every stream, reset between them (initialising one clears
+     * hundreds of kilobytes) */
+    z_stream z;
+    GByteArray *deflated;
 };
 
 pdf_update *pdf_update_new(long long base_len, int first_free, cairo_write_func_t write,
@@ -50,6 +54,9 @@ pdf_update *pdf_update_new(long long base_len, int first_free, cairo_write_func_
     u->next_free = first_free;
     u->header = g_string_new(NULL);
     u->body = g_string_new(NULL);
+    u->deflated = g_byte_array_new();
+    if (deflateInit(&u->z, DEFLATE_LEVEL) != Z_OK)
+        abort(); /* only out of memory, which aborts everywhere in Livrables */
     return u;
 }
 
@@ -59,6 +66,8 @@ void pdf_update_destroy(pdf_update *u)
         return;
     g_string_free(u->header, TRUE);
     g_string_free(u->body, TRUE);
+    g_byte_array_free(u->deflated, TRUE);
+    deflateEnd(&u->z);
     free(u->rows);
     g_free(u);
 }
@@ -89,20 +98,24 @@ static xref_row *new_row(pdf_update *u, int number, int type, long long field, i
 static void put_stream(pdf_update *u, int number, const char *dict_keys, const GString *data,
                        bool row)
 {
-    uLongf zlen = compressBound(data->len);
-    Bytef *z = g_malloc(zlen);
-    if (compress2(z, &zlen, (const Bytef *)data->str, data->len, DEFLATE_LEVEL) != Z_OK)
-        abort(); /* only out of memory, which aborts everywhere in Livrables */
+    g_byte_array_set_size(u->deflated, (guint)deflateBound(&u->z, data->len));
+    u->z.next_in = (Bytef *)data->str;
+    u->z.avail_in = (uInt)data->len;
+    u->z.next_out = u->deflated->data;
+    u->z.avail_out = u->deflated->len;
+    if (deflate(&u->z, Z_FINISH) != Z_STREAM_END)
+        abort(); /* the output has deflateBound's room: can't happen */
+    unsigned long zlen = u->z.total_out;
+    deflateReset(&u->z);
     if (row)
         new_row(u, number, 1, u->offset, 0);
     char *head = g_strdup_printf("%d 0 obj\n<< %s /Filter /FlateDecode /Length %lu >>\nstream\n",
-                                 number, dict_keys, (unsigned long)zlen);
+                                 number, dict_keys, zlen);
     put(u, head, strlen(head));
-    put(u, z, zlen);
+    put(u, u->deflated->data, zlen);
     static const char tail[] = "\nendstream\nendobj\n";
     put(u, tail, sizeof tail - 1);
     g_free(head);
-    g_free(z);
 }
 
 /* The object stream being filled, written out under a new number. */
