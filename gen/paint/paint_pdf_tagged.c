@@ -1,7 +1,7 @@
 /* The accessibility step: the structure tree and what cairo 1.16 can't write (see
- * paint_pdf_tagged.h). cairo's file is edited as PDF objects by pdf_base (qpdf) and
- * written again without cairo's own tree; the structure tree, one object per element, is
- * appended as an incremental update (pdf_update) made of object text written here. */
+ * paint_pdf_tagged.h). cairo's file is edited as PDF objects by pdf_base (qpdf), the
+ * structure tree made there as qpdf objects from what is decided here, and the whole
+ * written again by qpdf without cairo's own tree. */
 #include "paint/paint_pdf_tagged.h"
 #include "util/i18n.h"
 
@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "paint/pdf_base.h"
-#include "paint/pdf_update.h"
 #include "util/grow.h"
 
 typedef struct {
@@ -21,16 +20,6 @@ typedef struct {
     int npages;
     int *annots;       /* each link's annotation in pdf_base, or -1 */
     const char *lang;
-    /* object numbers in the written file */
-    int *page_obj;     /* each page's */
-    int first_elem;    /* element i is first_elem + i */
-    int doc;           /* the Document element */
-    int root;          /* the StructTreeRoot (replacing the base's empty one) */
-    int first_nums;    /* page p's ParentTree array is first_nums + p */
-    int parent_tree;
-    int first_free;
-    GHashTable *names; /* "/P" -> its PDF text, made once */
-    GString *s;        /* the object being written */
 } tagger;
 
 /* ---- the structure tree ------------------------------------------------------------------ */
@@ -96,40 +85,6 @@ static int *mcids_of(const pdf_marks *m, int npages)
     return mcid;
 }
 
-static const char *name(tagger *t, const char *n)
-{
-    const char *v = g_hash_table_lookup(t->names, n);
-    if (!v) {
-        v = pdf_text_name(n);
-        g_hash_table_insert(t->names, g_strdup(n), (gpointer)v);
-    }
-    return v;
-}
-
-/* The object text is written compact, without the spaces PDF syntax does without
- * (before a delimiter): there are tens of thousands of these objects to compress. */
-static void put_int(tagger *t, const char *before, int n)
-{
-    size_t len = strlen(before);
-    g_string_append_len(t->s, before, (gssize)len);
-    if (len && !strchr(" []<>", before[len - 1])) /* after a name */
-        g_string_append_c(t->s, ' ');
-    pdf_append_int(t->s, n);
-}
-
-static void put_ref(tagger *t, const char *before, int number)
-{
-    put_int(t, before, number);
-    g_string_append(t->s, " 0 R");
-}
-
-static void put_string(tagger *t, const char *key, const char *utf8)
-{
-    char *v = pdf_text_string(utf8);
-    g_string_append_printf(t->s, "%s%s", key, v);
-    g_free(v);
-}
-
 /* The effective language of element i (its own, else its parent's, else the document's). */
 static const char *elem_lang(const tagger *t, int i)
 {
@@ -139,38 +94,24 @@ static const char *elem_lang(const tagger *t, int i)
     return t->lang;
 }
 
-static void elem_attributes(tagger *t, int i)
+/* Element i's dictionary but its /K: /Lang only where it differs from its parent's. */
+static bool elem_attributes(tagger *t, int i)
 {
     const pdf_elem *e = &t->m->elems[i];
-    char s[64];
-    snprintf(s, sizeof s, "/%s", e->type);
-    g_string_append(t->s, "<</Type/StructElem/S");
-    g_string_append(t->s, name(t, s));
-    put_ref(t, "/P", e->parent >= 0 ? t->first_elem + e->parent : t->doc);
     const char *lang = elem_lang(t, i);
     const char *outer = e->parent >= 0 ? elem_lang(t, e->parent) : t->lang;
-    if (lang && (!outer || strcmp(lang, outer) != 0))
-        put_string(t, "/Lang", lang);
-    if (e->alt)
-        put_string(t, "/Alt", e->alt);
-    if (e->scope || e->colspan > 1 || e->rowspan > 1) {
-        g_string_append(t->s, "/A<</O/Table");
-        if (e->scope) {
-            snprintf(s, sizeof s, "/%s", e->scope);
-            g_string_append(t->s, "/Scope");
-            g_string_append(t->s, name(t, s));
-        }
-        if (e->colspan > 1)
-            put_int(t, "/ColSpan", e->colspan);
-        if (e->rowspan > 1)
-            put_int(t, "/RowSpan", e->rowspan);
-        g_string_append(t->s, ">>");
-    }
+    bool own_lang = lang && (!outer || strcmp(lang, outer) != 0);
+    int parent = e->parent >= 0 ? e->parent : (int)t->m->nelems; /* else the Document */
+    if (!pdf_base_elem_begin(t->b, i, e->type, parent, own_lang ? lang : NULL, e->alt))
+        return false;
+    if (e->scope || e->colspan > 1 || e->rowspan > 1)
+        return pdf_base_elem_table(t->b, e->scope, e->colspan, e->rowspan);
+    return true;
 }
 
-/* /K of an element from its sorted entries, and the end of its dictionary; /Pg is the page
- * of its first marked content, which then needs no MCR dictionary. */
-static void write_kids(tagger *t, klist *k, const int *mcid)
+/* /K of the element begun from its sorted entries, and its end; /Pg is the page of its
+ * first marked content, which then needs no MCR dictionary. */
+static bool write_kids(tagger *t, klist *k, const int *mcid)
 {
     if (k->n > 1) /* k->v is NULL for an element with no entry: qsort wants an array */
         qsort(k->v, k->n, sizeof *k->v, k->has_content ? by_drawing : by_fo_order);
@@ -178,31 +119,19 @@ static void write_kids(tagger *t, klist *k, const int *mcid)
     for (size_t j = 0; j < k->n && pg < 0; j++)
         if (k->v[j].kind == K_MCID)
             pg = t->m->mcs[k->v[j].index].page;
-    if (pg >= 0)
-        put_ref(t, "/Pg", t->page_obj[pg]);
-    g_string_append(t->s, "/K[");
-    for (size_t j = 0; j < k->n; j++) {
+    bool ok = pg < 0 || pdf_base_elem_page(t->b, pg);
+    for (size_t j = 0; j < k->n && ok; j++) {
         const kentry *e = &k->v[j];
-        const char *sep = j ? " " : "";
         if (e->kind == K_ELEM) {
-            put_ref(t, sep, t->first_elem + e->index);
+            ok = pdf_base_elem_kid(t->b, e->index);
         } else if (e->kind == K_MCID) {
             int page = t->m->mcs[e->index].page;
-            if (page == pg)
-                put_int(t, sep, mcid[e->index]);
-            else {
-                put_ref(t, "<</Type/MCR/Pg", t->page_obj[page]);
-                put_int(t, "/MCID", mcid[e->index]);
-                g_string_append(t->s, ">>");
-            }
+            ok = pdf_base_elem_mcid(t->b, page == pg ? -1 : page, mcid[e->index]);
         } else {
-            const pdf_mark *l = &t->m->links[e->index];
-            g_string_append_printf(t->s, "<</Type/OBJR/Pg %d 0 R/Obj %d 0 R>>",
-                                   t->page_obj[l->page],
-                                   pdf_base_link_number(t->b, t->annots[e->index]));
+            ok = pdf_base_elem_link(t->b, t->m->links[e->index].page, t->annots[e->index]);
         }
     }
-    g_string_append(t->s, "]>>");
+    return ok && pdf_base_elem_end(t->b);
 }
 
 /* Link annotations cairo wrote, page by page in drawing order: the k-th of a page is the
@@ -288,70 +217,37 @@ static int tag_pages_and_links(tagger *t)
     return next_key;
 }
 
-static bool add_object(tagger *t, pdf_update *u, int number)
+/* ParentTree: page i's MCIDs under key i, link annotations after the pages. */
+static bool parent_tree(tagger *t)
 {
-    bool ok = pdf_update_add(u, number, t->s->str, t->s->len);
-    g_string_truncate(t->s, 0);
+    const pdf_marks *m = t->m;
+    int *elems = g_new(int, m->nmcs ? m->nmcs : 1);
+    bool ok = true;
+    size_t k = 0;
+    for (int p = 0; p < t->npages && ok; p++) {
+        size_t n = 0;
+        for (; k < m->nmcs && m->mcs[k].page == p; k++)
+            elems[n++] = m->mcs[k].target;
+        ok = pdf_base_parent_page(t->b, p, elems, n);
+    }
+    g_free(elems);
+    for (size_t i = 0; i < m->nlinks && ok; i++)
+        if (t->annots[i] >= 0 && m->links[i].target >= 0)
+            ok = pdf_base_parent_link(t->b, m->links[i].target);
     return ok;
 }
 
-/* ParentTree: page i's MCIDs under key i, link annotations after the pages. */
-static bool write_parent_tree(tagger *t, pdf_update *u)
-{
-    const pdf_marks *m = t->m;
-    size_t k = 0;
-    for (int p = 0; p < t->npages; p++) {
-        g_string_append_c(t->s, '[');
-        for (size_t first = k; k < m->nmcs && m->mcs[k].page == p; k++) {
-            int e = m->mcs[k].target;
-            const char *sep = k > first ? " " : "";
-            if (e >= 0)
-                put_ref(t, sep, t->first_elem + e);
-            else
-                g_string_append_printf(t->s, "%snull", sep);
-        }
-        g_string_append_c(t->s, ']');
-        if (!add_object(t, u, t->first_nums + p))
-            return false;
-    }
-    g_string_append(t->s, "<</Nums[");
-    for (int p = 0; p < t->npages; p++)
-        g_string_append_printf(t->s, "%s%d %d 0 R", p ? " " : "", p, t->first_nums + p);
-    int key = t->npages;
-    for (size_t i = 0; i < m->nlinks; i++)
-        if (t->annots[i] >= 0 && m->links[i].target >= 0) {
-            g_string_append_printf(t->s, "%s%d %d 0 R", key ? " " : "", key,
-                                   t->first_elem + m->links[i].target);
-            key++;
-        }
-    g_string_append(t->s, "]>>");
-    return add_object(t, u, t->parent_tree);
-}
-
-/* The structure tree, object by object, into the update. */
-static bool write_tree(tagger *t, pdf_update *u, int next_key)
+/* The structure tree, element by element, and its ParentTree. */
+static bool make_tree(tagger *t)
 {
     size_t ne = t->m->nelems;
     klist *kids = collect_kids(t);
     int *mcid = mcids_of(t->m, t->npages);
-    bool ok = true;
-    for (size_t i = 0; i < ne && ok; i++) {
-        elem_attributes(t, (int)i);
-        write_kids(t, &kids[i], mcid);
-        ok = add_object(t, u, t->first_elem + (int)i);
-    }
-    if (ok) {
-        g_string_append(t->s, "<</Type/StructElem/S/Document");
-        put_ref(t, "/P", t->root);
-        write_kids(t, &kids[ne], mcid);
-        ok = add_object(t, u, t->doc);
-    }
-    if (ok) {
-        g_string_append_printf(t->s, "<</Type/StructTreeRoot/K %d 0 R/ParentTree %d 0 R"
-                                     "/ParentTreeNextKey %d>>",
-                               t->doc, t->parent_tree, next_key);
-        ok = add_object(t, u, t->root) && write_parent_tree(t, u);
-    }
+    bool ok = pdf_base_tree_new(t->b, (int)ne);
+    for (size_t i = 0; i < ne && ok; i++)
+        ok = elem_attributes(t, (int)i) && write_kids(t, &kids[i], mcid);
+    ok = ok && pdf_base_elem_begin(t->b, (int)ne, "Document", -1, NULL, NULL) &&
+         write_kids(t, &kids[ne], mcid) && parent_tree(t);
     for (size_t i = 0; i <= ne; i++)
         free(kids[i].v);
     g_free(kids);
@@ -529,55 +425,16 @@ static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t w
     return true;
 }
 
-/* Object numbers for the tree, after the base's: pages and link annotations as the base
- * wrote them, then elements, the Document element, the ParentTree's arrays and itself. */
-static void number_tree(tagger *t, int size)
-{
-    t->page_obj = g_new(int, t->npages > 0 ? t->npages : 1);
-    for (int p = 0; p < t->npages; p++)
-        t->page_obj[p] = pdf_base_page_number(t->b, p);
-    t->root = pdf_base_struct_root_number(t->b);
-    t->first_elem = size;
-    t->doc = size + (int)t->m->nelems;
-    t->first_nums = t->doc + 1;
-    t->parent_tree = t->first_nums + t->npages;
-    t->first_free = t->parent_tree + 1;
-}
-
-/* cairo's file edited (pages, links, artifacts, catalog), written without cairo's tree;
+/* cairo's file edited (pages, links, artifacts, catalog) and the structure tree made;
  * returns the ParentTree's next key, or -1 after reporting an error. */
-static int edit_base(tagger *t, const paint_options *o)
+static int edit(tagger *t, const paint_options *o)
 {
     t->npages = pdf_base_npages(t->b);
     t->annots = link_annotations(t);
     int next_key = tag_pages_and_links(t);
-    if (next_key < 0 || !mark_artifacts(t) || !document_level(t, o) || !pdf_base_write(t->b))
+    if (next_key < 0 || !mark_artifacts(t) || !document_level(t, o) || !make_tree(t))
         return -1;
     return next_key;
-}
-
-/* The base's bytes, then the structure tree as their update. */
-static bool write_file(tagger *t, int next_key, cairo_write_func_t write, void *closure)
-{
-    size_t base_len = 0;
-    const unsigned char *base = pdf_base_bytes(t->b, &base_len);
-    int size = 0;
-    long long prev = 0;
-    char *keys = NULL;
-    if (!pdf_base_trailer(t->b, &size, &prev, &keys) || !write_all(base, base_len, write, closure)) {
-        g_free(keys);
-        return false;
-    }
-    number_tree(t, size);
-    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    t->s = g_string_sized_new(1024);
-    pdf_update *u = pdf_update_new((long long)base_len, t->first_free, write, closure);
-    bool ok = write_tree(t, u, next_key) && pdf_update_finish(u, size, prev, keys);
-    pdf_update_destroy(u);
-    g_string_free(t->s, TRUE);
-    g_hash_table_destroy(t->names);
-    g_free(keys);
-    return ok;
 }
 
 bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
@@ -588,9 +445,13 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
     t.b = pdf_base_open(pdf, len, name, d);
     if (!t.b)
         return false;
-    int next_key = edit_base(&t, o);
-    bool ok = next_key >= 0 && write_file(&t, next_key, write, closure);
-    g_free(t.page_obj);
+    int next_key = edit(&t, o);
+    bool ok = next_key >= 0 && pdf_base_write(t.b, next_key);
+    if (ok) {
+        size_t out_len = 0;
+        const unsigned char *out = pdf_base_bytes(t.b, &out_len);
+        ok = write_all(out, out_len, write, closure);
+    }
     g_free(t.annots);
     pdf_base_destroy(t.b);
     return ok;

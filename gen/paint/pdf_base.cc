@@ -1,5 +1,5 @@
-/* cairo's file edited with qpdf's C++ API and written again without cairo's structure
- * tree (see pdf_base.h). */
+/* cairo's file edited with qpdf's C++ API, the structure tree made of qpdf objects, and
+ * the whole written again by qpdf without cairo's structure tree (see pdf_base.h). */
 #include "paint/pdf_base.h"
 
 #include <qpdf/Buffer.hh>
@@ -16,6 +16,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <glib.h>
@@ -30,8 +31,17 @@ struct pdf_base {
     std::vector<std::vector<int>> page_links; /* annotation indexes of each page */
     std::vector<QPDFObjectHandle> links;
     QPDFObjectHandle struct_root;
-    std::unique_ptr<QPDFWriter> w;
     std::shared_ptr<Buffer> out;
+    /* the structure tree: elements (the Document last), the element being made and its
+     * /K, the ParentTree's /Nums */
+    std::vector<QPDFObjectHandle> elems;
+    QPDFObjectHandle elem;
+    std::vector<QPDFObjectHandle> kids;
+    std::vector<QPDFObjectHandle> nums;
+    /* names and small integers made once and shared: they are immutable, and there are
+     * tens of thousands of uses */
+    std::unordered_map<std::string, QPDFObjectHandle> names;
+    std::vector<QPDFObjectHandle> ints;
 };
 
 static void report(pdf_base *b, const char *what)
@@ -251,19 +261,153 @@ bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
     return guarded(b, [&] { tag_document(b, lang, xmp, xmp_len, pdf_date, producer); });
 }
 
-bool pdf_base_write(pdf_base *b)
+/* ---- the structure tree ------------------------------------------------------------------ */
+
+static QPDFObjectHandle name(pdf_base *b, const std::string &n)
+{
+    auto it = b->names.find(n);
+    if (it == b->names.end())
+        it = b->names.emplace(n, QPDFObjectHandle::newName(n)).first;
+    return it->second;
+}
+
+/* Small integers (MCIDs, ParentTree keys below the page count...) shared. */
+static QPDFObjectHandle integer(pdf_base *b, int v)
+{
+    if (v < 0 || v >= 4096)
+        return QPDFObjectHandle::newInteger(v);
+    while (b->ints.size() <= (size_t)v)
+        b->ints.push_back(QPDFObjectHandle::newInteger((long long)b->ints.size()));
+    return b->ints[(size_t)v];
+}
+
+bool pdf_base_tree_new(pdf_base *b, int nelems)
 {
     return guarded(b, [&] {
-        /* as pdf_update.c's object streams: the default's size, a quarter faster */
+        b->elems.reserve((size_t)nelems + 1);
+        for (int i = 0; i <= nelems; i++)
+            b->elems.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newDictionary()));
+        b->nums.reserve(2 * (size_t)b->pages.size() + 2 * b->links.size());
+    });
+}
+
+bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, const char *lang,
+                         const char *alt)
+{
+    return guarded(b, [&] {
+        b->elem = b->elems[(size_t)elem];
+        b->kids.clear();
+        b->elem.replaceKey("/Type", name(b, "/StructElem"));
+        b->elem.replaceKey("/S", name(b, std::string("/") + type));
+        b->elem.replaceKey("/P", parent < 0 ? b->struct_root : b->elems[(size_t)parent]);
+        if (lang)
+            b->elem.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(lang));
+        if (alt)
+            b->elem.replaceKey("/Alt", QPDFObjectHandle::newUnicodeString(alt));
+    });
+}
+
+bool pdf_base_elem_table(pdf_base *b, const char *scope, int colspan, int rowspan)
+{
+    return guarded(b, [&] {
+        QPDFObjectHandle a = QPDFObjectHandle::newDictionary();
+        a.replaceKey("/O", name(b, "/Table"));
+        if (scope)
+            a.replaceKey("/Scope", name(b, std::string("/") + scope));
+        if (colspan > 1)
+            a.replaceKey("/ColSpan", integer(b, colspan));
+        if (rowspan > 1)
+            a.replaceKey("/RowSpan", integer(b, rowspan));
+        b->elem.replaceKey("/A", a);
+    });
+}
+
+bool pdf_base_elem_page(pdf_base *b, int page)
+{
+    return guarded(b, [&] { b->elem.replaceKey("/Pg", b->pages[(size_t)page]); });
+}
+
+bool pdf_base_elem_kid(pdf_base *b, int kid)
+{
+    return guarded(b, [&] { b->kids.push_back(b->elems[(size_t)kid]); });
+}
+
+bool pdf_base_elem_mcid(pdf_base *b, int page, int mcid)
+{
+    return guarded(b, [&] {
+        if (page < 0) {
+            b->kids.push_back(integer(b, mcid));
+            return;
+        }
+        QPDFObjectHandle mcr = QPDFObjectHandle::newDictionary();
+        mcr.replaceKey("/Type", name(b, "/MCR"));
+        mcr.replaceKey("/Pg", b->pages[(size_t)page]);
+        mcr.replaceKey("/MCID", integer(b, mcid));
+        b->kids.push_back(std::move(mcr));
+    });
+}
+
+bool pdf_base_elem_link(pdf_base *b, int page, int annot)
+{
+    return guarded(b, [&] {
+        QPDFObjectHandle objr = QPDFObjectHandle::newDictionary();
+        objr.replaceKey("/Type", name(b, "/OBJR"));
+        objr.replaceKey("/Pg", b->pages[(size_t)page]);
+        objr.replaceKey("/Obj", b->links[(size_t)annot]);
+        b->kids.push_back(std::move(objr));
+    });
+}
+
+bool pdf_base_elem_end(pdf_base *b)
+{
+    return guarded(b, [&] { b->elem.replaceKey("/K", QPDFObjectHandle::newArray(b->kids)); });
+}
+
+bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n)
+{
+    return guarded(b, [&] {
+        std::vector<QPDFObjectHandle> v;
+        v.reserve(n);
+        for (size_t i = 0; i < n; i++)
+            v.push_back(elems[i] >= 0 ? b->elems[(size_t)elems[i]] : QPDFObjectHandle::newNull());
+        b->nums.push_back(integer(b, page));
+        b->nums.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newArray(v)));
+    });
+}
+
+bool pdf_base_parent_link(pdf_base *b, int elem)
+{
+    return guarded(b, [&] {
+        b->nums.push_back(integer(b, (int)b->nums.size() / 2));
+        b->nums.push_back(b->elems[(size_t)elem]);
+    });
+}
+
+/* The StructTreeRoot's entries, once every element is made. */
+static void finish_tree(pdf_base *b, int next_key)
+{
+    QPDFObjectHandle tree = QPDFObjectHandle::newDictionary();
+    tree.replaceKey("/Nums", QPDFObjectHandle::newArray(b->nums));
+    b->struct_root.replaceKey("/K", b->elems.back());
+    b->struct_root.replaceKey("/ParentTree", b->q.makeIndirectObject(tree));
+    b->struct_root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(next_key));
+}
+
+bool pdf_base_write(pdf_base *b, int next_key)
+{
+    return guarded(b, [&] {
+        finish_tree(b, next_key);
+        /* zlib's level 5: within 1 % of the default level's size on page content and on
+         * structure objects, and a quarter faster */
         Pl_Flate::setCompressionLevel(5);
-        b->w = std::make_unique<QPDFWriter>(b->q);
-        b->w->setOutputMemory();
-        b->w->setDeterministicID(true);
-        b->w->setObjectStreamMode(qpdf_o_generate);
-        b->w->setCompressStreams(true);
-        b->w->setDecodeLevel(qpdf_dl_none);
-        b->w->write();
-        b->out = b->w->getBufferSharedPointer();
+        QPDFWriter w(b->q);
+        w.setOutputMemory();
+        w.setDeterministicID(true);
+        w.setObjectStreamMode(qpdf_o_generate);
+        w.setCompressStreams(true);
+        w.setDecodeLevel(qpdf_dl_none);
+        w.write();
+        b->out = w.getBufferSharedPointer();
     });
 }
 
@@ -271,68 +415,4 @@ const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len)
 {
     *len = b->out->getSize();
     return b->out->getBuffer();
-}
-
-static int written_number(const pdf_base *b, QPDFObjectHandle h)
-{
-    return b->w->getRenumberedObjGen(h.getObjGen()).getObj();
-}
-
-int pdf_base_page_number(const pdf_base *b, int page)
-{
-    return written_number(b, b->pages[(size_t)page]);
-}
-
-int pdf_base_link_number(const pdf_base *b, int annot)
-{
-    return written_number(b, b->links[(size_t)annot]);
-}
-
-int pdf_base_struct_root_number(const pdf_base *b)
-{
-    return written_number(b, b->struct_root);
-}
-
-/* The number after the file's last "startxref", or -1. */
-static long long startxref(const unsigned char *data, size_t len)
-{
-    size_t tail = len > 1024 ? 1024 : len;
-    std::string end((const char *)data + len - tail, tail);
-    size_t at = end.rfind("startxref");
-    return at == std::string::npos ? -1 : strtoll(end.c_str() + at + 9, nullptr, 10);
-}
-
-bool pdf_base_trailer(pdf_base *b, int *size, long long *xref_offset, char **keys)
-{
-    try {
-        QPDF written;
-        written.setSuppressWarnings(true);
-        written.processMemoryFile(b->name.c_str(), (const char *)b->out->getBuffer(),
-                                  b->out->getSize());
-        QPDFObjectHandle t = written.getTrailer();
-        *size = t.getKey("/Size").getIntValueAsInt();
-        *xref_offset = startxref(b->out->getBuffer(), b->out->getSize());
-        std::string k = "/Root " + t.getKey("/Root").unparse();
-        if (t.hasKey("/Info"))
-            k += " /Info " + t.getKey("/Info").unparse();
-        if (t.hasKey("/ID"))
-            k += " /ID " + t.getKey("/ID").unparse();
-        *keys = g_strdup(k.c_str());
-        if (*xref_offset < 0)
-            report(b, "no startxref");
-        return *xref_offset >= 0;
-    } catch (std::exception &e) {
-        report(b, e.what());
-        return false;
-    }
-}
-
-char *pdf_text_string(const char *utf8)
-{
-    return g_strdup(QPDFObjectHandle::newUnicodeString(utf8).unparse().c_str());
-}
-
-char *pdf_text_name(const char *name)
-{
-    return g_strdup(QPDFObjectHandle::newName(name).unparse().c_str());
 }

@@ -1,12 +1,11 @@
-/* The file cairo wrote, as PDF objects edited with libqpdf (C++ API), then written again
- * without what is no longer referenced: the base that the structure tree's incremental
- * update (pdf_update.h) is appended to.
+/* The file cairo wrote, as PDF objects edited with libqpdf (C++ API), with the structure
+ * tree made of qpdf objects, written again by qpdf without what is no longer referenced.
  *
- * It exists for speed: qpdf reads cairo's file lazily, and the objects of cairo's own
- * structure tree, which the tagged step replaces, are never parsed (they are most of
- * cairo's file); the new structure tree (one object per element, tens of thousands) is
- * not made of qpdf objects at all. qpdf's C API can't say which number an object gets in
- * the file it writes, hence C++ here, behind a C face.
+ * qpdf reads cairo's file lazily, and the objects of cairo's own structure tree, which
+ * the tagged step replaces, are never parsed (they are most of cairo's file). The new
+ * tree (one object per element, tens of thousands) is built with the C++ API: the C API
+ * hands out a handle (qpdf_oh) for every object it touches, kept until the end, which
+ * made building the tree slow. Hence C++ here, behind a C face.
  *
  * Pages and link annotations are numbered from 0 in the order of the file; an annotation
  * is named by its index among all the link annotations found (pdf_base_page_link).
@@ -53,28 +52,47 @@ bool pdf_base_page_content(pdf_base *b, int page, unsigned char **data, size_t *
 bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len);
 
 /* The catalog's /MarkInfo, /Lang (when not NULL), /ViewerPreferences /DisplayDocTitle,
- * /Metadata (the XMP packet), page labels from page 0, an empty /StructTreeRoot the update
- * replaces; the Info dictionary's dates (PDF form) and /Producer. */
+ * /Metadata (the XMP packet), page labels from page 0, a /StructTreeRoot (filled by
+ * pdf_base_write); the Info dictionary's dates (PDF form) and /Producer. */
 bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_t xmp_len,
                            const char *pdf_date, const char *producer);
 
-/* Writes the edited file into memory (deterministic /ID, object streams): what cairo's
- * objects no longer reference is left out. False after reporting an error. */
-bool pdf_base_write(pdf_base *b);
+/* ---- the structure tree, made of qpdf objects ----
+ * Elements are numbered from 0; element `nelems` is the Document element under the
+ * StructTreeRoot. An element is made between pdf_base_elem_begin and pdf_base_elem_end,
+ * its /K entries appended in order in between. */
 
-/* After pdf_base_write: the bytes written (borrowed); */
+/* Makes the `nelems` + 1 elements (empty, indirect: any can refer to any). */
+bool pdf_base_tree_new(pdf_base *b, int nelems);
+
+/* Starts element `elem`: /S `type` (without its slash), /P `parent` (an element, or -1:
+ * the StructTreeRoot), /Lang and /Alt when not NULL. */
+bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, const char *lang,
+                         const char *alt);
+/* Its table attributes, /A << /O /Table >> with /Scope (when not NULL), /ColSpan, /RowSpan
+ * (when more than 1). */
+bool pdf_base_elem_table(pdf_base *b, const char *scope, int colspan, int rowspan);
+/* Its /Pg: the page of its marked content given without a page below. */
+bool pdf_base_elem_page(pdf_base *b, int page);
+/* /K entries: a child element; marked content `mcid` (on /Pg when `page` < 0, else an MCR
+ * on `page`); a link annotation (an OBJR). */
+bool pdf_base_elem_kid(pdf_base *b, int kid);
+bool pdf_base_elem_mcid(pdf_base *b, int page, int mcid);
+bool pdf_base_elem_link(pdf_base *b, int page, int annot);
+bool pdf_base_elem_end(pdf_base *b);
+
+/* The ParentTree: page `page`'s entry (key `page`), the element of each of its marked
+ * content sequences in MCID order (-1: null); then a link annotation's (the next key). */
+bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n);
+bool pdf_base_parent_link(pdf_base *b, int elem);
+
+/* Writes the whole file into memory (object streams, deterministic /ID), the structure
+ * tree in the StructTreeRoot with its ParentTree and /ParentTreeNextKey `next_key`:
+ * what no longer is referenced (cairo's tree) is left out. False after reporting an error. */
+bool pdf_base_write(pdf_base *b, int next_key);
+
+/* After pdf_base_write: the bytes written (borrowed). */
 const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len);
-/* the numbers the page, annotation and empty structure tree root were written under; */
-int pdf_base_page_number(const pdf_base *b, int page);
-int pdf_base_link_number(const pdf_base *b, int annot);
-int pdf_base_struct_root_number(const pdf_base *b);
-/* the written trailer's /Size, the offset of its cross-reference stream, and its /Root,
- * /Info and /ID entries as PDF text (g_free() it), for the update's trailer. */
-bool pdf_base_trailer(pdf_base *b, int *size, long long *xref_offset, char **keys);
-
-/* A UTF-8 string, and a name ("/P"), as PDF text (g_free() it). */
-char *pdf_text_string(const char *utf8);
-char *pdf_text_name(const char *name);
 
 #ifdef __cplusplus
 }
