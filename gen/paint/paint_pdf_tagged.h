@@ -11,10 +11,9 @@
  *    dc:creator, dc:description, dates, pdf:Producer, pdfuaid:part 1) in the catalog;
  *  - dates in the Info dictionary in the D: form.
  *
- * cairo's file is written again without cairo's own structure tree, then the structure
- * tree (one object per element) follows as an incremental update in object streams
- * (pdf_update.h): tens of thousands of objects never become qpdf objects. The result has a
- * deterministic /ID, so SOURCE_DATE_EPOCH builds stay byte-identical.
+ * The structure tree (one object per element) is made of qpdf objects, and qpdf writes the
+ * whole file again, object streams included, without cairo's own structure tree. The
+ * result has a deterministic /ID, so SOURCE_DATE_EPOCH builds stay byte-identical.
  */
 #ifndef LIVRABLES_PAINT_PDF_TAGGED_H
 #define LIVRABLES_PAINT_PDF_TAGGED_H
