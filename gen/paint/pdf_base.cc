@@ -10,16 +10,12 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
-#include <cstdlib>
-#include <cstring>
 #include <exception>
 #include <memory>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <glib.h>
 
 #include "util/i18n.h"
 
