@@ -536,7 +536,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A map or photo of the source as an FO figure (image path resolved against assets-dir). -->
+  <!-- A map or photo of the source as an FO figure (image path resolved against assets-dir).
+       A map is a little lower than a photo: under the site's table, it stays on that page. -->
   <xsl:template match="a:carte | a:photo" mode="figure">
     <xsl:variable name="src">
       <xsl:choose>
@@ -545,6 +546,7 @@
       </xsl:choose>
     </xsl:variable>
     <d:figure src="{$src}">
+      <xsl:if test="self::a:carte"><xsl:attribute name="height">68mm</xsl:attribute></xsl:if>
       <xsl:attribute name="caption">
         <xsl:value-of select="lv:typo(normalize-space(@legende))"/>
         <xsl:if test="@credit"> — <xsl:value-of select="lv:typo(normalize-space(@credit))"/></xsl:if>

@@ -20,7 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         "atelier-flash/images/vernay-carte.svg", "atelier-flash/images/vernay-friche.jpg",
         "atelier-multisite/images/auzonne-carte.svg", "atelier-multisite/images/auzonne-vallee.jpg",
         "atelier-multisite/images/castelvert-halle.jpg", "atelier-multisite/images/castelvert-plan.svg",
-        "atelier-multisite/images/garrigues-carte.png", "atelier-multisite/images/garrigues-village.jpg",
+        "atelier-multisite/images/garrigues-carte.svg", "atelier-multisite/images/garrigues-village.jpg",
         "depot-partage/cerneux/images/cerneux-carte.svg",
     };
     for (size_t i = 0; i < sizeof images / sizeof *images; i++) {
