@@ -63,3 +63,18 @@ test_maps_name_rivers_in_the_document_font() {
     pdfimages -list "$multi/garrigues-hautes/note-de-cadrage.pdf" | tail -n +3 >images.txt
     assert_eq 0 "$(wc -l <images.txt)" "raster images in the Garrigues note de cadrage"
 }
+
+# The dossier of two ateliers kept in two folders: each site's chapter shows its map, read
+# from its own atelier's folder.
+test_maps_in_the_dossier_from_each_atelier_folder() {
+    local dep=$ROOT/examples/depot-partage
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.pdf
+    assert_not_contains out.txt "image"
+    pdftotext dossier.pdf dossier.txt
+    assert_contains dossier.txt "Le bourg, la voie ferrée et la gare"
+    assert_contains dossier.txt "Vernay-sur-Loue et la friche Bourgeois"
+    pdfimages -list dossier.pdf | tail -n +3 >images.txt
+    assert_eq 0 "$(wc -l <images.txt)" "raster images in the dossier (maps and bloc-marque are SVG)"
+    # both maps drawn: their scale bars' labels, once each
+    assert_eq 2 "$(grep -cx '1 km' dossier.txt)" "scale bars '1 km' (Cerneux, Vernay)"
+}
