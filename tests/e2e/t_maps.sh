@@ -78,3 +78,25 @@ test_maps_in_the_dossier_from_each_atelier_folder() {
     # both maps drawn: their scale bars' labels, once each
     assert_eq 2 "$(grep -cx '1 km' dossier.txt)" "scale bars '1 km' (Cerneux, Vernay)"
 }
+
+# A bitmap printed below 300 ppi in a deliverable is warned about, naming it and its
+# resolution; vector maps are not; rendering an FO (as FOP) never warns about it.
+test_maps_low_resolution_photo_warned() {
+    cp -r "$ROOT/examples/atelier-flash" at
+    # a 60 x 40 PNG, grey
+    python3 -c 'import struct, zlib, sys
+def chunk(t, d): return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d))
+rows = b"".join(b"\0" + b"\x80" * 180 for _ in range(40))
+sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 60, 40, 8, 2, 0, 0, 0))
+                        + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))' >at/images/photo.png
+    sed -i 's|<photo src="[^"]*"|<photo src="images/photo.png"|' at/atelier.xml
+    assert_exit 0 "$LIVRABLES" build at/atelier.xml -o out --only rapport-final
+    grep -q "warning: image '.*/at/images/photo.png' is printed at [0-9]* ppi (60 pixels over [0-9]* mm), below the 300 ppi print needs" out.txt ||
+        { cat out.txt; fail "no warning about the 60-pixel photo"; }
+    assert_eq 1 "$(grep -c 'ppi' out.txt)" "warnings about resolution (the SVG map has none)"
+    LANG=fr_FR.UTF-8 "$LIVRABLES" build at/atelier.xml -o out-fr --only rapport-final >fr.txt 2>&1
+    assert_contains fr.txt "ppp"
+    "$LIVRABLES" build at/atelier.xml -o fo --only rapport-final --format fo >/dev/null 2>&1
+    assert_exit 0 "$LIVRABLES" render fo/vernay-sur-loue/rapport-final.fo -o r.pdf
+    assert_not_contains out.txt "ppi"
+}
