@@ -372,6 +372,8 @@
           <xsl:text>.</xsl:text>
         </d:p>
       </d:box>
+      <!-- the site located before its plan: a seminar's readers may not know it -->
+      <xsl:apply-templates select="a:carte" mode="figure"/>
       <xsl:call-template name="fdr-body"><xsl:with-param name="s" select="."/></xsl:call-template>
     </d:section>
   </xsl:template>

@@ -267,6 +267,8 @@ struct lay_ctx {
     unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
+    double min_ppi;    /* a bitmap printed below it is warned about; 0: never */
+    void *low_ppi_warned; /* GHashTable: paths of the images already warned about */
     /* change bars begun and not ended yet: their class, galley and decoration */
     struct {
         const char *cls;

@@ -267,6 +267,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         lay_ctx_record_inputs(r.lay, o->inputs);
     if (o->max_pages > 0)
         lay_ctx_set_max_pages(r.lay, o->max_pages);
+    lay_ctx_set_min_ppi(r.lay, o->min_ppi);
     bool ok = false;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
         if (pass > 1 && !fo_doc_rewind(doc))

@@ -593,15 +593,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A map or photo of the source as an FO figure (image path resolved against assets-dir). -->
+  <!-- A map or photo of the source as an FO figure (image path resolved against its atelier's
+       directory: the dossier's ateliers carry it as xml:base, else assets-dir). A map is a
+       little lower than a photo: under the site's table, it stays on that page. -->
   <xsl:template match="a:carte | a:photo" mode="figure">
     <xsl:variable name="src">
       <xsl:choose>
-        <xsl:when test="starts-with(@src, '/') or string($assets-dir) = ''"><xsl:value-of select="@src"/></xsl:when>
+        <xsl:when test="starts-with(@src, '/')"><xsl:value-of select="@src"/></xsl:when>
+        <xsl:when test="ancestor::a:atelier/@xml:base">
+          <xsl:value-of select="concat(ancestor::a:atelier/@xml:base, @src)"/>
+        </xsl:when>
+        <xsl:when test="string($assets-dir) = ''"><xsl:value-of select="@src"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat($assets-dir, '/', @src)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <d:figure src="{$src}">
+      <xsl:if test="self::a:carte"><xsl:attribute name="height">68mm</xsl:attribute></xsl:if>
       <xsl:attribute name="caption">
         <xsl:value-of select="lv:typo(normalize-space(@legende))"/>
         <xsl:if test="@credit"> — <xsl:value-of select="lv:typo(normalize-space(@credit))"/></xsl:if>
