@@ -526,6 +526,7 @@ static void seq_paginate(seq_layout *s)
     s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
                        .body_w = geo0->body_w, .page_h = geo0->body_h};
     lay_build *b = &s->b;
+    b->float_sep_h = lay_float_separator_h(b, s->ps);
     s->flow = flow_of(s->ps);
     b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
@@ -544,11 +545,11 @@ static void seq_add_blanks(seq_layout *s)
 {
     if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
         s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
-        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0};
+        s->pb[s->np++] = (lay_pbreak){.start = s->g.n, .end = s->g.n, .blank = true};
     }
     if (s->lead) {
         lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
-        v[0] = (lay_pbreak){0, 0, true, 0, 0};
+        v[0] = (lay_pbreak){.blank = true};
         memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
         s->pb = v;
         s->np++;
@@ -698,8 +699,14 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
     }
     if (!pb->blank) {
         size_t body_boxes = out.n;
-        place_body(&sa->as, &out, &geo, pb, sa->ys);
-        seq_page_dests(s, sa, i, &geo, &out);
+        /* the before-floats take the body's top, the flow what they leave */
+        lay_geometry flow_geo = geo;
+        double top = lay_floats_place(s->ctx, pa, s->ps, &s->g, pb, &info, &out, geo.body_x,
+                                      geo.body_y, geo.body_w);
+        flow_geo.body_y += top;
+        flow_geo.body_h -= top;
+        place_body(&sa->as, &out, &flow_geo, pb, sa->ys);
+        seq_page_dests(s, sa, i, &flow_geo, &out);
         lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
     }
     pg->boxes = out.v;

@@ -123,6 +123,9 @@ typedef struct {
     fo_kw text_align;      /* FO_KW_start/center/end/justify (left/right mapped by caller) */
     fo_kw text_align_last; /* FO_KW_relative follows text_align except justify -> start */
     tx_break_algorithm algorithm;
+    /* Lines beside a side float: line i < nnarrow is narrower by narrow[i] (borrowed). */
+    const double *narrow;
+    size_t nnarrow;
 } tx_break_opts;
 
 typedef enum {

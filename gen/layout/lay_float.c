@@ -1,0 +1,347 @@
+/* fo:float (XSL 1.1 § 6.10.2): before-floats and side floats.
+ *
+ * A before-float is laid out at the region-body's width where its anchor is met, and
+ * hangs on the line holding the anchor (pi[].float_h): pagination puts it at the top of
+ * that line's page when it fits there, else on the next pages, in order, under the
+ * region-body's xsl-before-float-separator.
+ *
+ * A side float is laid out where its anchor is met and stands at the start or end edge
+ * of the reference area, its top at the top of the first line of the paragraph holding
+ * the anchor (as FOP 2.8 places it). The galley keeps it while lines are made beside it:
+ * every line whose top is above its bottom is shortened by what the float takes of it
+ * (an estimate from the paragraph's line-height, before the lines exist). A block with
+ * `clear` on the float's side, and any block-level object other than a block (a table, a
+ * list, a block-container), starts below it.
+ */
+#include <string.h>
+
+#include "layout/layout_internal.h"
+#include "util/grow.h"
+
+typedef struct {
+    size_t item;    /* the line it hangs on */
+    lay_boxv boxes; /* from the top of the float area */
+    double h;
+} before_float;
+
+typedef struct {
+    size_t item;  /* its top is the top of this item */
+    double x, w, h; /* in the galley's frame */
+    bool end;     /* at the end edge */
+} side_float;
+
+struct lay_floats {
+    before_float *before;
+    size_t nbefore, capbefore;
+    side_float *side;
+    size_t nside, capside;
+    size_t first_side; /* side floats before it are passed: no line to come is beside them */
+};
+
+struct lay_float_side {
+    lay_galley g;
+    lay_boxv boxes; /* g stacked, decorations in */
+    double w, h;
+    bool end;
+};
+
+static struct lay_floats *floats_of(lay_galley *g)
+{
+    if (!g->floats)
+        g->floats = ARENA_NEW(g->a, struct lay_floats);
+    return g->floats;
+}
+
+/* The float's side, or FO_KW_none when it is laid out as a plain block: float="none",
+ * and floats in static content or measured for a table's column widths. */
+fo_kw lay_float_kind(const lay_build *b, const fo_node *n)
+{
+    if (b->page || b->measure)
+        return FO_KW_none;
+    switch (n->props->float_) {
+    case FO_KW_before: return FO_KW_before;
+    case FO_KW_start:
+    case FO_KW_left:
+    case FO_KW_inside: return FO_KW_start;
+    case FO_KW_end:
+    case FO_KW_right:
+    case FO_KW_outside: return FO_KW_end;
+    default: return FO_KW_none;
+    }
+}
+
+/* The float's children laid out at width w into g; its structure element (a Div) is a
+ * child of the element around the anchor, so readers meet it there. */
+static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, double w)
+{
+    lay_build sub;
+    lay_sub_build(b, &sub, g, w);
+    sub.sn = lay_snode_new(&sub, n, "Div");
+    lay_blocks(&sub, n);
+}
+
+lay_galley *lay_float_before_new(const lay_build *b, const fo_node *n)
+{
+    lay_galley *g = ARENA_NEW(b->a, lay_galley);
+    float_content(b, n, g, b->body_w > 0 ? b->body_w : b->ref_w);
+    return g;
+}
+
+/* Records a before-float of `h` whose boxes are `boxes`, hanging on item `item`. */
+static void before_add(lay_galley *g, size_t item, const lay_boxv *boxes, double h,
+                       double sep_h)
+{
+    struct lay_floats *fl = floats_of(g);
+    GROW_ARENA(g->a, fl->before, fl->nbefore, fl->capbefore, 1, 4);
+    fl->before[fl->nbefore++] = (before_float){item, *boxes, h};
+    g->pi[item].float_h += h;
+    if (sep_h > g->pi[item].float_sep_h)
+        g->pi[item].float_sep_h = sep_h;
+}
+
+void lay_float_before_attach(const lay_build *b, size_t item, const lay_galley *fg)
+{
+    lay_galley *g = b->g;
+    if (!fg->n)
+        return;
+    lay_boxv boxes = {0};
+    double h = lay_galley_stack(fg, &boxes, b->a, 0, 0);
+    lay_galley_adopt(g, fg, item, 0);
+    before_add(g, item, &boxes, h, b->float_sep_h);
+}
+
+void lay_floats_adopt(lay_galley *g, const lay_galley *sub, size_t item)
+{
+    const struct lay_floats *fl = sub->floats;
+    for (size_t i = 0; fl && i < fl->nbefore; i++)
+        before_add(g, item, &fl->before[i].boxes, fl->before[i].h, sub->pi[fl->before[i].item].float_sep_h);
+}
+
+void lay_floats_truncate(lay_galley *g, size_t n)
+{
+    struct lay_floats *fl = g->floats;
+    if (!fl)
+        return;
+    while (fl->nbefore && fl->before[fl->nbefore - 1].item >= n)
+        fl->nbefore--;
+    while (fl->nside && fl->side[fl->nside - 1].item >= n)
+        fl->nside--;
+    fl->first_side = 0; /* the lines laid out again may be beside any of them */
+}
+
+/* ---- the separator and the page's top ------------------------------------------------ */
+
+static const fo_node *separator_of(const fo_node *ps)
+{
+    for (const fo_node *c = ps->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_STATIC_CONTENT && c->props->flow_name &&
+            strcmp(c->props->flow_name, "xsl-before-float-separator") == 0)
+            return c;
+    return NULL;
+}
+
+/* The separator laid out at width w into g (empty when the sequence has none). */
+static void separator_layout(lay_ctx *ctx, arena *a, const fo_node *ps,
+                             const lay_pageinfo *page, double w, lay_galley *g)
+{
+    lay_galley_init(g, a);
+    const fo_node *sc = separator_of(ps);
+    if (!sc)
+        return;
+    lay_build b = {.ctx = ctx, .a = a, .g = g, .ref_w = w, .body_w = w, .page = page};
+    lay_blocks(&b, sc);
+}
+
+double lay_float_separator_h(const lay_build *b, const fo_node *ps)
+{
+    if (!separator_of(ps))
+        return 0;
+    lay_pageinfo page = {0, "", b->g, 0, 0};
+    lay_galley g;
+    separator_layout(b->ctx, b->a, ps, &page, b->body_w, &g);
+    return lay_galley_height(&g);
+}
+
+double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_galley *g,
+                        const lay_pbreak *pb, const lay_pageinfo *page, lay_boxv *out,
+                        double x, double y, double w)
+{
+    const struct lay_floats *fl = g->floats;
+    if (!fl || pb->float_to <= pb->float_from)
+        return 0;
+    size_t i = 0;
+    while (i < fl->nbefore && fl->before[i].item < pb->float_from)
+        i++;
+    if (i == fl->nbefore || fl->before[i].item >= pb->float_to)
+        return 0;
+    lay_galley sep;
+    separator_layout(ctx, a, ps, page, w, &sep);
+    size_t first = out->n;
+    double top = lay_galley_stack(&sep, out, a, x, y);
+    lay_boxv_artifacts(out, first, true);
+    for (; i < fl->nbefore && fl->before[i].item < pb->float_to; i++) {
+        lay_boxv_append(out, a, fl->before[i].boxes.v, fl->before[i].boxes.n, x, y + top);
+        top += fl->before[i].h;
+    }
+    return top;
+}
+
+/* ---- side floats ------------------------------------------------------------------- */
+
+/* The right edge of the widest box: the float's width when its content is narrower than
+ * the reference area (a block-container of a given width, an image). */
+static double content_extent(const lay_boxv *bv)
+{
+    double r = 0;
+    for (size_t i = 0; i < bv->n; i++) {
+        const lay_box *bx = &bv->v[i];
+        if (bx->kind != LAY_DEST && bx->kind != LAY_LINK && bx->x + bx->w > r)
+            r = bx->x + bx->w;
+    }
+    return r;
+}
+
+lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side)
+{
+    lay_float_side *f = ARENA_NEW(b->a, lay_float_side);
+    float_content(b, n, &f->g, b->ref_w);
+    f->h = lay_galley_stack(&f->g, &f->boxes, b->a, 0, 0);
+    f->w = content_extent(&f->boxes);
+    if (f->w > b->ref_w)
+        f->w = b->ref_w;
+    f->end = side == FO_KW_end;
+    return f;
+}
+
+/* The top of item `to` (the end of the galley when to == g->n, without the gap to come)
+ * from the top of item `from` <= to. */
+static double y_between(const lay_galley *g, size_t from, size_t to)
+{
+    double y = 0;
+    for (size_t k = from; k < to; k++)
+        y += (k > from ? g->pi[k].space : 0) + g->pi[k].height;
+    return to < g->n && to > from ? y + g->pi[to].space : y;
+}
+
+/* Where the galley ends, from the top of item `item`. */
+static double y_from(const lay_galley *g, size_t item)
+{
+    return y_between(g, item, g->n);
+}
+
+/* Skips the side floats no line to come can be beside (their bottom is above the end of
+ * the galley). */
+static void side_prune(lay_galley *g)
+{
+    struct lay_floats *fl = g->floats;
+    while (fl->first_side < fl->nside &&
+           y_from(g, fl->side[fl->first_side].item) >= fl->side[fl->first_side].h - 1e-6)
+        fl->first_side++;
+}
+
+void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t n, size_t item)
+{
+    lay_galley *g = b->g;
+    struct lay_floats *fl = floats_of(g);
+    for (size_t i = 0; i < n; i++) {
+        const lay_float_side *f = fs[i];
+        /* beside the start (end) floats already standing at the top of this line */
+        double lo = b->x0, hi = b->x0 + b->ref_w;
+        for (size_t k = fl->first_side; k < fl->nside; k++) {
+            const side_float *o = &fl->side[k];
+            if (y_between(g, o->item, item) >= o->h - 1e-6)
+                continue;
+            if (!o->end && o->x + o->w > lo)
+                lo = o->x + o->w;
+            if (o->end && o->x < hi)
+                hi = o->x;
+        }
+        double x = f->end ? hi - f->w : lo;
+        lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, x, 0);
+        lay_galley_adopt(g, &f->g, item, x);
+        GROW_ARENA(g->a, fl->side, fl->nside, fl->capside, 1, 4);
+        fl->side[fl->nside++] = (side_float){item, x, f->w, f->h, f->end};
+    }
+}
+
+size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nnew,
+                        double si, double ei, double lh, double **narrow, double **shift)
+{
+    lay_galley *g = b->g;
+    struct lay_floats *fl = g->floats;
+    if (fl)
+        side_prune(g);
+    size_t nold = fl ? fl->nside - fl->first_side : 0;
+    if (!nold && !nnew)
+        return 0;
+    if (lh <= 0)
+        lh = 12;
+    double pend = g->pend_any ? g->pend_space : 0;
+    double left = b->x0 + si, right = b->x0 + b->ref_w - ei;
+    /* each float: where the paragraph starts from its top, its edges */
+    size_t nf = nold + nnew, lines = 0;
+    double *top = ARENA_NEW_ARRAY(b->a, double, nf), *x = ARENA_NEW_ARRAY(b->a, double, nf);
+    double *w = ARENA_NEW_ARRAY(b->a, double, nf), *h = ARENA_NEW_ARRAY(b->a, double, nf);
+    bool *end = ARENA_NEW_ARRAY(b->a, bool, nf);
+    for (size_t i = 0; i < nf; i++) {
+        if (i < nold) {
+            const side_float *o = &fl->side[fl->first_side + i];
+            top[i] = y_from(g, o->item) + pend, x[i] = o->x, w[i] = o->w, h[i] = o->h;
+            end[i] = o->end;
+        } else {
+            /* a new float stands at the top of the paragraph's first line, at its edge
+             * (beside older ones is lay_float_side_attach's job: an estimate suffices) */
+            const lay_float_side *f = fs[i - nold];
+            top[i] = 0, w[i] = f->w, h[i] = f->h, end[i] = f->end;
+            x[i] = f->end ? b->x0 + b->ref_w - f->w : b->x0;
+        }
+        double span = h[i] - top[i];
+        size_t k = span > 0 ? (size_t)(span / lh + 1 - 1e-9) : 0;
+        if (k > lines)
+            lines = k;
+    }
+    if (!lines)
+        return 0;
+    *narrow = ARENA_NEW_ARRAY(b->a, double, lines);
+    *shift = ARENA_NEW_ARRAY(b->a, double, lines);
+    for (size_t k = 0; k < lines; k++) {
+        double s = 0, e = 0;
+        for (size_t i = 0; i < nf; i++) {
+            if (top[i] + k * lh >= h[i] - 1e-6)
+                continue;
+            double in = end[i] ? right - x[i] : x[i] + w[i] - left;
+            if (!end[i] && in > s)
+                s = in;
+            if (end[i] && in > e)
+                e = in;
+        }
+        (*shift)[k] = s;
+        (*narrow)[k] = s + e;
+    }
+    return lines;
+}
+
+void lay_float_clear(lay_build *b, const fo_node *n)
+{
+    lay_galley *g = b->g;
+    struct lay_floats *fl = g->floats;
+    if (!fl || fl->first_side == fl->nside)
+        return;
+    fo_kw c = n->props->clear;
+    bool start = c == FO_KW_start || c == FO_KW_left || c == FO_KW_inside || c == FO_KW_both;
+    bool end = c == FO_KW_end || c == FO_KW_right || c == FO_KW_outside || c == FO_KW_both;
+    if (n->kind != FO_BLOCK && n->kind != FO_WRAPPER)
+        start = end = true; /* only lines flow around a float here: the rest goes below */
+    if (!start && !end)
+        return;
+    side_prune(g);
+    double below = 0;
+    for (size_t k = fl->first_side; k < fl->nside; k++) {
+        const side_float *o = &fl->side[k];
+        double d = o->h - y_from(g, o->item);
+        if ((o->end ? end : start) && d > below)
+            below = d;
+    }
+    if (below > 0)
+        lay_galley_space(g, below, true);
+}
