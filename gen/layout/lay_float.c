@@ -41,8 +41,8 @@ struct lay_floats {
 struct lay_float_side {
     lay_galley g;
     lay_boxv boxes; /* g stacked, decorations in */
-    double w, h;
-    bool end;
+    double x, w, h;  /* x: in the galley's frame, once placed */
+    bool end, placed;
 };
 
 static struct lay_floats *floats_of(lay_galley *g)
@@ -239,29 +239,53 @@ static void side_prune(lay_galley *g)
         fl->first_side++;
 }
 
+/* Places the new floats `fs` at the top of the galley's next item: at their edge of the
+ * reference area, beside the floats of that side standing there already (older ones, and
+ * new ones placed before them). */
+static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n)
+{
+    const lay_galley *g = b->g;
+    const struct lay_floats *fl = g->floats;
+    double pend = g->pend_any ? g->pend_space : 0;
+    double lo = b->x0, hi = b->x0 + b->ref_w;
+    for (size_t k = fl ? fl->first_side : 0; fl && k < fl->nside; k++) {
+        const side_float *o = &fl->side[k];
+        if (y_from(g, o->item) + pend >= o->h - 1e-6)
+            continue;
+        if (!o->end && o->x + o->w > lo)
+            lo = o->x + o->w;
+        if (o->end && o->x < hi)
+            hi = o->x;
+    }
+    for (size_t i = 0; i < n; i++) {
+        lay_float_side *f = fs[i];
+        if (f->end) {
+            f->x = hi - f->w;
+            hi = f->x;
+        } else {
+            f->x = lo;
+            lo += f->w;
+        }
+        f->placed = true;
+    }
+}
+
 void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t n, size_t item)
 {
     lay_galley *g = b->g;
     struct lay_floats *fl = floats_of(g);
     for (size_t i = 0; i < n; i++) {
         const lay_float_side *f = fs[i];
-        /* beside the start (end) floats already standing at the top of this line */
-        double lo = b->x0, hi = b->x0 + b->ref_w;
-        for (size_t k = fl->first_side; k < fl->nside; k++) {
-            const side_float *o = &fl->side[k];
-            if (y_between(g, o->item, item) >= o->h - 1e-6)
-                continue;
-            if (!o->end && o->x + o->w > lo)
-                lo = o->x + o->w;
-            if (o->end && o->x < hi)
-                hi = o->x;
-        }
-        double x = f->end ? hi - f->w : lo;
-        lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, x, 0);
-        lay_galley_adopt(g, &f->g, item, x);
+        lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, f->x, 0);
+        lay_galley_adopt(g, &f->g, item, f->x);
         GROW_ARENA(g->a, fl->side, fl->nside, fl->capside, 1, 4);
-        fl->side[fl->nside++] = (side_float){item, x, f->w, f->h, f->end};
+        fl->side[fl->nside++] = (side_float){item, f->x, f->w, f->h, f->end};
     }
+}
+
+bool lay_floats_side_any(const lay_galley *g)
+{
+    return g->floats && g->floats->nside > 0;
 }
 
 size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nnew,
@@ -271,6 +295,7 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     struct lay_floats *fl = g->floats;
     if (fl)
         side_prune(g);
+    side_place(b, fs, nnew);
     size_t nold = fl ? fl->nside - fl->first_side : 0;
     if (!nold && !nnew)
         return 0;
@@ -289,11 +314,9 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
             top[i] = y_from(g, o->item) + pend, x[i] = o->x, w[i] = o->w, h[i] = o->h;
             end[i] = o->end;
         } else {
-            /* a new float stands at the top of the paragraph's first line, at its edge
-             * (beside older ones is lay_float_side_attach's job: an estimate suffices) */
+            /* a new float stands at the top of the paragraph's first line */
             const lay_float_side *f = fs[i - nold];
-            top[i] = 0, w[i] = f->w, h[i] = f->h, end[i] = f->end;
-            x[i] = f->end ? b->x0 + b->ref_w - f->w : b->x0;
+            top[i] = 0, x[i] = f->x, w[i] = f->w, h[i] = f->h, end[i] = f->end;
         }
         double span = h[i] - top[i];
         size_t k = span > 0 ? (size_t)(span / lh + 1 - 1e-9) : 0;

@@ -434,6 +434,10 @@ static void flush(para_state *st)
         st->nanchors = 0;
         st->p = NULL;
         st->content = false;
+        if (st->nsides) {
+            double *narrow, *shift;
+            lay_float_narrow(b, st->sides, st->nsides, si, ei, 0, &narrow, &shift);
+        }
         attach_sides(st, b->g->n);
         return;
     }

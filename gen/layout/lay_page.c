@@ -782,6 +782,8 @@ static bool relay_block(seq_layout *s, size_t k)
     const restart_pt *r = &s->rs.v[k];
     size_t from = r->m.n, to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : g->n;
     size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+    if (lay_floats_side_any(g))
+        return false; /* its lines may be beside a float: laid out in place only */
     lay_galley_mark end;
     lay_galley_mark_get(g, &end);
     g->pend_space = r->m.pend_space;

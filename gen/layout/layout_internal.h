@@ -529,17 +529,21 @@ double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_gal
 typedef struct lay_float_side lay_float_side;
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side);
 
-/* How the lines of a paragraph about to be made in b's galley, with start and end indents
- * si, ei and a line-height of about lh, are shortened by the side floats beside them: the
- * floats standing from earlier lines and the `nnew` ones anchored in this paragraph.
- * Returns the number of lines concerned; (*narrow)[i] is what line i loses, (*shift)[i]
- * what it loses at its start. Arrays in b's arena. */
+/* Places the `nnew` side floats anchored in a paragraph about to be made in b's galley
+ * (at their edge, beside the floats standing there), and says how its lines, with start
+ * and end indents si, ei and a line-height of about lh, are shortened by the floats beside
+ * them, older and new. Returns the number of lines concerned; (*narrow)[i] is what line i
+ * loses, (*shift)[i] what it loses at its start. Arrays in b's arena. */
 size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nnew,
                         double si, double ei, double lh, double **narrow, double **shift);
 
-/* Stands the `n` side floats at the top of item `item` (the first line of the paragraph
- * holding their anchors), at their edge of the reference area, beside older ones. */
+/* Stands the `n` side floats placed by lay_float_narrow at the top of item `item` (the
+ * first line of the paragraph holding their anchors). */
 void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t n, size_t item);
+
+/* Whether lines of g were made beside a side float: a block of it laid out again alone,
+ * elsewhere, would not be beside it. */
+bool lay_floats_side_any(const lay_galley *g);
 
 /* Before a block-level `n`: when it clears a side float (its `clear`, or any block-level
  * object other than a block), space that moves it below the float. */
