@@ -6,7 +6,7 @@
  * region-body's xsl-before-float-separator.
  *
  * A side float is laid out where its anchor is met and stands at the start or end edge
- * of the reference area, its top at the top of the first line of the paragraph holding
+ * of the paragraph holding its anchor, its top at the top of the first line of the paragraph holding
  * the anchor (as FOP 2.8 places it). The galley keeps it while lines are made beside it:
  * every line whose top is above its bottom is shortened by what the float takes of it
  * (an estimate from the paragraph's line-height, before the lines exist). A block with
@@ -70,12 +70,14 @@ fo_kw lay_float_kind(const lay_build *b, const fo_node *n)
     }
 }
 
-/* The float's children laid out at width w into g; its structure element (a Div) is a
- * child of the element around the anchor, so readers meet it there. */
-static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, double w)
+/* The float's children laid out at width w into g, from x0 in g's frame; its structure
+ * element (a Div) is a child of the element around the anchor, so readers meet it there. */
+static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, double w,
+                          double x0)
 {
     lay_build sub;
     lay_sub_build(b, &sub, g, w);
+    sub.x0 = x0;
     sub.sn = lay_snode_new(&sub, n, "Div");
     lay_blocks(&sub, n);
 }
@@ -83,7 +85,7 @@ static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, d
 lay_galley *lay_float_before_new(const lay_build *b, const fo_node *n)
 {
     lay_galley *g = ARENA_NEW(b->a, lay_galley);
-    float_content(b, n, g, b->body_w > 0 ? b->body_w : b->ref_w);
+    float_content(b, n, g, b->body_w > 0 ? b->body_w : b->ref_w, 0);
     return g;
 }
 
@@ -204,7 +206,8 @@ static double content_extent(const lay_boxv *bv)
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side)
 {
     lay_float_side *f = ARENA_NEW(b->a, lay_float_side);
-    float_content(b, n, &f->g, b->ref_w);
+    /* it stands at the anchor's indent: the indent its content inherits is taken back */
+    float_content(b, n, &f->g, b->ref_w, -lay_start_indent(b, n));
     f->h = lay_galley_stack(&f->g, &f->boxes, b->a, 0, 0);
     f->w = content_extent(&f->boxes);
     if (f->w > b->ref_w)
@@ -240,14 +243,15 @@ static void side_prune(lay_galley *g)
 }
 
 /* Places the new floats `fs` at the top of the galley's next item: at their edge of the
- * reference area, beside the floats of that side standing there already (older ones, and
- * new ones placed before them). */
-static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n)
+ * paragraph holding their anchor (indents si, ei), as FOP places them, beside the floats of
+ * that side standing there already (older ones, and new ones placed before them). */
+static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n, double si,
+                       double ei)
 {
     const lay_galley *g = b->g;
     const struct lay_floats *fl = g->floats;
     double pend = g->pend_any ? g->pend_space : 0;
-    double lo = b->x0, hi = b->x0 + b->ref_w;
+    double lo = b->x0 + si, hi = b->x0 + b->ref_w - ei;
     for (size_t k = fl ? fl->first_side : 0; fl && k < fl->nside; k++) {
         const side_float *o = &fl->side[k];
         if (y_from(g, o->item) + pend >= o->h - 1e-6)
@@ -295,7 +299,7 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     struct lay_floats *fl = g->floats;
     if (fl)
         side_prune(g);
-    side_place(b, fs, nnew);
+    side_place(b, fs, nnew, si, ei);
     size_t nold = fl ? fl->nside - fl->first_side : 0;
     if (!nold && !nnew)
         return 0;
