@@ -44,6 +44,8 @@ typedef struct {
     const tx_style *strut; /* the block's own font and line-height */
     lay_float_side **sides; /* side floats anchored in the current paragraph */
     size_t nsides, capsides;
+    const lay_galley **lone; /* before-floats of a paragraph with nothing else */
+    size_t nlone, caplone;
 } para_state;
 
 /* The structure element text styled by `t` belongs to, with the block's as default. */
@@ -384,16 +386,19 @@ static const tx_line *mirror_rtl(const tx_line *ln, arena *a)
 }
 
 /* The side floats of the paragraph stand at the top of item `first`, its first line; a
- * paragraph with no line gives them an empty item of their own. */
-static void attach_sides(para_state *st, size_t first)
+ * paragraph with no line gives them, and its before-floats, an empty item of their own. */
+static void attach_floats(para_state *st, size_t first)
 {
-    if (!st->nsides)
+    if (!st->nsides && !st->nlone)
         return;
     lay_galley *g = st->b->g;
     if (first == g->n)
         lay_galley_item(g, 0);
+    for (size_t i = 0; i < st->nlone; i++)
+        lay_float_before_attach(st->b, first, st->lone[i]);
     lay_float_side_attach(st->b, st->sides, st->nsides, first);
     st->nsides = 0;
+    st->nlone = 0;
 }
 
 static void emit_line(lay_build *b, const tx_line *ln, const tx_style *strut, double x0)
@@ -438,7 +443,7 @@ static void flush(para_state *st)
             double *narrow, *shift;
             lay_float_narrow(b, st->sides, st->nsides, si, ei, 0, &narrow, &shift);
         }
-        attach_sides(st, b->g->n);
+        attach_floats(st, b->g->n);
         return;
     }
     tx_break_opts o = {0};
@@ -465,7 +470,8 @@ static void flush(para_state *st)
             lay_galley_keep(b->g, LAY_KEEP_LINES);
         emit_line(b, &lines.lines[k], st->strut, b->x0 + si + (k < o.nnarrow ? shift[k] : 0));
     }
-    attach_sides(st, first);
+    st->nlone = 0; /* hung on the lines by piece_boxes */
+    attach_floats(st, first);
     st->p = NULL;
     st->content = false;
     st->first = false;
@@ -536,6 +542,9 @@ static void add_float(para_state *st, const fo_node *c, const tx_style *style)
     } else if (kind == FO_KW_before) {
         lay_tag *t = ARENA_NEW(b->a, lay_tag);
         t->bfloat = lay_float_before_new(b, c);
+        /* kept apart too, for a paragraph that has no line to hang it on */
+        GROW_ARENA(b->a, st->lone, st->nlone, st->caplone, 1, 2);
+        st->lone[st->nlone++] = t->bfloat;
         tx_style *s = ARENA_NEW(b->a, tx_style);
         *s = *style;
         s->tag = t;

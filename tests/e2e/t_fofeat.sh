@@ -263,7 +263,8 @@ test_fofeat_retrieve_table_marker_positions_and_boundaries() {
 }
 
 # Before-floats (floats-before.fo): at the top of their anchor's page under the separator,
-# in order; one too tall for what is left of page 1 opens page 2 while its anchor stays.
+# in order; one too tall for what is left of page 1 opens page 2 while its anchor stays, and
+# the one after it (alone in its block) follows it there.
 test_fofeat_before_floats_top_of_page_in_order() {
     assert_exit 0 "$LIVRABLES" render "$LY/floats-before.fo" -o f.pdf
     assert_not_contains out.txt "warning"
@@ -273,6 +274,7 @@ test_fofeat_before_floats_top_of_page_in_order() {
     assert_order p1.txt "Flottant A" "Flottant B" "Premier paragraphe" "Ancre A" "Ancre C"
     assert_not_contains p1.txt "Flottant C"
     assert_eq "Flottant C trop haut" "$(grep -m1 . p2.txt | sed 's/^ *//; s/ *$//')" "page 2's top"
+    assert_order p2.txt "Flottant C" "Flottant D"
 }
 
 # Side floats (floats-side.fo): lines beside a float start after a start float and end
@@ -321,6 +323,9 @@ test_fofeat_floats_in_reading_order_at_their_anchor() {
      Div
       P 2
    P 1
+   Div
+    Div
+     P 2
 TREE
     diff want.txt tree.txt || fail "structure tree of floats-before.fo"
 }
