@@ -6,13 +6,14 @@
  * region-body's xsl-before-float-separator.
  *
  * A side float is laid out where its anchor is met and stands at the start or end edge
- * of the paragraph holding its anchor, its top at the top of the first line of the paragraph holding
+ * of the reference area (its content at its own indents, as in FOP), its top at the top of the first line of the paragraph holding
  * the anchor (as FOP 2.8 places it). The galley keeps it while lines are made beside it:
  * every line whose top is above its bottom is shortened by what the float takes of it
  * (an estimate from the paragraph's line-height, before the lines exist). A block with
  * `clear` on the float's side, and any block-level object other than a block (a table, a
  * list, a block-container), starts below it.
  */
+#include <math.h>
 #include <string.h>
 
 #include "layout/layout_internal.h"
@@ -26,7 +27,7 @@ typedef struct {
 
 typedef struct {
     size_t item;  /* its top is the top of this item */
-    double x, w, h; /* in the galley's frame */
+    double x0, x1, h; /* what it covers, in the galley's frame */
     bool end;     /* at the end edge */
 } side_float;
 
@@ -41,8 +42,9 @@ struct lay_floats {
 struct lay_float_side {
     lay_galley g;
     lay_boxv boxes; /* g stacked, decorations in */
-    double x, w, h;  /* x: in the galley's frame, once placed */
-    bool end, placed;
+    double l, r;    /* the boxes' horizontal extent */
+    double x, h;    /* x: where the boxes' frame starts in the galley's, once placed */
+    bool end;
 };
 
 static struct lay_floats *floats_of(lay_galley *g)
@@ -190,28 +192,30 @@ double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_gal
 
 /* ---- side floats ------------------------------------------------------------------- */
 
-/* The right edge of the widest box: the float's width when its content is narrower than
- * the reference area (a block-container of a given width, an image). */
-static double content_extent(const lay_boxv *bv)
+/* The horizontal extent [*l, *r] of the boxes: what a float covers when its content is
+ * narrower than the reference area (a block-container of a given width, an image). */
+static void content_extent(const lay_boxv *bv, double *l, double *r)
 {
-    double r = 0;
+    *l = HUGE_VAL, *r = 0;
     for (size_t i = 0; i < bv->n; i++) {
         const lay_box *bx = &bv->v[i];
-        if (bx->kind != LAY_DEST && bx->kind != LAY_LINK && bx->x + bx->w > r)
-            r = bx->x + bx->w;
+        if (bx->kind == LAY_DEST || bx->kind == LAY_LINK)
+            continue;
+        if (bx->x < *l)
+            *l = bx->x;
+        if (bx->x + bx->w > *r)
+            *r = bx->x + bx->w;
     }
-    return r;
+    if (*l > *r)
+        *l = *r;
 }
 
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side)
 {
     lay_float_side *f = ARENA_NEW(b->a, lay_float_side);
-    /* it stands at the anchor's indent: the indent its content inherits is taken back */
-    float_content(b, n, &f->g, b->ref_w, -lay_start_indent(b, n));
+    float_content(b, n, &f->g, b->ref_w, 0);
     f->h = lay_galley_stack(&f->g, &f->boxes, b->a, 0, 0);
-    f->w = content_extent(&f->boxes);
-    if (f->w > b->ref_w)
-        f->w = b->ref_w;
+    content_extent(&f->boxes, &f->l, &f->r);
     f->end = side == FO_KW_end;
     return f;
 }
@@ -243,34 +247,33 @@ static void side_prune(lay_galley *g)
 }
 
 /* Places the new floats `fs` at the top of the galley's next item: at their edge of the
- * paragraph holding their anchor (indents si, ei), as FOP places them, beside the floats of
- * that side standing there already (older ones, and new ones placed before them). */
-static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n, double si,
-                       double ei)
+ * reference area, their content at its own indents, beside the floats of that side
+ * standing there already (older ones, and new ones placed before them). */
+static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n)
 {
     const lay_galley *g = b->g;
     const struct lay_floats *fl = g->floats;
     double pend = g->pend_any ? g->pend_space : 0;
-    double lo = b->x0 + si, hi = b->x0 + b->ref_w - ei;
+    double lo = -HUGE_VAL, hi = HUGE_VAL;
     for (size_t k = fl ? fl->first_side : 0; fl && k < fl->nside; k++) {
         const side_float *o = &fl->side[k];
         if (y_from(g, o->item) + pend >= o->h - 1e-6)
             continue;
-        if (!o->end && o->x + o->w > lo)
-            lo = o->x + o->w;
-        if (o->end && o->x < hi)
-            hi = o->x;
+        if (!o->end && o->x1 > lo)
+            lo = o->x1;
+        if (o->end && o->x0 < hi)
+            hi = o->x0;
     }
     for (size_t i = 0; i < n; i++) {
         lay_float_side *f = fs[i];
         if (f->end) {
-            f->x = hi - f->w;
-            hi = f->x;
+            double edge = b->x0 + b->ref_w;
+            f->x = (hi < edge ? hi : edge) - f->r;
+            hi = f->x + f->l;
         } else {
-            f->x = lo;
-            lo += f->w;
+            f->x = lo - f->l > b->x0 ? lo - f->l : b->x0;
+            lo = f->x + f->r;
         }
-        f->placed = true;
     }
 }
 
@@ -283,7 +286,7 @@ void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t
         lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, f->x, 0);
         lay_galley_adopt(g, &f->g, item, f->x);
         GROW_ARENA(g->a, fl->side, fl->nside, fl->capside, 1, 4);
-        fl->side[fl->nside++] = (side_float){item, f->x, f->w, f->h, f->end};
+        fl->side[fl->nside++] = (side_float){item, f->x + f->l, f->x + f->r, f->h, f->end};
     }
 }
 
@@ -299,7 +302,7 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     struct lay_floats *fl = g->floats;
     if (fl)
         side_prune(g);
-    side_place(b, fs, nnew, si, ei);
+    side_place(b, fs, nnew);
     size_t nold = fl ? fl->nside - fl->first_side : 0;
     if (!nold && !nnew)
         return 0;
@@ -309,18 +312,19 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     double left = b->x0 + si, right = b->x0 + b->ref_w - ei;
     /* each float: where the paragraph starts from its top, its edges */
     size_t nf = nold + nnew, lines = 0;
-    double *top = ARENA_NEW_ARRAY(b->a, double, nf), *x = ARENA_NEW_ARRAY(b->a, double, nf);
-    double *w = ARENA_NEW_ARRAY(b->a, double, nf), *h = ARENA_NEW_ARRAY(b->a, double, nf);
+    double *top = ARENA_NEW_ARRAY(b->a, double, nf), *x0 = ARENA_NEW_ARRAY(b->a, double, nf);
+    double *x1 = ARENA_NEW_ARRAY(b->a, double, nf), *h = ARENA_NEW_ARRAY(b->a, double, nf);
     bool *end = ARENA_NEW_ARRAY(b->a, bool, nf);
     for (size_t i = 0; i < nf; i++) {
         if (i < nold) {
             const side_float *o = &fl->side[fl->first_side + i];
-            top[i] = y_from(g, o->item) + pend, x[i] = o->x, w[i] = o->w, h[i] = o->h;
+            top[i] = y_from(g, o->item) + pend, x0[i] = o->x0, x1[i] = o->x1, h[i] = o->h;
             end[i] = o->end;
         } else {
             /* a new float stands at the top of the paragraph's first line */
             const lay_float_side *f = fs[i - nold];
-            top[i] = 0, x[i] = f->x, w[i] = f->w, h[i] = f->h, end[i] = f->end;
+            top[i] = 0, x0[i] = f->x + f->l, x1[i] = f->x + f->r, h[i] = f->h;
+            end[i] = f->end;
         }
         double span = h[i] - top[i];
         size_t k = span > 0 ? (size_t)(span / lh + 1 - 1e-9) : 0;
@@ -336,7 +340,7 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
         for (size_t i = 0; i < nf; i++) {
             if (top[i] + k * lh >= h[i] - 1e-6)
                 continue;
-            double in = end[i] ? right - x[i] : x[i] + w[i] - left;
+            double in = end[i] ? right - x0[i] : x1[i] - left;
             if (!end[i] && in > s)
                 s = in;
             if (end[i] && in > e)
