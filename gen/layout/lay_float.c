@@ -26,8 +26,9 @@ typedef struct {
 } before_float;
 
 typedef struct {
-    size_t item;  /* its top is the top of this item */
-    double x0, x1, h; /* what it covers, in the galley's frame */
+    size_t item;  /* top and bottom are measured from the top of this item */
+    double y0, h; /* its top (below the top of item when it clears others) and bottom */
+    double x0, x1; /* what it covers, in the galley's frame */
     bool end;     /* at the end edge */
 } side_float;
 
@@ -43,8 +44,11 @@ struct lay_float_side {
     lay_galley g;
     lay_boxv boxes; /* g stacked, decorations in */
     double l, r;    /* the boxes' horizontal extent */
-    double x, h;    /* x: where the boxes' frame starts in the galley's, once placed */
+    double h;
+    double x, y;    /* where the boxes' frame starts, once placed: in the galley's frame,
+                     * from the top of the item it hangs on */
     bool end;
+    bool clear_start, clear_end; /* it goes below the floats of that side */
 };
 
 static struct lay_floats *floats_of(lay_galley *g)
@@ -217,6 +221,9 @@ lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw s
     f->h = lay_galley_stack(&f->g, &f->boxes, b->a, 0, 0);
     content_extent(&f->boxes, &f->l, &f->r);
     f->end = side == FO_KW_end;
+    fo_kw c = n->props->clear;
+    f->clear_start = c == FO_KW_start || c == FO_KW_left || c == FO_KW_inside || c == FO_KW_both;
+    f->clear_end = c == FO_KW_end || c == FO_KW_right || c == FO_KW_outside || c == FO_KW_both;
     return f;
 }
 
@@ -246,34 +253,50 @@ static void side_prune(lay_galley *g)
         fl->first_side++;
 }
 
-/* Places the new floats `fs` at the top of the galley's next item: at their edge of the
- * reference area, their content at its own indents, beside the floats of that side
- * standing there already (older ones, and new ones placed before them). */
+/* What a standing float covers, from the top of the galley's next item. */
+typedef struct {
+    double y0, y1, x0, x1;
+    bool end;
+} cover;
+
+/* Places the new floats `fs` at the top of the galley's next item, or below the floats
+ * standing there on the sides they clear: at their edge of the reference area, their
+ * content at its own indents, beside the floats of that side they meet (older ones, and
+ * new ones placed before them). */
 static void side_place(const lay_build *b, lay_float_side *const *fs, size_t n)
 {
     const lay_galley *g = b->g;
     const struct lay_floats *fl = g->floats;
     double pend = g->pend_any ? g->pend_space : 0;
-    double lo = -HUGE_VAL, hi = HUGE_VAL;
-    for (size_t k = fl ? fl->first_side : 0; fl && k < fl->nside; k++) {
-        const side_float *o = &fl->side[k];
-        if (y_from(g, o->item) + pend >= o->h - 1e-6)
-            continue;
-        if (!o->end && o->x1 > lo)
-            lo = o->x1;
-        if (o->end && o->x0 < hi)
-            hi = o->x0;
+    size_t nold = fl ? fl->nside - fl->first_side : 0, nc = 0;
+    cover *c = ARENA_NEW_ARRAY(b->a, cover, nold + n);
+    for (size_t k = 0; k < nold; k++) {
+        const side_float *o = &fl->side[fl->first_side + k];
+        double at = y_from(g, o->item) + pend;
+        if (o->h - at > 1e-6)
+            c[nc++] = (cover){o->y0 - at, o->h - at, o->x0, o->x1, o->end};
     }
     for (size_t i = 0; i < n; i++) {
         lay_float_side *f = fs[i];
-        if (f->end) {
-            double edge = b->x0 + b->ref_w;
-            f->x = (hi < edge ? hi : edge) - f->r;
-            hi = f->x + f->l;
-        } else {
-            f->x = lo - f->l > b->x0 ? lo - f->l : b->x0;
-            lo = f->x + f->r;
+        f->y = 0;
+        for (size_t k = 0; k < nc; k++)
+            if ((c[k].end ? f->clear_end : f->clear_start) && c[k].y1 > f->y)
+                f->y = c[k].y1;
+        double lo = -HUGE_VAL, hi = HUGE_VAL;
+        for (size_t k = 0; k < nc; k++) {
+            if (c[k].y1 <= f->y + 1e-6 || c[k].y0 >= f->y + f->h - 1e-6)
+                continue;
+            if (!c[k].end && c[k].x1 > lo)
+                lo = c[k].x1;
+            if (c[k].end && c[k].x0 < hi)
+                hi = c[k].x0;
         }
+        double edge = b->x0 + b->ref_w;
+        if (f->end)
+            f->x = (hi < edge ? hi : edge) - f->r;
+        else
+            f->x = lo - f->l > b->x0 ? lo - f->l : b->x0;
+        c[nc++] = (cover){f->y, f->y + f->h, f->x + f->l, f->x + f->r, f->end};
     }
 }
 
@@ -283,10 +306,11 @@ void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t
     struct lay_floats *fl = floats_of(g);
     for (size_t i = 0; i < n; i++) {
         const lay_float_side *f = fs[i];
-        lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, f->x, 0);
+        lay_boxv_append(lay_galley_extra(g, item), b->a, f->boxes.v, f->boxes.n, f->x, f->y);
         lay_galley_adopt(g, &f->g, item, f->x);
         GROW_ARENA(g->a, fl->side, fl->nside, fl->capside, 1, 4);
-        fl->side[fl->nside++] = (side_float){item, f->x + f->l, f->x + f->r, f->h, f->end};
+        fl->side[fl->nside++] =
+            (side_float){item, f->y, f->y + f->h, f->x + f->l, f->x + f->r, f->end};
     }
 }
 
@@ -314,17 +338,18 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     size_t nf = nold + nnew, lines = 0;
     double *top = ARENA_NEW_ARRAY(b->a, double, nf), *x0 = ARENA_NEW_ARRAY(b->a, double, nf);
     double *x1 = ARENA_NEW_ARRAY(b->a, double, nf), *h = ARENA_NEW_ARRAY(b->a, double, nf);
+    double *y0 = ARENA_NEW_ARRAY(b->a, double, nf);
     bool *end = ARENA_NEW_ARRAY(b->a, bool, nf);
     for (size_t i = 0; i < nf; i++) {
         if (i < nold) {
             const side_float *o = &fl->side[fl->first_side + i];
             top[i] = y_from(g, o->item) + pend, x0[i] = o->x0, x1[i] = o->x1, h[i] = o->h;
-            end[i] = o->end;
+            y0[i] = o->y0, end[i] = o->end;
         } else {
             /* a new float stands at the top of the paragraph's first line */
             const lay_float_side *f = fs[i - nold];
-            top[i] = 0, x0[i] = f->x + f->l, x1[i] = f->x + f->r, h[i] = f->h;
-            end[i] = f->end;
+            top[i] = 0, x0[i] = f->x + f->l, x1[i] = f->x + f->r, h[i] = f->y + f->h;
+            y0[i] = f->y, end[i] = f->end;
         }
         double span = h[i] - top[i];
         size_t k = span > 0 ? (size_t)(span / lh + 1 - 1e-9) : 0;
@@ -338,7 +363,8 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     for (size_t k = 0; k < lines; k++) {
         double s = 0, e = 0;
         for (size_t i = 0; i < nf; i++) {
-            if (top[i] + k * lh >= h[i] - 1e-6)
+            double line = top[i] + k * lh;
+            if (line >= h[i] - 1e-6 || line + lh <= y0[i] + 1e-6)
                 continue;
             double in = end[i] ? right - x0[i] : x1[i] - left;
             if (!end[i] && in > s)
