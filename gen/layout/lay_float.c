@@ -326,10 +326,10 @@ size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nn
     struct lay_floats *fl = g->floats;
     if (fl)
         side_prune(g);
-    side_place(b, fs, nnew);
     size_t nold = fl ? fl->nside - fl->first_side : 0;
     if (!nold && !nnew)
-        return 0;
+        return 0; /* most paragraphs: no float about */
+    side_place(b, fs, nnew);
     if (lh <= 0)
         lh = 12;
     double pend = g->pend_any ? g->pend_space : 0;
