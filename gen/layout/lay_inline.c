@@ -201,14 +201,31 @@ static void add_text(para_state *st, const char *text, size_t len, const tx_styl
 
 /* ---- lines into items -------------------------------------------------------------------- */
 
-static fo_kw map_align(fo_kw a)
+/* text-align and text-align-last in the text engine's words (left/right as start/end:
+ * lines are left to right here; relative and unset as the engine's default). */
+static tx_align map_align(fo_kw a)
 {
     switch (a) {
+    case FO_KW_start:
     case FO_KW_left:
-    case FO_KW_inside: return FO_KW_start;
+    case FO_KW_inside: return TX_ALIGN_START;
+    case FO_KW_end:
     case FO_KW_right:
-    case FO_KW_outside: return FO_KW_end;
-    default: return a;
+    case FO_KW_outside: return TX_ALIGN_END;
+    case FO_KW_center: return TX_ALIGN_CENTER;
+    case FO_KW_justify: return TX_ALIGN_JUSTIFY;
+    default: return TX_ALIGN_DEFAULT;
+    }
+}
+
+/* leader-pattern in the text engine's words: use-content and a rule of style none are
+ * drawn as space. */
+static tx_leader map_leader(fo_kw pattern, fo_kw rule_style)
+{
+    switch (pattern) {
+    case FO_KW_dots: return TX_LEADER_DOTS;
+    case FO_KW_rule: return rule_style == FO_KW_none ? TX_LEADER_SPACE : TX_LEADER_RULE;
+    default: return TX_LEADER_SPACE;
     }
 }
 
@@ -452,9 +469,9 @@ static void flush(para_state *st)
         o.width = 1;
     o.text_indent = st->first ? fo_len_resolve(p->text_indent, b->ref_w) : 0;
     o.last_line_end_indent = fo_len_resolve(p->last_line_end_indent, b->ref_w);
-    o.text_align = b->measure ? FO_KW_start : map_align(p->text_align);
-    o.text_align_last = b->measure ? FO_KW_start : map_align(p->text_align_last);
-    o.algorithm = o.text_align == FO_KW_justify ? TX_BREAK_TOTAL_FIT : TX_BREAK_GREEDY;
+    o.text_align = b->measure ? TX_ALIGN_START : map_align(p->text_align);
+    o.text_align_last = b->measure ? TX_ALIGN_START : map_align(p->text_align_last);
+    o.algorithm = o.text_align == TX_ALIGN_JUSTIFY ? TX_BREAK_TOTAL_FIT : TX_BREAK_GREEDY;
     double *narrow = NULL, *shift = NULL;
     o.nnarrow = lay_float_narrow(b, st->sides, st->nsides, si, ei,
                                  st->strut ? st->strut->line_height : 0, &narrow, &shift);
@@ -521,12 +538,8 @@ static void add_leader(para_state *st, const fo_node *c, const tx_style *style)
         max = opt;
     if (min > opt)
         min = opt;
-    fo_kw pat = p->leader_pattern;
-    if (pat == FO_KW_rule && p->rule_style == FO_KW_none)
-        pat = FO_KW_space;
-    if (pat == FO_KW_use_content)
-        pat = FO_KW_space;
-    tx_para_leader(para(st), min, opt, max, pat, fo_len_resolve(p->rule_thickness, 0), style);
+    tx_para_leader(para(st), min, opt, max, map_leader(p->leader_pattern, p->rule_style),
+                   fo_len_resolve(p->rule_thickness, 0), style);
     st->content = true;
 }
 

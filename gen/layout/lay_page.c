@@ -707,7 +707,8 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
         flow_geo.body_h -= top;
         place_body(&sa->as, &out, &flow_geo, pb, sa->ys);
         seq_page_dests(s, sa, i, &flow_geo, &out);
-        lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
+        if (out.n > body_boxes) /* out.v is NULL on an empty page */
+            lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
     }
     pg->boxes = out.v;
     pg->nboxes = out.n;

@@ -22,40 +22,16 @@
 
 #include "diag/diag.h"
 #include "fo/fo.h"
+#include "text/text.h"
 #include "util/arena.h"
 #include "util/strlist.h"
 
-typedef struct _PangoFont PangoFont;
-typedef struct tx_engine tx_engine;
-
-typedef struct {
-    float r, g, b, a;
-} lay_color;
-
-/* One glyph of a text run: font glyph index and its origin, relative to the run origin. */
-typedef struct {
-    uint32_t index;
-    double x, y;
-} lay_glyph;
-
-/* A cluster maps bytes of the run's text to glyphs (cairo_text_cluster_t's meaning), so
- * that text copied from the PDF is the source text, ligatures included. */
-typedef struct {
-    int num_bytes, num_glyphs;
-} lay_cluster;
-
-typedef struct {
-    PangoFont *font; /* borrowed from the text engine */
-    double size;     /* points, for the text dump */
-    const char *family;
-    lay_color color;
-    const lay_glyph *glyphs;
-    int nglyphs;
-    const char *utf8; /* the text shown, not NUL-terminated */
-    int utf8_len;
-    const lay_cluster *clusters;
-    int nclusters;
-} lay_text_run;
+/* Text boxes carry the text engine's finished runs: glyphs, clusters, colour and the cairo
+ * scaled font that draws them. */
+typedef tx_color lay_color;
+typedef tx_glyph lay_glyph;
+typedef tx_cluster lay_cluster;
+typedef tx_run lay_text_run;
 
 /* LAY_IMAGE_RASTER: any other bitmap gdk-pixbuf reads (GIF, TIFF, BMP, WebP...). */
 typedef enum {

@@ -12,7 +12,7 @@
 #define LIVRABLES_LAYOUT_INTERNAL_H
 
 #include "layout/layout.h"
-#include "layout/text.h"
+#include "text/text.h"
 
 /* Keep strength given to widows/orphans constraints: stronger than any integer keep an
  * author would write, weaker than "always". */

@@ -4,9 +4,9 @@
  * carries the source text (copy and search work, ligatures included) and cairo embeds
  * font subsets. Links and destinations are PDF tags; raster outputs skip them.
  */
+#include <cairo.h>
 #include <glib.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 #include <string.h>
 
 #include "paint/paint_internal.h"
@@ -55,17 +55,6 @@ static void set_color(cairo_t *cr, lay_color c)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-/* Pango's special glyph values: empty glyphs draw nothing, unknown ones become .notdef. */
-static bool glyph_drawn(uint32_t index)
-{
-    return index != PANGO_GLYPH_EMPTY && index != PANGO_GLYPH_INVALID_INPUT;
-}
-
-static uint32_t glyph_index(uint32_t index)
-{
-    return (index & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : index;
-}
-
 /* True when the clusters cover the text and the glyphs exactly, each on whole UTF-8
  * characters: cairo would put the context in an error state for good otherwise. */
 static bool clusters_valid(const lay_text_run *r)
@@ -84,8 +73,8 @@ static bool clusters_valid(const lay_text_run *r)
     return bytes == r->utf8_len && glyphs == r->nglyphs;
 }
 
-/* Copies the glyphs at page positions with their clusters, dropping glyphs that draw
- * nothing; the text of a cluster left without glyphs joins a neighbour, so it is kept. */
+/* Copies the glyphs at page positions with their clusters; the text of a cluster without
+ * glyphs joins a neighbour, so it is kept. */
 static int build_glyphs(const lay_text_run *r, double x, double y, bool with_clusters,
                         cairo_glyph_t *glyphs, cairo_text_cluster_t *clusters, int *nclusters)
 {
@@ -96,9 +85,7 @@ static int build_glyphs(const lay_text_run *r, double x, double y, bool with_clu
         int kept = 0;
         for (int k = 0; k < count; k++, gi++) {
             const lay_glyph *g = &r->glyphs[gi];
-            if (!glyph_drawn(g->index))
-                continue;
-            glyphs[ng++] = (cairo_glyph_t){glyph_index(g->index), x + g->x, y + g->y};
+            glyphs[ng++] = (cairo_glyph_t){g->index, x + g->x, y + g->y};
             kept++;
         }
         if (!with_clusters)
@@ -119,10 +106,8 @@ static int build_glyphs(const lay_text_run *r, double x, double y, bool with_clu
 static void draw_text(paint_cairo *pc, const lay_box *b)
 {
     const lay_text_run *r = &b->u.text;
-    if (!r->font || !r->glyphs || r->nglyphs <= 0 || !PANGO_IS_CAIRO_FONT(r->font))
-        return;
-    cairo_scaled_font_t *sf = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(r->font));
-    if (!sf || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
+    cairo_scaled_font_t *sf = r->font;
+    if (!sf || !r->glyphs || r->nglyphs <= 0 || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
         return;
     bool with_clusters = clusters_valid(r);
     cairo_glyph_t *glyphs = g_new(cairo_glyph_t, r->nglyphs);

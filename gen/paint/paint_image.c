@@ -224,7 +224,7 @@ static cairo_surface_t *load_raster(const lay_image *img, GError **err)
 
 static cairo_surface_t *load_png(const lay_image *img, GError **err)
 {
-    byte_reader r = {img->bytes, img->bytes + img->nbytes};
+    byte_reader r = {img->bytes, img->bytes ? img->bytes + img->nbytes : NULL};
     cairo_surface_t *s = img->bytes ? cairo_image_surface_create_from_png_stream(read_bytes, &r)
                                     : cairo_image_surface_create_from_png(img->path);
     cairo_status_t st = cairo_surface_status(s);

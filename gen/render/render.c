@@ -6,7 +6,7 @@
 
 #include "fo/fo.h"
 #include "layout/layout.h"
-#include "layout/text.h"
+#include "text/text.h"
 #include "render/paint_worker.h"
 #include "util/arena.h"
 #include "util/i18n.h"

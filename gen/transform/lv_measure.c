@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 #include "transform/transform.h"
 
 /* A weight given as a number (100..900) or as a CSS keyword ("bold", "normal"). */

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 #include "source/source.h"
 #include "transform/transform.h"
 #include "transform/xslt_errors.h"

@@ -121,7 +121,7 @@ static inline lay_box fixture_text(fixture *fx, const char *family, double size,
 
     lay_box b = {.kind = LAY_TEXT, .x = x, .y = y};
     b.u.text = (lay_text_run){
-        .font = font,
+        .font = pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font)),
         .size = size,
         .family = arena_strdup(fx->a, family),
         .color = {0, 0, 0, 1},

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "layout/layout.h"
-#include "layout/text.h"
+#include "text/text.h"
 
 #define MAX_PAGES 64
 #define MAX_SEQUENCES 16

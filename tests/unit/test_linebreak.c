@@ -13,7 +13,7 @@
 
 #include <glib.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 
 static const char *const FRENCH =
     "Le territoire de la vallée s'étend sur une vingtaine de communes rurales dont les "
@@ -54,10 +54,10 @@ static int teardown(void **state)
     return 0;
 }
 
-static tx_break_opts opts(double width, fo_kw align, tx_break_algorithm algo)
+static tx_break_opts opts(double width, tx_align align, tx_break_algorithm algo)
 {
     return (tx_break_opts){.width = width, .text_align = align,
-                           .text_align_last = FO_KW_relative, .algorithm = algo};
+                           .text_align_last = TX_ALIGN_DEFAULT, .algorithm = algo};
 }
 
 static tx_para *para_of(fixture *f, const char *text, const tx_style *st)
@@ -118,7 +118,7 @@ static void lines_keep_the_text_modulo_collapsed_spaces(void **state)
     const char *parts[] = {"  Bonjour  ", "   le\tmonde ", "", " entier,\r\nsuite "};
     for (size_t i = 0; i < 4; i++)
         tx_para_text(p, parts[i], strlen(parts[i]), &f->st);
-    tx_break_opts o = opts(400, FO_KW_start, TX_BREAK_TOTAL_FIT);
+    tx_break_opts o = opts(400, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 2);
     char *t = joined_text(&ls);
@@ -128,7 +128,7 @@ static void lines_keep_the_text_modulo_collapsed_spaces(void **state)
     for (int algo = 0; algo < 2; algo++)
         for (double w = 30; w < 500; w += 37) {
             tx_para *q = para_of(f, FRENCH, &f->st);
-            o = opts(w, FO_KW_justify, (tx_break_algorithm)algo);
+            o = opts(w, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
             ls = tx_para_break(q, &o);
             t = joined_text(&ls);
             assert_string_equal(t, FRENCH);
@@ -144,7 +144,7 @@ static void no_break_spaces_never_break(void **state)
     for (int algo = 0; algo < 2; algo++)
         for (double w = 20; w < 260; w += 3) {
             tx_para *p = para_of(f, text, &f->st);
-            tx_break_opts o = opts(w, FO_KW_justify, (tx_break_algorithm)algo);
+            tx_break_opts o = opts(w, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
             tx_lines ls = tx_para_break(p, &o);
             for (size_t i = 0; i < ls.nlines; i++) {
                 char *t = line_text(&ls.lines[i]);
@@ -164,7 +164,7 @@ static void justified_lines_have_the_requested_width(void **state)
     fixture *f = *state;
     for (int algo = 0; algo < 2; algo++) {
         tx_para *p = para_of(f, FRENCH, &f->st);
-        tx_break_opts o = opts(250, FO_KW_justify, (tx_break_algorithm)algo);
+        tx_break_opts o = opts(250, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
         o.text_indent = 15;
         tx_lines ls = tx_para_break(p, &o);
         assert_true(ls.nlines >= 5);
@@ -193,8 +193,8 @@ static void total_fit_is_more_even_than_greedy(void **state)
     fixture *f = *state;
     int better = 0;
     for (double w = 180; w <= 420; w += 20) {
-        tx_break_opts g = opts(w, FO_KW_start, TX_BREAK_GREEDY);
-        tx_break_opts t = opts(w, FO_KW_start, TX_BREAK_TOTAL_FIT);
+        tx_break_opts g = opts(w, TX_ALIGN_START, TX_BREAK_GREEDY);
+        tx_break_opts t = opts(w, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
         tx_lines lg = tx_para_break(para_of(f, FRENCH, &f->st), &g);
         tx_lines lt = tx_para_break(para_of(f, FRENCH, &f->st), &t);
         double sg = squared_slack(&lg, w), st = squared_slack(&lt, w);
@@ -218,7 +218,7 @@ static void long_words_are_hyphenated_at_legal_points(void **state)
     for (int algo = 0; algo < 2; algo++)
         for (double w = 40; w <= 100; w += 15) {
             tx_para *p = para_of(f, "anticonstitutionnellement", &st);
-            tx_break_opts o = opts(w, FO_KW_justify, (tx_break_algorithm)algo);
+            tx_break_opts o = opts(w, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
             tx_lines ls = tx_para_break(p, &o);
             assert_true(ls.nlines >= 2);
             assert_true(ls.lines[0].hyphenated);
@@ -240,13 +240,13 @@ static void long_words_are_hyphenated_at_legal_points(void **state)
     const char *const never[] = {"ANTICONSTITUTIONNELLEMENT", "anticonstitution2025", "chat"};
     for (size_t i = 0; i < 3; i++) {
         tx_para *p = para_of(f, never[i], &st);
-        tx_break_opts o = opts(20, FO_KW_start, TX_BREAK_TOTAL_FIT);
+        tx_break_opts o = opts(20, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
         tx_lines ls = tx_para_break(p, &o);
         assert_int_equal(ls.nlines, 1);
         assert_false(ls.lines[0].hyphenated);
     }
     tx_para *p = para_of(f, "anticonstitutionnellement", &f->st);
-    tx_break_opts o = opts(40, FO_KW_start, TX_BREAK_GREEDY);
+    tx_break_opts o = opts(40, TX_ALIGN_START, TX_BREAK_GREEDY);
     assert_int_equal(tx_para_break(p, &o).nlines, 1);
 }
 
@@ -254,7 +254,7 @@ static void explicit_hyphens_are_break_opportunities(void **state)
 {
     fixture *f = *state;
     tx_para *p = para_of(f, "porte-avions", &f->st);
-    tx_break_opts o = opts(tx_measure(f->tx, f->st.font, "porte-av", 8), FO_KW_start,
+    tx_break_opts o = opts(tx_measure(f->tx, f->st.font, "porte-av", 8), TX_ALIGN_START,
                            TX_BREAK_TOTAL_FIT);
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 2);
@@ -274,7 +274,7 @@ static void names_are_not_cut_at_their_hyphens(void **state)
     const char *text = "Commune de Saint-Geniès-d'Auzonne";
     double name = tx_measure(f->tx, f->st.font, "Saint-Geniès-d'Auzonne", 23);
     double head = tx_measure(f->tx, f->st.font, "Commune de Saint-", 17);
-    tx_break_opts o = opts(fmax(name, head) + 2, FO_KW_start, TX_BREAK_GREEDY);
+    tx_break_opts o = opts(fmax(name, head) + 2, TX_ALIGN_START, TX_BREAK_GREEDY);
     tx_lines ls = tx_para_break(para_of(f, text, &f->st), &o);
     assert_int_equal(ls.nlines, 2);
     char *a = line_text(&ls.lines[0]), *b = line_text(&ls.lines[1]);
@@ -285,7 +285,7 @@ static void names_are_not_cut_at_their_hyphens(void **state)
     tx_para *p = tx_para_new(f->tx, f->a, "fr");
     tx_para_whole_words(p);
     tx_para_text(p, "Saint-Geniès", 13, &f->st);
-    o = opts(5, FO_KW_start, TX_BREAK_GREEDY);
+    o = opts(5, TX_ALIGN_START, TX_BREAK_GREEDY);
     assert_int_equal(tx_para_break(p, &o).nlines, 1);
 }
 
@@ -296,7 +296,7 @@ static void soft_hyphens_break_with_a_visible_hyphen(void **state)
     double w = tx_measure(f->tx, f->st.font, "extra-or", 8);
     for (int algo = 0; algo < 2; algo++) {
         tx_para *p = para_of(f, text, &f->st); /* hyphenation off: only the soft hyphen */
-        tx_break_opts o = opts(w, FO_KW_justify, (tx_break_algorithm)algo);
+        tx_break_opts o = opts(w, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
         tx_lines ls = tx_para_break(p, &o);
         assert_int_equal(ls.nlines, 2);
         assert_true(ls.lines[0].hyphenated);
@@ -307,7 +307,7 @@ static void soft_hyphens_break_with_a_visible_hyphen(void **state)
         assert_string_equal(all, text);
         g_free(all);
     }
-    tx_break_opts o = opts(300, FO_KW_start, TX_BREAK_TOTAL_FIT);
+    tx_break_opts o = opts(300, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
     tx_lines ls = tx_para_break(para_of(f, text, &f->st), &o);
     assert_int_equal(ls.nlines, 1);
     assert_false(ls.lines[0].hyphenated);
@@ -318,7 +318,7 @@ static void words_wider_than_the_line_overflow(void **state)
     fixture *f = *state;
     for (int algo = 0; algo < 2; algo++) {
         tx_para *p = para_of(f, "a Supercalifragilisticexpialidocious b", &f->st);
-        tx_break_opts o = opts(30, FO_KW_justify, (tx_break_algorithm)algo);
+        tx_break_opts o = opts(30, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
         tx_lines ls = tx_para_break(p, &o);
         assert_int_equal(ls.nlines, 3);
         char *t = line_text(&ls.lines[1]);
@@ -329,7 +329,7 @@ static void words_wider_than_the_line_overflow(void **state)
     /* A zero or negative width still terminates, one word a line. */
     for (int algo = 0; algo < 2; algo++) {
         tx_para *p = para_of(f, "un deux trois", &f->st);
-        tx_break_opts o = opts(algo ? 0 : -5, FO_KW_justify, (tx_break_algorithm)algo);
+        tx_break_opts o = opts(algo ? 0 : -5, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
         assert_int_equal(tx_para_break(p, &o).nlines, 3);
     }
 }
@@ -345,7 +345,7 @@ static void forced_breaks_end_lines(void **state)
     for (int algo = 0; algo < 2; algo++)
         for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
             tx_para *p = para_of(f, cases[i].text, &f->st);
-            tx_break_opts o = opts(300, FO_KW_justify, (tx_break_algorithm)algo);
+            tx_break_opts o = opts(300, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
             tx_lines ls = tx_para_break(p, &o);
             assert_int_equal(ls.nlines, cases[i].nlines);
             for (size_t k = 0; k < ls.nlines; k++)
@@ -354,7 +354,7 @@ static void forced_breaks_end_lines(void **state)
     tx_para *p = para_of(f, "un", &f->st);
     tx_para_break_here(p);
     tx_para_text(p, "deux", 4, &f->st);
-    tx_break_opts o = opts(300, FO_KW_justify, TX_BREAK_TOTAL_FIT);
+    tx_break_opts o = opts(300, TX_ALIGN_JUSTIFY, TX_BREAK_TOTAL_FIT);
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 2);
     char *t = line_text(&ls.lines[1]);
@@ -371,9 +371,9 @@ static void toc_leaders_fill_the_line(void **state)
     for (size_t i = 0; i < 3; i++) {
         tx_para *p = para_of(f, titles[i], &f->st);
         tx_para_text(p, " ", 1, &f->st);
-        tx_para_leader(p, 0, 12, INFINITY, FO_KW_dots, 0, &f->st);
+        tx_para_leader(p, 0, 12, INFINITY, TX_LEADER_DOTS, 0, &f->st);
         tx_para_text(p, "3", 1, &f->st);
-        tx_break_opts o = opts(300, FO_KW_start, TX_BREAK_TOTAL_FIT);
+        tx_break_opts o = opts(300, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
         tx_lines ls = tx_para_break(p, &o);
         assert_int_equal(ls.nlines, 1);
         const tx_line *ln = &ls.lines[0];
@@ -393,15 +393,15 @@ static void toc_leaders_fill_the_line(void **state)
     }
     /* A rule leader with a bounded length keeps its optimum on a ragged line. */
     tx_para *p = para_of(f, "Signature", &f->st);
-    tx_para_leader(p, 10, 50, 80, FO_KW_rule, 0.5, &f->st);
-    tx_break_opts o = opts(300, FO_KW_start, TX_BREAK_GREEDY);
+    tx_para_leader(p, 10, 50, 80, TX_LEADER_RULE, 0.5, &f->st);
+    tx_break_opts o = opts(300, TX_ALIGN_START, TX_BREAK_GREEDY);
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 1);
     assert_int_equal(ls.lines[0].pieces[1].kind, TX_PIECE_RULE);
     assert_true(fabs(ls.lines[0].pieces[1].width - 50) < 1e-9);
     /* Only a leader: one line, no loop. */
     p = tx_para_new(f->tx, f->a, NULL);
-    tx_para_leader(p, 0, 12, INFINITY, FO_KW_space, 0, &f->st);
+    tx_para_leader(p, 0, 12, INFINITY, TX_LEADER_SPACE, 0, &f->st);
     ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 1);
     assert_true(fabs(ls.lines[0].width - 300) < 0.01);
@@ -412,9 +412,9 @@ static void alignment_offsets_the_pieces(void **state)
     fixture *f = *state;
     double w = tx_measure(f->tx, f->st.font, "Titre", 5);
     static const struct {
-        fo_kw align;
+        tx_align align;
         double factor;
-    } cases[] = {{FO_KW_start, 0}, {FO_KW_center, 0.5}, {FO_KW_end, 1}, {FO_KW_justify, 0}};
+    } cases[] = {{TX_ALIGN_START, 0}, {TX_ALIGN_CENTER, 0.5}, {TX_ALIGN_END, 1}, {TX_ALIGN_JUSTIFY, 0}};
     for (size_t i = 0; i < 4; i++) {
         tx_para *p = para_of(f, "Titre", &f->st);
         tx_break_opts o = opts(200, cases[i].align, TX_BREAK_TOTAL_FIT);
@@ -423,8 +423,8 @@ static void alignment_offsets_the_pieces(void **state)
         assert_true(fabs(ls.lines[0].pieces[0].x - (200 - w) * cases[i].factor) < 1e-6);
     }
     tx_para *p = para_of(f, "Titre", &f->st);
-    tx_break_opts o = opts(200, FO_KW_justify, TX_BREAK_TOTAL_FIT);
-    o.text_align_last = FO_KW_end;
+    tx_break_opts o = opts(200, TX_ALIGN_JUSTIFY, TX_BREAK_TOTAL_FIT);
+    o.text_align_last = TX_ALIGN_END;
     tx_lines ls = tx_para_break(p, &o);
     assert_true(fabs(line_end(&ls.lines[0]) - 200) < 1e-6);
 }
@@ -461,15 +461,15 @@ static void justified_last_lines_shrink_rather_than_overflow(void **state)
     double shrink, natural = natural_width(f, text, &nspaces, &shrink);
     assert_int_equal(nspaces, 19);
     static const struct {
-        fo_kw align;
+        tx_align align;
         double used;   /* of the shrink: the line is natural - used * shrink wide */
         bool forced;   /* a forced break and a word follow the text */
         size_t nlines; /* lines of the text itself */
     } cases[] = {
-        {FO_KW_justify, 0.0, false, 1}, {FO_KW_justify, 0.3, false, 1},
-        {FO_KW_justify, 0.85, false, 1}, {FO_KW_justify, 0.9, false, 1},
-        {FO_KW_justify, 1.2, false, 2},  {FO_KW_justify, 0.85, true, 1},
-        {FO_KW_start, 0.3, false, 2},    {FO_KW_start, 0.85, true, 2},
+        {TX_ALIGN_JUSTIFY, 0.0, false, 1}, {TX_ALIGN_JUSTIFY, 0.3, false, 1},
+        {TX_ALIGN_JUSTIFY, 0.85, false, 1}, {TX_ALIGN_JUSTIFY, 0.9, false, 1},
+        {TX_ALIGN_JUSTIFY, 1.2, false, 2},  {TX_ALIGN_JUSTIFY, 0.85, true, 1},
+        {TX_ALIGN_START, 0.3, false, 2},    {TX_ALIGN_START, 0.85, true, 2},
     };
     /* spaces around the text (as XSLT output often has) take no room at the line ends */
     char *padded = g_strdup_printf(" %s ", text);
@@ -508,7 +508,7 @@ static void objects_and_styles_set_line_metrics(void **state)
     tx_para *p = para_of(f, "petit ", &f->st);
     tx_para_text(p, "GRAND", 5, &big);
     tx_para_object(p, 30, 40, 5, &f->st);
-    tx_break_opts o = opts(300, FO_KW_start, TX_BREAK_TOTAL_FIT);
+    tx_break_opts o = opts(300, TX_ALIGN_START, TX_BREAK_TOTAL_FIT);
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 1);
     assert_true(ls.lines[0].ascent >= 40);

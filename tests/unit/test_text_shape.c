@@ -6,15 +6,15 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <pango/pango.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 #include "support.h"
 
 typedef struct {
@@ -62,7 +62,7 @@ static void family_lists_pick_the_first_installed(void **state)
         assert_true(tx_font_ascent(font) > 5 && tx_font_ascent(font) < 15);
         assert_true(tx_font_descent(font) > 1 && tx_font_descent(font) < 6);
         assert_true(tx_font_size(font) == 11);
-        assert_non_null(tx_font_pango(font));
+        assert_non_null(tx_font_cairo(font));
     }
     /* Generic names are always resolved; fonts are cached by description. */
     const tx_font *serif = tx_font_get(f->tx, "serif", 12, 400, false, "a.fo", 4);
@@ -122,15 +122,15 @@ static void runs_have_glyphs_clusters_and_text(void **state)
     const tx_font *font = tx_font_get(f->tx, "DejaVu Sans", 10, 400, false, "a.fo", 1);
     static const char *const texts[] = {"Page 12 sur 40", "efficace", "«\u00A0élu\u00A0»",
                                         "Ça, c'est l'été"};
-    lay_color black = {0, 0, 0, 1};
+    tx_color black = {0, 0, 0, 1};
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         size_t len = strlen(texts[i]);
         double w = -1;
-        lay_text_run run = tx_shape_run(f->tx, font, black, texts[i], len, a, &w);
+        tx_run run = tx_shape_run(f->tx, font, black, texts[i], len, a, &w);
         assert_true(fabs(w - tx_measure(f->tx, font, texts[i], len)) < 1e-9);
         assert_int_equal(run.utf8_len, (int)len);
         assert_memory_equal(run.utf8, texts[i], len);
-        assert_ptr_equal(run.font, tx_font_pango(font));
+        assert_ptr_equal(run.font, tx_font_cairo(font));
         assert_true(run.size == 10);
         assert_string_equal(run.family, "DejaVu Sans");
         int bytes = 0, glyphs = 0;
@@ -168,8 +168,8 @@ static void missing_glyphs_fall_back_to_another_font(void **state)
     tx_para *p = tx_para_new(f->tx, a, NULL);
     const char *text = "coché\u00A0\u2713 ok";
     tx_para_text(p, text, strlen(text), &st);
-    tx_break_opts o = {.width = 300, .text_align = FO_KW_start,
-                       .text_align_last = FO_KW_relative, .algorithm = TX_BREAK_TOTAL_FIT};
+    tx_break_opts o = {.width = 300, .text_align = TX_ALIGN_START,
+                       .text_align_last = TX_ALIGN_DEFAULT, .algorithm = TX_BREAK_TOTAL_FIT};
     tx_lines ls = tx_para_break(p, &o);
     assert_int_equal(ls.nlines, 1);
     const tx_line *ln = &ls.lines[0];
@@ -180,7 +180,7 @@ static void missing_glyphs_fall_back_to_another_font(void **state)
         const tx_piece *pc = &ln->pieces[i];
         assert_int_equal(pc->kind, TX_PIECE_TEXT);
         g_string_append_len(all, pc->run.utf8, pc->run.utf8_len);
-        other_font |= pc->run.font != tx_font_pango(font);
+        other_font |= pc->run.font != tx_font_cairo(font);
         for (int g = 0; g < pc->run.nglyphs; g++)
             assert_true(pc->run.glyphs[g].index != 0);
         if (i > 0)
@@ -213,8 +213,8 @@ static void cache_hits_are_fast(void **state)
         arena *a = arena_new();
         tx_para *p = tx_para_new(f->tx, a, "fr");
         tx_para_text(p, text->str, text->len, &st);
-        tx_break_opts o = {.width = 300, .text_align = FO_KW_justify,
-                           .text_align_last = FO_KW_relative, .algorithm = TX_BREAK_TOTAL_FIT};
+        tx_break_opts o = {.width = 300, .text_align = TX_ALIGN_JUSTIFY,
+                           .text_align_last = TX_ALIGN_DEFAULT, .algorithm = TX_BREAK_TOTAL_FIT};
         nlines += tx_para_break(p, &o).nlines;
         arena_destroy(a);
     }

@@ -13,7 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 #include "transform/transform.h"
 
 static xmlDocPtr source_doc(void)

@@ -1,7 +1,7 @@
 /* From breakpoints to lines: the items of each line become segments (whole words, spaces,
  * leaders, objects), glue is stretched or shrunk, the line is aligned, and consecutive words
  * of one style and font are merged into one text run with the spaces as glyphs. */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 
 #include <math.h>
 #include <string.h>
@@ -99,19 +99,19 @@ static void segs_build(line_segs *ls, size_t s, size_t e, size_t b)
 
 /* ---- justification and alignment ------------------------------------------------------ */
 
-static fo_kw line_align(const tx_break_opts *o, bool ends_paragraph_or_forced)
+static tx_align line_align(const tx_break_opts *o, bool ends_paragraph_or_forced)
 {
     if (!ends_paragraph_or_forced)
         return o->text_align;
-    if (o->text_align_last == FO_KW_relative || o->text_align_last == FO_KW_UNSET)
-        return o->text_align == FO_KW_justify ? FO_KW_start : o->text_align;
+    if (o->text_align_last == TX_ALIGN_DEFAULT)
+        return o->text_align == TX_ALIGN_JUSTIFY ? TX_ALIGN_START : o->text_align;
     return o->text_align_last;
 }
 
 /* Sets every segment's width and x; returns the width they take. A line wider than `avail`
  * shrinks its spaces when `shrink` (a justified paragraph, whose breaker counted on it for
  * every line, its last one included, as FOP does). */
-static double segs_place(line_segs *ls, double avail, double indent, fo_kw align, bool shrink)
+static double segs_place(line_segs *ls, double avail, double indent, tx_align align, bool shrink)
 {
     double w = 0, y = 0, z = 0;
     int nfill = 0;
@@ -126,18 +126,18 @@ static double segs_place(line_segs *ls, double avail, double indent, fo_kw align
         seg *g = &ls->segs[i];
         if (nfill && extra > 0)
             g->width += g->fill ? extra / nfill : 0;
-        else if (align == FO_KW_justify && extra > 0 && y > 0)
+        else if (align == TX_ALIGN_JUSTIFY && extra > 0 && y > 0)
             g->width += g->stretch * extra / y;
-        else if ((align == FO_KW_justify || shrink) && extra < 0 && z > 0)
+        else if ((align == TX_ALIGN_JUSTIFY || shrink) && extra < 0 && z > 0)
             g->width += g->shrink * fmax(extra / z, -1.0);
     }
     double total = 0;
     for (size_t i = 0; i < ls->nsegs; i++)
         total += ls->segs[i].width;
     double slack = fmax(avail - total, 0), x = indent;
-    if (align == FO_KW_center)
+    if (align == TX_ALIGN_CENTER)
         x += slack / 2;
-    else if (align == FO_KW_end)
+    else if (align == TX_ALIGN_END)
         x += slack;
     for (size_t i = 0; i < ls->nsegs; i++) {
         ls->segs[i].x = x;
@@ -156,7 +156,7 @@ typedef struct {
     size_t np;
     /* the open run */
     bool open;
-    PangoFont *font;
+    cairo_scaled_font_t *font;
     const tx_style *st;
     double x0, xend;
     size_t ng, nc, nu;
@@ -172,16 +172,16 @@ static void piece_push(emitter *em, tx_piece pc)
     pcs[em->np++] = pc;
 }
 
-static lay_glyph *glyphs_room(emitter *em, size_t n)
+static tx_glyph *glyphs_room(emitter *em, size_t n)
 {
-    return (lay_glyph *)tx_scratch(em->tx, TX_SCR_GLYPHS, sizeof(lay_glyph) * (em->ng + n)) +
+    return (tx_glyph *)tx_scratch(em->tx, TX_SCR_GLYPHS, sizeof(tx_glyph) * (em->ng + n)) +
            em->ng;
 }
 
-static lay_cluster *clusters_room(emitter *em, size_t n)
+static tx_cluster *clusters_room(emitter *em, size_t n)
 {
-    return (lay_cluster *)tx_scratch(em->tx, TX_SCR_CLUSTERS,
-                                     sizeof(lay_cluster) * (em->nc + n)) +
+    return (tx_cluster *)tx_scratch(em->tx, TX_SCR_CLUSTERS,
+                                     sizeof(tx_cluster) * (em->nc + n)) +
            em->nc;
 }
 
@@ -190,14 +190,14 @@ static char *utf8_room(emitter *em, size_t n)
     return (char *)tx_scratch(em->tx, TX_SCR_UTF8, em->nu + n) + em->nu;
 }
 
-static lay_text_run run_make(arena *a, PangoFont *font, const tx_style *st, const lay_glyph *g,
-                             size_t ng, const lay_cluster *c, size_t nc, const char *u, size_t nu)
+static tx_run run_make(arena *a, cairo_scaled_font_t *font, const tx_style *st, const tx_glyph *g,
+                             size_t ng, const tx_cluster *c, size_t nc, const char *u, size_t nu)
 {
-    lay_glyph *gg = ARENA_NEW_ARRAY_UNINIT(a, lay_glyph, ng ? ng : 1);
+    tx_glyph *gg = ARENA_NEW_ARRAY_UNINIT(a, tx_glyph, ng ? ng : 1);
     memcpy(gg, g, sizeof *gg * ng);
-    lay_cluster *cc = ARENA_NEW_ARRAY_UNINIT(a, lay_cluster, nc ? nc : 1);
+    tx_cluster *cc = ARENA_NEW_ARRAY_UNINIT(a, tx_cluster, nc ? nc : 1);
     memcpy(cc, c, sizeof *cc * nc);
-    return (lay_text_run){font,      st->font->size, st->font->family, st->color, gg, (int)ng,
+    return (tx_run){font,      st->font->size, st->font->family, st->color, gg, (int)ng,
                           arena_strndup(a, u, nu), (int)nu, cc, (int)nc};
 }
 
@@ -207,8 +207,8 @@ static void run_flush(emitter *em)
     if (!em->open)
         return;
     em->open = false;
-    const lay_glyph *g = glyphs_room(em, 0) - em->ng;
-    const lay_cluster *c = clusters_room(em, 0) - em->nc;
+    const tx_glyph *g = glyphs_room(em, 0) - em->ng;
+    const tx_cluster *c = clusters_room(em, 0) - em->nc;
     const char *u = utf8_room(em, 0) - em->nu;
     tx_piece pc = {.kind = TX_PIECE_TEXT, .x = em->x0, .width = em->xend - em->x0,
                    .style = em->st};
@@ -218,7 +218,7 @@ static void run_flush(emitter *em)
 
 /* The pending spaces of the run's style as glyphs of the open run, when the font has a
  * plain space glyph: copied text keeps its spaces, and one run holds a whole line. */
-static bool spaces_mergeable(const emitter *em, PangoFont *font, const tx_style *st)
+static bool spaces_mergeable(const emitter *em, cairo_scaled_font_t *font, const tx_style *st)
 {
     const tx_shaped *sp = st->font->space;
     if (sp->nruns != 1 || sp->runs[0].font != font || sp->runs[0].nglyphs != 1)
@@ -235,11 +235,11 @@ static void spaces_append(emitter *em)
         return;
     const tx_shaped *sp = em->st->font->space;
     for (int i = 0; i < em->nspaces; i++) {
-        lay_glyph *g = glyphs_room(em, 1);
+        tx_glyph *g = glyphs_room(em, 1);
         *g = sp->runs[0].glyphs[0];
         g->x += em->space_x[i] - em->x0;
         em->ng++;
-        *clusters_room(em, 1) = (lay_cluster){1, 1};
+        *clusters_room(em, 1) = (tx_cluster){1, 1};
         em->nc++;
         *utf8_room(em, 1) = ' ';
         em->nu++;
@@ -264,8 +264,8 @@ static void srun_append(emitter *em, const tx_srun *r, const char *text, const t
     }
     spaces_append(em);
     em->nspaces = 0;
-    lay_glyph *g = glyphs_room(em, (size_t)r->nglyphs);
-    lay_cluster *c = clusters_room(em, (size_t)r->nclusters);
+    tx_glyph *g = glyphs_room(em, (size_t)r->nglyphs);
+    tx_cluster *c = clusters_room(em, (size_t)r->nclusters);
     double ls = st->letter_spacing;
     int gi = 0;
     for (int ci = 0; ci < r->nclusters; ci++) {
@@ -311,17 +311,17 @@ static void dots_emit(emitter *em, const seg *g)
         piece_push(em, pc);
         return;
     }
-    lay_glyph *gl = ARENA_NEW_ARRAY_UNINIT(em->a, lay_glyph, (size_t)n);
-    lay_cluster *cl = ARENA_NEW_ARRAY_UNINIT(em->a, lay_cluster, (size_t)n);
+    tx_glyph *gl = ARENA_NEW_ARRAY_UNINIT(em->a, tx_glyph, (size_t)n);
+    tx_cluster *cl = ARENA_NEW_ARRAY_UNINIT(em->a, tx_cluster, (size_t)n);
     char *u = arena_alloc(em->a, (size_t)n + 1);
     for (long i = 0; i < n; i++) {
         gl[i] = dot->runs[0].glyphs[0];
         gl[i].x += first - g->x + (double)i * adv;
-        cl[i] = (lay_cluster){1, 1};
+        cl[i] = (tx_cluster){1, 1};
         u[i] = '.';
     }
     pc.kind = TX_PIECE_TEXT;
-    pc.run = (lay_text_run){dot->runs[0].font, st->font->size, st->font->family, st->color,
+    pc.run = (tx_run){dot->runs[0].font, st->font->size, st->font->family, st->color,
                             gl, (int)n, u, (int)n, cl, (int)n};
     piece_push(em, pc);
 }
@@ -348,10 +348,10 @@ static void segs_emit(emitter *em, const line_segs *ls)
             break;
         case SG_LEADER:
             run_flush(em);
-            if (g->it->pattern == 1) {
+            if (g->it->pattern == TX_LEADER_DOTS) {
                 dots_emit(em, g);
             } else {
-                pc.kind = g->it->pattern == 2 ? TX_PIECE_RULE : TX_PIECE_SPACE;
+                pc.kind = g->it->pattern == TX_LEADER_RULE ? TX_PIECE_RULE : TX_PIECE_SPACE;
                 pc.thickness = g->it->thickness;
                 piece_push(em, pc);
             }
@@ -397,7 +397,7 @@ static bool line_build(tx_para *p, const tx_break_opts *o, size_t index, size_t 
     double indent = index == 0 ? o->text_indent : 0;
     memset(ln, 0, sizeof *ln);
     ln->width = segs_place(&ls, avail, indent, line_align(o, forced),
-                           o->text_align == FO_KW_justify);
+                           o->text_align == TX_ALIGN_JUSTIFY);
     ln->hyphenated = ls.hyphenated;
     for (size_t i = 0; i < ls.nsegs; i++)
         if (ls.segs[i].kind != SG_SPACE)

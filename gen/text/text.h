@@ -1,4 +1,4 @@
-/* Text: fonts, shaping, hyphenation and line breaking for the layout stage.
+/* Text: fonts, shaping, hyphenation and line breaking, the text engine's face.
  *
  * The engine owns a Pango font map at 72 dpi (1 unit = 1 pt, no hinting, unrounded glyph
  * positions, so that shaping agrees with the PDF), a cache of resolved fonts and a cache
@@ -9,18 +9,71 @@
  * algorithm switch: greedy (first fit) or total fit (Knuth-Plass, with French
  * hyphenation from libhyphen). Lines come back with every piece positioned: alignment and
  * justification are done here, so layout only stacks lines.
+ *
+ * The engine speaks its own words, not FO's: runs of glyphs with a colour, alignments,
+ * leader patterns. Pango stays inside it: a finished run names its font by the cairo
+ * scaled font to draw it with, so painting needs no Pango. Layout asks it for lines; the
+ * stylesheets' charts measure their labels through it (tx_text_width).
  */
 #ifndef LIVRABLES_TEXT_H
 #define LIVRABLES_TEXT_H
 
+#include <cairo.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "diag/diag.h"
-#include "layout/layout.h"
 #include "util/arena.h"
 
 typedef struct tx_engine tx_engine;
+
+/* ---- what finished text is made of ---------------------------------------------------- */
+
+typedef struct {
+    float r, g, b, a;
+} tx_color;
+
+/* One glyph of a run: the font's glyph index (0 is .notdef) and its origin, relative to
+ * the run origin. Every glyph of a run is drawn. */
+typedef struct {
+    uint32_t index;
+    double x, y;
+} tx_glyph;
+
+/* A cluster maps bytes of the run's text to glyphs (cairo_text_cluster_t's meaning), so
+ * that text copied from the PDF is the source text, ligatures included. */
+typedef struct {
+    int num_bytes, num_glyphs;
+} tx_cluster;
+
+/* A run of glyphs in one font and colour, ready to draw. */
+typedef struct {
+    cairo_scaled_font_t *font; /* borrowed from the text engine, lives as long as it */
+    double size;               /* points, for the text dump */
+    const char *family;
+    tx_color color;
+    const tx_glyph *glyphs;
+    int nglyphs;
+    const char *utf8; /* the text shown, not NUL-terminated */
+    int utf8_len;
+    const tx_cluster *clusters;
+    int nclusters;
+} tx_run;
+
+/* Where a line's pieces go when the line has room to spare. TX_ALIGN_DEFAULT (zero) is
+ * the start for a paragraph's lines and, for its last line, the alignment of the others
+ * except that a justified paragraph's last line goes to the start. */
+typedef enum {
+    TX_ALIGN_DEFAULT,
+    TX_ALIGN_START,
+    TX_ALIGN_CENTER,
+    TX_ALIGN_END,
+    TX_ALIGN_JUSTIFY,
+} tx_align;
+
+/* What fills a leader. */
+typedef enum { TX_LEADER_SPACE, TX_LEADER_DOTS, TX_LEADER_RULE } tx_leader;
 
 /* A new engine. Reports missing fonts through `d` (borrowed, must outlive the engine). */
 tx_engine *tx_engine_new(diag *d);
@@ -46,7 +99,7 @@ double tx_font_size(const tx_font *f);
 double tx_font_ascent(const tx_font *f);  /* points above the baseline, positive */
 double tx_font_descent(const tx_font *f); /* points below the baseline, positive */
 const char *tx_font_family(const tx_font *f); /* the family actually used */
-PangoFont *tx_font_pango(const tx_font *f);
+cairo_scaled_font_t *tx_font_cairo(const tx_font *f); /* what its runs are drawn with */
 
 /* The advance width in points of `utf8` set in `f` on one line (no breaking). */
 double tx_measure(tx_engine *tx, const tx_font *f, const char *utf8, size_t len);
@@ -61,7 +114,7 @@ double tx_text_width(tx_engine *tx, const char *families, double size, int weigh
 
 /* Shapes `utf8` on one line into a run (glyphs relative to the run origin), allocated in
  * `a`; *width receives the advance. For page numbers, leaders, and short labels. */
-lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, const char *utf8,
+tx_run tx_shape_run(tx_engine *tx, const tx_font *f, tx_color color, const char *utf8,
                           size_t len, arena *a, double *width);
 
 /* ---- paragraphs ----------------------------------------------------------------------- */
@@ -72,7 +125,7 @@ typedef struct tx_para tx_para;
  * decoration...) and comes back untouched on every piece made from that text. */
 typedef struct {
     const tx_font *font;
-    lay_color color;
+    tx_color color;
     double baseline_shift; /* points, positive raises */
     double letter_spacing; /* points added after each character */
     double word_spacing;   /* points added to each space */
@@ -106,9 +159,9 @@ void tx_para_object(tx_para *p, double width, double ascent, double descent,
                     const tx_style *style);
 
 /* Appends a leader: a stretchable piece between min and max, optimum opt, filled with the
- * pattern (FO_KW_space, FO_KW_dots, FO_KW_rule). A leader whose max is unbounded (100%)
+ * pattern. A leader whose max is unbounded (100%)
  * fills the rest of its line: a table of contents with dot leaders. */
-void tx_para_leader(tx_para *p, double min, double opt, double max, fo_kw pattern,
+void tx_para_leader(tx_para *p, double min, double opt, double max, tx_leader pattern,
                     double rule_thickness, const tx_style *style);
 
 /* Forces a line break here. */
@@ -120,10 +173,11 @@ typedef struct {
     double width;        /* line width in points */
     double text_indent;  /* first line indent (may be negative) */
     double last_line_end_indent;
-    fo_kw text_align;      /* FO_KW_start/center/end/justify (left/right mapped by caller) */
-    fo_kw text_align_last; /* FO_KW_relative follows text_align except justify -> start */
+    tx_align text_align;
+    tx_align text_align_last; /* the last line and lines before a forced break */
     tx_break_algorithm algorithm;
-    /* Lines beside a side float: line i < nnarrow is narrower by narrow[i] (borrowed). */
+    /* Lines narrowed by something beside them (a float): line i < nnarrow is narrower by
+     * narrow[i] (borrowed). */
     const double *narrow;
     size_t nnarrow;
 } tx_break_opts;
@@ -141,7 +195,7 @@ typedef struct {
     double width; /* advance */
     double thickness;
     const tx_style *style;
-    lay_text_run run; /* TX_PIECE_TEXT */
+    tx_run run; /* TX_PIECE_TEXT */
 } tx_piece;
 
 typedef struct {

@@ -15,17 +15,17 @@
 #include <pango/pangocairo.h>
 #include <stdint.h>
 
-#include "layout/text.h"
+#include "text/text.h"
 
 /* One run of a shaped word in one font (several when glyphs fall back to other fonts). */
 typedef struct {
-    PangoFont *font; /* held by the engine */
-    double x;        /* run origin from the word origin */
+    cairo_scaled_font_t *font; /* of a PangoFont held by the engine */
+    double x;                  /* run origin from the word origin */
     double width;
     int start, len;  /* bytes of the word this run shows */
-    lay_glyph *glyphs;
+    tx_glyph *glyphs;
     int nglyphs;
-    lay_cluster *clusters; /* logical order */
+    tx_cluster *clusters; /* logical order */
     double *cadv;          /* advance of each cluster */
     int nclusters;
 } tx_srun;
@@ -44,6 +44,7 @@ struct tx_font {
     PangoFontDescription *desc;
     PangoAttrList *attrs; /* the description as an attribute, for itemizing */
     PangoFont *font;
+    cairo_scaled_font_t *scaled; /* the font's own, for runs */
     double size, ascent, descent;
     const char *family;
     const tx_shaped *space;  /* " " in this font */
@@ -64,7 +65,7 @@ struct tx_engine {
     GHashTable *fonts;     /* "families|size|weight|italic" -> tx_font */
     GHashTable *resolved;  /* family list -> family to ask Pango for ("" when none) */
     GHashTable *words;     /* tx_word_key -> tx_shaped */
-    GHashTable *held;      /* PangoFont set, one reference each */
+    GHashTable *held;      /* PangoFont set, one reference each: fallback fonts of runs */
     tx_hyph_lang *langs;
     size_t nlangs;
     tx_stats stats;
@@ -79,6 +80,9 @@ enum { TX_SCR_NODES, TX_SCR_BREAKS, TX_SCR_SEGS, TX_SCR_GLYPHS, TX_SCR_CLUSTERS,
 /* Scratch buffer `slot` of at least `bytes`, owned by the engine, valid until the next call
  * for the same slot. */
 void *tx_scratch(tx_engine *tx, int slot, size_t bytes);
+
+/* The cairo scaled font that draws `font` (owned by it), NULL if Pango gave no cairo font. */
+cairo_scaled_font_t *tx_scaled_font(PangoFont *font);
 
 /* The shaped form of `utf8` in `f`, from the cache or shaped now. Never NULL. */
 const tx_shaped *tx_shape_word(tx_engine *tx, const tx_font *f, const char *utf8, size_t len);
@@ -116,7 +120,7 @@ typedef struct {
     bool flagged; /* hyphen penalties */
     bool nobreak; /* glue that is not a breakpoint (no-wrap) */
     bool fill;    /* leader that fills the rest of the line */
-    uint8_t pattern; /* leader: 0 space, 1 dots, 2 rule */
+    uint8_t pattern; /* leader: a tx_leader */
     int penalty;
     double width, stretch, shrink;
     double ascent, descent; /* objects */

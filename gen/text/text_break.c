@@ -1,6 +1,6 @@
 /* Choosing where lines end: first fit, and Knuth-Plass total fit (minimum total demerits
  * over the whole paragraph, as in TeX's line_break). */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 
 #include <math.h>
 #include <string.h>
@@ -155,7 +155,7 @@ static bool word_fits_after(tx_para *p, const sums *s, const tx_break_opts *o, s
 tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
 {
     sums *s = sums_compute(p);
-    bool justify = o->text_align == FO_KW_justify;
+    bool justify = o->text_align == TX_ALIGN_JUSTIFY;
     size_t n = 0, *br = tx_scratch(p->tx, TX_SCR_BREAKS, sizeof *br);
     size_t start = skip_discardable(p, 0), last_fit = SIZE_MAX, last_whole = SIZE_MAX;
     for (size_t i = start; i <= p->nitems; i++) {
@@ -379,14 +379,14 @@ static double ragged_stretch(const tx_para *p)
  * paragraph onto one line), keep an infinite one: their last line is free. */
 static double end_fill(const tx_break_opts *o)
 {
-    if (o->text_align != FO_KW_justify || o->text_align_last == FO_KW_justify)
+    if (o->text_align != TX_ALIGN_JUSTIFY || o->text_align_last == TX_ALIGN_JUSTIFY)
         return HUGE_VAL;
     return fmax(o->width - o->last_line_end_indent, 0);
 }
 
 tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o)
 {
-    kp k = {.p = p, .o = o, .justify = o->text_align == FO_KW_justify};
+    kp k = {.p = p, .o = o, .justify = o->text_align == TX_ALIGN_JUSTIFY};
     k.s = sums_compute(p);
     k.ragged_stretch = ragged_stretch(p);
     k.end_fill = end_fill(o);

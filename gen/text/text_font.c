@@ -1,6 +1,6 @@
 /* The text engine and its fonts: a 72 dpi Pango font map without hinting, family lists
  * resolved against the installed families, fonts cached by their description. */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 #include "util/i18n.h"
 
 #include <ctype.h>
@@ -234,6 +234,7 @@ static tx_font *font_new(tx_engine *tx, const char *family, double size, int wei
     f->attrs = pango_attr_list_new();
     pango_attr_list_insert(f->attrs, pango_attr_font_desc_new(f->desc));
     f->font = pango_font_map_load_font(tx->fontmap, tx->ctx, f->desc);
+    f->scaled = tx_scaled_font(f->font);
     f->size = size;
     PangoFontMetrics *m = pango_font_get_metrics(f->font, pango_language_from_string("fr"));
     f->ascent = pango_font_metrics_get_ascent(m) / (double)PANGO_SCALE;
@@ -280,5 +281,5 @@ const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int
 double tx_font_size(const tx_font *f) { return f->size; }
 double tx_font_ascent(const tx_font *f) { return f->ascent; }
 double tx_font_descent(const tx_font *f) { return f->descent; }
+cairo_scaled_font_t *tx_font_cairo(const tx_font *f) { return f->scaled; }
 const char *tx_font_family(const tx_font *f) { return f->family; }
-PangoFont *tx_font_pango(const tx_font *f) { return f->font; }

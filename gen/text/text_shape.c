@@ -1,6 +1,6 @@
 /* The shaped-word cache: a word is itemized (font fallback) and shaped by Pango once per
  * font; every later occurrence is a hash lookup. Entries live in the engine's arena. */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 
 #include <pango/pangocairo.h>
 
@@ -30,22 +30,26 @@ static gboolean key_equal(gconstpointer a, gconstpointer b)
            memcmp(x->s, y->s, x->len) == 0;
 }
 
-static PangoFont *font_hold(tx_engine *tx, PangoFont *font)
+/* The cairo scaled font that draws `font`, which the engine now holds. Pango makes it
+ * on first request, here in the layout thread: painting only reads it. */
+static cairo_scaled_font_t *font_hold(tx_engine *tx, PangoFont *font)
 {
-    if (!g_hash_table_contains(tx->held, font)) {
+    if (!g_hash_table_contains(tx->held, font))
         g_hash_table_add(tx->held, g_object_ref(font));
-        /* Pango makes a font's cairo scaled font on first request; asking here, in the
-         * layout thread, leaves the painting thread a plain read. */
-        pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font));
-    }
-    return font;
+    return tx_scaled_font(font);
+}
+
+cairo_scaled_font_t *tx_scaled_font(PangoFont *font)
+{
+    return PANGO_IS_CAIRO_FONT(font) ? pango_cairo_font_get_scaled_font(PANGO_CAIRO_FONT(font))
+                                     : NULL;
 }
 
 /* Glyphs and clusters of one shaped item; `base` is the item's first byte in the word. */
 static void run_fill(tx_engine *tx, tx_srun *r, const PangoGlyphString *gs, bool rtl)
 {
-    r->glyphs = ARENA_NEW_ARRAY(tx->mem, lay_glyph, gs->num_glyphs ? gs->num_glyphs : 1);
-    r->clusters = ARENA_NEW_ARRAY(tx->mem, lay_cluster, gs->num_glyphs + 1);
+    r->glyphs = ARENA_NEW_ARRAY(tx->mem, tx_glyph, gs->num_glyphs ? gs->num_glyphs : 1);
+    r->clusters = ARENA_NEW_ARRAY(tx->mem, tx_cluster, gs->num_glyphs + 1);
     r->cadv = ARENA_NEW_ARRAY(tx->mem, double, gs->num_glyphs + 1);
     double x = 0;
     int ng = 0, nc = 0;
@@ -59,22 +63,24 @@ static void run_fill(tx_engine *tx, tx_srun *r, const PangoGlyphString *gs, bool
                     next = gs->log_clusters[j];
                     break;
                 }
-            r->clusters[nc] = (lay_cluster){rtl ? r->len : next - gs->log_clusters[i], 0};
+            r->clusters[nc] = (tx_cluster){rtl ? r->len : next - gs->log_clusters[i], 0};
             r->cadv[nc] = 0;
             nc++;
         }
         double adv = gi->geometry.width / (double)PANGO_SCALE;
         r->cadv[nc - 1] += adv;
-        if (gi->glyph != PANGO_GLYPH_EMPTY) {
+        /* Pango's special values stay here: an empty glyph draws nothing, an unknown one
+         * is the font's .notdef (0), so that every glyph of a run is a real one. */
+        if (gi->glyph != PANGO_GLYPH_EMPTY && gi->glyph != PANGO_GLYPH_INVALID_INPUT) {
             uint32_t index = (gi->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ? 0 : gi->glyph;
-            r->glyphs[ng++] = (lay_glyph){index, x + gi->geometry.x_offset / (double)PANGO_SCALE,
+            r->glyphs[ng++] = (tx_glyph){index, x + gi->geometry.x_offset / (double)PANGO_SCALE,
                                           gi->geometry.y_offset / (double)PANGO_SCALE};
             r->clusters[nc - 1].num_glyphs++;
         }
         x += adv;
     }
     if (nc == 0 && r->len > 0)
-        r->clusters[nc++] = (lay_cluster){r->len, 0};
+        r->clusters[nc++] = (tx_cluster){r->len, 0};
     r->nglyphs = ng;
     r->nclusters = nc;
     r->width = x;
@@ -163,20 +169,20 @@ double tx_text_width(tx_engine *tx, const char *families, double size, int weigh
 
 /* The whole text in the primary font only, when fallback split it across fonts: a run has
  * one font, and a label is better with a missing glyph than with lost text. */
-static lay_text_run run_single_font(tx_engine *tx, const tx_font *f, const char *s, size_t len,
+static tx_run run_single_font(tx_engine *tx, const tx_font *f, const char *s, size_t len,
                                     arena *a, double *width)
 {
-    lay_text_run run = {0};
+    tx_run run = {0};
     GList *items = pango_itemize(tx->ctx, s, 0, (int)len, f->attrs, NULL);
     PangoAnalysis an = ((PangoItem *)items->data)->analysis;
     an.font = f->font;
     PangoGlyphString *gs = pango_glyph_string_new();
     pango_shape_with_flags(s, (int)len, s, (int)len, &an, gs, PANGO_SHAPE_NONE);
-    tx_srun r = {.font = f->font, .len = (int)len};
+    tx_srun r = {.font = f->scaled, .len = (int)len};
     run_fill(tx, &r, gs, false);
     pango_glyph_string_free(gs);
     g_list_free_full(items, (GDestroyNotify)pango_item_free);
-    run.font = f->font;
+    run.font = f->scaled;
     run.glyphs = r.glyphs;
     run.nglyphs = r.nglyphs;
     run.clusters = r.clusters;
@@ -186,19 +192,19 @@ static lay_text_run run_single_font(tx_engine *tx, const tx_font *f, const char 
     return run;
 }
 
-lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, const char *utf8,
+tx_run tx_shape_run(tx_engine *tx, const tx_font *f, tx_color color, const char *utf8,
                           size_t len, arena *a, double *width)
 {
     const tx_shaped *sh = tx_shape_word(tx, f, utf8, len);
     double w = sh->width;
-    lay_text_run run = {0};
+    tx_run run = {0};
     if (sh->nruns > 1) {
         run = run_single_font(tx, f, utf8, len, a, &w);
     } else if (sh->nruns == 1) {
         const tx_srun *r = &sh->runs[0];
-        lay_glyph *g = ARENA_NEW_ARRAY_UNINIT(a, lay_glyph, r->nglyphs ? r->nglyphs : 1);
+        tx_glyph *g = ARENA_NEW_ARRAY_UNINIT(a, tx_glyph, r->nglyphs ? r->nglyphs : 1);
         memcpy(g, r->glyphs, sizeof *g * (size_t)r->nglyphs);
-        lay_cluster *c = ARENA_NEW_ARRAY_UNINIT(a, lay_cluster, r->nclusters ? r->nclusters : 1);
+        tx_cluster *c = ARENA_NEW_ARRAY_UNINIT(a, tx_cluster, r->nclusters ? r->nclusters : 1);
         memcpy(c, r->clusters, sizeof *c * (size_t)r->nclusters);
         run.font = r->font;
         run.glyphs = g;
@@ -206,7 +212,7 @@ lay_text_run tx_shape_run(tx_engine *tx, const tx_font *f, lay_color color, cons
         run.clusters = c;
         run.nclusters = r->nclusters;
     } else {
-        run.font = f->font;
+        run.font = f->scaled;
     }
     run.size = f->size;
     run.family = f->family;

@@ -1,6 +1,6 @@
 /* Hyphenation points of a word from libhyphen's pattern dictionaries (UTF-8 ones, as
  * shipped by Debian's hyphen-* packages), computed once per shaped word. */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 
 #include <glob.h>
 #include <stdio.h>

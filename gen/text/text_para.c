@@ -1,7 +1,7 @@
 /* A paragraph as Knuth-Plass items: words are boxes (cut into fragments at hyphenation
  * points), spaces are glue, break opportunities are penalties. Text is copied once into
  * the paragraph's arena and words are slices of that copy. */
-#include "layout/text_impl.h"
+#include "text/text_impl.h"
 
 #include <math.h>
 #include <string.h>
@@ -167,7 +167,7 @@ void tx_para_object(tx_para *p, double width, double ascent, double descent,
     p->last_style = style;
 }
 
-void tx_para_leader(tx_para *p, double min, double opt, double max, fo_kw pattern,
+void tx_para_leader(tx_para *p, double min, double opt, double max, tx_leader pattern,
                     double rule_thickness, const tx_style *style)
 {
     if (!(opt >= min))
@@ -178,7 +178,7 @@ void tx_para_leader(tx_para *p, double min, double opt, double max, fo_kw patter
     it->width = opt;
     it->shrink = opt - min;
     it->stretch = isfinite(max) ? max - opt : HUGE_VAL;
-    it->pattern = pattern == FO_KW_dots ? 1 : pattern == FO_KW_rule ? 2 : 0;
+    it->pattern = (uint8_t)pattern;
     it->thickness = rule_thickness;
     p->last_style = style;
 }
