@@ -23,6 +23,8 @@ typedef struct {
     size_t item;    /* the line it hangs on */
     lay_boxv boxes; /* from the top of the float area */
     double h;
+    const lay_idrec *ids; /* ids inside: on the page the float lands on, not its anchor's */
+    size_t nids;
 } before_float;
 
 typedef struct {
@@ -95,13 +97,14 @@ lay_galley *lay_float_before_new(const lay_build *b, const fo_node *n)
     return g;
 }
 
-/* Records a before-float of `h` whose boxes are `boxes`, hanging on item `item`. */
-static void before_add(lay_galley *g, size_t item, const lay_boxv *boxes, double h,
-                       double sep_h)
+/* Records the before-float `f` hanging on item `item`. */
+static void before_add(lay_galley *g, size_t item, before_float f, double sep_h)
 {
     struct lay_floats *fl = floats_of(g);
     GROW_ARENA(g->a, fl->before, fl->nbefore, fl->capbefore, 1, 4);
-    fl->before[fl->nbefore++] = (before_float){item, *boxes, h};
+    f.item = item;
+    double h = f.h;
+    fl->before[fl->nbefore++] = f;
     g->pi[item].float_h += h;
     if (sep_h > g->pi[item].float_sep_h)
         g->pi[item].float_sep_h = sep_h;
@@ -112,17 +115,20 @@ void lay_float_before_attach(const lay_build *b, size_t item, const lay_galley *
     lay_galley *g = b->g;
     if (!fg->n)
         return;
-    lay_boxv boxes = {0};
-    double h = lay_galley_stack(fg, &boxes, b->a, 0, 0);
-    lay_galley_adopt(g, fg, item, 0);
-    before_add(g, item, &boxes, h, b->float_sep_h);
+    before_float f = {.ids = fg->ids, .nids = fg->nids};
+    f.h = lay_galley_stack(fg, &f.boxes, b->a, 0, 0);
+    /* markers and footnotes go with the anchor's line; ids with the float */
+    lay_galley rest = *fg;
+    rest.nids = 0;
+    lay_galley_adopt(g, &rest, item, 0);
+    before_add(g, item, f, b->float_sep_h);
 }
 
 void lay_floats_adopt(lay_galley *g, const lay_galley *sub, size_t item)
 {
     const struct lay_floats *fl = sub->floats;
     for (size_t i = 0; fl && i < fl->nbefore; i++)
-        before_add(g, item, &fl->before[i].boxes, fl->before[i].h, sub->pi[fl->before[i].item].float_sep_h);
+        before_add(g, item, fl->before[i], sub->pi[fl->before[i].item].float_sep_h);
 }
 
 void lay_floats_truncate(lay_galley *g, size_t n)
@@ -188,10 +194,37 @@ double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_gal
     double top = lay_galley_stack(&sep, out, a, x, y);
     lay_boxv_artifacts(out, first, true);
     for (; i < fl->nbefore && fl->before[i].item < pb->float_to; i++) {
-        lay_boxv_append(out, a, fl->before[i].boxes.v, fl->before[i].boxes.n, x, y + top);
-        top += fl->before[i].h;
+        const before_float *f = &fl->before[i];
+        lay_boxv_append(out, a, f->boxes.v, f->boxes.n, x, y + top);
+        for (size_t k = 0; k < f->nids; k++) {
+            if (f->ids[k].id[0] == '\x01')
+                continue; /* a page-number's key, not a destination */
+            lay_box *d = lay_boxv_push(out, a, LAY_DEST);
+            d->x = x + f->ids[k].x;
+            d->y = y + top;
+            d->u.link.dest = f->ids[k].id;
+        }
+        top += f->h;
     }
     return top;
+}
+
+void lay_floats_place_ids(lay_ctx *ctx, const lay_galley *g, const lay_pbreak *pb, size_t np,
+                          const lay_page *pages, bool again)
+{
+    const struct lay_floats *fl = g->floats;
+    size_t i = 0;
+    for (size_t p = 0; fl && p < np; p++) {
+        while (i < fl->nbefore && fl->before[i].item < pb[p].float_to) {
+            const before_float *f = &fl->before[i++];
+            for (size_t k = 0; k < f->nids; k++) {
+                if (again)
+                    lay_ctx_id_forget(ctx, f->ids[k].id);
+                lay_ctx_id_place(ctx, f->ids[k].id, pages[p].number, pages[p].label,
+                                 pages[p].number, pages[p].label);
+            }
+        }
+    }
 }
 
 /* ---- side floats ------------------------------------------------------------------- */

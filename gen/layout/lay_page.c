@@ -633,6 +633,7 @@ static void seq_place_flow_ids(seq_layout *s, bool again)
         lay_ctx_id_place(s->ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
                          pages[pl].number, pages[pl].label);
     }
+    lay_floats_place_ids(s->ctx, g, s->pb, s->np, pages, again);
 }
 
 /* The state lives in the sequence's arena: pages are made in batches, each in its own

@@ -525,6 +525,11 @@ double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_gal
                         const lay_pbreak *pb, const lay_pageinfo *page, lay_boxv *out,
                         double x, double y, double w);
 
+/* Places the ids inside the before-floats on the pages the floats land on (pages[p] for
+ * pb[p], np of them); `again`: they were placed by an earlier layout of the flow. */
+void lay_floats_place_ids(lay_ctx *ctx, const lay_galley *g, const lay_pbreak *pb, size_t np,
+                          const lay_page *pages, bool again);
+
 /* A side float laid out, not placed yet (in b's arena). */
 typedef struct lay_float_side lay_float_side;
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side);

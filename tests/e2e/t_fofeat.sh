@@ -275,6 +275,7 @@ test_fofeat_before_floats_top_of_page_in_order() {
     assert_not_contains p1.txt "Flottant C"
     assert_eq "Flottant C trop haut" "$(grep -m1 . p2.txt | sed 's/^ *//; s/ *$//')" "page 2's top"
     assert_order p2.txt "Flottant C" "Flottant D"
+    assert_contains p1.txt "C est page 2."
 }
 
 # Side floats (floats-side.fo): lines beside a float start after a start float and end
