@@ -6,12 +6,14 @@
  * region-body's xsl-before-float-separator.
  *
  * A side float is laid out where its anchor is met and stands at the start or end edge
- * of the reference area (its content at its own indents, as in FOP), its top at the top of the first line of the paragraph holding
- * the anchor (as FOP 2.8 places it). The galley keeps it while lines are made beside it:
- * every line whose top is above its bottom is shortened by what the float takes of it
- * (an estimate from the paragraph's line-height, before the lines exist). A block with
- * `clear` on the float's side, and any block-level object other than a block (a table, a
- * list, a block-container), starts below it.
+ * of the reference area (its content at its own indents, as in FOP), its top at the top
+ * of the paragraph holding the anchor (as FOP 2.8 places it) or below the floats it
+ * clears. The galley keeps it while lines are made beside it: every line whose top is
+ * above its bottom is shortened by what the float takes of it (an estimate from the
+ * paragraph's line-height, before the lines exist). A block with `clear` on the float's
+ * side, and any block-level object other than a block (a table, a list, a
+ * block-container), starts below it. A float that would leave lines too short beside it
+ * is laid out as a block where its anchor is.
  */
 #include <math.h>
 #include <string.h>
@@ -78,14 +80,12 @@ fo_kw lay_float_kind(const lay_build *b, const fo_node *n)
     }
 }
 
-/* The float's children laid out at width w into g, from x0 in g's frame; its structure
- * element (a Div) is a child of the element around the anchor, so readers meet it there. */
-static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, double w,
-                          double x0)
+/* The float's children laid out at width w into g; its structure element (a Div) is a
+ * child of the element around the anchor, so readers meet it there. */
+static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, double w)
 {
     lay_build sub;
     lay_sub_build(b, &sub, g, w);
-    sub.x0 = x0;
     sub.sn = lay_snode_new(&sub, n, "Div");
     lay_blocks(&sub, n);
 }
@@ -93,7 +93,7 @@ static void float_content(const lay_build *b, const fo_node *n, lay_galley *g, d
 lay_galley *lay_float_before_new(const lay_build *b, const fo_node *n)
 {
     lay_galley *g = ARENA_NEW(b->a, lay_galley);
-    float_content(b, n, g, b->body_w > 0 ? b->body_w : b->ref_w, 0);
+    float_content(b, n, g, b->body_w > 0 ? b->body_w : b->ref_w);
     return g;
 }
 
@@ -103,9 +103,8 @@ static void before_add(lay_galley *g, size_t item, before_float f, double sep_h)
     struct lay_floats *fl = floats_of(g);
     GROW_ARENA(g->a, fl->before, fl->nbefore, fl->capbefore, 1, 4);
     f.item = item;
-    double h = f.h;
     fl->before[fl->nbefore++] = f;
-    g->pi[item].float_h += h;
+    g->pi[item].float_h += f.h;
     if (sep_h > g->pi[item].float_sep_h)
         g->pi[item].float_sep_h = sep_h;
 }
@@ -250,7 +249,7 @@ static void content_extent(const lay_boxv *bv, double *l, double *r)
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side)
 {
     lay_float_side *f = ARENA_NEW(b->a, lay_float_side);
-    float_content(b, n, &f->g, b->ref_w, 0);
+    float_content(b, n, &f->g, b->ref_w);
     f->h = lay_galley_stack(&f->g, &f->boxes, b->a, 0, 0);
     content_extent(&f->boxes, &f->l, &f->r);
     f->end = side == FO_KW_end;
@@ -345,6 +344,22 @@ void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t
         fl->side[fl->nside++] =
             (side_float){item, f->y, f->y + f->h, f->x + f->l, f->x + f->r, f->end};
     }
+}
+
+/* Lines beside a float are at least this part of the reference area's width. */
+#define MIN_BESIDE 0.2
+
+bool lay_float_side_fills(const lay_build *b, const lay_float_side *f)
+{
+    return b->ref_w - (f->r - f->l) < MIN_BESIDE * b->ref_w;
+}
+
+void lay_float_side_block(const lay_build *b, const lay_float_side *f)
+{
+    lay_galley *g = b->g;
+    size_t item = lay_galley_item(g, f->h);
+    lay_boxv_append(&g->boxes, b->a, f->boxes.v, f->boxes.n, b->x0, 0);
+    lay_galley_adopt(g, &f->g, item, b->x0);
 }
 
 bool lay_floats_side_any(const lay_galley *g)

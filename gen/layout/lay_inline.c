@@ -563,8 +563,14 @@ static void add_float(para_state *st, const fo_node *c, const tx_style *style)
         s->tag = t;
         tx_para_object(para(st), 0, 0, 0, s);
     } else {
+        lay_float_side *f = lay_float_side_new(b, c, kind);
+        if (lay_float_side_fills(b, f)) {
+            flush(st); /* the paragraph so far, then the float as a block */
+            lay_float_side_block(b, f);
+            return;
+        }
         GROW_ARENA(b->a, st->sides, st->nsides, st->capsides, 1, 2);
-        st->sides[st->nsides++] = lay_float_side_new(b, c, kind);
+        st->sides[st->nsides++] = f;
     }
 }
 

@@ -534,6 +534,12 @@ void lay_floats_place_ids(lay_ctx *ctx, const lay_galley *g, const lay_pbreak *p
 typedef struct lay_float_side lay_float_side;
 lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side);
 
+/* Whether side float `f` is so wide that the lines beside it would be too short (less
+ * than a fifth of the reference area): it is then laid out as a block where it stands,
+ * one unbreakable item of b's galley (lay_float_side_block). */
+bool lay_float_side_fills(const lay_build *b, const lay_float_side *f);
+void lay_float_side_block(const lay_build *b, const lay_float_side *f);
+
 /* Places the `nnew` side floats anchored in a paragraph about to be made in b's galley
  * (at their edge, beside the floats standing there), and says how its lines, with start
  * and end indents si, ei and a line-height of about lh, are shortened by the floats beside
