@@ -63,13 +63,14 @@ static struct lay_floats *floats_of(lay_galley *g)
 }
 
 /* The float's side, or FO_KW_none when it is laid out as a plain block: float="none",
- * and floats in static content or measured for a table's column widths. */
+ * floats in static content or measured for a table's column widths, and before-floats
+ * of a multi-column flow (the column breaker does not place them). */
 fo_kw lay_float_kind(const lay_build *b, const fo_node *n)
 {
     if (b->page || b->measure)
         return FO_KW_none;
     switch (n->props->float_) {
-    case FO_KW_before: return FO_KW_before;
+    case FO_KW_before: return b->before_in_place ? FO_KW_none : FO_KW_before;
     case FO_KW_start:
     case FO_KW_left:
     case FO_KW_inside: return FO_KW_start;

@@ -120,6 +120,12 @@ static size_t page_end(const lay_pitem *it, size_t n, size_t s, double h, double
     return n;
 }
 
+size_t lay_page_fill(const lay_pitem *it, size_t n, size_t s, double h, double y0)
+{
+    floats none = {.blocked = true}; /* columns: no before-float is placed */
+    return page_end(it, n, s, h, y0, &none);
+}
+
 size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
                     int first_number, lay_pbreak **out, arena *a)
 {
@@ -131,7 +137,8 @@ size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *
         fo_kw brk = s < n ? items[s].brk : 0;
         if ((brk == FO_KW_odd_page && number % 2 == 0) ||
             (brk == FO_KW_even_page && number % 2 != 0)) {
-            push(&p, (lay_pbreak){s, s, true, 0, 0, placed, placed});
+            push(&p, (lay_pbreak){.start = s, .end = s, .blank = true, .float_from = placed,
+                                  .float_to = placed});
             continue;
         }
         double h = avail(ud, p.n);
@@ -143,7 +150,9 @@ size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *
             fl.to = e; /* the page ends before the anchor of a float it took */
         placed = fl.to > placed ? fl.to : placed;
         int footer = table_across(items, n, e);
-        push(&p, (lay_pbreak){s, e, false, header, footer, fl.from, placed});
+        push(&p, (lay_pbreak){.start = s, .end = e, .header_table = header,
+                              .footer_table = footer, .float_from = fl.from,
+                              .float_to = placed});
         header = footer;
         s = e;
     } while (s < n || floats_left(items, placed, n));

@@ -13,8 +13,9 @@
     xmlns:func="http://exslt.org/functions"
     xmlns:exsl="http://exslt.org/common"
     xmlns:set="http://exslt.org/sets"
+    xmlns:date="http://exslt.org/dates-and-times"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func exsl set">
+    exclude-result-prefixes="a d lv t func exsl set date">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -64,6 +65,13 @@
     <t:l k="financement:etat">État</t:l>
     <t:l k="financement:local">Collectivités</t:l>
     <t:l k="financement:autre">Autres</t:l>
+    <t:l k="fonds:subvention">Subventions et aides</t:l>
+    <t:l k="fonds:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds:emprunt">Emprunts</t:l>
+    <t:l k="fonds:portage">Portage foncier (avances à racheter)</t:l>
+    <t:l k="fonds-ligne:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds-ligne:emprunt">Emprunt</t:l>
+    <t:l k="fonds-ligne:portage">Portage foncier</t:l>
   </t:labels>
   <xsl:variable name="labels" select="document('')/*/t:labels/t:l"/>
 
@@ -264,17 +272,18 @@
                          and @numero = substring-after($etape/@type, 'seance-')]"/>
   </func:function>
 
-  <!-- The dates of a step in a site's deliverables: an intersession runs from the end of the
-       site's session before it to the start of its session after it (the sessions are the
-       site's, so its intersessions are too); any other step keeps the atelier's dates. -->
+  <!-- The dates of a step in a site's deliverables: an intersession runs from the day after the
+       site's session before it to the day before its session after it (the sessions are the
+       site's, so its intersessions are too, and never share a day with them); any other step
+       keeps the atelier's dates. -->
   <func:function name="t:step-start">
     <xsl:param name="etape"/>
     <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
     <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
     <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
-      <xsl:when test="$before and $after and $before/@fin"><func:result select="string($before/@fin)"/></xsl:when>
-      <xsl:when test="$before and $after"><func:result select="string($before/@date)"/></xsl:when>
+      <xsl:when test="$before and $after and $before/@fin"><func:result select="date:add($before/@fin, 'P1D')"/></xsl:when>
+      <xsl:when test="$before and $after"><func:result select="date:add($before/@date, 'P1D')"/></xsl:when>
       <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -284,7 +293,7 @@
     <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
     <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
-      <xsl:when test="$before and $after"><func:result select="string($after/@date)"/></xsl:when>
+      <xsl:when test="$before and $after"><func:result select="date:add($after/@date, '-P1D')"/></xsl:when>
       <xsl:when test="$etape/@fin"><func:result select="string($etape/@fin)"/></xsl:when>
       <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
     </xsl:choose>
