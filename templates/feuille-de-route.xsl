@@ -98,10 +98,10 @@
     <xsl:variable name="actions" select="$axes/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Plan d’actions">
       <d:p>
-        <xsl:value-of select="concat(count($actions), t:plural(count($actions), ' action', ' actions'),
+        <xsl:value-of select="concat(t:capitalize(t:words(count($actions), true())), t:plural(count($actions), ' action', ' actions'),
                                      ', pour un coût estimé de ', t:amount(sum($actions/a:cout)))"/>
         <xsl:if test="$actions[not(a:cout)]">
-          <xsl:value-of select="concat(' (', count($actions[not(a:cout)]),
+          <xsl:value-of select="concat(' (', t:words(count($actions[not(a:cout)]), true()),
               t:plural(count($actions[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>
         </xsl:if>
         <xsl:text>.</xsl:text>

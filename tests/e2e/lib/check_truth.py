@@ -18,6 +18,7 @@ import atelier as at
 import truth as tr
 from atelier import A
 from check import pages, first_cell, section_lines
+from typeset import words
 
 problems = []
 # The line after a section that ends its chapter (table rows start "1.2.3 ", never "3 ").
@@ -187,9 +188,10 @@ def cmd_status(src, site_id, pdf, kind):
     s = at.site(at.load(src), site_id)
     text = at.norm("\n".join(pages(pdf)))
     n_open = len(tr.open_actions(s))
-    count = r"%d actions?" % n_open
+    # a count in running text, in words: "quatorze actions", "Une action"
+    count = r"%s actions?" % re.escape(at.norm(words(n_open, True)))
     if kind == "feuille-de-route":
-        if not re.search(r"\b" + count + r", pour un coût estimé de", text):
+        if not re.search(r"(?i)\b" + count + r", pour un coût estimé de", text):
             bad("the plan does not count %d actions" % n_open)
     elif not re.search(r"Le plan d'actions compte " + count + r"\b", text):
         bad("the rapport final does not count %d actions" % n_open)
@@ -271,7 +273,7 @@ def cmd_rapport_sessions(src, site_id, pdf):
         pat = at.date_range_pattern(d, f) if f and f != d else re.escape(at.norm(at.date(d)))
         if se.get("tenue") == "oui":
             n = len(se.findall("%sparticipants/%sparticipant" % (A, A)))
-            want = pat + r"[^.]*: %d participants?\." % n
+            want = pat + r"[^.]*: %s participants?\." % re.escape(at.norm(words(n)))
         else:
             want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
         if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
@@ -442,7 +444,7 @@ def cmd_bookmarks(src, site_id, pdf):
     each one bookmark per fiche action of that axis, in order, pointing at its page."""
     s = at.site(at.load(src), site_id)
     data = json.loads(subprocess.run(["qpdf", "--json", pdf], check=True, capture_output=True).stdout)
-    top = [o for o in data.get("outlines", []) if re.match(r"\d+\. Fiches actions$", at.norm(o["title"]))]
+    top = [o for o in data.get("outlines", []) if re.match(r"\d+ Fiches actions$", at.norm(o["title"]))]
     if not top:
         bad("no bookmark for the chapter 'Fiches actions'")
         return
