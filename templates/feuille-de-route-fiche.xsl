@@ -60,10 +60,17 @@
         <d:item>
           <!-- "État, Fonds vert (recyclage foncier) : 600 000 € (sollicité)": the scheme
                beside its funder, so that its own parentheses never nest in the state's -->
-          <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
-          <xsl:if test="@dispositif">
-            <xsl:value-of select="concat(', ', lv:typo(normalize-space(@dispositif)))"/>
-          </xsl:if>
+          <xsl:variable name="funder" select="lv:typo(normalize-space(@financeur))"/>
+          <xsl:variable name="scheme" select="lv:typo(normalize-space(@dispositif))"/>
+          <xsl:choose>
+            <!-- a scheme that repeats its funder ("Communes", "communes volontaires") says
+                 it alone: "Communes volontaires" -->
+            <xsl:when test="@dispositif and starts-with(t:lower($scheme), t:lower($funder))">
+              <xsl:value-of select="t:capitalize($scheme)"/>
+            </xsl:when>
+            <xsl:when test="@dispositif"><xsl:value-of select="concat($funder, ', ', $scheme)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="$funder"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:value-of select="concat(' : ', t:amount(@montant), ' (')"/>
           <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
           <xsl:choose>
