@@ -142,6 +142,10 @@
             </xsl:for-each>
           </xsl:for-each>
         </d:table>
+        <xsl:call-template name="missed-sessions">
+          <xsl:with-param name="seances" select="$sites/a:seances/a:seance"/>
+          <xsl:with-param name="as-of" select="$livret-date"/>
+        </xsl:call-template>
       </d:section>
     </d:section>
   </xsl:template>

@@ -84,7 +84,13 @@
                   <xsl:variable name="n" select="count(a:participants/a:participant)"/>
                   <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', $n, t:plural($n, ' participant.', ' participants.'))"/>
                 </xsl:when>
-                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of"> : séance prévue, non tenue.</xsl:when>
+                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of">
+                  <xsl:text> : séance prévue, non tenue.</xsl:text>
+                  <!-- why, and how its decision was taken, when the source says it -->
+                  <xsl:if test="a:annulation">
+                    <xsl:text> </xsl:text><xsl:apply-templates select="a:annulation" mode="inline"/>
+                  </xsl:if>
+                </xsl:when>
                 <xsl:otherwise> : séance à venir.</xsl:otherwise>
               </xsl:choose>
             </d:item>

@@ -196,6 +196,33 @@
     </xsl:choose>
   </func:function>
 
+  <!-- True when session $seance was not held and its (last) day is before ISO date $as-of:
+       it is "non tenue", no longer "à venir". -->
+  <func:function name="t:missed">
+    <xsl:param name="seance"/>
+    <xsl:param name="as-of"/>
+    <xsl:variable name="last" select="translate(concat($seance/@fin, substring($seance/@date, 1, 10 * not($seance/@fin))), '-', '')"/>
+    <func:result select="not(t:held($seance)) and $last &lt; translate($as-of, '-', '')"/>
+  </func:function>
+
+  <!-- Each session of $seances missed by $as-of, with why and what took its place when the
+       source says it (annulation): "Séance 3 du 13 mai 2025, non tenue. …", one d:p each.
+       Nothing for a missed session the source does not explain. -->
+  <xsl:template name="missed-sessions">
+    <xsl:param name="seances"/>
+    <xsl:param name="as-of"/>
+    <xsl:for-each select="$seances[a:annulation]">
+      <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+      <xsl:if test="t:missed(., $as-of)">
+        <d:p>
+          <d:strong><xsl:value-of select="concat('Séance ', @numero, ' du ', t:period(@date, @fin), ', non tenue.')"/></d:strong>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="a:annulation" mode="inline"/>
+        </d:p>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- "Atelier flash 2025"; a national atelier is a session of the programme, not an
        "atelier national": "Session nationale 2025 de l’Atelier des territoires". -->
   <func:function name="t:format-year">
