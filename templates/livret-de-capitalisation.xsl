@@ -42,7 +42,6 @@
         <xsl:call-template name="ldc-atelier"/>
         <xsl:call-template name="ldc-course"/>
         <xsl:call-template name="ldc-method"/>
-        <xsl:call-template name="ldc-lessons"/>
         <xsl:call-template name="ldc-comparison"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -150,25 +149,67 @@
     </d:section>
   </xsl:template>
 
+  <!-- 3. Method and lessons, one chapter: how the atelier worked (the capitalisation's
+       method, else the atelier's), who did it and what it cost (from <equipe> and
+       <financement>), then each lesson the atelier drew. -->
   <xsl:template name="ldc-method">
     <d:section title="Méthode">
+      <xsl:if test="$capi/a:enseignements/a:enseignement">
+        <xsl:attribute name="title">Méthode et enseignements</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$capi/a:methode"><xsl:apply-templates select="$capi/a:methode" mode="prose"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$atelier/a:methode" mode="prose"/></xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="ldc-team-and-cost"/>
+      <xsl:for-each select="$capi/a:enseignements/a:enseignement">
+        <d:section>
+          <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
+          <xsl:apply-templates select="." mode="prose"/>
+        </d:section>
+      </xsl:for-each>
     </d:section>
   </xsl:template>
 
-  <xsl:template name="ldc-lessons">
-    <xsl:if test="$capi/a:enseignements">
-      <d:section title="Enseignements">
-        <xsl:for-each select="$capi/a:enseignements/a:enseignement">
-          <d:section>
-            <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
-            <xsl:apply-templates select="." mode="prose"/>
-          </d:section>
+  <!-- "L’atelier a été conduit par Agence Territoires et Rivières (architecture, urbanisme),
+       avec Géosols conseil (sites et sols pollués), pour un coût de 33 000 €, dont 30 000 €
+       de l’État." -->
+  <xsl:template name="ldc-team-and-cost">
+    <xsl:variable name="lead" select="$atelier/a:equipe/a:mandataire"/>
+    <xsl:variable name="others" select="$atelier/a:equipe/a:cotraitant"/>
+    <xsl:variable name="lines" select="$atelier/a:financement/a:ligne"/>
+    <xsl:if test="$lead or $lines">
+      <d:p>
+        <xsl:text>L’atelier a été conduit</xsl:text>
+        <xsl:for-each select="$lead">
+          <!-- "par l’Agence …" when the name's first word has a known gender, else "par l’équipe …" -->
+          <xsl:variable name="name" select="lv:typo(normalize-space(@nom))"/>
+          <xsl:variable name="first" select="t:lower(substring-before(concat($name, ' '), ' '))"/>
+          <xsl:variable name="known" select="document('common/source.xsl')/*/t:genders/t:g[@w = $first]"/>
+          <xsl:value-of select="t:plural(position(), ' par ', ' et ')"/>
+          <xsl:choose>
+            <xsl:when test="$known"><xsl:value-of select="concat(string($known), $name)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat('l’équipe ', $name)"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="@specialites"><xsl:value-of select="concat(' (', lv:typo(normalize-space(@specialites)), ')')"/></xsl:if>
         </xsl:for-each>
-      </d:section>
+        <xsl:for-each select="$others">
+          <xsl:choose>
+            <xsl:when test="position() = 1">, avec </xsl:when>
+            <xsl:when test="position() = last()"> et </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="lv:typo(normalize-space(@nom))"/>
+          <xsl:if test="@specialites"><xsl:value-of select="concat(' (', lv:typo(normalize-space(@specialites)), ')')"/></xsl:if>
+        </xsl:for-each>
+        <xsl:if test="$lines">
+          <xsl:value-of select="concat(', pour un coût de ', t:amount(sum($lines/@montant)))"/>
+          <xsl:if test="$lines[@nature = 'etat'] and $lines[not(@nature = 'etat')]">
+            <xsl:value-of select="concat(', dont ', t:amount(sum($lines[@nature = 'etat']/@montant)), ' de l’État')"/>
+          </xsl:if>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </d:p>
     </xsl:if>
   </xsl:template>
 
