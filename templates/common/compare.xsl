@@ -139,6 +139,21 @@
         </xsl:for-each>
         <xsl:text>.</xsl:text>
       </xsl:if>
+      <!-- the first table that leaves out the actions without a cost says so -->
+      <xsl:variable name="nocost" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)][not(a:cout)]"/>
+      <xsl:if test="$nocost">
+        <xsl:value-of select="t:plural(count($nocost), ' Le budget ne compte pas l’action ', ' Le budget ne compte pas les actions ')"/>
+        <xsl:for-each select="$nocost">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@numero"/>
+          <xsl:if test="count($sites) &gt; 1">
+            <xsl:text> (</xsl:text><xsl:apply-templates select="ancestor::a:site/a:nom" mode="plain"/><xsl:text>)</xsl:text>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:value-of select="t:plural(count($nocost), ', au coût encore à définir.', ', au coût encore à définir.')"/>
+      </xsl:if>
     </d:caption>
   </xsl:template>
 
