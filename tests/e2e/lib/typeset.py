@@ -66,9 +66,16 @@ def cmd_steering_service(src, pdf):
 
 
 def cmd_livret_sites(src, pdf):
-    """The livret counts the sites in words with the right number: "Trois sites : …"."""
-    n = len(at.sites(at.load(src)))
-    want = at.norm("%s %s :" % (words(n).capitalize(), "site" if n == 1 else "sites"))
+    """The livret counts the sites in words with the right number: "Trois sites : …"; a
+    single site is said with its kind and département: "Commune de Vernay-sur-Loue (Doubs)"."""
+    sites = at.sites(at.load(src))
+    n = len(sites)
+    if n == 1:
+        s = sites[0]
+        want = "%s (%s)" % (at.text(s.find(A + "nom")), at.text(s.find(A + "departement")))
+        want = at.norm(("Commune de " if s.get("nature") == "commune" else "") + want)
+    else:
+        want = at.norm("%s sites :" % words(n).capitalize())
     if want not in at.norm(" ".join(pages(pdf))):
         bad("%s: %r not found" % (pdf, want))
 
