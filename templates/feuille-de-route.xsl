@@ -78,9 +78,10 @@
         <d:label><xsl:apply-templates select="." mode="axis-title"/></d:label>
         <xsl:apply-templates select="." mode="prose"/>
         <d:list>
+          <!-- "Objectif 1.1 — Connaître…", as the rapport final and the fiches write it -->
           <xsl:for-each select="a:objectif">
             <d:item>
-              <xsl:value-of select="concat('Objectif ', @numero, ' : ')"/>
+              <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
               <xsl:apply-templates select="a:titre" mode="inline"/>
             </d:item>
           </xsl:for-each>
