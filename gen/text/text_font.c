@@ -80,6 +80,9 @@ void tx_engine_destroy(tx_engine *tx)
     g_free(tx->langs);
     for (size_t i = 0; i < G_N_ELEMENTS(tx->scratch); i++)
         free(tx->scratch[i]);
+    for (size_t i = 0; i < tx->nitem_bufs; i++)
+        free(tx->item_bufs[i].v);
+    free(tx->item_bufs);
     g_object_unref(tx->ctx);
     g_object_unref(tx->fontmap);
     arena_destroy(tx->mem);

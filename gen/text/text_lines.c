@@ -444,8 +444,10 @@ static bool has_content(const tx_para *p)
 
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
 {
-    if (!p || !has_content(p))
+    if (!p || !has_content(p)) {
+        tx_para_discard(p);
         return (tx_lines){NULL, 0};
+    }
     /* A leader longer than the line fills whatever the line leaves. */
     for (size_t i = 0; i < p->nitems; i++) {
         tx_item *it = &p->items[i];
@@ -455,5 +457,7 @@ tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
     tx_breaks br = o->algorithm == TX_BREAK_TOTAL_FIT ? tx_break_total_fit(p, o)
                                                       : tx_break_greedy(p, o);
     /* The breaks live in engine scratch that line building does not touch. */
-    return tx_lines_build(p, o, br);
+    tx_lines lines = tx_lines_build(p, o, br);
+    tx_para_discard(p); /* the lines hold copies of what they show */
+    return lines;
 }
