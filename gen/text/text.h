@@ -79,6 +79,13 @@ typedef enum { TX_LEADER_SPACE, TX_LEADER_DOTS, TX_LEADER_RULE } tx_leader;
 tx_engine *tx_engine_new(diag *d);
 void tx_engine_destroy(tx_engine *tx); /* accepts NULL */
 
+/* Makes a font map of the engine the calling thread's default Pango font map, the one
+ * librsvg sets an SVG's text with. A painting thread is started for each document: with
+ * this it finds the fonts the previous ones loaded instead of matching them again through
+ * fontconfig. Not the layout's font map (layout runs while painting does): one kept for
+ * such threads, used by one of them at a time. */
+void tx_engine_lend_thread_fonts(tx_engine *tx);
+
 /* A resolved font, owned by the engine. */
 typedef struct tx_font tx_font;
 

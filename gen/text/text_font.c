@@ -85,8 +85,17 @@ void tx_engine_destroy(tx_engine *tx)
     free(tx->item_bufs);
     g_object_unref(tx->ctx);
     g_object_unref(tx->fontmap);
+    if (tx->thread_fontmap)
+        g_object_unref(tx->thread_fontmap);
     arena_destroy(tx->mem);
     g_free(tx);
+}
+
+void tx_engine_lend_thread_fonts(tx_engine *tx)
+{
+    if (!tx->thread_fontmap)
+        tx->thread_fontmap = pango_cairo_font_map_new();
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(tx->thread_fontmap));
 }
 
 void *tx_scratch(tx_engine *tx, int slot, size_t bytes)

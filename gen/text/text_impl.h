@@ -60,6 +60,7 @@ struct tx_engine {
     diag *d;
     PangoFontMap *fontmap;
     PangoContext *ctx;
+    PangoFontMap *thread_fontmap; /* lent to painting threads, made at the first */
     arena *mem;            /* fonts, shaped words, cache keys */
     GHashTable *installed; /* lower-cased family names */
     GHashTable *fonts;     /* "families|size|weight|italic" -> tx_font */
