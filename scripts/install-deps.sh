@@ -8,9 +8,9 @@
 #                   tests/clients/regen.sh (the client tests themselves need none of them)
 set -eu
 
-PACKAGES="gcc make pkg-config
+PACKAGES="gcc g++ make pkg-config
 libxml2-dev libxslt1-dev libcairo2-dev libpango1.0-dev librsvg2-dev libjpeg-dev
-libhyphen-dev hyphen-fr libcmocka-dev libzip-dev libcsv-dev libqpdf-dev
+libhyphen-dev hyphen-fr libcmocka-dev libzip-dev libcsv-dev libqpdf-dev zlib1g-dev
 poppler-utils qpdf python3 python3-pikepdf python3-gi gir1.2-rsvg-2.0 libxml2-utils trang bsdutils gettext locales fonts-dejavu-core fonts-liberation2 fonts-texgyre"
 
 for option in "$@"; do

@@ -46,11 +46,12 @@
         <xsl:choose>
           <xsl:when test="$held = 0">
             <xsl:value-of select="t:plural($planned, 'la séance prévue n’a pas encore eu lieu.',
-                concat('aucune des ', $planned, ' séances prévues n’a encore eu lieu.'))"/>
+                concat('aucune des ', t:words($planned, true()), ' séances prévues n’a encore eu lieu.'))"/>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:value-of select="concat($held, t:plural($held, ' séance tenue sur ', ' séances tenues sur '),
-                $planned, t:plural($planned, ' prévue.', ' prévues.'))"/>
+            <!-- numbers in words, as running text writes them: "trois séances tenues sur trois" -->
+            <xsl:value-of select="concat(t:words($held, true()), t:plural($held, ' séance tenue sur ', ' séances tenues sur '),
+                t:words($planned, true()), t:plural($planned, ' prévue.', ' prévues.'))"/>
           </xsl:otherwise>
         </xsl:choose>
       </d:p>
@@ -60,7 +61,8 @@
           <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
           <d:row>
             <d:cell><xsl:value-of select="@numero"/></d:cell>
-            <d:cell><xsl:value-of select="lv:date(@date)"/></d:cell>
+            <!-- every day of a two-day session: "2 et 3 avril 2025" -->
+            <d:cell><xsl:value-of select="t:period(@date, @fin)"/></d:cell>
             <d:cell><xsl:value-of select="t:label('seance', @type)"/></d:cell>
             <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
             <d:cell>
@@ -121,7 +123,7 @@
   <xsl:template match="a:participants" mode="cds">
     <xsl:variable name="all" select="a:participant"/>
     <d:section title="Participants">
-      <d:p><xsl:value-of select="concat(count($all), t:plural(count($all), ' participant.', ' participants.'))"/></d:p>
+      <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($all))), t:plural(count($all), ' participant.', ' participants.'))"/></d:p>
       <d:table cols="4 6 4">
         <d:head><d:cell>Nom</d:cell><d:cell>Structure</d:cell><d:cell>Fonction</d:cell></d:head>
         <xsl:call-template name="cds-role-rows">

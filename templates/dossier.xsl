@@ -389,8 +389,9 @@
         </xsl:variable>
         <d:p>
           <xsl:apply-templates select="a:titre" mode="plain"/>
-          <xsl:value-of select="concat(' : atelier piloté par ', t:service(a:pilotage/a:service[1]),
-              ' ; feuille de route version ', t:deliverable-version('feuille-de-route', ., /.., string($default-version)),
+          <xsl:value-of select="concat(' : atelier piloté par ', t:service(a:pilotage/a:service[1]))"/>
+          <xsl:call-template name="colophon-team"><xsl:with-param name="equipe" select="a:equipe"/></xsl:call-template>
+          <xsl:value-of select="concat(' ; feuille de route version ', t:deliverable-version('feuille-de-route', ., /.., string($default-version)),
               ' du ', lv:date(t:deliverable-date('feuille-de-route', ., /..)), '.')"/>
         </d:p>
       </xsl:for-each>
@@ -398,7 +399,7 @@
         <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
             ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
       </d:p>
-      <d:p><xsl:value-of select="concat('Produit le ', lv:date($build-date), ' avec Livrables, à partir des descriptions XML des ateliers.')"/></d:p>
+      <d:p><xsl:call-template name="colophon-made"/></d:p>
     </d:colophon>
   </xsl:template>
 

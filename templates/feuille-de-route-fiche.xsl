@@ -60,10 +60,19 @@
         <d:item>
           <!-- "État, Fonds vert (recyclage foncier) : 600 000 € (sollicité)": the scheme
                beside its funder, so that its own parentheses never nest in the state's -->
-          <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
-          <xsl:if test="@dispositif">
-            <xsl:value-of select="concat(', ', lv:typo(normalize-space(@dispositif)))"/>
-          </xsl:if>
+          <!-- "Emprunt (Collectif citoyen…, emprunt bancaire) : …": a loan, own funds or a
+               land carrying said as such, never as a funder's aid -->
+          <xsl:variable name="kind" select="t:funding-kind(.)"/>
+          <xsl:variable name="who">
+            <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
+            <xsl:if test="@dispositif and translate(@dispositif, 'P', 'p') != translate(t:label('fonds-ligne', $kind), 'P', 'p')">
+              <xsl:value-of select="concat(', ', lv:typo(normalize-space(@dispositif)))"/>
+            </xsl:if>
+          </xsl:variable>
+          <xsl:choose>
+            <xsl:when test="$kind = 'subvention'"><xsl:value-of select="$who"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat(t:label('fonds-ligne', $kind), ' (', $who, ')')"/></xsl:otherwise>
+          </xsl:choose>
           <xsl:value-of select="concat(' : ', t:amount(@montant), ' (')"/>
           <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
           <xsl:choose>

@@ -17,8 +17,10 @@
   <xsl:include href="feuille-de-route-fiche.xsl"/>
 
   <!-- Muenchian grouping keys, all scoped by site id. -->
+  <!-- A funder's lines of one kind (t:funding-kind): a commune's aid to another's action and
+       its own funds for its own action are two rows. -->
   <xsl:key name="line-by-funder" match="a:action/a:financements/a:ligne"
-           use="concat(ancestor::a:site/@id, '|', normalize-space(@financeur))"/>
+           use="concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur))"/>
   <xsl:key name="etude-by-text" match="a:etude"
            use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
   <xsl:key name="outil-by-text" match="a:outil"
@@ -96,10 +98,10 @@
     <xsl:variable name="actions" select="$axes/a:objectif/a:action[t:open(.)]"/>
     <d:section title="Plan d’actions">
       <d:p>
-        <xsl:value-of select="concat(count($actions), t:plural(count($actions), ' action', ' actions'),
+        <xsl:value-of select="concat(t:capitalize(t:words(count($actions), true())), t:plural(count($actions), ' action', ' actions'),
                                      ', pour un coût estimé de ', t:amount(sum($actions/a:cout)))"/>
         <xsl:if test="$actions[not(a:cout)]">
-          <xsl:value-of select="concat(' (', count($actions[not(a:cout)]),
+          <xsl:value-of select="concat(' (', t:words(count($actions[not(a:cout)]), true()),
               t:plural(count($actions[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>
         </xsl:if>
         <xsl:text>.</xsl:text>
@@ -111,6 +113,7 @@
             <xsl:with-param name="axes" select="."/>
             <xsl:with-param name="detailed" select="true()"/>
             <xsl:with-param name="group" select="false()"/>
+            <xsl:with-param name="sized-by" select="$actions"/>
           </xsl:call-template>
         </d:section>
       </xsl:for-each>
@@ -169,18 +172,21 @@
     </xsl:variable>
     <xsl:variable name="facts" select="exsl:node-set($facts-rtf)/t:f"/>
     <xsl:variable name="firsts" select="$funded[generate-id() = generate-id(key('line-by-funder',
-        concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout][1])]"/>
+        concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout][1])]"/>
     <!-- The rows' totals, in the rows' order, for the shares. -->
     <xsl:variable name="order-rtf">
       <xsl:for-each select="$firsts">
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
                   data-type="number" order="descending"/>
-        <t:r id="{generate-id()}"
-             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)}"/>
+        <t:r id="{generate-id()}" kind="{t:funding-kind(.)}"
+             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)}"/>
       </xsl:for-each>
       <t:r id="gap" total="{sum($facts/@gap)}"/>
     </xsl:variable>
     <xsl:variable name="order" select="exsl:node-set($order-rtf)/t:r"/>
+    <!-- sub-headings by kind of money unless every row is a funder's aid -->
+    <xsl:variable name="several-kinds" select="$order[@kind and @kind != 'subvention']"/>
     <xsl:variable name="totals">
       <xsl:for-each select="$order"><xsl:value-of select="concat(@total, ' ')"/></xsl:for-each>
     </xsl:variable>
@@ -191,10 +197,17 @@
         <d:cell align="end"><xsl:value-of select="concat('Total ', t:tax-of($facts))"/></d:cell>
         <d:cell align="end">Part</d:cell></d:head>
       <xsl:for-each select="$firsts">
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
                   data-type="number" order="descending"/>
         <xsl:variable name="group"
-            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]"/>
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]"/>
+        <!-- a sub-heading over each kind of money, when there are several -->
+        <xsl:variable name="kind" select="t:funding-kind(.)"/>
+        <xsl:variable name="p" select="position()"/>
+        <xsl:if test="$several-kinds and ($p = 1 or $order[$p - 1]/@kind != $kind)">
+          <d:row type="group"><d:cell><xsl:value-of select="t:label('fonds', $kind)"/></d:cell></d:row>
+        </xsl:if>
         <d:row>
           <d:cell>
             <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
@@ -214,6 +227,9 @@
         </d:row>
       </xsl:for-each>
       <xsl:if test="sum($facts/@gap) &gt; 0">
+        <xsl:if test="$several-kinds">
+          <d:row type="group"><d:cell>Part non couverte</d:cell></d:row>
+        </xsl:if>
         <d:row>
           <d:cell><d:em>Financeur à trouver (part du coût qu’aucune ligne ne couvre)</d:em></d:cell>
           <d:cell align="end"/><d:cell align="end"/>

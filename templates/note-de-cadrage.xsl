@@ -59,11 +59,16 @@
     <d:section title="Méthode et calendrier">
       <xsl:apply-templates select="$atelier/a:methode" mode="prose"/>
       <d:section title="Calendrier">
+        <xsl:variable name="as-of" select="t:deliverable-date('note-de-cadrage', $atelier, $the-site)"/>
         <xsl:call-template name="calendar-chart">
-          <xsl:with-param name="as-of" select="t:deliverable-date('note-de-cadrage', $atelier, $the-site)"/>
+          <xsl:with-param name="as-of" select="$as-of"/>
         </xsl:call-template>
-        <xsl:call-template name="calendar-table"/>
-        <xsl:apply-templates select="$atelier/a:seminaire-final" mode="ndc"/>
+        <xsl:call-template name="calendar-table">
+          <xsl:with-param name="as-of" select="$as-of"/>
+        </xsl:call-template>
+        <!-- the table says it already when the calendar has the seminar as a step -->
+        <xsl:apply-templates mode="ndc"
+            select="$atelier/a:seminaire-final[not($atelier/a:calendrier/a:etape[@type = 'seminaire-final'])]"/>
       </d:section>
     </d:section>
   </xsl:template>
@@ -116,11 +121,13 @@
         </d:table>
       </d:section>
       <xsl:call-template name="ndc-local-authorities"/>
-      <xsl:if test="$the-site/a:gouvernance">
-        <d:section title="Gouvernance">
-          <xsl:apply-templates select="$the-site/a:gouvernance" mode="governance"/>
-        </d:section>
-      </xsl:if>
+      <!-- The site's <gouvernance> steers the feuille de route, written at the end of the
+           atelier: a note dated at its start cannot show it, only announce it. -->
+      <d:section title="Gouvernance">
+        <d:p>Le pilotage décrit ci-dessus conduit l’atelier jusqu’au séminaire final. La
+          gouvernance de la mise en œuvre (instances, porteurs, suivi) sera définie avec les
+          élus pendant l’atelier et présentée dans la feuille de route.</d:p>
+      </d:section>
     </d:section>
   </xsl:template>
 
@@ -191,23 +198,6 @@
           </xsl:when>
         </xsl:choose>
       </d:section>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- Governance: prose, then the bodies (instance) as a table. -->
-  <xsl:template match="a:gouvernance" mode="governance">
-    <xsl:apply-templates select="." mode="prose"/>
-    <xsl:if test="a:instance">
-      <d:table cols="3 2 5">
-        <d:head><d:cell>Instance</d:cell><d:cell>Fréquence</d:cell><d:cell>Rôle et composition</d:cell></d:head>
-        <xsl:for-each select="a:instance">
-          <d:row>
-            <d:cell><d:strong><xsl:value-of select="lv:typo(normalize-space(@nom))"/></d:strong></d:cell>
-            <d:cell><xsl:value-of select="lv:typo(normalize-space(@frequence))"/></d:cell>
-            <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
-          </d:row>
-        </xsl:for-each>
-      </d:table>
     </xsl:if>
   </xsl:template>
 

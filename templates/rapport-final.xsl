@@ -63,16 +63,13 @@
           <xsl:for-each select="$sessions">
             <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
             <d:item>
-              <!-- "Séance 2 « Quel avenir pour le site ? », le 25 mars 2025, …" -->
-              <d:strong><xsl:value-of select="concat('Séance ', @numero)"/></d:strong>
-              <xsl:choose>
-                <xsl:when test="a:titre">
-                  <xsl:text> « </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/><xsl:text> »</xsl:text>
-                </xsl:when>
-                <xsl:when test="@type != 'autre'">
-                  <xsl:value-of select="concat(' (', translate(substring(t:label('seance', @type), 1, 1), 'DSF', 'dsf'), substring(t:label('seance', @type), 2), ')')"/>
-                </xsl:when>
-              </xsl:choose>
+              <!-- "Séance 2 — Quel avenir pour le site ?, le 25 mars 2025, …": named as in
+                   every other calendar and table -->
+              <d:strong>
+                <xsl:apply-templates select="." mode="calendar-label">
+                  <xsl:with-param name="as-of" select="t:deliverable-date('rapport-final', $atelier, $the-site)"/>
+                </xsl:apply-templates>
+              </d:strong>
               <xsl:variable name="period" select="t:period(@date, @fin)"/>
               <xsl:choose>
                 <xsl:when test="starts-with($period, 'du ')"><xsl:value-of select="concat(', ', $period)"/></xsl:when>
@@ -82,7 +79,7 @@
               <xsl:choose>
                 <xsl:when test="t:held(.)">
                   <xsl:variable name="n" select="count(a:participants/a:participant)"/>
-                  <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', $n, t:plural($n, ' participant.', ' participants.'))"/>
+                  <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', t:words($n), t:plural($n, '&#160;participant.', '&#160;participants.'))"/>
                 </xsl:when>
                 <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of"> : séance prévue, non tenue.</xsl:when>
                 <xsl:otherwise> : séance à venir.</xsl:otherwise>
@@ -195,13 +192,14 @@
     <d:section title="Synthèse du plan d’actions">
       <xsl:variable name="open" select="a:axe/a:objectif/a:action[t:open(.)]"/>
       <d:p>
-        <xsl:value-of select="concat('Le plan d’actions compte ', count($open),
+        <!-- counts in words, as running text writes them: "sept actions réparties en deux axes" -->
+        <xsl:value-of select="concat('Le plan d’actions compte ', t:words(count($open), true()),
             t:plural(count($open), ' action', ' actions'),
             t:plural(count(a:axe), ', sur un seul axe',
-                concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', count(a:axe), ' axes')),
+                concat(t:plural(count($open), ' répartie', ' réparties'), ' en ', t:words(count(a:axe)), ' axes')),
             ', pour un coût estimé de ', t:amount(sum($open/a:cout)))"/>
         <xsl:if test="$open[not(a:cout)]">
-          <xsl:value-of select="concat(' (', count($open[not(a:cout)]),
+          <xsl:value-of select="concat(' (', t:words(count($open[not(a:cout)]), true()),
               t:plural(count($open[not(a:cout)]), ' action au coût à définir', ' actions au coût à définir'), ')')"/>
         </xsl:if>
         <xsl:text>. La feuille de route en détaille les fiches.</xsl:text>

@@ -203,7 +203,8 @@ static void export_action(export_ctx *x, sheet *acts, sheet *fins, const xmlNode
         sheet_row_set(x->wb, fr, FIN_ACTION, SHEET_TEXT, n);
         static const struct { int col; const char *attr; sheet_kind kind; } f[] = {
             {FIN_FINANCEUR, "financeur", SHEET_TEXT}, {FIN_MONTANT, "montant", SHEET_NUMBER},
-            {FIN_ETAT, "etat", SHEET_TEXT}, {FIN_DISPOSITIF, "dispositif", SHEET_TEXT}};
+            {FIN_ETAT, "etat", SHEET_TEXT}, {FIN_DISPOSITIF, "dispositif", SHEET_TEXT},
+            {FIN_TYPE, "type", SHEET_TEXT}};
         for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
             xmlChar *v = xmlGetProp(l, BAD_CAST f[i].attr);
             char *t = v ? sheet_clean_text((const char *)v) : NULL;

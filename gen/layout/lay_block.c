@@ -91,7 +91,7 @@ static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, d
     f->w = w;
     if (p->break_before == FO_KW_page || p->break_before == FO_KW_odd_page ||
         p->break_before == FO_KW_even_page || p->break_before == FO_KW_column)
-        lay_galley_break(g, p->break_before == FO_KW_column ? FO_KW_page : p->break_before);
+        lay_galley_break(g, p->break_before);
     lay_galley_space(g, fo_len_resolve(p->space_before.opt, b->ref_w), p->space_before.discard);
     lay_galley_keep(g, keep_strength(p->keep_with_previous));
     if (edges)
@@ -156,7 +156,7 @@ void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f)
     lay_galley_keep(g, keep_strength(p->keep_with_next));
     if (p->break_after == FO_KW_page || p->break_after == FO_KW_odd_page ||
         p->break_after == FO_KW_even_page || p->break_after == FO_KW_column)
-        lay_galley_break(g, p->break_after == FO_KW_column ? FO_KW_page : p->break_after);
+        lay_galley_break(g, p->break_after);
 }
 
 /* The border box of a block from its indents: the indents reach the content rectangle,

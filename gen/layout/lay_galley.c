@@ -69,10 +69,18 @@ void lay_galley_keep(lay_galley *g, int strength)
         g->pend_keep = strength;
 }
 
+/* column < page < odd-page, even-page */
+static int break_rank(fo_kw brk)
+{
+    return !brk ? 0 : brk == FO_KW_column ? 1 : brk == FO_KW_page ? 2 : 3;
+}
+
 void lay_galley_break(lay_galley *g, fo_kw brk)
 {
-    /* The strongest wins: odd/even over page. */
-    if (!g->pend_brk || brk != FO_KW_page)
+    /* The strongest wins: odd/even over page over column (a column break is a page
+     * break on a page of one column). */
+    int r = break_rank(brk);
+    if (r == 3 || r > break_rank(g->pend_brk))
         g->pend_brk = brk;
 }
 

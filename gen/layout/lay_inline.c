@@ -2,6 +2,7 @@
  * the lines it returns made into galley items (text runs, images, rules, links,
  * underlines, ids). A block-level child splits the paragraph in two. */
 #include <glib.h>
+#include <math.h>
 #include <string.h>
 
 #include "layout/lay_inline.h"
@@ -445,6 +446,14 @@ static void flush(para_state *st)
     o.text_align = b->measure ? TX_ALIGN_START : map_align(p->text_align);
     o.text_align_last = b->measure ? TX_ALIGN_START : map_align(p->text_align_last);
     o.algorithm = o.text_align == TX_ALIGN_JUSTIFY ? TX_BREAK_TOTAL_FIT : TX_BREAK_GREEDY;
+    if (b->wide_at && b->wide_g == b->g) { /* lines on a page of another width */
+        if (b->g->n >= b->wide_at)
+            o.width = fmax(o.width + b->wide_dw, 1);
+        else {
+            o.wide_from = b->wide_at - b->g->n;
+            o.wide_width = fmax(o.width + b->wide_dw, 1);
+        }
+    }
     tx_lines lines = tx_para_break(st->p, &o);
     size_t n = lines.nlines;
     size_t orphans = p->orphans > 0 ? (size_t)p->orphans : 1;

@@ -90,6 +90,11 @@ void lay_master_geometry(const fo_node *spm, lay_geometry *g)
         g->body_w -= l + r;
         g->body_h -= t + b;
     }
+    g->columns = 1;
+    if (body && body->props->column_count > 1) {
+        g->columns = body->props->column_count;
+        g->column_gap = fo_len_resolve(body->props->column_gap, g->body_w);
+    }
     if (g->body_w < 1)
         g->body_w = 1;
     if (g->body_h < 1)

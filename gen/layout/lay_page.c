@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/lay_columns.h"
 #include "layout/lay_inline.h"
 #include "util/i18n.h"
 
@@ -66,6 +67,7 @@ static void geometry_of(const fo_node *spm, lay_geometry *g)
 typedef struct {
     picker *pk;
     int first_number;
+    bool columns; /* some master has a multi-column body: lay_paginate_columns */
 } avail_ud;
 
 static double avail(void *ud, size_t index)
@@ -86,6 +88,14 @@ static double avail(void *ud, size_t index)
     return pk->geo[index].body_h;
 }
 
+static lay_colframe colframe(void *ud, size_t index)
+{
+    avail_ud *u = ud;
+    double h = avail(ud, index);
+    const lay_geometry *g = &u->pk->geo[index];
+    return (lay_colframe){h, g->columns, lay_geometry_column_width(g) + g->column_gap};
+}
+
 /* ---- the flow at each page's width ------------------------------------------------------ */
 
 /* Where the flow's layout may start again: before a block-level child of the flow. */
@@ -93,6 +103,9 @@ typedef struct {
     const fo_node *child;
     lay_galley_mark m;
     double w;               /* the width the items from here on were laid out at */
+    double full_w, col_w;   /* the body's and a column's width then */
+    size_t wide_at;         /* the child's lines from this item on are wide_dw wider */
+    double wide_dw;         /* (a page of another width cuts it), 0: none */
     size_t cite;            /* the first citation record made by the child */
     unsigned long snode_seq; /* the context's counters before it, to lay it out again */
     int anon_seq;           /* with the same structure order and page-number keys */
@@ -102,11 +115,32 @@ typedef struct {
     lay_build *b;
     restart_pt *v;
     size_t n, cap;
+    double full_w, col_w; /* the body's width and a column's, for the children to come */
+    /* the child to lay out at wide_w, its lines from item wide_at on wide_dw wider */
+    const fo_node *wide_child;
+    size_t wide_at;
+    double wide_w, wide_dw;
 } restarts;
+
+static bool spans_all(const fo_node *child)
+{
+    return child->props->span == FO_KW_all;
+}
 
 static void on_child(void *ud, const fo_node *child)
 {
     restarts *r = ud;
+    lay_build *b = r->b;
+    /* in a multi-column body, a span="all" child is as wide as the body */
+    b->ref_w = spans_all(child) ? r->full_w : r->col_w;
+    b->wide_at = 0;
+    if (child == r->wide_child) {
+        b->ref_w = r->wide_w;
+        b->wide_g = b->g;
+        b->wide_at = r->wide_at;
+        b->wide_dw = r->wide_dw;
+        r->wide_child = NULL;
+    }
     if (r->n == r->cap) {
         size_t cap = r->cap ? 2 * r->cap : 32;
         r->v = arena_grow(r->b->a, r->v, sizeof *r->v, r->n, cap);
@@ -116,6 +150,10 @@ static void on_child(void *ud, const fo_node *child)
     p->child = child;
     lay_galley_mark_get(r->b->g, &p->m);
     p->w = r->b->ref_w;
+    p->full_w = r->full_w;
+    p->col_w = r->col_w;
+    p->wide_at = b->wide_at;
+    p->wide_dw = b->wide_dw;
     p->cite = lay_ctx_cite_mark(r->b->ctx);
     p->snode_seq = r->b->ctx->snode_seq;
     p->anon_seq = r->b->ctx->anon_seq;
@@ -140,56 +178,114 @@ static bool same_width(double a, double b)
     return a - b < 0.01 && b - a < 0.01;
 }
 
+/* The width the items of restart point p's child take on page g. */
+static double width_on(const restart_pt *p, const lay_geometry *g)
+{
+    return spans_all(p->child) ? g->body_w : lay_geometry_column_width(g);
+}
+
+/* Whether item s of restart point p's child was laid out at the width page g gives. */
+static bool fits_width(const restart_pt *p, const lay_geometry *g, size_t s)
+{
+    double w = p->w + (p->wide_at && s >= p->wide_at ? p->wide_dw : 0);
+    return same_width(w, width_on(p, g));
+}
+
+/* Items of the flow's span="all" children: across a multi-column body. */
+static unsigned char *span_items(const lay_build *b, const restarts *rs)
+{
+    size_t n = b->g->n;
+    unsigned char *span = ARENA_NEW_ARRAY(b->a, unsigned char, n + 1);
+    for (size_t k = 0; k < rs->n; k++) {
+        size_t from = rs->v[k].m.n, to = k + 1 < rs->n ? rs->v[k + 1].m.n : n;
+        if (spans_all(rs->v[k].child) && to > from)
+            memset(span + from, 1, to - from);
+    }
+    return span;
+}
+
 /* Limits the layouts again of one sequence (pages alternating widths would otherwise cost
  * a layout of the rest of the flow per page). */
 #define MAX_RELAYOUTS 32
 
+/* The page break before the lines of a block laid out at a new width stays where the
+ * page breaking first put it (FOP keeps it too, even when fewer lines than `widows` then
+ * follow it): they would not fit on the page before. */
+static void keep_wide_breaks(lay_galley *g, const restarts *rs)
+{
+    for (size_t k = 0; k < rs->n; k++) {
+        size_t at = rs->v[k].wide_at;
+        if (at && at < g->n && !g->pi[at].brk)
+            g->pi[at].brk = FO_KW_page;
+    }
+}
+
 /* Paginates the flow so that every page's content is laid out at that page's body width
- * (masters may differ: a first page with a wide margin). The flow is laid out at the first
- * page's width; when a later page of another width starts with a top-level block, the flow
- * is laid out again from that block at the new width. Simplification: a block split across
- * pages of different widths keeps the width of the page it starts on, and only the flow's
- * own children are restart points (a flow made of one huge block keeps one width). */
+ * (masters may differ: a first page with a wide margin, a landscape page, another column
+ * count). The flow is laid out at the first page's width; when a later page of another
+ * width starts with a top-level block, the flow is laid out again from that block at the
+ * new width. When it starts inside a block, that block is laid out again with the lines of
+ * its paragraphs from that page on broken at the new width (the lines before keep their
+ * breaks, as FOP does). Simplifications: only lines get the new width (a table, the
+ * borders and background of the block that the change cuts keep the width of the page
+ * the block starts on), and a block gets one change of width (the next ones start with
+ * its next sibling). */
 static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
                             int first_number, lay_pbreak **pb)
 {
     lay_galley *g = b->g;
     for (int round = 0;; round++) {
-        size_t np = lay_paginate(g->pi, g->n, avail, ud, first_number, pb, b->a);
+        keep_wide_breaks(g, rs);
+        size_t np = ud->columns ? lay_paginate_columns(g->pi, span_items(b, rs), g->n, colframe,
+                                                       ud, first_number, pb, b->a)
+                                : lay_paginate(g->pi, g->n, avail, ud, first_number, pb, b->a);
         if (!flow || round == MAX_RELAYOUTS)
             return np;
         const lay_geometry *geo = ud->pk->geo;
         long redo = -1;
-        double w = 0;
+        size_t page = 0;    /* the first page of the width to lay out at */
+        size_t wide_at = 0; /* where that page starts inside block `redo` */
         for (size_t i = 1; i < np && redo < 0; i++) {
             size_t s = (*pb)[i].start;
             if ((*pb)[i].blank || s >= g->n)
                 continue;
             long k = restart_of(rs, s);
-            if (k < 0 || same_width(rs->v[k].w, geo[i].body_w))
+            if (k < 0 || fits_width(&rs->v[k], &geo[i], s))
                 continue;
-            if (rs->v[k].m.n == s) {
+            const restart_pt *r = &rs->v[k];
+            if (r->m.n == s) {
                 redo = k;
-                w = geo[i].body_w;
+                page = i;
+            } else if (!r->wide_at || s < r->wide_at) {
+                redo = k; /* the block straddles the change: its lines from s on */
+                page = i;
+                wide_at = s;
             } else if ((size_t)k + 1 < rs->n) {
-                /* the block straddles the change: go on from the next one */
+                /* a second change within the block: go on from the next one */
                 size_t s2 = rs->v[k + 1].m.n, j = i;
                 while (j + 1 < np && (*pb)[j + 1].start <= s2 && !(*pb)[j + 1].blank)
                     j++;
-                if (!same_width(rs->v[k + 1].w, geo[j].body_w)) {
+                if (!fits_width(&rs->v[k + 1], &geo[j], s2)) {
                     redo = k + 1;
-                    w = geo[j].body_w;
+                    page = j;
                 }
             }
         }
         if (redo < 0)
             return np;
-        lay_galley_truncate(g, &rs->v[redo].m);
-        lay_ctx_cites_supersede(b->ctx, rs->v[redo].cite, lay_ctx_cite_mark(b->ctx));
-        const fo_node *from = rs->v[redo].child;
+        restart_pt r = rs->v[redo];
+        lay_galley_truncate(g, &r.m);
+        lay_ctx_cites_supersede(b->ctx, r.cite, lay_ctx_cite_mark(b->ctx));
         rs->n = (size_t)redo;
-        b->ref_w = b->body_w = w;
-        lay_flow_children(b, flow, from, on_child, rs);
+        b->ref_w = b->body_w = rs->full_w = geo[page].body_w;
+        rs->col_w = lay_geometry_column_width(&geo[page]);
+        if (wide_at) {
+            rs->wide_child = r.child;
+            rs->wide_w = r.w;
+            rs->wide_at = wide_at;
+            rs->wide_dw = width_on(&r, &geo[page]) - r.w;
+        }
+        lay_flow_children(b, flow, r.child, on_child, rs);
     }
 }
 
@@ -302,7 +398,7 @@ static void place_static(assembler *as, const fo_node *sc, const fo_node *region
     lay_boxv_artifacts(out, first, true);
 }
 
-static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo,
+static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo, double x,
                         const lay_pbreak *pb, const double *ys)
 {
     const lay_galley *g = as->g;
@@ -318,7 +414,7 @@ static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo,
         size_t first = d->first > s ? d->first : s;
         size_t last = d->last < e ? d->last : e - 1;
         double top = ys[first - s], bottom = ys[last - s] + g->pi[last].height;
-        lay_decor_emit(d, out, as->a, geo->body_x, geo->body_y + top, geo->body_y + bottom,
+        lay_decor_emit(d, out, as->a, x, geo->body_y + top, geo->body_y + bottom,
                        d->first >= s, d->last < e);
         if (d->last >= e)
             as->active[keep++] = as->active[k];
@@ -326,8 +422,24 @@ static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo,
     as->nactive = keep;
 }
 
+/* Decorations of a page's items, column by column on a page of columns. */
+static void place_decors(assembler *as, lay_boxv *out, const lay_geometry *geo,
+                         const lay_pbreak *pb, const double *ys)
+{
+    if (!pb->slots) {
+        place_decor(as, out, geo, geo->body_x, pb, ys);
+        return;
+    }
+    for (size_t k = 0; k < pb->nslots; k++) {
+        const lay_colslot *sl = &pb->slots[k];
+        lay_pbreak part = {.start = sl->start, .end = sl->end};
+        place_decor(as, out, geo, geo->body_x + sl->x, &part, ys + (sl->start - pb->start));
+    }
+}
+
+/* xs: the items' x in the body when the page has columns (pb->slots), else unused. */
 static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
-                       const lay_pbreak *pb, double *ys)
+                       const lay_pbreak *pb, double *xs, double *ys)
 {
     const lay_galley *g = as->g;
     double y = 0;
@@ -339,14 +451,17 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         foot = &foot->fvariants[g->ic[pb->end - 1].footer_variant - 1];
     if (head)
         y = head->header_h;
-    for (size_t k = pb->start; k < pb->end; k++) {
+    for (size_t k = pb->start; k < pb->end && !pb->slots; k++) {
         if (k > pb->start || !g->pi[k].discard)
             y += g->pi[k].space;
         ys[k - pb->start] = y;
         y += g->pi[k].height;
     }
+    if (pb->slots)
+        lay_columns_place(pb, g->pi, xs, ys);
+#define ITEM_X(k) (geo->body_x + (pb->slots ? xs[(k) - pb->start] : 0))
     if (pb->end > pb->start)
-        place_decor(as, out, geo, pb, ys);
+        place_decors(as, out, geo, pb, ys);
     /* underlays (table backgrounds) of the whole page first, then the rest */
     /* repeated table headers and footers are pagination artifacts: the table element
      * holds them once, where they first appear */
@@ -357,7 +472,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     lay_boxv_artifacts(out, rep0, true);
     for (size_t k = pb->start; k < pb->end; k++)
         lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
-                        geo->body_x, geo->body_y + ys[k - pb->start]);
+                        ITEM_X(k), geo->body_y + ys[k - pb->start]);
     rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
@@ -371,9 +486,9 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
         lay_boxv_append(out, as->a, lay_boxes_at(bx, g->ic[k].under), n - g->ic[k].under,
-                        geo->body_x, iy);
+                        ITEM_X(k), iy);
         if (g->extra && g->extra[k].n)
-            lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, geo->body_x, iy);
+            lay_boxv_append(out, as->a, g->extra[k].v, g->extra[k].n, ITEM_X(k), iy);
         fn += g->pi[k].footnote_h;
     }
     rep0 = out->n;
@@ -390,6 +505,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
             fy += g->pi[k].footnote_h;
         }
     }
+#undef ITEM_X
 }
 
 static int cmp_idrec(const void *x, const void *y)
@@ -459,7 +575,7 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
 typedef struct {
     assembler as;
     lay_master_state st; /* the page-sequence-master's progress */
-    double *ys;          /* item tops of the page being assembled */
+    double *xs, *ys;     /* item positions on the page being assembled (xs: columns) */
     size_t idk;          /* the next id (sorted) to get a named destination */
 } seq_assembly;
 
@@ -514,7 +630,8 @@ static void seq_masters(seq_layout *s)
         diag_error(s->ctx->d, s->ctx->file, s->ps->line,
                    _("page-sequence: no master named '%s'"),
                    p->master_reference ? p->master_reference : "");
-    s->ud = (avail_ud){&s->pk, s->first_number};
+    s->ud = (avail_ud){&s->pk, s->first_number,
+                       lay_masters_have_columns(s->ctx->doc, s->pk.master)};
     avail(&s->ud, 0);
 }
 
@@ -523,14 +640,15 @@ static void seq_paginate(seq_layout *s)
 {
     const lay_geometry *geo0 = &s->pk.geo[0];
     lay_galley_init(&s->g, s->a);
-    s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = geo0->body_w,
+    double col_w = lay_geometry_column_width(geo0);
+    s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = col_w,
                        .body_w = geo0->body_w, .page_h = geo0->body_h};
     lay_build *b = &s->b;
     s->flow = flow_of(s->ps);
     b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
         b->sn = lay_snode_new(b, s->flow, "Sect");
-    s->rs = (restarts){.b = b};
+    s->rs = (restarts){.b = b, .full_w = geo0->body_w, .col_w = col_w};
     s->cite_begin = lay_ctx_cite_mark(s->ctx);
     if (s->flow)
         lay_flow_children(b, s->flow, NULL, on_child, &s->rs);
@@ -544,11 +662,11 @@ static void seq_add_blanks(seq_layout *s)
 {
     if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
         s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
-        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0};
+        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0, NULL, 0};
     }
     if (s->lead) {
         lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
-        v[0] = (lay_pbreak){0, 0, true, 0, 0};
+        v[0] = (lay_pbreak){0, 0, true, 0, 0, NULL, 0};
         memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
         s->pb = v;
         s->np++;
@@ -646,6 +764,7 @@ static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
         if (s->pb[i].end - s->pb[i].start > maxitems)
             maxitems = s->pb[i].end - s->pb[i].start;
     sa->ys = ARENA_NEW_ARRAY(s->a, double, maxitems);
+    sa->xs = ARENA_NEW_ARRAY(s->a, double, maxitems);
 }
 
 /* Named destinations of the ids whose first item is on page i. */
@@ -659,7 +778,7 @@ static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_
         if (r->first < pb->start || r->id[0] == '\x01')
             continue;
         lay_box *d = lay_boxv_push(out, sa->as.a, LAY_DEST);
-        d->x = geo->body_x + r->x;
+        d->x = geo->body_x + r->x + (pb->slots ? sa->xs[r->first - pb->start] : 0);
         d->y = geo->body_y + sa->ys[r->first - pb->start];
         d->u.link.dest = r->id;
     }
@@ -698,7 +817,7 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
     }
     if (!pb->blank) {
         size_t body_boxes = out.n;
-        place_body(&sa->as, &out, &geo, pb, sa->ys);
+        place_body(&sa->as, &out, &geo, pb, sa->xs, sa->ys);
         seq_page_dests(s, sa, i, &geo, &out);
         if (out.n > body_boxes) /* out.v is NULL on an empty page */
             lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
@@ -788,9 +907,14 @@ static bool relay_block(seq_layout *s, size_t k)
     int anon_seq = ctx->anon_seq;
     ctx->snode_seq = r->snode_seq;
     ctx->anon_seq = r->anon_seq;
-    s->b.ref_w = s->b.body_w = r->w;
+    s->b.ref_w = r->w;
+    s->b.body_w = r->full_w;
+    s->b.wide_g = g;
+    s->b.wide_at = r->wide_at ? r->wide_at - from + end.n : 0; /* laid out after the end */
+    s->b.wide_dw = r->wide_dw;
     size_t cite0 = lay_ctx_cite_mark(ctx);
     lay_block_level(&s->b, r->child);
+    s->b.wide_at = 0;
     ctx->snode_seq = snode_seq;
     ctx->anon_seq = anon_seq;
     size_t n = to - from, at = end.n;
@@ -827,7 +951,14 @@ static bool seq_relayout_from(seq_layout *s, size_t k)
     lay_ctx_cites_supersede(ctx, r.cite, s->cite_end);
     lay_galley_truncate(&s->g, &r.m);
     s->rs.n = k;
-    s->b.ref_w = s->b.body_w = r.w;
+    s->b.body_w = s->rs.full_w = r.full_w;
+    s->rs.col_w = r.col_w;
+    if (r.wide_at) { /* a page of another width cuts the block, as before */
+        s->rs.wide_child = r.child;
+        s->rs.wide_w = r.w;
+        s->rs.wide_at = r.wide_at;
+        s->rs.wide_dw = r.wide_dw;
+    }
     lay_flow_children(&s->b, s->flow, r.child, on_child, &s->rs);
     s->np = paginate_flow(&s->b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
     s->cite_end = lay_ctx_cite_mark(ctx);

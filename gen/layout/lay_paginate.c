@@ -32,8 +32,7 @@ static int table_across(const lay_pitem *it, size_t n, size_t j)
     return it[j].table > 0 && it[j].table == it[j - 1].table ? it[j].table : 0;
 }
 
-/* Where the page starting at `s` ends (exclusive). */
-static size_t page_end(const lay_pitem *it, size_t n, size_t s, double h, double y0)
+size_t lay_page_fill(const lay_pitem *it, size_t n, size_t s, double h, double y0)
 {
     double y = y0, fn = 0;
     size_t best_free = 0, best_keep = 0;
@@ -77,14 +76,14 @@ size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *
         fo_kw brk = s < n ? items[s].brk : 0;
         if ((brk == FO_KW_odd_page && number % 2 == 0) ||
             (brk == FO_KW_even_page && number % 2 != 0)) {
-            push(&p, (lay_pbreak){s, s, true, 0, 0});
+            push(&p, (lay_pbreak){s, s, true, 0, 0, NULL, 0});
             continue;
         }
         double h = avail(ud, p.n);
         double y0 = header ? items[s].header_h : 0;
-        size_t e = s < n ? page_end(items, n, s, h, y0) : n;
+        size_t e = s < n ? lay_page_fill(items, n, s, h, y0) : n;
         int footer = table_across(items, n, e);
-        push(&p, (lay_pbreak){s, e, false, header, footer});
+        push(&p, (lay_pbreak){s, e, false, header, footer, NULL, 0});
         header = footer;
         s = e;
     } while (s < n);

@@ -55,11 +55,20 @@ typedef struct {
     double footnote_h; /* footnote bodies cited by this item, placed at the page bottom */
 } lay_pitem;
 
+/* Items [start, end) of a multi-column page set from (x, y) of its body: a column, or a
+ * band across the body (span="all"). */
+typedef struct {
+    size_t start, end;
+    double x, y;
+} lay_colslot;
+
 typedef struct {
     size_t start, end;     /* items [start, end) on the page */
     bool blank;            /* inserted for an odd/even break: no items */
     int header_table;      /* table whose header repeats at the top, 0 none */
     int footer_table;      /* table whose footer repeats at the bottom, 0 none */
+    const lay_colslot *slots; /* a multi-column page's columns and bands (lay_columns.h); */
+    size_t nslots;            /* NULL: the items stack from the body's top */
 } lay_pbreak;
 
 /* Body height available on page `index` (0-based within the sequence). */
@@ -73,6 +82,11 @@ typedef double (*lay_avail_fn)(void *ud, size_t index);
  * empty page. */
 size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
                     int first_number, lay_pbreak **out, arena *a);
+
+/* Where a page (or column) of height h starting at item s ends (exclusive, at most n):
+ * first fit as lay_paginate does it. y0: height already used at its top. At least one
+ * item is taken. */
+size_t lay_page_fill(const lay_pitem *items, size_t n, size_t s, double h, double y0);
 
 /* The number of a page-sequence's first page: `next_number` continued, or its
  * initial-page-number `ipn` (a number when `ipn_given`, or auto/auto-odd/auto-even as
@@ -333,6 +347,8 @@ typedef struct {
      * laid out in body_w x body_h, already swapped for a quarter turn, then turned into
      * the body's place on the page, whose size is lay_geometry_body_rect's. */
     int body_turn;
+    int columns;        /* the region-body's column-count, at least 1 */
+    double column_gap;
 } lay_geometry;
 
 /* The region-body's rectangle on the page, turned or not. */
@@ -392,6 +408,11 @@ typedef struct lay_build {
     double x0;             /* where the reference area starts in the galley's frame */
     double body_w;         /* width of the region body, for footnotes */
     double page_h;         /* body height of a page: taller table rows are split; 0 never */
+    /* A block that pages of another width cut (lay_page.c): the lines that paragraphs
+     * put in galley `wide_g` from its item `wide_at` on (0: none) are `wide_dw` wider. */
+    const lay_galley *wide_g;
+    size_t wide_at;
+    double wide_dw;
     bool measure;          /* measuring content widths: text-align start, no hyphenation,
                               words joined by hyphens kept whole */
     const lay_pageinfo *page; /* static content: the page being decorated; NULL in flows */

@@ -2,9 +2,13 @@
  * metadata added at the end; the accessibility step then writes the file through our own
  * stream (so a full disk is reported). */
 #include <cairo-pdf.h>
+#include <errno.h>
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "paint/paint_internal.h"
 #include "paint/paint_pdf_marks.h"
@@ -13,18 +17,60 @@
 
 typedef struct {
     paint_stream stream;
-    GByteArray *cairo_pdf; /* what cairo writes, before the accessibility step */
+    paint_stream cairo_out; /* what cairo writes, before the accessibility step: a temporary
+                             * file, whose write errors are the output's */
     paint_canvas cv;
     const lay_outline *outline;
     pdf_marks *marks;
 } pdf_state;
 
-/* cairo's output is kept in memory: the accessibility step (paint_pdf_tagged.c) edits it
- * as a whole before anything reaches the output, which may be written in place. */
-static cairo_status_t keep_bytes(void *closure, const unsigned char *data, unsigned int len)
+/* cairo's output goes to a temporary file, the accessibility step (paint_pdf_tagged.c)
+ * reading it mapped in memory: only the pages that it reads are loaded, and cairo's own
+ * structure tree, most of the file, never is.
+ *
+ * A temporary file already unlinked (in $TMPDIR), or NULL after reporting why. */
+static FILE *temporary_file(painter *p)
 {
-    g_byte_array_append(closure, data, len);
-    return CAIRO_STATUS_SUCCESS;
+    GError *err = NULL;
+    char *path = NULL;
+    int fd = g_file_open_tmp("livrables-XXXXXX.pdf", &path, &err);
+    if (fd < 0) {
+        diag_error(p->d, p->out_path, 0, _("cannot create a temporary file: %s"), err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    g_unlink(path);
+    g_free(path);
+    FILE *f = fdopen(fd, "w+b");
+    if (!f) {
+        diag_error(p->d, p->out_path, 0, _("cannot create a temporary file: %s"), strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+/* The accessibility step on what cairo wrote, mapped in memory. */
+static bool write_tagged(painter *p, pdf_state *s)
+{
+    GError *err = NULL;
+    GMappedFile *map = NULL;
+    errno = 0;
+    if (fflush(s->cairo_out.f) != 0)
+        paint_write_error(p, errno ? errno : EIO);
+    /* cairo 1.16 may finish with a success status after its write function failed */
+    if (p->write_failed)
+        return false;
+    map = g_mapped_file_new_from_fd(fileno(s->cairo_out.f), FALSE, &err);
+    if (!map) {
+        diag_error(p->d, p->out_path, 0, _("cannot write PDF: %s"), err->message);
+        g_error_free(err);
+        return false;
+    }
+    bool ok = pdf_tagged_write((const unsigned char *)g_mapped_file_get_contents(map),
+                               g_mapped_file_get_length(map), s->marks, &p->opts,
+                               paint_stream_write, &s->stream, p->out_path, p->d);
+    g_mapped_file_unref(map);
+    return ok;
 }
 
 /* "YYYY-MM-DDThh:mm:sZ" for cairo's metadata (it turns it into a PDF date). */
@@ -69,9 +115,12 @@ static bool pdf_open(painter *p)
     if (!s->stream.f)
         return false;
     /* A4 until the first page sets its own size. */
-    s->cairo_pdf = g_byte_array_new();
-    s->cv.surface = cairo_pdf_surface_create_for_stream(keep_bytes, s->cairo_pdf, 595.28,
-                                                        841.89);
+    s->cairo_out.p = p;
+    s->cairo_out.f = temporary_file(p);
+    if (!s->cairo_out.f)
+        return false;
+    s->cv.surface = cairo_pdf_surface_create_for_stream(paint_stream_write, &s->cairo_out,
+                                                        595.28, 841.89);
     s->cv.cr = cairo_create(s->cv.surface);
     if (cairo_status(s->cv.cr) != CAIRO_STATUS_SUCCESS) {
         diag_error(p->d, p->out_path, 0, _("cannot create PDF: %s"),
@@ -192,10 +241,9 @@ static bool pdf_finish(painter *p)
     arena_trim();
     /* what cairo can't write (structure tree, artifacts, language, XMP...) */
     if (ok)
-        ok = pdf_tagged_write(s->cairo_pdf->data, s->cairo_pdf->len, s->marks, &p->opts,
-                              paint_stream_write, &s->stream, p->out_path, p->d);
-    g_byte_array_free(s->cairo_pdf, TRUE);
-    s->cairo_pdf = NULL;
+        ok = write_tagged(p, s);
+    fclose(s->cairo_out.f);
+    s->cairo_out.f = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
     ok = paint_output_close(p, s->stream.f) && ok;
@@ -212,9 +260,9 @@ static void pdf_abort(painter *p)
         fclose(s->stream.f);
     s->stream.f = NULL; /* what cairo still writes while finishing is dropped */
     paint_canvas_release(&s->cv);
-    if (s->cairo_pdf)
-        g_byte_array_free(s->cairo_pdf, TRUE);
-    s->cairo_pdf = NULL;
+    if (s->cairo_out.f)
+        fclose(s->cairo_out.f);
+    s->cairo_out.f = NULL;
     pdf_marks_destroy(s->marks);
     s->marks = NULL;
 }

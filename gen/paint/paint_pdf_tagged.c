@@ -1,38 +1,37 @@
-/* The accessibility step: the structure tree and what cairo 1.16 can't write, added with
- * libqpdf's C API as PDF objects (see paint_pdf_tagged.h). */
+/* The accessibility step: the structure tree and what cairo 1.16 can't write (see
+ * paint_pdf_tagged.h). cairo's file is edited as PDF objects by pdf_base (qpdf) and
+ * written again without cairo's own tree; the structure tree, one object per element, is
+ * appended as an incremental update (pdf_update) made of object text written here. */
 #include "paint/paint_pdf_tagged.h"
 #include "util/i18n.h"
 
 #include <glib.h>
-#include <qpdf/qpdf-c.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "paint/pdf_base.h"
+#include "paint/pdf_update.h"
 #include "util/grow.h"
 
 typedef struct {
-    qpdf_data q;
     const pdf_marks *m;
+    pdf_base *b;
     int npages;
-    qpdf_oh *pages;  /* page dictionaries */
-    qpdf_oh doc;     /* the Document element */
-    qpdf_oh *elems;  /* one dictionary per pdf_elem */
+    int *annots;       /* each link's annotation in pdf_base, or -1 */
     const char *lang;
-    int next_id;     /* object number for the next new object */
-    GHashTable *names; /* "/P" -> its name object, made once (names are immutable) */
+    /* object numbers in the written file */
+    int *page_obj;     /* each page's */
+    int first_elem;    /* element i is first_elem + i */
+    int doc;           /* the Document element */
+    int root;          /* the StructTreeRoot (replacing the base's empty one) */
+    int first_nums;    /* page p's ParentTree array is first_nums + p */
+    int parent_tree;
+    int first_free;
+    GHashTable *names; /* "/P" -> its PDF text, made once */
+    GString *s;        /* the object being written */
 } tagger;
-
-/* `oh` made an indirect object. qpdf_make_indirect_object counts every object of the file
- * at each call (quadratic over thousands of elements): new objects take the numbers after
- * the last one instead. */
-static qpdf_oh indirect(tagger *t, qpdf_oh oh)
-{
-    int id = t->next_id++;
-    qpdf_replace_object(t->q, id, 0, oh);
-    return qpdf_get_object_by_id(t->q, id, 0);
-}
 
 /* ---- the structure tree ------------------------------------------------------------------ */
 
@@ -97,38 +96,38 @@ static int *mcids_of(const pdf_marks *m, int npages)
     return mcid;
 }
 
-static qpdf_oh name(qpdf_data q, const char *n)
+static const char *name(tagger *t, const char *n)
 {
-    return qpdf_oh_new_name(q, n);
+    const char *v = g_hash_table_lookup(t->names, n);
+    if (!v) {
+        v = pdf_text_name(n);
+        g_hash_table_insert(t->names, g_strdup(n), (gpointer)v);
+    }
+    return v;
 }
 
-/* A name object shared by every dictionary of the tree that uses it. */
-static qpdf_oh shared_name(tagger *t, const char *n)
+/* The object text is written compact, without the spaces PDF syntax does without
+ * (before a delimiter): there are tens of thousands of these objects to compress. */
+static void put_int(tagger *t, const char *before, int n)
 {
-    gpointer v = g_hash_table_lookup(t->names, n);
-    if (v)
-        return (qpdf_oh)GPOINTER_TO_UINT(v);
-    qpdf_oh oh = qpdf_oh_new_name(t->q, n);
-    g_hash_table_insert(t->names, g_strdup(n), GUINT_TO_POINTER(oh));
-    return oh;
+    size_t len = strlen(before);
+    g_string_append_len(t->s, before, (gssize)len);
+    if (len && !strchr(" []<>", before[len - 1])) /* after a name */
+        g_string_append_c(t->s, ' ');
+    pdf_append_int(t->s, n);
 }
 
-static qpdf_oh mcr(tagger *t, int page, int mcid)
+static void put_ref(tagger *t, const char *before, int number)
 {
-    qpdf_oh d = qpdf_oh_new_dictionary(t->q);
-    qpdf_oh_replace_key(t->q, d, "/Type", shared_name(t, "/MCR"));
-    qpdf_oh_replace_key(t->q, d, "/Pg", t->pages[page]);
-    qpdf_oh_replace_key(t->q, d, "/MCID", qpdf_oh_new_integer(t->q, mcid));
-    return d;
+    put_int(t, before, number);
+    g_string_append(t->s, " 0 R");
 }
 
-static qpdf_oh objr(tagger *t, int page, qpdf_oh annot)
+static void put_string(tagger *t, const char *key, const char *utf8)
 {
-    qpdf_oh d = qpdf_oh_new_dictionary(t->q);
-    qpdf_oh_replace_key(t->q, d, "/Type", name(t->q, "/OBJR"));
-    qpdf_oh_replace_key(t->q, d, "/Pg", t->pages[page]);
-    qpdf_oh_replace_key(t->q, d, "/Obj", annot);
-    return d;
+    char *v = pdf_text_string(utf8);
+    g_string_append_printf(t->s, "%s%s", key, v);
+    g_free(v);
 }
 
 /* The effective language of element i (its own, else its parent's, else the document's). */
@@ -143,116 +142,90 @@ static const char *elem_lang(const tagger *t, int i)
 static void elem_attributes(tagger *t, int i)
 {
     const pdf_elem *e = &t->m->elems[i];
-    qpdf_data q = t->q;
-    qpdf_oh d = t->elems[i];
-    qpdf_oh_replace_key(q, d, "/Type", shared_name(t, "/StructElem"));
     char s[64];
     snprintf(s, sizeof s, "/%s", e->type);
-    qpdf_oh_replace_key(q, d, "/S", shared_name(t, s));
-    qpdf_oh_replace_key(q, d, "/P", e->parent >= 0 ? t->elems[e->parent] : t->doc);
+    g_string_append(t->s, "<</Type/StructElem/S");
+    g_string_append(t->s, name(t, s));
+    put_ref(t, "/P", e->parent >= 0 ? t->first_elem + e->parent : t->doc);
     const char *lang = elem_lang(t, i);
     const char *outer = e->parent >= 0 ? elem_lang(t, e->parent) : t->lang;
     if (lang && (!outer || strcmp(lang, outer) != 0))
-        qpdf_oh_replace_key(q, d, "/Lang", qpdf_oh_new_unicode_string(q, lang));
+        put_string(t, "/Lang", lang);
     if (e->alt)
-        qpdf_oh_replace_key(q, d, "/Alt", qpdf_oh_new_unicode_string(q, e->alt));
+        put_string(t, "/Alt", e->alt);
     if (e->scope || e->colspan > 1 || e->rowspan > 1) {
-        qpdf_oh a = qpdf_oh_new_dictionary(q);
-        qpdf_oh_replace_key(q, a, "/O", name(q, "/Table"));
+        g_string_append(t->s, "/A<</O/Table");
         if (e->scope) {
-            char *sc = g_strconcat("/", e->scope, NULL);
-            qpdf_oh_replace_key(q, a, "/Scope", name(q, sc));
-            g_free(sc);
+            snprintf(s, sizeof s, "/%s", e->scope);
+            g_string_append(t->s, "/Scope");
+            g_string_append(t->s, name(t, s));
         }
         if (e->colspan > 1)
-            qpdf_oh_replace_key(q, a, "/ColSpan", qpdf_oh_new_integer(q, e->colspan));
+            put_int(t, "/ColSpan", e->colspan);
         if (e->rowspan > 1)
-            qpdf_oh_replace_key(q, a, "/RowSpan", qpdf_oh_new_integer(q, e->rowspan));
-        qpdf_oh_replace_key(q, d, "/A", a);
+            put_int(t, "/RowSpan", e->rowspan);
+        g_string_append(t->s, ">>");
     }
 }
 
-/* /K of element dictionary `d` from its sorted entries; /Pg is the page of its first
- * marked content, which then needs no MCR dictionary. */
-static void write_kids(tagger *t, qpdf_oh d, klist *k, const int *mcid, const qpdf_oh *annots)
+/* /K of an element from its sorted entries, and the end of its dictionary; /Pg is the page
+ * of its first marked content, which then needs no MCR dictionary. */
+static void write_kids(tagger *t, klist *k, const int *mcid)
 {
     if (k->n > 1) /* k->v is NULL for an element with no entry: qsort wants an array */
         qsort(k->v, k->n, sizeof *k->v, k->has_content ? by_drawing : by_fo_order);
-    qpdf_data q = t->q;
     int pg = -1;
     for (size_t j = 0; j < k->n && pg < 0; j++)
         if (k->v[j].kind == K_MCID)
             pg = t->m->mcs[k->v[j].index].page;
     if (pg >= 0)
-        qpdf_oh_replace_key(q, d, "/Pg", t->pages[pg]);
-    qpdf_oh arr = qpdf_oh_new_array(q);
+        put_ref(t, "/Pg", t->page_obj[pg]);
+    g_string_append(t->s, "/K[");
     for (size_t j = 0; j < k->n; j++) {
         const kentry *e = &k->v[j];
+        const char *sep = j ? " " : "";
         if (e->kind == K_ELEM) {
-            qpdf_oh_append_item(q, arr, t->elems[e->index]);
+            put_ref(t, sep, t->first_elem + e->index);
         } else if (e->kind == K_MCID) {
             int page = t->m->mcs[e->index].page;
             if (page == pg)
-                qpdf_oh_append_item(q, arr, qpdf_oh_new_integer(q, mcid[e->index]));
-            else
-                qpdf_oh_append_item(q, arr, mcr(t, page, mcid[e->index]));
+                put_int(t, sep, mcid[e->index]);
+            else {
+                put_ref(t, "<</Type/MCR/Pg", t->page_obj[page]);
+                put_int(t, "/MCID", mcid[e->index]);
+                g_string_append(t->s, ">>");
+            }
         } else {
-            qpdf_oh_append_item(q, arr, objr(t, t->m->links[e->index].page, annots[e->index]));
+            const pdf_mark *l = &t->m->links[e->index];
+            g_string_append_printf(t->s, "<</Type/OBJR/Pg %d 0 R/Obj %d 0 R>>",
+                                   t->page_obj[l->page],
+                                   pdf_base_link_number(t->b, t->annots[e->index]));
         }
     }
-    qpdf_oh_replace_key(q, d, "/K", arr);
+    g_string_append(t->s, "]>>");
 }
 
 /* Link annotations cairo wrote, page by page in drawing order: the k-th of a page is the
- * k-th link drawn on it. NULL handles (0) where they don't match. */
-static qpdf_oh *link_annotations(tagger *t)
+ * k-th link drawn on it. -1 where they don't match. */
+static int *link_annotations(tagger *t)
 {
     const pdf_marks *m = t->m;
-    qpdf_oh *annots = g_new0(qpdf_oh, m->nlinks ? m->nlinks : 1);
+    int *annots = g_new(int, m->nlinks ? m->nlinks : 1);
+    for (size_t i = 0; i < m->nlinks; i++)
+        annots[i] = -1;
     size_t li = 0;
     for (int p = 0; p < t->npages; p++) {
-        qpdf_oh list = qpdf_oh_get_key(t->q, t->pages[p], "/Annots");
-        int n = qpdf_oh_is_array(t->q, list) ? qpdf_oh_get_array_n_items(t->q, list) : 0;
-        int k = 0;
+        int n = pdf_base_page_links(t->b, p), k = 0;
         for (; li < m->nlinks && m->links[li].page < p; li++)
             ;
-        for (; li < m->nlinks && m->links[li].page == p; li++) {
-            while (k < n) {
-                qpdf_oh a = qpdf_oh_get_array_item(t->q, list, k++);
-                qpdf_oh st = qpdf_oh_get_key(t->q, a, "/Subtype");
-                if (qpdf_oh_is_name_and_equals(t->q, st, "/Link")) {
-                    annots[li] = a;
-                    break;
-                }
-            }
-        }
+        for (; li < m->nlinks && m->links[li].page == p && k < n; li++)
+            annots[li] = pdf_base_page_link(t->b, p, k++);
     }
     return annots;
 }
 
-/* The element dictionaries, with their attributes, under a Document element; returns the
- * StructTreeRoot. */
-static qpdf_oh make_elements(tagger *t)
-{
-    qpdf_data q = t->q;
-    size_t ne = t->m->nelems;
-    t->elems = g_new(qpdf_oh, ne ? ne : 1);
-    for (size_t i = 0; i < ne; i++)
-        t->elems[i] = indirect(t, qpdf_oh_new_dictionary(q));
-    qpdf_oh root = indirect(t, qpdf_oh_new_dictionary(q));
-    t->doc = indirect(t, qpdf_oh_new_dictionary(q));
-    qpdf_oh_replace_key(q, t->doc, "/Type", name(q, "/StructElem"));
-    qpdf_oh_replace_key(q, t->doc, "/S", name(q, "/Document"));
-    qpdf_oh_replace_key(q, t->doc, "/P", root);
-    for (size_t i = 0; i < ne; i++)
-        elem_attributes(t, (int)i);
-    qpdf_oh_replace_key(q, root, "/Type", name(q, "/StructTreeRoot"));
-    qpdf_oh_replace_key(q, root, "/K", t->doc);
-    return root;
-}
-
 /* The /K entries of every element (kids[nelems]: the document's), with their order keys. */
-static klist *collect_kids(const tagger *t, const qpdf_oh *annots)
+static klist *collect_kids(const tagger *t)
 {
     const pdf_marks *m = t->m;
     size_t ne = m->nelems;
@@ -281,7 +254,7 @@ static klist *collect_kids(const tagger *t, const qpdf_oh *annots)
     size_t mi = 0;
     for (size_t i = 0; i < m->nlinks; i++) {
         int e = m->links[i].target;
-        if (e < 0 || !annots[i])
+        if (e < 0 || t->annots[i] < 0)
             continue;
         /* ordered with the link's own marked content, drawn with it */
         while (mi < m->nmcs && (m->mcs[mi].page < m->links[i].page ||
@@ -293,84 +266,97 @@ static klist *collect_kids(const tagger *t, const qpdf_oh *annots)
     return kids;
 }
 
-/* ParentTree: page i's MCIDs under key i, link annotations after the pages; every page
- * gets /StructParents and /Tabs /S. */
-static void write_parent_tree(tagger *t, qpdf_oh root, const qpdf_oh *annots)
+/* Every page gets /StructParents (its key in the ParentTree) and /Tabs /S; a link
+ * annotation tied to its Link element gets the next keys, after the pages, and every one
+ * a description (PDF/UA): the link's fox:alt-text, else its text, else where it goes.
+ * Returns the ParentTree's next key, -1 after reporting an error. */
+static int tag_pages_and_links(tagger *t)
 {
-    qpdf_data q = t->q;
     const pdf_marks *m = t->m;
-    qpdf_oh nums = qpdf_oh_new_array(q);
-    size_t k = 0;
-    for (int p = 0; p < t->npages; p++) {
-        qpdf_oh arr = qpdf_oh_new_array(q);
-        for (; k < m->nmcs && m->mcs[k].page == p; k++) {
-            int e = m->mcs[k].target;
-            qpdf_oh_append_item(q, arr, e >= 0 ? t->elems[e] : qpdf_oh_new_null(q));
-        }
-        qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, p));
-        qpdf_oh_append_item(q, nums, indirect(t, arr));
-        qpdf_oh_replace_key(q, t->pages[p], "/StructParents", qpdf_oh_new_integer(q, p));
-        qpdf_oh_replace_key(q, t->pages[p], "/Tabs", name(q, "/S"));
-    }
+    for (int p = 0; p < t->npages; p++)
+        if (!pdf_base_tag_page(t->b, p, p))
+            return -1;
     int next_key = t->npages;
     for (size_t i = 0; i < m->nlinks; i++) {
-        if (!annots[i])
-            continue;
-        if (m->links[i].target < 0) {
-            qpdf_oh_remove_key(q, annots[i], "/StructParent");
-            continue;
-        }
-        qpdf_oh_replace_key(q, annots[i], "/StructParent", qpdf_oh_new_integer(q, next_key));
-        qpdf_oh_append_item(q, nums, qpdf_oh_new_integer(q, next_key));
-        qpdf_oh_append_item(q, nums, t->elems[m->links[i].target]);
-        next_key++;
-    }
-    qpdf_oh parent_tree = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, parent_tree, "/Nums", nums);
-    qpdf_oh_replace_key(q, root, "/ParentTree", indirect(t, parent_tree));
-    qpdf_oh_replace_key(q, root, "/ParentTreeNextKey", qpdf_oh_new_integer(q, next_key));
-}
-
-/* Annotations need a description (PDF/UA): the link's fox:alt-text, else its text, else
- * where it goes. */
-static void describe_links(tagger *t, const qpdf_oh *annots)
-{
-    qpdf_data q = t->q;
-    const pdf_marks *m = t->m;
-    for (size_t i = 0; i < m->nlinks; i++) {
-        if (!annots[i])
+        if (t->annots[i] < 0)
             continue;
         const pdf_elem *e = m->links[i].target >= 0 ? &m->elems[m->links[i].target] : NULL;
-        const char *desc = e && e->alt ? e->alt : e ? e->text : NULL;
-        if (desc) {
-            qpdf_oh_replace_key(q, annots[i], "/Contents", qpdf_oh_new_unicode_string(q, desc));
-            continue;
-        }
-        qpdf_oh a = qpdf_oh_get_key(q, annots[i], "/A");
-        qpdf_oh uri = qpdf_oh_is_dictionary(q, a) ? qpdf_oh_get_key(q, a, "/URI") : 0;
-        if (uri && qpdf_oh_is_string(q, uri))
-            qpdf_oh_replace_key(q, annots[i], "/Contents", uri);
+        if (!pdf_base_tag_link(t->b, t->annots[i], e ? next_key++ : -1,
+                               e && e->alt ? e->alt : e ? e->text : NULL))
+            return -1;
     }
+    return next_key;
 }
 
-static void build_tree(tagger *t)
+static bool add_object(tagger *t, pdf_update *u, int number)
+{
+    bool ok = pdf_update_add(u, number, t->s->str, t->s->len);
+    g_string_truncate(t->s, 0);
+    return ok;
+}
+
+/* ParentTree: page i's MCIDs under key i, link annotations after the pages. */
+static bool write_parent_tree(tagger *t, pdf_update *u)
+{
+    const pdf_marks *m = t->m;
+    size_t k = 0;
+    for (int p = 0; p < t->npages; p++) {
+        g_string_append_c(t->s, '[');
+        for (size_t first = k; k < m->nmcs && m->mcs[k].page == p; k++) {
+            int e = m->mcs[k].target;
+            const char *sep = k > first ? " " : "";
+            if (e >= 0)
+                put_ref(t, sep, t->first_elem + e);
+            else
+                g_string_append_printf(t->s, "%snull", sep);
+        }
+        g_string_append_c(t->s, ']');
+        if (!add_object(t, u, t->first_nums + p))
+            return false;
+    }
+    g_string_append(t->s, "<</Nums[");
+    for (int p = 0; p < t->npages; p++)
+        g_string_append_printf(t->s, "%s%d %d 0 R", p ? " " : "", p, t->first_nums + p);
+    int key = t->npages;
+    for (size_t i = 0; i < m->nlinks; i++)
+        if (t->annots[i] >= 0 && m->links[i].target >= 0) {
+            g_string_append_printf(t->s, "%s%d %d 0 R", key ? " " : "", key,
+                                   t->first_elem + m->links[i].target);
+            key++;
+        }
+    g_string_append(t->s, "]>>");
+    return add_object(t, u, t->parent_tree);
+}
+
+/* The structure tree, object by object, into the update. */
+static bool write_tree(tagger *t, pdf_update *u, int next_key)
 {
     size_t ne = t->m->nelems;
-    qpdf_oh root = make_elements(t);
-    qpdf_oh *annots = link_annotations(t);
-    klist *kids = collect_kids(t, annots);
+    klist *kids = collect_kids(t);
     int *mcid = mcids_of(t->m, t->npages);
-    for (size_t i = 0; i < ne; i++)
-        write_kids(t, t->elems[i], &kids[i], mcid, annots);
-    write_kids(t, t->doc, &kids[ne], mcid, annots);
-    write_parent_tree(t, root, annots);
-    describe_links(t, annots);
-    qpdf_oh_replace_key(t->q, qpdf_get_root(t->q), "/StructTreeRoot", root);
+    bool ok = true;
+    for (size_t i = 0; i < ne && ok; i++) {
+        elem_attributes(t, (int)i);
+        write_kids(t, &kids[i], mcid);
+        ok = add_object(t, u, t->first_elem + (int)i);
+    }
+    if (ok) {
+        g_string_append(t->s, "<</Type/StructElem/S/Document");
+        put_ref(t, "/P", t->root);
+        write_kids(t, &kids[ne], mcid);
+        ok = add_object(t, u, t->doc);
+    }
+    if (ok) {
+        g_string_append_printf(t->s, "<</Type/StructTreeRoot/K %d 0 R/ParentTree %d 0 R"
+                                     "/ParentTreeNextKey %d>>",
+                               t->doc, t->parent_tree, next_key);
+        ok = add_object(t, u, t->root) && write_parent_tree(t, u);
+    }
     for (size_t i = 0; i <= ne; i++)
         free(kids[i].v);
     g_free(kids);
     g_free(mcid);
-    g_free(annots);
+    return ok;
 }
 
 /* ---- artifacts ---------------------------------------------------------------------------- */
@@ -419,25 +405,17 @@ static GString *artifacts_marked(const unsigned char *data, size_t len)
 
 static bool mark_artifacts(tagger *t)
 {
-    qpdf_data q = t->q;
     for (int p = 0; p < t->npages; p++) {
         unsigned char *data = NULL;
         size_t len = 0;
-        if (qpdf_oh_get_page_content_data(q, t->pages[p], &data, &len) & QPDF_ERRORS)
+        if (!pdf_base_page_content(t->b, p, &data, &len))
             return false;
         GString *s = artifacts_marked(data, len);
         free(data);
-        /* cairo writes one content stream a page: its data is replaced in place (a new
-         * stream object would make qpdf count every object of the file, page after page) */
-        qpdf_oh st = qpdf_oh_get_key(q, t->pages[p], "/Contents");
-        bool in_place = qpdf_oh_is_stream(q, st);
-        if (!in_place)
-            st = qpdf_oh_new_stream(q);
-        qpdf_oh_replace_stream_data(q, st, (unsigned char *)s->str, s->len, qpdf_oh_new_null(q),
-                                    qpdf_oh_new_null(q));
+        bool ok = pdf_base_set_page_content(t->b, p, s->str, s->len);
         g_string_free(s, TRUE);
-        if (!in_place)
-            qpdf_oh_replace_key(q, t->pages[p], "/Contents", st);
+        if (!ok)
+            return false;
     }
     return true;
 }
@@ -512,54 +490,16 @@ static GString *xmp_packet(const paint_options *o, const char *lang, const char 
     return x;
 }
 
-static void document_level(tagger *t, const paint_options *o)
+static bool document_level(tagger *t, const paint_options *o)
 {
-    qpdf_data q = t->q;
-    qpdf_oh cat = qpdf_get_root(q);
     const char *producer = o->creator && *o->creator ? o->creator : "Livrables";
-
-    qpdf_oh mark = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, mark, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
-    qpdf_oh_replace_key(q, cat, "/MarkInfo", mark);
-    if (t->lang)
-        qpdf_oh_replace_key(q, cat, "/Lang", qpdf_oh_new_unicode_string(q, t->lang));
-    qpdf_oh vp = qpdf_oh_get_key(q, cat, "/ViewerPreferences");
-    if (!qpdf_oh_is_dictionary(q, vp))
-        vp = qpdf_oh_new_dictionary(q);
-    qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
-    qpdf_oh_replace_key(q, cat, "/ViewerPreferences", vp);
-
-    /* cairo 1.16 starts /PageLabels at the first labelled page, but the number tree must
-     * hold page 0: unlabelled pages before it get plain decimal numbers */
-    qpdf_oh labels = qpdf_oh_get_key(q, cat, "/PageLabels");
-    if (qpdf_oh_is_dictionary(q, labels)) {
-        qpdf_oh nums = qpdf_oh_get_key(q, labels, "/Nums");
-        if (!qpdf_oh_is_array(q, nums) || qpdf_oh_get_array_n_items(q, nums) < 2) {
-            qpdf_oh_remove_key(q, cat, "/PageLabels");
-        } else if (qpdf_oh_get_int_value(q, qpdf_oh_get_array_item(q, nums, 0)) != 0) {
-            qpdf_oh decimal = qpdf_oh_new_dictionary(q);
-            qpdf_oh_replace_key(q, decimal, "/S", name(q, "/D"));
-            qpdf_oh_insert_item(q, nums, 0, decimal);
-            qpdf_oh_insert_item(q, nums, 0, qpdf_oh_new_integer(q, 0));
-        }
-    }
-
     GString *x = xmp_packet(o, t->lang, producer);
-    qpdf_oh meta = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, meta, (unsigned char *)x->str, x->len, qpdf_oh_new_null(q),
-                                qpdf_oh_new_null(q));
-    g_string_free(x, TRUE);
-    qpdf_oh md = qpdf_oh_get_dict(q, meta);
-    qpdf_oh_replace_key(q, md, "/Type", name(q, "/Metadata"));
-    qpdf_oh_replace_key(q, md, "/Subtype", name(q, "/XML"));
-    qpdf_oh_replace_key(q, cat, "/Metadata", meta);
-
     /* cairo 1.16 writes dates without their "D:" */
     char date[40];
     iso_date(o->creation_date, date, sizeof date, "D:%Y%m%d%H%M%SZ");
-    qpdf_set_info_key(q, "/CreationDate", date);
-    qpdf_set_info_key(q, "/ModDate", date);
-    qpdf_set_info_key(q, "/Producer", producer);
+    bool ok = pdf_base_tag_document(t->b, t->lang, x->str, x->len, date, producer);
+    g_string_free(x, TRUE);
+    return ok;
 }
 
 /* ---- the whole step ----------------------------------------------------------------------- */
@@ -575,19 +515,7 @@ static const char *document_lang(const pdf_marks *m, const paint_options *o)
     return "fr";
 }
 
-static bool report(qpdf_data q, bool ok, const char *name, diag *d)
-{
-    if (qpdf_has_error(q)) {
-        qpdf_error e = qpdf_get_error(q);
-        diag_error(d, name, 0, _("cannot write PDF: %s"), qpdf_get_error_full_text(q, e));
-        return false;
-    }
-    if (!ok)
-        diag_error(d, name, 0, _("cannot write PDF: tagging failed"));
-    return ok;
-}
-
-/* Hands qpdf's output to the write function, in pieces it can take. */
+/* Hands `len` bytes to the write function, in pieces it can take. */
 static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t write,
                       void *closure)
 {
@@ -601,53 +529,69 @@ static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t w
     return true;
 }
 
+/* Object numbers for the tree, after the base's: pages and link annotations as the base
+ * wrote them, then elements, the Document element, the ParentTree's arrays and itself. */
+static void number_tree(tagger *t, int size)
+{
+    t->page_obj = g_new(int, t->npages > 0 ? t->npages : 1);
+    for (int p = 0; p < t->npages; p++)
+        t->page_obj[p] = pdf_base_page_number(t->b, p);
+    t->root = pdf_base_struct_root_number(t->b);
+    t->first_elem = size;
+    t->doc = size + (int)t->m->nelems;
+    t->first_nums = t->doc + 1;
+    t->parent_tree = t->first_nums + t->npages;
+    t->first_free = t->parent_tree + 1;
+}
+
+/* cairo's file edited (pages, links, artifacts, catalog), written without cairo's tree;
+ * returns the ParentTree's next key, or -1 after reporting an error. */
+static int edit_base(tagger *t, const paint_options *o)
+{
+    t->npages = pdf_base_npages(t->b);
+    t->annots = link_annotations(t);
+    int next_key = tag_pages_and_links(t);
+    if (next_key < 0 || !mark_artifacts(t) || !document_level(t, o) || !pdf_base_write(t->b))
+        return -1;
+    return next_key;
+}
+
+/* The base's bytes, then the structure tree as their update. */
+static bool write_file(tagger *t, int next_key, cairo_write_func_t write, void *closure)
+{
+    size_t base_len = 0;
+    const unsigned char *base = pdf_base_bytes(t->b, &base_len);
+    int size = 0;
+    long long prev = 0;
+    char *keys = NULL;
+    if (!pdf_base_trailer(t->b, &size, &prev, &keys) || !write_all(base, base_len, write, closure)) {
+        g_free(keys);
+        return false;
+    }
+    number_tree(t, size);
+    t->names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    t->s = g_string_sized_new(1024);
+    pdf_update *u = pdf_update_new((long long)base_len, t->first_free, write, closure);
+    bool ok = write_tree(t, u, next_key) && pdf_update_finish(u, size, prev, keys);
+    pdf_update_destroy(u);
+    g_string_free(t->s, TRUE);
+    g_hash_table_destroy(t->names);
+    g_free(keys);
+    return ok;
+}
+
 bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
                       const paint_options *o, cairo_write_func_t write, void *closure,
                       const char *name, diag *d)
 {
-    qpdf_data q = qpdf_init();
-    qpdf_silence_errors(q);
-    qpdf_set_suppress_warnings(q, QPDF_TRUE);
-    bool ok = (qpdf_read_memory(q, name, (const char *)pdf, len, NULL) & QPDF_ERRORS) == 0;
-    tagger t = {.q = q, .m = m, .lang = document_lang(m, o)};
-    if (ok) {
-        t.npages = qpdf_get_num_pages(q);
-        t.pages = g_new(qpdf_oh, t.npages > 0 ? t.npages : 1);
-        for (int i = 0; i < t.npages; i++)
-            t.pages[i] = qpdf_get_page_n(q, (size_t)i);
-        /* cairo numbers its objects from 1 without gaps, so the trailer's /Size is the
-         * next free number (qpdf_make_indirect_object would walk every object for it) */
-        t.next_id = qpdf_oh_get_int_value_as_int(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
-        /* first: the XMP stream, as qpdf walks every object of the file for a new stream,
-         * which is cheap before the structure tree is added */
-        document_level(&t, o);
-        int meta_id = qpdf_oh_get_object_id(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Metadata"));
-        if (meta_id >= t.next_id)
-            t.next_id = meta_id + 1;
-        t.names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-        build_tree(&t);
-        g_hash_table_destroy(t.names);
-        /* the handles made so far (tens of thousands) are no longer needed: the objects
-         * live on in the document */
-        qpdf_oh_release_all(q);
-        for (int i = 0; i < t.npages; i++)
-            t.pages[i] = qpdf_get_page_n(q, (size_t)i);
-        ok = mark_artifacts(&t);
-    }
-    if (ok)
-        ok = (qpdf_init_write_memory(q) & QPDF_ERRORS) == 0;
-    if (ok) {
-        qpdf_set_deterministic_ID(q, QPDF_TRUE);
-        qpdf_set_object_stream_mode(q, qpdf_o_generate);
-        qpdf_set_compress_streams(q, QPDF_TRUE);
-        qpdf_set_decode_level(q, qpdf_dl_none);
-        ok = (qpdf_write(q) & QPDF_ERRORS) == 0;
-    }
-    ok = report(q, ok, name, d);
-    if (ok)
-        ok = write_all(qpdf_get_buffer(q), qpdf_get_buffer_length(q), write, closure);
-    g_free(t.pages);
-    g_free(t.elems);
-    qpdf_cleanup(&q);
+    tagger t = {.m = m, .lang = document_lang(m, o)};
+    t.b = pdf_base_open(pdf, len, name, d);
+    if (!t.b)
+        return false;
+    int next_key = edit_base(&t, o);
+    bool ok = next_key >= 0 && write_file(&t, next_key, write, closure);
+    g_free(t.page_obj);
+    g_free(t.annots);
+    pdf_base_destroy(t.b);
     return ok;
 }

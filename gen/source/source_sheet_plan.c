@@ -33,13 +33,14 @@ const plan_column_spec plan_action_columns[PLAN_NCOLUMNS] = {
 const plan_column_spec plan_fin_columns[FIN_NCOLUMNS] = {
     [FIN_ACTION] = {"action", true}, [FIN_FINANCEUR] = {"financeur", true},
     [FIN_MONTANT] = {"montant", true}, [FIN_ETAT] = {"etat", false},
-    [FIN_DISPOSITIF] = {"dispositif", false},
+    [FIN_DISPOSITIF] = {"dispositif", false}, [FIN_TYPE] = {"type", false},
 };
 
 const char *const plan_horizons[] = {"court", "moyen", "long", NULL};
 const char *const plan_priorites[] = {"1", "2", "3", NULL};
 const char *const plan_statuts[] = {"a-lancer", "en-cours", "realisee", "abandonnee", NULL};
 const char *const plan_etats[] = {"acquis", "sollicite", "a-rechercher", NULL};
+const char *const plan_fin_types[] = {"subvention", "autofinancement", "emprunt", "portage", NULL};
 const char *const plan_taxes[] = {"ht", "ttc", NULL};
 
 /* One sheet being read. */
@@ -561,6 +562,7 @@ static void read_financement(plan_ctx *p, plan_ctx *actions, const sheet_row *ro
                       "montant", cell(&r, FIN_MONTANT)->text);
     }
     const char *etat = choice(&r, FIN_ETAT, plan_etats, false, "etat");
+    const char *type = choice(&r, FIN_TYPE, plan_fin_types, false, "type");
     char *dispositif = text(&r, FIN_DISPOSITIF);
     if (a && r.errors == 0) {
         bool created;
@@ -576,6 +578,8 @@ static void read_financement(plan_ctx *p, plan_ctx *actions, const sheet_row *ro
             xmlNewProp(l, BAD_CAST "dispositif", BAD_CAST dispositif);
         if (etat)
             xmlNewProp(l, BAD_CAST "etat", BAD_CAST etat);
+        if (type)
+            xmlNewProp(l, BAD_CAST "type", BAD_CAST type);
         note(p, l, col_of[FIN_ACTION], row->number);
     }
     free(dispositif);

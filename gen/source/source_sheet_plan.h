@@ -14,7 +14,7 @@ typedef enum {
 } plan_column;
 
 /* The columns of sheet "financements". */
-typedef enum { FIN_ACTION, FIN_FINANCEUR, FIN_MONTANT, FIN_ETAT, FIN_DISPOSITIF, FIN_NCOLUMNS } fin_column;
+typedef enum { FIN_ACTION, FIN_FINANCEUR, FIN_MONTANT, FIN_ETAT, FIN_DISPOSITIF, FIN_TYPE, FIN_NCOLUMNS } fin_column;
 
 typedef struct {
     const char *name;  /* the header, folded: "axe-titre" */
@@ -29,6 +29,7 @@ extern const char *const plan_horizons[];
 extern const char *const plan_priorites[];
 extern const char *const plan_statuts[];
 extern const char *const plan_etats[];
+extern const char *const plan_fin_types[];
 extern const char *const plan_taxes[];
 
 #endif

@@ -188,6 +188,11 @@ typedef struct {
     tx_align text_align;
     tx_align text_align_last; /* the last line and lines before a forced break */
     tx_break_algorithm algorithm;
+    /* A change of width: lines from `wide_from` (> 0) on are `wide_width` wide. The lines
+     * before it break as they would at `width` alone; the rest of the paragraph is broken
+     * again from there (layout: a page of another width cuts the paragraph). */
+    size_t wide_from;
+    double wide_width;
 } tx_break_opts;
 
 typedef enum {

@@ -13,13 +13,14 @@ enum {
 };
 static const double TOLERANCE = 2.0; /* largest adjustment ratio of a feasible line */
 static const double INF_BAD = 10000;
+static const double MAX_RATIO = 1000; /* FOP's ratio of a line with no stretch */
 static const double EPS = 1e-6;
 
 /* ---- shared helpers ------------------------------------------------------------------- */
 
 double tx_line_width(const tx_break_opts *o, size_t index, bool last)
 {
-    double w = o->width;
+    double w = o->wide_from && index >= o->wide_from ? o->wide_width : o->width;
     if (index == 0)
         w -= o->text_indent;
     if (last)
@@ -150,19 +151,20 @@ static bool word_fits_after(tx_para *p, const sums *s, const tx_break_opts *o, s
 
 /* First fit, except that a word is not cut at its own hyphen when it fits whole on the
  * next line: a name such as "Saint-Geniès-d'Auzonne" moves there rather than split. */
-tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
+tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o, size_t from, size_t line0)
 {
     sums *s = sums_compute(p);
     bool justify = o->text_align == TX_ALIGN_JUSTIFY;
     size_t n = 0, *br = tx_scratch(p->tx, TX_SCR_BREAKS, sizeof *br);
-    size_t start = skip_discardable(p, 0), last_fit = SIZE_MAX, last_whole = SIZE_MAX;
+    size_t start = line0 ? tx_line_start(p, from) : skip_discardable(p, 0);
+    size_t last_fit = SIZE_MAX, last_whole = SIZE_MAX;
     for (size_t i = start; i <= p->nitems; i++) {
         if (!tx_is_breakpoint(p, i, true))
             continue;
         size_t e = content_end(p, start, i);
         double w = s[e].w - s[start].w + break_width(p, i);
         double shrink = justify ? s[e].z - s[start].z : 0;
-        bool fits = w - shrink <= tx_line_width(o, n, i == p->nitems) + EPS;
+        bool fits = w - shrink <= tx_line_width(o, line0 + n, i == p->nitems) + EPS;
         size_t at;
         if (fits && !forced_at(p, i)) {
             last_fit = i;
@@ -173,7 +175,7 @@ tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o)
         if (fits || last_fit == SIZE_MAX)
             at = i; /* a forced break, or an overflow with no earlier way out */
         else if (at_explicit_hyphen(p, last_fit) && last_whole != SIZE_MAX &&
-                 word_fits_after(p, s, o, n, last_whole, last_fit))
+                 word_fits_after(p, s, o, line0 + n, last_whole, last_fit))
             at = last_whole;
         else
             at = last_fit;
@@ -209,6 +211,7 @@ typedef struct {
     bool justify;
     double ragged_stretch;
     double end_fill; /* stretch of the glue that ends a paragraph (HUGE_VAL: infinite) */
+    size_t from, line0; /* the lines broken: from line line0, after break `from` */
 } kp;
 
 static long node_new(kp *k, kp_node n)
@@ -254,7 +257,10 @@ static double demerits(const kp *k, const kp_node *a, size_t b, double r, int fi
     const tx_item *it = b < k->p->nitems ? &k->p->items[b] : NULL;
     double d;
     if (k->justify) {
-        double bad = fmin(100 * fabs(r * r * r), INF_BAD);
+        /* uncapped, as FOP's: in the last pass, where any loose line is accepted, a line
+         * that cannot stretch at all (one word) is worse than any that can */
+        double q = fmin(fabs(r), MAX_RATIO);
+        double bad = 100 * q * q * q;
         d = (LINE_PENALTY + bad) * (LINE_PENALTY + bad);
     } else {
         double bad = fmin(100 * r * r, INF_BAD);
@@ -333,9 +339,11 @@ static bool kp_run(kp *k, bool hyphens, double tolerance, bool final)
 {
     k->nnodes = 0;
     k->tolerance = tolerance;
-    kp_node first = {0, 0, skip_discardable(k->p, 0), 1, false, 0, -1, -1};
+    size_t start = k->line0 ? tx_line_start(k->p, k->from) : skip_discardable(k->p, 0);
+    kp_node first = {k->from, k->line0, start, 1, false, 0, -1, -1};
     k->active = node_new(k, first);
-    for (size_t b = first.start; b <= k->p->nitems; b++) {
+    size_t b0 = k->line0 && start <= k->from ? k->from + 1 : start;
+    for (size_t b = b0; b <= k->p->nitems; b++) {
         if (!tx_is_breakpoint(k->p, b, hyphens))
             continue;
         if (!kp_try(k, b, final))
@@ -382,9 +390,10 @@ static double end_fill(const tx_break_opts *o)
     return fmax(o->width - o->last_line_end_indent, 0);
 }
 
-tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o)
+tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o, size_t from, size_t line0)
 {
-    kp k = {.p = p, .o = o, .justify = o->text_align == TX_ALIGN_JUSTIFY};
+    kp k = {.p = p, .o = o, .justify = o->text_align == TX_ALIGN_JUSTIFY, .from = from,
+            .line0 = line0};
     k.s = sums_compute(p);
     k.ragged_stretch = ragged_stretch(p);
     k.end_fill = end_fill(o);
@@ -396,5 +405,5 @@ tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o)
         if (br.n)
             return br;
     }
-    return tx_break_greedy(p, o);
+    return tx_break_greedy(p, o, from, line0);
 }

@@ -158,9 +158,10 @@ typedef struct {
     size_t n;
 } tx_breaks;
 
-/* Breakpoints for `p` (engine scratch memory, valid until the next break call). */
-tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o);
-tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o);
+/* Breakpoints for `p` (engine scratch memory, valid until the next break call): of its
+ * lines from `line0` on, the first of them starting after break `from` (0: the start). */
+tx_breaks tx_break_greedy(tx_para *p, const tx_break_opts *o, size_t from, size_t line0);
+tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o, size_t from, size_t line0);
 
 /* Width of line `index` (0 first), `last` when it ends the paragraph. */
 double tx_line_width(const tx_break_opts *o, size_t index, bool last);

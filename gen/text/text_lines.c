@@ -442,6 +442,17 @@ static bool has_content(const tx_para *p)
     return false;
 }
 
+static tx_breaks breaks_from(tx_para *p, const tx_break_opts *o, size_t from, size_t line0)
+{
+    if (line0 == 0 && o->wide_from) {
+        tx_break_opts narrow = *o; /* the first lines as at the first width */
+        narrow.wide_from = 0;
+        return breaks_from(p, &narrow, from, line0);
+    }
+    return o->algorithm == TX_BREAK_TOTAL_FIT ? tx_break_total_fit(p, o, from, line0)
+                                              : tx_break_greedy(p, o, from, line0);
+}
+
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
 {
     if (!p || !has_content(p)) {
@@ -454,9 +465,20 @@ tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
         if (it->kind == TI_GLUE && it->sub == TS_LEADER)
             it->fill = !(it->width + it->stretch < o->width);
     }
-    tx_breaks br = o->algorithm == TX_BREAK_TOTAL_FIT ? tx_break_total_fit(p, o)
-                                                      : tx_break_greedy(p, o);
-    /* The breaks live in engine scratch that line building does not touch. */
+    tx_breaks br = breaks_from(p, o, 0, 0);
+    if (o->wide_from && br.n > o->wide_from) {
+        /* the lines before the change keep their breaks; the rest is broken again */
+        size_t keep = o->wide_from;
+        size_t *first = ARENA_NEW_ARRAY(p->a, size_t, keep);
+        memcpy(first, br.at, keep * sizeof *first);
+        tx_breaks rest = breaks_from(p, o, first[keep - 1], keep);
+        size_t *at = ARENA_NEW_ARRAY(p->a, size_t, keep + rest.n);
+        memcpy(at, first, keep * sizeof *at);
+        memcpy(at + keep, rest.at, rest.n * sizeof *at);
+        br = (tx_breaks){at, keep + rest.n};
+    }
+    /* The breaks live in engine scratch or the paragraph's arena, which line building
+     * does not touch. */
     tx_lines lines = tx_lines_build(p, o, br);
     tx_para_discard(p); /* the lines hold copies of what they show */
     return lines;

@@ -2,7 +2,11 @@
 <!--
   SVG charts drawn by the stylesheet (pass 2), each in an fo:instream-foreign-object.
     <d:gantt start="ISO" end="ISO" caption="…"?>
-      <d:bar label="…" start="ISO" end="ISO" kind="seance|planned|step"/>…</d:gantt>
+      <d:bar label="…" start="ISO" end="ISO" kind="meeting|step"
+             state="done|planned|missed|current" cut="ISO (current only)"/>…</d:gantt>
+      meeting: a session or gathering (a diamond, a bar over three days or more);
+      step: a period of work (a bar). done / planned (to come) / missed (a meeting not
+      held) / current (a step under way on the deliverable's date $cut: filled up to it).
     <d:phasing caption="…"?>
       <d:item num="1.1.1" label="title" priority="1|2|3" start="2026" months="18"?
               horizon="Court terme"? (start drawn from the horizon: no year in the source)/>…</d:phasing>
@@ -300,8 +304,9 @@
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="concat(@label, ', ', lv:date(@start))"/>
     <xsl:if test="@end != @start"><xsl:value-of select="concat(' au ', lv:date(@end))"/></xsl:if>
-    <xsl:if test="@kind = 'planned'"> (à venir)</xsl:if>
-    <xsl:if test="@kind = 'missed'"> (non tenue)</xsl:if>
+    <xsl:if test="@state = 'planned'"> (à venir)</xsl:if>
+    <xsl:if test="@state = 'missed'"> (non tenue)</xsl:if>
+    <xsl:if test="@state = 'current'"> (en cours)</xsl:if>
   </xsl:template>
   <xsl:template match="d:phasing/d:item" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
@@ -368,8 +373,15 @@
     </xsl:variable>
     <xsl:variable name="rows" select="exsl:node-set($rows-rtf)/t:row"/>
     <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $gantt-row-h)"/>
-    <!-- a legend line for sessions still to come (drawn hollow), when there are some -->
-    <xsl:variable name="legend-h" select="16 * number(boolean(d:bar[@kind = 'planned' or @kind = 'seance' or @kind = 'missed']))"/>
+    <!-- the legend: one entry per symbol the chart draws, on as many lines as it needs -->
+    <xsl:variable name="legend-rtf">
+      <xsl:call-template name="gantt-legend-layout">
+        <xsl:with-param name="entries" select="exsl:node-set(t:gantt-legend-entries(d:bar))/t:e"/>
+        <xsl:with-param name="x0" select="$x0"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="legend" select="exsl:node-set($legend-rtf)/t:e"/>
+    <xsl:variable name="legend-h" select="4 + 12 * number(boolean($legend)) * (math:max($legend/@line) + 1)"/>
     <xsl:variable name="height" select="$gantt-top + $rows-h + 6 + $legend-h"/>
     <!-- every month named when the widest name fits (else its initial: J F M…); past
          that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
@@ -409,32 +421,11 @@
           <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
-        <!-- the legend: a filled diamond for the meetings held, a hollow one for those to come -->
-        <xsl:if test="$legend-h &gt; 0">
-          <xsl:variable name="ly" select="$gantt-top + $rows-h + 12"/>
-          <xsl:variable name="held" select="boolean(d:bar[@kind = 'seance'])"/>
-          <xsl:variable name="held-label" select="'Séance ou rencontre tenue'"/>
-          <xsl:if test="$held">
-            <polygon fill="{$color-accent}"
-                points="{t:n($x0 + 5)},{t:n($ly - 4)} {t:n($x0 + 9)},{t:n($ly)} {t:n($x0 + 5)},{t:n($ly + 4)} {t:n($x0 + 1)},{t:n($ly)}"/>
-            <text x="{t:n($x0 + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
-                  fill="{$color-text}"><xsl:value-of select="$held-label"/></text>
-          </xsl:if>
-          <xsl:variable name="lx" select="$x0 + number($held) * (t:text-w($held-label, $legend-size) + 26)"/>
-          <xsl:if test="d:bar[@kind = 'planned']">
-            <polygon fill="#FFFFFF" stroke="{$color-accent}" stroke-width="1"
-                points="{t:n($lx + 5)},{t:n($ly - 4)} {t:n($lx + 9)},{t:n($ly)} {t:n($lx + 5)},{t:n($ly + 4)} {t:n($lx + 1)},{t:n($ly)}"/>
-            <text x="{t:n($lx + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
-                  fill="{$color-text}">À venir</text>
-          </xsl:if>
-          <xsl:if test="d:bar[@kind = 'missed']">
-            <xsl:variable name="mx" select="$lx + number(boolean(d:bar[@kind = 'planned'])) * (t:text-w('À venir', $legend-size) + 26)"/>
-            <polygon fill="#FFFFFF" stroke="{$color-muted}" stroke-width="1" stroke-dasharray="1.5 1"
-                points="{t:n($mx + 5)},{t:n($ly - 4)} {t:n($mx + 9)},{t:n($ly)} {t:n($mx + 5)},{t:n($ly + 4)} {t:n($mx + 1)},{t:n($ly)}"/>
-            <text x="{t:n($mx + 13)}" y="{t:n($ly + 2.6)}" font-size="{$legend-size}"
-                  fill="{$color-text}">Non tenue</text>
-          </xsl:if>
-        </xsl:if>
+        <xsl:for-each select="$legend">
+          <xsl:call-template name="gantt-legend-entry">
+            <xsl:with-param name="y" select="$gantt-top + $rows-h + 12 + 12 * @line"/>
+          </xsl:call-template>
+        </xsl:for-each>
         <xsl:for-each select="d:bar">
           <xsl:variable name="pos" select="position()"/>
           <xsl:call-template name="gantt-row">
@@ -583,8 +574,8 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A step: its label (one or two lines) on the left, a bar (or a diamond for a one-day
-       session) centred in a row from $top, $h high. -->
+  <!-- A row: its label (one or two lines) on the left, then its mark centred in the row
+       from $top, $h high: a diamond for a meeting of one or two days, else a bar. -->
   <xsl:template name="gantt-row">
     <xsl:param name="lines"/>
     <xsl:param name="top"/>
@@ -595,18 +586,6 @@
     <xsl:variable name="mid" select="$top + $h div 2"/>
     <xsl:variable name="xa" select="t:gantt-x(t:days(@start), $d0, $span, $x0)"/>
     <xsl:variable name="xb" select="t:gantt-x(t:days(@end) + 1, $d0, $span, $x0)"/>
-    <xsl:variable name="fill">
-      <xsl:choose>
-        <xsl:when test="@kind = 'planned' or @kind = 'missed'">#FFFFFF</xsl:when>
-        <xsl:when test="@kind = 'seance'"><xsl:value-of select="$color-accent"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$color-primary"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <!-- a session to come: hollow, outlined in the sessions' colour -->
-    <xsl:variable name="stroke">
-      <xsl:if test="@kind = 'planned'"><xsl:value-of select="$color-accent"/></xsl:if>
-      <xsl:if test="@kind = 'missed'"><xsl:value-of select="$color-muted"/></xsl:if>
-    </xsl:variable>
     <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
           stroke="{$color-chart-grid}" stroke-width="0.4"/>
     <xsl:call-template name="chart-lines">
@@ -615,27 +594,183 @@
       <xsl:with-param name="mid" select="$mid"/>
     </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="t:days(@end) - t:days(@start) &lt; 3">
-        <xsl:variable name="cx" select="($xa + $xb) div 2"/>
+      <xsl:when test="@kind = 'meeting' and t:days(@end) - t:days(@start) &lt; 3">
+        <xsl:call-template name="gantt-mark">
+          <xsl:with-param name="shape" select="'diamond'"/>
+          <xsl:with-param name="x" select="($xa + $xb) div 2 - 5"/>
+          <xsl:with-param name="mid" select="$mid"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gantt-mark">
+          <xsl:with-param name="shape" select="'bar'"/>
+          <xsl:with-param name="x" select="$xa"/>
+          <xsl:with-param name="w" select="$xb - $xa"/>
+          <xsl:with-param name="mid" select="$mid"/>
+          <xsl:with-param name="cut-w">
+            <xsl:choose>
+              <xsl:when test="@cut"><xsl:value-of select="t:gantt-x(t:days(@cut) + 1, $d0, $span, $x0) - $xa"/></xsl:when>
+              <xsl:otherwise>0</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The mark of the current d:bar (or legend entry: its @kind and @state), from $x:
+       a diamond 10 wide, or a bar $w wide. Meetings in the accent colour, steps in the
+       primary one; done: filled; to come: hollow, outlined; not held: dashed, muted; a
+       step under way: hollow, filled over its first $cut-w. -->
+  <xsl:template name="gantt-mark">
+    <xsl:param name="shape"/>
+    <xsl:param name="x"/>
+    <xsl:param name="w" select="10"/>
+    <xsl:param name="mid"/>
+    <xsl:param name="cut-w" select="0"/>
+    <xsl:variable name="color">
+      <xsl:choose>
+        <xsl:when test="@state = 'missed'"><xsl:value-of select="$color-muted"/></xsl:when>
+        <xsl:when test="@kind = 'meeting'"><xsl:value-of select="$color-accent"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$color-primary"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="fill">
+      <xsl:choose>
+        <xsl:when test="@state = 'done'"><xsl:value-of select="$color"/></xsl:when>
+        <xsl:otherwise>#FFFFFF</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="outline-rtf">
+      <t:o>
+        <xsl:if test="@state != 'done'">
+          <xsl:attribute name="stroke"><xsl:value-of select="$color"/></xsl:attribute>
+          <xsl:attribute name="stroke-width">1</xsl:attribute>
+          <xsl:if test="@state = 'missed'"><xsl:attribute name="stroke-dasharray">1.5 1</xsl:attribute></xsl:if>
+        </xsl:if>
+      </t:o>
+    </xsl:variable>
+    <xsl:variable name="outline" select="exsl:node-set($outline-rtf)/t:o/@*"/>
+    <xsl:choose>
+      <xsl:when test="$shape = 'diamond'">
         <polygon fill="{$fill}"
-            points="{t:n($cx)},{t:n($mid - 5)} {t:n($cx + 5)},{t:n($mid)} {t:n($cx)},{t:n($mid + 5)} {t:n($cx - 5)},{t:n($mid)}">
-          <xsl:if test="$stroke != ''">
-            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
-            <xsl:attribute name="stroke-width">1</xsl:attribute>
-          </xsl:if>
-          <xsl:if test="@kind = 'missed'"><xsl:attribute name="stroke-dasharray">1.5 1</xsl:attribute></xsl:if>
+            points="{t:n($x + 5)},{t:n($mid - 5)} {t:n($x + 10)},{t:n($mid)} {t:n($x + 5)},{t:n($mid + 5)} {t:n($x)},{t:n($mid)}">
+          <xsl:copy-of select="$outline"/>
         </polygon>
       </xsl:when>
       <xsl:otherwise>
-        <rect x="{t:n($xa)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa)}" height="8"
-              rx="1.5" fill="{$fill}">
-          <xsl:if test="$stroke != ''">
-            <xsl:attribute name="stroke"><xsl:value-of select="$stroke"/></xsl:attribute>
-            <xsl:attribute name="stroke-width">1</xsl:attribute>
-          </xsl:if>
+        <!-- the outline inside the bar's span: a hollow bar is as long as a filled one -->
+        <xsl:variable name="inset" select="0.5 * number(@state != 'done')"/>
+        <rect x="{t:n($x + $inset)}" y="{t:n($mid - 4 + $inset)}" width="{t:n(t:max($w - 2 * $inset, 0.5))}"
+              height="{t:n(8 - 2 * $inset)}" rx="1.5" fill="{$fill}">
+          <xsl:copy-of select="$outline"/>
         </rect>
+        <xsl:if test="@state = 'current' and $cut-w &gt; 0">
+          <rect x="{t:n($x)}" y="{t:n($mid - 4)}" width="{t:n(t:min($cut-w, $w))}" height="8"
+                rx="1.5" fill="{$color}"/>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The legend's entries, one per kind of mark the bars draw, in a fixed order:
+       <t:e kind state label long="yes"?/> (long: some meeting of that state is a bar,
+       so the entry shows a bar after its diamond). -->
+  <func:function name="t:gantt-legend-entries">
+    <xsl:param name="bars"/>
+    <xsl:variable name="long" select="$bars[@kind = 'meeting' and t:days(@end) - t:days(@start) &gt;= 3]"/>
+    <xsl:variable name="r">
+      <xsl:if test="$bars[@kind = 'meeting' and @state = 'done']">
+        <t:e kind="meeting" state="done" label="Séance ou rencontre tenue">
+          <xsl:if test="$long[@state = 'done']"><xsl:attribute name="long">yes</xsl:attribute></xsl:if>
+        </t:e>
+      </xsl:if>
+      <xsl:if test="$bars[@kind = 'meeting' and @state = 'planned']">
+        <t:e kind="meeting" state="planned" label="Séance ou rencontre à venir">
+          <xsl:if test="$long[@state = 'planned']"><xsl:attribute name="long">yes</xsl:attribute></xsl:if>
+        </t:e>
+      </xsl:if>
+      <xsl:if test="$bars[@kind = 'meeting' and @state = 'missed']">
+        <t:e kind="meeting" state="missed" label="Séance non tenue"/>
+      </xsl:if>
+      <xsl:if test="$bars[@kind = 'step' and (@state = 'done' or @state = 'current')]">
+        <t:e kind="step" state="done" label="Étape réalisée"/>
+      </xsl:if>
+      <xsl:if test="$bars[@kind = 'step' and (@state = 'planned' or @state = 'current')]">
+        <t:e kind="step" state="planned" label="Étape à venir"/>
+      </xsl:if>
+    </xsl:variable>
+    <func:result select="$r"/>
+  </func:function>
+
+  <!-- Width of a legend entry's symbol: a diamond, a diamond then a bar, or a bar. -->
+  <func:function name="t:gantt-symbol-w">
+    <xsl:param name="e"/>
+    <xsl:choose>
+      <xsl:when test="$e/@kind = 'step'"><func:result select="16"/></xsl:when>
+      <xsl:when test="$e/@long"><func:result select="28"/></xsl:when>
+      <xsl:otherwise><func:result select="10"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The entries placed on lines from $x0 (the left edge of the time axis), a new line
+       when the next one would run past the right margin: copies with @x and @line. -->
+  <xsl:template name="gantt-legend-layout">
+    <xsl:param name="entries"/>
+    <xsl:param name="x0"/>
+    <xsl:param name="i" select="1"/>
+    <xsl:param name="x" select="$x0"/>
+    <xsl:param name="line" select="0"/>
+    <xsl:variable name="e" select="$entries[$i]"/>
+    <xsl:if test="$e">
+      <xsl:variable name="w" select="t:gantt-symbol-w($e) + 4 + t:text-w($e/@label, $legend-size)"/>
+      <xsl:variable name="wraps" select="$x &gt; $x0 and $x + $w &gt; $chart-units - 2"/>
+      <xsl:variable name="ex" select="$x * number(not($wraps)) + $x0 * number($wraps)"/>
+      <xsl:variable name="el" select="$line + number($wraps)"/>
+      <t:e x="{$ex}" line="{$el}">
+        <xsl:copy-of select="$e/@*"/>
+      </t:e>
+      <xsl:call-template name="gantt-legend-layout">
+        <xsl:with-param name="entries" select="$entries"/>
+        <xsl:with-param name="x0" select="$x0"/>
+        <xsl:with-param name="i" select="$i + 1"/>
+        <xsl:with-param name="x" select="$ex + $w + 14"/>
+        <xsl:with-param name="line" select="$el"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- One placed legend entry (the current t:e): its symbol, then its label, around $y. -->
+  <xsl:template name="gantt-legend-entry">
+    <xsl:param name="y"/>
+    <xsl:variable name="sw" select="t:gantt-symbol-w(.)"/>
+    <xsl:choose>
+      <xsl:when test="@kind = 'step'">
+        <xsl:call-template name="gantt-mark">
+          <xsl:with-param name="shape" select="'bar'"/>
+          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="w" select="16"/>
+          <xsl:with-param name="mid" select="$y"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="gantt-mark">
+          <xsl:with-param name="shape" select="'diamond'"/>
+          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="mid" select="$y"/>
+        </xsl:call-template>
+        <xsl:if test="@long">
+          <xsl:call-template name="gantt-mark">
+            <xsl:with-param name="shape" select="'bar'"/>
+            <xsl:with-param name="x" select="@x + 13"/>
+            <xsl:with-param name="w" select="15"/>
+            <xsl:with-param name="mid" select="$y"/>
+          </xsl:call-template>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+    <text x="{t:n(@x + $sw + 4)}" y="{t:n($y + 2.6)}" font-size="{$legend-size}"
+          fill="{$color-text}"><xsl:value-of select="@label"/></text>
   </xsl:template>
 
   <!-- ============================================================ phasing -->

@@ -11,31 +11,59 @@
     exclude-result-prefixes="a d lv t">
 
   <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl); the
-       build date is said here only, as "produit le". -->
+       build date is said here only, as "produit le", after what the document is, who made
+       it and which version it is. $deliverable: its name ("Rapport final"). -->
   <xsl:template name="colophon-section">
       <xsl:param name="date"/>
       <xsl:param name="version"/>
+      <xsl:param name="deliverable" select="''"/>
+      <xsl:variable name="title"><xsl:apply-templates select="$atelier/a:titre" mode="plain"/></xsl:variable>
+      <xsl:variable name="site"><xsl:apply-templates select="$the-site/a:nom" mode="plain"/></xsl:variable>
       <d:colophon>
         <d:p>
-          <xsl:apply-templates select="$atelier/a:titre" mode="plain"/>
-          <xsl:if test="$the-site">
-            <xsl:text> — </xsl:text><xsl:apply-templates select="$the-site/a:nom" mode="plain"/>
+          <xsl:if test="$deliverable != ''"><xsl:value-of select="concat($deliverable, ' — ')"/></xsl:if>
+          <xsl:value-of select="$title"/>
+          <!-- "Atelier flash de Vernay-sur-Loue" names its site already -->
+          <xsl:if test="$site != '' and not(contains($title, $site))">
+            <xsl:value-of select="concat(' — ', $site)"/>
           </xsl:if>
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p>
-          <xsl:text>Atelier piloté par </xsl:text>
-          <xsl:value-of select="t:service($atelier/a:pilotage/a:service[1])"/>
+          <xsl:value-of select="concat('Atelier piloté par ', t:service($atelier/a:pilotage/a:service[1]))"/>
+          <xsl:call-template name="colophon-team"><xsl:with-param name="equipe" select="$atelier/a:equipe"/></xsl:call-template>
           <xsl:text>.</xsl:text>
         </d:p>
-        <d:p>
-          <xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/>
-        </d:p>
-        <d:p>
-          <xsl:value-of select="concat('Document produit le ', lv:date($build-date),
-                                       ' avec Livrables, à partir de la description XML de l’atelier.')"/>
-        </d:p>
+        <d:p><xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/></d:p>
+        <d:p><xsl:call-template name="colophon-made"/></d:p>
       </d:colophon>
+  </xsl:template>
+
+  <!-- " ; équipe de conception : Atelier Sillons (mandataire), Hydrosphère conseil…", or
+       nothing without a team. -->
+  <xsl:template name="colophon-team">
+    <xsl:param name="equipe"/>
+    <xsl:if test="$equipe/a:mandataire">
+      <xsl:value-of select="concat(' ; équipe de conception : ', lv:typo(normalize-space($equipe/a:mandataire/@nom)))"/>
+      <xsl:if test="$equipe/a:cotraitant"> (mandataire)</xsl:if>
+      <xsl:for-each select="$equipe/a:cotraitant">
+        <xsl:value-of select="concat(', ', lv:typo(normalize-space(@nom)))"/>
+      </xsl:for-each>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The one sentence on how and when this file was made: "Mis en page avec Livrables
+       (charte de l'État) ; fichier produit le 2 décembre 2026." -->
+  <xsl:template name="colophon-made">
+    <xsl:variable name="charter">
+      <xsl:choose>
+        <xsl:when test="$charter-name = 'etat'">charte de l’État</xsl:when>
+        <xsl:when test="$charter-name = 'neutre' or $charter-name = 'base'">charte neutre</xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('charte « ', $charter-name, ' »')"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:value-of select="concat('Mis en page avec Livrables (', $charter, ') ; fichier produit le ',
+                                 lv:date($build-date), '.')"/>
   </xsl:template>
 
   <!-- Small print at the foot of the last page; it keeps with what precedes it, so that it

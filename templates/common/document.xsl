@@ -93,6 +93,7 @@
       <xsl:call-template name="colophon-section">
         <xsl:with-param name="date" select="$date"/>
         <xsl:with-param name="version" select="$doc-ver"/>
+        <xsl:with-param name="deliverable" select="$deliverable"/>
       </xsl:call-template>
     </xsl:param>
     <xsl:param name="cover"/>

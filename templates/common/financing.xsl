@@ -28,6 +28,27 @@
     <func:result select="not($action/@statut = 'realisee' or $action/@statut = 'abandonnee')"/>
   </func:function>
 
+  <!-- What kind of money a financing line brings: its type, else "autofinancement" when
+       the funder is the action's porteur (its own funds), else "subvention". Loans, own
+       funds and land carrying are money for the action, but no funder's aid: the tables
+       by funder and the fiches name them apart. -->
+  <func:function name="t:funding-kind">
+    <xsl:param name="ligne"/>
+    <xsl:choose>
+      <xsl:when test="$ligne/@type"><func:result select="string($ligne/@type)"/></xsl:when>
+      <xsl:when test="normalize-space($ligne/@financeur) = normalize-space($ligne/../../a:porteur)">
+        <func:result select="'autofinancement'"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="'subvention'"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The rank of a kind in tables by funder: aids first, then own funds, loans, carrying. -->
+  <func:function name="t:funding-rank">
+    <xsl:param name="kind"/>
+    <func:result select="string-length(substring-before('subvention autofinancement emprunt portage', $kind))"/>
+  </func:function>
+
   <!-- An amount, or a dash for nothing (rows where most cells are empty). -->
   <func:function name="t:amount-or-dash">
     <xsl:param name="n"/>

@@ -63,7 +63,7 @@
       <fo:leader leader-pattern="space"/>
       <fo:inline>
         <fo:retrieve-marker retrieve-class-name="chapter"
-            retrieve-position="first-including-carryover" retrieve-boundary="page-sequence"/>
+            retrieve-position="first-starting-within-page" retrieve-boundary="page-sequence"/>
       </fo:inline>
     </fo:block>
   </xsl:template>

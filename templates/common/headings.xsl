@@ -29,16 +29,16 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The heading text with its number, as plain text (marker, bookmarks). -->
+  <!-- The heading text with its number, as plain text, numbered as the heading and the
+       table of contents are ("1 Contexte", "1.2 Le site": no point after a lone number).
+       $full: the whole title (bookmarks, which list what the contents list), else the
+       short one when there is one (the running header's narrow line). -->
   <xsl:template match="d:section" mode="section-label">
+    <xsl:param name="full" select="false()"/>
     <xsl:variable name="number"><xsl:apply-templates select="." mode="section-number"/></xsl:variable>
-    <!-- "1. Contexte" but "1.2 Le site" -->
+    <xsl:if test="$number != ''"><xsl:value-of select="concat($number, ' ')"/></xsl:if>
     <xsl:choose>
-      <xsl:when test="contains($number, '.')"><xsl:value-of select="concat($number, ' ')"/></xsl:when>
-      <xsl:when test="$number != ''"><xsl:value-of select="concat($number, '. ')"/></xsl:when>
-    </xsl:choose>
-    <xsl:choose>
-      <xsl:when test="@short"><xsl:value-of select="@short"/></xsl:when>
+      <xsl:when test="@short and not($full)"><xsl:value-of select="@short"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="@title"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -113,7 +113,11 @@
       <xsl:attribute name="internal-destination">
         <xsl:apply-templates select="." mode="section-id"/>
       </xsl:attribute>
-      <fo:bookmark-title><xsl:apply-templates select="." mode="section-label"/></fo:bookmark-title>
+      <fo:bookmark-title>
+        <xsl:apply-templates select="." mode="section-label">
+          <xsl:with-param name="full" select="true()"/>
+        </xsl:apply-templates>
+      </fo:bookmark-title>
       <xsl:apply-templates select="d:section | d:fiche[@id]" mode="bookmarks"/>
     </fo:bookmark>
   </xsl:template>

@@ -156,8 +156,16 @@
       <xsl:apply-templates mode="fo"/>
     </fo:block>
   </xsl:template>
+  <!-- A note under a table or chart (rounding, taxes, abbreviations) stays on its page: a
+       note alone at the top of the next one explains nothing. -->
   <xsl:template match="d:caption" mode="fo">
-    <fo:block xsl:use-attribute-sets="caption"><xsl:apply-templates mode="fo"/></fo:block>
+    <fo:block xsl:use-attribute-sets="caption">
+      <xsl:if test="preceding-sibling::*[1][self::d:table or self::d:gantt or self::d:phasing
+                                            or self::d:stacked or self::d:series]">
+        <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates mode="fo"/>
+    </fo:block>
   </xsl:template>
 
   <!-- An image from the source, scaled down to the text width, with its caption. -->

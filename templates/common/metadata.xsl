@@ -19,7 +19,7 @@
             <dc:title>
               <xsl:value-of select="@deliverable"/>
               <xsl:text> — </xsl:text><xsl:value-of select="@title"/>
-              <xsl:if test="@site != ''"><xsl:text> — </xsl:text><xsl:value-of select="@site"/></xsl:if>
+              <xsl:if test="@site != '' and not(contains(@title, @site))"><xsl:text> — </xsl:text><xsl:value-of select="@site"/></xsl:if>
             </dc:title>
             <dc:creator><xsl:value-of select="@creator"/></dc:creator>
             <dc:subject><xsl:value-of select="@subject"/></dc:subject>

@@ -9,7 +9,11 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    exclude-result-prefixes="a d lv t">
+    xmlns:str="http://exslt.org/strings"
+    xmlns:exsl="http://exslt.org/common"
+    xmlns:func="http://exslt.org/functions"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a d lv t str exsl func">
 
   <!-- "Axe 1 — Habiter le centre-bourg" -->
   <xsl:template match="a:axe" mode="axis-title">
@@ -23,14 +27,22 @@
     <xsl:param name="axes"/>
     <xsl:param name="detailed" select="false()"/>
     <xsl:param name="group" select="true()"/>
+    <!-- The actions whose words size the columns: the feuille de route gives the whole plan,
+         so that its tables, one per axis, share their column widths. -->
+    <xsl:param name="sized-by" select="$axes/a:objectif/a:action[t:open(.)]"/>
     <!-- Short columns fixed; Action, Porteur (and Partenaires) by content, so that a place
          name such as "Castelvert-sur-Arrats" gets a line of its own width when the table has
          room for it. -->
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
-          <xsl:when test="$detailed">10mm auto auto auto auto auto 19.5mm</xsl:when>
-          <xsl:otherwise>10mm auto auto auto auto 19.5mm</xsl:otherwise>
+          <xsl:when test="$detailed">
+            <xsl:call-template name="plan-columns"><xsl:with-param name="actions" select="$sized-by"/></xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>10mm auto auto auto auto </xsl:text>
+            <xsl:call-template name="cost-column"><xsl:with-param name="actions" select="$sized-by"/></xsl:call-template>
+          </xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
       <d:head>
@@ -60,6 +72,97 @@
         <d:cell align="end"><xsl:value-of select="t:amount(sum($open/a:cout))"/></d:cell>
       </d:row>
     </d:table>
+  </xsl:template>
+
+  <!-- The columns of the detailed plan table, the same for every table of one plan. Action,
+       the main information, keeps at least a quarter of the room the short columns leave;
+       Porteur and Partenaires are as wide as the plan's longest word in them (a place name
+       stays on one line) within 37 % of it each, else such a name ("Bourgogne-Franche-Comté")
+       breaks at its hyphens.
+       Measured by the text engine in the charter's table font. -->
+  <xsl:template name="plan-columns">
+    <xsl:param name="actions"/>
+    <xsl:variable name="size" select="number(substring-before(concat($font-size-table, 'pt'), 'pt'))"/>
+    <xsl:variable name="porteur">
+      <xsl:call-template name="widest-word">
+        <xsl:with-param name="texts" select="$actions/a:porteur"/>
+        <xsl:with-param name="size" select="$size"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="partners">
+      <xsl:call-template name="widest-word">
+        <xsl:with-param name="texts" select="$actions/a:partenaires/a:partenaire"/>
+        <xsl:with-param name="size" select="$size"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="cost"><xsl:call-template name="cost-column"><xsl:with-param name="actions" select="$actions"/></xsl:call-template></xsl:variable>
+    <!-- the room left by N°, Horizon, Priorité and Coût, in points -->
+    <xsl:variable name="flex" select="t:pt($page-width) - t:pt($margin-inner) - t:pt($margin-outer) - t:pt('43mm') - t:pt($cost)"/>
+    <xsl:variable name="wp" select="t:between($porteur + 9, 60, $flex * 0.37)"/>
+    <xsl:variable name="wq" select="t:between($partners + 9, 60, $flex * 0.37)"/>
+    <xsl:value-of select="concat('10mm 1 ', format-number($wp, '0.#'), 'pt ', format-number($wq, '0.#'), 'pt 19mm 14mm ', $cost)"/>
+  </xsl:template>
+
+  <!-- A length ("25mm", "2cm", "1in", "12pt") in points. -->
+  <func:function name="t:pt">
+    <xsl:param name="len"/>
+    <xsl:variable name="n" select="number(translate($len, 'abcdefghijklmnopqrstuvwxyz', ''))"/>
+    <xsl:choose>
+      <xsl:when test="contains($len, 'mm')"><func:result select="$n * 72 div 25.4"/></xsl:when>
+      <xsl:when test="contains($len, 'cm')"><func:result select="$n * 72 div 2.54"/></xsl:when>
+      <xsl:when test="contains($len, 'in')"><func:result select="$n * 72"/></xsl:when>
+      <xsl:otherwise><func:result select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- $x kept within [$low, $high]. -->
+  <func:function name="t:between">
+    <xsl:param name="x"/>
+    <xsl:param name="low"/>
+    <xsl:param name="high"/>
+    <xsl:choose>
+      <xsl:when test="$x &lt; $low"><func:result select="$low"/></xsl:when>
+      <xsl:when test="$x &gt; $high"><func:result select="$high"/></xsl:when>
+      <xsl:otherwise><func:result select="$x"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The cost column: 19.5mm holds "12 500 000 €"; "coût à définir", kept on one line, may
+       need more (measured in the table font, with the cell's padding). -->
+  <xsl:template name="cost-column">
+    <xsl:param name="actions"/>
+    <xsl:variable name="size" select="number(substring-before(concat($font-size-table, 'pt'), 'pt'))"/>
+    <xsl:variable name="tbd" select="lv:text-width('coût à définir', $font-heading, $size) + 9"/>
+    <xsl:choose>
+      <xsl:when test="$actions[not(a:cout)] and $tbd &gt; 55.3">
+        <xsl:value-of select="concat(format-number($tbd, '0.#'), 'pt')"/>
+      </xsl:when>
+      <xsl:otherwise>19.5mm</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The width in points of the widest word of $texts (words split at spaces, no-break ones
+       included) at $size in the table font; 0 when there is none. -->
+  <xsl:template name="widest-word">
+    <xsl:param name="texts"/>
+    <xsl:param name="size"/>
+    <xsl:variable name="widths-rtf">
+      <xsl:for-each select="$texts">
+        <xsl:for-each select="str:tokenize(translate(string(.), '&#160;', ' '), ' ')">
+          <t:w><xsl:value-of select="lv:text-width(string(.), $font-heading, $size)"/></t:w>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="widths" select="exsl:node-set($widths-rtf)/t:w[number(.) = number(.)]"/>
+    <xsl:choose>
+      <xsl:when test="$widths">
+        <xsl:for-each select="$widths">
+          <xsl:sort select="." data-type="number" order="descending"/>
+          <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- The actions realised or abandoned, listed apart from the plan: their figures count in

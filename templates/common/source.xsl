@@ -13,8 +13,9 @@
     xmlns:func="http://exslt.org/functions"
     xmlns:exsl="http://exslt.org/common"
     xmlns:set="http://exslt.org/sets"
+    xmlns:date="http://exslt.org/dates-and-times"
     extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t func exsl set">
+    exclude-result-prefixes="a d lv t func exsl set date">
 
   <!-- ============================================================ labels -->
   <!-- Each label table is a tiny XML island read with document(''): one place per value. -->
@@ -64,6 +65,13 @@
     <t:l k="financement:etat">État</t:l>
     <t:l k="financement:local">Collectivités</t:l>
     <t:l k="financement:autre">Autres</t:l>
+    <t:l k="fonds:subvention">Subventions et aides</t:l>
+    <t:l k="fonds:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds:emprunt">Emprunts</t:l>
+    <t:l k="fonds:portage">Portage foncier (avances à racheter)</t:l>
+    <t:l k="fonds-ligne:autofinancement">Autofinancement</t:l>
+    <t:l k="fonds-ligne:emprunt">Emprunt</t:l>
+    <t:l k="fonds-ligne:portage">Portage foncier</t:l>
   </t:labels>
   <xsl:variable name="labels" select="document('')/*/t:labels/t:l"/>
 
@@ -264,17 +272,18 @@
                          and @numero = substring-after($etape/@type, 'seance-')]"/>
   </func:function>
 
-  <!-- The dates of a step in a site's deliverables: an intersession runs from the end of the
-       site's session before it to the start of its session after it (the sessions are the
-       site's, so its intersessions are too); any other step keeps the atelier's dates. -->
+  <!-- The dates of a step in a site's deliverables: an intersession runs from the day after the
+       site's session before it to the day before its session after it (the sessions are the
+       site's, so its intersessions are too, and never share a day with them); any other step
+       keeps the atelier's dates. -->
   <func:function name="t:step-start">
     <xsl:param name="etape"/>
     <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
     <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
     <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
-      <xsl:when test="$before and $after and $before/@fin"><func:result select="string($before/@fin)"/></xsl:when>
-      <xsl:when test="$before and $after"><func:result select="string($before/@date)"/></xsl:when>
+      <xsl:when test="$before and $after and $before/@fin"><func:result select="date:add($before/@fin, 'P1D')"/></xsl:when>
+      <xsl:when test="$before and $after"><func:result select="date:add($before/@date, 'P1D')"/></xsl:when>
       <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -284,36 +293,63 @@
     <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
     <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
-      <xsl:when test="$before and $after"><func:result select="string($after/@date)"/></xsl:when>
+      <xsl:when test="$before and $after"><func:result select="date:add($after/@date, '-P1D')"/></xsl:when>
       <xsl:when test="$etape/@fin"><func:result select="string($etape/@fin)"/></xsl:when>
       <xsl:otherwise><func:result select="string($etape/@debut)"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
 
-  <!-- "Séance 2 : stratégie" for a site's session (its own title when it has one). -->
+  <!-- A site's session as calendars and tables name it: "Séance 2 — Des villages frais"
+       (always a dash: a title may hold its own colon). Its title only once the session is
+       held by the deliverable's date $as-of (a title is given at the session, from its
+       outcome: a note written before cannot know it), else its type: "Séance 2 —
+       Stratégie". -->
   <xsl:template match="a:seance" mode="calendar-label">
+    <xsl:param name="as-of" select="''"/>
     <xsl:value-of select="concat('Séance ', @numero)"/>
     <xsl:choose>
-      <xsl:when test="a:titre">
-        <!-- a title with its own colon takes a dash: "Séance 1 — Chaleur, pluies, vignes : ce qui change" -->
-        <xsl:choose>
-          <xsl:when test="contains(a:titre, ':')"><xsl:text> — </xsl:text></xsl:when>
-          <xsl:otherwise><xsl:text> : </xsl:text></xsl:otherwise>
-        </xsl:choose>
+      <xsl:when test="a:titre and ($as-of = '' or not(t:after(@date, $as-of)))">
+        <xsl:text> — </xsl:text>
         <xsl:apply-templates select="a:titre" mode="plain"/>
       </xsl:when>
       <xsl:when test="@type != 'autre'">
-        <xsl:variable name="l" select="t:label('seance', @type)"/>
-        <xsl:value-of select="concat(' : ', $l)"/>
+        <xsl:value-of select="concat(' — ', t:label('seance', @type))"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
 
+  <!-- Whether ISO date $d is after ISO date $ref. -->
+  <func:function name="t:after">
+    <xsl:param name="d"/>
+    <xsl:param name="ref"/>
+    <func:result select="number(translate($d, '-', '')) &gt; number(translate($ref, '-', ''))"/>
+  </func:function>
+
+  <!-- What a calendar step is on a chart: a meeting (sessions, launch, restitution, seminar,
+       and any other step of one or two days) or a period of work (cadrage, intersessions,
+       production). -->
+  <func:function name="t:step-kind">
+    <xsl:param name="etape"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($etape/@type, 'seance') or $etape/@type = 'lancement'
+                      or $etape/@type = 'restitution' or $etape/@type = 'seminaire-final'">
+        <func:result select="'meeting'"/>
+      </xsl:when>
+      <xsl:when test="$etape/@type = 'autre' and (not($etape/@fin)
+                      or t:days($etape/@fin) - t:days($etape/@debut) &lt; 2)">
+        <func:result select="'meeting'"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="'step'"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- The atelier's calendar as a Gantt chart description, from its first step to its
        last. In a site's deliverables the sessions are that site's (t:site-session), and
        a session of the site that no step announces is added at its date. -->
-  <!-- $as-of: the date of the deliverable (YYYY-MM-DD): a session after it is drawn to come,
-       whatever the source says now, since the document could not know it. -->
+  <!-- $as-of: the date of the deliverable (YYYY-MM-DD). Everything is drawn as the document
+       saw it on that day: a meeting after it is to come whatever the source says now, a
+       session before it that was not held did not take place, a period after it is to
+       come and one that spans it is under way. Without $as-of, the source's state. -->
   <xsl:template name="calendar-chart">
     <xsl:param name="as-of" select="''"/>
     <xsl:variable name="steps" select="$atelier/a:calendrier/a:etape"/>
@@ -322,7 +358,9 @@
         <xsl:variable name="own" select="t:site-session(.)"/>
         <xsl:choose>
           <xsl:when test="$own">
-            <xsl:apply-templates select="$own" mode="calendar-bar"/>
+            <xsl:apply-templates select="$own" mode="calendar-bar">
+              <xsl:with-param name="as-of" select="$as-of"/>
+            </xsl:apply-templates>
           </xsl:when>
           <xsl:otherwise>
             <xsl:variable name="label">
@@ -331,16 +369,15 @@
                 <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
               </xsl:choose>
             </xsl:variable>
-            <d:bar label="{$label}" start="{t:step-start(.)}" end="{t:step-end(.)}">
-              <xsl:attribute name="kind">
-                <xsl:variable name="sessions"
-                    select="$atelier/a:site/a:seances/a:seance[concat('seance-', @numero) = current()/@type]"/>
+            <!-- a session step that no site has held yet is still to come -->
+            <xsl:variable name="sessions"
+                select="$atelier/a:site/a:seances/a:seance[concat('seance-', @numero) = current()/@type]"/>
+            <d:bar label="{$label}" start="{t:step-start(.)}" end="{t:step-end(.)}"
+                   kind="{t:step-kind(.)}">
+              <xsl:attribute name="state">
                 <xsl:choose>
-                  <!-- a session step no site has held yet is still to come -->
                   <xsl:when test="$sessions and not($sessions[t:held(.)])">planned</xsl:when>
-                  <xsl:when test="starts-with(@type, 'seance') or @type = 'seminaire-final'
-                                  or @type = 'restitution'">seance</xsl:when>
-                  <xsl:otherwise>step</xsl:otherwise>
+                  <xsl:otherwise>done</xsl:otherwise>
                 </xsl:choose>
               </xsl:attribute>
             </d:bar>
@@ -348,20 +385,29 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:apply-templates mode="calendar-bar"
-          select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]"/>
+          select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]">
+        <xsl:with-param name="as-of" select="$as-of"/>
+      </xsl:apply-templates>
     </xsl:variable>
     <xsl:variable name="dated-rtf">
       <xsl:for-each select="exsl:node-set($bars-rtf)/d:bar">
         <xsl:copy>
           <xsl:copy-of select="@*"/>
-          <xsl:if test="@kind = 'seance' and $as-of != ''
-                        and number(translate(@start, '-', '')) > number(translate($as-of, '-', ''))">
-            <xsl:attribute name="kind">planned</xsl:attribute>
-          </xsl:if>
-          <!-- a session not held whose date the deliverable has passed did not take place -->
-          <xsl:if test="@kind = 'planned' and $as-of != ''
-                        and number(translate(@end, '-', '')) &lt; number(translate($as-of, '-', ''))">
-            <xsl:attribute name="kind">missed</xsl:attribute>
+          <xsl:if test="$as-of != ''">
+            <xsl:choose>
+              <!-- after the deliverable's date: to come -->
+              <xsl:when test="t:after(@start, $as-of)">
+                <xsl:attribute name="state">planned</xsl:attribute>
+              </xsl:when>
+              <!-- a session not held whose date the deliverable has passed did not take place -->
+              <xsl:when test="@state = 'planned' and @kind = 'meeting' and t:after($as-of, @end)">
+                <xsl:attribute name="state">missed</xsl:attribute>
+              </xsl:when>
+              <xsl:when test="@kind = 'step' and t:after(@end, $as-of)">
+                <xsl:attribute name="state">current</xsl:attribute>
+                <xsl:attribute name="cut"><xsl:value-of select="$as-of"/></xsl:attribute>
+              </xsl:when>
+            </xsl:choose>
           </xsl:if>
           <xsl:copy-of select="node()"/>
         </xsl:copy>
@@ -381,11 +427,9 @@
           <xsl:if test="position() = 1"><xsl:value-of select="."/></xsl:if>
         </xsl:for-each>
       </xsl:variable>
-      <d:gantt start="{$first}" end="{$last}">
-        <xsl:attribute name="caption">
-          <xsl:value-of select="concat('Calendrier de l’atelier, du ', lv:date($first), ' au ', lv:date($last))"/>
-          <xsl:if test="$the-site/a:seances"> ; séances aux dates du site</xsl:if>
-        </xsl:attribute>
+      <!-- the sessions are the site's in a site's deliverable: it goes without saying -->
+      <d:gantt start="{$first}" end="{$last}"
+               caption="{concat('Calendrier de l’atelier, ', lv:date-range($first, $last))}">
         <!-- in date order: a session added from the site takes its place among the steps -->
         <xsl:for-each select="$bars">
           <xsl:sort select="translate(@start, '-', '')" data-type="number"/>
@@ -396,11 +440,16 @@
   </xsl:template>
 
   <xsl:template match="a:seance" mode="calendar-bar">
-    <xsl:variable name="label"><xsl:apply-templates select="." mode="calendar-label"/></xsl:variable>
-    <d:bar label="{$label}" start="{@date}">
-      <xsl:attribute name="kind">
+    <xsl:param name="as-of" select="''"/>
+    <xsl:variable name="label">
+      <xsl:apply-templates select="." mode="calendar-label">
+        <xsl:with-param name="as-of" select="$as-of"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <d:bar label="{$label}" start="{@date}" kind="meeting">
+      <xsl:attribute name="state">
         <xsl:choose>
-          <xsl:when test="t:held(.)">seance</xsl:when>
+          <xsl:when test="t:held(.)">done</xsl:when>
           <xsl:otherwise>planned</xsl:otherwise>
         </xsl:choose>
       </xsl:attribute>
@@ -435,7 +484,9 @@
   </xsl:template>
 
   <!-- The calendar as a table (step, dates, place). -->
+  <!-- $as-of: the deliverable's date (session titles, see calendar-label). -->
   <xsl:template name="calendar-table">
+    <xsl:param name="as-of" select="''"/>
     <d:table cols="3 3 2">
       <d:head><d:cell>Étape</d:cell><d:cell>Dates</d:cell><d:cell>Lieu</d:cell></d:head>
       <xsl:for-each select="$atelier/a:calendrier/a:etape">
@@ -446,7 +497,11 @@
                  before it), else by its type's label. -->
             <xsl:variable name="own-session" select="t:site-session(.)"/>
             <xsl:choose>
-              <xsl:when test="$own-session"><xsl:apply-templates select="$own-session" mode="calendar-label"/></xsl:when>
+              <xsl:when test="$own-session">
+                <xsl:apply-templates select="$own-session" mode="calendar-label">
+                  <xsl:with-param name="as-of" select="$as-of"/>
+                </xsl:apply-templates>
+              </xsl:when>
               <xsl:when test="normalize-space(.) != ''"><xsl:apply-templates select="." mode="inline"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="t:label('etape', @type)"/></xsl:otherwise>
             </xsl:choose>
@@ -467,7 +522,9 @@
           <d:cell>
             <xsl:value-of select="t:period($from, $to)"/>
           </d:cell>
-          <d:cell><xsl:value-of select="lv:typo(normalize-space((@lieu[not($own)] | $own/@lieu)[1]))"/></d:cell>
+          <!-- the final seminar at its full address when the source gives one -->
+          <xsl:variable name="seminar" select="$atelier/a:seminaire-final[current()/@type = 'seminaire-final']/@lieu"/>
+          <d:cell><xsl:value-of select="lv:typo(normalize-space(t:first-of($seminar, @lieu[not($own)], $own/@lieu)))"/></d:cell>
         </d:row>
       </xsl:for-each>
     </d:table>

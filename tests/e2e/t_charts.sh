@@ -97,3 +97,80 @@ PY
         done
     done
 }
+
+# The calendar as its deliverable saw it on its date: what starts later is drawn to come
+# (hollow), a period of work over by then is drawn done, and the legend explains every kind
+# of mark drawn (meetings held, to come, not held; periods done, to come) and nothing else.
+test_charts_calendar_as_of_the_deliverable_with_its_legend() {
+    local ex src s k
+    for ex in $CHART_EXAMPLES; do
+        src=$ROOT/examples/$ex/atelier.xml
+        fo_of "$ex" "$ex" --only note-de-cadrage,carnet-de-suivi,livret-de-capitalisation
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            for k in note-de-cadrage carnet-de-suivi; do
+                charts calendar "$src" "$s" "$ex/$s/$k.fo" "$k"
+            done
+        done
+        charts calendar "$src" - "$ex/livret-de-capitalisation.fo" livret-de-capitalisation
+    done
+}
+
+# Sessions are named one way everywhere ("Séance 2 — …", never "Séance 2 :"), with their
+# title only once held by the deliverable's date: a note de cadrage, written before, names
+# them by type and does not show the site's <gouvernance> (the feuille de route's, decided
+# later). The carnet's progress table gives both days of a two-day session. Bookmarks are
+# numbered like the headings ("2 Séance 1 — …", no "2. ").
+test_charts_session_labels_as_of_the_deliverable() {
+    local ex src dir
+    for ex in $CHART_EXAMPLES; do
+        src=$ROOT/examples/$ex/atelier.xml
+        dir=$(built_example "$ex")
+        PYTHONPATH=$ROOT/tests/e2e/lib /usr/bin/python3 - "$src" "$dir" <<'PY' || return 1
+import glob, json, re, subprocess, sys
+import atelier as at, truth as tr
+from atelier import A
+src, out = sys.argv[1:]
+root = at.load(src)
+def text(pdf):
+    return at.norm(subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout)
+def fail(msg):
+    sys.exit("FAIL: " + msg)
+for pdf in sorted(glob.glob(out + "/**/*.pdf", recursive=True)):
+    t = text(pdf)
+    m = re.search(r"Séance \d+ ?:", t)
+    if m:
+        fail("%s: a session named with a colon: %r" % (pdf, t[m.start():m.start() + 60]))
+    outl = json.loads(subprocess.run(["qpdf", "--json", pdf], check=True, capture_output=True).stdout)
+    def walk(items):
+        for o in items:
+            yield o["title"]
+            yield from walk(o.get("kids", []))
+    dotted = [b for b in walk(outl.get("outlines", [])) if re.match(r"\d+\. ", b)]
+    if dotted:
+        fail("%s: bookmarks numbered '1. …' unlike the headings: %s" % (pdf, dotted[:3]))
+n = 0
+for s in at.sites(root):
+    sid = s.get("id")
+    note = text("%s/%s/note-de-cadrage.pdf" % (out, sid))
+    as_of = tr.deliverable_date(root, s, "note-de-cadrage")
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        title = se.find(A + "titre")
+        generic = {"diagnostic": "Diagnostic", "strategie": "Stratégie", "feuille-de-route": "Feuille de route"}
+        if title is not None and se.get("date") > as_of and at.norm(at.text(title)) != generic.get(se.get("type")) and \
+                re.search(r"Séance %s — %s" % (se.get("numero"), re.escape(at.norm(at.text(title)))), note):
+            fail("%s note de cadrage (%s) names session %s by its later title" % (sid, as_of, se.get("numero")))
+    for inst in s.findall("%sgouvernance/%sinstance" % (A, A)):
+        if at.norm(inst.get("nom")) in note:
+            fail("%s note de cadrage shows the feuille de route's body %r" % (sid, inst.get("nom")))
+    carnet = text("%s/%s/carnet-de-suivi.pdf" % (out, sid))
+    table = carnet[carnet.find("État au"):]
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        d, f = se.get("date"), se.get("fin")
+        if f and f != d:
+            if not re.search(r"\b%s %s" % (se.get("numero"), at.date_range_pattern(d, f)), table):
+                fail("%s carnet: session %s not dated %s in its progress table" % (sid, se.get("numero"), at.date_range_pattern(d, f)))
+            n += 1
+print("session labels, governance, bookmarks checked; %d two-day sessions dated" % n)
+PY
+    done
+}

@@ -188,7 +188,7 @@ test_hostile_sigterm_stops_build_jobs() {
 # a copy of the flash example whose source names an image at PATH
 flash_with_image() {
     cp -r "$ROOT/examples/atelier-flash" at
-    sed -i "s|src=\"images/vernay-friche.jpg\"|src=\"$1\"|" at/atelier.xml
+    sed -i "s|src=\"images/vernay-friche.svg\"|src=\"$1\"|" at/atelier.xml
     grep -q "src=\"$1\"" at/atelier.xml || fail "the example changed: no photo to replace"
 }
 
@@ -202,10 +202,10 @@ test_hostile_source_images_stay_in_the_source_folder() {
     assert_exit 1 "$LIVRABLES" build at/atelier.xml -o out
     assert_contains out.txt "at/atelier.xml:$line: error: image '/etc/passwd' is outside the atelier's folder"
     [ -z "$(find out -name '*.pdf' 2>/dev/null)" ] || fail "a PDF was written"
-    sed -i 's|src="/etc/passwd"|src="../outside.jpg"|' at/atelier.xml
-    cp "$ROOT/examples/atelier-flash/images/vernay-friche.jpg" outside.jpg
+    sed -i 's|src="/etc/passwd"|src="../outside.svg"|' at/atelier.xml
+    cp "$ROOT/examples/atelier-flash/images/vernay-friche.svg" outside.svg
     assert_exit 1 "$LIVRABLES" validate at/atelier.xml
-    assert_eq "at/atelier.xml:$line: error: image '../outside.jpg' is outside the atelier's folder (--allow-path DIR allows another folder)" \
+    assert_eq "at/atelier.xml:$line: error: image '../outside.svg' is outside the atelier's folder (--allow-path DIR allows another folder)" \
         "$(cat out.txt)"
     # widened on purpose
     assert_exit 0 "$LIVRABLES" validate --allow-path . at/atelier.xml

@@ -600,7 +600,7 @@ test_make_install_works_outside_the_tree() {
         --only note-de-cadrage) > moved.txt 2>&1 || { cat moved.txt; fail "moved install"; }
     # and finds its French messages there
     LANG=fr_FR.UTF-8 "$PWD/moved/usr/bin/livrables" build > fr.txt 2>&1 || true
-    assert_contains fr.txt "livrables build"$'\u00a0'": erreur"$'\u00a0'": aucune source d'atelier donnée"
+    assert_contains fr.txt "livrables build"$'\u00a0'": erreur"$'\u00a0'": aucune source d’atelier donnée"
 }
 
 test_make_man_page_documents_every_option() {

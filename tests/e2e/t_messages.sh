@@ -50,7 +50,7 @@ test_messages_help_and_usage_in_french() {
     fr --help
     assert_eq 0 "$rc"
     assert_contains out.txt "Utilisation$NBSP: livrables COMMANDE [OPTION]... [FICHIER]..."
-    assert_contains out.txt "  build      produit les livrables d'un ou plusieurs ateliers"
+    assert_contains out.txt "  build      produit les livrables d’un ou plusieurs ateliers"
     fr build --help
     assert_contains out.txt "  -o, --output DOSSIER   dossier de sortie (obligatoire"
     fr build atelier.xml
@@ -71,7 +71,7 @@ test_messages_schema_bad_attribute_value() {
     v=$(values action priorite)
     broken 's/priorite="1"/priorite="haute"/'
     both 56 "action 1.1.1: priorite 'haute' is not allowed (values: $v)" \
-        "action 1.1.1$NBSP: priorite «${NBSP}haute${NBSP}» n'est pas permise (valeurs$NBSP: $v)"
+        "action 1.1.1$NBSP: priorite «${NBSP}haute${NBSP}» n’est pas permise (valeurs$NBSP: $v)"
 }
 
 test_messages_schema_missing_attribute() {
@@ -79,7 +79,7 @@ test_messages_schema_missing_attribute() {
     v=$(values action statut)
     broken 's/ statut="a-lancer"//'
     both 56 "action 1.1.1: attribute statut is missing on <action> (values: $v)" \
-        "action 1.1.1$NBSP: l'attribut statut manque sur <action> (valeurs$NBSP: $v)"
+        "action 1.1.1$NBSP: l’attribut statut manque sur <action> (valeurs$NBSP: $v)"
 }
 
 test_messages_schema_unknown_attribute() {
@@ -97,7 +97,7 @@ test_messages_schema_unknown_and_misplaced_elements() {
     local line
     line=$(grep -n '<perimetre>' t.xml | cut -d: -f1)
     both "$line" "site bourg: element <vision> is not allowed in <site> (expected here: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <collectivites>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)" \
-        "site bourg$NBSP: l'élément <vision> n'est pas permis dans <site> (attendus ici$NBSP: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <collectivites>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)"
+        "site bourg$NBSP: l’élément <vision> n’est pas permis dans <site> (attendus ici$NBSP: <nom>, <departement>, <region>, <population>, <superficie>, <perimetre>, <collectivites>, <carte>, <photo>, <presentation>, <diagnostic>, <strategie>, <gouvernance>, <recommandations>, <seances>, <livrable>)"
     # order: region before departement
     python3 - t.xml "$ROOT/tests/sources/valid/minimal.xml" <<'PY'
 import re, sys
@@ -109,19 +109,19 @@ open(sys.argv[1], "w", encoding="utf-8").write(s)
 PY
     line=$(grep -n '<departement' t.xml | cut -d: -f1)
     both "$line" "site bourg: element <departement> must come before <region>" \
-        "site bourg$NBSP: l'élément <departement> doit venir avant <region>"
+        "site bourg$NBSP: l’élément <departement> doit venir avant <region>"
 }
 
 test_messages_schema_missing_child_and_bad_text() {
     broken '/<titre>Lancer une OPAH-RU<\/titre>/d'
     both 56 "action 1.1.1: element <titre> is missing in <action>" \
-        "action 1.1.1$NBSP: l'élément <titre> manque dans <action>"
+        "action 1.1.1$NBSP: l’élément <titre> manque dans <action>"
     broken 's|<cout>100000</cout>|<cout>100 000</cout>|'
     both 62 "action 1.1.1: cout '100 000' is not valid (expected: an amount in euros such as 1250000 or 12500.50)" \
-        "action 1.1.1$NBSP: cout «${NBSP}100 000${NBSP}» n'est pas valide (attendu$NBSP: un montant en euros comme 1250000 ou 12500.50)"
+        "action 1.1.1$NBSP: cout «${NBSP}100 000${NBSP}» n’est pas valide (attendu$NBSP: un montant en euros comme 1250000 ou 12500.50)"
     broken 's/date="2025-03-12"/date="2025-02-30"/'
     both 72 "seance 1: date '2025-02-30' is not valid (expected: a date such as 2025-03-12)" \
-        "seance 1$NBSP: date «${NBSP}2025-02-30${NBSP}» n'est pas valide (attendu$NBSP: une date comme 2025-03-12)"
+        "seance 1$NBSP: date «${NBSP}2025-02-30${NBSP}» n’est pas valide (attendu$NBSP: une date comme 2025-03-12)"
 }
 
 test_messages_schema_ids() {
@@ -132,7 +132,7 @@ test_messages_schema_ids() {
         "axe 1$NBSP: id «${NBSP}bourg${NBSP}» est déjà utilisé (t.xml:$first)"
     broken 's/<objectif numero="1.1">/<objectif numero="1.1" enjeux="xyz">/'
     both 54 "objectif 1.1: enjeux: no element has the id 'xyz'" \
-        "objectif 1.1$NBSP: enjeux$NBSP: aucun élément n'a l'identifiant «${NBSP}xyz${NBSP}»"
+        "objectif 1.1$NBSP: enjeux$NBSP: aucun élément n’a l’identifiant «${NBSP}xyz${NBSP}»"
 }
 
 test_messages_malformed_sources_in_an_authors_words() {
@@ -158,7 +158,7 @@ test_messages_bad_cells_in_french() {
     cat >want.txt <<WANT
 site/bad.csv:M2: erreur$NBSP: priorite «${NBSP}haute${NBSP}»$NBSP: valeurs permises $v
 site/bad.csv:O3: erreur$NBSP: cout «${NBSP}50.000${NBSP}» est ambigu$NBSP: écrivez 50000 ou 50 000 pour cinquante mille
-site/bad.csv:E4: erreur$NBSP: numero «${NBSP}3.1.1${NBSP}» n'est pas sous objectif «${NBSP}2.1${NBSP}»
+site/bad.csv:E4: erreur$NBSP: numero «${NBSP}3.1.1${NBSP}» n’est pas sous objectif «${NBSP}2.1${NBSP}»
 site/bad.csv:N5: erreur$NBSP: statut «${NBSP}terminée${NBSP}»$NBSP: valeurs permises $(values action statut)
 site/bad.csv:F5: erreur$NBSP: titre est vide, mais obligatoire
 WANT

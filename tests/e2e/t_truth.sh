@@ -100,6 +100,10 @@ test_truth_dates_from_the_source_not_the_clock() {
     [ "$failed" = 0 ] || fail "dates"
 }
 
+test_truth_intersessions_between_the_sites_sessions() {
+    truth_every_site intersessions note-de-cadrage
+}
+
 test_truth_covers_name_authorities_steering_and_bloc_marque() {
     local rel failed=0
     truth_every_site cover-identity feuille-de-route || failed=1
@@ -132,6 +136,47 @@ test_truth_no_maybe_plurals() {
     done
     pdfs+=("$(truth_dossier)")
     check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural"
+}
+
+test_truth_running_header_names_the_chapter_starting_on_the_page() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth running-headers "${pdfs[@]}" || fail "a chapter's first page under the previous chapter's header"
+}
+
+test_truth_plan_tables_share_their_columns() {
+    local rel s failed=0
+    for rel in $TRUTH_SOURCES; do
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$ROOT/$rel/atelier.xml"); do
+            check_truth plan-columns "$(truth_built "$rel")/$s/feuille-de-route.pdf" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "axis tables of one plan with different column widths"
+}
+
+test_truth_one_colophon_in_one_wording() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth colophon "${pdfs[@]}" || fail "colophon"
+}
+
+test_truth_notes_stay_with_their_tables() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    # the dossier of the shared repository's seminar, over its two ateliers
+    "$LIVRABLES" dossier "$ROOT/examples/depot-partage/vernay/atelier.xml" \
+        "$ROOT/examples/depot-partage/cerneux/atelier.xml" -o depot.pdf >depot.log 2>&1 ||
+        { cat depot.log; fail "dossier of the shared repository"; }
+    pdfs+=("$(truth_dossier)" depot.pdf)
+    check_truth notes-with-tables "${pdfs[@]}" || fail "a table's note away from its table"
 }
 
 test_truth_one_bookmark_per_fiche() {

@@ -79,9 +79,45 @@ test_typeset_ordinal_superscript() {
     SOURCE_DATE_EPOCH=1767225600 "$LIVRABLES" build "$(example_source atelier-flash)" -o fo \
         --format fo --only feuille-de-route >out.txt 2>&1 || { cat out.txt; fail "build --format fo"; }
     assert_contains fo/vernay-sur-loue/feuille-de-route.fo \
-        'produit le 1<fo:inline baseline-shift="super" font-size="70%">er</fo:inline> janvier 2026'
+        'produit le 1<fo:inline baseline-shift="0.4em" font-size="60%">er</fo:inline> janvier 2026'
     pdf_text "$(built_example atelier-flash)/vernay-sur-loue/feuille-de-route.pdf" >text.txt
     assert_contains text.txt "1er janvier 2026"
+}
+
+# A superscript in table text leaves the line's height as it is: three lines of a table's
+# font, the middle one with "1er", are evenly spaced.
+test_typeset_superscript_keeps_the_line_height() {
+    mkdir charte
+    cat >charte/sup.xsl <<XSL
+<?xml version="1.0"?>
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format">
+  <xsl:import href="$ROOT/styles/etat.xsl"/>
+  <xsl:template match="/">
+    <fo:root><fo:layout-master-set><fo:simple-page-master master-name="p">
+      <fo:region-body margin="20mm"/></fo:simple-page-master></fo:layout-master-set>
+      <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+        <fo:block xsl:use-attribute-sets="table">
+          <fo:block>Ligne alpha</fo:block>
+          <fo:block>Ligne 1<fo:inline xsl:use-attribute-sets="superscript">er</fo:inline> beta</fo:block>
+          <fo:block>Ligne gamma</fo:block>
+          <fo:block>Ligne delta</fo:block>
+        </fo:block>
+      </fo:flow></fo:page-sequence></fo:root>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+    assert_exit 0 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" --style charte/sup.xsl \
+        -o out --only rapport-final
+    pdftotext -bbox out/vernay-sur-loue/rapport-final.pdf - |
+        sed -n 's/.*yMin="\([0-9.]*\)".*>Ligne<.*/\1/p' >y.txt
+    [ "$(wc -l <y.txt)" = 4 ] || { cat y.txt; fail "four lines expected"; }
+    python3 - y.txt <<'PY' || fail "a superscript changed the line's height"
+import sys
+y = [float(l) for l in open(sys.argv[1])]
+pitch = [b - a for a, b in zip(y, y[1:])]
+sys.exit(0 if max(pitch) - min(pitch) < 0.05 else print(pitch) or 1)
+PY
 }
 
 test_typeset_dossier_speaks_of_what_it_holds() {

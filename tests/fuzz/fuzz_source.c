@@ -17,10 +17,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     fuzz_use_source_tree();
     /* The images the examples name, beside the input. */
     static const char *const images[] = {
-        "atelier-flash/images/vernay-carte.svg", "atelier-flash/images/vernay-friche.jpg",
-        "atelier-multisite/images/auzonne-carte.svg", "atelier-multisite/images/auzonne-vallee.jpg",
-        "atelier-multisite/images/castelvert-halle.jpg", "atelier-multisite/images/castelvert-plan.svg",
-        "atelier-multisite/images/garrigues-carte.png", "atelier-multisite/images/garrigues-village.jpg",
+        "atelier-flash/images/vernay-carte.svg", "atelier-flash/images/vernay-friche.svg",
+        "atelier-multisite/images/auzonne-carte.svg", "atelier-multisite/images/auzonne-vallee.svg",
+        "atelier-multisite/images/castelvert-halle.svg", "atelier-multisite/images/castelvert-plan.svg",
+        "atelier-multisite/images/garrigues-carte.png", "atelier-multisite/images/garrigues-village.svg",
         "depot-partage/cerneux/images/cerneux-carte.svg",
     };
     for (size_t i = 0; i < sizeof images / sizeof *images; i++) {

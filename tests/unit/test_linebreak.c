@@ -180,6 +180,34 @@ static void justified_lines_have_the_requested_width(void **state)
     }
 }
 
+/* A page of another width from the third line on: the first two lines as at the first
+ * width alone, the rest justified to the new one, the text whole. */
+static void lines_after_a_width_change_take_the_new_width(void **state)
+{
+    fixture *f = *state;
+    for (int algo = 0; algo < 2; algo++) {
+        tx_break_opts narrow = opts(200, TX_ALIGN_JUSTIFY, (tx_break_algorithm)algo);
+        tx_lines before = tx_para_break(para_of(f, FRENCH, &f->st), &narrow);
+        tx_break_opts o = narrow;
+        o.wide_from = 2;
+        o.wide_width = 320;
+        tx_lines ls = tx_para_break(para_of(f, FRENCH, &f->st), &o);
+        assert_true(ls.nlines >= 4 && ls.nlines < before.nlines);
+        for (size_t i = 0; i < 2; i++) {
+            char *got = line_text(&ls.lines[i]), *want = line_text(&before.lines[i]);
+            assert_string_equal(got, want);
+            free(got);
+            free(want);
+        }
+        for (size_t i = 2; i + 1 < ls.nlines; i++)
+            assert_true(fabs(line_end(&ls.lines[i]) - 320) < 0.01);
+        char *got = joined_text(&ls), *want = joined_text(&before);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+    }
+}
+
 static double squared_slack(const tx_lines *ls, double width)
 {
     double sum = 0;
@@ -526,6 +554,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(no_break_spaces_never_break, setup, teardown),
         cmocka_unit_test_setup_teardown(justified_lines_have_the_requested_width, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(lines_after_a_width_change_take_the_new_width, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(total_fit_is_more_even_than_greedy, setup, teardown),
         cmocka_unit_test_setup_teardown(names_are_not_cut_at_their_hyphens, setup, teardown),

@@ -8,6 +8,11 @@ shows. Run with Debian's /usr/bin/python3 (python3-gi, gir1.2-rsvg-2.0).
   charts.py phasing SRC SITE FO   the phasing chart agrees with the source's actions
   charts.py months SRC SITE FO    the calendar names every month from the first step to
                                   the last, the site's sessions at the site's dates
+  charts.py calendar SRC SITE|- FO KIND
+                                  the calendar of deliverable KIND as of its date: every
+                                  kind of mark it draws is in its legend and nothing else
+                                  is; what starts after the date is drawn hollow (to come),
+                                  a period of work over by then is filled
 """
 
 import copy
@@ -204,11 +209,85 @@ def cmd_months(src, site_id, fo_path):
     print("%d months, %d sessions" % (len(got), len(sessions)))
 
 
+STEP_LABELS = {"lancement": "Lancement", "cadrage": "Cadrage", "production": "Production des livrables",
+               "restitution": "Restitution", "seminaire-final": "Séminaire final", "autre": "Étape"}
+
+
+def mark_key(el):
+    """What a mark looks like: shape, fill, outline, dashes (the legend must say it)."""
+    shape = "diamond" if el.tag == SVG + "polygon" else "bar"
+    return (shape, el.get("fill"), el.get("stroke"), el.get("stroke-dasharray"))
+
+
+def cmd_calendar(src, site_id, fo_path, kind):
+    import truth
+    root = atelier.load(src)
+    s = atelier.site(root, site_id) if site_id != "-" else None
+    as_of = truth.deliverable_date(root, s, kind) if s is not None else ""
+    gantt = [svg for svg in charts(fo_path) if any(t.get("font-size") == "6.5" for _, t in svg_texts(svg))
+             and not any(n.startswith("Priorité") for n, _ in svg_texts(svg))]
+    if not gantt:
+        bad("no calendar chart in " + fo_path)
+    svg = gantt[0]
+    # rows: bands between the rules drawn under each row, from the top of the first
+    bottoms = sorted(float(l.get("y1")) for l in svg.iter(SVG + "line")
+                     if l.get("x1") == "0" and l.get("y1") == l.get("y2"))
+    marks = [m for m in svg.iter() if m.tag == SVG + "polygon" or (m.tag == SVG + "rect" and m.get("rx"))]
+
+    def mid(m):
+        if m.tag == SVG + "rect":
+            return float(m.get("y")) + float(m.get("height")) / 2
+        ys = [float(p.split(",")[1]) for p in m.get("points").split()]
+        return (min(ys) + max(ys)) / 2
+    rows = []
+    top = 0
+    for b in bottoms:
+        label = " ".join(n for n, t in svg_texts(svg) if t.get("x") == "2" and top < float(t.get("y")) < b)
+        rows.append((atelier.norm(label), [m for m in marks if top < mid(m) < b]))
+        top = b
+    legend = [m for m in marks if mid(m) > bottoms[-1]]
+    drawn = {mark_key(m) for _, ms in rows for m in ms}
+    shown = {mark_key(m) for m in legend}
+    if drawn - shown:
+        bad("%s: marks drawn but not in the legend: %s" % (fo_path, sorted(drawn - shown)))
+    if shown - drawn:
+        bad("%s: legend entries for marks not drawn: %s" % (fo_path, sorted(shown - drawn)))
+    if s is None:  # an atelier-wide deliverable: its legend only
+        print("%d kinds of marks, all in the legend" % len(drawn))
+        return
+    # each step (the site's own session for a session step) by its start and end
+    sessions = {x.get("numero"): x for x in s.findall(atelier.A + "seances/" + atelier.A + "seance")}
+    checked = 0
+    for e in root.findall(atelier.A + "calendrier/" + atelier.A + "etape"):
+        t = e.get("type", "")
+        own = sessions.get(t[len("seance-"):]) if t.startswith("seance-") else None
+        if own is not None:
+            want, start, end = "Séance " + own.get("numero"), own.get("date"), own.get("fin") or own.get("date")
+        else:
+            want = atelier.text(e) or STEP_LABELS.get(t) or t.replace("-", " ").capitalize()
+            start, end = e.get("debut"), e.get("fin") or e.get("debut")
+        want = atelier.norm(want)
+        hits = [ms for label, ms in rows if label.startswith(want[:25])]
+        if not hits or not hits[0]:
+            bad("%s: no row with a mark for %r" % (fo_path, want))
+        fills = {m.get("fill") for m in hits[0]}
+        # (an intersession's drawn dates are the site's sessions', not the source's: only
+        # its end is checked)
+        if start > as_of and fills != {"#FFFFFF"} and not t.startswith("intersession"):
+            bad("%s: %r starts after the deliverable's date %s but is not drawn to come" % (fo_path, want, as_of))
+        if own is None and t.startswith(("cadrage", "intersession", "production")) and end <= as_of \
+                and "#FFFFFF" in fills:
+            bad("%s: %r is over by the deliverable's date %s but is drawn to come" % (fo_path, want, as_of))
+        checked += 1
+    print("%d steps as of %s, %d kinds of marks, all in the legend" % (checked, as_of, len(drawn)))
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     {"fit": lambda: cmd_fit(args),
      "phasing": lambda: cmd_phasing(*args),
-     "months": lambda: cmd_months(*args)}[cmd]()
+     "months": lambda: cmd_months(*args),
+     "calendar": lambda: cmd_calendar(*args)}[cmd]()
 
 
 if __name__ == "__main__":

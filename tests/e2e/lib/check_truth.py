@@ -7,6 +7,7 @@ actions listed apart, dates and versions from the source, one bookmark per fiche
 Each command prints what is wrong and exits 1, or exits 0 silently. Expected values come from
 the source (atelier.py, truth.py); the PDF is read through poppler's pdftotext and qpdf."""
 
+import datetime
 import json
 import re
 import subprocess
@@ -17,6 +18,7 @@ import atelier as at
 import truth as tr
 from atelier import A
 from check import pages, first_cell, section_lines
+from typeset import words
 
 problems = []
 # The line after a section that ends its chapter (table rows start "1.2.3 ", never "3 ").
@@ -98,23 +100,35 @@ def cmd_financing(src, site_id, pdf):
                tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A))))
               for ax in s.findall("%sstrategie/%saxe" % (A, A))]
     total = check_state_rows(lines, groups, "by axis")
-    # by funder: the lines of the plan's actions that have a cost
+    # by funder: the lines of the plan's actions that have a cost, one row per funder and
+    # kind of money (aids, then own funds, loans, land carrying), each kind under its heading
+    # unless all are aids
     funders = {}
     for a in acts:
         if tr.money(a) is None:
             continue
         for l in a.findall("%sfinancements/%sligne" % (A, A)):
-            name = " ".join(l.get("financeur").split())
-            f = funders.setdefault(name, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
+            key = (tr.funding_kind(a, l), " ".join(l.get("financeur").split()))
+            f = funders.setdefault(key, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
             f[l.get("etat") or "sollicite"] += Decimal(l.get("montant"))
-    rows = sorted(funders.items(), key=lambda kv: -sum(kv[1].values()))
+    rows = sorted(funders.items(), key=lambda kv: (tr.FUNDING_KINDS.index(kv[0][0]), -sum(kv[1].values())))
     row_totals = [sum(f.values()) for _, f in rows] + [total.gap]
     sh = tr.shares(row_totals) or [0] * len(row_totals)
-    for (name, f), share in zip(rows, sh):
+    grouped = any(kind != "subvention" for kind, _ in funders)
+    heads = {k: next((i for i, l in enumerate(lines) if at.norm(l) == at.norm(h)), -1)
+             for k, h in tr.FUNDING_HEADINGS.items()}
+    for ((kind, name), f), share in zip(rows, sh):
         nonzero = [v for v in (f["acquis"], f["sollicite"], f["a-rechercher"]) if v]
         pats = amounts(nonzero + [sum(f.values())]) + [percent_pattern(share)]
-        if row_index(lines, name, pats) < 0:
-            bad("by funder: no row %r with %s and a share of %s" % (name, [at.amount(v) for v in nonzero], tr.percent(share)))
+        start = heads[kind] if grouped else 0
+        if grouped and start < 0:
+            bad("by funder: no heading %r" % tr.FUNDING_HEADINGS[kind])
+            continue
+        i = row_index(lines, name, pats, start)
+        later = [h for h in heads.values() if h > start]
+        if i < 0 or (grouped and later and i > min(later)):
+            bad("by funder: no row %r with %s and a share of %s%s" % (name, [at.amount(v) for v in nonzero], tr.percent(share),
+                " under %r" % tr.FUNDING_HEADINGS[kind] if grouped else ""))
     if total.gap and row_index(lines, "Financeur à trouver", amounts([total.gap, total.gap]) + [percent_pattern(sh[-1])]) < 0:
         bad("by funder: no 'Financeur à trouver' row with the uncovered %s" % at.amount(total.gap))
     if funders and row_index(lines, "Total", amounts([total.acq, total.sol, total.rech, total.cost])) < 0:
@@ -174,9 +188,10 @@ def cmd_status(src, site_id, pdf, kind):
     s = at.site(at.load(src), site_id)
     text = at.norm("\n".join(pages(pdf)))
     n_open = len(tr.open_actions(s))
-    count = r"%d actions?" % n_open
+    # a count in running text, in words: "quatorze actions", "Une action"
+    count = r"%s actions?" % re.escape(at.norm(words(n_open, True)))
     if kind == "feuille-de-route":
-        if not re.search(r"\b" + count + r", pour un coût estimé de", text):
+        if not re.search(r"(?i)\b" + count + r", pour un coût estimé de", text):
             bad("the plan does not count %d actions" % n_open)
     elif not re.search(r"Le plan d'actions compte " + count + r"\b", text):
         bad("the rapport final does not count %d actions" % n_open)
@@ -258,11 +273,101 @@ def cmd_rapport_sessions(src, site_id, pdf):
         pat = at.date_range_pattern(d, f) if f and f != d else re.escape(at.norm(at.date(d)))
         if se.get("tenue") == "oui":
             n = len(se.findall("%sparticipants/%sparticipant" % (A, A)))
-            want = pat + r"[^.]*: %d participants?\." % n
+            want = pat + r"[^.]*: %s participants?\." % re.escape(at.norm(words(n)))
         else:
             want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
         if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
             bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
+
+
+def cmd_intersessions(src, site_id, pdf):
+    """A site's calendar: intersession N runs from the day after its session N to the day
+    before its session N+1, never sharing a day with either."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    steps = [e.get("type") for e in root.findall("%scalendrier/%setape" % (A, A))]
+    held = {se.get("numero"): se for se in s.findall("%sseances/%sseance" % (A, A))}
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    for n in range(1, 10):
+        before, after = held.get(str(n)), held.get(str(n + 1))
+        if "intersession-%d" % n not in steps or before is None or after is None:
+            continue
+        last = datetime.date.fromisoformat(before.get("fin") or before.get("date"))
+        start = (last + datetime.timedelta(days=1)).isoformat()
+        end = (datetime.date.fromisoformat(after.get("date")) - datetime.timedelta(days=1)).isoformat()
+        want = r"Intersession %d %s" % (n, at.date_range_pattern(start, end))
+        if not re.search(want, text):
+            bad("%s: intersession %d not shown from %s to %s" % (site_id, n, start, end))
+
+
+def cmd_running_headers(*pdfs):
+    """A page where a numbered chapter starts names that chapter in its running header (the
+    header's first line), not the chapter carried over from the page before."""
+    for pdf in pdfs:
+        raw = pages(pdf)
+        headers = [at.norm(p.split("\n", 1)[0]) for p in pages(pdf, layout=True)]
+        labels = set(m.group(1) + " " + m.group(2) for h in headers
+                     for m in re.finditer(r"(\d+)\. (\S.*)$", h))
+        for i, p in enumerate(raw[1:], 2):
+            body = [at.norm(l) for l in p.split("\n")[1:]]
+            first = next((l for l in body if l in labels), None)
+            if first and not headers[i - 1].endswith(first.replace(" ", ". ", 1)):
+                bad("%s: page %d starts chapter '%s' under the header '%s'" % (pdf, i, first, headers[i - 1]))
+
+
+def cmd_plan_columns(pdf):
+    """The feuille de route's action plan, one table per axis: every table's header puts
+    Action, Porteur, Partenaires, Horizon at the same x (the same column widths)."""
+    html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], check=True, capture_output=True).stdout.decode()
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', html)
+    heads = set()
+    names = ["Action", "Porteur", "Partenaires", "Horizon"]
+    for i in range(len(words) - 3):
+        if [w[2] for w in words[i:i + 4]] == names and len({w[1] for w in words[i:i + 4]}) == 1:
+            heads.add(tuple(round(float(w[0])) for w in words[i:i + 4]))
+    if len(heads) > 1:
+        bad("%s: the action plan's tables have different columns: %s" % (pdf, sorted(heads)))
+
+
+def cmd_colophon(*pdfs):
+    """One colophon per document, on its last page, in one wording: the version and the
+    source's date, then "Mis en page avec Livrables (charte …) ; fichier produit le …"; no
+    file-format jargon; no name said twice in it or in the PDF's title."""
+    made = r"Version [\d.]+ du [^.]+\. Mis en page avec Livrables \(charte [^)]+\); fichier produit le \S+ \S+ \d{4}\."
+    for pdf in pdfs:
+        raw = pages(pdf)
+        whole = at.norm(" ".join(raw))
+        last = at.norm(raw[-1].replace("\n", " "))
+        if len(re.findall(made, whole)) != 1 or not re.search(made, last):
+            bad("%s: not one colophon /%s/ on the last page" % (pdf, made))
+        if "XML" in last:
+            bad("%s: the colophon speaks of XML" % pdf)
+        # the colophon's first line: "Rapport final — Atelier … — Site."
+        sentences = [at.norm(l) for l in raw[-1].split("\n") if " — " in l and l.strip().endswith(".")]
+        for where, text in [("colophon", t) for t in sentences] + [("title", pdf_title(pdf))]:
+            parts = [p.strip() for p in text.split(" — ")]
+            for i, p in enumerate(parts):
+                if any(p and p in q for q in parts[:i]):
+                    bad("%s: '%s' said twice in the %s: %s" % (pdf, p, where, text))
+
+
+def pdf_title(pdf):
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True).stdout.decode()
+    m = re.search(r"^Title:\s*(.*)$", info, re.M)
+    return at.norm(m.group(1)) if m else ""
+
+
+NOTES = ("Parts arrondies", "P1, P2, P3", "Montants hors taxes", "Coût à définir pour")
+
+
+def cmd_notes_with_tables(*pdfs):
+    """A table's note (rounding, taxes, abbreviations) never opens a page, away from its table."""
+    for pdf in pdfs:
+        for i, p in enumerate(pages(pdf)[1:], 2):
+            head = [l.strip() for l in p.split("\n") if l.strip()][:3]
+            for l in head:
+                if l.startswith(NOTES):
+                    bad("%s: page %d opens with a table's note: %s" % (pdf, i, l))
 
 
 def cmd_dates(src, site_id, pdf, kind, build_iso):
@@ -339,7 +444,7 @@ def cmd_bookmarks(src, site_id, pdf):
     each one bookmark per fiche action of that axis, in order, pointing at its page."""
     s = at.site(at.load(src), site_id)
     data = json.loads(subprocess.run(["qpdf", "--json", pdf], check=True, capture_output=True).stdout)
-    top = [o for o in data.get("outlines", []) if re.match(r"\d+\. Fiches actions$", at.norm(o["title"]))]
+    top = [o for o in data.get("outlines", []) if re.match(r"\d+ Fiches actions$", at.norm(o["title"]))]
     if not top:
         bad("no bookmark for the chapter 'Fiches actions'")
         return

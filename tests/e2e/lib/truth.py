@@ -20,6 +20,22 @@ def is_open(action):
     return action.get("statut") not in CLOSED
 
 
+FUNDING_KINDS = ("subvention", "autofinancement", "emprunt", "portage")
+# the sub-headings of the table by funder, one per kind of money
+FUNDING_HEADINGS = {"subvention": "Subventions et aides", "autofinancement": "Autofinancement",
+                    "emprunt": "Emprunts", "portage": "Portage foncier (avances à racheter)"}
+
+
+def funding_kind(action, line):
+    """What a financing line's money is: its type, else own funds when the funder is the
+    action's porteur, else a funder's aid."""
+    if line.get("type"):
+        return line.get("type")
+    if " ".join(line.get("financeur").split()) == at.text(action.find(A + "porteur")):
+        return "autofinancement"
+    return "subvention"
+
+
 def open_actions(site):
     return [a for a in at.actions(site) if is_open(a)]
 
