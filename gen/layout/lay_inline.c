@@ -455,6 +455,7 @@ static void flush(para_state *st)
         for (size_t i = 0; i < st->nanchors; i++)
             lay_galley_id(b->g, st->anchors[i], b->g->n, b->x0 + si);
         st->nanchors = 0;
+        tx_para_discard(st->p);
         st->p = NULL;
         st->content = false;
         if (st->nsides) {

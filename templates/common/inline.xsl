@@ -113,8 +113,12 @@
     <fo:inline font-weight="bold"><xsl:apply-templates mode="fo"/></fo:inline>
   </xsl:template>
   <!-- An acronym links to its glossary entry when there is one. -->
+  <!-- The glossary's entries by acronym: each acronym of the text looked its entry up in
+       the whole document. -->
+  <xsl:key name="glossary-entry" match="d:glossary-entry" use="@sigle"/>
+
   <xsl:template match="d:sigle" mode="fo">
-    <xsl:variable name="entry" select="/d:document//d:glossary-entry[@sigle = current()]"/>
+    <xsl:variable name="entry" select="key('glossary-entry', string(.))"/>
     <xsl:choose>
       <xsl:when test="$entry">
         <fo:basic-link internal-destination="{$entry/@id}">
