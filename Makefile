@@ -187,7 +187,8 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_support.h $(BUILD)/lib
 	@mkdir -p $(@D)
 	$(say) FUZZ $@
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -DFUZZ_DATADIR='"$(CURDIR)"' -o $@ $< \
-	    $(BUILD)/liblivrables.a $(PKG_LIBS) -fsanitize=fuzzer,address,undefined
+	    $(BUILD)/liblivrables.a $(PKG_LIBS) -fsanitize=fuzzer,address,undefined \
+	    -fsanitize-link-c++-runtime
 
 install: $(BUILD)/livrables $(MO_FR)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/livrables \

@@ -18,12 +18,15 @@
   <!-- Participant roles, in the order the tables list them. -->
   <xsl:variable name="role-order" select="'elu technicien etat equipe partenaire habitant expert'"/>
 
+  <xsl:variable name="carnet-date" select="t:deliverable-date('carnet-de-suivi', $atelier, $the-site)"/>
+
   <xsl:template match="/">
     <xsl:call-template name="document">
       <xsl:with-param name="deliverable" select="'Carnet de suivi'"/>
       <xsl:with-param name="kind" select="'carnet-de-suivi'"/>
-      <!-- a working document while a session is still to hold; complete once all are held -->
-      <xsl:with-param name="draft" select="boolean($the-site/a:seances/a:seance[not(t:held(.))])"/>
+      <!-- a working document while a session is still to hold; complete once each is held
+           or, its date passed, known not to be -->
+      <xsl:with-param name="draft" select="boolean($the-site/a:seances/a:seance[not(t:held(.)) and not(t:missed(., $carnet-date))])"/>
       <xsl:with-param name="keywords" select="'atelier des territoires, carnet de suivi, séances'"/>
       <xsl:with-param name="body">
         <xsl:call-template name="cds-progress"/>
@@ -68,12 +71,17 @@
             <d:cell>
               <xsl:choose>
                 <xsl:when test="t:held(.)">Tenue</xsl:when>
+                <xsl:when test="t:missed(., $carnet-date)">Non tenue</xsl:when>
                 <xsl:otherwise>À venir</xsl:otherwise>
               </xsl:choose>
             </d:cell>
           </d:row>
         </xsl:for-each>
       </d:table>
+      <xsl:call-template name="missed-sessions">
+        <xsl:with-param name="seances" select="$the-site/a:seances/a:seance"/>
+        <xsl:with-param name="as-of" select="$carnet-date"/>
+      </xsl:call-template>
       <xsl:call-template name="calendar-chart">
           <xsl:with-param name="as-of" select="t:deliverable-date('carnet-de-suivi', $atelier, $the-site)"/>
         </xsl:call-template>

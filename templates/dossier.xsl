@@ -21,7 +21,9 @@
     xmlns:t="urn:livrables:templates"
     xmlns:set="http://exslt.org/sets"
     xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a d lv t set exsl">
+    xmlns:func="http://exslt.org/functions"
+    extension-element-prefixes="func"
+    exclude-result-prefixes="a d lv t set exsl func">
 
   <xsl:import href="feuille-de-route.xsl"/>
 
@@ -159,22 +161,78 @@
         <d:when><xsl:value-of select="lv:date($seminar/@date)"/></d:when>
         <d:where><xsl:value-of select="lv:typo(normalize-space($seminar/@lieu))"/></d:where>
       </xsl:if>
-      <d:counts><xsl:value-of select="t:capitalize($dossier-counts)"/></d:counts>
+      <!-- "Deux ateliers, deux sites": the regions are in the line above -->
+      <d:counts>
+        <xsl:value-of select="concat(t:capitalize(t:words(count($ateliers))), t:plural(count($ateliers), ' atelier, ', ' ateliers, '),
+            t:words($nsites), t:plural($nsites, ' site', ' sites'))"/>
+      </d:counts>
+      <!-- Each atelier: its title, its subtitle, then its sites when its title does not name
+           them, and its DDT. -->
       <xsl:for-each select="$ateliers">
+        <xsl:variable name="title" select="normalize-space(a:titre)"/>
         <d:atelier>
           <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
-          <xsl:attribute name="kind">
-            <xsl:value-of select="concat(t:label('format', @format), ' ', @annee)"/>
+          <xsl:attribute name="subtitle">
+            <xsl:if test="a:sous-titre"><xsl:apply-templates select="a:sous-titre" mode="plain"/></xsl:if>
           </xsl:attribute>
-          <xsl:attribute name="sites">
-            <xsl:for-each select="a:site">
+          <xsl:attribute name="meta">
+            <xsl:for-each select="a:site[not(contains($title, normalize-space(a:nom)))]">
               <xsl:if test="position() &gt; 1"> · </xsl:if>
               <xsl:apply-templates select="a:nom" mode="plain"/>
+            </xsl:for-each>
+            <xsl:variable name="ddt" select="a:pilotage/a:service[@type = 'DDT' or @type = 'DDTM']"/>
+            <xsl:if test="$ddt and a:site[not(contains($title, normalize-space(a:nom)))]"> — </xsl:if>
+            <xsl:for-each select="$ddt">
+              <xsl:if test="position() &gt; 1"> · </xsl:if>
+              <xsl:value-of select="lv:typo(normalize-space(@nom))"/>
             </xsl:for-each>
           </xsl:attribute>
         </d:atelier>
       </xsl:for-each>
     </d:cover-info>
+  </xsl:template>
+
+  <!-- True when each atelier holds one site and is named after it ("Atelier flash de
+       Vernay-sur-Loue"): the ateliers are then the natural subject, their sites need no
+       second mention. -->
+  <xsl:variable name="ateliers-name-sites"
+      select="count($ateliers) = $nsites and not($ateliers[not(contains(normalize-space(a:titre), normalize-space(a:site/a:nom)))])"/>
+
+  <!-- Who the seminar compares, for "… compare les feuilles de route ": "de deux ateliers :
+       l’atelier flash de Vernay-sur-Loue (Doubs) et l’atelier flash de Cerneux-les-Forges
+       (Jura)", or "de trois sites en Occitanie : la communauté de communes des Vallées de
+       l’Auzonne (Aveyron), … et la commune de Castelvert-sur-Arrats (Gers)". -->
+  <xsl:template name="dossier-who">
+    <xsl:choose>
+      <xsl:when test="$ateliers-name-sites and $several">
+        <xsl:value-of select="concat('de ', t:words(count($ateliers)), ' ateliers : ')"/>
+      </xsl:when>
+      <xsl:when test="$nsites = 1">de </xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat('de ', $dossier-counts, ' : ')"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:for-each select="$all-sites">
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+      </xsl:if>
+      <xsl:variable name="name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:variable>
+      <xsl:choose>
+        <xsl:when test="$ateliers-name-sites and $several">
+          <xsl:variable name="title"><xsl:apply-templates select="../a:titre" mode="plain"/></xsl:variable>
+          <xsl:value-of select="t:with-article($title)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="t:with-article($name, @nature)"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> (</xsl:text>
+      <xsl:for-each select="a:departement">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:value-of select="lv:typo(normalize-space(.))"/>
+      </xsl:for-each>
+      <!-- sites of several ateliers that don't carry their names: say whose they are -->
+      <xsl:if test="$several and not($ateliers-name-sites)">
+        <xsl:text>, </xsl:text><d:em><xsl:apply-templates select="../a:titre" mode="inline"/></d:em>
+      </xsl:if>
+      <xsl:text>)</xsl:text>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- 1. The seminar: when, where and by whom; the sites it presents; its presentation and
@@ -190,22 +248,12 @@
             <xsl:when test="$seminar">
               <xsl:text>Organisé par </xsl:text>
               <xsl:call-template name="organiser-with-article"/>
-              <xsl:value-of select="concat(', le séminaire présente ', $dossier-counts, ' : ')"/>
+              <xsl:text>, le séminaire compare les feuilles de route </xsl:text>
             </xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="concat('Ce dossier présente ', $dossier-counts, ' : ')"/>
-            </xsl:otherwise>
+            <xsl:otherwise>Ce dossier réunit les feuilles de route </xsl:otherwise>
           </xsl:choose>
-          <xsl:for-each select="$all-sites">
-            <xsl:if test="position() &gt; 1">
-              <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
-            </xsl:if>
-            <xsl:apply-templates select="a:nom" mode="inline"/>
-            <xsl:if test="$several">
-              <xsl:text> (</xsl:text><d:em><xsl:apply-templates select="../a:titre" mode="inline"/></d:em><xsl:text>)</xsl:text>
-            </xsl:if>
-          </xsl:for-each>
-          <xsl:value-of select="concat('. Ce dossier réunit ', t:plural($nsites, 'sa feuille de route.', 'leurs feuilles de route.'))"/>
+          <xsl:call-template name="dossier-who"/>
+          <xsl:text>.</xsl:text>
         </d:p>
       </d:box>
       <xsl:if test="$seminar">
@@ -253,43 +301,84 @@
   </xsl:template>
 
   <!-- The synthesis in words, every figure computed from the sources: the plans' sizes and
-       costs, the largest and the smallest, priorities and horizons, the stakes the sites
-       share. -->
+       costs (with the actions whose cost is still to define), how the sites compare, the
+       priorities and horizons, the stakes the sites share. Counts in words, as running text
+       writes them; no superlative between two sites. -->
   <xsl:template name="dossier-synthesis-text">
     <!-- Only the actions still to carry out: realised and abandoned ones are listed apart. -->
     <xsl:variable name="acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+    <xsl:variable name="n" select="count($acts)"/>
+    <xsl:variable name="nocost" select="count($acts[not(a:cout)])"/>
+    <xsl:variable name="total" select="sum($acts/a:cout)"/>
     <xsl:variable name="p1" select="count($acts[@priorite = 1])"/>
     <xsl:variable name="court" select="count($acts[@horizon = 'court'])"/>
     <d:p>
-      <xsl:value-of select="concat(t:capitalize(t:words($nsites)), t:plural($nsites, ' site a construit sa', ' sites ont construit leur'),
-          ' feuille de route : ', lv:number(count($acts)), t:plural(count($acts), ' action', ' actions'),
-          ', pour un coût estimé de ', t:amount(sum($acts/a:cout)), '.')"/>
-      <xsl:if test="$nsites &gt; 1">
-        <xsl:for-each select="$all-sites">
-          <xsl:sort select="sum(a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)" data-type="number" order="descending"/>
-          <xsl:variable name="cost" select="sum(a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)"/>
-          <xsl:variable name="n" select="count(a:strategie/a:axe/a:objectif/a:action[t:open(.)])"/>
-          <xsl:if test="position() = 1">
-            <xsl:text> Le plan le plus coûteux : </xsl:text>
-            <xsl:apply-templates select="a:nom" mode="inline"/>
-            <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ')')"/>
-          </xsl:if>
-          <xsl:if test="position() = last()">
-            <xsl:text> ; le moins coûteux : </xsl:text>
-            <xsl:apply-templates select="a:nom" mode="inline"/>
-            <xsl:value-of select="concat(' (', $n, t:plural($n, ' action, ', ' actions, '), t:amount($cost), ').')"/>
-          </xsl:if>
-        </xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="$nsites = 1">Le site a construit sa feuille de route : </xsl:when>
+        <xsl:when test="$nsites = 2">Les deux sites ont construit leur feuille de route : </xsl:when>
+        <xsl:otherwise><xsl:value-of select="concat('Les ', t:words($nsites), ' sites ont construit leur feuille de route : ')"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="concat(t:words($n, true()), t:plural($n, ' action', ' actions'),
+          ' au total, pour un coût estimé de ', t:amount($total))"/>
+      <!-- the total leaves out the actions without a cost: say so where it is given -->
+      <xsl:if test="$nocost &gt; 0">
+        <xsl:value-of select="concat(' ; ', t:plural($nocost, 'une action, dont le coût reste à définir, n’y est pas comptée',
+            concat(t:words($nocost, true()), ' actions, dont le coût reste à définir, n’y sont pas comptées')))"/>
       </xsl:if>
+      <xsl:text>.</xsl:text>
+      <xsl:call-template name="dossier-compare-costs"/>
     </d:p>
     <xsl:if test="$acts">
       <d:p>
-        <xsl:value-of select="concat('Parmi elles, ', $p1, t:plural($p1, ' est', ' sont'),
-            ' de priorité 1 (', t:percent($p1, count($acts)), ' du total) et ', $court, ' ',
-            t:plural($court, 'relève', 'relèvent'), ' du court terme (lancement dans les deux ans).')"/>
+        <xsl:value-of select="concat('Sur ces ', t:words($n, true()), ' actions, ',
+            t:words($p1, true()), ' ', t:plural($p1, 'est', 'sont'), ' de priorité 1 (', t:percent($p1, $n), ') et ',
+            t:words($court, true()), ' ', t:plural($court, 'doit être lancée', 'doivent être lancées'),
+            ' à court terme, dans les deux ans.')"/>
+        <xsl:call-template name="dossier-shared-stakes"/>
       </d:p>
     </xsl:if>
-    <!-- Stakes by theme: the ones every site names, else the most shared. -->
+  </xsl:template>
+
+  <!-- How the plans' costs compare. Two sites: which one carries most of the budget, and
+       the other's figures; more: the range from the least to the most costly plan. -->
+  <xsl:template name="dossier-compare-costs">
+    <xsl:variable name="total" select="sum($all-sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)"/>
+    <xsl:variable name="ranked-rtf">
+      <xsl:for-each select="$all-sites">
+        <xsl:sort select="sum(a:strategie/a:axe/a:objectif/a:action[t:open(.)]/a:cout)" data-type="number" order="descending"/>
+        <xsl:variable name="open" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+        <t:s cost="{sum($open/a:cout)}" n="{count($open)}">
+          <xsl:attribute name="name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
+        </t:s>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="ranked" select="exsl:node-set($ranked-rtf)/t:s"/>
+    <xsl:variable name="top" select="$ranked[1]"/>
+    <xsl:variable name="low" select="$ranked[last()]"/>
+    <xsl:choose>
+      <xsl:when test="$nsites = 2 and $total &gt; 0 and $top/@cost &gt; $low/@cost">
+        <!-- "l’essentiel" from two thirds of the budget on -->
+        <xsl:variable name="most">
+          <xsl:choose>
+            <xsl:when test="$top/@cost * 3 &gt;= $total * 2">l’essentiel</xsl:when>
+            <xsl:otherwise>la plus grande part</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:value-of select="concat(' ', $top/@name, ' porte ', $most, ' de ce coût (', t:percent($top/@cost, $total), '), avec ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'),
+            ' pour ', t:amount($top/@cost), ' ; ', $low/@name, ' en compte ', t:words($low/@n, true()), ', pour ',
+            t:amount($low/@cost), '.')"/>
+      </xsl:when>
+      <xsl:when test="$nsites &gt; 2 and $top/@cost &gt; $low/@cost">
+        <xsl:value-of select="concat(' Le coût des plans va de ', t:amount($low/@cost), ' (', $low/@name, ', ',
+            t:words($low/@n, true()), t:plural($low/@n, ' action', ' actions'), ') à ', t:amount($top/@cost),
+            ' (', $top/@name, ', ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'), ').')"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- (Sentence ending the priorities' paragraph.) Stakes by theme: the themes every site names ("Les trois sites partagent des enjeux
+       d’agriculture et d’habitat."); with none in common, two sites' themes side by side. -->
+  <xsl:template name="dossier-shared-stakes">
     <xsl:variable name="themes" select="set:distinct($all-sites/a:diagnostic/a:enjeux/a:enjeu/@theme)"/>
     <!-- (current() in a predicate would be the template's node, not each theme) -->
     <xsl:variable name="everywhere-rtf">
@@ -302,26 +391,51 @@
     </xsl:variable>
     <xsl:variable name="everywhere" select="exsl:node-set($everywhere-rtf)/t:theme"/>
     <xsl:if test="$nsites &gt; 1 and $themes">
-      <d:p>
+      <xsl:text> </xsl:text>
         <xsl:choose>
           <xsl:when test="$everywhere">
-            <xsl:value-of select="concat('Tous les sites ont identifié des enjeux ',
-                t:plural(count($everywhere), 'de thème ', 'de thèmes '))"/>
+            <xsl:value-of select="concat(t:plural($nsites - 1, 'Les deux sites', concat('Les ', t:words($nsites), ' sites')),
+                ' partagent des enjeux ')"/>
             <xsl:for-each select="$everywhere">
               <xsl:if test="position() &gt; 1">
                 <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
               </xsl:if>
-              <xsl:value-of select="concat('« ', ., ' »')"/>
+              <xsl:value-of select="t:of(lv:typo(normalize-space(.)))"/>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </xsl:when>
+          <xsl:when test="$nsites = 2">
+            <xsl:text>Les enjeux des deux sites diffèrent : </xsl:text>
+            <xsl:for-each select="$all-sites">
+              <xsl:if test="position() &gt; 1"> ; </xsl:if>
+              <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
+                <xsl:if test="position() &gt; 1">
+                  <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+                </xsl:if>
+                <xsl:value-of select="lv:typo(normalize-space(.))"/>
+              </xsl:for-each>
+              <xsl:text> pour </xsl:text>
+              <xsl:apply-templates select="a:nom" mode="inline"/>
             </xsl:for-each>
             <xsl:text>.</xsl:text>
           </xsl:when>
           <xsl:otherwise>
-            <xsl:text>Aucun thème d’enjeux n’est commun à tous les sites.</xsl:text>
+            <xsl:text>Aucun thème d’enjeux n’est commun à tous les sites ; le tableau des profils donne ceux de chacun.</xsl:text>
           </xsl:otherwise>
         </xsl:choose>
-      </d:p>
     </xsl:if>
   </xsl:template>
+
+  <!-- "d’habitat", "de foncier": a common noun after "de", elided before a vowel or h. -->
+  <func:function name="t:of">
+    <xsl:param name="word"/>
+    <xsl:choose>
+      <xsl:when test="contains('aeiouyhéèêâîôAEIOUYHÉÈÊÂÎÔ', substring($word, 1, 1))">
+        <func:result select="concat('d’', $word)"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="concat('de ', $word)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- The lessons the ateliers drew (their capitalisation), by atelier when there are
        several. -->
@@ -352,8 +466,13 @@
       <xsl:attribute name="title"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
       <d:box>
         <d:p>
+          <!-- the atelier's subtitle says what it is about; its format only without one -->
           <d:strong><xsl:apply-templates select="../a:titre" mode="inline"/></d:strong>
-          <xsl:value-of select="concat(' — ', t:label('format', ../@format), ' ', ../@annee)"/>
+          <xsl:text> — </xsl:text>
+          <xsl:choose>
+            <xsl:when test="../a:sous-titre"><xsl:apply-templates select="../a:sous-titre" mode="inline"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="t:format-year(..)"/></xsl:otherwise>
+          </xsl:choose>
         </d:p>
         <d:p>
           <xsl:value-of select="t:label('nature', @nature)"/>
@@ -369,9 +488,17 @@
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
           <xsl:value-of select="t:service(../a:pilotage/a:service[1])"/>
+          <!-- in a multisite atelier, the DDT of the site's département follows it -->
+          <xsl:variable name="codes" select="a:departement/@code"/>
+          <xsl:variable name="ddt" select="../a:pilotage/a:service[position() &gt; 1][@type = 'DDT' or @type = 'DDTM'][@departement = $codes]"/>
+          <xsl:if test="$ddt">
+            <xsl:value-of select="concat(' ; site suivi par ', t:service($ddt[1]))"/>
+          </xsl:if>
           <xsl:text>.</xsl:text>
         </d:p>
       </d:box>
+      <!-- the site located before its plan: a seminar's readers may not know it -->
+      <xsl:apply-templates select="a:carte" mode="figure"/>
       <xsl:call-template name="fdr-body"><xsl:with-param name="s" select="."/></xsl:call-template>
     </d:section>
   </xsl:template>
@@ -436,24 +563,23 @@
             <xsl:value-of select="$info/d:where"/>
           </fo:block>
         </xsl:if>
-        <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="$info/d:counts"/></fo:block>
       </fo:block>
       <fo:block start-indent="{$margin-inner}" end-indent="{$margin-outer}" space-before="14mm">
         <fo:block xsl:use-attribute-sets="cover-kicker" color="{$color-primary}" font-size="9pt"
             space-after="3mm">
-          <xsl:choose>
-            <xsl:when test="count($info/d:atelier) &gt; 1">Ateliers présentés</xsl:when>
-            <xsl:otherwise>Atelier présenté</xsl:otherwise>
-          </xsl:choose>
+          <xsl:value-of select="$info/d:counts"/>
         </fo:block>
         <xsl:for-each select="$info/d:atelier">
           <fo:block space-after="3mm" keep-together.within-page="always"
               padding-before="2.5mm" border-before-style="solid" border-before-width="0.5pt"
               border-before-color="{$color-rule}">
             <fo:block font-size="11pt" font-weight="bold"><xsl:value-of select="@title"/></fo:block>
-            <fo:block xsl:use-attribute-sets="cover-meta">
-              <xsl:value-of select="@kind"/><xsl:text> — </xsl:text><xsl:value-of select="@sites"/>
-            </fo:block>
+            <xsl:if test="@subtitle != ''">
+              <fo:block font-size="10pt"><xsl:value-of select="@subtitle"/></fo:block>
+            </xsl:if>
+            <xsl:if test="@meta != ''">
+              <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="@meta"/></fo:block>
+            </xsl:if>
           </fo:block>
         </xsl:for-each>
       </fo:block>

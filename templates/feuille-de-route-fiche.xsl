@@ -63,11 +63,22 @@
           <!-- "Emprunt (Collectif citoyen…, emprunt bancaire) : …": a loan, own funds or a
                land carrying said as such, never as a funder's aid -->
           <xsl:variable name="kind" select="t:funding-kind(.)"/>
+          <xsl:variable name="funder" select="lv:typo(normalize-space(@financeur))"/>
+          <xsl:variable name="scheme" select="lv:typo(normalize-space(@dispositif))"/>
           <xsl:variable name="who">
-            <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
-            <xsl:if test="@dispositif and translate(@dispositif, 'P', 'p') != translate(t:label('fonds-ligne', $kind), 'P', 'p')">
-              <xsl:value-of select="concat(', ', lv:typo(normalize-space(@dispositif)))"/>
-            </xsl:if>
+            <xsl:choose>
+              <!-- a scheme that repeats its funder ("Communes", "communes volontaires") says
+                   it alone: "Communes volontaires" -->
+              <xsl:when test="@dispositif and starts-with(t:lower($scheme), t:lower($funder))">
+                <xsl:value-of select="t:capitalize($scheme)"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$funder"/>
+                <xsl:if test="@dispositif and translate(@dispositif, 'P', 'p') != translate(t:label('fonds-ligne', $kind), 'P', 'p')">
+                  <xsl:value-of select="concat(', ', $scheme)"/>
+                </xsl:if>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:variable>
           <xsl:choose>
             <xsl:when test="$kind = 'subvention'"><xsl:value-of select="$who"/></xsl:when>

@@ -80,9 +80,10 @@
         <d:label><xsl:apply-templates select="." mode="axis-title"/></d:label>
         <xsl:apply-templates select="." mode="prose"/>
         <d:list>
+          <!-- "Objectif 1.1 — Connaître…", as the rapport final and the fiches write it -->
           <xsl:for-each select="a:objectif">
             <d:item>
-              <xsl:value-of select="concat('Objectif ', @numero, ' : ')"/>
+              <xsl:value-of select="concat('Objectif ', @numero, ' — ')"/>
               <xsl:apply-templates select="a:titre" mode="inline"/>
             </d:item>
           </xsl:for-each>
@@ -278,24 +279,47 @@
     <xsl:if test="$firsts">
       <d:section title="{$title}" break="auto">
         <d:p keep="next"><xsl:value-of select="$intro"/></d:p>
-        <d:table cols="7 3">
-          <d:head><d:cell><xsl:value-of select="substring-before(concat($title, ' '), ' ')"/></d:cell><d:cell>Actions</d:cell></d:head>
-          <xsl:for-each select="$firsts">
-            <!-- in the order of the actions that first call for them (document order) -->
-            <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
+        <!-- A long list takes two pairs of columns, read down the left pair then the right:
+             half the rows, so that its last rows don't end a chapter alone on a page. -->
+        <xsl:variable name="two" select="count($firsts) &gt; 6"/>
+        <xsl:variable name="rows" select="ceiling(count($firsts) div (1 + $two))"/>
+        <xsl:variable name="head" select="substring-before(concat($title, ' '), ' ')"/>
+        <d:table>
+          <xsl:attribute name="cols">
+            <xsl:choose>
+              <xsl:when test="$two">5 2 5 2</xsl:when>
+              <xsl:otherwise>7 3</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+          <d:head><d:cell><xsl:value-of select="$head"/></d:cell><d:cell>Actions</d:cell>
+            <xsl:if test="$two"><d:cell><xsl:value-of select="$head"/></d:cell><d:cell>Actions</d:cell></xsl:if></d:head>
+          <!-- in the order of the actions that first call for them (document order) -->
+          <xsl:for-each select="$firsts[position() &lt;= $rows]">
+            <xsl:variable name="i" select="position()"/>
             <d:row>
-              <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
-              <d:cell>
-                <xsl:for-each select="key(concat($key, '-by-text'), $k)">
-                  <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <d:ref to="{t:action-id(../..)}"><xsl:value-of select="../../@numero"/></d:ref>
-                </xsl:for-each>
-              </d:cell>
+              <xsl:apply-templates select="." mode="fdr-consolidated-cells"><xsl:with-param name="key" select="$key"/></xsl:apply-templates>
+              <xsl:if test="$two">
+                <xsl:apply-templates select="$firsts[$i + $rows]" mode="fdr-consolidated-cells"><xsl:with-param name="key" select="$key"/></xsl:apply-templates>
+                <xsl:if test="not($firsts[$i + $rows])"><d:cell/><d:cell/></xsl:if>
+              </xsl:if>
             </d:row>
           </xsl:for-each>
         </d:table>
       </d:section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A study or a tool, then the actions that call for it (links to their fiches). -->
+  <xsl:template match="a:etude | a:outil" mode="fdr-consolidated-cells">
+    <xsl:param name="key"/>
+    <xsl:variable name="k" select="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
+    <d:cell><xsl:apply-templates select="." mode="inline"/></d:cell>
+    <d:cell>
+      <xsl:for-each select="key(concat($key, '-by-text'), $k)">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <d:ref to="{t:action-id(../..)}"><xsl:value-of select="../../@numero"/></d:ref>
+      </xsl:for-each>
+    </d:cell>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -42,7 +42,6 @@
         <xsl:call-template name="ldc-atelier"/>
         <xsl:call-template name="ldc-course"/>
         <xsl:call-template name="ldc-method"/>
-        <xsl:call-template name="ldc-lessons"/>
         <xsl:call-template name="ldc-comparison"/>
       </xsl:with-param>
     </xsl:call-template>
@@ -52,12 +51,40 @@
   <xsl:template name="ldc-atelier">
     <d:section title="L’atelier">
       <d:box>
-        <d:p><d:strong><xsl:value-of select="concat(t:label('format', $atelier/@format), ' ', $atelier/@annee)"/></d:strong>
+        <d:p><d:strong><xsl:value-of select="t:format-year($atelier)"/></d:strong>
           <xsl:text> — </xsl:text>
           <xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
-        <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($sites))), t:plural(count($sites), ' site : ', ' sites : '))"/>
-          <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
-          <xsl:text>.</xsl:text></d:p>
+        <d:p>
+          <xsl:choose>
+            <!-- one site: what it is, where, how many live there -->
+            <xsl:when test="count($sites) = 1">
+              <xsl:variable name="name"><xsl:apply-templates select="$sites/a:nom" mode="plain"/></xsl:variable>
+              <xsl:variable name="phrase" select="t:with-article($name, $sites/@nature)"/>
+              <xsl:choose>
+                <xsl:when test="$phrase = $name"><xsl:value-of select="$name"/></xsl:when>
+                <xsl:when test="starts-with($phrase, 'l’')"><xsl:value-of select="t:capitalize(substring-after($phrase, 'l’'))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="t:capitalize(substring-after($phrase, ' '))"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:if test="$sites/a:departement">
+                <xsl:text> (</xsl:text>
+                <xsl:for-each select="$sites/a:departement">
+                  <xsl:if test="position() &gt; 1">, </xsl:if>
+                  <xsl:value-of select="lv:typo(normalize-space(.))"/>
+                </xsl:for-each>
+                <xsl:text>)</xsl:text>
+              </xsl:if>
+              <xsl:if test="$sites/a:population">
+                <xsl:value-of select="concat(', ', lv:number(number($sites/a:population)), '&#160;habitants')"/>
+              </xsl:if>
+              <xsl:text>.</xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat(t:capitalize(t:words(count($sites))), ' sites : ')"/>
+              <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="$sites/a:nom"/></xsl:call-template>
+              <xsl:text>.</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </d:p>
       </d:box>
       <xsl:apply-templates select="$atelier/a:contexte" mode="prose"/>
       <d:section title="Objectifs">
@@ -77,8 +104,8 @@
       </d:section>
       <d:section title="Séances">
         <xsl:variable name="livret-date" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
-        <d:table cols="4 1 4 5 2">
-          <d:head><d:cell>Lieu</d:cell><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Participants</d:cell></d:head>
+        <d:table cols="1 4 5 4 2">
+          <d:head><d:cell>N°</d:cell><d:cell>Date</d:cell><d:cell>Objet</d:cell><d:cell>Lieu</d:cell><d:cell align="end">Participants</d:cell></d:head>
           <xsl:for-each select="$sites">
             <!-- one site needs no sub-heading: its places name it -->
             <xsl:if test="count($sites) &gt; 1">
@@ -87,7 +114,6 @@
             <xsl:for-each select="a:seances/a:seance">
               <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
               <d:row>
-                <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell><xsl:value-of select="@numero"/></d:cell>
                 <!-- A session not held is "non tenue" once the livret's date has passed it,
                      "prévue" before; its participants were only invited. -->
@@ -104,6 +130,7 @@
                     <xsl:otherwise><xsl:value-of select="t:label('seance', @type)"/></xsl:otherwise>
                   </xsl:choose>
                 </d:cell>
+                <d:cell><xsl:value-of select="lv:typo(normalize-space(@lieu))"/></d:cell>
                 <d:cell align="end">
                   <xsl:choose>
                     <xsl:when test="t:held(.)"><xsl:value-of select="count(a:participants/a:participant)"/></xsl:when>
@@ -114,29 +141,75 @@
             </xsl:for-each>
           </xsl:for-each>
         </d:table>
+        <xsl:call-template name="missed-sessions">
+          <xsl:with-param name="seances" select="$sites/a:seances/a:seance"/>
+          <xsl:with-param name="as-of" select="$livret-date"/>
+        </xsl:call-template>
       </d:section>
     </d:section>
   </xsl:template>
 
+  <!-- 3. Method and lessons, one chapter: how the atelier worked (the capitalisation's
+       method, else the atelier's), who did it and what it cost (from <equipe> and
+       <financement>), then each lesson the atelier drew. -->
   <xsl:template name="ldc-method">
     <d:section title="Méthode">
+      <xsl:if test="$capi/a:enseignements/a:enseignement">
+        <xsl:attribute name="title">Méthode et enseignements</xsl:attribute>
+      </xsl:if>
       <xsl:choose>
         <xsl:when test="$capi/a:methode"><xsl:apply-templates select="$capi/a:methode" mode="prose"/></xsl:when>
         <xsl:otherwise><xsl:apply-templates select="$atelier/a:methode" mode="prose"/></xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="ldc-team-and-cost"/>
+      <xsl:for-each select="$capi/a:enseignements/a:enseignement">
+        <d:section>
+          <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
+          <xsl:apply-templates select="." mode="prose"/>
+        </d:section>
+      </xsl:for-each>
     </d:section>
   </xsl:template>
 
-  <xsl:template name="ldc-lessons">
-    <xsl:if test="$capi/a:enseignements">
-      <d:section title="Enseignements">
-        <xsl:for-each select="$capi/a:enseignements/a:enseignement">
-          <d:section>
-            <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
-            <xsl:apply-templates select="." mode="prose"/>
-          </d:section>
+  <!-- "L’atelier a été conduit par Agence Territoires et Rivières (architecture, urbanisme),
+       avec Géosols conseil (sites et sols pollués), pour un coût de 33 000 €, dont 30 000 €
+       de l’État." -->
+  <xsl:template name="ldc-team-and-cost">
+    <xsl:variable name="lead" select="$atelier/a:equipe/a:mandataire"/>
+    <xsl:variable name="others" select="$atelier/a:equipe/a:cotraitant"/>
+    <xsl:variable name="lines" select="$atelier/a:financement/a:ligne"/>
+    <xsl:if test="$lead or $lines">
+      <d:p>
+        <xsl:text>L’atelier a été conduit</xsl:text>
+        <xsl:for-each select="$lead">
+          <!-- "par l’Agence …" when the name's first word has a known gender, else "par l’équipe …" -->
+          <xsl:variable name="name" select="lv:typo(normalize-space(@nom))"/>
+          <xsl:variable name="first" select="t:lower(substring-before(concat($name, ' '), ' '))"/>
+          <xsl:variable name="known" select="document('common/source.xsl')/*/t:genders/t:g[@w = $first]"/>
+          <xsl:value-of select="t:plural(position(), ' par ', ' et ')"/>
+          <xsl:choose>
+            <xsl:when test="$known"><xsl:value-of select="concat(string($known), $name)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="concat('l’équipe ', $name)"/></xsl:otherwise>
+          </xsl:choose>
+          <xsl:if test="@specialites"><xsl:value-of select="concat(' (', lv:typo(normalize-space(@specialites)), ')')"/></xsl:if>
         </xsl:for-each>
-      </d:section>
+        <xsl:for-each select="$others">
+          <xsl:choose>
+            <xsl:when test="position() = 1">, avec </xsl:when>
+            <xsl:when test="position() = last()"> et </xsl:when>
+            <xsl:otherwise>, </xsl:otherwise>
+          </xsl:choose>
+          <xsl:value-of select="lv:typo(normalize-space(@nom))"/>
+          <xsl:if test="@specialites"><xsl:value-of select="concat(' (', lv:typo(normalize-space(@specialites)), ')')"/></xsl:if>
+        </xsl:for-each>
+        <xsl:if test="$lines">
+          <xsl:value-of select="concat(', pour un coût de ', t:amount(sum($lines/@montant)))"/>
+          <xsl:if test="$lines[@nature = 'etat'] and $lines[not(@nature = 'etat')]">
+            <xsl:value-of select="concat(', dont ', t:amount(sum($lines[@nature = 'etat']/@montant)), ' de l’État')"/>
+          </xsl:if>
+        </xsl:if>
+        <xsl:text>.</xsl:text>
+      </d:p>
     </xsl:if>
   </xsl:template>
 
@@ -144,7 +217,7 @@
   <xsl:template name="ldc-comparison">
     <!-- one site has nothing to be compared with: the same tables are its figures -->
     <d:section title="{t:plural(count($sites), 'Le site en chiffres', 'Comparaison des sites')}">
-      <d:section title="Profils">
+      <d:section title="{t:plural(count($sites), 'Profil', 'Profils')}">
         <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="{t:plural(count($sites), 'Plan d’actions', 'Plans d’actions')}">
@@ -153,7 +226,7 @@
       <d:section title="Axes stratégiques">
         <xsl:call-template name="compare-axes"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="Budgets">
+      <d:section title="Coût par horizon de lancement">
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <d:section title="{t:plural(count($sites), 'Financement du plan d’actions', 'Financement des plans d’actions')}">
@@ -161,7 +234,7 @@
       </d:section>
       <xsl:call-template name="closed-actions">
         <xsl:with-param name="actions" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
-        <xsl:with-param name="by-site" select="true()"/>
+        <xsl:with-param name="by-site" select="count($sites) &gt; 1"/>
       </xsl:call-template>
     </d:section>
   </xsl:template>

@@ -10,7 +10,8 @@
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
-    exclude-result-prefixes="a d lv t">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t exsl">
 
   <xsl:import href="common/document.xsl"/>
 
@@ -44,6 +45,13 @@
 
   <!-- How the feuille de route was built: the site's sessions, held or not by the report's
        date, with their participants. -->
+  <!-- Who met, by participants' role, in the order a report names them. -->
+  <t:rf-roles>
+    <t:r role="elu">les élus</t:r><t:r role="etat">les services de l’État</t:r>
+    <t:r role="equipe">l’équipe projet</t:r><t:r role="technicien">les techniciens</t:r>
+    <t:r role="partenaire">les partenaires</t:r><t:r role="habitant">des habitants</t:r>
+    <t:r role="expert">des experts</t:r>
+  </t:rf-roles>
   <xsl:template name="rf-sessions">
     <xsl:variable name="sessions" select="$the-site/a:seances/a:seance"/>
     <xsl:variable name="held" select="$sessions[t:held(.)]"/>
@@ -54,7 +62,25 @@
           <xsl:choose>
             <xsl:when test="count($held) = 0">Aucune séance ne s’est encore tenue sur le site.</xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="concat('Les élus, les services de l’État, l’équipe projet et les partenaires se sont réunis sur le site en ',
+              <!-- who actually came (the roles of the participants of the sessions held), and
+                   no "sur le site": a session may be held at the town hall -->
+              <xsl:variable name="roles" select="$held/a:participants/a:participant/@role"/>
+              <xsl:variable name="who-rtf">
+                <xsl:for-each select="document('')/*/t:rf-roles/t:r[@role = $roles]">
+                  <t:w><xsl:value-of select="."/></t:w>
+                </xsl:for-each>
+              </xsl:variable>
+              <xsl:variable name="who" select="exsl:node-set($who-rtf)/t:w"/>
+              <xsl:for-each select="$who">
+                <xsl:if test="position() &gt; 1">
+                  <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+                </xsl:if>
+                <xsl:choose>
+                  <xsl:when test="position() = 1"><xsl:value-of select="t:capitalize(.)"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+              <xsl:value-of select="concat(' se sont réunis en ',
                   t:words(count($held), true()), t:plural(count($held), ' séance', ' séances'), '.')"/>
             </xsl:otherwise>
           </xsl:choose>
@@ -81,7 +107,13 @@
                   <xsl:variable name="n" select="count(a:participants/a:participant)"/>
                   <xsl:value-of select="concat(', ', lv:typo(normalize-space(@lieu)), ' : ', t:words($n), t:plural($n, '&#160;participant.', '&#160;participants.'))"/>
                 </xsl:when>
-                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of"> : séance prévue, non tenue.</xsl:when>
+                <xsl:when test="translate(concat(@fin, substring(@date, 1, 10 * not(@fin))), '-', '') &lt; $as-of">
+                  <xsl:text> : séance prévue, non tenue.</xsl:text>
+                  <!-- why, and how its decision was taken, when the source says it -->
+                  <xsl:if test="a:annulation">
+                    <xsl:text> </xsl:text><xsl:apply-templates select="a:annulation" mode="inline"/>
+                  </xsl:if>
+                </xsl:when>
                 <xsl:otherwise> : séance à venir.</xsl:otherwise>
               </xsl:choose>
             </d:item>

@@ -150,6 +150,9 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
         render_options ro;
         render_options_init(&ro);
         ro.format = c->o->format == DELIVER_PNG ? PAINT_PNG : PAINT_PDF;
+        /* deliverables are printed: a photo or map below 300 ppi comes out blurred */
+        if (ro.format == PAINT_PDF)
+            ro.min_ppi = DELIVER_PRINT_PPI;
         if (c->o->dpi > 0)
             ro.dpi = c->o->dpi;
         strlist inputs = {0};

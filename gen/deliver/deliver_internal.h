@@ -11,6 +11,10 @@
 
 enum { DELIVER_COUNT = 5 };
 
+/* The resolution a printed photo or map needs, in pixels an inch: a bitmap of a source
+ * printed with fewer is warned about (the usual figure for offset and laser print). */
+#define DELIVER_PRINT_PPI 300.0
+
 /* One deliverable: its template's name and whether there is one per site. */
 typedef struct {
     const char *name;

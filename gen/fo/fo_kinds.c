@@ -68,6 +68,7 @@ static const struct {
     [FO_INSTREAM_FOREIGN_OBJECT] = {"instream-foreign-object", INLINE},
     [FO_FOOTNOTE] = {"footnote", 0},
     [FO_FOOTNOTE_BODY] = {"footnote-body", 0},
+    [FO_FLOAT] = {"float", 0}, /* neutral: in a block's inline content or among blocks */
     [FO_MARKER] = {"marker", MIXED},
     [FO_RETRIEVE_MARKER] = {"retrieve-marker", 0},
     [FO_RETRIEVE_TABLE_MARKER] = {"retrieve-table-marker", 0},
@@ -78,7 +79,7 @@ static const struct {
 
 /* XSL 1.1 formatting objects that are valid but not supported here. */
 static const char *const unsupported[] = {
-    "initial-property-set", "float", "multi-switch", "multi-case",
+    "initial-property-set", "multi-switch", "multi-case",
     "multi-toggle", "multi-properties", "multi-property-set", "page-sequence-wrapper",
     "color-profile", "folio-prefix", "folio-suffix",
     "scaling-value-citation", "flow-map", "flow-assignment", "flow-source-list",

@@ -290,6 +290,7 @@ static void lay_block_container(lay_build *b, const fo_node *n)
 
 void lay_block_level(lay_build *b, const fo_node *n)
 {
+    lay_float_clear(b, n);
     const lay_snode *outer = b->sn;
     b->sn = lay_snode_block(b, n);
     switch (n->kind) {

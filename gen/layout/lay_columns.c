@@ -228,14 +228,15 @@ size_t lay_paginate_columns(const lay_pitem *items, const unsigned char *span, s
         fo_kw brk = s < n ? items[s].brk : 0;
         if ((brk == FO_KW_odd_page && number % 2 == 0) ||
             (brk == FO_KW_even_page && number % 2 != 0)) {
-            push_page(&p, (lay_pbreak){s, s, true, 0, 0, NULL, 0});
+            push_page(&p, (lay_pbreak){.start = s, .end = s, .blank = true});
             continue;
         }
         lay_colframe fr = frame(ud, p.n);
         p.slots = NULL;
         p.nslots = p.slot_cap = 0;
         size_t e = s < n ? fill_page(&p, items, span, n, s, &fr) : n;
-        push_page(&p, (lay_pbreak){s, e, false, 0, 0, p.slots, p.nslots});
+        push_page(&p,
+                  (lay_pbreak){.start = s, .end = e, .slots = p.slots, .nslots = p.nslots});
         s = e;
     } while (s < n);
     *out = p.v;

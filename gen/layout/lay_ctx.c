@@ -60,6 +60,11 @@ void lay_ctx_set_max_pages(lay_ctx *ctx, int max_pages)
     ctx->max_pages = max_pages;
 }
 
+void lay_ctx_set_min_ppi(lay_ctx *ctx, double ppi)
+{
+    ctx->min_ppi = ppi;
+}
+
 void lay_ctx_destroy(lay_ctx *ctx)
 {
     if (!ctx)
@@ -67,6 +72,8 @@ void lay_ctx_destroy(lay_ctx *ctx)
     g_hash_table_destroy(ctx->ids->map);
     if (ctx->images)
         g_hash_table_destroy(ctx->images);
+    if (ctx->low_ppi_warned)
+        g_hash_table_destroy(ctx->low_ppi_warned);
     lay_index_free(ctx);
     arena_destroy(ctx->a);
 }

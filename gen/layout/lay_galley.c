@@ -292,6 +292,7 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
         }
         g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
     }
+    lay_floats_adopt(g, sub, item);
     /* Footnotes cited in a cell, a list label or a block-container go to the page its item
      * lands on, below those the item cites itself. */
     for (size_t i = 0; sub->fnotes && i < sub->n; i++) {
@@ -342,6 +343,7 @@ void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m)
         if (g->fnotes)
             g->fnotes[i] = (lay_boxv){0};
     }
+    lay_floats_truncate(g, m->n);
     g->n = m->n;
     g->boxes.n = m->nboxes;
     g->ndecor = m->ndecor;

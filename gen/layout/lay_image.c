@@ -335,6 +335,31 @@ static double dimension(const fo_node *n, fo_prop_id pd, fo_len pdv, fo_len v, d
     return fo_len_is_auto(l) ? -1 : fo_len_resolve(l, base);
 }
 
+/* A bitmap file printed `printed_w` points wide with fewer pixels an inch than the print
+ * needs (ctx->min_ppi) is blurred on paper: a warning, once per image and document. */
+static void check_print_resolution(lay_ctx *ctx, const fo_node *n, const lay_image *img,
+                                   double printed_w)
+{
+    if (ctx->min_ppi <= 0 || !img || !img->path || printed_w <= 0 ||
+        (img->kind != LAY_IMAGE_PNG && img->kind != LAY_IMAGE_JPEG && img->kind != LAY_IMAGE_RASTER))
+        return;
+    if (!ctx->low_ppi_warned)
+        ctx->low_ppi_warned = g_hash_table_new(g_str_hash, g_str_equal);
+    if (g_hash_table_contains(ctx->low_ppi_warned, img->path))
+        return;
+    int pw = 0, ph = 0;
+    if (!gdk_pixbuf_get_file_info(img->path, &pw, &ph) || pw <= 0)
+        return;
+    double ppi = pw / (printed_w / 72.0);
+    if (ppi >= ctx->min_ppi)
+        return;
+    g_hash_table_add(ctx->low_ppi_warned, (gpointer)img->path);
+    diag_warning(ctx->d, ctx->file, n->line,
+                 _("image '%s' is printed at %.0f ppi (%d pixels over %.0f mm), below the %.0f ppi "
+                   "print needs: it will look blurred"),
+                 img->path, ppi, pw, printed_w / 72.0 * 25.4, ctx->min_ppi);
+}
+
 lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena *a)
 {
     const fo_props *p = n->props;
@@ -384,6 +409,7 @@ lay_graphic lay_graphic_size(lay_ctx *ctx, const fo_node *n, double ref_w, arena
     }
     g.w = vw >= 0 ? vw : g.cw;
     g.h = vh >= 0 ? vh : g.ch;
+    check_print_resolution(ctx, n, g.image, g.cw);
     /* content smaller than its viewport is placed by text-align and display-align (XSL 1.1
      * § 6.6.5), as FOP does: a map scaled down to fit a full-width frame stays centred */
     g.cx = 0;

@@ -27,6 +27,7 @@ typedef struct {
     const char *id;           /* an anchor: placed on the line showing it */
     const lay_graphic *img;   /* an image object */
     lay_galley *footnote;     /* a footnote body cited here */
+    const lay_galley *bfloat; /* a before-float anchored here */
     const struct lay_inline_box *box; /* an inline-container's content */
     const fo_node *cbar;      /* a change-bar-begin or -end inside the paragraph */
     const lay_snode *sn;      /* structure element of the text (Link, Span, Figure), or
@@ -42,6 +43,10 @@ typedef struct {
     const char **anchors; /* ids of the current paragraph */
     size_t nanchors, capanchors;
     const tx_style *strut; /* the block's own font and line-height */
+    lay_float_side **sides; /* side floats anchored in the current paragraph */
+    size_t nsides, capsides;
+    const lay_galley **lone; /* before-floats of a paragraph with nothing else */
+    size_t nlone, caplone;
 } para_state;
 
 /* The structure element text styled by `t` belongs to, with the block's as default. */
@@ -309,6 +314,8 @@ static void piece_boxes(lay_build *b, const tx_piece *pc, double x, double base,
             g->pi[item].footnote_h += h;
             lay_galley_adopt(g, t->footnote, item, 0);
         }
+        if (t && t->bfloat)
+            lay_float_before_attach(b, item, t->bfloat);
         break;
     default:
         break;
@@ -396,6 +403,22 @@ static const tx_line *mirror_rtl(const tx_line *ln, arena *a)
     return m;
 }
 
+/* The side floats of the paragraph stand at the top of item `first`, its first line; a
+ * paragraph with no line gives them, and its before-floats, an empty item of their own. */
+static void attach_floats(para_state *st, size_t first)
+{
+    if (!st->nsides && !st->nlone)
+        return;
+    lay_galley *g = st->b->g;
+    if (first == g->n)
+        lay_galley_item(g, 0);
+    for (size_t i = 0; i < st->nlone; i++)
+        lay_float_before_attach(st->b, first, st->lone[i]);
+    lay_float_side_attach(st->b, st->sides, st->nsides, first);
+    st->nsides = 0;
+    st->nlone = 0;
+}
+
 static void emit_line(lay_build *b, const tx_line *ln, const tx_style *strut, double x0)
 {
     ln = mirror_rtl(ln, b->a);
@@ -432,8 +455,14 @@ static void flush(para_state *st)
         for (size_t i = 0; i < st->nanchors; i++)
             lay_galley_id(b->g, st->anchors[i], b->g->n, b->x0 + si);
         st->nanchors = 0;
+        tx_para_discard(st->p);
         st->p = NULL;
         st->content = false;
+        if (st->nsides) {
+            double *narrow, *shift;
+            lay_float_narrow(b, st->sides, st->nsides, si, ei, 0, &narrow, &shift);
+        }
+        attach_floats(st, b->g->n);
         return;
     }
     tx_break_opts o = {0};
@@ -453,15 +482,23 @@ static void flush(para_state *st)
             o.wide_width = fmax(o.width + b->wide_dw, 1);
         }
     }
+    double *narrow = NULL, *shift = NULL;
+    o.nnarrow = lay_float_narrow(b, st->sides, st->nsides, si, ei,
+                                 st->strut ? st->strut->line_height : 0, &narrow, &shift);
+    o.narrow = narrow;
     tx_lines lines = tx_para_break(st->p, &o);
     size_t n = lines.nlines;
     size_t orphans = p->orphans > 0 ? (size_t)p->orphans : 1;
     size_t widows = p->widows > 0 ? (size_t)p->widows : 1;
+    size_t first = b->g->n;
     for (size_t k = 0; k < n; k++) {
-        if (k > 0 && (k < orphans || k + widows > n))
+        /* lines beside a side float stay on its page */
+        if (k > 0 && (k < orphans || k + widows > n || k < o.nnarrow))
             lay_galley_keep(b->g, LAY_KEEP_LINES);
-        emit_line(b, &lines.lines[k], st->strut, b->x0 + si);
+        emit_line(b, &lines.lines[k], st->strut, b->x0 + si + (k < o.nnarrow ? shift[k] : 0));
     }
+    st->nlone = 0; /* hung on the lines by piece_boxes */
+    attach_floats(st, first);
     st->p = NULL;
     st->content = false;
     st->first = false;
@@ -514,6 +551,37 @@ static void add_leader(para_state *st, const fo_node *c, const tx_style *style)
     tx_para_leader(para(st), min, opt, max, map_leader(p->leader_pattern, p->rule_style),
                    fo_len_resolve(p->rule_thickness, 0), style);
     st->content = true;
+}
+
+/* fo:float: a before-float hangs on the line of its anchor, a side float waits for the
+ * paragraph's lines (flush), a float laid out in place splits the paragraph as a block. */
+static void add_float(para_state *st, const fo_node *c, const tx_style *style)
+{
+    lay_build *b = st->b;
+    fo_kw kind = lay_float_kind(b, c);
+    if (kind == FO_KW_none) {
+        flush(st);
+        lay_blocks(b, c);
+    } else if (kind == FO_KW_before) {
+        lay_tag *t = ARENA_NEW(b->a, lay_tag);
+        t->bfloat = lay_float_before_new(b, c);
+        /* kept apart too, for a paragraph that has no line to hang it on */
+        GROW_ARENA(b->a, st->lone, st->nlone, st->caplone, 1, 2);
+        st->lone[st->nlone++] = t->bfloat;
+        tx_style *s = ARENA_NEW(b->a, tx_style);
+        *s = *style;
+        s->tag = t;
+        tx_para_object(para(st), 0, 0, 0, s);
+    } else {
+        lay_float_side *f = lay_float_side_new(b, c, kind);
+        if (lay_float_side_fills(b, f)) {
+            flush(st); /* the paragraph so far, then the float as a block */
+            lay_float_side_block(b, f);
+            return;
+        }
+        GROW_ARENA(b->a, st->sides, st->nsides, st->capsides, 1, 2);
+        st->sides[st->nsides++] = f;
+    }
 }
 
 static void add_footnote(para_state *st, const fo_node *c, const tx_style *style)
@@ -771,6 +839,9 @@ static void walk_child(para_state *st, const fo_node *c, const tx_style *style)
         break;
     case FO_FOOTNOTE:
         add_footnote(st, c, style);
+        break;
+    case FO_FLOAT:
+        add_float(st, c, style);
         break;
     case FO_RETRIEVE_MARKER:
         if (b->page) {

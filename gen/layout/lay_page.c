@@ -644,6 +644,8 @@ static void seq_paginate(seq_layout *s)
     s->b = (lay_build){.ctx = s->ctx, .a = s->a, .g = &s->g, .ref_w = col_w,
                        .body_w = geo0->body_w, .page_h = geo0->body_h};
     lay_build *b = &s->b;
+    b->float_sep_h = lay_float_separator_h(b, s->ps);
+    b->before_in_place = s->ud.columns; /* the column breaker places no before-float */
     s->flow = flow_of(s->ps);
     b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
@@ -662,11 +664,11 @@ static void seq_add_blanks(seq_layout *s)
 {
     if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
         s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
-        s->pb[s->np++] = (lay_pbreak){s->g.n, s->g.n, true, 0, 0, NULL, 0};
+        s->pb[s->np++] = (lay_pbreak){.start = s->g.n, .end = s->g.n, .blank = true};
     }
     if (s->lead) {
         lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
-        v[0] = (lay_pbreak){0, 0, true, 0, 0, NULL, 0};
+        v[0] = (lay_pbreak){.blank = true};
         memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
         s->pb = v;
         s->np++;
@@ -750,6 +752,7 @@ static void seq_place_flow_ids(seq_layout *s, bool again)
         lay_ctx_id_place(s->ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
                          pages[pl].number, pages[pl].label);
     }
+    lay_floats_place_ids(s->ctx, g, s->pb, s->np, pages, again);
 }
 
 /* The state lives in the sequence's arena: pages are made in batches, each in its own
@@ -817,8 +820,14 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
     }
     if (!pb->blank) {
         size_t body_boxes = out.n;
-        place_body(&sa->as, &out, &geo, pb, sa->xs, sa->ys);
-        seq_page_dests(s, sa, i, &geo, &out);
+        /* the before-floats take the body's top, the flow what they leave */
+        lay_geometry flow_geo = geo;
+        double top = lay_floats_place(s->ctx, pa, s->ps, &s->g, pb, &info, &out, geo.body_x,
+                                      geo.body_y, geo.body_w);
+        flow_geo.body_y += top;
+        flow_geo.body_h -= top;
+        place_body(&sa->as, &out, &flow_geo, pb, sa->xs, sa->ys);
+        seq_page_dests(s, sa, i, &flow_geo, &out);
         if (out.n > body_boxes) /* out.v is NULL on an empty page */
             lay_geometry_turn_body(&geo, out.v + body_boxes, out.n - body_boxes);
     }
@@ -895,6 +904,8 @@ static bool relay_block(seq_layout *s, size_t k)
     const restart_pt *r = &s->rs.v[k];
     size_t from = r->m.n, to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : g->n;
     size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+    if (lay_floats_side_any(g))
+        return false; /* its lines may be beside a float: laid out in place only */
     lay_galley_mark end;
     lay_galley_mark_get(g, &end);
     g->pend_space = r->m.pend_space;

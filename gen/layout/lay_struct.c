@@ -67,11 +67,12 @@ lay_snode *lay_snode_new(lay_build *b, const fo_node *n, const char *type)
     return s;
 }
 
-/* A block holding only blocks groups them (Div); one with inline content is a paragraph. */
+/* A block holding only blocks (floats hold blocks) groups them (Div); one with inline
+ * content is a paragraph. */
 static bool has_inline_content(const fo_node *n)
 {
     for (const fo_node *c = n->first_child; c; c = c->next_sibling) {
-        if (c->kind == FO_MARKER || lay_is_block_level(c))
+        if (c->kind == FO_MARKER || c->kind == FO_FLOAT || lay_is_block_level(c))
             continue;
         if (c->kind != FO_TEXT)
             return true;

@@ -153,6 +153,10 @@ void lay_ctx_destroy(lay_ctx *ctx); /* accepts NULL */
 #define LAY_DEFAULT_MAX_PAGES 100000
 void lay_ctx_set_max_pages(lay_ctx *ctx, int max_pages);
 
+/* Asks for a warning when a bitmap is printed at fewer than `ppi` pixels per inch (once
+ * per image and document); 0, the default, never warns, as FOP. */
+void lay_ctx_set_min_ppi(lay_ctx *ctx, double ppi);
+
 /* Asks the context to add every file it reads (images) to `inputs` (borrowed), for
  * dependency files. */
 void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs);

@@ -53,6 +53,8 @@ typedef struct {
     double header_h;   /* heights repeated when breaking inside `table` (0 if omitted) */
     double footer_h;
     double footnote_h; /* footnote bodies cited by this item, placed at the page bottom */
+    double float_h;    /* before-floats anchored in this item, stacked at a page top */
+    double float_sep_h; /* the before-float separator shown above them (lay_float.c) */
 } lay_pitem;
 
 /* Items [start, end) of a multi-column page set from (x, y) of its body: a column, or a
@@ -69,6 +71,8 @@ typedef struct {
     int footer_table;      /* table whose footer repeats at the bottom, 0 none */
     const lay_colslot *slots; /* a multi-column page's columns and bands (lay_columns.h); */
     size_t nslots;            /* NULL: the items stack from the body's top */
+    /* the before-floats of items [float_from, float_to) stand at the page's top */
+    size_t float_from, float_to;
 } lay_pbreak;
 
 /* Body height available on page `index` (0-based within the sequence). */
@@ -76,7 +80,9 @@ typedef double (*lay_avail_fn)(void *ud, size_t index);
 
 /* Splits items into pages, greedily (first fit), honouring forced breaks, keeps (the
  * latest break of the weakest keep wins when nothing free fits), repeated table headers
- * and footers and footnotes. `first_number` is the number of the first page, used for
+ * and footers and footnotes. A before-float goes to the top of its anchor's page when it
+ * fits there, else to the next pages, in order (pages of floats alone may follow the
+ * last item). `first_number` is the number of the first page, used for
  * odd/even breaks (blank pages are inserted). Returns the number of pages; *out is
  * allocated in `a`. An item taller than a page gets a page of its own. n == 0 gives one
  * empty page. */
@@ -185,6 +191,8 @@ typedef struct {
     int cur_table;
     int cur_header_variant; /* of the items made for cur_table's body rows */
     int cur_footer_variant;
+    struct lay_floats *floats; /* before-floats made and side floats beside the lines to
+                                * come (lay_float.c); NULL when there are none */
 } lay_galley;
 
 void lay_galley_init(lay_galley *g, arena *a);
@@ -267,6 +275,8 @@ struct lay_ctx {
     unsigned long snode_seq; /* structure elements made so far: their order */
     strlist *inputs;   /* files read, for dependency files; borrowed, may be NULL */
     void *images;      /* GHashTable: resolved path -> lay_image (in ctx->a), or missing */
+    double min_ppi;    /* a bitmap printed below it is warned about; 0: never */
+    void *low_ppi_warned; /* GHashTable: paths of the images already warned about */
     /* change bars begun and not ended yet: their class, galley and decoration */
     struct {
         const char *cls;
@@ -422,6 +432,8 @@ typedef struct lay_build {
     const fo_node *const *marker_rows;
     int nmarker_rows, marker_row;
     bool marker_footer; /* a table footer: marker_row ends the fragment */
+    double float_sep_h; /* height of the page-sequence's before-float separator */
+    bool before_in_place; /* before-floats laid out where they stand (multi-column pages) */
 } lay_build;
 
 /* Builds items for the block-level children of `parent` (a flow, a block, a cell...). */
@@ -507,6 +519,70 @@ void lay_frame_close(lay_build *b, const fo_node *n, lay_frame *f);
 /* Lengths of a node resolved for the current reference area. */
 double lay_start_indent(const lay_build *b, const fo_node *n);
 double lay_end_indent(const lay_build *b, const fo_node *n);
+
+/* ---- floats (lay_float.c) ------------------------------------------------------------------ */
+
+/* FO_KW_before, FO_KW_start or FO_KW_end (left, right, inside and outside mapped for
+ * lr-tb), or FO_KW_none: the float is laid out as plain blocks where it stands. */
+fo_kw lay_float_kind(const lay_build *b, const fo_node *n);
+
+/* A before-float's content laid out at the region-body's width (in b's arena). */
+lay_galley *lay_float_before_new(const lay_build *b, const fo_node *n);
+
+/* Hangs the before-float laid out in `fg` on item `item` of b's galley (the line holding
+ * its anchor): pi[item].float_h grows by its height. */
+void lay_float_before_attach(const lay_build *b, size_t item, const lay_galley *fg);
+
+/* Moves the before-floats of a sub-galley (a cell, a list label) onto item `item` of g. */
+void lay_floats_adopt(lay_galley *g, const lay_galley *sub, size_t item);
+
+/* Drops the floats hanging on items from `n` on (lay_galley_truncate). */
+void lay_floats_truncate(lay_galley *g, size_t n);
+
+/* The height of the page-sequence's xsl-before-float-separator at b's body width; 0 when
+ * it has none. */
+double lay_float_separator_h(const lay_build *b, const fo_node *ps);
+
+/* Places, at (x, y) of width w, the separator and the before-floats page `pb` holds, as
+ * pagination decided; returns their height (0: none on this page). Boxes in `a`. */
+double lay_floats_place(lay_ctx *ctx, arena *a, const fo_node *ps, const lay_galley *g,
+                        const lay_pbreak *pb, const lay_pageinfo *page, lay_boxv *out,
+                        double x, double y, double w);
+
+/* Places the ids inside the before-floats on the pages the floats land on (pages[p] for
+ * pb[p], np of them); `again`: they were placed by an earlier layout of the flow. */
+void lay_floats_place_ids(lay_ctx *ctx, const lay_galley *g, const lay_pbreak *pb, size_t np,
+                          const lay_page *pages, bool again);
+
+/* A side float laid out, not placed yet (in b's arena). */
+typedef struct lay_float_side lay_float_side;
+lay_float_side *lay_float_side_new(const lay_build *b, const fo_node *n, fo_kw side);
+
+/* Whether side float `f` is so wide that the lines beside it would be too short (less
+ * than a fifth of the reference area): it is then laid out as a block where it stands,
+ * one unbreakable item of b's galley (lay_float_side_block). */
+bool lay_float_side_fills(const lay_build *b, const lay_float_side *f);
+void lay_float_side_block(const lay_build *b, const lay_float_side *f);
+
+/* Places the `nnew` side floats anchored in a paragraph about to be made in b's galley
+ * (at their edge, beside the floats standing there), and says how its lines, with start
+ * and end indents si, ei and a line-height of about lh, are shortened by the floats beside
+ * them, older and new. Returns the number of lines concerned; (*narrow)[i] is what line i
+ * loses, (*shift)[i] what it loses at its start. Arrays in b's arena. */
+size_t lay_float_narrow(const lay_build *b, lay_float_side *const *fs, size_t nnew,
+                        double si, double ei, double lh, double **narrow, double **shift);
+
+/* Stands the `n` side floats placed by lay_float_narrow at the top of item `item` (the
+ * first line of the paragraph holding their anchors). */
+void lay_float_side_attach(const lay_build *b, lay_float_side *const *fs, size_t n, size_t item);
+
+/* Whether lines of g were made beside a side float: a block of it laid out again alone,
+ * elsewhere, would not be beside it. */
+bool lay_floats_side_any(const lay_galley *g);
+
+/* Before a block-level `n`: when it clears a side float (its `clear`, or any block-level
+ * object other than a block), space that moves it below the float. */
+void lay_float_clear(lay_build *b, const fo_node *n);
 
 /* ---- structure (lay_struct.c) ------------------------------------------------------------- */
 

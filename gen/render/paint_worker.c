@@ -14,6 +14,7 @@ typedef struct {
 
 struct paint_worker {
     painter *p;
+    tx_engine *fonts;
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t changed; /* a job was queued or taken, or the worker must stop */
@@ -42,6 +43,8 @@ static bool take(paint_worker *w, job *out)
 static void *run(void *arg)
 {
     paint_worker *w = arg;
+    if (w->fonts)
+        tx_engine_lend_thread_fonts(w->fonts);
     job j;
     while (take(w, &j)) {
         bool ok = !w->failed;
@@ -58,12 +61,13 @@ static void *run(void *arg)
     return NULL;
 }
 
-paint_worker *paint_worker_start(painter *p)
+paint_worker *paint_worker_start(painter *p, tx_engine *fonts)
 {
     paint_worker *w = calloc(1, sizeof *w);
     if (!w)
         abort();
     w->p = p;
+    w->fonts = fonts;
     pthread_mutex_init(&w->lock, NULL);
     pthread_cond_init(&w->changed, NULL);
     if (pthread_create(&w->thread, NULL, run, w) != 0) {

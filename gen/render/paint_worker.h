@@ -8,14 +8,16 @@
 
 #include "layout/layout.h"
 #include "paint/paint.h"
+#include "text/text.h"
 #include "util/arena.h"
 
 typedef struct paint_worker paint_worker;
 
 /* Starts a thread painting into `p`, which stays owned by the caller and must not be
- * used by it until paint_worker_finish() returned. NULL if no thread could be started
- * (the caller then paints itself). */
-paint_worker *paint_worker_start(painter *p);
+ * used by it until paint_worker_finish() returned; the thread sets SVG text with fonts
+ * lent by `fonts` (see tx_engine_lend_thread_fonts), when not NULL. NULL if no thread
+ * could be started (the caller then paints itself). */
+paint_worker *paint_worker_start(painter *p, tx_engine *fonts);
 
 /* Hands a laid-out sequence over: the worker paints its pages in order, then destroys
  * `pages_arena` and `seq_arena` (which hold the pages and what they point to; either may be

@@ -90,6 +90,7 @@ typedef struct {
     paint_options popts;
     diag *d;
     painter *painter; /* NULL while a pass only lays out */
+    tx_engine *fonts; /* lends the painting thread its fonts */
     int errors_before; /* the reporter's error count when this document was opened */
 } render_run;
 
@@ -197,7 +198,7 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
  * and the sequences a forward reference holds. */
 static bool run_pass(render_run *r)
 {
-    paint_worker *w = r->painter ? paint_worker_start(r->painter) : NULL;
+    paint_worker *w = r->painter ? paint_worker_start(r->painter, r->fonts) : NULL;
     hold h = {0};
     bool ok = true;
     for (;;) {
@@ -259,6 +260,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         .errors_before = errors_before,
         .doc = doc,
         .lay = lay_ctx_new(doc, e->tx, d),
+        .fonts = e->tx,
         .out_path = out_path,
         .popts = paint_options_for(doc, o),
         .d = d,
@@ -267,6 +269,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
         lay_ctx_record_inputs(r.lay, o->inputs);
     if (o->max_pages > 0)
         lay_ctx_set_max_pages(r.lay, o->max_pages);
+    lay_ctx_set_min_ppi(r.lay, o->min_ppi);
     bool ok = false;
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
         if (pass > 1 && !fo_doc_rewind(doc))

@@ -38,6 +38,9 @@ typedef struct {
     strlist *inputs;
     /* The most pages a document may have (an error past it); 0 for the default. */
     int max_pages;
+    /* A bitmap printed below this many pixels an inch is warned about; 0 (the default):
+     * never, as FOP. */
+    double min_ppi;
 } render_options;
 
 /* Sets the defaults: PDF, 96 dpi, no metadata, creation_date -1, no inputs list. */

@@ -79,6 +79,13 @@ typedef enum { TX_LEADER_SPACE, TX_LEADER_DOTS, TX_LEADER_RULE } tx_leader;
 tx_engine *tx_engine_new(diag *d);
 void tx_engine_destroy(tx_engine *tx); /* accepts NULL */
 
+/* Makes a font map of the engine the calling thread's default Pango font map, the one
+ * librsvg sets an SVG's text with. A painting thread is started for each document: with
+ * this it finds the fonts the previous ones loaded instead of matching them again through
+ * fontconfig. Not the layout's font map (layout runs while painting does): one kept for
+ * such threads, used by one of them at a time. */
+void tx_engine_lend_thread_fonts(tx_engine *tx);
+
 /* A resolved font, owned by the engine. */
 typedef struct tx_font tx_font;
 
@@ -139,8 +146,13 @@ typedef struct {
 } tx_style;
 
 /* A new, empty paragraph in `a`. `lang` is the language for hyphenation ("fr"); NULL
- * means no hyphenation whatever the styles say. */
+ * means no hyphenation whatever the styles say. The paragraph ends with tx_para_break()
+ * or tx_para_discard(): its items are the engine's, reused by the next paragraph. */
 tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang);
+
+/* Ends a paragraph without breaking it (nothing to set): gives its items back to the
+ * engine. Accepts NULL and an ended paragraph. */
+void tx_para_discard(tx_para *p);
 
 /* From now on, a word joined by hyphens ("Castelvert-sur-Arrats") offers no break after
  * its hyphens: for min-content widths, so that a table column sized by its content is
@@ -176,6 +188,10 @@ typedef struct {
     tx_align text_align;
     tx_align text_align_last; /* the last line and lines before a forced break */
     tx_break_algorithm algorithm;
+    /* Lines narrowed by something beside them (a float): line i < nnarrow is narrower by
+     * narrow[i] (borrowed). */
+    const double *narrow;
+    size_t nnarrow;
     /* A change of width: lines from `wide_from` (> 0) on are `wide_width` wide. The lines
      * before it break as they would at `width` alone; the rest of the paragraph is broken
      * again from there (layout: a page of another width cuts the paragraph). */
@@ -213,8 +229,9 @@ typedef struct {
     size_t nlines;
 } tx_lines;
 
-/* Breaks the paragraph into lines, allocated in the paragraph's arena. An empty paragraph
- * gives no lines. A word wider than the line overflows it rather than being lost. */
+/* Breaks the paragraph into lines, allocated in the paragraph's arena, and ends it (see
+ * tx_para_new). An empty paragraph gives no lines. A word wider than the line overflows
+ * it rather than being lost. */
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *opts);
 
 /* ---- statistics ----------------------------------------------------------------------- */

@@ -25,6 +25,8 @@ double tx_line_width(const tx_break_opts *o, size_t index, bool last)
         w -= o->text_indent;
     if (last)
         w -= o->last_line_end_indent;
+    if (index < o->nnarrow)
+        w -= o->narrow[index];
     return w;
 }
 

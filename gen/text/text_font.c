@@ -80,10 +80,22 @@ void tx_engine_destroy(tx_engine *tx)
     g_free(tx->langs);
     for (size_t i = 0; i < G_N_ELEMENTS(tx->scratch); i++)
         free(tx->scratch[i]);
+    for (size_t i = 0; i < tx->nitem_bufs; i++)
+        free(tx->item_bufs[i].v);
+    free(tx->item_bufs);
     g_object_unref(tx->ctx);
     g_object_unref(tx->fontmap);
+    if (tx->thread_fontmap)
+        g_object_unref(tx->thread_fontmap);
     arena_destroy(tx->mem);
     g_free(tx);
+}
+
+void tx_engine_lend_thread_fonts(tx_engine *tx)
+{
+    if (!tx->thread_fontmap)
+        tx->thread_fontmap = pango_cairo_font_map_new();
+    pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(tx->thread_fontmap));
 }
 
 void *tx_scratch(tx_engine *tx, int slot, size_t bytes)

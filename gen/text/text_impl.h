@@ -60,6 +60,7 @@ struct tx_engine {
     diag *d;
     PangoFontMap *fontmap;
     PangoContext *ctx;
+    PangoFontMap *thread_fontmap; /* lent to painting threads, made at the first */
     arena *mem;            /* fonts, shaped words, cache keys */
     GHashTable *installed; /* lower-cased family names */
     GHashTable *fonts;     /* "families|size|weight|italic" -> tx_font */
@@ -72,6 +73,10 @@ struct tx_engine {
     /* scratch for breaking and line building, reused across paragraphs */
     void *scratch[8];
     size_t scratch_cap[8];
+    /* item arrays of paragraphs, reused by the next ones: items die once the lines are
+     * built, and a paragraph nested in one still open (a footnote) takes another */
+    struct tx_item_buf *item_bufs;
+    size_t nitem_bufs, item_bufs_cap;
 };
 
 enum { TX_SCR_NODES, TX_SCR_BREAKS, TX_SCR_SEGS, TX_SCR_GLYPHS, TX_SCR_CLUSTERS, TX_SCR_UTF8,
@@ -131,12 +136,18 @@ typedef struct {
     uint32_t len, from, to;  /* TS_WORD: word length, this fragment's bytes */
 } tx_item;
 
+typedef struct tx_item_buf {
+    tx_item *v;
+    size_t cap;
+    bool in_use;
+} tx_item_buf;
+
 struct tx_para {
     tx_engine *tx;
     arena *a;
     HyphenDict *dict;
-    tx_item *items;
-    size_t nitems, cap;
+    tx_item *items; /* the engine's item_bufs[buf], while the paragraph is open */
+    size_t nitems, cap, buf;
     const tx_style *last_style;
     bool whole_words; /* no break after a hyphen inside a word (min-content widths) */
 };

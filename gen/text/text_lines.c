@@ -455,8 +455,10 @@ static tx_breaks breaks_from(tx_para *p, const tx_break_opts *o, size_t from, si
 
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
 {
-    if (!p || !has_content(p))
+    if (!p || !has_content(p)) {
+        tx_para_discard(p);
         return (tx_lines){NULL, 0};
+    }
     /* A leader longer than the line fills whatever the line leaves. */
     for (size_t i = 0; i < p->nitems; i++) {
         tx_item *it = &p->items[i];
@@ -477,5 +479,7 @@ tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
     }
     /* The breaks live in engine scratch or the paragraph's arena, which line building
      * does not touch. */
-    return tx_lines_build(p, o, br);
+    tx_lines lines = tx_lines_build(p, o, br);
+    tx_para_discard(p); /* the lines hold copies of what they show */
+    return lines;
 }

@@ -12,13 +12,41 @@
  * compound or a place name ("Castelvert-sur- / Arrats"), which a looser line avoids. */
 enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000 };
 
+/* An item array not in use, for a new paragraph: a reused one keeps its capacity, so a
+ * document's paragraphs grow one array (or a few, when nested) instead of abandoning
+ * doubled copies to the layout arena. */
+static size_t item_buf_take(tx_engine *tx)
+{
+    for (size_t i = 0; i < tx->nitem_bufs; i++)
+        if (!tx->item_bufs[i].in_use) {
+            tx->item_bufs[i].in_use = true;
+            return i;
+        }
+    GROW_HEAP(tx->item_bufs, tx->nitem_bufs, tx->item_bufs_cap, 1, 4);
+    tx->item_bufs[tx->nitem_bufs] = (tx_item_buf){NULL, 0, true};
+    return tx->nitem_bufs++;
+}
+
 tx_para *tx_para_new(tx_engine *tx, arena *a, const char *lang)
 {
     tx_para *p = ARENA_NEW(a, tx_para);
     p->tx = tx;
     p->a = a;
     p->dict = tx_hyph_dict(tx, lang);
+    p->buf = item_buf_take(tx);
+    p->items = tx->item_bufs[p->buf].v;
+    p->cap = tx->item_bufs[p->buf].cap;
     return p;
+}
+
+void tx_para_discard(tx_para *p)
+{
+    if (!p || !p->tx)
+        return;
+    p->tx->item_bufs[p->buf].in_use = false;
+    p->items = NULL;
+    p->nitems = p->cap = 0;
+    p->tx = NULL;
 }
 
 void tx_para_whole_words(tx_para *p)
@@ -28,7 +56,12 @@ void tx_para_whole_words(tx_para *p)
 
 static tx_item *item_add(tx_para *p, tx_item_kind kind, tx_item_sub sub, const tx_style *st)
 {
-    GROW_ARENA(p->a, p->items, p->nitems, p->cap, 1, 16);
+    if (p->nitems == p->cap) {
+        tx_item_buf *b = &p->tx->item_bufs[p->buf];
+        GROW_HEAP(b->v, p->nitems, b->cap, 1, 256);
+        p->items = b->v;
+        p->cap = b->cap;
+    }
     tx_item *it = &p->items[p->nitems++];
     memset(it, 0, sizeof *it);
     it->kind = (uint8_t)kind;

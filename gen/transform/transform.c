@@ -28,12 +28,18 @@ struct transform {
     char *name;        /* the template's path, for messages without a location */
     char *data_dir;    /* the folder holding the template's folder: modules, charters */
     char *charter_dir; /* a user charter's folder, or NULL */
-    /* The text engine lv:text-width measures with, made at the first run: a transform is
-     * compiled before the build forks, fonts must be loaded after. Its font warnings are
-     * silenced: the renderer's engine already names a missing charter font. */
-    tx_engine *measure;
-    diag *measure_diag;
 };
+
+/* The text engine lv:text-width measures with, shared by every transform (each loading
+ * its own fonts cost a fontconfig sort per font and transform) and made at the first run:
+ * a transform is compiled before the build forks, fonts must be loaded after. Its font
+ * warnings are silenced: the renderer's engine already names a missing charter font.
+ * It goes with the last transform. */
+static struct {
+    tx_engine *engine;
+    diag *d;
+    int transforms; /* alive */
+} measure;
 
 void transform_register_lv_functions(void); /* lv_ext.c */
 
@@ -179,6 +185,7 @@ transform *transform_load(const char *template_path, const char *charter_path, s
     t->name = xstrdup(template_path);
     t->data_dir = data_dir;
     t->charter_dir = charter_dir;
+    measure.transforms++;
     return t;
 }
 
@@ -188,22 +195,26 @@ void transform_destroy(transform *t)
         return;
     xsltFreeStylesheet(t->style);
     xsltFreeSecurityPrefs(t->prefs);
-    tx_engine_destroy(t->measure);
-    diag_destroy(t->measure_diag);
+    if (--measure.transforms == 0) {
+        tx_engine_destroy(measure.engine);
+        diag_destroy(measure.d);
+        measure.engine = NULL;
+        measure.d = NULL;
+    }
     free(t->name);
     free(t->data_dir);
     free(t->charter_dir);
     free(t);
 }
 
-static tx_engine *measure_engine(transform *t)
+static tx_engine *measure_engine(void)
 {
-    if (!t->measure) {
-        t->measure_diag = diag_new(stderr);
-        diag_set_quiet(t->measure_diag, true);
-        t->measure = tx_engine_new(t->measure_diag);
+    if (!measure.engine) {
+        measure.d = diag_new(stderr);
+        diag_set_quiet(measure.d, true);
+        measure.engine = tx_engine_new(measure.d);
     }
-    return t->measure;
+    return measure.engine;
 }
 
 xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const transform_params *p,
@@ -223,7 +234,7 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
     xsltTransformContextPtr ctxt = xsltNewTransformContext(t->style, src);
     xmlDocPtr out = NULL;
     if (ctxt) {
-        ctxt->_private = measure_engine(t);
+        ctxt->_private = measure_engine();
         xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
         xsltSetTransformErrorFunc(ctxt, &e, xslt_errors_write);
         recorded_documents = inputs;

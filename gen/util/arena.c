@@ -30,17 +30,24 @@ enum { REDZONE = 32 };
 enum { REDZONE = 0 };
 #endif
 
-/* Blocks are chained; big requests get a block of their own so the current one is kept. */
+/* Standard blocks are chained; big requests get a block of their own, on a list of their
+ * own (prev is only kept there) so that a growing array can be reallocated in place. */
 typedef struct block {
-    struct block *next;
+    struct block *next, *prev;
     size_t size;
     size_t used;
     max_align_t data[];
 } block;
 
+/* The private blocks made last: an array that grows is looked for there (see grow_big). */
+enum { RECENT_BIG = 8 };
+
 struct arena {
     block *head;
     block *spare; /* standard blocks kept by arena_reset, used before the pool's */
+    block *big;   /* private blocks, newest first */
+    block *recent[RECENT_BIG];
+    unsigned next_recent;
     size_t footprint;
 };
 
@@ -91,9 +98,7 @@ static void *xmalloc(size_t n)
 arena *arena_new(void)
 {
     arena *a = xmalloc(sizeof *a);
-    a->head = NULL;
-    a->spare = NULL;
-    a->footprint = 0;
+    *a = (arena){0};
     return a;
 }
 
@@ -139,27 +144,28 @@ void arena_destroy(arena *a)
         return;
     release_chain(a->head);
     release_chain(a->spare);
+    release_chain(a->big);
     free(a);
 }
 
 void arena_reset(arena *a)
 {
     /* standard blocks become the arena's spares; private (big) blocks go back */
-    block *b = a->head;
-    a->head = NULL;
-    while (b) {
-        block *next = b->next;
-        if (b->size == BLOCK_SIZE) {
-            POISON(b->data, b->size);
-            b->next = a->spare;
-            a->spare = b;
-        } else {
-            a->footprint -= sizeof *b + b->size;
-            UNPOISON(b->data, b->size);
-            free(b);
-        }
-        b = next;
+    for (block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        POISON(b->data, b->size);
+        b->next = a->spare;
+        a->spare = b;
     }
+    a->head = NULL;
+    for (block *b = a->big, *next; b; b = next) {
+        next = b->next;
+        a->footprint -= sizeof *b + b->size;
+        UNPOISON(b->data, b->size);
+        free(b);
+    }
+    a->big = NULL;
+    memset(a->recent, 0, sizeof a->recent);
 }
 
 void arena_trim(void)
@@ -225,16 +231,15 @@ static void *alloc_raw(arena *a, size_t wanted)
     block *b = a->head;
     if (!b || b->size - b->used < size) {
         if (size > BLOCK_SIZE / 4) {
-            /* Private block, linked behind the current one so its free space stays usable. */
+            /* Private block, apart from the current one so its free space stays usable. */
             block *big = block_private(a, size);
             big->used = size;
-            if (b) {
-                big->next = b->next;
-                b->next = big;
-            } else {
-                big->next = NULL;
-                a->head = big;
-            }
+            big->prev = NULL;
+            big->next = a->big;
+            if (a->big)
+                a->big->prev = big;
+            a->big = big;
+            a->recent[a->next_recent++ % RECENT_BIG] = big;
             UNPOISON(big->data, wanted);
             return big->data;
         }
@@ -309,14 +314,57 @@ char *arena_printf(arena *a, const char *fmt, ...)
     return p;
 }
 
+/* `old` reallocated to `bytes` when it is the whole of a private block made lately (a big
+ * array growing again: realloc extends it in place or moves it, without leaving a copy
+ * behind in the arena), else NULL. */
+static void *grow_big(arena *a, void *old, size_t bytes)
+{
+    const size_t align = _Alignof(max_align_t);
+    block *b = NULL;
+    unsigned r = 0;
+    for (; old && r < RECENT_BIG; r++)
+        if (a->recent[r] && (void *)a->recent[r]->data == old) {
+            b = a->recent[r];
+            break;
+        }
+    if (!b)
+        return NULL;
+    size_t size = (bytes + REDZONE + align - 1) & ~(align - 1);
+    if (size <= b->size)
+        return NULL; /* shrinking: not worth a realloc */
+    UNPOISON(b->data, b->size);
+    block *nb = realloc(b, sizeof *nb + size);
+    if (!nb) {
+        fprintf(stderr, "livrables: fatal: out of memory (%zu bytes)\n", size);
+        abort();
+    }
+    a->footprint += size - nb->size;
+    nb->size = nb->used = size;
+    if (nb->prev)
+        nb->prev->next = nb;
+    else
+        a->big = nb;
+    if (nb->next)
+        nb->next->prev = nb;
+    a->recent[r] = nb;
+    POISON((char *)nb->data + bytes, size - bytes);
+    return nb->data;
+}
+
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count)
 {
     /* Only the new tail needs zeroing: the head is copied over. */
-    char *p = alloc_raw(a, checked_size(new_count, elem));
+    size_t bytes = checked_size(new_count, elem);
     size_t kept = old ? elem * (count < new_count ? count : new_count) : 0;
+    char *p = grow_big(a, old, bytes);
+    if (p) {
+        memset(p + kept, 0, bytes - kept);
+        return p;
+    }
+    p = alloc_raw(a, bytes);
     if (kept)
         memcpy(p, old, kept);
-    memset(p + kept, 0, elem * new_count - kept);
+    memset(p + kept, 0, bytes - kept);
     if (old)
         POISON(old, elem * count);
     return p;
@@ -324,7 +372,11 @@ void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_coun
 
 void *arena_grow_uninit(arena *a, void *old, size_t elem, size_t count, size_t new_count)
 {
-    char *p = alloc_raw(a, checked_size(new_count, elem));
+    size_t bytes = checked_size(new_count, elem);
+    char *p = grow_big(a, old, bytes);
+    if (p)
+        return p;
+    p = alloc_raw(a, bytes);
     if (old && count)
         memcpy(p, old, elem * (count < new_count ? count : new_count));
     if (old)

@@ -57,8 +57,9 @@ char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf,
 char *arena_vprintf(arena *a, const char *fmt, va_list ap);
 
 /* Grows an arena-owned array: returns a copy of `old` (count * elem bytes) with room for
- * new_count elements; the old block is simply abandoned to the arena (and poisoned under
- * AddressSanitizer: a pointer kept into it is a bug). The size is checked as in
+ * new_count elements; the old block is abandoned to the arena (and poisoned under
+ * AddressSanitizer: a pointer kept into it is a bug), or, for a big array that has a block
+ * of its own, reallocated (freed: the same bug). The size is checked as in
  * arena_alloc_array. */
 void *arena_grow(arena *a, void *old, size_t elem, size_t count, size_t new_count);
 

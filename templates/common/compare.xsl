@@ -13,12 +13,16 @@
     xmlns:lv="urn:livrables:xslt"
     xmlns:t="urn:livrables:templates"
     xmlns:set="http://exslt.org/sets"
-    exclude-result-prefixes="a d lv t set">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv t set exsl">
 
-  <!-- A group row naming the atelier before its first site (dossier only). -->
+  <!-- A group row naming the atelier before its first site (dossier only); none for an
+       atelier of one site named after it ("Atelier flash de Vernay-sur-Loue" above
+       "Vernay-sur-Loue" says nothing). -->
   <xsl:template name="compare-group-row">
     <xsl:param name="by-atelier"/>
-    <xsl:if test="$by-atelier and not(preceding-sibling::a:site)">
+    <xsl:if test="$by-atelier and not(preceding-sibling::a:site)
+        and (following-sibling::a:site or not(contains(normalize-space(../a:titre), normalize-space(a:nom))))">
       <d:row type="group"><d:cell><xsl:apply-templates select="../a:titre" mode="inline"/></d:cell></d:row>
     </xsl:if>
   </xsl:template>
@@ -68,14 +72,40 @@
     </d:table>
   </xsl:template>
 
-  <!-- Number of actions by priority and by horizon, and their cost. -->
+  <!-- The horizons the open actions of $sites use, in order, one t:h each (value, short
+       column label, meaning): a column or a legend entry for a horizon no action has would
+       only show zeros. -->
+  <t:horizons>
+    <t:h v="court" col="Court" text="court (dans les 2 ans)"/>
+    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)"/>
+    <t:h v="long" col="Long" text="long (au-delà)"/>
+  </t:horizons>
+  <xsl:template name="compare-horizons">
+    <xsl:param name="sites"/>
+    <xsl:variable name="used" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]/@horizon"/>
+    <xsl:for-each select="document('')/*/t:horizons/t:h[@v = $used]">
+      <xsl:copy-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Number of actions by priority and by horizon (those in use), and their cost; a total
+       row when there are several sites. -->
   <xsl:template name="compare-plans">
     <xsl:param name="sites"/>
     <xsl:param name="by-atelier" select="false()"/>
-    <d:table cols="6 2 1 1 1 2 2 2 4">
+    <xsl:variable name="horizons-rtf">
+      <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="horizons" select="exsl:node-set($horizons-rtf)/t:h"/>
+    <d:table>
+      <xsl:attribute name="cols">
+        <xsl:text>6 2 1 1 1</xsl:text>
+        <xsl:for-each select="$horizons"> 2</xsl:for-each>
+        <xsl:text> 4</xsl:text>
+      </xsl:attribute>
       <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
         <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
-        <d:cell align="end">Court</d:cell><d:cell align="end">Moyen</d:cell><d:cell align="end">Long</d:cell>
+        <xsl:for-each select="$horizons"><d:cell align="end"><xsl:value-of select="@col"/></d:cell></xsl:for-each>
         <d:cell align="end"><xsl:value-of select="concat('Budget ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
@@ -83,29 +113,61 @@
           <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
           <xsl:call-template name="compare-counts">
             <xsl:with-param name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+            <xsl:with-param name="horizons" select="$horizons"/>
           </xsl:call-template>
         </d:row>
       </xsl:for-each>
-      <d:row type="total">
-        <d:cell>Ensemble</d:cell>
-        <xsl:call-template name="compare-counts">
-          <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
-        </xsl:call-template>
-      </d:row>
+      <xsl:if test="count($sites) &gt; 1">
+        <d:row type="total">
+          <d:cell>Ensemble</d:cell>
+          <xsl:call-template name="compare-counts">
+            <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+            <xsl:with-param name="horizons" select="$horizons"/>
+          </xsl:call-template>
+        </d:row>
+      </xsl:if>
     </d:table>
-    <d:caption>P1, P2, P3 : actions de priorité 1 (essentielle), 2 (importante) et 3 (utile). Court, moyen, long : horizon de lancement des actions (dans les 2 ans, de 2 à 5 ans, au-delà).</d:caption>
+    <d:caption>
+      <xsl:text>P1, P2, P3 : actions de priorité 1 (essentielle), 2 (importante) et 3 (utile).</xsl:text>
+      <xsl:if test="$horizons">
+        <xsl:value-of select="concat(' ', t:capitalize(t:plural(count($horizons), 'horizon de lancement des actions : ', 'horizons de lancement des actions : ')))"/>
+        <xsl:for-each select="$horizons">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@text"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </xsl:if>
+      <!-- the first table that leaves out the actions without a cost says so -->
+      <xsl:variable name="nocost" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)][not(a:cout)]"/>
+      <xsl:if test="$nocost">
+        <xsl:value-of select="t:plural(count($nocost), ' Le budget ne compte pas l’action ', ' Le budget ne compte pas les actions ')"/>
+        <xsl:for-each select="$nocost">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@numero"/>
+          <xsl:if test="count($sites) &gt; 1">
+            <xsl:text> (</xsl:text><xsl:apply-templates select="ancestor::a:site/a:nom" mode="plain"/><xsl:text>)</xsl:text>
+          </xsl:if>
+        </xsl:for-each>
+        <xsl:value-of select="t:plural(count($nocost), ', au coût encore à définir.', ', au coût encore à définir.')"/>
+      </xsl:if>
+    </d:caption>
   </xsl:template>
 
-  <!-- Cells: number of actions, by priority, by horizon, total cost. -->
+  <!-- Cells: number of actions, by priority, by horizon ($horizons: t:h), total cost. -->
   <xsl:template name="compare-counts">
     <xsl:param name="acts"/>
+    <xsl:param name="horizons"/>
     <d:cell align="end"><xsl:value-of select="count($acts)"/></d:cell>
     <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 1])"/></d:cell>
     <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 2])"/></d:cell>
     <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 3])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'court'])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'moyen'])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@horizon = 'long'])"/></d:cell>
+    <xsl:for-each select="$horizons">
+      <d:cell align="end"><xsl:value-of select="count($acts[@horizon = current()/@v])"/></d:cell>
+    </xsl:for-each>
     <d:cell align="end"><xsl:value-of select="t:amount(sum($acts/a:cout))"/></d:cell>
   </xsl:template>
 
@@ -131,21 +193,55 @@
     </d:table>
   </xsl:template>
 
-  <!-- Cost of each site's plan, split by horizon (the only split common to every site). -->
+  <!-- Cost of each site's plan, split by horizon (the only split common to every site),
+       one series per horizon in use. A single site's plan is said in a sentence: a chart of
+       one bar compares nothing. -->
   <xsl:template name="compare-budget-chart">
     <xsl:param name="sites"/>
-    <d:stacked caption="Coût estimé des plans d’actions par site, réparti selon l’horizon des actions">
-      <d:series label="Court terme"/><d:series label="Moyen terme"/><d:series label="Long terme"/>
-      <xsl:for-each select="$sites">
-        <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
-        <d:bar text="{t:amount(sum($acts/a:cout))}">
-          <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
-          <d:seg value="{sum($acts[@horizon = 'court']/a:cout)}"/>
-          <d:seg value="{sum($acts[@horizon = 'moyen']/a:cout)}"/>
-          <d:seg value="{sum($acts[@horizon = 'long']/a:cout)}"/>
-        </d:bar>
-      </xsl:for-each>
-    </d:stacked>
+    <xsl:variable name="horizons-rtf">
+      <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="horizons" select="exsl:node-set($horizons-rtf)/t:h"/>
+    <xsl:variable name="all" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+    <xsl:choose>
+      <xsl:when test="count($sites) = 1">
+        <d:p>
+          <xsl:value-of select="concat('Le coût estimé du plan, ', t:amount(sum($all/a:cout)), ', ')"/>
+          <xsl:choose>
+            <xsl:when test="count($horizons) = 1">
+              <xsl:value-of select="concat('porte tout entier sur des actions à lancer à ', $horizons/@v, ' terme.')"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>se répartit ainsi selon l’horizon de lancement des actions : </xsl:text>
+              <xsl:for-each select="$horizons">
+                <xsl:variable name="part" select="sum($all[@horizon = current()/@v]/a:cout)"/>
+                <xsl:if test="position() &gt; 1">
+                  <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+                </xsl:if>
+                <xsl:value-of select="concat(t:amount($part), ' à ', @v, ' terme (', t:percent($part, sum($all/a:cout)), ')')"/>
+              </xsl:for-each>
+              <xsl:text>.</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </d:p>
+      </xsl:when>
+      <xsl:otherwise>
+        <d:stacked caption="Coût estimé des plans d’actions par site, réparti selon l’horizon de lancement des actions">
+          <xsl:for-each select="$horizons">
+            <d:series label="{t:label('horizon', @v)}"/>
+          </xsl:for-each>
+          <xsl:for-each select="$sites">
+            <xsl:variable name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+            <d:bar text="{t:amount(sum($acts/a:cout))}">
+              <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
+              <xsl:for-each select="$horizons">
+                <d:seg value="{sum($acts[@horizon = current()/@v]/a:cout)}"/>
+              </xsl:for-each>
+            </d:bar>
+          </xsl:for-each>
+        </d:stacked>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

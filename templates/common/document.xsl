@@ -39,6 +39,7 @@
   <xsl:include href="financing.xsl"/>
   <xsl:include href="dates.xsl"/>
   <xsl:include href="compare.xsl"/>
+  <xsl:include href="versions.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <!-- No xsl:strip-space: source prose is mixed content, and the space between two inline
@@ -133,6 +134,11 @@
                   steering="{lv:typo(string($steering))}"
                   creator="{$service}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>
+        <xsl:call-template name="version-history">
+          <xsl:with-param name="kind" select="$kind"/>
+          <xsl:with-param name="site" select="$the-site"/>
+          <xsl:with-param name="ateliers" select="$atelier | /a:dossier/a:atelier"/>
+        </xsl:call-template>
         <xsl:copy-of select="$body-nodes/node()"/>
         <xsl:call-template name="glossary-section">
           <xsl:with-param name="used" select="$body-nodes"/>

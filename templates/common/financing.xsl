@@ -182,8 +182,21 @@
           </xsl:call-template>
           <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux. ', ', non comprises dans les totaux. ')"/>
         </xsl:if>
-        <!-- a reader who divides finds 32,64 % where the table says 32,7 %: say why -->
-        <xsl:text>Parts arrondies au dixième par la méthode du plus fort reste, pour totaliser 100&#160;%.</xsl:text>
+        <!-- The shares total 100 % (largest remainder): when plain rounding would not, one
+             share differs from what a reader who divides finds (32,7 % for 32,64 %): say so,
+             in words a reader uses. -->
+        <xsl:variable name="acq" select="sum($costed/@acq)"/>
+        <xsl:variable name="sol" select="sum($costed/@sol)"/>
+        <xsl:variable name="rech" select="sum($costed/@rech)"/>
+        <xsl:variable name="whole" select="$acq + $sol + $rech"/>
+        <xsl:choose>
+          <xsl:when test="$whole = 0 or round($acq * 1000 div $whole) + round($sol * 1000 div $whole) + round($rech * 1000 div $whole) = 1000">
+            <xsl:text>Parts arrondies au dixième.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Parts arrondies au dixième ; l’arrondi d’une part est ajusté pour que leur total fasse 100&#160;%.</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
       </d:caption>
     </xsl:if>
   </xsl:template>
@@ -238,16 +251,20 @@
         <xsl:with-param name="first" select="$first"/>
         <xsl:with-param name="facts" select="$all"/>
       </xsl:call-template>
+      <!-- one group is its own total: its row, set as the total, and no second row equal to it -->
       <xsl:for-each select="$groups">
         <d:row>
+          <xsl:if test="last() = 1"><xsl:attribute name="type">total</xsl:attribute></xsl:if>
           <d:cell><xsl:value-of select="@label"/></d:cell>
           <xsl:call-template name="fin-cells"><xsl:with-param name="f" select="t:f"/></xsl:call-template>
         </d:row>
       </xsl:for-each>
-      <d:row type="total">
-        <d:cell>Total</d:cell>
-        <xsl:call-template name="fin-cells"><xsl:with-param name="f" select="$all"/></xsl:call-template>
-      </d:row>
+      <xsl:if test="count($groups) &gt; 1">
+        <d:row type="total">
+          <d:cell>Total</d:cell>
+          <xsl:call-template name="fin-cells"><xsl:with-param name="f" select="$all"/></xsl:call-template>
+        </d:row>
+      </xsl:if>
       <xsl:call-template name="fin-shares-row"><xsl:with-param name="f" select="$all"/></xsl:call-template>
     </d:table>
     <xsl:call-template name="fin-notes"><xsl:with-param name="facts" select="$all"/></xsl:call-template>

@@ -16,6 +16,10 @@
   <!-- Characters that separate words when looking for an acronym in the text. -->
   <xsl:variable name="glossary-separators" select="'.,;:!?()[]«»“”&quot;’/-–—&#160;&#8239;'"/>
 
+  <!-- Entries by acronym, to keep the first of each in its source (a preceding:: test
+       walked the whole source before every entry). -->
+  <xsl:key name="glossary-entry-by-sigle" match="a:entree" use="@sigle"/>
+
   <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
@@ -32,9 +36,11 @@
     <!-- the same words with their hyphens, for acronyms such as OPAH-RU or PLUi-H -->
     <xsl:variable name="hyphenated"
         select="concat(' ', translate($raw, translate($glossary-separators, '-', ''), '                       '), ' ')"/>
+    <!-- the acronyms marked up, found once rather than for each entry -->
+    <xsl:variable name="marked" select="$used//d:sigle"/>
     <xsl:variable name="entries"
-        select="$pool[not(@sigle = preceding::a:entree/@sigle)]
-                     [$used//d:sigle = @sigle or contains($words, concat(' ', @sigle, ' '))
+        select="$pool[count(. | key('glossary-entry-by-sigle', @sigle)[1]) = 1]
+                     [$marked = @sigle or contains($words, concat(' ', @sigle, ' '))
                       or contains($hyphenated, concat(' ', @sigle, ' '))]"/>
     <xsl:if test="$entries">
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">

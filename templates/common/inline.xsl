@@ -113,8 +113,12 @@
     <fo:inline font-weight="bold"><xsl:apply-templates mode="fo"/></fo:inline>
   </xsl:template>
   <!-- An acronym links to its glossary entry when there is one. -->
+  <!-- The glossary's entries by acronym: each acronym of the text looked its entry up in
+       the whole document. -->
+  <xsl:key name="glossary-entry" match="d:glossary-entry" use="@sigle"/>
+
   <xsl:template match="d:sigle" mode="fo">
-    <xsl:variable name="entry" select="/d:document//d:glossary-entry[@sigle = current()]"/>
+    <xsl:variable name="entry" select="key('glossary-entry', string(.))"/>
     <xsl:choose>
       <xsl:when test="$entry">
         <fo:basic-link internal-destination="{$entry/@id}">
@@ -164,11 +168,17 @@
     </fo:block>
   </xsl:template>
 
-  <!-- An image from the source, scaled down to the text width, with its caption. -->
+  <!-- An image from the source, scaled down to the text width and to its height (85mm unless
+       given), with its caption. -->
   <xsl:template match="d:figure" mode="fo">
     <fo:block text-align="center" space-before="6pt" keep-with-next.within-page="always">
-      <fo:external-graphic src="url('{@src}')" width="100%" height="85mm" fox:alt-text="{@caption}"
-          content-width="scale-down-to-fit" content-height="scale-down-to-fit" scaling="uniform"/>
+      <fo:external-graphic src="url('{@src}')" width="100%" fox:alt-text="{@caption}"
+          content-width="scale-down-to-fit" content-height="scale-down-to-fit" scaling="uniform">
+        <xsl:attribute name="height">
+          <xsl:value-of select="@height"/>
+          <xsl:if test="not(@height)">85mm</xsl:if>
+        </xsl:attribute>
+      </fo:external-graphic>
     </fo:block>
     <xsl:if test="@caption != ''">
       <fo:block xsl:use-attribute-sets="caption" text-align="center">

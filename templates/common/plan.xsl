@@ -182,10 +182,6 @@
             <xsl:otherwise>Actions réalisées ou abandonnées</xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
-        <d:p keep="next">
-          <xsl:value-of select="concat(t:plural(count($closed), 'Cette action ne compte', 'Ces actions ne comptent'),
-              ' ni dans le nombre d’actions du plan, ni dans ses coûts, ni dans son plan de financement.')"/>
-        </d:p>
         <d:table cols="10mm auto auto auto 19.5mm">
           <d:head><d:cell>N°</d:cell><d:cell>Action</d:cell><d:cell>Porteur</d:cell>
             <d:cell>Statut</d:cell>
@@ -196,7 +192,25 @@
             </xsl:if>
             <d:row>
               <d:cell><xsl:value-of select="@numero"/></d:cell>
-              <d:cell><xsl:apply-templates select="a:titre" mode="inline"/></d:cell>
+              <!-- what a reader asks of a closed action: what it gave, or why it was
+                   dropped; the source says it in the action's description -->
+              <d:cell>
+                <xsl:choose>
+                  <xsl:when test="a:description">
+                    <d:p><d:strong><xsl:apply-templates select="a:titre" mode="inline"/></d:strong></d:p>
+                    <d:p>
+                      <d:em>
+                        <xsl:choose>
+                          <xsl:when test="@statut = 'abandonnee'">Motif&#160;: </xsl:when>
+                          <xsl:otherwise>Résultat&#160;: </xsl:otherwise>
+                        </xsl:choose>
+                      </d:em>
+                      <xsl:apply-templates select="a:description" mode="inline"/>
+                    </d:p>
+                  </xsl:when>
+                  <xsl:otherwise><xsl:apply-templates select="a:titre" mode="inline"/></xsl:otherwise>
+                </xsl:choose>
+              </d:cell>
               <d:cell><xsl:apply-templates select="a:porteur" mode="inline"/></d:cell>
               <d:cell><xsl:value-of select="t:label('statut', @statut)"/></d:cell>
               <!-- a closed action without a cost has none to define any more -->
@@ -210,6 +224,10 @@
             </d:row>
           </xsl:for-each>
         </d:table>
+        <d:caption>
+          <xsl:value-of select="concat(t:plural(count($closed), 'Cette action n’est comptée', 'Ces actions ne sont comptées'),
+              ' ni dans le nombre d’actions du plan, ni dans ses coûts, ni dans son plan de financement.')"/>
+        </d:caption>
       </d:section>
     </xsl:if>
   </xsl:template>

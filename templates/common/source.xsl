@@ -59,7 +59,7 @@
     <t:l k="etat:acquis">acquis</t:l>
     <t:l k="etat:sollicite">sollicité</t:l>
     <t:l k="etat:a-rechercher">à rechercher</t:l>
-    <t:l k="format:national">Atelier national</t:l>
+    <t:l k="format:national">Session nationale</t:l>
     <t:l k="format:local">Atelier local</t:l>
     <t:l k="format:flash">Atelier flash</t:l>
     <t:l k="financement:etat">État</t:l>
@@ -118,6 +118,12 @@
         'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ'), substring($s, 2))"/>
   </func:function>
 
+  <!-- $s in lower case (French capitals included). -->
+  <func:function name="t:lower">
+    <xsl:param name="s"/>
+    <func:result select="translate($s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
+  </func:function>
+
   <!-- "12,5 %": $part of $whole, one decimal at most. -->
   <func:function name="t:percent">
     <xsl:param name="part"/>
@@ -146,6 +152,7 @@
     <xsl:param name="feminine" select="false()"/>
     <xsl:variable name="list" select="string(document('')/*/t:numbers)"/>
     <xsl:choose>
+      <xsl:when test="$n = 0 and $feminine"><func:result select="'aucune'"/></xsl:when>
       <xsl:when test="$n = 0"><func:result select="'aucun'"/></xsl:when>
       <xsl:when test="$n = 1 and $feminine"><func:result select="'une'"/></xsl:when>
       <xsl:when test="$n &gt;= 1 and $n &lt;= 20 and floor($n) = $n">
@@ -178,7 +185,7 @@
     <t:g w="commissariat">le </t:g><t:g w="syndicat">le </t:g><t:g w="pôle">le </t:g>
     <t:g w="parc">le </t:g><t:g w="département">le </t:g><t:g w="sgar">le </t:g>
     <t:g w="établissement">l’</t:g><t:g w="office">l’</t:g><t:g w="ademe">l’</t:g>
-    <t:g w="anct">l’</t:g><t:g w="epf">l’</t:g>
+    <t:g w="anct">l’</t:g><t:g w="epf">l’</t:g><t:g w="atelier">l’</t:g>
   </t:genders>
   <func:function name="t:service">
     <xsl:param name="service"/>
@@ -193,6 +200,74 @@
       </xsl:when>
       <xsl:when test="$service/@type != 'autre'"><func:result select="concat('la ', $name)"/></xsl:when>
       <xsl:when test="$known"><func:result select="concat(string($known), $name)"/></xsl:when>
+      <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- True when session $seance was not held and its (last) day is before ISO date $as-of:
+       it is "non tenue", no longer "à venir". -->
+  <func:function name="t:missed">
+    <xsl:param name="seance"/>
+    <xsl:param name="as-of"/>
+    <xsl:variable name="last" select="translate(concat($seance/@fin, substring($seance/@date, 1, 10 * not($seance/@fin))), '-', '')"/>
+    <func:result select="not(t:held($seance)) and $last &lt; translate($as-of, '-', '')"/>
+  </func:function>
+
+  <!-- Each session of $seances missed by $as-of, with why and what took its place when the
+       source says it (annulation): "Séance 3 du 13 mai 2025, non tenue. …", one d:p each.
+       Nothing for a missed session the source does not explain. -->
+  <xsl:template name="missed-sessions">
+    <xsl:param name="seances"/>
+    <xsl:param name="as-of"/>
+    <xsl:for-each select="$seances[a:annulation]">
+      <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+      <xsl:if test="t:missed(., $as-of)">
+        <d:p>
+          <d:strong><xsl:value-of select="concat('Séance ', @numero, ' du ', t:period(@date, @fin), ', non tenue.')"/></d:strong>
+          <xsl:text> </xsl:text>
+          <xsl:apply-templates select="a:annulation" mode="inline"/>
+        </d:p>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "Atelier flash 2025"; a national atelier is a session of the programme, not an
+       "atelier national": "Session nationale 2025 de l’Atelier des territoires". -->
+  <func:function name="t:format-year">
+    <xsl:param name="atelier"/>
+    <xsl:choose>
+      <xsl:when test="$atelier/@format = 'national'">
+        <func:result select="concat(t:label('format', 'national'), ' ', $atelier/@annee, ' de l’Atelier des territoires')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="concat(t:label('format', $atelier/@format), ' ', $atelier/@annee)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- A name as running text needs it, with its article: "la communauté de communes des
+       Vallées de l’Auzonne", "le pôle d’équilibre…", "l’atelier flash de Vernay-sur-Loue";
+       a commune's bare name becomes "la commune de Castelvert-sur-Arrats". $name: the name
+       as written (typography applied); $nature: the site's nature, or ''. Generic words
+       (commune, communauté, pôle, atelier…) lose their capital, proper names keep theirs. -->
+  <t:common-nouns> atelier commune communauté métropole pôle syndicat parc établissement </t:common-nouns>
+  <func:function name="t:with-article">
+    <xsl:param name="name"/>
+    <xsl:param name="nature" select="''"/>
+    <xsl:variable name="word" select="substring-before(concat($name, ' '), ' ')"/>
+    <xsl:variable name="first"
+        select="translate($word, 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', 'abcdefghijklmnopqrstuvwxyzéèêàâîôûç')"/>
+    <xsl:variable name="known" select="document('')/*/t:genders/t:g[@w = $first]"/>
+    <xsl:variable name="generic" select="contains(string(document('')/*/t:common-nouns), concat(' ', $first, ' '))"/>
+    <xsl:choose>
+      <xsl:when test="$known and $generic">
+        <func:result select="concat(string($known), $first, substring($name, string-length($word) + 1))"/>
+      </xsl:when>
+      <xsl:when test="$known"><func:result select="concat(string($known), $name)"/></xsl:when>
+      <xsl:when test="$nature = 'commune' and contains('AEIOUYHÉÈÊÂÎÔaeiouyh', substring($name, 1, 1))">
+        <func:result select="concat('la commune d’', $name)"/>
+      </xsl:when>
+      <xsl:when test="$nature = 'commune'"><func:result select="concat('la commune de ', $name)"/></xsl:when>
       <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -593,15 +668,22 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- A map or photo of the source as an FO figure (image path resolved against assets-dir). -->
+  <!-- A map or photo of the source as an FO figure (image path resolved against its atelier's
+       directory: the dossier's ateliers carry it as xml:base, else assets-dir). A map is a
+       little lower than a photo: under the site's table, it stays on that page. -->
   <xsl:template match="a:carte | a:photo" mode="figure">
     <xsl:variable name="src">
       <xsl:choose>
-        <xsl:when test="starts-with(@src, '/') or string($assets-dir) = ''"><xsl:value-of select="@src"/></xsl:when>
+        <xsl:when test="starts-with(@src, '/')"><xsl:value-of select="@src"/></xsl:when>
+        <xsl:when test="ancestor::a:atelier/@xml:base">
+          <xsl:value-of select="concat(ancestor::a:atelier/@xml:base, @src)"/>
+        </xsl:when>
+        <xsl:when test="string($assets-dir) = ''"><xsl:value-of select="@src"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="concat($assets-dir, '/', @src)"/></xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <d:figure src="{$src}">
+      <xsl:if test="self::a:carte"><xsl:attribute name="height">68mm</xsl:attribute></xsl:if>
       <xsl:attribute name="caption">
         <xsl:value-of select="lv:typo(normalize-space(@legende))"/>
         <xsl:if test="@credit"> — <xsl:value-of select="lv:typo(normalize-space(@credit))"/></xsl:if>

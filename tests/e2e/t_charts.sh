@@ -16,13 +16,14 @@ fo_of() {
     assert_exit 0 "$LIVRABLES" build "$ROOT/examples/$ex/atelier.xml" -o "$dir" --format fo "$@"
 }
 
-# assert_charts_fit DIR: every chart of every FO under DIR fits (at least a few charts)
+# assert_charts_fit DIR: every chart of every FO under DIR fits (at least a few charts: four
+# for the one-site atelier flash, whose livret says its budget in a sentence, not a one-bar chart)
 assert_charts_fit() {
     local n
     charts fit $(find "$1" -name '*.fo' | sort) >fit.txt || { cat fit.txt; return 1; }
     cat fit.txt
     n=$(cut -d' ' -f1 fit.txt)
-    [ "$n" -ge 5 ] || fail "only $n charts found under $1"
+    [ "$n" -ge 4 ] || fail "only $n charts found under $1"
 }
 
 test_charts_fit_with_each_charter() {

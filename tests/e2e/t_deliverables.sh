@@ -161,6 +161,41 @@ test_deliverables_livret_compares_sites() {
     [ "$failed" = 0 ] || fail "livret comparison table"
 }
 
+# A session not held whose date has passed is "non tenue" everywhere, with the reason the
+# source gives (<annulation>): the carnet, the rapport final and the livret agree. A livret of
+# one site has no total row repeating its only row, and no one-bar chart.
+test_deliverables_missed_session_and_single_site_livret() {
+    local dir
+    dir=$(built_example atelier-flash) || return 1
+    pdftotext "$dir/vernay-sur-loue/carnet-de-suivi.pdf" carnet.txt
+    pdftotext "$dir/vernay-sur-loue/rapport-final.pdf" rapport.txt
+    pdftotext "$dir/livret-de-capitalisation.pdf" livret.txt
+    PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$(example_source atelier-flash)" carnet.txt rapport.txt livret.txt <<'PY' || fail "missed session or single-site livret"
+import re, sys
+import atelier as at
+from atelier import A
+src, carnet, rapport, livret = sys.argv[1], *(at.norm(open(f).read()) for f in sys.argv[2:])
+bad = []
+missed = [se for s in at.sites(at.load(src)) for se in s.iter(A + "seance")
+          if se.get("tenue") == "non" and se.find(A + "annulation") is not None]
+if not missed:
+    bad.append("the example has no session not held with an annulation")
+for se in missed:
+    why = at.norm(at.text(se.find(A + "annulation")))[:60]
+    for name, text in (("carnet", carnet), ("rapport final", rapport), ("livret", livret)):
+        if why not in text:
+            bad.append("%s: no reason for séance %s (%r…)" % (name, se.get("numero"), why))
+    if "Non tenue" not in carnet:
+        bad.append("carnet: séance %s is not 'Non tenue'" % se.get("numero"))
+if "Ensemble 7" in livret:
+    bad.append("livret: an 'Ensemble' row repeats the only site")
+if "Coût estimé des plans d'actions par site" in livret:
+    bad.append("livret: a one-bar chart for one site")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+}
+
 test_deliverables_only() {
     local src s
     src=$(example_source atelier-flash)

@@ -251,13 +251,29 @@ bad = []
 title = norm(at.text(seminar.find(A + "titre")))
 if title not in cover:
     bad.append("cover: no seminar title %r" % title)
-counts = "%s site%s" % (words[n], "s" if n > 1 else "")
-if len(roots) > 1:
-    counts += " de %s ateliers des territoires" % words[len(roots)]
-regions = sorted({at.text(s.find(A + "region")) for s in sites})
-counts += " en %s" % regions[0] if len(regions) == 1 else " dans %s régions" % words[len(regions)]
+# the cover counts the ateliers and sites ("Deux ateliers, deux sites") and names every region
+k = len(roots)
+counts = "%s atelier%s, %s site%s" % (words[k], "s" if k > 1 else "", words[n], "s" if n > 1 else "")
 if counts.lower() not in cover.lower():
     bad.append("cover: no %r" % counts)
+for region in sorted({at.text(s.find(A + "region")) for s in sites}):
+    if norm(region) not in cover:
+        bad.append("cover: region %r missing" % region)
+# the introduction names each site (or its atelier, named after it) once, without
+# repeating the atelier's name in parentheses
+for s in sites:
+    nom = norm(at.text(s.find(A + "nom")))
+    if "%s (%s" % (nom, nom) in whole or "%s (Atelier" % nom in whole:
+        bad.append("introduction: %s followed by its atelier's name" % nom)
+# the synthesis compares the sites without superlatives and counts in words
+# the synthesis's total says it leaves out the actions whose cost is still to define
+if any(a.find(A + "cout") is None and a.get("statut") not in ("realisee", "abandonnee")
+       for s in sites for a in at.actions(s)):
+    if not re.search(r"au total, pour un coût estimé de [\d ]+ € ; \w+ actions?, dont le coût reste à définir", whole):
+        bad.append("synthesis: its total does not say an action's cost is still to define")
+for phrase in ("le plus coûteux", "le moins coûteux", "Parmi elles"):
+    if phrase in whole:
+        bad.append("synthesis: template phrase %r" % phrase)
 # the organiser (the seminar's, else its atelier's DREAL) and every atelier's DDT, on the cover
 services = [sv.get("nom") for r in roots for sv in r.find(A + "pilotage").findall(A + "service")
             if sv.get("type") in ("DDT", "DDTM") or (r is sem and sv.get("type") == "DREAL")]

@@ -261,3 +261,72 @@ test_fofeat_retrieve_table_marker_positions_and_boundaries() {
     assert_order p1.txt "Haut : A | fragment : A" "A1" "B2" "Bas : B"
     assert_order p2.txt "Haut : C | fragment : C" "B3" "C2" "Bas : C"
 }
+
+# Before-floats (floats-before.fo): at the top of their anchor's page under the separator,
+# in order; one too tall for what is left of page 1 opens page 2 while its anchor stays, and
+# the one after it (alone in its block) follows it there.
+test_fofeat_before_floats_top_of_page_in_order() {
+    assert_exit 0 "$LIVRABLES" render "$LY/floats-before.fo" -o f.pdf
+    assert_not_contains out.txt "warning"
+    assert_eq 2 "$(pdf_pages f.pdf)" pages
+    pdftotext -f 1 -l 1 -layout f.pdf p1.txt
+    pdftotext -f 2 -l 2 -layout f.pdf p2.txt
+    assert_order p1.txt "Flottant A" "Flottant B" "Premier paragraphe" "Ancre A" "Ancre C"
+    assert_not_contains p1.txt "Flottant C"
+    assert_eq "Flottant C trop haut" "$(grep -m1 . p2.txt | sed 's/^ *//; s/ *$//')" "page 2's top"
+    assert_order p2.txt "Flottant C" "Flottant D"
+    assert_contains p1.txt "C est page 2."
+}
+
+# Side floats (floats-side.fo): lines beside a float start after a start float and end
+# before an end float, the next lines take the whole width again; clear="both" and a table
+# go below the float.
+test_fofeat_side_floats_text_flows_around() {
+    assert_exit 0 "$LIVRABLES" render "$LY/floats-side.fo" -o f.pdf
+    assert_not_contains out.txt "warning"
+    pdftotext -bbox f.pdf bbox.txt
+    /usr/bin/python3 - bbox.txt <<'PY' || fail "floats-side.fo geometry"
+import re, sys
+words = {}
+for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<',
+                     open(sys.argv[1]).read()):
+    words.setdefault(m[5], []).append(tuple(map(float, m.groups()[:4])))
+left = words["Premier"][0][0]
+start_float_right = 25 / 25.4 * 72 + left  # 25 mm wide
+assert words["Le"][0][0] >= start_float_right - 1, "the line beside the start float starts on it"
+assert abs(words["dépassé."][0][0] - left) < 0.5, "the line below the float is not full width"
+end_float = words["Flottant"][1]  # the end float's first word, at the right
+assert end_float[0] > words["paragraphe."][-1][2], "the end float is not at the end edge"
+float_bottom = words["lignes"][1][3]  # its last line
+assert words["Bloc"][0][1] >= float_bottom, "clear=both left the block beside the float"
+assert words["Le"][-1][1] >= words["lignes"][2][3], "the table is beside the float"
+PY
+}
+
+# The tagged PDF reads a float where its anchor is: its Div inside the anchor's paragraph,
+# even when the float is painted on the next page.
+test_fofeat_floats_in_reading_order_at_their_anchor() {
+    assert_exit 0 "$LIVRABLES" render "$LY/floats-before.fo" -o f.pdf
+    /usr/bin/python3 "$ROOT/tests/e2e/lib/a11y.py" check "$LY/floats-before.fo" f.pdf > a11y.txt ||
+        { cat a11y.txt; fail "a11y check"; }
+    /usr/bin/python3 "$ROOT/tests/e2e/lib/a11y.py" outline f.pdf | sed -n '/Sect/,$p' > tree.txt
+    cat > want.txt <<'TREE'
+  Sect
+   P 1
+   P 1
+    Div
+     P 1
+   P 1
+    Div
+     P 1
+   P 1
+    Div
+     Div
+      P 2
+   P 1
+   Div
+    Div
+     P 2
+TREE
+    diff want.txt tree.txt || fail "structure tree of floats-before.fo"
+}

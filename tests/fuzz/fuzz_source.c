@@ -20,7 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         "atelier-flash/images/vernay-carte.svg", "atelier-flash/images/vernay-friche.svg",
         "atelier-multisite/images/auzonne-carte.svg", "atelier-multisite/images/auzonne-vallee.svg",
         "atelier-multisite/images/castelvert-halle.svg", "atelier-multisite/images/castelvert-plan.svg",
-        "atelier-multisite/images/garrigues-carte.png", "atelier-multisite/images/garrigues-village.svg",
+        "atelier-multisite/images/garrigues-carte.svg", "atelier-multisite/images/garrigues-village.svg",
         "depot-partage/cerneux/images/cerneux-carte.svg",
     };
     for (size_t i = 0; i < sizeof images / sizeof *images; i++) {

@@ -193,7 +193,7 @@ static void test_element_diagnostics(void **state)
            "<fo:block xmlns:fox=\"http://xmlgraphics.apache.org/fop/extensions\" "
            "fox:x=\"1\"><fox:destination internal-destination=\"x\"/>kept</fo:block>\n"
            "<fo:block fonts-size=\"3pt\" z-index=\"1\" space-before.optimum=\"x\">y</fo:block>\n"
-           "<fo:float>f</fo:float>\n");
+           "<fo:multi-switch>f</fo:multi-switch>\n");
     assert_non_null(root);
     assert_string_equal(
         messages(f),
@@ -202,7 +202,7 @@ static void test_element_diagnostics(void **state)
         "'http://xmlgraphics.apache.org/fop/extensions'\n"
         "t.fo:6: warning: unknown property 'fonts-size' on fo:block\n"
         "t.fo:6: error: invalid value 'x' for property 'space-before'\n"
-        "t.fo:7: warning: unsupported formatting object fo:float ignored\n");
+        "t.fo:7: warning: unsupported formatting object fo:multi-switch ignored\n");
     const fo_node *flow = fo_child(fo_child(root, FO_PAGE_SEQUENCE), FO_FLOW);
     assert_string_equal(texts(f, flow), "block|block");
     assert_string_equal(texts(f, flow->first_child), "kept");

@@ -269,6 +269,50 @@ static void test_sequence_start_numbers(void **state)
     }
 }
 
+/* Before-floats: in order at the top of their anchor's page when they fit there, else on
+ * the next pages; pages of floats alone after the last item. Table-driven: items of 10,
+ * pages of 50. */
+static void test_before_floats(void **state)
+{
+    static const struct {
+        const char *what;
+        double float_h[6]; /* float of each of the 6 items, 0 none */
+        double sep;
+        size_t pages;
+        size_t end[4];          /* each page's end item */
+        size_t from[4], to[4];  /* each page's floats */
+    } cases[] = {
+        {"one that fits with its anchor", {0, 15, 0, 0, 0, 0}, 0, 2, {3, 6}, {0, 2}, {2, 3}},
+        {"two in order, the separator counted once", {0, 10, 5, 0, 0, 0}, 5, 2, {3, 6},
+         {0, 3}, {3, 3}},
+        {"too tall for what is left: next page", {0, 0, 0, 0, 25, 0}, 0, 2, {5, 6}, {0, 0},
+         {0, 5}},
+        {"a later one waits behind an earlier one", {0, 35, 5, 0, 0, 0}, 0, 2, {5, 6},
+         {0, 0}, {0, 5}},
+        {"floats left at the end get pages of their own", {0, 0, 0, 0, 0, 45}, 0, 3,
+         {5, 6, 6}, {0, 0, 5}, {0, 5, 6}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        arena *a = arena_new();
+        lay_pitem it[6];
+        lines(it, 6, 10);
+        for (size_t i = 0; i < 6; i++) {
+            it[i].float_h = cases[c].float_h[i];
+            it[i].float_sep_h = cases[c].float_h[i] > 0 ? cases[c].sep : 0;
+        }
+        lay_pbreak *pb;
+        size_t np = run(it, 6, 50, 1, &pb, a);
+        print_message("%s\n", cases[c].what);
+        assert_int_equal(np, cases[c].pages);
+        for (size_t p = 0; p < np; p++) {
+            assert_int_equal(pb[p].end, cases[c].end[p]);
+            assert_int_equal(pb[p].float_from, cases[c].from[p]);
+            assert_int_equal(pb[p].float_to, cases[c].to[p]);
+        }
+        arena_destroy(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_table_rows_and_repeated_header),
         cmocka_unit_test(test_tall_item_gets_its_own_page),
         cmocka_unit_test(test_footnotes_take_room),
+        cmocka_unit_test(test_before_floats),
         cmocka_unit_test(test_galley_space_resolution),
         cmocka_unit_test(test_sequence_start_numbers),
     };

@@ -56,6 +56,37 @@ static void arena_allocations_are_zeroed_aligned_and_survive_growth(void **state
     arena_destroy(NULL);
 }
 
+/* Two big arrays growing in turn (a galley's boxes and items) keep their contents, get
+ * their new slots zeroed, and leave no copy behind: the footprint follows the arrays, not
+ * the sum of every size they went through. */
+static void big_arrays_grow_in_place(void **state)
+{
+    arena *a = arena_new();
+    int *x = NULL, *y = NULL;
+    size_t cap = 0;
+    for (size_t n = 16; n <= ((size_t)1 << 20); n *= 2) {
+        x = arena_grow(a, x, sizeof *x, cap, n);
+        y = arena_grow_uninit(a, y, sizeof *y, cap, n);
+        for (size_t i = cap; i < n; i++) {
+            assert_int_equal(x[i], 0);
+            x[i] = (int)i;
+            y[i] = -(int)i;
+        }
+        cap = n;
+        (void)ARENA_NEW(a, double); /* small allocations in between */
+    }
+    for (size_t i = 0; i < cap; i++) {
+        assert_int_equal(x[i], (int)i);
+        assert_int_equal(y[i], -(int)i);
+    }
+    assert_true(arena_footprint(a) < 5 * (2 * cap * sizeof(int)) / 4); /* copies: 2x */
+    arena_reset(a);
+    int *z = arena_grow(a, NULL, sizeof *z, 0, 1 << 16);
+    z = arena_grow(a, z, sizeof *z, 1 << 16, 1 << 17);
+    assert_int_equal(z[(1 << 17) - 1], 0);
+    arena_destroy(a);
+}
+
 /* Fills `n` doubles of `a` with garbage, one allocation each; returns the first. */
 static double *dirty_doubles(arena *a, int n)
 {
@@ -296,6 +327,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocations_are_zeroed_aligned_and_survive_growth),
         cmocka_unit_test(arena_blocks_are_recycled_and_allocations_stay_zeroed),
+        cmocka_unit_test(big_arrays_grow_in_place),
         cmocka_unit_test(arena_array_size_overflow_aborts),
         cmocka_unit_test(grow_doubles_keeps_elements_and_checks_sizes),
         cmocka_unit_test(arena_overflows_are_caught_under_asan),

@@ -9,6 +9,8 @@ Debian's pikepdf (run with /usr/bin/python3).
                             writes two PDFs: one keeping only the tagged content, one only
                             the artifacts (for pdftotext)
   a11y.py headings PDF      the headings H1..H6 of the structure tree, in order, one a line
+  a11y.py outline PDF       the structure tree's elements in order, one a line: indented by
+                            depth, the type and the pages of the element's own content
 """
 import re
 import sys
@@ -315,6 +317,26 @@ def headings(pdf_path):
             print(str(e.S).lstrip("/"))
 
 
+def outline(pdf_path):
+    pdf = pikepdf.open(pdf_path)
+    page_no = {p.obj.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+    elems = []
+    for top in kids(pdf.Root.StructTreeRoot):
+        if is_elem(top):
+            walk(top, elems)
+    for e, depth, _ in elems:
+        pages = set()
+        for x in kids(e):
+            if isinstance(x, int) and "/Pg" in e:
+                pages.add(page_no.get(e.Pg.objgen))
+            elif isinstance(x, pikepdf.Dictionary) and x.get("/Type") == "/MCR":
+                pg = x.get("/Pg", e.get("/Pg"))
+                if pg is not None:
+                    pages.add(page_no.get(pg.objgen))
+        shown = " ".join(str(n) for n in sorted(p for p in pages if p))
+        print(" " * depth + str(e.S).lstrip("/") + (" " + shown if shown else ""))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else ""
     if cmd == "check" and len(sys.argv) == 4:
@@ -323,5 +345,7 @@ if __name__ == "__main__":
         split(sys.argv[2], sys.argv[3], sys.argv[4])
     elif cmd == "headings" and len(sys.argv) == 3:
         headings(sys.argv[2])
+    elif cmd == "outline" and len(sys.argv) == 3:
+        outline(sys.argv[2])
     else:
         sys.exit(__doc__)

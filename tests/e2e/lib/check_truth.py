@@ -74,9 +74,16 @@ def check_state_rows(lines, groups, what):
         if row_index(lines, label, amounts([m.cost, m.acq, m.sol, m.rech])) < 0:
             bad("%s: no row %r with cost, acquis, sollicité, à rechercher %s"
                 % (what, label, [at.amount(x) for x in (m.cost, m.acq, m.sol, m.rech)]))
-    i = row_index(lines, "Total", amounts([total.cost, total.acq, total.sol, total.rech]))
-    if i < 0:
-        bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
+    # one group is its own total: its row, and no second row repeating it
+    if len(groups) == 1:
+        i = row_index(lines, groups[0][0], amounts([total.cost, total.acq, total.sol, total.rech]))
+        end = row_index(lines, "Part du coût", [], max(i, 0))
+        if i >= 0 and 0 <= row_index(lines[:end], "Total", amounts([total.cost]), i):
+            bad("%s: a Total row repeats the only row %r" % (what, groups[0][0]))
+    else:
+        i = row_index(lines, "Total", amounts([total.cost, total.acq, total.sol, total.rech]))
+        if i < 0:
+            bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
     sh = tr.shares(total.states())
     if sh and row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
         bad("%s: no 'Part du coût' row with shares %s (adding up to 100 %%)" % (what, [tr.percent(s) for s in sh]))

@@ -66,9 +66,16 @@ def cmd_steering_service(src, pdf):
 
 
 def cmd_livret_sites(src, pdf):
-    """The livret counts the sites in words with the right number: "Trois sites : …"."""
-    n = len(at.sites(at.load(src)))
-    want = at.norm("%s %s :" % (words(n).capitalize(), "site" if n == 1 else "sites"))
+    """The livret counts the sites in words with the right number: "Trois sites : …"; a
+    single site is said with its kind and département: "Commune de Vernay-sur-Loue (Doubs)"."""
+    sites = at.sites(at.load(src))
+    n = len(sites)
+    if n == 1:
+        s = sites[0]
+        want = "%s (%s)" % (at.text(s.find(A + "nom")), at.text(s.find(A + "departement")))
+        want = at.norm(("Commune de " if s.get("nature") == "commune" else "") + want)
+    else:
+        want = at.norm("%s sites :" % words(n).capitalize())
     if want not in at.norm(" ".join(pages(pdf))):
         bad("%s: %r not found" % (pdf, want))
 
@@ -98,43 +105,53 @@ def cmd_dossier(pdf, *srcs):
                                   words(n, True), "feuille de route" if n == 1 else "feuilles de route")
     if at.norm(title) not in cover:
         bad("cover: title %r not found in %r" % (title, cover[:300]))
-    counts = "%s %s" % (words(n), "site" if n == 1 else "sites")
-    if len(roots) > 1:
-        counts += " de %s ateliers des territoires" % words(len(roots))
-    if len(regions) == 1:
-        counts += " en %s" % regions[0]
-    else:
-        counts += " dans %s régions" % words(len(regions), True)
+    # the cover counts the ateliers and sites ("Deux ateliers, deux sites"); its line above
+    # names the regions
+    k = len(roots)
+    counts = "%s %s, %s %s" % (words(k), "atelier" if k == 1 else "ateliers",
+                               words(n), "site" if n == 1 else "sites")
     if at.norm(counts).lower() not in cover.lower():
         bad("cover: %r not found" % counts)
+    for r in regions:
+        if at.norm(r) not in cover:
+            bad("cover: region %r not named" % r)
     body = at.norm(" ".join(text[1:]))
-    intro = ("le séminaire présente " if seminar is not None else "Ce dossier présente ") + counts
+    intro = "le séminaire compare les feuilles de route " if seminar is not None else "Ce dossier réunit les feuilles de route "
     if at.norm(intro) not in body:
         bad("introduction: %r not found" % intro)
     for r in regions:
         if at.norm(r) not in body:
             bad("introduction: region %r not named" % r)
-    # the written synthesis: figures from the sources
+    # the written synthesis: figures from the sources, counts in words
     # open actions only: realised and abandoned ones are listed apart, not counted
     acts = [a for si in sites for a in at.actions(si)
             if a.get("statut") not in ("realisee", "abandonnee")]
     cost = sum(at.Decimal(a.findtext(A + "cout").strip()) for a in acts if a.findtext(A + "cout"))
-    want = "%s %s feuille de route : %d actions, pour un coût estimé de %s" % (
-        words(n).capitalize(), "site a construit sa" if n == 1 else "sites ont construit leur",
-        len(acts), at.amount(cost))
+    who = "Le site a construit sa" if n == 1 else (
+        "Les deux sites ont construit leur" if n == 2 else "Les %s sites ont construit leur" % words(n))
+    want = "%s feuille de route : %s %s au total, pour un coût estimé de %s" % (
+        who, words(len(acts), True), "action" if len(acts) == 1 else "actions", at.amount(cost))
     if at.norm(want) not in body:
         bad("synthesis: %r not found" % want)
     p1 = sum(1 for a in acts if a.get("priorite") == "1")
-    if at.norm("Parmi elles, %d %s de priorité 1" % (p1, "est" if p1 <= 1 else "sont")) not in body:
+    if at.norm("Sur ces %s actions, %s %s de priorité 1" % (words(len(acts), True), words(p1, True),
+                                                          "est" if p1 <= 1 else "sont")) not in body:
         bad("synthesis: the count of priority-1 actions (%d) not found" % p1)
-    # the stakes' themes every site names (or the statement that none is common)
+    for superlative in ("le plus coûteux", "le moins coûteux"):
+        if superlative in body:
+            bad("synthesis: superlative %r" % superlative)
+    # the stakes' themes every site names (or, for two sites, each one's)
     if n > 1:
         themes = [{e.get("theme") for e in si.iter(A + "enjeu")} for si in sites]
         common = sorted(set.intersection(*themes))
         if common:
             for t in common:
-                if at.norm("« %s »" % t) not in body:
+                of = ("d'" if t[0] in "aeiouyhéèê" else "de ") + t
+                if at.norm(of) not in body:
                     bad("synthesis: the theme %r common to every site is not named" % t)
+        elif n == 2:
+            if at.norm("Les enjeux des deux sites diffèrent") not in body:
+                bad("synthesis: the two sites' stakes are not set side by side")
         elif at.norm("Aucun thème d’enjeux n’est commun à tous les sites") not in body:
             bad("synthesis: no theme is common to every site, and it does not say so")
         if common and "Aucun thème d’enjeux" in body:
@@ -263,9 +280,17 @@ def cmd_glossary_whole(src, *pdfs):
 
 def cmd_carnet_draft(src, site_id, pdf):
     """A carnet de suivi says "Document de travail" while a session of its site is still to
-    hold, and no longer once every session is held."""
-    s = at.site(at.load(src), site_id)
-    to_hold = [x for x in s.findall("%sseances/%sseance" % (A, A)) if x.get("tenue") != "oui"]
+    hold, and no longer once every session is held or known not to be (its date passed)."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    sessions = s.findall("%sseances/%sseance" % (A, A))
+    # the carnet's date: its <livrable> (the site's, else the atelier's), else its last
+    # session held; a session not held whose date has passed by then is missed, not to hold
+    given = [l.get("date") for l in s.findall(A + "livrable") + root.findall(A + "livrable")
+             if l.get("type") == "carnet-de-suivi" and l.get("date")]
+    held = [x.get("fin") or x.get("date") for x in sessions if x.get("tenue") == "oui"]
+    as_of = given[0] if given else max(held or [""])
+    to_hold = [x for x in sessions if x.get("tenue") != "oui" and (x.get("fin") or x.get("date")) >= as_of]
     cover = at.norm(pages(pdf)[0]).lower()
     if to_hold and "document de travail" not in cover:
         bad("%s: sessions still to hold, but no 'Document de travail' on the cover" % pdf)
