@@ -124,9 +124,17 @@
       <!-- The site's <gouvernance> steers the feuille de route, written at the end of the
            atelier: a note dated at its start cannot show it, only announce it. -->
       <d:section title="Gouvernance">
-        <d:p>Le pilotage décrit ci-dessus conduit l’atelier jusqu’au séminaire final. La
+        <d:p>
+          <xsl:text>Le pilotage décrit ci-dessus conduit l’atelier jusqu’</xsl:text>
+          <!-- an atelier flash ends with its restitution, without a regional seminar -->
+          <xsl:choose>
+            <xsl:when test="$atelier/a:seminaire-final or $atelier/a:calendrier/a:etape[@type = 'seminaire-final']">au séminaire final</xsl:when>
+            <xsl:otherwise>à son terme</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text>. La
           gouvernance de la mise en œuvre (instances, porteurs, suivi) sera définie avec les
-          élus pendant l’atelier et présentée dans la feuille de route.</d:p>
+          élus pendant l’atelier et présentée dans la feuille de route.</xsl:text>
+        </d:p>
       </d:section>
     </d:section>
   </xsl:template>

@@ -29,14 +29,18 @@
   </func:function>
 
   <!-- What kind of money a financing line brings: its type, else "autofinancement" when
-       the funder is the action's porteur (its own funds), else "subvention". Loans, own
-       funds and land carrying are money for the action, but no funder's aid: the tables
-       by funder and the fiches name them apart. -->
+       the funder is the action's porteur (its own funds), named as the porteur or by the
+       start of the porteur's name ("Région Occitanie" for "Région Occitanie (autorité
+       organisatrice de la mobilité)", "Communes" for "Communes volontaires"), else
+       "subvention". Loans, own funds and land carrying are money for the action, but no
+       funder's aid: the tables by funder and the fiches name them apart. -->
   <func:function name="t:funding-kind">
     <xsl:param name="ligne"/>
+    <xsl:variable name="funder" select="normalize-space($ligne/@financeur)"/>
+    <xsl:variable name="porteur" select="normalize-space($ligne/../../a:porteur)"/>
     <xsl:choose>
       <xsl:when test="$ligne/@type"><func:result select="string($ligne/@type)"/></xsl:when>
-      <xsl:when test="normalize-space($ligne/@financeur) = normalize-space($ligne/../../a:porteur)">
+      <xsl:when test="$funder = $porteur or starts-with($porteur, concat($funder, ' '))">
         <func:result select="'autofinancement'"/>
       </xsl:when>
       <xsl:otherwise><func:result select="'subvention'"/></xsl:otherwise>

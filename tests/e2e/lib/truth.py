@@ -28,10 +28,12 @@ FUNDING_HEADINGS = {"subvention": "Subventions et aides", "autofinancement": "Au
 
 def funding_kind(action, line):
     """What a financing line's money is: its type, else own funds when the funder is the
-    action's porteur, else a funder's aid."""
+    action's porteur or the start of its name, else a funder's aid."""
     if line.get("type"):
         return line.get("type")
-    if " ".join(line.get("financeur").split()) == at.text(action.find(A + "porteur")):
+    funder = " ".join(line.get("financeur").split())
+    porteur = at.text(action.find(A + "porteur"))
+    if funder == porteur or porteur.startswith(funder + " "):
         return "autofinancement"
     return "subvention"
 
