@@ -76,9 +76,9 @@
 
   <!-- The columns of the detailed plan table, the same for every table of one plan. Action,
        the main information, keeps at least a quarter of the room the short columns leave;
-       Porteur and Partenaires are as wide as the plan's longest word in them (a place name
-       stays on one line) within 37 % of it each, else such a name ("Bourgogne-Franche-Comté")
-       breaks at its hyphens.
+       Porteur and Partenaires take the share of the plan's text they hold, at least as wide
+       as their longest word (a place name stays on one line) and at most 37 % of the room
+       each, else such a name ("Bourgogne-Franche-Comté") breaks at its hyphens.
        Measured by the text engine in the charter's table font. -->
   <xsl:template name="plan-columns">
     <xsl:param name="actions"/>
@@ -98,8 +98,15 @@
     <xsl:variable name="cost"><xsl:call-template name="cost-column"><xsl:with-param name="actions" select="$actions"/></xsl:call-template></xsl:variable>
     <!-- the room left by N°, Horizon, Priorité and Coût, in points -->
     <xsl:variable name="flex" select="t:pt($page-width) - t:pt($margin-inner) - t:pt($margin-outer) - t:pt('43mm') - t:pt($cost)"/>
-    <xsl:variable name="wp" select="t:between($porteur + 9, 60, $flex * 0.37)"/>
-    <xsl:variable name="wq" select="t:between($partners + 9, 60, $flex * 0.37)"/>
+    <!-- each text column's share of the room as its share of the plan's text, so that rows
+         wrap alike in every column (a long partners list no longer runs to ten lines in a
+         narrow column beside short titles); the action, the main information, weighs more -->
+    <xsl:variable name="la" select="string-length(normalize-space(str:concat($actions/a:titre)))"/>
+    <xsl:variable name="lp" select="string-length(normalize-space(str:concat($actions/a:porteur)))"/>
+    <xsl:variable name="lq" select="string-length(normalize-space(str:concat($actions/a:partenaires/a:partenaire)))"/>
+    <xsl:variable name="all" select="1.6 * $la + $lp + $lq + 1"/>
+    <xsl:variable name="wp" select="t:between($flex * $lp div $all, t:between($porteur + 9, 60, $flex * 0.37), $flex * 0.37)"/>
+    <xsl:variable name="wq" select="t:between($flex * $lq div $all, t:between($partners + 9, 60, $flex * 0.37), $flex * 0.37)"/>
     <xsl:value-of select="concat('10mm 1 ', format-number($wp, '0.#'), 'pt ', format-number($wq, '0.#'), 'pt 19mm 14mm ', $cost)"/>
   </xsl:template>
 
