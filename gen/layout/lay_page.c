@@ -1064,9 +1064,12 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
         seq_trailing_dests(s, &s->sa, &pages[to - from - 1]);
     s->next_page = to;
     s->pcite1 = lay_ctx_cite_mark(s->ctx);
-    bool waits = first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
+    /* a caller that can wait makes them again from the first page once the numbers are
+     * known; one that can't (the end of a pass) goes on: resetting would make the same
+     * pages for ever (a citation of an id the document lacks never resolves) */
+    bool waits = provisional && first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
     if (waits)
-        s->next_page = 0; /* made again from the first page once the numbers are known */
+        s->next_page = 0;
     if (provisional)
         *provisional = waits;
     return (lay_pages){pages, to - from};

@@ -183,8 +183,9 @@ bool lay_seq_waits(const lay_seq *s);
  * `pages_arena` (the sequence's arena must outlive them): pages leave in batches, each
  * batch in its own arena, freed once painted. Before the first page, the flow's blocks
  * whose citations showed other numbers are laid out again. When the first batch's static
- * content cites a number not known yet, *provisional is set (NULL accepted): the caller
- * drops the batch, and the next call starts again from the first page. */
+ * content cites a number not known yet, *provisional is set: the caller drops the batch,
+ * and the next call starts again from the first page. With `provisional` NULL, the pages
+ * are final whatever they cite (the end of a pass: what is unknown now stays so). */
 lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provisional);
 
 /* True once the sequence's last page was made. */

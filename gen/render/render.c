@@ -170,9 +170,9 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
         if (!all && lay_seq_waits(q->s))
             return true;
         arena *pa = arena_new();
-        bool provisional;
-        lay_pages pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, &provisional);
-        if (provisional && !all) {
+        bool provisional = false;
+        lay_pages pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, all ? NULL : &provisional);
+        if (provisional) {
             arena_destroy(pa); /* its static content cites a number still unknown */
             return true;
         }

@@ -17,7 +17,9 @@ assert_only_diagnostics() {
 # replay_fo FILE FORMAT OUT: renders, then checks the exit code, stderr and the output.
 replay_fo() {
     local rc=0
-    "$LIVRABLES" render "$1" -f "$2" -o "$3" >stdout.txt 2>stderr.txt || rc=$?
+    # a hang is a failure too (one of these inputs once made pages for ever)
+    timeout 300 "$LIVRABLES" render "$1" -f "$2" -o "$3" >stdout.txt 2>stderr.txt || rc=$?
+    [ "$rc" != 124 ] || fail "$1 ($2): still running after 300 s"
     case $rc in
         0) [ -s "$3" ] || fail "$1: exit 0 without $3"
            [ "$2" != pdf ] || assert_qpdf_clean "$3" ;;
