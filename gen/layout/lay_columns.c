@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "layout/lay_columns.h"
+#include "util/grow.h"
 
 double lay_geometry_column_width(const lay_geometry *g)
 {
@@ -60,11 +61,7 @@ typedef struct {
 
 static void push_page(col_pages *p, lay_pbreak b)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 16;
-        p->v = arena_grow(p->a, p->v, sizeof *p->v, p->n, cap);
-        p->cap = cap;
-    }
+    GROW_ARENA_ZEROED(p->a, p->v, p->n, p->cap, 1, 16);
     p->v[p->n++] = b;
 }
 
@@ -72,11 +69,7 @@ static void push_slot(col_pages *p, lay_colslot s)
 {
     if (s.end <= s.start)
         return;
-    if (p->nslots == p->slot_cap) {
-        size_t cap = p->slot_cap ? 2 * p->slot_cap : 8;
-        p->slots = arena_grow(p->a, p->slots, sizeof *p->slots, p->nslots, cap);
-        p->slot_cap = cap;
-    }
+    GROW_ARENA_ZEROED(p->a, p->slots, p->nslots, p->slot_cap, 1, 8);
     p->slots[p->nslots++] = s;
 }
 

@@ -20,6 +20,7 @@
 
 #include "layout/lay_columns.h"
 #include "layout/lay_inline.h"
+#include "util/grow.h"
 #include "util/i18n.h"
 
 typedef struct {
@@ -75,11 +76,7 @@ static double avail(void *ud, size_t index)
     avail_ud *u = ud;
     picker *pk = u->pk;
     while (pk->ngeo <= index) {
-        if (pk->ngeo == pk->cap) {
-            size_t cap = pk->cap ? 2 * pk->cap : 16;
-            pk->geo = arena_grow(pk->a, pk->geo, sizeof *pk->geo, pk->ngeo, cap);
-            pk->cap = cap;
-        }
+        GROW_ARENA_ZEROED(pk->a, pk->geo, pk->ngeo, pk->cap, 1, 16);
         const fo_node *spm = pick_spm(pk, &pk->st, pk->ngeo, u->first_number + (int)pk->ngeo,
                                       false, false);
         geometry_of(spm, &pk->geo[pk->ngeo]);
@@ -141,11 +138,7 @@ static void on_child(void *ud, const fo_node *child)
         b->wide_dw = r->wide_dw;
         r->wide_child = NULL;
     }
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? 2 * r->cap : 32;
-        r->v = arena_grow(r->b->a, r->v, sizeof *r->v, r->n, cap);
-        r->cap = cap;
-    }
+    GROW_ARENA_ZEROED(r->b->a, r->v, r->n, r->cap, 1, 32);
     restart_pt *p = &r->v[r->n++];
     p->child = child;
     lay_galley_mark_get(r->b->g, &p->m);

@@ -7,6 +7,7 @@
  * their heights count in the fit.
  */
 #include "layout/layout_internal.h"
+#include "util/grow.h"
 
 typedef struct {
     lay_pbreak *v;
@@ -16,11 +17,7 @@ typedef struct {
 
 static void push(pages *p, lay_pbreak b)
 {
-    if (p->n == p->cap) {
-        size_t cap = p->cap ? 2 * p->cap : 16;
-        p->v = arena_grow(p->a, p->v, sizeof *p->v, p->n, cap);
-        p->cap = cap;
-    }
+    GROW_ARENA_ZEROED(p->a, p->v, p->n, p->cap, 1, 16);
     p->v[p->n++] = b;
 }
 
