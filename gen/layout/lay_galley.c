@@ -171,7 +171,8 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
         size_t first = d->first > from ? d->first : from;
         size_t last = d->last < to ? d->last : to - 1;
         lay_decor_emit(d, out, a, dx, dy + ys[first - from],
-                       dy + ys[last - from] + g->pi[last].height, d->first >= from,
+                       dy + ys[last - from] + g->pi[last].height,
+                       d->first >= from && !d->continued,
                        d->last < to);
     }
     for (size_t i = from; i < to; i++)
@@ -290,7 +291,9 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
             g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
             g->capmarks = cap;
         }
-        g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
+        g->marks[g->nmarks++] = (lay_markrec){.cls = sub->marks[i].cls,
+                                             .marker = sub->marks[i].marker,
+                                             .first = item, .last = item};
     }
     lay_floats_adopt(g, sub, item);
     /* Footnotes cited in a cell, a list label or a block-container go to the page its item

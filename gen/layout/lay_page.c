@@ -298,7 +298,7 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
     size_t lo = 0, hi = g->nmarks;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (g->marks[mid].first < pg->start)
+        if (g->marks[mid].started_before || g->marks[mid].first < pg->start)
             lo = mid + 1;
         else
             hi = mid;
@@ -306,7 +306,8 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
     const lay_markrec *found = NULL;
     if (position == FO_KW_first_including_carryover) {
         for (size_t i = lo; i-- > 0;)
-            if (same_class(&g->marks[i], cls) && g->marks[i].last >= pg->start) {
+            if (same_class(&g->marks[i], cls) && !g->marks[i].ended_before &&
+                g->marks[i].last >= pg->start) {
                 found = &g->marks[i];
                 break;
             }
@@ -408,7 +409,7 @@ static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo, d
         size_t last = d->last < e ? d->last : e - 1;
         double top = ys[first - s], bottom = ys[last - s] + g->pi[last].height;
         lay_decor_emit(d, out, as->a, x, geo->body_y + top, geo->body_y + bottom,
-                       d->first >= s, d->last < e);
+                       d->first >= s && !d->continued, d->last < e);
         if (d->last >= e)
             as->active[keep++] = as->active[k];
     }
