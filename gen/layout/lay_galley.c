@@ -8,7 +8,7 @@ lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind)
 {
     if (bv->n == bv->cap) {
         size_t cap = bv->cap ? 2 * bv->cap : 32;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     lay_box *b = &bv->v[bv->n++];
@@ -23,7 +23,7 @@ void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, doubl
         size_t cap = bv->cap ? 2 * bv->cap : 32;
         while (cap < bv->n + n)
             cap *= 2;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     for (size_t i = 0; i < n; i++) {
@@ -47,6 +47,7 @@ void lay_galley_init(lay_galley *g, arena *a)
 {
     memset(g, 0, sizeof *g);
     g->a = a;
+    g->boxes.own = a;
     g->pend_discard = true;
 }
 

@@ -23,6 +23,8 @@
 typedef struct {
     lay_box *v;
     size_t n, cap;
+    arena *own; /* set: the list grows there, whatever arena its callers give (a flow's
+                 * galley outlives the arenas of the blocks laid out into it) */
 } lay_boxv;
 
 /* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
@@ -363,6 +365,10 @@ size_t lay_ctx_cite_mark(const lay_ctx *ctx);
 /* Whether a forward citation of the range still has no value at all (neither from this
  * pass nor from the previous one): what it shows is a placeholder. */
 bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
+
+/* Whether a citation of the range had no value of this pass when made (what it showed
+ * may still change). */
+bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to);
 
 /* Whether a forward citation of the range showed something else than its id's value now. */
 bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to);
