@@ -373,7 +373,7 @@ static void window_step(seq_layout *s, lay_window *w)
     s->made += np;
     s->page0 += k;
     s->ud.page0 = s->page0;
-    s->ud.header0 = fpb[k - 1].footer_table;
+    s->ud.header0 = lay_pbreak_header_after(fpb, k, s->ud.header0);
     drop_made(s, w, end);
     size_t ndone;
     arena **done = chunks_done(w, w->dropped, &ndone);

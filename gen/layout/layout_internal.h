@@ -102,6 +102,16 @@ size_t lay_paginate_resume(const lay_pitem *items, size_t n, bool more, int head
                            lay_avail_fn avail, void *ud, int first_number, lay_pbreak **out,
                            arena *a);
 
+/* The header to resume with after pages pb[0, np) that started with `header`: the footer
+ * table of the last page that is not blank (blank pages carry it over). */
+static inline int lay_pbreak_header_after(const lay_pbreak *pb, size_t np, int header)
+{
+    for (size_t i = np; i-- > 0;)
+        if (!pb[i].blank)
+            return pb[i].footer_table;
+    return header;
+}
+
 /* Where a page (or column) of height h starting at item s ends (exclusive, at most n):
  * first fit as lay_paginate does it. y0: height already used at its top. At least one
  * item is taken. */
