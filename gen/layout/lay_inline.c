@@ -135,6 +135,8 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
         s->word_spacing = fo_len_resolve(p->word_spacing, fs);
     s->line_height = p->line_height.is_factor ? p->line_height.value * fs : p->line_height.value;
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
+    s->hyph_remain = p->hyphenation_remain_character_count;
+    s->hyph_push = p->hyphenation_push_character_count;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
     s->rtl = n->kind == FO_BIDI_OVERRIDE ? p->direction == FO_KW_rtl : parent && parent->rtl;

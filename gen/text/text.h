@@ -140,6 +140,9 @@ typedef struct {
     double word_spacing;   /* points added to each space */
     double line_height;    /* this text's line-height in points, for the line box */
     bool hyphenate;
+    /* hyphenation-remain- and -push-character-count: the fewest letters a hyphenated word
+     * leaves before the hyphen and carries to the next line (below 2 counts as 2) */
+    int hyph_remain, hyph_push;
     bool no_wrap;            /* wrap-option="no-wrap" */
     bool preserve_spaces;    /* white-space-collapse="false" */
     bool rtl;                /* inside fo:bidi-override direction="rtl": set mirrored by
