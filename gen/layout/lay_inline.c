@@ -488,6 +488,8 @@ static void flush(para_state *st)
     o.nnarrow = lay_float_narrow(b, st->sides, st->nsides, si, ei,
                                  st->strut ? st->strut->line_height : 0, &narrow, &shift);
     o.narrow = narrow;
+    /* lines and pieces die once their boxes are made; the runs stay in b->a */
+    o.scratch = arena_new();
     tx_lines lines = tx_para_break(st->p, &o);
     size_t n = lines.nlines;
     size_t orphans = p->orphans > 0 ? (size_t)p->orphans : 1;
@@ -499,6 +501,7 @@ static void flush(para_state *st)
             lay_galley_keep(b->g, LAY_KEEP_LINES);
         emit_line(b, &lines.lines[k], st->strut, b->x0 + si + (k < o.nnarrow ? shift[k] : 0));
     }
+    arena_destroy(o.scratch);
     st->nlone = 0; /* hung on the lines by piece_boxes */
     attach_floats(st, first);
     st->p = NULL;

@@ -202,6 +202,9 @@ typedef struct {
      * again from there (layout: a page of another width cuts the paragraph). */
     size_t wide_from;
     double wide_width;
+    /* Where the lines and their pieces go: an arena the caller drops once it has used
+     * them (the runs they show stay in the paragraph's arena); NULL: the paragraph's. */
+    arena *scratch;
 } tx_break_opts;
 
 typedef enum {
@@ -234,7 +237,7 @@ typedef struct {
     size_t nlines;
 } tx_lines;
 
-/* Breaks the paragraph into lines, allocated in the paragraph's arena, and ends it (see
+/* Breaks the paragraph into lines, allocated in opts->scratch, and ends it (see
  * tx_para_new). An empty paragraph gives no lines. A word wider than the line overflows
  * it rather than being lost. */
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *opts);
