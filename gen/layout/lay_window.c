@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "layout/lay_columns.h"
+#include "layout/lay_inline.h"
 #include "layout/lay_seq.h"
 #include "util/grow.h"
 
@@ -76,10 +77,34 @@ static bool one_width(const fo_doc *doc, const fo_node *master, const lay_geomet
     return true;
 }
 
+static bool blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return false;
+    return true;
+}
+
+/* Whether the flow holds inline content of its own between its blocks: its style is made
+ * once, in the arena of the moment, and kept for the text to come (lay_flow_children),
+ * so no chunk may go before the flow's end. */
+static bool flow_has_inline(const fo_node *ps)
+{
+    for (const fo_node *f = ps->first_child; f; f = f->next_sibling) {
+        if (f->kind != FO_FLOW)
+            continue;
+        for (const fo_node *c = f->first_child; c; c = c->next_sibling)
+            if (!lay_is_block_level(c) && c->kind != FO_MARKER &&
+                !(c->kind == FO_TEXT && blank(c->text, c->text_len)))
+                return true;
+    }
+    return false;
+}
+
 lay_window *lay_window_new(seq_layout *s, lay_page_sink sink, void *ud)
 {
     if (!s->pk.master || s->ud.columns || !s->pk.ngeo ||
-        !one_width(s->ctx->doc, s->pk.master, &s->pk.geo[0]))
+        !one_width(s->ctx->doc, s->pk.master, &s->pk.geo[0]) || flow_has_inline(s->ps))
         return NULL;
     lay_window *w = ARENA_NEW(s->a, lay_window);
     *w = (lay_window){.sink = sink, .ud = ud};
