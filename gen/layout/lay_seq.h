@@ -123,6 +123,29 @@ size_t lay_seq_page_of(const lay_pbreak *pb, size_t np, size_t item);
  * and its ids end there. */
 void lay_seq_close_previous(seq_layout *s);
 
+/* Before each block-level child of the flow (lay_flow_children's callback, restarts as
+ * ud): its restart point, its width. */
+void lay_seq_on_child(void *ud, const fo_node *child);
+
+/* Paginates the flow's galley, laying blocks out again at the width of the pages they land
+ * on; returns the page count, the breaks in *pb. */
+size_t lay_seq_paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
+                             int first_number, lay_pbreak **pb);
+
+/* The blank pages force-page-count and the previous sequence ask for, added to s->pb. */
+void lay_seq_add_blanks(seq_layout *s);
+
+/* s->pages: every page not made yet, labelled (in pa). */
+void lay_seq_label_pages(seq_layout *s, arena *pa);
+
+/* The flow's ids placed on s->pages (again: a layout before this one placed them). */
+void lay_seq_place_flow_ids(seq_layout *s, bool again);
+
+/* ---- forward citations (lay_relayout.c) ------------------------------------------------ */
+
+/* The flow's blocks whose forward citations now show other numbers, laid out again. */
+void lay_seq_settle_flow(seq_layout *s);
+
 /* ---- the page window (lay_window.c) ---------------------------------------------------- */
 
 /* A window for s when its pages can be made as its flow goes (one body width, no
