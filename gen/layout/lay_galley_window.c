@@ -15,8 +15,10 @@ static void drop_items(lay_galley *g, size_t k, lay_galley_drop *d)
 {
     size_t nb = k < g->n ? g->ic[k].first : g->boxes.n;
     size_t rest = g->n - k;
-    memmove(g->pi, g->pi + k, rest * sizeof *g->pi);
-    memmove(g->ic, g->ic + k, rest * sizeof *g->ic);
+    if (rest) {
+        memmove(g->pi, g->pi + k, rest * sizeof *g->pi);
+        memmove(g->ic, g->ic + k, rest * sizeof *g->ic);
+    }
     for (size_t i = 0; i < rest; i++)
         g->ic[i].first -= nb;
     if (g->boxes.n > nb)
@@ -27,7 +29,8 @@ static void drop_items(lay_galley *g, size_t k, lay_galley_drop *d)
     for (int s = 0; s < 2; s++) {
         if (!side[s])
             continue;
-        memmove(side[s], side[s] + k, rest * sizeof *side[s]);
+        if (rest)
+            memmove(side[s], side[s] + k, rest * sizeof *side[s]);
         memset(side[s] + rest, 0, k * sizeof *side[s]);
     }
     g->n = rest;

@@ -187,7 +187,8 @@ static size_t ids_front(lay_galley *g, size_t k, arena *tmp)
         else
             rest[nr++] = g->ids[i];
     }
-    memcpy(g->ids + nf, rest, nr * sizeof *rest);
+    if (nr)
+        memcpy(g->ids + nf, rest, nr * sizeof *rest);
     if (nf > 1)
         qsort(g->ids, nf, sizeof *g->ids, cmp_first);
     return nf;
@@ -265,7 +266,8 @@ static void assembly_save(seq_layout *s, arena *tmp, assembly_saved *sv)
 {
     sv->sa = s->sa;
     sv->active = ARENA_NEW_ARRAY(tmp, size_t, s->sa.as.nactive + 1);
-    memcpy(sv->active, s->sa.as.active, s->sa.as.nactive * sizeof *sv->active);
+    if (s->sa.as.nactive)
+        memcpy(sv->active, s->sa.as.active, s->sa.as.nactive * sizeof *sv->active);
 }
 
 static void assembly_restore(seq_layout *s, const assembly_saved *sv)
@@ -273,7 +275,8 @@ static void assembly_restore(seq_layout *s, const assembly_saved *sv)
     size_t *active = s->sa.as.active;
     s->sa = sv->sa;
     s->sa.as.active = active;
-    memcpy(active, sv->active, sv->sa.as.nactive * sizeof *active);
+    if (sv->sa.as.nactive)
+        memcpy(active, sv->active, sv->sa.as.nactive * sizeof *active);
 }
 
 /* Room for every decoration of the galley to run at once, and item positions for `maxitems`
@@ -323,8 +326,10 @@ static void drop_made(seq_layout *s, lay_window *w, size_t k)
     size_t r0 = 0;
     while (r0 < rs->n && rs->v[r0].m.n < k)
         r0++;
-    memmove(rs->v, rs->v + r0, (rs->n - r0) * sizeof *rs->v);
-    rs->n -= r0;
+    if (r0) {
+        memmove(rs->v, rs->v + r0, (rs->n - r0) * sizeof *rs->v);
+        rs->n -= r0;
+    }
     for (size_t i = 0; i < rs->n; i++)
         lay_galley_mark_rebase(&rs->v[i].m, &d);
     w->dropped += k;
