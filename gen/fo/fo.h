@@ -303,7 +303,7 @@ fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a);
  *
  *   arena *sa = arena_new();
  *   fo_node *ps = fo_doc_next_page_sequence_head(doc, sa);
- *   const fo_node *flow = fo_child(ps, FO_FLOW);   // NULL if the sequence has none
+ *   const fo_node *flow = ps->last_child;          // fo:flow, if the sequence has one
  *   for (;;) {
  *       arena *ca = arena_new();                     // or sa itself
  *       fo_node *child = fo_doc_next_flow_child(doc, ca);
@@ -313,8 +313,9 @@ fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a);
  *   ... arena_destroy(sa) once the sequence is done ...
  *
  * The head, built in `a` (the sequence's arena, owned by the caller): the fo:page-sequence
- * with its children before fo:flow (fo:title, fo:static-content) and the fo:flow, whose
- * first_child and last_child stay NULL: in streaming, nothing lists the flow's children.
+ * with its children before fo:flow (fo:title, fo:static-content) and the fo:flow (its last
+ * child, when it has one), whose first_child and last_child stay NULL: in streaming,
+ * nothing lists the flow's children.
  * NULL when no page-sequence is left or on a fatal error (check diag_error_count). A call
  * before the previous sequence's flow was read to its end skips the rest of that one
  * unread (no diagnostics). */
@@ -323,13 +324,17 @@ fo_node *fo_doc_next_page_sequence_head(fo_doc *doc, arena *a);
 /* The next child of the flow of the sequence whose head was returned last, built in `a`
  * (owned by the caller, who may destroy it once the child is laid out; the sequence's
  * arena must outlive it): an element, or a text node for character data directly in the
- * flow other than white space (FOP tolerates it). Its parent is the flow, its
+ * flow other than white space (invalid, as in the whole sequence). Its parent is the flow, its
  * next_sibling NULL; its properties inherit from the flow's. Whatever it needs beyond
  * `a`'s life (a marker later pages retrieve) is copied out with fo_node_copy(). NULL at
  * the flow's end, and from then on; at that point the sequence's children after its flow,
  * if any (invalid: FOP refuses them), are built into the sequence's arena and appended to
- * the page-sequence. NULL also on a fatal error (check diag_error_count). */
+ * the page-sequence. NULL also on a fatal error (fo_doc_failed() tells). */
 fo_node *fo_doc_next_flow_child(fo_doc *doc, arena *a);
+
+/* Whether the XML broke off within the page-sequence handed out last (a diagnostic said
+ * where): what was handed out of it is incomplete, and nothing follows. */
+bool fo_doc_failed(const fo_doc *doc);
 
 /* Goes back to the first page-sequence. Diagnostics already printed are not repeated.
  * Returns false if the input can't be read again. */
@@ -367,6 +372,9 @@ fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *
  * next_sibling are NULL: the caller sets them (layout asks ancestors about list-blocks and
  * tables). For what must outlive the arena `n` lives in. */
 fo_node *fo_node_copy(const fo_node *n, arena *a);
+
+/* Appends `child` to `parent`'s children (and sets its parent). */
+void fo_node_append(fo_node *parent, fo_node *child);
 
 /* The first child of `n` of the given kind, or NULL. */
 const fo_node *fo_child(const fo_node *n, fo_kind kind);

@@ -204,8 +204,6 @@ fo_node *fo_build_text(fo_builder *b, const fo_node *parent, int line, const cha
 struct _xmlNode *fo_build_text_run(fo_builder *b, struct _xmlNode *x, const fo_node *parent,
                                    fo_node **out);
 
-/* Appends `child` to `parent`'s children. */
-void fo_node_append(fo_node *parent, fo_node *child);
 
 /* Reads document metadata from a declarations element. */
 void fo_read_declarations(struct _xmlNode *decl, fo_metadata *meta, arena *a);

@@ -311,3 +311,8 @@ fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a)
         fo_node_append(flow, c);
     return doc->seq.failed ? NULL : ps;
 }
+
+bool fo_doc_failed(const fo_doc *doc)
+{
+    return doc->seq.failed;
+}

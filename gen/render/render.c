@@ -192,6 +192,19 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
     return true;
 }
 
+/* The next page-sequence, its head first, then its flow's children pulled one at a time
+ * into the same arena and linked in order (layout takes a whole sequence); NULL when none
+ * is left or the XML broke off within it. */
+static fo_node *next_sequence(fo_doc *doc, arena *a)
+{
+    fo_node *ps = fo_doc_next_page_sequence_head(doc, a);
+    fo_node *flow = ps && ps->last_child && ps->last_child->kind == FO_FLOW ? ps->last_child
+                                                                            : NULL;
+    for (fo_node *c; flow && (c = fo_doc_next_flow_child(doc, a));)
+        fo_node_append(flow, c);
+    return fo_doc_failed(doc) ? NULL : ps;
+}
+
 /* One pass over every page-sequence. Each sequence lives in its own arena, painted (when
  * painting) and freed as soon as the numbers it shows are known: memory follows the
  * largest sequence (two or three of them at once while the painting thread catches up),
@@ -203,7 +216,7 @@ static bool run_pass(render_run *r)
     bool ok = true;
     for (;;) {
         arena *a = arena_new();
-        fo_node *seq = fo_doc_next_page_sequence(r->doc, a);
+        fo_node *seq = next_sequence(r->doc, a);
         lay_seq *s = seq ? lay_seq_new(r->lay, seq, a) : NULL;
         if (!s) {
             arena_destroy(a);
