@@ -251,6 +251,7 @@ fo_node *fo_doc_next_page_sequence_head(fo_doc *doc, arena *a)
     memset(q, 0, sizeof *q);
     q->text = text;
     xmlBufferEmpty(text);
+    q->failed = failed; /* nothing follows a break */
     q->a = a;
     q->cache = fo_props_cache_new(a, SEQUENCE_CACHE_SIZE);
     fo_node *ps = NULL;

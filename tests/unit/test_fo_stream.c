@@ -382,6 +382,7 @@ static long stream_book(const char *path, bool broken, diag *d)
     }
     assert_int_equal(fo_doc_failed(doc), broken);
     assert_null(fo_doc_next_page_sequence_head(doc, sa));
+    assert_int_equal(fo_doc_failed(doc), broken);
     arena_destroy(sa);
     fo_doc_destroy(doc);
     return n;
