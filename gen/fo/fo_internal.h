@@ -204,7 +204,6 @@ fo_node *fo_build_text(fo_builder *b, const fo_node *parent, int line, const cha
 struct _xmlNode *fo_build_text_run(fo_builder *b, struct _xmlNode *x, const fo_node *parent,
                                    fo_node **out);
 
-
 /* Reads document metadata from a declarations element. */
 void fo_read_declarations(struct _xmlNode *decl, fo_metadata *meta, arena *a);
 
@@ -225,7 +224,7 @@ typedef struct {
     fo_node *flow;         /* its fo:flow while children may be left to hand out */
     arena *a;              /* the sequence's arena (the caller's) */
     fo_props_cache *cache; /* property structs shared within the sequence's arena */
-    bool failed;           /* the XML could not be read to the sequence's end */
+    bool failed;           /* the XML broke off: nothing more is handed out */
     /* from the reader */
     int depth;                /* of the fo:page-sequence element */
     bool ended;               /* its end tag was read */
