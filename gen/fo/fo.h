@@ -325,6 +325,11 @@ bool fo_parse_color(const char *s, fo_color *out);
  * The copy's root stands for the retrieve-marker: its props are the retrieve-marker's. */
 fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *a);
 
+/* A deep copy of `n` and its descendants in `a` (properties, their strings and the text
+ * too), for what must outlive the arena `n` lives in; the copy has no parent. `keep`, when
+ * not NULL, chooses which of n's own children are copied. */
+fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a);
+
 /* The first child of `n` of the given kind, or NULL. */
 const fo_node *fo_child(const fo_node *n, fo_kind kind);
 

@@ -292,7 +292,12 @@ static bool same_class(const lay_markrec *m, const char *cls)
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position)
 {
     const lay_galley *g = pg->flow;
-    if (!g || !cls)
+    if (!cls)
+        return NULL;
+    for (size_t i = 0; i < pg->nfound; i++) /* a page laid out again, its flow gone */
+        if (pg->found[i].position == position && strcmp(pg->found[i].cls, cls) == 0)
+            return pg->found[i].marker;
+    if (!g)
         return NULL;
     /* marks are in document order of their blocks' starts */
     size_t lo = 0, hi = g->nmarks;
@@ -366,19 +371,19 @@ static const fo_node *static_for(const fo_node *ps, const char *name)
     return NULL;
 }
 
-static void place_static(assembler *as, const fo_node *sc, const fo_node *region,
-                         const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
-                         double h)
+void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *region,
+                      const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                      double h)
 {
     lay_galley g;
-    lay_galley_init(&g, as->a);
-    lay_build b = {.ctx = as->ctx, .a = as->a, .g = &g, .ref_w = w, .body_w = w, .page = info};
+    lay_galley_init(&g, a);
+    lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = w, .body_w = w, .page = info};
     lay_blocks(&b, sc);
     /* ids in static content are on every page showing it: the first one counts for
      * citations (no named destination: it would not be unique) */
     for (size_t i = 0; i < g.nids; i++)
         if (g.ids[i].id[0] != '\x01')
-            lay_ctx_id_place(as->ctx, g.ids[i].id, info->number, info->label, info->number,
+            lay_ctx_id_place(ctx, g.ids[i].id, info->number, info->label, info->number,
                              info->label);
     double ch = lay_galley_height(&g), off = 0;
     fo_kw da = region ? region->props->display_align : FO_KW_auto;
@@ -387,7 +392,7 @@ static void place_static(assembler *as, const fo_node *sc, const fo_node *region
     else if (da == FO_KW_after)
         off = h - ch;
     size_t first = out->n;
-    lay_galley_stack(&g, out, as->a, x, y + off);
+    lay_galley_stack(&g, out, a, x, y + off);
     lay_boxv_artifacts(out, first, true);
 }
 
@@ -595,6 +600,8 @@ struct lay_seq {
     lay_pbreak *pb;
     size_t np;
     lay_page *pages;
+    lay_page_hook on_page; /* told each page's static content as it is made, or NULL */
+    void *on_page_ud;
 };
 typedef lay_seq seq_layout;
 
@@ -804,13 +811,22 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
         if (geo.has_region[r])
             region_background(&out, pa, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
                               geo.rh[r]);
-    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end};
+    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end, NULL, 0};
+    lay_page_statics st = {.ps = s->ps, .info = &info, .static_from = out.n,
+                           .cite_from = lay_ctx_cite_mark(s->ctx)};
     for (int r = 0; r < 4; r++) {
         const fo_node *sc = geo.has_region[r] ? static_for(s->ps, geo.region_name[r]) : NULL;
-        if (sc)
-            place_static(&sa->as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
+        if (!sc)
+            continue;
+        lay_static_place(s->ctx, pa, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
                          geo.rw[r], geo.rh[r]);
+        st.regions[st.nregions++] = (lay_static_region){sc, geo.region[r], geo.rx[r], geo.ry[r],
+                                                        geo.rw[r], geo.rh[r]};
     }
+    st.static_to = out.n;
+    st.cite_to = lay_ctx_cite_mark(s->ctx);
+    if (s->on_page)
+        s->on_page(s->on_page_ud, i, &st);
     if (!pb->blank) {
         size_t body_boxes = out.n;
         /* the before-floats take the body's top, the flow what they leave */
@@ -1066,6 +1082,27 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
     if (provisional)
         *provisional = waits;
     return (lay_pages){pages, to - from};
+}
+
+void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud)
+{
+    s->on_page = fn;
+    s->on_page_ud = ud;
+}
+
+void *lay_seq_page_hook_ud(const lay_seq *s)
+{
+    return s->on_page_ud;
+}
+
+lay_ctx *lay_seq_ctx(const lay_seq *s)
+{
+    return s->ctx;
+}
+
+size_t lay_seq_pages_made(const lay_seq *s)
+{
+    return s->next_page;
 }
 
 bool lay_seq_pages_done(const lay_seq *s)

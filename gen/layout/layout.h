@@ -191,6 +191,25 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provis
 /* True once the sequence's last page was made. */
 bool lay_seq_pages_done(const lay_seq *s);
 
+/* Pages made before the numbers they cite are known (lay_remake.c): what a page whose
+ * static content cited a number not known yet needs to lay that static content out again. */
+typedef struct lay_remake lay_remake;
+
+/* lay_seq_pages for a caller that won't wait: the next pages (at most `max`, > 0) are made
+ * at once with the numbers known now. remakes[k] receives page k's recipe, or NULL when
+ * the page is final; recipes live in `keep`, which must outlive them (not the sequence's
+ * arena: a page with a recipe no longer needs its sequence once copied elsewhere). Each
+ * recipe must be used once (lay_remake_page), or the pass ends with placeholders. */
+lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
+                            lay_remake **remakes);
+
+/* True while a number the recipe's page cites is still unknown. */
+bool lay_remake_waits(const lay_remake *r);
+
+/* Lays the static content of page `pg` (made with recipe `r`, its boxes as they were made)
+ * out again with the numbers known now; the new box array is allocated in `a`. */
+void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a);
+
 /* lay_seq_new and lay_seq_pages at once, all in `a`: pages with the numbers known now. */
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
 

@@ -402,12 +402,23 @@ void lay_table_auto_widths(const fo_len *specs, const double *minw, const double
 
 /* ---- builders (lay_block.c, lay_list.c, lay_table.c) -------------------------------------- */
 
+/* A marker a page's static content retrieved, kept for when it is laid out again. */
+typedef struct {
+    const char *cls;
+    fo_kw position;
+    const fo_node *marker;
+} lay_markfound;
+
 /* Per-page data for static content. */
 typedef struct {
     int number;
     const char *label;
     const lay_galley *flow; /* the flow's galley, for markers */
     size_t start, end;      /* the page's items in it */
+    /* markers found before, consulted first: a page laid out again after its flow's
+     * galley is gone (lay_remake.c) */
+    const lay_markfound *found;
+    size_t nfound;
 } lay_pageinfo;
 
 typedef struct lay_build {
@@ -453,6 +464,35 @@ void lay_table(lay_build *b, const fo_node *n);
 
 /* A sub-galley for a reference area of width `w` (a cell, a block-container...). */
 void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, double w);
+
+/* A static-content `sc` laid out for the page `info` into `out`, in `region` (for its
+ * display-align) at (x, y) of size w x h. */
+void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *region,
+                      const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                      double h);
+
+/* What lay_seq_pages tells of each page's static content as it makes the page, for the
+ * pages made before the numbers it cites are known (lay_remake.c). */
+typedef struct {
+    const fo_node *sc, *region;
+    double x, y, w, h;
+} lay_static_region;
+
+typedef struct {
+    const fo_node *ps;             /* the page-sequence, its static contents */
+    const lay_pageinfo *info;      /* number, label, items (for markers) */
+    size_t static_from, static_to; /* the page's static content boxes */
+    size_t cite_from, cite_to;     /* the citation records that static content made */
+    lay_static_region regions[4];
+    int nregions;
+} lay_page_statics;
+
+/* Called for page i of the sequence (0: its first) once its static content is made. */
+typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
+void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
+void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
+lay_ctx *lay_seq_ctx(const lay_seq *s);
+size_t lay_seq_pages_made(const lay_seq *s); /* the next page lay_seq_pages makes */
 
 /* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);
