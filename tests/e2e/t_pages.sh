@@ -97,3 +97,45 @@ EOF
     assert_order seqs.txt "annexe en page 4." "p. 1 sur 5" "p. 2 sur 5" \
         "renvoi au début en page 1." "p. 4 sur 5" "Fin." "p. 5 sur 5"
 }
+
+# A book of many page-sequences with "page n / N" footers and a table of contents at the
+# front (bench/gen_fo): every page waits for a number until the last chapter is laid out.
+# Waiting pages go to a spool, so layout memory does not follow the book's length (it
+# used to hold every sequence, then lay the book out twice past 256 MiB).
+test_pages_waiting_pages_spooled_memory_bounded_numbers_right() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo 20 > small.fo
+    ./gen_fo 200 > large.fo
+    # layout's memory (the text dump: the PDF painter's own growth is another matter)
+    /usr/bin/time -f %M -o small.mem "$LIVRABLES" render -f text small.fo -o small.txt ||
+        fail "small book"
+    /usr/bin/time -f %M -o large.mem "$LIVRABLES" render -f text large.fo -o large.txt ||
+        fail "large book"
+    local ms ml
+    ms=$(tail -n1 small.mem) ml=$(tail -n1 large.mem)
+    echo "peak memory: $ms KiB for 20 chapters, $ml KiB for 200"
+    [ "$ml" -le $((ms * 3 / 2)) ] || fail "10 times the pages took $ml KiB, over 1.5 x $ms KiB"
+    # the numbers: "page n / N" on every page, the contents' numbers where chapters start
+    assert_exit 0 "$LIVRABLES" render small.fo -o small.pdf
+    local n
+    n=$(pdf_pages small.pdf)
+    [ "$n" -gt 100 ] || fail "only $n pages"
+    pdftotext -f 7 -l 7 small.pdf p7.txt
+    assert_contains p7.txt "page 7 / $n"
+    pdftotext -layout small.pdf all.txt
+    python3 - all.txt "$n" <<'PY' || fail "numbers"
+import re, sys
+pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
+n = int(sys.argv[2])
+toc, starts = {}, {}
+for i, text in enumerate(pages[:n], 1):
+    assert re.search(r"page %d / %d\s*$" % (i, n), text), "footer of page %d" % i
+    for m in re.finditer(r"^\s*Chapitre (\d+) *\.{3,} *(\d+)\s*$", text, re.M):
+        toc[int(m.group(1))] = int(m.group(2))
+    m = re.search(r"^\s*Chapitre (\d+)\s*$", text, re.M)
+    if m and int(m.group(1)) not in starts and int(m.group(1)) in toc:
+        starts[int(m.group(1))] = i
+assert sorted(toc) == list(range(1, 21)), sorted(toc)
+assert toc == starts, (toc, starts)
+PY
+}
