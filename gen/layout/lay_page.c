@@ -350,7 +350,16 @@ typedef struct {
     size_t *active; /* decorations running across the page start */
     size_t nactive;
     size_t next_decor;
+    lay_item_hook on_item; /* told where items' boxes go, or NULL */
+    void *on_item_ud;
+    size_t page;
 } assembler;
+
+#define TELL_ITEM(as, k, part, pos, dx, dy)                                                 \
+    do {                                                                                     \
+        if ((as)->on_item)                                                                   \
+            (as)->on_item((as)->on_item_ud, (as)->page, (k), (part), (pos), (dx), (dy));     \
+    } while (0)
 
 static void region_background(lay_boxv *out, arena *a, const fo_node *r, double x, double y,
                               double w, double h)
@@ -468,9 +477,11 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (head)
         lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
     lay_boxv_artifacts(out, rep0, true);
-    for (size_t k = pb->start; k < pb->end; k++)
+    for (size_t k = pb->start; k < pb->end; k++) {
+        TELL_ITEM(as, k, LAY_PART_UNDER, out->n, ITEM_X(k), geo->body_y + ys[k - pb->start]);
         lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
                         ITEM_X(k), geo->body_y + ys[k - pb->start]);
+    }
     rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
@@ -483,6 +494,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         size_t n;
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
+        TELL_ITEM(as, k, LAY_PART_MAIN, out->n, ITEM_X(k), iy);
         lay_boxv_append(out, as->a, lay_boxes_at(bx, g->ic[k].under), n - g->ic[k].under,
                         ITEM_X(k), iy);
         if (g->extra && g->extra[k].n)
@@ -499,6 +511,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         for (size_t k = pb->start; k < pb->end; k++) {
             if (!g->fnotes || !g->fnotes[k].n)
                 continue;
+            TELL_ITEM(as, k, LAY_PART_FOOTNOTES, out->n, geo->body_x, fy);
             lay_boxv_append(out, as->a, g->fnotes[k].v, g->fnotes[k].n, geo->body_x, fy);
             fy += g->pi[k].footnote_h;
         }
@@ -602,6 +615,9 @@ struct lay_seq {
     lay_page *pages;
     lay_page_hook on_page; /* told each page's static content as it is made, or NULL */
     void *on_page_ud;
+    lay_item_hook on_item; /* told where the flow's items go, or NULL */
+    void *on_item_ud;
+    bool settled; /* the blocks whose citations changed were laid out again */
 };
 typedef lay_seq seq_layout;
 
@@ -829,6 +845,9 @@ static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_pag
         s->on_page(s->on_page_ud, i, &st);
     if (!pb->blank) {
         size_t body_boxes = out.n;
+        sa->as.on_item = geo.body_turn ? NULL : s->on_item;
+        sa->as.on_item_ud = s->on_item_ud;
+        sa->as.page = i;
         /* the before-floats take the body's top, the flow what they leave */
         lay_geometry flow_geo = geo;
         double top = lay_floats_place(s->ctx, pa, s->ps, &s->g, pb, &info, &out, geo.body_x,
@@ -1054,7 +1073,7 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
 {
     bool first = s->next_page == 0;
     if (first) {
-        seq_settle_flow(s);
+        lay_seq_settle(s);
         if (s->assembled)
             lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
         s->pcite0 = lay_ctx_cite_mark(s->ctx);
@@ -1077,8 +1096,10 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
      * known; one that can't (the end of a pass) goes on: resetting would make the same
      * pages for ever (a citation of an id the document lacks never resolves) */
     bool waits = provisional && first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
-    if (waits)
+    if (waits) {
         s->next_page = 0;
+        s->settled = false; /* made again: the numbers may have changed by then */
+    }
     if (provisional)
         *provisional = waits;
     return (lay_pages){pages, to - from};
@@ -1088,6 +1109,48 @@ void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud)
 {
     s->on_page = fn;
     s->on_page_ud = ud;
+}
+
+void lay_seq_item_hook_set(lay_seq *s, lay_item_hook fn, void *ud)
+{
+    s->on_item = fn;
+    s->on_item_ud = ud;
+}
+
+void lay_seq_settle(lay_seq *s)
+{
+    if (!s->settled)
+        seq_settle_flow(s);
+    s->settled = true;
+}
+
+bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n)
+{
+    lay_ctx *ctx = s->ctx;
+    *out = NULL;
+    *n = 0;
+    if (!s->flow)
+        return true;
+    size_t first = s->rs.n ? s->rs.v[0].cite : s->cite_end;
+    if (lay_ctx_cites_waiting(ctx, s->cite_begin, first))
+        return false; /* text straight in the flow: no restart point */
+    size_t cap = 0;
+    for (size_t k = 0; k < s->rs.n; k++) {
+        const restart_pt *r = &s->rs.v[k];
+        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+        if (r->cite == cite_to || !lay_ctx_cites_waiting(ctx, r->cite, cite_to))
+            continue;
+        if (lay_floats_side_any(&s->g))
+            return false; /* its lines may be beside a float: laid out in place only */
+        GROW_ARENA(a, *out, *n, cap, 1, 8);
+        size_t to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : s->g.n;
+        (*out)[(*n)++] = (lay_flow_block){
+            .child = r->child, .m = r->m, .ref_w = r->w, .body_w = r->full_w,
+            .wide_at = r->wide_at ? r->wide_at - r->m.n : 0, .wide_dw = r->wide_dw,
+            .snode_seq = r->snode_seq, .anon_seq = r->anon_seq, .cite_from = r->cite,
+            .cite_to = cite_to, .item_from = r->m.n, .item_to = to, .b = &s->b};
+    }
+    return true;
 }
 
 void *lay_seq_page_hook_ud(const lay_seq *s)

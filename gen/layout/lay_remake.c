@@ -6,14 +6,55 @@
  * label, regions, the static contents (copied once per sequence) and the markers they
  * retrieved (copied). Once the numbers are known its static content is laid out again
  * and takes the place of the old one; the body is untouched: static content never moves
- * the flow. */
+ * the flow.
+ *
+ * A flow's block whose forward citations showed a placeholder (a table of contents at the
+ * front) is kept as what relay_block (lay_page.c) needs: its FO subtree copied, the
+ * galley's state before it, its old items' decision data, and where each item's boxes went
+ * on which page. Once the numbers are known it is laid out again alone; when its items
+ * break alike, the new boxes are patched into its pages, else the document takes another
+ * pass (lay_ctx_must_redo), which knows every number. */
 #include <string.h>
 
 #include "layout/layout_internal.h"
 #include "util/grow.h"
 
+/* The counts of an item's boxes, which the block laid out again must keep. */
+typedef struct {
+    size_t nboxes, under, nextra, nfn;
+    int hvar, fvar;
+} item_counts;
+
+typedef enum { BLOCK_WAITING, BLOCK_PATCHED, BLOCK_BROKEN } block_state;
+
+/* A flow block whose citations waited when its pages were made. */
+typedef struct {
+    lay_ctx *ctx;
+    arena *a;
+    fo_node *child; /* a copy */
+    lay_flow_block fb; /* fb.b: the build's fields copied below, not the sequence's */
+    lay_build b;
+    size_t n;         /* its items */
+    lay_pitem *pi;    /* theirs as first laid out */
+    item_counts *old;
+    size_t placed;    /* of its items, those whose boxes were told where they went */
+    block_state state;
+    lay_galley g;     /* laid out again */
+} flow_block;
+
+typedef struct {
+    flow_block *fb;
+    size_t item; /* in the block */
+    lay_item_part part;
+    size_t pos;
+    double dx, dy;
+} item_patch;
+
 struct lay_remake {
     lay_ctx *ctx;
+    bool statics;                  /* its static content waits */
+    item_patch *patches;           /* its boxes of waiting flow blocks */
+    size_t npatches, cappatches;
     size_t cite_from, cite_to;     /* what the provisional static content cited */
     size_t static_from, static_to; /* its boxes in the page */
     int number;
@@ -35,6 +76,8 @@ typedef struct {
     size_t nmarkers, capmarkers;
     lay_remake **out; /* the batch being made */
     size_t from;      /* its first page */
+    flow_block **blocks; /* waiting, in item order */
+    size_t nblocks;
 } remaker;
 
 static bool is_static(const fo_node *n)
@@ -100,7 +143,8 @@ static void on_page(void *ud, size_t i, const lay_page_statics *st)
     if (!lay_ctx_cites_waiting(rm->ctx, st->cite_from, st->cite_to))
         return;
     lay_remake *r = ARENA_NEW(rm->keep, lay_remake);
-    *r = (lay_remake){.ctx = rm->ctx, .cite_from = st->cite_from, .cite_to = st->cite_to,
+    *r = (lay_remake){.ctx = rm->ctx, .statics = true,
+                      .cite_from = st->cite_from, .cite_to = st->cite_to,
                       .static_from = st->static_from, .static_to = st->static_to,
                       .number = st->info->number,
                       .label = arena_strdup(rm->keep, st->info->label)};
@@ -116,6 +160,203 @@ static void on_page(void *ud, size_t i, const lay_page_statics *st)
     *slot = r;
 }
 
+/* ---- flow blocks ----------------------------------------------------------------------- */
+
+static const lay_snode *copy_snode(arena *a, const lay_snode *sn)
+{
+    if (!sn)
+        return NULL;
+    lay_snode *c = ARENA_NEW(a, lay_snode);
+    *c = *sn;
+    c->parent = copy_snode(a, sn->parent);
+    c->type = arena_strdup(a, sn->type);
+    c->lang = arena_strdup(a, sn->lang);
+    c->alt = arena_strdup(a, sn->alt);
+    c->scope = arena_strdup(a, sn->scope);
+    c->text = arena_strdup(a, sn->text);
+    return c;
+}
+
+static bool no_child(const fo_node *c)
+{
+    (void)c;
+    return false;
+}
+
+static flow_block *keep_block(remaker *rm, const lay_flow_block *v)
+{
+    arena *a = rm->keep;
+    const lay_build *b = v->b;
+    const lay_galley *g = b->g;
+    flow_block *fb = ARENA_NEW(a, flow_block);
+    *fb = (flow_block){.ctx = rm->ctx, .a = a, .fb = *v, .n = v->item_to - v->item_from};
+    fb->fb.b = NULL;
+    fb->child = fo_node_copy(v->child, NULL, a);
+    /* its parent's keep-together counts (lay_frame_close) */
+    if (v->child->parent)
+        fb->child->parent = fo_node_copy(v->child->parent, no_child, a);
+    fb->b = (lay_build){.ctx = rm->ctx, .a = a, .ref_w = v->ref_w, .body_w = v->body_w,
+                        .page_h = b->page_h, .float_sep_h = b->float_sep_h,
+                        .before_in_place = b->before_in_place, .sn = copy_snode(a, b->sn)};
+    fb->pi = ARENA_NEW_ARRAY(a, lay_pitem, fb->n + 1);
+    fb->old = ARENA_NEW_ARRAY(a, item_counts, fb->n + 1);
+    for (size_t k = 0; k < fb->n; k++) {
+        size_t i = v->item_from + k;
+        fb->pi[k] = g->pi[i];
+        lay_galley_item_boxes(g, i, &fb->old[k].nboxes);
+        fb->old[k].under = g->ic[i].under;
+        fb->old[k].hvar = g->ic[i].header_variant;
+        fb->old[k].fvar = g->ic[i].footer_variant;
+        fb->old[k].nextra = g->extra ? g->extra[i].n : 0;
+        fb->old[k].nfn = g->fnotes ? g->fnotes[i].n : 0;
+    }
+    return fb;
+}
+
+/* The waiting block holding item `item` of the flow, or NULL. */
+static flow_block *block_of(const remaker *rm, size_t item)
+{
+    size_t lo = 0, hi = rm->nblocks;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (rm->blocks[mid]->fb.item_to <= item)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < rm->nblocks && rm->blocks[lo]->fb.item_from <= item ? rm->blocks[lo] : NULL;
+}
+
+static void on_item(void *ud, size_t page, size_t item, lay_item_part part, size_t pos,
+                    double dx, double dy)
+{
+    remaker *rm = ud;
+    flow_block *fb = block_of(rm, item);
+    if (!fb)
+        return;
+    lay_remake **slot = &rm->out[page - rm->from];
+    if (!*slot) {
+        *slot = ARENA_NEW(rm->keep, lay_remake);
+        **slot = (lay_remake){.ctx = rm->ctx};
+    }
+    lay_remake *r = *slot;
+    GROW_ARENA(rm->keep, r->patches, r->npatches, r->cappatches, 1, 8);
+    r->patches[r->npatches++] = (item_patch){fb, item - fb->fb.item_from, part, pos, dx, dy};
+    if (part == LAY_PART_MAIN)
+        fb->placed++;
+}
+
+/* Whether item k of the block laid out again breaks into pages as item k did, with as
+ * many boxes (relay_block's items_alike). */
+static bool item_alike(const flow_block *fb, size_t k)
+{
+    const lay_pitem *x = &fb->pi[k], *y = &fb->g.pi[k];
+    if (x->height != y->height || x->space != y->space || x->discard != y->discard ||
+        x->keep != y->keep || x->brk != y->brk || (x->table == 0) != (y->table == 0) ||
+        x->header_h != y->header_h || x->footer_h != y->footer_h ||
+        x->footnote_h != y->footnote_h || x->header_h > 0 || x->footer_h > 0)
+        return false;
+    const item_counts *o = &fb->old[k];
+    size_t nb;
+    lay_galley_item_boxes(&fb->g, k, &nb);
+    return nb == o->nboxes && fb->g.ic[k].under == o->under &&
+           fb->g.ic[k].header_variant == o->hvar && fb->g.ic[k].footer_variant == o->fvar &&
+           (fb->g.extra ? fb->g.extra[k].n : 0) == o->nextra &&
+           (fb->g.fnotes ? fb->g.fnotes[k].n : 0) == o->nfn;
+}
+
+/* The block laid out again alone, from the galley's state before it, now that the numbers
+ * it cites are known. When it breaks otherwise the document takes another pass. */
+static void relay(flow_block *fb)
+{
+    lay_ctx *ctx = fb->ctx;
+    lay_galley_init(&fb->g, fb->a);
+    const lay_galley_mark *m = &fb->fb.m;
+    fb->g.pend_space = m->pend_space;
+    fb->g.pend_discard = m->pend_discard;
+    fb->g.pend_any = m->pend_any;
+    fb->g.pend_keep = m->pend_keep;
+    fb->g.pend_brk = m->pend_brk;
+    fb->g.cur_table = m->cur_table;
+    lay_build b = fb->b;
+    b.g = &fb->g;
+    b.wide_g = &fb->g;
+    b.wide_at = fb->fb.wide_at;
+    b.wide_dw = fb->fb.wide_dw;
+    unsigned long snode_seq = ctx->snode_seq;
+    int anon_seq = ctx->anon_seq;
+    ctx->snode_seq = fb->fb.snode_seq;
+    ctx->anon_seq = fb->fb.anon_seq;
+    size_t cite0 = lay_ctx_cite_mark(ctx);
+    lay_block_level(&b, fb->child);
+    ctx->snode_seq = snode_seq;
+    ctx->anon_seq = anon_seq;
+    bool ok = fb->g.n == fb->n && fb->placed == fb->n;
+    for (size_t k = 0; ok && k < fb->n; k++)
+        ok = item_alike(fb, k);
+    if (ok) {
+        lay_ctx_cites_supersede(ctx, fb->fb.cite_from, fb->fb.cite_to);
+        fb->state = BLOCK_PATCHED;
+    } else {
+        lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
+        lay_ctx_must_redo(ctx);
+        fb->state = BLOCK_BROKEN;
+    }
+}
+
+static void patch(const item_patch *p, lay_page *pg)
+{
+    const flow_block *fb = p->fb;
+    const lay_galley *g = &fb->g;
+    size_t nb;
+    const lay_box *v = lay_galley_item_boxes(g, p->item, &nb);
+    size_t under = g->ic[p->item].under;
+    const lay_box *src = NULL;
+    size_t n = 0;
+    switch (p->part) {
+    case LAY_PART_UNDER:
+        src = v, n = under;
+        break;
+    case LAY_PART_MAIN:
+        src = lay_boxes_at(v, under), n = nb - under;
+        break;
+    case LAY_PART_FOOTNOTES:
+        src = g->fnotes ? g->fnotes[p->item].v : NULL;
+        n = g->fnotes ? g->fnotes[p->item].n : 0;
+        break;
+    }
+    for (size_t i = 0; i < n && p->pos + i < pg->nboxes; i++) {
+        lay_box b = src[i];
+        b.x += p->dx;
+        b.y += p->dy;
+        pg->boxes[p->pos + i] = b;
+    }
+    if (p->part == LAY_PART_MAIN && g->extra && g->extra[p->item].n)
+        for (size_t i = 0; i < g->extra[p->item].n && p->pos + n + i < pg->nboxes; i++) {
+            lay_box b = g->extra[p->item].v[i];
+            b.x += p->dx;
+            b.y += p->dy;
+            pg->boxes[p->pos + n + i] = b;
+        }
+}
+
+static bool block_waits(const flow_block *fb)
+{
+    return fb->state == BLOCK_WAITING &&
+           lay_ctx_cites_waiting(fb->ctx, fb->fb.cite_from, fb->fb.cite_to);
+}
+
+bool lay_seq_patchable(lay_seq *s)
+{
+    lay_seq_settle(s);
+    arena *tmp = arena_new();
+    lay_flow_block *v;
+    size_t n;
+    bool ok = lay_seq_waiting_blocks(s, tmp, &v, &n);
+    arena_destroy(tmp);
+    return ok;
+}
+
 lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
                             lay_remake **remakes)
 {
@@ -124,6 +365,18 @@ lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *k
         rm = ARENA_NEW(keep, remaker);
         *rm = (remaker){.ctx = lay_seq_ctx(s), .keep = keep};
         lay_seq_page_hook_set(s, on_page, rm);
+        lay_seq_settle(s);
+        arena *tmp = arena_new();
+        lay_flow_block *v;
+        size_t n;
+        if (lay_seq_waiting_blocks(s, tmp, &v, &n) && n > 0) {
+            rm->blocks = ARENA_NEW_ARRAY(keep, flow_block *, n);
+            for (size_t k = 0; k < n; k++)
+                rm->blocks[k] = keep_block(rm, &v[k]);
+            rm->nblocks = n;
+            lay_seq_item_hook_set(s, on_item, rm);
+        }
+        arena_destroy(tmp);
     }
     rm->out = remakes;
     rm->from = lay_seq_pages_made(s);
@@ -132,11 +385,26 @@ lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *k
 
 bool lay_remake_waits(const lay_remake *r)
 {
-    return lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
+    for (size_t i = 0; i < r->npatches; i++)
+        if (block_waits(r->patches[i].fb))
+            return true;
+    return r->statics && lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
 }
 
 void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
 {
+    /* the flow's blocks first: the static content's boxes come before the body's and may
+     * change in number */
+    for (size_t i = 0; i < r->npatches; i++) {
+        flow_block *fb = r->patches[i].fb;
+        if (fb->state == BLOCK_WAITING &&
+            !lay_ctx_cites_waiting(fb->ctx, fb->fb.cite_from, fb->fb.cite_to))
+            relay(fb);
+        if (fb->state == BLOCK_PATCHED)
+            patch(&r->patches[i], pg);
+    }
+    if (!r->statics)
+        return;
     lay_ctx_cites_supersede(r->ctx, r->cite_from, r->cite_to);
     lay_pageinfo info = {r->number, r->label, NULL, 0, 0, r->found, r->nfound};
     lay_boxv out = {0};

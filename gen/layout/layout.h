@@ -203,6 +203,11 @@ typedef struct lay_remake lay_remake;
 lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
                             lay_remake **remakes);
 
+/* Whether the sequence's pages can be made before the numbers its flow cites are known
+ * (lay_seq_pages_now then keeps what its waiting blocks need to be laid out again); false
+ * when its flow must wait unmade (text straight in the flow citing, lines beside a float). */
+bool lay_seq_patchable(lay_seq *s);
+
 /* True while a number the recipe's page cites is still unknown. */
 bool lay_remake_waits(const lay_remake *r);
 

@@ -491,6 +491,36 @@ typedef struct {
 typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
 void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
 void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
+
+/* Where lay_seq_pages put the boxes of the flow's item `item` on page `page`: its
+ * underlays, its other boxes (its extra boxes right after them), or its footnotes, from
+ * `pos` in the page's box array, moved by (dx, dy). Not told for a turned region-body. */
+typedef enum { LAY_PART_UNDER, LAY_PART_MAIN, LAY_PART_FOOTNOTES } lay_item_part;
+typedef void (*lay_item_hook)(void *ud, size_t page, size_t item, lay_item_part part,
+                              size_t pos, double dx, double dy);
+void lay_seq_item_hook_set(lay_seq *s, lay_item_hook fn, void *ud);
+
+/* Lays out again the flow's blocks whose citations now show other numbers (once; done by
+ * lay_seq_pages otherwise). */
+void lay_seq_settle(lay_seq *s);
+
+/* A block of the flow whose forward citations wait, and how to lay it out again alone. */
+typedef struct {
+    const fo_node *child;  /* in the sequence's arena */
+    lay_galley_mark m;     /* the galley's state before it */
+    double ref_w, body_w;
+    size_t wide_at;        /* relative to its first item, 0: none */
+    double wide_dw;
+    unsigned long snode_seq;
+    int anon_seq;
+    size_t cite_from, cite_to; /* its citation records */
+    size_t item_from, item_to; /* its items in the galley */
+    const lay_build *b;    /* how the flow was laid out (the sequence's) */
+} lay_flow_block;
+
+/* The flow's blocks whose citations still wait, in order, in `a`; false when some waiting
+ * citation can't be patched that way (text straight in the flow, lines beside a float). */
+bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n);
 lay_ctx *lay_seq_ctx(const lay_seq *s);
 size_t lay_seq_pages_made(const lay_seq *s); /* the next page lay_seq_pages makes */
 

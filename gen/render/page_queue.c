@@ -219,7 +219,8 @@ bool page_queue_run(page_queue *q, bool all)
     if (!paint_head(q, all))
         return false;
     for (size_t k = q->head; k < q->n; k++) {
-        if (!q->v[k].s || (!all && lay_seq_waits(q->v[k].s)))
+        lay_seq *s = q->v[k].s;
+        if (!s || (!all && lay_seq_waits(s) && !lay_seq_patchable(s)))
             continue;
         if (!make(q, k, all) || !paint_head(q, all))
             return false;

@@ -292,11 +292,89 @@ static void test_static_content_made_again_after_its_sequence(void **state)
     diag_destroy(d);
 }
 
+/* A table of contents in the first sequence citing chapters of the second. */
+static const char toc_seq[] =
+    "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>"
+    "<fo:simple-page-master master-name='p' page-width='300pt' page-height='200pt'>"
+    "<fo:region-body margin='20pt'/></fo:simple-page-master></fo:layout-master-set>"
+    "<fo:page-sequence master-reference='p'><fo:flow flow-name='xsl-region-body'>"
+    "<fo:block>Sommaire</fo:block>"
+    "<fo:block text-align-last='justify'>Alpha<fo:leader leader-pattern='dots'/>"
+    "<fo:page-number-citation ref-id='a'/></fo:block>"
+    "<fo:block text-align-last='justify'>Beta<fo:leader leader-pattern='dots'/>"
+    "<fo:page-number-citation ref-id='b'/></fo:block>"
+    "<fo:block break-before='page'>Fin du sommaire</fo:block></fo:flow></fo:page-sequence>"
+    "<fo:page-sequence master-reference='p'><fo:flow flow-name='xsl-region-body'>"
+    "<fo:block id='a'>Chapitre Alpha</fo:block>"
+    "<fo:block break-before='page' id='b'>Chapitre Beta</fo:block>"
+    "</fo:flow></fo:page-sequence></fo:root>";
+
+static void test_flow_blocks_patched_in_spooled_pages(void **state)
+{
+    (void)state;
+    diag *d = diag_new(stderr);
+    tx_engine *tx = tx_engine_new(d);
+    fo_doc *doc = fo_doc_open_memory(toc_seq, strlen(toc_seq), "toc.fo", d);
+    assert_non_null(doc);
+    lay_ctx *ctx = lay_ctx_new(doc, tx, d);
+    arena *keep = arena_new(), *pa = arena_new();
+
+    arena *a1 = arena_new();
+    lay_seq *s1 = lay_seq_new(ctx, fo_doc_next_page_sequence(doc, a1), a1);
+    assert_non_null(s1);
+    assert_true(lay_seq_waits(s1)); /* its contents cite the next sequence */
+    assert_true(lay_seq_patchable(s1));
+    lay_remake *rm[4];
+    lay_pages p1 = lay_seq_pages_now(s1, pa, 4, keep, rm);
+    assert_int_equal(p1.npages, 2);
+    assert_non_null(rm[0]); /* the contents' lines */
+    assert_null(rm[1]);     /* nothing waits there */
+    assert_true(lay_remake_waits(rm[0]));
+    assert_true(page_has(&p1.pages[0], "Alpha"));
+    page_spool *sp = page_spool_new();
+    page_spool_ref ref;
+    assert_true(page_spool_write(sp, &p1.pages[0], &ref));
+    size_t nboxes = p1.pages[0].nboxes;
+    arena_destroy(pa);
+    arena_destroy(a1);
+
+    arena *a2 = arena_new();
+    lay_seq *s2 = lay_seq_new(ctx, fo_doc_next_page_sequence(doc, a2), a2);
+    assert_non_null(s2);
+    assert_false(lay_remake_waits(rm[0])); /* chapters laid out: their pages known */
+    arena *ra = arena_new();
+    lay_page pg;
+    assert_true(page_spool_read(sp, ref, ra, &pg));
+    assert_false(page_has(&pg, "|3|") || page_has(&pg, "|4|"));
+    lay_remake_page(rm[0], &pg, ra);
+    assert_int_equal(pg.nboxes, nboxes); /* patched in place */
+    assert_true(page_has(&pg, "Alpha"));
+    assert_true(page_has(&pg, "|3|"));
+    assert_true(page_has(&pg, "|4|"));
+    lay_ctx_flows_done(ctx);
+    pa = arena_new();
+    lay_remake *rm2[4];
+    lay_pages p2 = lay_seq_pages_now(s2, pa, 4, keep, rm2);
+    assert_int_equal(p2.npages, 2);
+    arena_destroy(pa);
+    arena_destroy(a2);
+    assert_false(lay_ctx_pass_done(ctx)); /* one pass: the lines broke alike */
+    arena_destroy(ra);
+    arena_destroy(keep);
+    page_spool_destroy(sp);
+    lay_ctx_destroy(ctx);
+    fo_doc_destroy(doc);
+    tx_engine_destroy(tx);
+    assert_int_equal(diag_error_count(d), 0);
+    diag_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spool_round_trip_every_box_kind),
         cmocka_unit_test(test_static_content_made_again_after_its_sequence),
+        cmocka_unit_test(test_flow_blocks_patched_in_spooled_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
