@@ -11,7 +11,9 @@
  * again only the flow's blocks whose citations showed a placeholder; static content is
  * laid out per page then, so a "page n / N" footer never moves the flow. When a block laid
  * out again breaks into other lines, the document needs another pass, which uses the
- * numbers of the one before: lay_ctx_pass_done() tells.
+ * numbers of the one before: lay_ctx_pass_done() tells. A caller that won't keep a waiting
+ * sequence makes its pages at once instead (lay_seq_pages_now), each page that showed a
+ * placeholder with a recipe to finish it later (lay_remake_page).
  */
 #ifndef LIVRABLES_LAYOUT_H
 #define LIVRABLES_LAYOUT_H
