@@ -143,3 +143,43 @@ assert sorted(toc) == list(range(1, 21)), sorted(toc)
 assert toc == starts, (toc, starts)
 PY
 }
+
+# A paragraph citing pages of a later page-sequence, whose placeholder is wider than the
+# numbers: its pages are made at once with the placeholder and spooled; laid out again once
+# the numbers are known, it breaks into other lines, so the document takes another pass,
+# and must end up exactly as with the numbers written out.
+test_pages_spooled_citations_that_rebreak_end_like_literal_numbers() {
+    local mode n9
+    for mode in cite literal; do
+        if [ $mode = cite ]; then n9='<fo:page-number-citation ref-id="p9"/>'; else n9=9; fi
+        {
+            cat <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block>Renvois</fo:block>
+<fo:block text-align="justify">Renvois vers le second cahier :
+EOF2
+            for ((i = 1; i <= 80; i++)); do echo "voir page $n9 ;"; done
+            echo "fin.</fo:block><fo:block>Après les renvois.</fo:block></fo:flow></fo:page-sequence>"
+            echo '<fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">'
+            for ((i = 2; i <= 9; i++)); do
+                echo "<fo:block break-before=\"page\" id=\"p$i\">Page cible $i</fo:block>"
+            done
+            echo '<fo:block id="fin">Dernier bloc</fo:block></fo:flow></fo:page-sequence></fo:root>'
+        } > $mode.fo
+        assert_exit 0 "$LIVRABLES" render $mode.fo -o $mode.pdf
+        pdftotext -layout $mode.pdf $mode.txt
+    done
+    assert_eq 9 "$(pdf_pages cite.pdf)" pages
+    diff literal.txt cite.txt || fail "spooled citations of page 9 break unlike the number"
+    [ "$(grep -o 'voir page 9 ;' cite.txt | wc -l)" -ge 40 ] || fail "page 9 not shown"
+    assert_contains cite.txt "page 1 / 9"
+}
