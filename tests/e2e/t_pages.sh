@@ -183,3 +183,14 @@ EOF2
     [ "$(grep -o 'voir page 9 ;' cite.txt | wc -l)" -ge 40 ] || fail "page 9 not shown"
     assert_contains cite.txt "page 1 / 9"
 }
+
+# Waiting pages need the spool: without a temporary directory, an error, no output.
+test_pages_spool_without_temporary_directory_is_an_error() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo 3 > book.fo
+    TMPDIR=$PWD/absent assert_exit 1 "$LIVRABLES" render -f text book.fo -o book.txt
+    assert_contains out.txt "book.fo: error: cannot make a temporary file for pages: No such file or directory"
+    [ ! -e book.txt ] || fail "an output was left behind"
+    TMPDIR=$PWD/absent LANG=fr_FR.UTF-8 "$LIVRABLES" render -f text book.fo -o book.txt 2> err.txt && fail "no error"
+    assert_contains err.txt "impossible de créer un fichier temporaire pour les pages"
+}
