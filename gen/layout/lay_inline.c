@@ -876,14 +876,14 @@ static void walk(para_state *st, const fo_node *n, const tx_style *style)
         walk_child(st, c, style);
 }
 
-void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
-                       void (*at)(void *ud, const fo_node *child), void *ud)
+/* The flow's children from `first` on, each one's successor from next(next_ud, child). */
+static void flow_children(lay_build *b, const fo_node *flow, const fo_node *first,
+                          const fo_node *(*next)(void *next_ud, const fo_node *prev),
+                          void *next_ud, void (*at)(void *ud, const fo_node *child), void *ud)
 {
     para_state st = {.b = b, .blk = flow, .first = true};
     const tx_style *style = NULL;
-    if (!from)
-        b->ctx->ncbars = 0; /* a new flow: bars left open by another pass are gone */
-    for (const fo_node *c = from ? from : flow->first_child; c; c = c->next_sibling) {
+    for (const fo_node *c = first; c; c = next(next_ud, c)) {
         if (lay_is_block_level(c)) {
             flush(&st);
             at(ud, c);
@@ -901,6 +901,42 @@ void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
     lay_galley *g = b->g;
     for (size_t i = g->nmarks; g->n && i-- > 0 && g->marks[i].first >= g->n;)
         g->marks[i].first = g->marks[i].last = g->n - 1;
+}
+
+static const fo_node *next_sibling(void *unused, const fo_node *prev)
+{
+    (void)unused;
+    return prev->next_sibling;
+}
+
+void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
+                       void (*at)(void *ud, const fo_node *child), void *ud)
+{
+    if (!from)
+        b->ctx->ncbars = 0; /* a new flow: bars left open by another pass are gone */
+    flow_children(b, flow, from ? from : flow->first_child, next_sibling, NULL, at, ud);
+}
+
+/* The puller's state between two children: its own function takes no `prev`. */
+typedef struct {
+    const fo_node *(*pull)(void *ud);
+    void *ud;
+} puller;
+
+static const fo_node *next_pulled(void *ud, const fo_node *prev)
+{
+    (void)prev;
+    const puller *p = ud;
+    return p->pull(p->ud);
+}
+
+void lay_flow_children_pulled(lay_build *b, const fo_node *flow,
+                              const fo_node *(*pull)(void *pull_ud), void *pull_ud,
+                              void (*at)(void *ud, const fo_node *child), void *ud)
+{
+    b->ctx->ncbars = 0;
+    puller p = {pull, pull_ud};
+    flow_children(b, flow, pull(pull_ud), next_pulled, &p, at, ud);
 }
 
 void lay_inline_content(lay_build *b, const fo_node *n)

@@ -585,9 +585,14 @@ static void seq_paginate(seq_layout *s)
     b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
         b->sn = lay_snode_new(b, s->flow, "Sect");
-    s->rs = (restarts){.b = b, .seq = s->win ? s : NULL, .full_w = geo0->body_w, .col_w = col_w};
+    /* a window that pulls the flow's children makes pages before pulling each */
+    bool pulls = s->win && lay_window_pulls(s->win);
+    s->rs = (restarts){.b = b, .seq = s->win && !pulls ? s : NULL, .full_w = geo0->body_w,
+                       .col_w = col_w};
     s->cite_begin = lay_ctx_cite_mark(s->ctx);
-    if (s->flow)
+    if (s->flow && pulls)
+        lay_flow_children_pulled(b, s->flow, lay_window_pull, s, lay_seq_on_child, &s->rs);
+    else if (s->flow)
         lay_flow_children(b, s->flow, NULL, lay_seq_on_child, &s->rs);
     s->rs.seq = NULL; /* the window's last pages are made with the rest */
     s->np = lay_seq_paginate_flow(b, s->flow, &s->rs, &s->ud, s->first_number + (int)s->page0, &s->pb);
@@ -834,8 +839,23 @@ static void seq_done(seq_layout *s)
 
 /* ---- the face ----------------------------------------------------------------------------- */
 
+/* Where the flow's children come from: linked already, or pulled (flow: the head's). */
+typedef struct {
+    lay_flow_pull pull; /* NULL: linked */
+    void *ud;
+    fo_node *flow;
+} flow_source;
+
+/* Every child left pulled into `a` and linked to the flow, as lay_seq_new takes them. */
+void lay_seq_pull_rest(fo_node *flow, lay_flow_pull pull, void *ud, arena *a)
+{
+    for (fo_node *c; (c = pull(ud, a));)
+        if (flow)
+            fo_node_append(flow, c);
+}
+
 static lay_seq *seq_new(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink sink,
-                        void *ud)
+                        void *ud, flow_source src)
 {
     seq_layout *s = ARENA_NEW(a, seq_layout);
     *s = (seq_layout){.ctx = ctx, .a = a, .ps = ps};
@@ -843,6 +863,10 @@ static lay_seq *seq_new(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink
     seq_masters(s);
     if (sink)
         s->win = lay_window_new(s, sink, ud);
+    if (src.pull && s->win && src.flow)
+        lay_window_pull_from(s->win, src.flow, src.pull, src.ud);
+    else if (src.pull)
+        lay_seq_pull_rest(src.flow, src.pull, src.ud, a);
     seq_paginate(s);
     if (!seq_blank_pages(s)) {
         size_t n;
@@ -865,13 +889,23 @@ static lay_seq *seq_new(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink
 
 lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
 {
-    return seq_new(ctx, ps, a, NULL, NULL);
+    return seq_new(ctx, ps, a, NULL, NULL, (flow_source){0});
 }
 
 lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink sink,
                               void *ud)
 {
-    return seq_new(ctx, ps, a, sink, ud);
+    return seq_new(ctx, ps, a, sink, ud, (flow_source){0});
+}
+
+lay_seq *lay_seq_new_pulled(lay_ctx *ctx, fo_node *head, arena *a, lay_flow_pull pull,
+                            void *pull_ud, lay_page_sink sink, void *ud)
+{
+    fo_node *flow = NULL;
+    for (fo_node *c = head->first_child; c; c = c->next_sibling)
+        if (c->kind == FO_FLOW)
+            flow = c;
+    return seq_new(ctx, head, a, sink, ud, (flow_source){pull, pull_ud, flow});
 }
 
 size_t lay_seq_page_count(const lay_seq *s)

@@ -166,6 +166,21 @@ lay_window *lay_window_new(seq_layout *s, lay_page_sink sink, void *ud);
  * data to come when the current one is full. */
 void lay_window_at_child(seq_layout *s);
 
+/* The window pulls the flow's children itself (lay_window_pull), from `pull`. */
+void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud);
+
+/* Whether it does. */
+bool lay_window_pulls(const lay_window *w);
+
+/* The flow's next child (lay_flow_children_pulled's puller, the sequence as ud): the pages
+ * no content to come can change made first, then the child pulled into the chunk arena its
+ * layout data goes to and linked to the flow. Once the window stopped, into the sequence's
+ * arena. */
+const fo_node *lay_window_pull(void *ud);
+
+/* Every child left pulled into `a` and linked to the flow (which may be NULL). */
+void lay_seq_pull_rest(fo_node *flow, lay_flow_pull pull, void *ud, arena *a);
+
 /* The ids whose first page the window made and whose last one is among s->pages now. */
 void lay_window_place_open_ids(seq_layout *s);
 

@@ -45,6 +45,11 @@ struct lay_window {
     open_id *open;    /* in the sequence's arena */
     size_t nopen, capopen;
     size_t capactive; /* of s->sa.as.active */
+    /* The flow's children, pulled one at a time (lay_window_pull), or NULL: linked already.
+     * The flow lists the children from the first restart point's on. */
+    lay_flow_pull pull;
+    void *pull_ud;
+    fo_node *flow;
 };
 
 /* ---- which sequences ------------------------------------------------------------------ */
@@ -128,11 +133,13 @@ static void chunk_next(seq_layout *s, lay_window *w)
     s->b.a = w->chunks[w->nchunks - 1].a;
 }
 
-/* The chunks only items before `end` (from the flow's start) use, moved out (malloc'd). */
+/* The chunks only items before `end` (from the flow's start) use, moved out (malloc'd).
+ * One ending at `end` stays: an empty flow child at its end (a restart point at `end`, a
+ * marker of an empty block) is still in the galley. */
 static arena **chunks_done(lay_window *w, size_t end, size_t *n)
 {
     size_t k = 0;
-    while (k + 1 < w->nchunks && w->chunks[k].end <= end) /* never the one in use */
+    while (k + 1 < w->nchunks && w->chunks[k].end < end) /* never the one in use */
         k++;
     *n = k;
     if (!k)
@@ -312,6 +319,34 @@ static bool window_open(seq_layout *s, lay_window *w)
     return s->ctx->ncbars == 0; /* a change bar open: its decoration's end is to come */
 }
 
+/* The markers of marks that ended on pages made, which later pages may still retrieve
+ * (first-including-carryover, the last one before a page), copied into the sequence's
+ * arena: the chunk of the flow child holding them goes with those pages. */
+static void keep_marks(seq_layout *s)
+{
+    lay_galley *g = &s->g;
+    for (size_t i = 0; i < g->nmarks; i++) {
+        lay_markrec *m = &g->marks[i];
+        if (!m->ended_before || m->kept)
+            continue;
+        fo_node *copy = fo_node_copy(m->marker, NULL, s->a);
+        m->marker = copy;
+        m->cls = copy->props->marker_class_name;
+        m->kept = true;
+    }
+}
+
+/* The flow lists its children from the first restart point's on: those before it are
+ * in chunks that go. */
+static void flow_relink(seq_layout *s, lay_window *w)
+{
+    if (s->rs.n) {
+        w->flow->first_child = (fo_node *)s->rs.v[0].child;
+    } else {
+        w->flow->first_child = w->flow->last_child = NULL;
+    }
+}
+
 /* Drops the items [0, k) of the pages made, with the restart points before k; the
  * decorations running across k become the galley's first ones. */
 static void drop_made(seq_layout *s, lay_window *w, size_t k)
@@ -332,6 +367,10 @@ static void drop_made(seq_layout *s, lay_window *w, size_t k)
     }
     for (size_t i = 0; i < rs->n; i++)
         lay_galley_mark_rebase(&rs->v[i].m, &d);
+    if (w->flow) {
+        keep_marks(s);
+        flow_relink(s, w);
+    }
     w->dropped += k;
     for (size_t i = 0; i < running; i++)
         s->sa.as.active[i] = i;
@@ -417,4 +456,39 @@ void lay_window_at_child(seq_layout *s)
         window_step(s, w);
     if (!w->stopped)
         chunk_next(s, w);
+}
+
+/* ---- the flow's children, pulled ------------------------------------------------------- */
+
+void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud)
+{
+    w->pull = pull;
+    w->pull_ud = ud;
+    w->flow = flow;
+}
+
+bool lay_window_pulls(const lay_window *w)
+{
+    return w->flow != NULL;
+}
+
+const fo_node *lay_window_pull(void *ud)
+{
+    seq_layout *s = ud;
+    lay_window *w = s->win;
+    if (window_open(s, w))
+        window_step(s, w);
+    if (!w->stopped)
+        chunk_next(s, w);
+    /* once stopped, the rest of the sequence is laid out whole: its children stay */
+    fo_node *c = w->pull(w->pull_ud, w->stopped ? s->a : s->b.a);
+    if (!c)
+        return NULL;
+    fo_node_append(w->flow, c);
+    /* text of the flow's own: its style is made once, in the arena of the moment, and kept
+     * for the text to come (lay_flow_children), so no chunk may go before the flow's end */
+    if (!lay_is_block_level(c) && c->kind != FO_MARKER &&
+        !(c->kind == FO_TEXT && blank(c->text, c->text_len)))
+        w->stopped = true;
+    return c;
 }

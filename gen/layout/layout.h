@@ -187,6 +187,18 @@ typedef void (*lay_page_sink)(void *ud, lay_pages pages, arena *pages_arena, are
 lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *page_sequence, arena *a,
                               lay_page_sink sink, void *ud);
 
+/* The flow's next child built into `a` (from fo_doc_next_flow_child), NULL at its end. */
+typedef fo_node *(*lay_flow_pull)(void *ud, arena *a);
+
+/* lay_seq_new_windowed for a page-sequence's head (fo_doc_next_page_sequence_head: its
+ * flow without children): the flow's children are pulled one at a time as the window
+ * goes, each into the chunk arena its layout data goes to, freed with the pages that
+ * point into it (what must outlive it, markers pages may still retrieve, is copied into
+ * `a`). When the window can't be used, or once it stops, the children are pulled into `a`
+ * and linked to the flow, as lay_seq_new takes them. */
+lay_seq *lay_seq_new_pulled(lay_ctx *ctx, fo_node *head, arena *a, lay_flow_pull pull,
+                            void *pull_ud, lay_page_sink sink, void *ud);
+
 /* The arenas besides the sequence's own that its remaining pages point into (the window's
  * layout chunks), moved to the caller (malloc'd array, *n of them; NULL when none): destroy
  * them with the sequence's arena, once its last page is painted. */

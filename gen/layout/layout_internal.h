@@ -166,6 +166,7 @@ typedef struct {
     /* it started, or ended too, on pages dropped from the galley (first or last is then 0):
      * lay_galley_drop_front */
     bool started_before, ended_before;
+    bool kept; /* marker (and cls) copied out of its flow child's chunk (lay_window.c) */
 } lay_markrec;
 
 typedef struct {
@@ -502,6 +503,12 @@ void lay_blocks(lay_build *b, const fo_node *parent);
  * block-level child (inline content before it done), at(ud, child) is called. */
 void lay_flow_children(lay_build *b, const fo_node *flow, const fo_node *from,
                        void (*at)(void *ud, const fo_node *child), void *ud);
+
+/* lay_flow_children over children pulled one at a time: pull(pull_ud) gives the next one
+ * (NULL at the flow's end), once the one before it is laid out. */
+void lay_flow_children_pulled(lay_build *b, const fo_node *flow,
+                              const fo_node *(*pull)(void *pull_ud), void *pull_ud,
+                              void (*at)(void *ud, const fo_node *child), void *ud);
 
 /* One block-level FO (block, block-container, list-block, table...). */
 void lay_block_level(lay_build *b, const fo_node *n);

@@ -116,9 +116,9 @@ static void sink_pages(void *ud, lay_pages pages, arena *pages_arena, arena **do
         k->ok = false;
 }
 
-/* The next page-sequence, its head first, then its flow's children pulled one at a time
- * into the same arena and linked in order (layout takes a whole sequence); NULL when none
- * is left or the XML broke off within it. */
+/* The next page-sequence whole, its head first, then its flow's children pulled one at a
+ * time into the same arena and linked in order (lay_seq_new takes a whole sequence); NULL
+ * when none is left or the XML broke off within it. */
 static fo_node *next_sequence(fo_doc *doc, arena *a)
 {
     fo_node *ps = fo_doc_next_page_sequence_head(doc, a);
@@ -127,6 +127,12 @@ static fo_node *next_sequence(fo_doc *doc, arena *a)
     for (fo_node *c; flow && (c = fo_doc_next_flow_child(doc, a));)
         fo_node_append(flow, c);
     return fo_doc_failed(doc) ? NULL : ps;
+}
+
+/* The flow's children as the page window asks for them, each into the arena it gives. */
+static fo_node *pull_flow_child(void *ud, arena *a)
+{
+    return fo_doc_next_flow_child(ud, a);
 }
 
 /* The page window may be turned off (LIVRABLES_PAGE_WINDOW=0): sequences then are laid out
@@ -148,12 +154,15 @@ static bool run_pass(render_run *r)
     bool ok = true;
     for (;;) {
         arena *a = arena_new();
-        fo_node *seq = next_sequence(r->doc, a);
-        /* its final pages go to the queue as its flow is laid out */
+        /* with the window, the flow's children are pulled as its pages are made, each
+         * into the arena of its layout data, freed with them */
         window_sink sink = {q, true};
         bool window = page_window_wanted();
+        fo_node *seq = window ? fo_doc_next_page_sequence_head(r->doc, a)
+                              : next_sequence(r->doc, a);
         lay_seq *s = !seq      ? NULL
-                     : window ? lay_seq_new_windowed(r->lay, seq, a, sink_pages, &sink)
+                     : window ? lay_seq_new_pulled(r->lay, seq, a, pull_flow_child, r->doc,
+                                                   sink_pages, &sink)
                               : lay_seq_new(r->lay, seq, a);
         if (!sink.ok)
             ok = false;
@@ -161,7 +170,11 @@ static bool run_pass(render_run *r)
             arena_destroy(a);
             break;
         }
+        /* the XML broke off within the flow (reported): pages handed over already point
+         * into the sequence, which goes with them */
         page_queue_add_seq(q, s, a);
+        if (fo_doc_failed(r->doc))
+            ok = false;
         ok = ok && page_queue_run(q, false);
         if (!ok || diag_error_count(r->d) > r->errors_before)
             break;
