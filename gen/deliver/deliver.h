@@ -26,12 +26,15 @@ typedef struct {
     deliver_format format;
     double dpi;              /* PNG pages; 0 for the render default */
     const char *depfile;     /* -M: Makefile fragment to write, or NULL */
-    int jobs;                /* ateliers built at once (>= 1) */
+    int jobs;                /* processes at a time: with several ateliers and jobs > 1, one
+                                per atelier (each renders its deliverables in turn); else
+                                one atelier at a time, its deliverables over `jobs` worker
+                                processes; 0 for the online processors */
     const char *bloc_marque; /* image for the cover's bloc-marque, or NULL */
     bool dry_run;            /* validate and print the outputs, one a line; write nothing */
 } deliver_options;
 
-/* Sets the defaults: PDF, all deliverables, charter "etat", one job. */
+/* Sets the defaults: PDF, all deliverables, charter "etat", jobs 0 (the processors). */
 void deliver_options_init(deliver_options *o);
 
 /* The deliverable names, in build order, NULL-terminated (borrowed, static). */

@@ -17,7 +17,7 @@ void deliver_options_init(deliver_options *o)
 {
     memset(o, 0, sizeof *o);
     o->format = DELIVER_PDF;
-    o->jobs = 1;
+    o->jobs = 0; /* the online processors, over one atelier's deliverables */
 }
 
 const char *const *deliver_names(void)

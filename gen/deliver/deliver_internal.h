@@ -60,6 +60,7 @@ typedef struct {
     transform *transforms[DELIVER_COUNT]; /* NULL when not selected */
     strlist modules[DELIVER_COUNT];       /* stylesheet modules read, per template */
     char build_date[11];
+    int jobs;              /* processes rendering one atelier's deliverables (>= 1) */
     render_engine *engine;
     strlist fonts_warned; /* missing charter fonts already reported */
     bool print_written;   /* "wrote FILE" lines on stdout */
@@ -67,7 +68,8 @@ typedef struct {
     int progress_done, progress_total;
 } deliver_ctx;
 
-/* Loads the schema, the charter and the selected stylesheets. False with diagnostics. */
+/* Loads the schema, the charter and the selected stylesheets; sets c->jobs from o->jobs
+ * (0: the online processors). False with diagnostics. */
 bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d);
 void deliver_ctx_clear(deliver_ctx *c);
 
@@ -82,6 +84,43 @@ source *deliver_load_source(deliver_ctx *c, const char *path);
  * output was written; records outputs and dependencies in `rec`. */
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
                      deliver_record *rec);
+
+/* One deliverable of an atelier to write: deliver_table[index], for `site` ("" for the
+ * atelier-wide livret). */
+typedef struct {
+    int index;
+    char *site;
+} deliver_task;
+
+/* An atelier's deliverables, in build order, with what they share. */
+typedef struct {
+    const source *s;
+    const char *version;
+    const char *dir; /* out_dir, or out_dir/ATELIER-ID */
+    deliver_task *tasks;
+    int count;
+} deliver_plan;
+
+/* Runs task k of `p` (stylesheet, then the output); dependencies and outputs go to `rec`.
+ * Shows no progress: see deliver_show_task. */
+bool deliver_run_task(deliver_ctx *c, const deliver_plan *p, int k, deliver_record *rec);
+
+/* The progress line "[3/13] site/name.pdf" for task k, when c->progress. */
+void deliver_show_task(deliver_ctx *c, const deliver_plan *p, int k);
+
+/* Runs the tasks of `p` in c->jobs worker processes forked after the shared work (source,
+ * stylesheets): each renders the tasks it takes from a queue, its diagnostics captured;
+ * this process reports each task's messages and "wrote" lines whole, in build order, as if
+ * the tasks had run here in turn. True when every task succeeded. */
+bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record *rec);
+
+/* "wrote FILE" on stdout when c->print_written, above the progress line. */
+void deliver_print_written(deliver_ctx *c, const char *written);
+
+/* The record as lines "O output" each followed by its "D dependency" lines (how a child
+ * process hands it back), and read back into `rec` (added to what it holds). */
+void deliver_record_save(const deliver_record *rec, FILE *f);
+void deliver_record_load(deliver_record *rec, FILE *f);
 
 /* Writes one stylesheet result to `out`: FO as a file, else rendered to PDF or PNG pages
  * (OUT-1.png...). On success adds the rule "output: deps + images it used" to `rec`. */
