@@ -9,8 +9,8 @@
 #include "util/i18n.h"
 
 const deliverable deliver_table[DELIVER_COUNT] = {
-    {"note-de-cadrage", true}, {"carnet-de-suivi", true},           {"rapport-final", true},
-    {"feuille-de-route", true}, {"livret-de-capitalisation", false},
+    {"note-de-cadrage", true, 8},   {"carnet-de-suivi", true, 10},           {"rapport-final", true, 25},
+    {"feuille-de-route", true, 32}, {"livret-de-capitalisation", false, 15},
 };
 
 void deliver_options_init(deliver_options *o)

@@ -15,10 +15,13 @@ enum { DELIVER_COUNT = 5 };
  * printed with fewer is warned about (the usual figure for offset and laser print). */
 #define DELIVER_PRINT_PPI 300.0
 
-/* One deliverable: its template's name and whether there is one per site. */
+/* One deliverable: its template's name, whether there is one per site, and its relative
+ * render time (CPU time on the multisite example: a parallel build starts the longest
+ * first, so that no long one is left to run alone at the end). */
 typedef struct {
     const char *name;
     bool per_site;
+    int weight;
 } deliverable;
 
 extern const deliverable deliver_table[DELIVER_COUNT];

@@ -8,6 +8,7 @@
  * results lie. This process reports the tasks' messages and "wrote" lines whole and in build
  * order, so the output reads as the one-process build's does.
  */
+#define _GNU_SOURCE /* qsort_r */
 #include <errno.h>
 #include <signal.h>
 #include <stdint.h>
@@ -226,6 +227,32 @@ static bool follow_workers(deliver_ctx *c, const deliver_plan *p, worker *worker
     return ok;
 }
 
+/* Longest first (deliverable weight), then in build order. */
+static int by_weight(const void *a, const void *b, void *plan)
+{
+    const deliver_plan *p = plan;
+    int ka = *(const int32_t *)a, kb = *(const int32_t *)b;
+    int wa = deliver_table[p->tasks[ka].index].weight, wb = deliver_table[p->tasks[kb].index].weight;
+    return wa != wb ? wb - wa : ka - kb;
+}
+
+/* Queues every task number, the longest tasks first; false when the queue is broken. Each
+ * number is written whole (4 bytes, read whole by one worker). */
+static bool fill_queue(const deliver_plan *p, int fd)
+{
+    int32_t *order = malloc((size_t)p->count * sizeof *order);
+    if (!order)
+        abort();
+    for (int32_t k = 0; k < p->count; k++)
+        order[k] = k;
+    qsort_r(order, (size_t)p->count, sizeof *order, by_weight, (void *)p);
+    bool ok = true;
+    for (int k = 0; ok && k < p->count; k++)
+        ok = write_all(fd, &order[k], sizeof order[k]);
+    free(order);
+    return ok;
+}
+
 bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record *rec)
 {
     int nworkers = c->jobs < p->count ? c->jobs : p->count;
@@ -251,12 +278,10 @@ bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record 
            start_worker(c, p, started, &workers[started], queue, done, started == 0))
         started++;
     close(done[1]);
-    /* The queue holds every task number, each written whole (4 bytes, read whole by one
-     * worker). This process keeps the reading end open meanwhile, so that writing raises no
+    /* This process keeps the queue's reading end open meanwhile, so that writing raises no
      * SIGPIPE were every worker dead. */
-    for (int32_t k = 0; started > 0 && k < p->count; k++)
-        if (!write_all(queue[1], &k, sizeof k))
-            break;
+    if (started > 0)
+        fill_queue(p, queue[1]);
     close(queue[1]);
     close(queue[0]);
     bool ok = started > 0 && follow_workers(c, p, workers, started, done[0], tasks, rec);
