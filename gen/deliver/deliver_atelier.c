@@ -64,6 +64,26 @@ static bool font_warning_first(const char *family)
     return run_once_first(what);
 }
 
+void deliver_font_missing(deliver_ctx *c, const char *missing, const char *used)
+{
+    if (c->fonts_deferred) { /* a worker: the parent reports it, at this point of the task */
+        if (c->fonts_deferred->count == 0) {
+            fflush(c->capture);
+            c->fonts_deferred_at = (long long)ftello(c->capture);
+        }
+        char entry[1024];
+        snprintf(entry, sizeof entry, "%s\t%s", missing, used ? used : "");
+        strlist_add(c->fonts_deferred, entry);
+        return;
+    }
+    if (strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
+        diag_warning(c->d, c->charter_path, 0,
+                     _("font family '%s' is not installed, using '%s' instead; install "
+                     "its font files (.otf or .ttf) in ~/.local/share/fonts or "
+                     "/usr/local/share/fonts, then run 'fc-cache'"),
+                     missing, used && *used ? used : "a fallback font");
+}
+
 /* Warns, once per run and family, when a font-family list of the FO starts with a family that
  * is not installed: the charter asked for it (Marianne for the etat charter) and the reader
  * should know the PDF uses a fallback. */
@@ -76,12 +96,8 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
         if (families) {
             const char *used = NULL;
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
-            if (missing && strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
-                diag_warning(c->d, c->charter_path, 0,
-                             _("font family '%s' is not installed, using '%s' instead; install "
-                             "its font files (.otf or .ttf) in ~/.local/share/fonts or "
-                             "/usr/local/share/fonts, then run 'fc-cache'"),
-                             missing, used ? used : "a fallback font");
+            if (missing)
+                deliver_font_missing(c, missing, used);
             xmlFree(families);
         }
         warn_missing_charter_fonts(c, n->children);

@@ -132,7 +132,7 @@ void deliver_record_load(deliver_record *rec, FILE *f)
         if (line[0] == 'O') {
             strlist none = {0};
             deliver_record_add(rec, line + 2, &none);
-        } else if (rec->count > 0) {
+        } else if (line[0] == 'D' && rec->count > 0) {
             strlist_add(&rec->rules[rec->count - 1].deps, line + 2);
         }
     }

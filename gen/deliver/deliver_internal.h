@@ -66,6 +66,12 @@ typedef struct {
     int jobs;              /* processes rendering one atelier's deliverables (>= 1) */
     render_engine *engine;
     strlist fonts_warned; /* missing charter fonts already reported */
+    /* In a build worker: its result file, and the task's missing charter fonts ("FAMILY\tUSED")
+     * with the offset in that file where the one-process build would have reported them;
+     * the parent reports them, once per run. NULL outside workers. */
+    FILE *capture;
+    strlist *fonts_deferred;
+    long long fonts_deferred_at;
     bool print_written;   /* "wrote FILE" lines on stdout */
     bool progress;        /* "[k/n] FILE" on a terminal (diag_progress), outputs counted: */
     int progress_done, progress_total;
@@ -117,11 +123,17 @@ void deliver_show_task(deliver_ctx *c, const deliver_plan *p, int k);
  * the tasks had run here in turn. True when every task succeeded. */
 bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record *rec);
 
+/* Warns, once per run (run_once) and family, that the charter's font family `missing` is
+ * not installed and `used` (NULL or "": fontconfig's fallback) replaces it; in a worker, hands
+ * it to the parent instead (c->fonts_deferred). */
+void deliver_font_missing(deliver_ctx *c, const char *missing, const char *used);
+
 /* "wrote FILE" on stdout when c->print_written, above the progress line. */
 void deliver_print_written(deliver_ctx *c, const char *written);
 
 /* The record as lines "O output" each followed by its "D dependency" lines (how a child
- * process hands it back), and read back into `rec` (added to what it holds). */
+ * process hands it back), and read back into `rec` (added to what it holds; other lines
+ * are skipped). */
 void deliver_record_save(const deliver_record *rec, FILE *f);
 void deliver_record_load(deliver_record *rec, FILE *f);
 

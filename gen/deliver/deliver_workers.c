@@ -23,7 +23,6 @@
 #include "deliver/deliver_internal.h"
 #include "util/fatal_signal.h"
 #include "util/i18n.h"
-#include "util/run_once.h"
 
 enum { TASK_WAITING, TASK_STARTED, TASK_SUCCEEDED, TASK_FAILED };
 
@@ -76,6 +75,9 @@ static void worker_main(deliver_ctx *c, const deliver_plan *p, int self, FILE *r
 {
     c->progress = false; /* the parent speaks */
     c->print_written = false;
+    c->capture = results;
+    strlist fonts = {0};
+    c->fonts_deferred = &fonts;
     diag_capture(c->d, results);
     int32_t k;
     bool all_ok = true;
@@ -85,10 +87,15 @@ static void worker_main(deliver_ctx *c, const deliver_plan *p, int self, FILE *r
         m.begin = ftello(results);
         if (!write_all(done, &m, sizeof m))
             break;
+        /* Each task's messages whole: the parent drops those another task already gave. */
+        diag_forget_reported(c->d);
         deliver_record rec = {0};
         bool ok = deliver_run_task(c, p, k, &rec);
         fflush(results);
         m.mid = ftello(results);
+        for (size_t i = 0; i < fonts.count; i++)
+            fprintf(results, "F %lld %s\n", c->fonts_deferred_at, fonts.items[i]);
+        strlist_clear(&fonts);
         deliver_record_save(&rec, results);
         m.end = ftello(results);
         deliver_record_clear(&rec);
@@ -140,8 +147,43 @@ static bool start_worker(deliver_ctx *c, const deliver_plan *p, int self, worker
     return true;
 }
 
-/* Reports a finished task: its diagnostics, then its outputs into `rec` with their "wrote"
- * lines. False when its results cannot be read back. */
+/* Reports the missing fonts of a task's record ("F OFFSET FAMILY\tUSED" lines) found at
+ * `offset`, as the one-process build would have. */
+static void report_fonts(deliver_ctx *c, const char *record, size_t len, long long offset)
+{
+    for (const char *line = record, *end = record + len; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        long long at;
+        int used = 0;
+        if (n > 2 && line[0] == 'F' && sscanf(line, "F %lld %n", &at, &used) == 1 && used > 0 &&
+            at == offset) {
+            char *entry = strndup(line + used, n - (size_t)used);
+            char *tab = entry ? strchr(entry, '\t') : NULL;
+            if (!entry)
+                abort();
+            if (tab) {
+                *tab = '\0';
+                deliver_font_missing(c, entry, tab + 1);
+            }
+            free(entry);
+        }
+        line += n + 1;
+    }
+}
+
+/* The offset of the task's first missing font line, or -1. */
+static long long fonts_offset(const char *record, size_t len)
+{
+    long long at;
+    if (len > 2 && record[0] == 'F' && sscanf(record, "F %lld ", &at) == 1)
+        return at;
+    return -1;
+}
+
+/* Reports a finished task: its diagnostics (the missing fonts among them where they were
+ * met), then its outputs into `rec` with their "wrote" lines. False when its results cannot
+ * be read back. */
 static bool report_task(deliver_ctx *c, const worker *w, const worker_msg *m, deliver_record *rec)
 {
     if (m->begin < 0 || m->mid < m->begin || m->end < m->mid) {
@@ -152,10 +194,18 @@ static bool report_task(deliver_ctx *c, const worker *w, const worker_msg *m, de
     char *buf = malloc(len + 1);
     if (!buf)
         abort();
-    bool ok = pread(fileno(w->results), buf, len, m->begin) == (ssize_t)len &&
-              diag_replay(c->d, buf, diag_len);
+    bool ok = pread(fileno(w->results), buf, len, m->begin) == (ssize_t)len;
+    buf[ok ? len : 0] = '\0';
+    const char *record = buf + diag_len;
+    size_t record_len = len - diag_len;
+    long long at = ok ? fonts_offset(record, record_len) : -1;
+    size_t before = at >= m->begin && at <= m->mid ? (size_t)(at - m->begin) : diag_len;
+    ok = ok && diag_replay(c->d, buf, before);
+    if (ok && at >= 0)
+        report_fonts(c, record, record_len, at);
+    ok = ok && diag_replay(c->d, buf + before, diag_len - before);
     size_t first = rec->count;
-    FILE *f = ok && len > diag_len ? fmemopen(buf + diag_len, len - diag_len, "r") : NULL;
+    FILE *f = ok && record_len > 0 ? fmemopen((char *)record, record_len, "r") : NULL;
     if (f) {
         deliver_record_load(rec, f);
         fclose(f);
@@ -198,6 +248,9 @@ static bool follow_workers(deliver_ctx *c, const deliver_plan *p, worker *worker
 {
     bool ok = true;
     int next = 0; /* the first task not yet reported */
+    /* The progress line names the task awaited in build order, as a one-process build's
+     * names the task it runs: the terminal shows the same lines. */
+    deliver_show_task(c, p, next);
     worker_msg m;
     while (read_whole(done, &m, sizeof m)) {
         if (m.task < 0 || m.task >= p->count || m.worker < 0 || m.worker >= nworkers)
@@ -205,18 +258,20 @@ static bool follow_workers(deliver_ctx *c, const deliver_plan *p, worker *worker
         tasks[m.task].state = m.state;
         tasks[m.task].msg = m;
         workers[m.worker].task = m.state == TASK_STARTED ? m.task : -1;
-        if (m.state == TASK_STARTED)
-            deliver_show_task(c, p, m.task);
-        for (; next < p->count && tasks[next].state >= TASK_SUCCEEDED; next++) {
+        while (next < p->count && tasks[next].state >= TASK_SUCCEEDED) {
             const worker_msg *t = &tasks[next].msg;
             ok = report_task(c, &workers[t->worker], t, rec) && ok;
             ok = tasks[next].state == TASK_SUCCEEDED && ok;
+            if (++next < p->count)
+                deliver_show_task(c, p, next);
         }
     }
     reap_workers(c, p, workers, nworkers, tasks);
     /* What is left waits behind a task whose worker died, or was never taken. */
-    for (; next < p->count; next++) {
+    for (bool first = true; next < p->count; next++, first = false) {
         const deliver_task *t = &p->tasks[next];
+        if (!first)
+            deliver_show_task(c, p, next);
         if (tasks[next].state == TASK_WAITING)
             diag_error(c->d, p->s->path, 0, _("%s%s%s was not built: the build processes ended early"),
                        t->site, *t->site ? "/" : "", deliver_table[t->index].name);
@@ -267,7 +322,6 @@ bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record 
         close(queue[1]);
         return false;
     }
-    char *once = run_once_begin(); /* the workers warn about the run once between them */
     worker *workers = calloc((size_t)nworkers, sizeof *workers);
     task_state *tasks = calloc((size_t)p->count, sizeof *tasks);
     if (!workers || !tasks)
@@ -290,6 +344,5 @@ bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record 
         fclose(workers[i].results);
     free(workers);
     free(tasks);
-    run_once_end(once);
     return ok;
 }

@@ -51,26 +51,32 @@ test_build_jobs_failing_deliverable() {
     [ -d "out/$JOBS_SITE/rapport-final.pdf" ] || fail "the folder in the way was replaced"
 }
 
-# Messages of several deliverables (a strict build makes the missing font an error in
-# each worker) come whole and once; with -M a failed build leaves no dependency file.
-test_build_jobs_strict_errors_whole_lines() {
-    fc-list | grep -qi marianne && { echo "expected failure: Marianne is installed, nothing to warn"; return 0; }
-    rc=0
-    "$LIVRABLES" build "$JOBS_FLASH" -o out -j 3 --strict -M out.d >stdout.txt 2>stderr.txt || rc=$?
-    assert_eq 1 "$rc" "exit status"
-    assert_eq 1 "$(grep -c "font family 'Marianne' is not installed" stderr.txt)" "font errors"
-    jobs_assert_whole_lines stderr.txt
-    [ ! -e out.d ] || fail "a failed build wrote the dependency file"
+# A strict build makes the missing charter font an error, which every worker meets: it is
+# reported once, on a whole line, and the build ends as the one-process build does.
+test_build_jobs_strict_error_once() {
+    fc-list | grep -qi marianne && { echo "expected failure: Marianne is installed, nothing to report"; return 0; }
+    rc1=0 rc3=0
+    "$LIVRABLES" build "$JOBS_FLASH" -o one -j 1 --strict >one.out 2>one.err || rc1=$?
+    "$LIVRABLES" build "$JOBS_FLASH" -o three -j 3 --strict >three.out 2>three.err || rc3=$?
+    assert_eq "$rc1" "$rc3" "exit status of -j 3 against -j 1"
+    assert_eq 1 "$(grep -c "error: font family 'Marianne' is not installed" three.err)" "font errors"
+    assert_eq "$(cat one.err)" "$(cat three.err)" "messages"
+    jobs_assert_whole_lines three.err
 }
 
+# On a terminal the progress line names the deliverables in build order, as -j 1 does: the
+# same bytes on the terminal.
 test_build_jobs_progress_on_terminal() {
     command -v script >/dev/null || fail "script(1) is needed"
-    script -qec "'$LIVRABLES' build '$JOBS_FLASH' -o out -j 2" /dev/null >tty.txt ||
-        { cat -A tty.txt; fail "build on a terminal failed"; }
+    script -qec "'$LIVRABLES' build '$JOBS_FLASH' -o two -j 2" /dev/null >two.txt ||
+        { cat -A two.txt; fail "build -j 2 on a terminal failed"; }
+    script -qec "'$LIVRABLES' build '$JOBS_FLASH' -o one -j 1" /dev/null >one.txt ||
+        { cat -A one.txt; fail "build -j 1 on a terminal failed"; }
     for k in 1 2 3 4 5; do
-        grep -q "\[$k/5\]" tty.txt || { cat -A tty.txt; fail "no [$k/5] progress"; }
+        grep -q "\[$k/5\]" two.txt || { cat -A two.txt; fail "no [$k/5] progress"; }
     done
-    assert_eq 5 "$(grep -c $'\r\033\[Kwrote ' tty.txt)" "'wrote' lines on a terminal"
+    assert_eq 5 "$(grep -c $'\r\033\[Kwrote ' two.txt)" "'wrote' lines on a terminal"
+    assert_eq "$(sed 's/one/X/g' one.txt | cat -A)" "$(sed 's/two/X/g' two.txt | cat -A)" "terminal output"
 }
 
 test_build_jobs_option_checked() {
