@@ -78,7 +78,7 @@ static void worker_main(deliver_ctx *c, const deliver_plan *p, int self, FILE *r
     c->capture = results;
     strlist fonts = {0};
     c->fonts_deferred = &fonts;
-    diag_capture(c->d, results);
+    diag_divert(c->d, results);
     int32_t k;
     bool all_ok = true;
     while (read_whole(queue, &k, sizeof k) && k >= 0 && k < p->count) {

@@ -22,7 +22,7 @@ struct diag {
     uint64_t *seen;
     size_t nseen, capseen;
     char *progress; /* the progress line on the terminal, or NULL */
-    FILE *capture;  /* diag_capture: records written here instead of printed */
+    FILE *capture;  /* diag_divert: records written here instead of printed */
 };
 
 diag *diag_new(FILE *out)
@@ -130,7 +130,7 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
     report_text(d, sev, text);
 }
 
-void diag_capture(diag *d, FILE *to)
+void diag_divert(diag *d, FILE *to)
 {
     pthread_mutex_lock(&d->lock);
     d->capture = to;

@@ -53,9 +53,9 @@ void diag_progress(diag *d, const char *fmt, ...) __attribute__((format(printf, 
 /* For a worker process whose parent prints (build's deliverables in parallel): while `to` is
  * not NULL, reports are counted and deduplicated as usual but written to `to` as records
  * instead of printed, and no progress line is drawn. NULL prints again. */
-void diag_capture(diag *d, FILE *to);
+void diag_divert(diag *d, FILE *to);
 
-/* Reports, in order, the `len` bytes of records a capturing reporter wrote (diag_capture), as
+/* Reports, in order, the `len` bytes of records a capturing reporter wrote (diag_divert), as
  * if they were reported here: counted, deduplicated against this reporter's earlier reports,
  * printed. False when the records are malformed (those before the fault are reported). */
 bool diag_replay(diag *d, const char *records, size_t len);
