@@ -73,6 +73,9 @@ static bool read_whole(int fd, void *buf, size_t len)
 static void worker_main(deliver_ctx *c, const deliver_plan *p, int self, FILE *results,
                         int queue, int done)
 {
+    /* A worker makes its own engine: the parent's, when it rendered before (--watch), stays
+     * unused, as fonts are not shared across fork. */
+    c->engine = NULL;
     c->progress = false; /* the parent speaks */
     c->print_written = false;
     c->capture = results;
