@@ -3,9 +3,11 @@
  * For each atelier: load and validate the source, then for every site S write
  * OUT/S/note-de-cadrage, carnet-de-suivi, rapport-final, feuille-de-route and once
  * OUT/livret-de-capitalisation (.pdf, .fo or -N.png pages). With several ateliers each goes
- * to OUT/ATELIER-ID/. Stylesheets are compiled once per process; with jobs > 1 every
- * atelier is built in its own child process, N at a time, and one failing atelier does not
- * stop the others.
+ * to OUT/ATELIER-ID/. Stylesheets are compiled once per process. An atelier's deliverables
+ * are rendered by `jobs` worker processes forked after the shared work, their messages
+ * printed whole and in build order; with several ateliers and jobs > 1 every atelier is
+ * built in its own child process instead, N at a time. One failing deliverable or atelier
+ * does not stop the others.
  */
 #ifndef LIVRABLES_DELIVER_H
 #define LIVRABLES_DELIVER_H
