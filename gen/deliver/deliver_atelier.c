@@ -368,15 +368,7 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
 
     deliver_plan plan = {.s = s, .version = version, .dir = dir};
     bool ok = plan_tasks(c, s, root, &plan);
-    if (c->jobs > 1 && plan.count > 1 && !c->o->dry_run) {
-        ok = deliver_run_parallel(c, &plan, rec) && ok;
-    } else {
-        for (int k = 0; k < plan.count; k++) {
-            if (!c->o->dry_run)
-                deliver_show_task(c, &plan, k);
-            ok = deliver_run_task(c, &plan, k, rec) && ok;
-        }
-    }
+    ok = deliver_run_tasks(c, &plan, rec) && ok;
     for (int k = 0; k < plan.count; k++)
         free(plan.tasks[k].site);
     free(plan.tasks);

@@ -117,11 +117,12 @@ bool deliver_run_task(deliver_ctx *c, const deliver_plan *p, int k, deliver_reco
 /* The progress line "[3/13] site/name.pdf" for task k, when c->progress. */
 void deliver_show_task(deliver_ctx *c, const deliver_plan *p, int k);
 
-/* Runs the tasks of `p` in c->jobs worker processes forked after the shared work (source,
- * stylesheets): each renders the tasks it takes from a queue, its diagnostics captured;
- * this process reports each task's messages and "wrote" lines whole, in build order, as if
- * the tasks had run here in turn. True when every task succeeded. */
-bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record *rec);
+/* Runs the tasks of `p`: with c->jobs > 1 (and more than one task, not a dry run) in worker
+ * processes forked after the shared work (source, stylesheets), each rendering the tasks it
+ * takes from a queue, its diagnostics diverted; this process reports each task's messages
+ * and "wrote" lines whole, in build order, as if the tasks had run here in turn (which they
+ * do when no worker can be started, or with jobs 1). True when every task succeeded. */
+bool deliver_run_tasks(deliver_ctx *c, const deliver_plan *p, deliver_record *rec);
 
 /* Warns, once per run (run_once) and family, that the charter's font family `missing` is
  * not installed and `used` (NULL or "": fontconfig's fallback) replaces it; in a worker, hands

@@ -113,9 +113,9 @@ static void worker_main(deliver_ctx *c, const deliver_plan *p, int self, FILE *r
     _exit(all_ok ? 0 : 1);
 }
 
-/* Forks worker `self`; false when it could not be started, with a diagnostic when `needed`. */
+/* Forks worker `self`; false when it could not be started. */
 static bool start_worker(deliver_ctx *c, const deliver_plan *p, int self, worker *w,
-                         const int queue[2], const int done[2], bool needed)
+                         const int queue[2], const int done[2])
 {
     w->task = -1;
     w->results = tmpfile();
@@ -140,8 +140,6 @@ static bool start_worker(deliver_ctx *c, const deliver_plan *p, int self, worker
         fatal_signal_add_child(w->pid);
     sigprocmask(SIG_SETMASK, &saved, NULL);
     if (w->pid < 0) {
-        if (needed)
-            diag_error(c->d, p->s->path, 0, _("cannot start a build process: %s"), strerror(errno));
         if (w->results)
             fclose(w->results);
         w->results = NULL;
@@ -311,28 +309,38 @@ static bool fill_queue(const deliver_plan *p, int fd)
     return ok;
 }
 
-bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record *rec)
+/* The tasks one after the other in this process. */
+static bool run_in_turn(deliver_ctx *c, const deliver_plan *p, deliver_record *rec)
 {
+    bool ok = true;
+    for (int k = 0; k < p->count; k++) {
+        deliver_show_task(c, p, k);
+        ok = deliver_run_task(c, p, k, rec) && ok;
+    }
+    return ok;
+}
+
+bool deliver_run_tasks(deliver_ctx *c, const deliver_plan *p, deliver_record *rec)
+{
+    if (c->jobs <= 1 || p->count <= 1 || c->o->dry_run)
+        return run_in_turn(c, p, rec);
     int nworkers = c->jobs < p->count ? c->jobs : p->count;
     int queue[2], done[2];
-    if (pipe(queue) != 0) {
-        diag_error(c->d, p->s->path, 0, _("cannot start a build process: %s"), strerror(errno));
-        return false;
-    }
+    if (pipe(queue) != 0)
+        return run_in_turn(c, p, rec);
     if (pipe(done) != 0) {
-        diag_error(c->d, p->s->path, 0, _("cannot start a build process: %s"), strerror(errno));
         close(queue[0]);
         close(queue[1]);
-        return false;
+        return run_in_turn(c, p, rec);
     }
     worker *workers = calloc((size_t)nworkers, sizeof *workers);
     task_state *tasks = calloc((size_t)p->count, sizeof *tasks);
     if (!workers || !tasks)
         abort();
-    /* Fewer workers than asked when the system refuses more; none is an error. */
+    /* Fewer workers than asked when the system refuses more (processes, temporary files);
+     * none: this process builds in turn. */
     int started = 0;
-    while (started < nworkers &&
-           start_worker(c, p, started, &workers[started], queue, done, started == 0))
+    while (started < nworkers && start_worker(c, p, started, &workers[started], queue, done))
         started++;
     close(done[1]);
     /* This process keeps the queue's reading end open meanwhile, so that writing raises no
@@ -341,7 +349,8 @@ bool deliver_run_parallel(deliver_ctx *c, const deliver_plan *p, deliver_record 
         fill_queue(p, queue[1]);
     close(queue[1]);
     close(queue[0]);
-    bool ok = started > 0 && follow_workers(c, p, workers, started, done[0], tasks, rec);
+    bool ok = started > 0 ? follow_workers(c, p, workers, started, done[0], tasks, rec)
+                          : run_in_turn(c, p, rec);
     close(done[0]);
     for (int i = 0; i < started; i++)
         fclose(workers[i].results);
