@@ -7,7 +7,8 @@
 lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind)
 {
     if (bv->n == bv->cap) {
-        size_t cap = bv->cap ? 2 * bv->cap : 32;
+        /* most lists are a table cell's or a list label's few boxes */
+        size_t cap = bv->cap ? 2 * bv->cap : 4;
         bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
@@ -87,7 +88,7 @@ void lay_galley_break(lay_galley *g, fo_kw brk)
 size_t lay_galley_item(lay_galley *g, double height)
 {
     if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 8; /* a table cell holds a line or two */
+        size_t cap = g->cap ? 2 * g->cap : 2; /* a table cell holds a line or two */
         /* every item's pi and ic are set below */
         g->pi = arena_grow_uninit(g->a, g->pi, sizeof *g->pi, g->n, cap);
         g->ic = arena_grow_uninit(g->a, g->ic, sizeof *g->ic, g->n, cap);
