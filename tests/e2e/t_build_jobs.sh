@@ -85,3 +85,34 @@ test_build_jobs_option_checked() {
     "$LIVRABLES" build --help >help.txt
     assert_contains help.txt "one per processor"
 }
+
+# A worker killed while it renders (here by SIGKILL, as a crash would) fails that deliverable
+# alone, with a message naming it; the others are written, and so is every 'wrote' line but
+# its own. The next run removes the temporary the killed worker left.
+test_build_jobs_killed_worker_fails_its_deliverable() {
+    "$LIVRABLES" build "$JOBS_FLASH" -o out -j 2 >stdout.txt 2>stderr.txt &
+    local parent=$! tmp="" i=0
+    while [ -z "$tmp" ] && [ $i -lt 3000 ]; do
+        tmp=$(find out -name '*.pdf.tmp-*' 2>/dev/null | head -n 1)
+        [ -n "$tmp" ] || sleep 0.01
+        i=$((i + 1))
+    done
+    [ -n "$tmp" ] || { wait $parent; fail "no PDF was being written"; }
+    local pid=${tmp##*.tmp-}
+    pid=${pid%%-*}
+    [ "$pid" != "$parent" ] || { wait $parent; fail "the parent renders itself"; }
+    kill -KILL "$pid"
+    rc=0
+    wait $parent || rc=$?
+    local pdf=${tmp%.tmp-*} doc
+    doc=${pdf#out/}
+    assert_eq 1 "$rc" "exit status"
+    assert_contains stderr.txt "error: the build of ${doc%.pdf} was killed by signal 9"
+    jobs_assert_whole_lines stderr.txt
+    [ ! -e "$pdf" ] || fail "$pdf written by the killed worker"
+    assert_eq 4 "$(find out -name '*.pdf' -type f | wc -l)" "PDFs written"
+    assert_eq 4 "$(grep -c '^wrote ' stdout.txt)" "'wrote' lines"
+    assert_not_contains stdout.txt "$pdf"
+    "$LIVRABLES" build "$JOBS_FLASH" -o out -j 2 >/dev/null 2>&1 || fail "the next build"
+    assert_eq "" "$(find out -name '*.tmp-*')" "temporary files after the next build"
+}
