@@ -2,7 +2,8 @@
  *
  * The source is loaded and validated and the stylesheets compiled once, here; then the
  * workers are forked and share them copy-on-write. Each worker takes task numbers from a
- * queue (a pipe), runs them with its own render engine (fonts are not shared across fork),
+ * queue (a pipe, the longest deliverables first, so that none is left to run alone at the
+ * end), runs them with its own render engine (fonts are not shared across fork),
  * and appends each task's captured diagnostics and record to its own result file; a small
  * message on a second pipe tells this process that a task started or ended and where its
  * results lie. This process reports the tasks' messages and "wrote" lines whole and in build
