@@ -30,6 +30,9 @@ static void child_main(deliver_ctx *c, const char *path, bool subdir, FILE *reco
 {
     deliver_record rec = {0};
     c->jobs = 1; /* -j N counts processes: N ateliers at a time, each in turn inside */
+    /* The parent prints the 'wrote' lines from the record: a line written here could land
+     * between another child's clearing of the progress line and its own line. */
+    c->print_written = false;
     bool ok = deliver_atelier(c, path, c->o->out_dir, subdir, &rec);
     deliver_record_save(&rec, record);
     deliver_record_clear(&rec);
@@ -92,7 +95,10 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
     child ch = running[k];
     running[k] = running[--*nrunning];
     *index = ch.index;
+    size_t first = rec->count;
     deliver_record_load(rec, ch.record);
+    for (size_t r = first; r < rec->count; r++)
+        deliver_print_written(c, rec->rules[r].output);
     fclose(ch.record);
     if (WIFSIGNALED(status))
         diag_error(c->d, paths[ch.index], 0, _("the build was killed by signal %d"), WTERMSIG(status));
