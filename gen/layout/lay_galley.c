@@ -9,7 +9,7 @@ lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind)
     if (bv->n == bv->cap) {
         /* most lists are a table cell's or a list label's few boxes */
         size_t cap = bv->cap ? 2 * bv->cap : 4;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     lay_box *b = &bv->v[bv->n++];
@@ -24,7 +24,7 @@ void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, doubl
         size_t cap = bv->cap ? 2 * bv->cap : 32;
         while (cap < bv->n + n)
             cap *= 2;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     for (size_t i = 0; i < n; i++) {
@@ -48,6 +48,7 @@ void lay_galley_init(lay_galley *g, arena *a)
 {
     memset(g, 0, sizeof *g);
     g->a = a;
+    g->boxes.own = a;
     g->pend_discard = true;
 }
 
@@ -172,7 +173,8 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
         size_t first = d->first > from ? d->first : from;
         size_t last = d->last < to ? d->last : to - 1;
         lay_decor_emit(d, out, a, dx, dy + ys[first - from],
-                       dy + ys[last - from] + g->pi[last].height, d->first >= from,
+                       dy + ys[last - from] + g->pi[last].height,
+                       d->first >= from && !d->continued,
                        d->last < to);
     }
     for (size_t i = from; i < to; i++)
@@ -291,7 +293,9 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
             g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
             g->capmarks = cap;
         }
-        g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
+        g->marks[g->nmarks++] = (lay_markrec){.cls = sub->marks[i].cls,
+                                             .marker = sub->marks[i].marker,
+                                             .first = item, .last = item};
     }
     lay_floats_adopt(g, sub, item);
     /* Footnotes cited in a cell, a list label or a block-container go to the page its item

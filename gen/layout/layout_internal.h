@@ -23,6 +23,8 @@
 typedef struct {
     lay_box *v;
     size_t n, cap;
+    arena *own; /* set: the list grows there, whatever arena its callers give (a flow's
+                 * galley outlives the arenas of the blocks laid out into it) */
 } lay_boxv;
 
 /* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
@@ -89,6 +91,27 @@ typedef double (*lay_avail_fn)(void *ud, size_t index);
 size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
                     int first_number, lay_pbreak **out, arena *a);
 
+/* The same over items that more will follow (`more`): only the first pages, those that
+ * no item to come can change (each ends where an item already there overflowed it or
+ * broke it), as lay_paginate would give them for any continuation. Pagination resumes at
+ * the end of the last of them, with `header` the table whose header repeats at the top of
+ * the first page (that page's footer_table). Pages holding before-floats are never final
+ * (floats may wait for later pages). With `more` false, it is lay_paginate starting with
+ * that header. */
+size_t lay_paginate_resume(const lay_pitem *items, size_t n, bool more, int header,
+                           lay_avail_fn avail, void *ud, int first_number, lay_pbreak **out,
+                           arena *a);
+
+/* The header to resume with after pages pb[0, np) that started with `header`: the footer
+ * table of the last page that is not blank (blank pages carry it over). */
+static inline int lay_pbreak_header_after(const lay_pbreak *pb, size_t np, int header)
+{
+    for (size_t i = np; i-- > 0;)
+        if (!pb[i].blank)
+            return pb[i].footer_table;
+    return header;
+}
+
 /* Where a page (or column) of height h starting at item s ends (exclusive, at most n):
  * first fit as lay_paginate does it. y0: height already used at its top. At least one
  * item is taken. */
@@ -126,6 +149,8 @@ typedef struct {
     lay_color bc[4];
     lay_line_style bs[4];
     lay_color bg;          /* a == 0: none */
+    bool continued;        /* it started on a page dropped from the galley (its top border
+                            * was drawn there): lay_galley_drop_front */
 } lay_decor;
 
 typedef struct {
@@ -138,6 +163,9 @@ typedef struct {
     const char *cls;
     const fo_node *marker;
     size_t first, last;
+    /* it started, or ended too, on pages dropped from the galley (first or last is then 0):
+     * lay_galley_drop_front */
+    bool started_before, ended_before;
 } lay_markrec;
 
 typedef struct {
@@ -221,6 +249,22 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
 
 /* Drops everything added to `g` since `m` was taken. */
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
+
+/* What lay_galley_drop_front took away: counts to rebase indices into the galley by. */
+typedef struct {
+    size_t items, boxes, decor, ids, marks;
+} lay_galley_drop;
+
+/* Drops items [0, k) of the flow's galley, whose pages are made (the page window): the
+ * arrays shift down and every index is rebased. A decoration reaching past k stays,
+ * marked continued; ids of the dropped items go (the caller placed them); markers stay
+ * when they reach past k, or when they are the last of their class before k (static
+ * content on later pages may retrieve them), marked started/ended before. The galley
+ * must hold no floats. */
+lay_galley_drop lay_galley_drop_front(lay_galley *g, size_t k);
+
+/* A mark taken before the drop, rebased (its state must be past the dropped items). */
+void lay_galley_mark_rebase(lay_galley_mark *m, const lay_galley_drop *d);
 
 /* Stacks the whole galley without page breaks: boxes moved by (dx, dy) into `out`, with
  * decorations first, then the items' underlays, then their other boxes. Leading and
@@ -332,6 +376,10 @@ size_t lay_ctx_cite_mark(const lay_ctx *ctx);
  * pass nor from the previous one): what it shows is a placeholder. */
 bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
 
+/* Whether a citation of the range had no value of this pass when made (what it showed
+ * may still change). */
+bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to);
+
 /* Whether a forward citation of the range showed something else than its id's value now. */
 bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to);
 
@@ -402,12 +450,23 @@ void lay_table_auto_widths(const fo_len *specs, const double *minw, const double
 
 /* ---- builders (lay_block.c, lay_list.c, lay_table.c) -------------------------------------- */
 
+/* A marker a page's static content retrieved, kept for when it is laid out again. */
+typedef struct {
+    const char *cls;
+    fo_kw position;
+    const fo_node *marker;
+} lay_markfound;
+
 /* Per-page data for static content. */
 typedef struct {
     int number;
     const char *label;
     const lay_galley *flow; /* the flow's galley, for markers */
     size_t start, end;      /* the page's items in it */
+    /* markers found before, consulted first: a page laid out again after its flow's
+     * galley is gone (lay_remake.c) */
+    const lay_markfound *found;
+    size_t nfound;
 } lay_pageinfo;
 
 typedef struct lay_build {
@@ -453,6 +512,65 @@ void lay_table(lay_build *b, const fo_node *n);
 
 /* A sub-galley for a reference area of width `w` (a cell, a block-container...). */
 void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, double w);
+
+/* A static-content `sc` laid out for the page `info` into `out`, in `region` (for its
+ * display-align) at (x, y) of size w x h. */
+void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *region,
+                      const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                      double h);
+
+/* What lay_seq_pages tells of each page's static content as it makes the page, for the
+ * pages made before the numbers it cites are known (lay_remake.c). */
+typedef struct {
+    const fo_node *sc, *region;
+    double x, y, w, h;
+} lay_static_region;
+
+typedef struct {
+    const fo_node *ps;             /* the page-sequence, its static contents */
+    const lay_pageinfo *info;      /* number, label, items (for markers) */
+    size_t static_from, static_to; /* the page's static content boxes */
+    size_t cite_from, cite_to;     /* the citation records that static content made */
+    lay_static_region regions[4];
+    int nregions;
+} lay_page_statics;
+
+/* Called for page i of the sequence (0: its first) once its static content is made. */
+typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
+void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
+void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
+
+/* Where lay_seq_pages put the boxes of the flow's item `item` on page `page`: its
+ * underlays, its other boxes (its extra boxes right after them), or its footnotes, from
+ * `pos` in the page's box array, moved by (dx, dy). Not told for a turned region-body. */
+typedef enum { LAY_PART_UNDER, LAY_PART_MAIN, LAY_PART_FOOTNOTES } lay_item_part;
+typedef void (*lay_item_hook)(void *ud, size_t page, size_t item, lay_item_part part,
+                              size_t pos, double dx, double dy);
+void lay_seq_item_hook_set(lay_seq *s, lay_item_hook fn, void *ud);
+
+/* Lays out again the flow's blocks whose citations now show other numbers (once; done by
+ * lay_seq_pages otherwise). */
+void lay_seq_settle(lay_seq *s);
+
+/* A block of the flow whose forward citations wait, and how to lay it out again alone. */
+typedef struct {
+    const fo_node *child;  /* in the sequence's arena */
+    lay_galley_mark m;     /* the galley's state before it */
+    double ref_w, body_w;
+    size_t wide_at;        /* relative to its first item, 0: none */
+    double wide_dw;
+    unsigned long snode_seq;
+    int anon_seq;
+    size_t cite_from, cite_to; /* its citation records */
+    size_t item_from, item_to; /* its items in the galley */
+    const lay_build *b;    /* how the flow was laid out (the sequence's) */
+} lay_flow_block;
+
+/* The flow's blocks whose citations still wait, in order, in `a`; false when some waiting
+ * citation can't be patched that way (text straight in the flow, lines beside a float). */
+bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n);
+lay_ctx *lay_seq_ctx(const lay_seq *s);
+size_t lay_seq_pages_made(const lay_seq *s); /* the next page lay_seq_pages makes */
 
 /* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);
