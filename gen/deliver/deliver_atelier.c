@@ -86,9 +86,10 @@ void deliver_font_missing(deliver_ctx *c, const char *missing, const char *used)
 
 /* Warns, once per run and family, when a font-family list of the FO starts with a family that
  * is not installed: the charter asked for it (Marianne for the etat charter) and the reader
- * should know the PDF uses a fallback. */
-static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
+ * should know the PDF uses a fallback. True when one is missing. */
+static bool warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
 {
+    bool any = false;
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -96,12 +97,15 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
         if (families) {
             const char *used = NULL;
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
-            if (missing)
+            if (missing) {
                 deliver_font_missing(c, missing, used);
+                any = true;
+            }
             xmlFree(families);
         }
-        warn_missing_charter_fonts(c, n->children);
+        any |= warn_missing_charter_fonts(c, n->children);
     }
+    return any;
 }
 
 /* Renders the FO through its text, so that a problem in it is reported at a line of that
@@ -163,7 +167,10 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     } else {
         if (!c->engine)
             c->engine = render_engine_new(c->d);
-        warn_missing_charter_fonts(c, xmlDocGetRootElement(fo));
+        /* under --strict the fallback font is an error: no deliverable is made with it (the
+         * message itself is printed once per run) */
+        if (warn_missing_charter_fonts(c, xmlDocGetRootElement(fo)) && diag_strict(c->d))
+            return false;
         render_options ro;
         render_options_init(&ro);
         ro.format = c->o->format == DELIVER_PNG ? PAINT_PNG : PAINT_PDF;

@@ -190,6 +190,7 @@ int diag_error_count(const diag *d) { return atomic_load(&d->errors); }
 int diag_warning_count(const diag *d) { return atomic_load(&d->warnings); }
 void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
 void diag_set_strict(diag *d, bool strict) { d->strict = strict; }
+bool diag_strict(const diag *d) { return d->strict; }
 
 void diag_forget_reported(diag *d)
 {

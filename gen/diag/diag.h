@@ -40,6 +40,7 @@ void diag_set_quiet(diag *d, bool quiet);
 /* With `strict`, every warning is reported and counted as an error (--strict): for
  * stylesheet authors who want an approximation to fail their CI. */
 void diag_set_strict(diag *d, bool strict);
+bool diag_strict(const diag *d);
 
 /* Forgets which messages were printed, so that the same problem is reported again (each
  * rebuild of build --watch is a new run for its reader). */

@@ -52,13 +52,16 @@ test_build_jobs_failing_deliverable() {
 }
 
 # A strict build makes the missing charter font an error, which every worker meets: it is
-# reported once, on a whole line, and the build ends as the one-process build does.
+# reported once, on a whole line, the build fails with no deliverable set in the fallback
+# font, and ends as the one-process build does.
 test_build_jobs_strict_error_once() {
     fc-list | grep -qi marianne && { echo "expected failure: Marianne is installed, nothing to report"; return 0; }
     rc1=0 rc3=0
     "$LIVRABLES" build "$JOBS_FLASH" -o one -j 1 --strict >one.out 2>one.err || rc1=$?
     "$LIVRABLES" build "$JOBS_FLASH" -o three -j 3 --strict >three.out 2>three.err || rc3=$?
+    assert_eq 1 "$rc1" "exit status of a strict build with a missing charter font"
     assert_eq "$rc1" "$rc3" "exit status of -j 3 against -j 1"
+    assert_eq "" "$(find one three -name '*.pdf')" "PDFs made with the fallback font"
     assert_eq 1 "$(grep -c "error: font family 'Marianne' is not installed" three.err)" "font errors"
     assert_eq "$(cat one.err)" "$(cat three.err)" "messages"
     jobs_assert_whole_lines three.err
