@@ -354,9 +354,16 @@ bool pdf_base_elem_link(pdf_base *b, int page, int annot)
     });
 }
 
+/* /K holds a single kid itself, not in an array, and is left out when there is none (ISO
+ * 32000-1, 14.7.2): one array object fewer for most elements, for qpdf to make and write. */
 bool pdf_base_elem_end(pdf_base *b)
 {
-    return guarded(b, [&] { b->elem.replaceKey("/K", QPDFObjectHandle::newArray(b->kids)); });
+    return guarded(b, [&] {
+        if (b->kids.size() == 1)
+            b->elem.replaceKey("/K", b->kids[0]);
+        else if (!b->kids.empty())
+            b->elem.replaceKey("/K", QPDFObjectHandle::newArray(b->kids));
+    });
 }
 
 bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n)
