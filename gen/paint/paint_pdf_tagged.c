@@ -411,13 +411,18 @@ static const char *document_lang(const pdf_marks *m, const paint_options *o)
     return "fr";
 }
 
-/* Hands `len` bytes to the write function, in pieces it can take. */
-static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t write,
-                      void *closure)
+/* The final file's bytes to the output's write function, in pieces it can take. */
+typedef struct {
+    cairo_write_func_t write;
+    void *closure;
+} output;
+
+static bool to_output(void *closure, const unsigned char *buf, size_t len)
 {
+    const output *out = closure;
     while (len > 0) {
         unsigned int n = len > (1u << 20) ? 1u << 20 : (unsigned int)len;
-        if (write(closure, buf, n) != CAIRO_STATUS_SUCCESS)
+        if (out->write(out->closure, buf, n) != CAIRO_STATUS_SUCCESS)
             return false;
         buf += n;
         len -= n;
@@ -446,12 +451,8 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
     if (!t.b)
         return false;
     int next_key = edit(&t, o);
-    bool ok = next_key >= 0 && pdf_base_write(t.b, next_key);
-    if (ok) {
-        size_t out_len = 0;
-        const unsigned char *out = pdf_base_bytes(t.b, &out_len);
-        ok = write_all(out, out_len, write, closure);
-    }
+    output out = {write, closure};
+    bool ok = next_key >= 0 && pdf_base_write(t.b, next_key, to_output, &out);
     g_free(t.annots);
     pdf_base_destroy(t.b);
     return ok;

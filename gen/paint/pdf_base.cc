@@ -2,7 +2,7 @@
  * the whole written again by qpdf without cairo's structure tree (see pdf_base.h). */
 #include "paint/pdf_base.h"
 
-#include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
@@ -27,7 +27,6 @@ struct pdf_base {
     std::vector<std::vector<int>> page_links; /* annotation indexes of each page */
     std::vector<QPDFObjectHandle> links;
     QPDFObjectHandle struct_root;
-    std::shared_ptr<Buffer> out;
     /* the structure tree: elements (the Document last), the element being made and its
      * /K, the ParentTree's /Nums */
     std::vector<QPDFObjectHandle> elems;
@@ -45,12 +44,17 @@ static void report(pdf_base *b, const char *what)
     diag_error(b->d, b->name.c_str(), 0, _("cannot write PDF: %s"), what);
 }
 
+/* Thrown when the sink refused bytes: it has reported why. */
+struct sink_failed {};
+
 /* Runs `edit`, qpdf's exceptions (a damaged object...) reported: false then. */
 template <typename Edit> static bool guarded(pdf_base *b, Edit edit)
 {
     try {
         edit();
         return true;
+    } catch (sink_failed &) {
+        return false;
     } catch (std::exception &e) {
         report(b, e.what());
         return false;
@@ -396,26 +400,40 @@ static void finish_tree(pdf_base *b, int next_key)
     b->struct_root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(next_key));
 }
 
-bool pdf_base_write(pdf_base *b, int next_key)
+/* The writer's output handed to the sink as it comes: the file is never held whole in
+ * memory (a Pl_Buffer and its copy were twice the file's size at the step's peak). */
+class sink_pipeline : public Pipeline {
+  public:
+    sink_pipeline(pdf_base_sink sink, void *closure) :
+        Pipeline("output", nullptr), sink(sink), closure(closure)
+    {
+    }
+    void write(unsigned char const *data, size_t len) override
+    {
+        if (len && !sink(closure, data, len))
+            throw sink_failed();
+    }
+    void finish() override {}
+
+  private:
+    pdf_base_sink sink;
+    void *closure;
+};
+
+bool pdf_base_write(pdf_base *b, int next_key, pdf_base_sink sink, void *closure)
 {
     return guarded(b, [&] {
         finish_tree(b, next_key);
         /* zlib's level 5: within 1 % of the default level's size on page content and on
          * structure objects, and a quarter faster */
         Pl_Flate::setCompressionLevel(5);
+        sink_pipeline out(sink, closure);
         QPDFWriter w(b->q);
-        w.setOutputMemory();
+        w.setOutputPipeline(&out);
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_generate);
         w.setCompressStreams(true);
         w.setDecodeLevel(qpdf_dl_none);
         w.write();
-        b->out = w.getBufferSharedPointer();
     });
-}
-
-const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len)
-{
-    *len = b->out->getSize();
-    return b->out->getBuffer();
 }

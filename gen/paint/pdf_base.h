@@ -86,13 +86,14 @@ bool pdf_base_elem_end(pdf_base *b);
 bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n);
 bool pdf_base_parent_link(pdf_base *b, int elem);
 
-/* Writes the whole file into memory (object streams, deterministic /ID), the structure
- * tree in the StructTreeRoot with its ParentTree and /ParentTreeNextKey `next_key`:
- * what no longer is referenced (cairo's tree) is left out. False after reporting an error. */
-bool pdf_base_write(pdf_base *b, int next_key);
+/* Where the file goes, piece by piece: false when it could not take them (it has reported
+ * why; the write stops). */
+typedef bool (*pdf_base_sink)(void *closure, const unsigned char *data, size_t len);
 
-/* After pdf_base_write: the bytes written (borrowed). */
-const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len);
+/* Writes the whole file to `sink` (object streams, deterministic /ID), the structure tree
+ * in the StructTreeRoot with its ParentTree and /ParentTreeNextKey `next_key`: what no
+ * longer is referenced (cairo's tree) is left out. False after reporting an error. */
+bool pdf_base_write(pdf_base *b, int next_key, pdf_base_sink sink, void *closure);
 
 #ifdef __cplusplus
 }
