@@ -297,7 +297,6 @@ bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, co
     return guarded(b, [&] {
         b->elem = b->elems[(size_t)elem];
         b->kids.clear();
-        b->elem.replaceKey("/Type", name(b, "/StructElem"));
         b->elem.replaceKey("/S", name(b, std::string("/") + type));
         b->elem.replaceKey("/P", parent < 0 ? b->struct_root : b->elems[(size_t)parent]);
         if (lang)

@@ -66,7 +66,8 @@ bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
 bool pdf_base_tree_new(pdf_base *b, int nelems);
 
 /* Starts element `elem`: /S `type` (without its slash), /P `parent` (an element, or -1:
- * the StructTreeRoot), /Lang and /Alt when not NULL. */
+ * the StructTreeRoot), /Lang and /Alt when not NULL. No /Type: it is optional for a
+ * structure element (ISO 32000-1, table 323), and a key fewer for qpdf on every element. */
 bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, const char *lang,
                          const char *alt);
 /* Its table attributes, /A << /O /Table >> with /Scope (when not NULL), /ColSpan, /RowSpan
