@@ -276,26 +276,28 @@ static bool placeholder_at(const char *s, const char *end, const char *tag, cons
     return true;
 }
 
-/* The page's content with the artifact placeholders made /Artifact sequences. */
+/* The page's content with the artifact placeholders made /Artifact sequences; the text
+ * between them copied in one piece. */
 static GString *artifacts_marked(const unsigned char *data, size_t len)
 {
     const char *s = (const char *)data, *end = s + len;
     GString *out = g_string_sized_new(len + 256);
-    const char *line = s;
-    while (line < end) {
-        const char *after;
-        if (placeholder_at(line, end, PDF_MC_PAGINATION_TAG, &after)) {
-            g_string_append(out, "/Artifact << /Type /Pagination >> BDC");
-            line = after;
-        } else if (placeholder_at(line, end, PDF_MC_LAYOUT_TAG, &after)) {
-            g_string_append(out, "/Artifact << /Type /Layout >> BDC");
-            line = after;
+    const char *copied = s; /* what is before it is in out */
+    for (const char *line = s; line < end;) {
+        const char *after, *artifact = NULL;
+        if (placeholder_at(line, end, PDF_MC_PAGINATION_TAG, &after))
+            artifact = "/Artifact << /Type /Pagination >> BDC";
+        else if (placeholder_at(line, end, PDF_MC_LAYOUT_TAG, &after))
+            artifact = "/Artifact << /Type /Layout >> BDC";
+        if (artifact) {
+            g_string_append_len(out, copied, line - copied);
+            g_string_append(out, artifact);
+            copied = line = after;
         }
         const char *nl = memchr(line, '\n', (size_t)(end - line));
-        const char *next = nl ? nl + 1 : end;
-        g_string_append_len(out, line, next - line);
-        line = next;
+        line = nl ? nl + 1 : end;
     }
+    g_string_append_len(out, copied, end - copied);
     return out;
 }
 

@@ -2,6 +2,7 @@
  * the whole written again by qpdf without cairo's structure tree (see pdf_base.h). */
 #include "paint/pdf_base.h"
 
+#include <qpdf/Buffer.hh>
 #include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
@@ -10,6 +11,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <set>
@@ -191,7 +193,8 @@ bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t l
     return guarded(b, [&] {
         QPDFObjectHandle p = b->pages[(size_t)page];
         QPDFObjectHandle c = p.getKey("/Contents");
-        std::string s(data, len);
+        auto s = std::make_shared<Buffer>(len);
+        memcpy(s->getBuffer(), data, len);
         /* cairo writes one content stream a page: its data is replaced in place */
         if (c.isStream())
             c.replaceStreamData(s, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
