@@ -449,7 +449,7 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
                       const char *name, diag *d)
 {
     tagger t = {.m = m, .lang = document_lang(m, o)};
-    t.b = pdf_base_open(pdf, len, name, d);
+    t.b = pdf_base_open(pdf, len, (int)m->nelems, name, d);
     if (!t.b)
         return false;
     int next_key = edit(&t, o);

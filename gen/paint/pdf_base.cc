@@ -39,6 +39,7 @@ struct pdf_base {
      * tens of thousands of uses */
     std::unordered_map<std::string, QPDFObjectHandle> names;
     std::vector<QPDFObjectHandle> ints;
+    QPDFObjectHandle null = QPDFObjectHandle::newNull();
 };
 
 static void report(pdf_base *b, const char *what)
@@ -86,17 +87,28 @@ static std::set<int> reachable(QPDFObjectHandle from)
 }
 
 /* cairo's structure tree is replaced: its objects (one per marked-content sequence,
- * most of the file) are made null unread, so that neither the writer nor a new object
- * makes qpdf parse them. cairo numbers its objects from 1 without gaps. */
-static void drop_unreachable(pdf_base *b)
+ * most of the file) are never read. Their numbers are given to the new tree's first
+ * `nelems` elements, made empty dictionaries here, and the numbers left over are made
+ * null: every object of the file is then resolved, so that neither the writer nor a new
+ * object makes qpdf parse them, and the new tree reuses their slots in qpdf's cache
+ * instead of adding its own. cairo numbers its objects from 1 without gaps. */
+static void drop_unreachable(pdf_base *b, size_t nelems)
 {
     QPDFObjectHandle root = b->q.getRoot();
     root.removeKey("/StructTreeRoot");
     std::set<int> live = reachable(b->q.getTrailer());
     int size = b->q.getTrailer().getKey("/Size").getIntValueAsInt();
-    for (int id = 1; id < size; id++)
-        if (!live.count(id))
+    b->elems.reserve(nelems);
+    for (int id = 1; id < size; id++) {
+        if (live.count(id))
+            continue;
+        if (b->elems.size() < nelems) {
+            b->q.replaceObject(id, 0, QPDFObjectHandle::newDictionary());
+            b->elems.push_back(b->q.getObject(id, 0));
+        } else {
             b->q.replaceObject(id, 0, QPDFObjectHandle::newNull());
+        }
+    }
 }
 
 static void find_links(pdf_base *b)
@@ -114,7 +126,8 @@ static void find_links(pdf_base *b)
     }
 }
 
-pdf_base *pdf_base_open(const unsigned char *data, size_t len, const char *name, diag *d)
+pdf_base *pdf_base_open(const unsigned char *data, size_t len, int nelems, const char *name,
+                        diag *d)
 {
     pdf_base *b = new pdf_base;
     b->name = name;
@@ -122,7 +135,7 @@ pdf_base *pdf_base_open(const unsigned char *data, size_t len, const char *name,
     try {
         b->q.setSuppressWarnings(true);
         b->q.processMemoryFile(name, (const char *)data, len);
-        drop_unreachable(b);
+        drop_unreachable(b, (size_t)nelems + 1);
         b->pages = b->q.getAllPages();
         find_links(b);
         return b;
@@ -288,7 +301,7 @@ bool pdf_base_tree_new(pdf_base *b, int nelems)
 {
     return guarded(b, [&] {
         b->elems.reserve((size_t)nelems + 1);
-        for (int i = 0; i <= nelems; i++)
+        while (b->elems.size() <= (size_t)nelems) /* those cairo's tree had no number for */
             b->elems.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newDictionary()));
         b->nums.reserve(2 * (size_t)b->pages.size() + 2 * b->links.size());
     });
@@ -378,7 +391,7 @@ bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n)
         std::vector<QPDFObjectHandle> v;
         v.reserve(n);
         for (size_t i = 0; i < n; i++)
-            v.push_back(elems[i] >= 0 ? b->elems[(size_t)elems[i]] : QPDFObjectHandle::newNull());
+            v.push_back(elems[i] >= 0 ? b->elems[(size_t)elems[i]] : b->null);
         b->nums.push_back(integer(b, page));
         b->nums.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newArray(v)));
     });

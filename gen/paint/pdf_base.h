@@ -27,8 +27,10 @@ typedef struct pdf_base pdf_base;
 
 /* Opens cairo's PDF, `len` bytes at `data` (borrowed until pdf_base_destroy); `name` is
  * the output's name for messages. cairo's structure tree is dropped from the catalog at
- * once. NULL after reporting an error. */
-pdf_base *pdf_base_open(const unsigned char *data, size_t len, const char *name, diag *d);
+ * once, its objects' numbers kept for the `nelems` + 1 elements of the tree to come
+ * (pdf_base_tree_new). NULL after reporting an error. */
+pdf_base *pdf_base_open(const unsigned char *data, size_t len, int nelems, const char *name,
+                        diag *d);
 void pdf_base_destroy(pdf_base *b); /* accepts NULL */
 
 int pdf_base_npages(const pdf_base *b);
@@ -62,7 +64,8 @@ bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
  * StructTreeRoot. An element is made between pdf_base_elem_begin and pdf_base_elem_end,
  * its /K entries appended in order in between. */
 
-/* Makes the `nelems` + 1 elements (empty, indirect: any can refer to any). */
+/* Makes the `nelems` + 1 elements (empty, indirect: any can refer to any), those
+ * pdf_base_open has not made in cairo's tree's place. */
 bool pdf_base_tree_new(pdf_base *b, int nelems);
 
 /* Starts element `elem`: /S `type` (without its slash), /P `parent` (an element, or -1:
