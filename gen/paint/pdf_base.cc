@@ -133,6 +133,9 @@ pdf_base *pdf_base_open(const unsigned char *data, size_t len, int nelems, const
     b->name = name;
     b->d = d;
     try {
+        /* zlib's level 5: within 1 % of the default level's size on page content and on
+         * structure objects, and a quarter faster */
+        Pl_Flate::setCompressionLevel(5);
         b->q.setSuppressWarnings(true);
         b->q.processMemoryFile(name, (const char *)data, len);
         drop_unreachable(b, (size_t)nelems + 1);
@@ -201,18 +204,30 @@ bool pdf_base_page_content(pdf_base *b, int page, unsigned char **data, size_t *
     });
 }
 
+/* The page's new content deflated at once, as the writer would have: held compressed
+ * until it is written (a few KB a page instead of tens: 3,000 pages held 45 MB), then
+ * copied by the writer as it is. */
+static std::shared_ptr<Buffer> deflated(const char *data, size_t len)
+{
+    Pl_Buffer out("page content");
+    Pl_Flate flate("page content", &out, Pl_Flate::a_deflate);
+    flate.write((unsigned char const *)data, len);
+    flate.finish();
+    return out.getBufferSharedPointer();
+}
+
 bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len)
 {
     return guarded(b, [&] {
         QPDFObjectHandle p = b->pages[(size_t)page];
         QPDFObjectHandle c = p.getKey("/Contents");
-        auto s = std::make_shared<Buffer>(len);
-        memcpy(s->getBuffer(), data, len);
         /* cairo writes one content stream a page: its data is replaced in place */
-        if (c.isStream())
-            c.replaceStreamData(s, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-        else
-            p.replaceKey("/Contents", b->q.newStream(s));
+        if (!c.isStream()) {
+            c = b->q.newStream();
+            p.replaceKey("/Contents", c);
+        }
+        c.replaceStreamData(deflated(data, len), QPDFObjectHandle::newName("/FlateDecode"),
+                            QPDFObjectHandle::newNull());
     });
 }
 
@@ -439,9 +454,6 @@ bool pdf_base_write(pdf_base *b, int next_key, pdf_base_sink sink, void *closure
 {
     return guarded(b, [&] {
         finish_tree(b, next_key);
-        /* zlib's level 5: within 1 % of the default level's size on page content and on
-         * structure objects, and a quarter faster */
-        Pl_Flate::setCompressionLevel(5);
         sink_pipeline out(sink, closure);
         QPDFWriter w(b->q);
         w.setOutputPipeline(&out);
