@@ -8,6 +8,8 @@
  *                                         starting on a new page (DocBook's way)
  *   gen_fo --single --no-last CHAPTERS    the same without "page n / N" footers (no
  *                                         page-number-citation-last), to price the citation
+ *   gen_fo --single --no-last --no-toc CHAPTERS   nor a table of contents: no forward
+ *                                         citation at all, every page final as it is laid out
  *
  * The text is set in Liberation Serif and Sans, metric-compatible with the Times and
  * Helvetica that FOP falls back to, so both engines set about the same number of pages.
@@ -17,6 +19,7 @@
 #include <string.h>
 
 static int with_last = 1; /* "page n / N" footers */
+static int with_toc = 1;  /* a table of contents, whose page numbers are forward citations */
 
 static const char *const words[] = {
     "territoire", "stratégie", "atelier", "commune", "développement", "paysage", "mobilité",
@@ -135,6 +138,8 @@ int main(int argc, char **argv)
             single = 1;
         else if (strcmp(argv[1], "--no-last") == 0)
             with_last = 0;
+        else if (strcmp(argv[1], "--no-toc") == 0)
+            with_toc = 0;
     }
     int chapters = argc > 1 ? atoi(argv[1]) : 25;
     if (chapters < 1)
@@ -151,9 +156,11 @@ int main(int argc, char **argv)
                "</fo:bookmark>\n", c, c);
     printf("</fo:bookmark-tree>\n<fo:page-sequence master-reference=\"A4\">\n");
     static_content();
-    printf("<fo:flow flow-name=\"xsl-region-body\"><fo:block font-size=\"18pt\" font-weight=\"bold\" "
-           "space-after=\"12pt\">Sommaire</fo:block>\n");
-    for (int c = 1; c <= chapters; c++)
+    printf("<fo:flow flow-name=\"xsl-region-body\">");
+    if (with_toc)
+        printf("<fo:block font-size=\"18pt\" font-weight=\"bold\" "
+               "space-after=\"12pt\">Sommaire</fo:block>\n");
+    for (int c = 1; with_toc && c <= chapters; c++)
         printf("<fo:block text-align-last=\"justify\"><fo:basic-link internal-destination=\"ch%d\">"
                "Chapitre %d<fo:leader leader-pattern=\"dots\"/><fo:page-number-citation ref-id=\"ch%d\"/>"
                "</fo:basic-link></fo:block>\n", c, c, c);

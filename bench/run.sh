@@ -21,6 +21,10 @@ cc -O2 -Wall -Wextra -Werror -o "$WORK/gen_fo" "$ROOT/bench/gen_fo.c"
 "$WORK/gen_fo" --single 50 > "$WORK/one-300.fo"
 "$WORK/gen_fo" --single 500 > "$WORK/one-3000.fo"
 "$WORK/gen_fo" --single --no-last 500 > "$WORK/one-3000-nolast.fo"
+# nor a table of contents: no forward citation, every page made and painted as soon as the
+# page breaker is done with it (the page window)
+"$WORK/gen_fo" --single --no-last --no-toc 50 > "$WORK/one-300-plain.fo"
+"$WORK/gen_fo" --single --no-last --no-toc 500 > "$WORK/one-3000-plain.fo"
 
 # measure CMD...: best wall time of $RUNS runs, and the peak RSS of that run (best of
 # several: a shared 2-core machine is noisy, and FOP's first run also warms the JVM's
@@ -86,3 +90,10 @@ LC_ALL=C awk -v a="$t300" -v pa="$p300" -v ma="$m300" -v b="$t3000" -v pb="$p300
     printf "growth 300 -> 3,000 pages: time per page x%.2f (target <= 1.15), peak memory x%.2f (target <= 1.5)\n",
            (b / pb) / (a / pa), mb / ma
     printf "page n / N at 3,000 pages: x%.2f the time without it (target <= 1.15)\n", b / n }'
+echo
+bench_file "one page-sequence, no forward citation, ~300 pages" "$WORK/one-300-plain.fo" "$RUNS" nofop
+t300=$L_T m300=$L_M p300=$L_P
+bench_file "the same, ~3,000 pages" "$WORK/one-3000-plain.fo" 1 nofop
+LC_ALL=C awk -v a="$t300" -v pa="$p300" -v ma="$m300" -v b="$L_T" -v pb="$L_P" -v mb="$L_M" 'BEGIN {
+    printf "growth 300 -> 3,000 pages without forward citations: time per page x%.2f, peak memory x%.2f\n",
+           (b / pb) / (a / pa), mb / ma }'

@@ -79,6 +79,10 @@
     <xsl:attribute name="color"><xsl:value-of select="$color-text"/></xsl:attribute>
     <xsl:attribute name="language">fr</xsl:attribute>
     <xsl:attribute name="country">FR</xsl:attribute>
+    <!-- French usage: no cut leaving two letters on the line ("ac-quis") or carrying
+         fewer than three to the next -->
+    <xsl:attribute name="hyphenation-remain-character-count">3</xsl:attribute>
+    <xsl:attribute name="hyphenation-push-character-count">3</xsl:attribute>
   </xsl:attribute-set>
 
   <!-- A paragraph of prose. -->

@@ -46,7 +46,8 @@ void lay_markers_record(lay_galley *g, const fo_node *n, size_t first)
     size_t last = g->n > first ? g->n - 1 : first;
     for (const fo_node *c = n->first_child; c; c = c->next_sibling)
         if (c->kind == FO_MARKER && c->props->marker_class_name)
-            push_mark(g, (lay_markrec){c->props->marker_class_name, c, first, last});
+            push_mark(g, (lay_markrec){.cls = c->props->marker_class_name, .marker = c,
+                                        .first = first, .last = last});
 }
 
 long lay_galley_decor(lay_galley *g, lay_decor d)
@@ -107,7 +108,8 @@ static void frame_open(lay_build *b, const fo_node *n, lay_frame *f, double x, d
     f->mark0 = g->nmarks;
     for (const fo_node *c = n->first_child; c; c = c->next_sibling)
         if (c->kind == FO_MARKER && c->props->marker_class_name)
-            push_mark(g, (lay_markrec){c->props->marker_class_name, c, g->n, g->n});
+            push_mark(g, (lay_markrec){.cls = c->props->marker_class_name, .marker = c,
+                                        .first = g->n, .last = g->n});
     f->nmark = g->nmarks - f->mark0;
     if (has_decoration(&f->edges, p->background_color)) {
         lay_decor d = {.first = g->n, .x = x, .w = w, .bg = lay_color_of(p->background_color)};

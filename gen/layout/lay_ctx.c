@@ -188,6 +188,15 @@ bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to)
     return false;
 }
 
+bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to)
+{
+    const lay_idtab *t = ctx->ids;
+    for (size_t i = from; i < to && i < t->ncites; i++)
+        if (t->cites[i].forward && !t->cites[i].superseded)
+            return true;
+    return false;
+}
+
 bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to)
 {
     const lay_idtab *t = ctx->ids;

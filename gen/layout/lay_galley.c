@@ -7,8 +7,9 @@
 lay_box *lay_boxv_push(lay_boxv *bv, arena *a, lay_box_kind kind)
 {
     if (bv->n == bv->cap) {
-        size_t cap = bv->cap ? 2 * bv->cap : 32;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        /* most lists are a table cell's or a list label's few boxes */
+        size_t cap = bv->cap ? 2 * bv->cap : 4;
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     lay_box *b = &bv->v[bv->n++];
@@ -23,7 +24,7 @@ void lay_boxv_append(lay_boxv *bv, arena *a, const lay_box *src, size_t n, doubl
         size_t cap = bv->cap ? 2 * bv->cap : 32;
         while (cap < bv->n + n)
             cap *= 2;
-        bv->v = arena_grow_uninit(a, bv->v, sizeof *bv->v, bv->n, cap);
+        bv->v = arena_grow_uninit(bv->own ? bv->own : a, bv->v, sizeof *bv->v, bv->n, cap);
         bv->cap = cap;
     }
     for (size_t i = 0; i < n; i++) {
@@ -47,6 +48,7 @@ void lay_galley_init(lay_galley *g, arena *a)
 {
     memset(g, 0, sizeof *g);
     g->a = a;
+    g->boxes.own = a;
     g->pend_discard = true;
 }
 
@@ -87,7 +89,7 @@ void lay_galley_break(lay_galley *g, fo_kw brk)
 size_t lay_galley_item(lay_galley *g, double height)
 {
     if (g->n == g->cap) {
-        size_t cap = g->cap ? 2 * g->cap : 8; /* a table cell holds a line or two */
+        size_t cap = g->cap ? 2 * g->cap : 2; /* a table cell holds a line or two */
         /* every item's pi and ic are set below */
         g->pi = arena_grow_uninit(g->a, g->pi, sizeof *g->pi, g->n, cap);
         g->ic = arena_grow_uninit(g->a, g->ic, sizeof *g->ic, g->n, cap);
@@ -171,7 +173,8 @@ double lay_galley_stack_range(const lay_galley *g, size_t from, size_t to, lay_b
         size_t first = d->first > from ? d->first : from;
         size_t last = d->last < to ? d->last : to - 1;
         lay_decor_emit(d, out, a, dx, dy + ys[first - from],
-                       dy + ys[last - from] + g->pi[last].height, d->first >= from,
+                       dy + ys[last - from] + g->pi[last].height,
+                       d->first >= from && !d->continued,
                        d->last < to);
     }
     for (size_t i = from; i < to; i++)
@@ -290,7 +293,9 @@ void lay_galley_adopt(lay_galley *g, const lay_galley *sub, size_t item, double 
             g->marks = arena_grow(g->a, g->marks, sizeof *g->marks, g->nmarks, cap);
             g->capmarks = cap;
         }
-        g->marks[g->nmarks++] = (lay_markrec){sub->marks[i].cls, sub->marks[i].marker, item, item};
+        g->marks[g->nmarks++] = (lay_markrec){.cls = sub->marks[i].cls,
+                                             .marker = sub->marks[i].marker,
+                                             .first = item, .last = item};
     }
     lay_floats_adopt(g, sub, item);
     /* Footnotes cited in a cell, a list label or a block-container go to the page its item

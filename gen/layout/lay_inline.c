@@ -135,6 +135,8 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
         s->word_spacing = fo_len_resolve(p->word_spacing, fs);
     s->line_height = p->line_height.is_factor ? p->line_height.value * fs : p->line_height.value;
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
+    s->hyph_remain = p->hyphenation_remain_character_count;
+    s->hyph_push = p->hyphenation_push_character_count;
     s->no_wrap = p->wrap_option == FO_KW_no_wrap;
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
     s->rtl = n->kind == FO_BIDI_OVERRIDE ? p->direction == FO_KW_rtl : parent && parent->rtl;
@@ -486,6 +488,8 @@ static void flush(para_state *st)
     o.nnarrow = lay_float_narrow(b, st->sides, st->nsides, si, ei,
                                  st->strut ? st->strut->line_height : 0, &narrow, &shift);
     o.narrow = narrow;
+    /* lines and pieces die once their boxes are made; the runs stay in b->a */
+    o.scratch = arena_new();
     tx_lines lines = tx_para_break(st->p, &o);
     size_t n = lines.nlines;
     size_t orphans = p->orphans > 0 ? (size_t)p->orphans : 1;
@@ -497,6 +501,7 @@ static void flush(para_state *st)
             lay_galley_keep(b->g, LAY_KEEP_LINES);
         emit_line(b, &lines.lines[k], st->strut, b->x0 + si + (k < o.nnarrow ? shift[k] : 0));
     }
+    arena_destroy(o.scratch);
     st->nlone = 0; /* hung on the lines by piece_boxes */
     attach_floats(st, first);
     st->p = NULL;

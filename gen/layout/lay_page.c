@@ -8,7 +8,7 @@
  * knows which pages are blank and which is last. A "last" master whose body differs from
  * the others is applied without laying the last page out again (an approximation).
  * Pages of different body widths get their content laid out at their width from the
- * flow's top-level block that starts them (paginate_flow).
+ * flow's top-level block that starts them (lay_seq_paginate_flow).
  *
  * A sequence is laid out and paginated first (lay_seq_new), its pages made later
  * (lay_seq_pages), once the numbers it cites are known: forward citations are patches on
@@ -20,18 +20,9 @@
 
 #include "layout/lay_columns.h"
 #include "layout/lay_inline.h"
+#include "layout/lay_seq.h"
 #include "util/grow.h"
 #include "util/i18n.h"
-
-typedef struct {
-    lay_ctx *ctx;
-    const fo_node *master; /* simple-page-master or page-sequence-master */
-    lay_master_state st;
-    const fo_node *last_spm;
-    lay_geometry *geo;
-    size_t ngeo, cap;
-    arena *a;
-} picker;
 
 static const fo_node *pick_spm(picker *pk, lay_master_state *st, size_t index, int number,
                                bool last, bool blank)
@@ -65,16 +56,11 @@ static void geometry_of(const fo_node *spm, lay_geometry *g)
     g->body_name = "xsl-region-body";
 }
 
-typedef struct {
-    picker *pk;
-    int first_number;
-    bool columns; /* some master has a multi-column body: lay_paginate_columns */
-} avail_ud;
-
 static double avail(void *ud, size_t index)
 {
     avail_ud *u = ud;
     picker *pk = u->pk;
+    index += u->page0;
     while (pk->ngeo <= index) {
         GROW_ARENA_ZEROED(pk->a, pk->geo, pk->ngeo, pk->cap, 1, 16);
         const fo_node *spm = pick_spm(pk, &pk->st, pk->ngeo, u->first_number + (int)pk->ngeo,
@@ -85,49 +71,32 @@ static double avail(void *ud, size_t index)
     return pk->geo[index].body_h;
 }
 
+double lay_seq_avail(void *ud, size_t index)
+{
+    return avail(ud, index);
+}
+
 static lay_colframe colframe(void *ud, size_t index)
 {
     avail_ud *u = ud;
     double h = avail(ud, index);
-    const lay_geometry *g = &u->pk->geo[index];
+    const lay_geometry *g = &u->pk->geo[u->page0 + index];
     return (lay_colframe){h, g->columns, lay_geometry_column_width(g) + g->column_gap};
 }
 
 /* ---- the flow at each page's width ------------------------------------------------------ */
-
-/* Where the flow's layout may start again: before a block-level child of the flow. */
-typedef struct {
-    const fo_node *child;
-    lay_galley_mark m;
-    double w;               /* the width the items from here on were laid out at */
-    double full_w, col_w;   /* the body's and a column's width then */
-    size_t wide_at;         /* the child's lines from this item on are wide_dw wider */
-    double wide_dw;         /* (a page of another width cuts it), 0: none */
-    size_t cite;            /* the first citation record made by the child */
-    unsigned long snode_seq; /* the context's counters before it, to lay it out again */
-    int anon_seq;           /* with the same structure order and page-number keys */
-} restart_pt;
-
-typedef struct {
-    lay_build *b;
-    restart_pt *v;
-    size_t n, cap;
-    double full_w, col_w; /* the body's width and a column's, for the children to come */
-    /* the child to lay out at wide_w, its lines from item wide_at on wide_dw wider */
-    const fo_node *wide_child;
-    size_t wide_at;
-    double wide_w, wide_dw;
-} restarts;
 
 static bool spans_all(const fo_node *child)
 {
     return child->props->span == FO_KW_all;
 }
 
-static void on_child(void *ud, const fo_node *child)
+void lay_seq_on_child(void *ud, const fo_node *child)
 {
     restarts *r = ud;
     lay_build *b = r->b;
+    if (r->seq)
+        lay_window_at_child(r->seq);
     /* in a multi-column body, a span="all" child is as wide as the body */
     b->ref_w = spans_all(child) ? r->full_w : r->col_w;
     b->wide_at = 0;
@@ -138,7 +107,8 @@ static void on_child(void *ud, const fo_node *child)
         b->wide_dw = r->wide_dw;
         r->wide_child = NULL;
     }
-    GROW_ARENA_ZEROED(r->b->a, r->v, r->n, r->cap, 1, 32);
+    /* in the galley's arena: the window lays blocks out in arenas that go */
+    GROW_ARENA_ZEROED(r->b->g->a, r->v, r->n, r->cap, 1, 32);
     restart_pt *p = &r->v[r->n++];
     p->child = child;
     lay_galley_mark_get(r->b->g, &p->m);
@@ -223,18 +193,19 @@ static void keep_wide_breaks(lay_galley *g, const restarts *rs)
  * borders and background of the block that the change cuts keep the width of the page
  * the block starts on), and a block gets one change of width (the next ones start with
  * its next sibling). */
-static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
-                            int first_number, lay_pbreak **pb)
+size_t lay_seq_paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, avail_ud *ud,
+                             int first_number, lay_pbreak **pb)
 {
     lay_galley *g = b->g;
     for (int round = 0;; round++) {
         keep_wide_breaks(g, rs);
         size_t np = ud->columns ? lay_paginate_columns(g->pi, span_items(b, rs), g->n, colframe,
                                                        ud, first_number, pb, b->a)
-                                : lay_paginate(g->pi, g->n, avail, ud, first_number, pb, b->a);
+                                : lay_paginate_resume(g->pi, g->n, false, ud->header0, avail, ud,
+                                                      first_number, pb, b->a);
         if (!flow || round == MAX_RELAYOUTS)
             return np;
-        const lay_geometry *geo = ud->pk->geo;
+        const lay_geometry *geo = ud->pk->geo + ud->page0;
         long redo = -1;
         size_t page = 0;    /* the first page of the width to lay out at */
         size_t wide_at = 0; /* where that page starts inside block `redo` */
@@ -278,7 +249,7 @@ static size_t paginate_flow(lay_build *b, const fo_node *flow, restarts *rs, ava
             rs->wide_at = wide_at;
             rs->wide_dw = width_on(&r, &geo[page]) - r.w;
         }
-        lay_flow_children(b, flow, r.child, on_child, rs);
+        lay_flow_children(b, flow, r.child, lay_seq_on_child, rs);
     }
 }
 
@@ -298,7 +269,7 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
     size_t lo = 0, hi = g->nmarks;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        if (g->marks[mid].first < pg->start)
+        if (g->marks[mid].started_before || g->marks[mid].first < pg->start)
             lo = mid + 1;
         else
             hi = mid;
@@ -306,7 +277,8 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
     const lay_markrec *found = NULL;
     if (position == FO_KW_first_including_carryover) {
         for (size_t i = lo; i-- > 0;)
-            if (same_class(&g->marks[i], cls) && g->marks[i].last >= pg->start) {
+            if (same_class(&g->marks[i], cls) && !g->marks[i].ended_before &&
+                g->marks[i].last >= pg->start) {
                 found = &g->marks[i];
                 break;
             }
@@ -335,17 +307,6 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
 }
 
 /* ---- page assembly ---------------------------------------------------------------------- */
-
-typedef struct {
-    lay_ctx *ctx;
-    arena *a;
-    const fo_node *ps;
-    const lay_galley *g;
-    const char *format;
-    size_t *active; /* decorations running across the page start */
-    size_t nactive;
-    size_t next_decor;
-} assembler;
 
 static void region_background(lay_boxv *out, arena *a, const fo_node *r, double x, double y,
                               double w, double h)
@@ -408,7 +369,7 @@ static void place_decor(assembler *as, lay_boxv *out, const lay_geometry *geo, d
         size_t last = d->last < e ? d->last : e - 1;
         double top = ys[first - s], bottom = ys[last - s] + g->pi[last].height;
         lay_decor_emit(d, out, as->a, x, geo->body_y + top, geo->body_y + bottom,
-                       d->first >= s, d->last < e);
+                       d->first >= s && !d->continued, d->last < e);
         if (d->last >= e)
             as->active[keep++] = as->active[k];
     }
@@ -508,7 +469,7 @@ static int cmp_idrec(const void *x, const void *y)
 }
 
 /* The page showing item `item`: the last non-blank page starting at or before it. */
-static size_t page_of(const lay_pbreak *pb, size_t np, size_t item)
+size_t lay_seq_page_of(const lay_pbreak *pb, size_t np, size_t item)
 {
     size_t lo = 0, hi = np;
     while (lo + 1 < hi) {
@@ -564,40 +525,6 @@ int lay_start_number(int next_number, bool after_pages, bool prev_force_auto, in
 
 /* ---- a page-sequence, step by step ----------------------------------------------------- */
 
-/* Assembling the pages in order: what one page needs from the ones before it. */
-typedef struct {
-    assembler as;
-    lay_master_state st; /* the page-sequence-master's progress */
-    double *xs, *ys;     /* item positions on the page being assembled (xs: columns) */
-    size_t idk;          /* the next id (sorted) to get a named destination */
-} seq_assembly;
-
-/* What a page-sequence's steps share: the sequence, its numbering, its flow's galley,
- * its page breaks and its pages. All but the pages live in the sequence's arena `a`; the
- * pages in the arena of their assembly. */
-struct lay_seq {
-    lay_ctx *ctx;
-    arena *a;
-    const fo_node *ps, *flow;
-    picker pk;
-    avail_ud ud;
-    int first_number; /* of the first page of the flow */
-    int blank_number; /* of the blank page the previous sequence left to this one */
-    size_t lead;      /* 1 when that blank page comes first, else 0 */
-    lay_galley g;
-    lay_build b;      /* how the flow was laid out, to lay blocks of it out again */
-    restarts rs;      /* before each of the flow's blocks */
-    size_t cite_begin, cite_end; /* the flow's citation records */
-    size_t pcite0, pcite1; /* the citation records of the last assembly */
-    bool assembled;
-    seq_assembly sa;  /* the pages being made */
-    size_t next_page; /* the next one to make; 0: none made yet */
-    lay_pbreak *pb;
-    size_t np;
-    lay_page *pages;
-};
-typedef lay_seq seq_layout;
-
 /* Numbering: where the sequence starts, and whether the previous one left a blank page. */
 static void seq_number(seq_layout *s)
 {
@@ -623,8 +550,8 @@ static void seq_masters(seq_layout *s)
         diag_error(s->ctx->d, s->ctx->file, s->ps->line,
                    _("page-sequence: no master named '%s'"),
                    p->master_reference ? p->master_reference : "");
-    s->ud = (avail_ud){&s->pk, s->first_number,
-                       lay_masters_have_columns(s->ctx->doc, s->pk.master)};
+    s->ud = (avail_ud){.pk = &s->pk, .first_number = s->first_number,
+                       .columns = lay_masters_have_columns(s->ctx->doc, s->pk.master)};
     avail(&s->ud, 0);
 }
 
@@ -643,23 +570,24 @@ static void seq_paginate(seq_layout *s)
     b->sn = lay_snode_new(b, s->ps, "Part"); /* FOP's page-sequence and flow */
     if (s->flow)
         b->sn = lay_snode_new(b, s->flow, "Sect");
-    s->rs = (restarts){.b = b, .full_w = geo0->body_w, .col_w = col_w};
+    s->rs = (restarts){.b = b, .seq = s->win ? s : NULL, .full_w = geo0->body_w, .col_w = col_w};
     s->cite_begin = lay_ctx_cite_mark(s->ctx);
     if (s->flow)
-        lay_flow_children(b, s->flow, NULL, on_child, &s->rs);
-    s->np = paginate_flow(b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
+        lay_flow_children(b, s->flow, NULL, lay_seq_on_child, &s->rs);
+    s->rs.seq = NULL; /* the window's last pages are made with the rest */
+    s->np = lay_seq_paginate_flow(b, s->flow, &s->rs, &s->ud, s->first_number + (int)s->page0, &s->pb);
     s->cite_end = lay_ctx_cite_mark(s->ctx);
 }
 
 /* Blank pages: one at the end for force-page-count, one first for the previous sequence's
  * force-page-count="auto". */
-static void seq_add_blanks(seq_layout *s)
+void lay_seq_add_blanks(seq_layout *s)
 {
-    if (force_extra(s->ps->props->force_page_count, s->first_number, s->np)) {
+    if (force_extra(s->ps->props->force_page_count, s->first_number, s->page0 + s->np)) {
         s->pb = arena_grow(s->a, s->pb, sizeof *s->pb, s->np, s->np + 1);
         s->pb[s->np++] = (lay_pbreak){.start = s->g.n, .end = s->g.n, .blank = true};
     }
-    if (s->lead) {
+    if (s->lead && !s->made) {
         lay_pbreak *v = ARENA_NEW_ARRAY(s->a, lay_pbreak, s->np + 1);
         v[0] = (lay_pbreak){.blank = true};
         memcpy(v + 1, s->pb, s->np * sizeof *s->pb);
@@ -672,8 +600,8 @@ static void seq_add_blanks(seq_layout *s)
 static bool seq_blank_pages(seq_layout *s)
 {
     lay_ctx *ctx = s->ctx;
-    seq_add_blanks(s);
-    if (s->np > (size_t)(ctx->max_pages - ctx->pages)) {
+    lay_seq_add_blanks(s);
+    if (s->made + s->np > (size_t)(ctx->max_pages - ctx->pages)) {
         diag_error(ctx->d, ctx->file, s->ps->line,
                    _("the document needs more than %d pages (the limit set by --max-pages)"),
                    ctx->max_pages);
@@ -683,7 +611,7 @@ static bool seq_blank_pages(seq_layout *s)
 }
 
 /* Every page's number and label; the sequence's title on its first page. */
-static void seq_label_page(const seq_layout *s, size_t i, lay_page *pg, arena *pa)
+void lay_seq_label_page(const seq_layout *s, size_t i, lay_page *pg, arena *pa)
 {
     char buf[64];
     int number = i < s->lead ? s->blank_number : s->first_number + (int)(i - s->lead);
@@ -696,31 +624,45 @@ static void seq_label_page(const seq_layout *s, size_t i, lay_page *pg, arena *p
                 pg->title = lay_node_text(pa, c);
 }
 
-static void seq_label_pages(seq_layout *s, arena *pa)
+void lay_seq_label_pages(seq_layout *s, arena *pa)
 {
     s->pages = ARENA_NEW_ARRAY(pa, lay_page, s->np);
     for (size_t i = 0; i < s->np; i++)
-        seq_label_page(s, i, &s->pages[i], pa);
+        lay_seq_label_page(s, s->made + i, &s->pages[i], pa);
 }
 
 /* Ids on the page-sequence or its flow span all its pages; the blank page laid out here
  * for the previous sequence belongs to that one. */
-static void seq_place_seq_ids(seq_layout *s)
+void lay_seq_close_previous(seq_layout *s)
+{
+    lay_ctx *ctx = s->ctx;
+    if (s->prev_closed)
+        return;
+    s->prev_closed = true;
+    lay_page first;
+    arena *tmp = arena_new();
+    lay_seq_label_page(s, 0, &first, tmp);
+    for (int k = 0; k < 2 && s->lead; k++)
+        if (ctx->prev_seq_ids[k])
+            lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", first.number, first.label);
+    arena_destroy(tmp);
+    lay_ctx_flows_done(ctx); /* the previous sequence's last page is known now */
+}
+
+static void seq_place_seq_ids(seq_layout *s, arena *tmp)
 {
     lay_ctx *ctx = s->ctx;
     const fo_props *p = s->ps->props;
-    lay_page *pages = s->pages;
-    size_t np = s->np, lead = s->lead;
-    for (int k = 0; k < 2 && lead; k++)
-        if (ctx->prev_seq_ids[k])
-            lay_ctx_id_place(ctx, ctx->prev_seq_ids[k], 0, "", pages[0].number, pages[0].label);
-    lay_ctx_flows_done(ctx); /* the previous sequence's last page is known now */
+    lay_seq_close_previous(s);
+    lay_page first, last;
+    lay_seq_label_page(s, s->lead, &first, tmp);
+    lay_seq_label_page(s, s->made + s->np - 1, &last, tmp);
     const char *seq_ids[2] = {p->id, s->flow ? s->flow->props->id : NULL};
     for (int k = 0; k < 2; k++) {
         ctx->prev_seq_ids[k] = NULL;
         if (seq_ids[k] && *seq_ids[k]) {
-            lay_ctx_id_place(ctx, seq_ids[k], pages[lead].number, pages[lead].label,
-                             pages[np - 1].number, pages[np - 1].label);
+            lay_ctx_id_place(ctx, seq_ids[k], first.number, first.label, last.number,
+                             last.label);
             ctx->prev_seq_ids[k] = arena_strdup(ctx->a, seq_ids[k]);
             if (p->force_page_count == FO_KW_auto)
                 lay_ctx_id_provisional(ctx, seq_ids[k]);
@@ -730,7 +672,7 @@ static void seq_place_seq_ids(seq_layout *s)
 
 /* The flow's ids, on the pages their items landed on (again: they replace the places a
  * layout before this one gave them). The galley's ids end up sorted by their first item. */
-static void seq_place_flow_ids(seq_layout *s, bool again)
+void lay_seq_place_flow_ids(seq_layout *s, bool again)
 {
     lay_galley *g = &s->g;
     lay_page *pages = s->pages;
@@ -739,12 +681,14 @@ static void seq_place_flow_ids(seq_layout *s, bool again)
     for (size_t i = 0; i < g->nids; i++) {
         size_t f = g->ids[i].first < g->n ? g->ids[i].first : (g->n ? g->n - 1 : 0);
         size_t l = g->ids[i].last < g->n ? g->ids[i].last : (g->n ? g->n - 1 : 0);
-        size_t pf = page_of(s->pb, s->np, f), pl = page_of(s->pb, s->np, l);
+        size_t pf = lay_seq_page_of(s->pb, s->np, f), pl = lay_seq_page_of(s->pb, s->np, l);
         if (again)
             lay_ctx_id_forget(s->ctx, g->ids[i].id);
         lay_ctx_id_place(s->ctx, g->ids[i].id, pages[pf].number, pages[pf].label,
                          pages[pl].number, pages[pl].label);
+        lay_ctx_id_settled(s->ctx, g->ids[i].id); /* the window may have left it open */
     }
+    lay_window_place_open_ids(s);
     lay_floats_place_ids(s->ctx, g, s->pb, s->np, pages, again);
 }
 
@@ -755,6 +699,12 @@ static void seq_assembly_init(seq_layout *s, seq_assembly *sa)
     *sa = (seq_assembly){.as = {.ctx = s->ctx, .ps = s->ps, .g = &s->g,
                                 .format = s->ps->props->format}};
     sa->as.active = ARENA_NEW_ARRAY(s->a, size_t, s->g.ndecor + 1);
+    if (s->made) { /* after the pages the window made: the galley's first decorations run */
+        sa->st = s->st_made;
+        for (size_t k = 0; k < s->nactive_made; k++)
+            sa->as.active[k] = k;
+        sa->as.nactive = sa->as.next_decor = s->nactive_made;
+    }
     size_t maxitems = 1;
     for (size_t i = 0; i < s->np; i++)
         if (s->pb[i].end - s->pb[i].start > maxitems)
@@ -781,16 +731,16 @@ static void seq_page_dests(seq_layout *s, seq_assembly *sa, size_t i, const lay_
 }
 
 /* Page i: its master's geometry, region backgrounds, static content, body, destinations. */
-static void seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *pg)
+void lay_seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *pg, bool last)
 {
     const lay_pbreak *pb = &s->pb[i];
+    size_t abs = s->made + i;
     lay_geometry geo;
-    if (i < s->lead) {
+    if (abs < s->lead) {
         lay_master_state tmp = {0}; /* a page between sequences: not the first */
         geometry_of(pick_spm(&s->pk, &tmp, 1, pg->number, false, true), &geo);
     } else {
-        geometry_of(pick_spm(&s->pk, &sa->st, i - s->lead, pg->number, i + 1 == s->np,
-                             pb->blank),
+        geometry_of(pick_spm(&s->pk, &sa->st, abs - s->lead, pg->number, last, pb->blank),
                     &geo);
     }
     pg->width = geo.width;
@@ -836,7 +786,7 @@ static void seq_trailing_dests(seq_layout *s, seq_assembly *sa, lay_page *pg)
         const lay_idrec *r = &g->ids[sa->idk];
         if (r->id[0] == '\x01')
             continue;
-        lay_boxv out = {pg->boxes, pg->nboxes, pg->nboxes};
+        lay_boxv out = {.v = pg->boxes, .n = pg->nboxes, .cap = pg->nboxes};
         lay_box *d = lay_boxv_push(&out, sa->as.a, LAY_DEST);
         d->x = r->x;
         d->y = 0;
@@ -850,182 +800,56 @@ static void seq_trailing_dests(seq_layout *s, seq_assembly *sa, lay_page *pg)
 static void seq_done(seq_layout *s)
 {
     lay_ctx *ctx = s->ctx;
-    ctx->pages += (int)s->np;
-    ctx->next_number = s->first_number + (int)(s->np - s->lead);
+    ctx->pages += (int)(s->made + s->np);
+    ctx->next_number = s->first_number + (int)(s->made + s->np - s->lead);
     ctx->prev_force_auto = s->ps->props->force_page_count == FO_KW_auto;
-}
-
-/* ---- forward citations: the blocks that showed them, laid out again ---------------------- */
-
-/* Whether the items [a, a + n) and [b, b + n) of g break into pages alike and have as many
- * boxes: then the second can take the first's place without a new pagination. */
-static bool items_alike(const lay_galley *g, size_t a, size_t b, size_t n)
-{
-    for (size_t k = 0; k < n; k++) {
-        const lay_pitem *x = &g->pi[a + k], *y = &g->pi[b + k];
-        if (x->height != y->height || x->space != y->space || x->discard != y->discard ||
-            x->keep != y->keep || x->brk != y->brk || (x->table == 0) != (y->table == 0) ||
-            x->header_h != y->header_h || x->footer_h != y->footer_h ||
-            x->footnote_h != y->footnote_h)
-            return false;
-        /* a table's repeated header and footer are made apart from its rows */
-        if (x->header_h > 0 || x->footer_h > 0)
-            return false;
-        size_t nx, ny;
-        lay_galley_item_boxes(g, a + k, &nx);
-        lay_galley_item_boxes(g, b + k, &ny);
-        if (nx != ny || g->ic[a + k].under != g->ic[b + k].under ||
-            g->ic[a + k].header_variant != g->ic[b + k].header_variant)
-            return false;
-        size_t ex = g->extra ? g->extra[a + k].n : 0, ey = g->extra ? g->extra[b + k].n : 0;
-        size_t fx = g->fnotes ? g->fnotes[a + k].n : 0, fy = g->fnotes ? g->fnotes[b + k].n : 0;
-        if (ex != ey || fx != fy)
-            return false;
-    }
-    return true;
-}
-
-/* Lays the flow's block k out again, now that the numbers it cites are known, and puts the
- * new boxes in place of the old ones. The block is laid out after the galley's end, from
- * the state the galley had before it (pending gap, counters); the appended items are
- * dropped afterwards. False when the block breaks otherwise (another height, another count
- * of lines): its items and the pages after them would move. */
-static bool relay_block(seq_layout *s, size_t k)
-{
-    lay_galley *g = &s->g;
-    lay_ctx *ctx = s->ctx;
-    const restart_pt *r = &s->rs.v[k];
-    size_t from = r->m.n, to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : g->n;
-    size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
-    if (lay_floats_side_any(g))
-        return false; /* its lines may be beside a float: laid out in place only */
-    lay_galley_mark end;
-    lay_galley_mark_get(g, &end);
-    g->pend_space = r->m.pend_space;
-    g->pend_discard = r->m.pend_discard;
-    g->pend_any = r->m.pend_any;
-    g->pend_keep = r->m.pend_keep;
-    g->pend_brk = r->m.pend_brk;
-    g->cur_table = r->m.cur_table;
-    unsigned long snode_seq = ctx->snode_seq;
-    int anon_seq = ctx->anon_seq;
-    ctx->snode_seq = r->snode_seq;
-    ctx->anon_seq = r->anon_seq;
-    s->b.ref_w = r->w;
-    s->b.body_w = r->full_w;
-    s->b.wide_g = g;
-    s->b.wide_at = r->wide_at ? r->wide_at - from + end.n : 0; /* laid out after the end */
-    s->b.wide_dw = r->wide_dw;
-    size_t cite0 = lay_ctx_cite_mark(ctx);
-    lay_block_level(&s->b, r->child);
-    s->b.wide_at = 0;
-    ctx->snode_seq = snode_seq;
-    ctx->anon_seq = anon_seq;
-    size_t n = to - from, at = end.n;
-    bool ok = g->n - at == n && items_alike(g, from, at, n);
-    if (ok) {
-        for (size_t i = 0; i < n; i++) {
-            size_t nb;
-            const lay_box *nv = lay_galley_item_boxes(g, at + i, &nb);
-            memcpy(&g->boxes.v[g->ic[from + i].first], nv, nb * sizeof *nv);
-            if (g->extra && g->extra[at + i].n)
-                memcpy(g->extra[from + i].v, g->extra[at + i].v,
-                       g->extra[at + i].n * sizeof *g->extra[at + i].v);
-            if (g->fnotes && g->fnotes[at + i].n)
-                memcpy(g->fnotes[from + i].v, g->fnotes[at + i].v,
-                       g->fnotes[at + i].n * sizeof *g->fnotes[at + i].v);
-        }
-        lay_ctx_cites_supersede(ctx, r->cite, cite_to);
-    } else {
-        lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
-    }
-    lay_galley_truncate(g, &end);
-    return ok;
-}
-
-/* The flow laid out again from its block k to its end, and paginated again: block k's
- * citations now break it into other lines, which moves what follows. False when the
- * sequence gets another page count (the sequences after it would be numbered otherwise):
- * the document then needs another pass. */
-static bool seq_relayout_from(seq_layout *s, size_t k)
-{
-    lay_ctx *ctx = s->ctx;
-    restart_pt r = s->rs.v[k];
-    size_t np = s->np;
-    lay_ctx_cites_supersede(ctx, r.cite, s->cite_end);
-    lay_galley_truncate(&s->g, &r.m);
-    s->rs.n = k;
-    s->b.body_w = s->rs.full_w = r.full_w;
-    s->rs.col_w = r.col_w;
-    if (r.wide_at) { /* a page of another width cuts the block, as before */
-        s->rs.wide_child = r.child;
-        s->rs.wide_w = r.w;
-        s->rs.wide_at = r.wide_at;
-        s->rs.wide_dw = r.wide_dw;
-    }
-    lay_flow_children(&s->b, s->flow, r.child, on_child, &s->rs);
-    s->np = paginate_flow(&s->b, s->flow, &s->rs, &s->ud, s->first_number, &s->pb);
-    s->cite_end = lay_ctx_cite_mark(ctx);
-    seq_add_blanks(s);
-    if (s->np != np)
-        return false;
-    arena *tmp = arena_new();
-    seq_label_pages(s, tmp);
-    seq_place_flow_ids(s, true);
-    arena_destroy(tmp);
-    s->pages = NULL;
-    return true;
-}
-
-/* The flow's blocks whose forward citations now show other numbers, laid out again: alone
- * when they still break into the same lines, else with all that follows them. */
-static void seq_settle_flow(seq_layout *s)
-{
-    if (!s->flow)
-        return;
-    /* text straight in the flow before its first block has no restart point */
-    size_t first = s->rs.n ? s->rs.v[0].cite : s->cite_end;
-    if (lay_ctx_cites_changed(s->ctx, s->cite_begin, first)) {
-        lay_ctx_must_redo(s->ctx);
-        return;
-    }
-    for (size_t k = 0; k < s->rs.n; k++) {
-        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
-        if (s->rs.v[k].cite == cite_to || !lay_ctx_cites_changed(s->ctx, s->rs.v[k].cite, cite_to))
-            continue;
-        if (!relay_block(s, k)) {
-            if (!seq_relayout_from(s, k))
-                lay_ctx_must_redo(s->ctx);
-            return;
-        }
-    }
 }
 
 /* ---- the face ----------------------------------------------------------------------------- */
 
-lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
+static lay_seq *seq_new(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink sink,
+                        void *ud)
 {
     seq_layout *s = ARENA_NEW(a, seq_layout);
     *s = (seq_layout){.ctx = ctx, .a = a, .ps = ps};
     seq_number(s);
     seq_masters(s);
+    if (sink)
+        s->win = lay_window_new(s, sink, ud);
     seq_paginate(s);
-    if (!seq_blank_pages(s))
+    if (!seq_blank_pages(s)) {
+        size_t n;
+        arena **left = lay_seq_take_arenas(s, &n);
+        for (size_t i = 0; i < n; i++)
+            arena_destroy(left[i]);
+        free(left);
         return NULL;
+    }
     /* ids are placed with labels formatted here; the pages are made at assembly */
     arena *tmp = arena_new();
-    seq_label_pages(s, tmp);
-    seq_place_seq_ids(s);
-    seq_place_flow_ids(s, false);
+    lay_seq_label_pages(s, tmp);
+    seq_place_seq_ids(s, tmp);
+    lay_seq_place_flow_ids(s, false);
     arena_destroy(tmp);
     s->pages = NULL;
     seq_done(s);
     return s;
 }
 
+lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
+{
+    return seq_new(ctx, ps, a, NULL, NULL);
+}
+
+lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink sink,
+                              void *ud)
+{
+    return seq_new(ctx, ps, a, sink, ud);
+}
+
 size_t lay_seq_page_count(const lay_seq *s)
 {
-    return s->np;
+    return s->made + s->np;
 }
 
 bool lay_seq_waits(const lay_seq *s)
@@ -1038,7 +862,7 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
 {
     bool first = s->next_page == 0;
     if (first) {
-        seq_settle_flow(s);
+        lay_seq_settle_flow(s);
         if (s->assembled)
             lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
         s->pcite0 = lay_ctx_cite_mark(s->ctx);
@@ -1050,8 +874,8 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
     lay_page *pages = ARENA_NEW_ARRAY(pa, lay_page, to - from);
     s->sa.as.a = pa;
     for (size_t i = from; i < to; i++) {
-        seq_label_page(s, i, &pages[i - from], pa);
-        seq_assemble_page(s, &s->sa, i, &pages[i - from]);
+        lay_seq_label_page(s, s->made + i, &pages[i - from], pa);
+        lay_seq_assemble_page(s, &s->sa, i, &pages[i - from], i + 1 == s->np);
     }
     if (to == s->np && to > from)
         seq_trailing_dests(s, &s->sa, &pages[to - from - 1]);

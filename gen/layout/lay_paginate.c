@@ -123,15 +123,17 @@ size_t lay_page_fill(const lay_pitem *it, size_t n, size_t s, double h, double y
     return page_end(it, n, s, h, y0, &none);
 }
 
-size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
-                    int first_number, lay_pbreak **out, arena *a)
+size_t lay_paginate_resume(const lay_pitem *items, size_t n, bool more, int header,
+                           lay_avail_fn avail, void *ud, int first_number, lay_pbreak **out,
+                           arena *a)
 {
     pages p = {.a = a};
     size_t s = 0, placed = 0; /* floats of items before `placed` are on earlier pages */
-    int header = 0;
     do {
         int number = first_number + (int)p.n;
         fo_kw brk = s < n ? items[s].brk : 0;
+        if (more && s == n)
+            break; /* what comes next decides where that page starts */
         if ((brk == FO_KW_odd_page && number % 2 == 0) ||
             (brk == FO_KW_even_page && number % 2 != 0)) {
             push(&p, (lay_pbreak){.start = s, .end = s, .blank = true, .float_from = placed,
@@ -143,6 +145,8 @@ size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *
         floats fl = {.from = placed, .to = placed};
         floats_waiting(items, s, h, &fl);
         size_t e = s < n ? page_end(items, n, s, h, y0, &fl) : n;
+        if (more && (e == n || fl.blocked || floats_left(items, fl.from, n)))
+            break; /* it ran out of items, or its floats wait: items to come may join it */
         if (fl.to > e && e > s)
             fl.to = e; /* the page ends before the anchor of a float it took */
         placed = fl.to > placed ? fl.to : placed;
@@ -152,7 +156,13 @@ size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *
                               .float_to = placed});
         header = footer;
         s = e;
-    } while (s < n || floats_left(items, placed, n));
+    } while (s < n || (!more && floats_left(items, placed, n)));
     *out = p.v;
     return p.n;
+}
+
+size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
+                    int first_number, lay_pbreak **out, arena *a)
+{
+    return lay_paginate_resume(items, n, false, 0, avail, ud, first_number, out, a);
 }

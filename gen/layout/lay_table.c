@@ -240,7 +240,7 @@ void lay_table(lay_build *b, const fo_node *n)
         rep->footer_h = tbl_stack_section(&t, &foot, &rep->footer, &rep->nfooter,
                                           &rep->nfooter_under);
     }
-    GROW_ARENA(b->a, g->tables, g->ntables, g->captables, 1, 8);
+    GROW_ARENA(g->a, g->tables, g->ntables, g->captables, 1, 8); /* lives as the galley */
     g->tables[g->ntables++] = rep;
     t.repeat_h = rep->header_h + rep->footer_h;
     double max_footer = rep->footer_h;

@@ -71,7 +71,11 @@ void tbl_collect(tctx *t, tsection *s, const fo_node *sec)
                 loose = NULL;
             }
             trow *r = new_row(t, s, c);
-            int rc = 0;
+            int rc = 0, ncells = 0;
+            for (const fo_node *k = c->first_child; k; k = k->next_sibling)
+                ncells += k->kind == FO_TABLE_CELL;
+            /* a cell holds a galley and two edge sets: room for exactly the row's */
+            GROW_ARENA(t->b->a, r->cells, r->ncells, r->cap, ncells, 1);
             for (const fo_node *k = c->first_child; k; k = k->next_sibling)
                 if (k->kind == FO_TABLE_CELL)
                     add_cell(t, r, k, &rc);

@@ -170,6 +170,26 @@ typedef struct lay_seq lay_seq;
  * must outlive it). NULL after an error (reported: more pages than allowed). */
 lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
 
+/* Where the page window hands over the pages it made: `pages` in `pages_arena`, and
+ * `ndone` arenas (layout data of the flow) to destroy once these pages are painted;
+ * `done` itself is malloc'd, the sink frees it. */
+typedef void (*lay_page_sink)(void *ud, lay_pages pages, arena *pages_arena, arena **done,
+                              size_t ndone);
+
+/* lay_seq_new that makes the sequence's pages as its flow is laid out, as soon as the page
+ * breaker can no longer change them, and hands them to `sink` (every page before this
+ * sequence's must be painted or handed over already), so that only the pages still open
+ * stay in memory (the page window, doc/page-window.md). Pages it can't make so (a forward
+ * citation, multi-column or differing body widths, floats...) are left to lay_seq_pages,
+ * as with lay_seq_new. */
+lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *page_sequence, arena *a,
+                              lay_page_sink sink, void *ud);
+
+/* The arenas besides the sequence's own that its remaining pages point into (the window's
+ * layout chunks), moved to the caller (malloc'd array, *n of them; NULL when none): destroy
+ * them with the sequence's arena, once its last page is painted. */
+arena **lay_seq_take_arenas(lay_seq *s, size_t *n);
+
 /* Pages in the sequence, blank ones included. */
 size_t lay_seq_page_count(const lay_seq *s);
 

@@ -23,6 +23,8 @@
 typedef struct {
     lay_box *v;
     size_t n, cap;
+    arena *own; /* set: the list grows there, whatever arena its callers give (a flow's
+                 * galley outlives the arenas of the blocks laid out into it) */
 } lay_boxv;
 
 /* Appends a zeroed box of `kind` to `bv` (grown in `a`) and returns it. */
@@ -89,6 +91,27 @@ typedef double (*lay_avail_fn)(void *ud, size_t index);
 size_t lay_paginate(const lay_pitem *items, size_t n, lay_avail_fn avail, void *ud,
                     int first_number, lay_pbreak **out, arena *a);
 
+/* The same over items that more will follow (`more`): only the first pages, those that
+ * no item to come can change (each ends where an item already there overflowed it or
+ * broke it), as lay_paginate would give them for any continuation. Pagination resumes at
+ * the end of the last of them, with `header` the table whose header repeats at the top of
+ * the first page (that page's footer_table). Pages holding before-floats are never final
+ * (floats may wait for later pages). With `more` false, it is lay_paginate starting with
+ * that header. */
+size_t lay_paginate_resume(const lay_pitem *items, size_t n, bool more, int header,
+                           lay_avail_fn avail, void *ud, int first_number, lay_pbreak **out,
+                           arena *a);
+
+/* The header to resume with after pages pb[0, np) that started with `header`: the footer
+ * table of the last page that is not blank (blank pages carry it over). */
+static inline int lay_pbreak_header_after(const lay_pbreak *pb, size_t np, int header)
+{
+    for (size_t i = np; i-- > 0;)
+        if (!pb[i].blank)
+            return pb[i].footer_table;
+    return header;
+}
+
 /* Where a page (or column) of height h starting at item s ends (exclusive, at most n):
  * first fit as lay_paginate does it. y0: height already used at its top. At least one
  * item is taken. */
@@ -126,6 +149,8 @@ typedef struct {
     lay_color bc[4];
     lay_line_style bs[4];
     lay_color bg;          /* a == 0: none */
+    bool continued;        /* it started on a page dropped from the galley (its top border
+                            * was drawn there): lay_galley_drop_front */
 } lay_decor;
 
 typedef struct {
@@ -138,6 +163,9 @@ typedef struct {
     const char *cls;
     const fo_node *marker;
     size_t first, last;
+    /* it started, or ended too, on pages dropped from the galley (first or last is then 0):
+     * lay_galley_drop_front */
+    bool started_before, ended_before;
 } lay_markrec;
 
 typedef struct {
@@ -221,6 +249,22 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
 
 /* Drops everything added to `g` since `m` was taken. */
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
+
+/* What lay_galley_drop_front took away: counts to rebase indices into the galley by. */
+typedef struct {
+    size_t items, boxes, decor, ids, marks;
+} lay_galley_drop;
+
+/* Drops items [0, k) of the flow's galley, whose pages are made (the page window): the
+ * arrays shift down and every index is rebased. A decoration reaching past k stays,
+ * marked continued; ids of the dropped items go (the caller placed them); markers stay
+ * when they reach past k, or when they are the last of their class before k (static
+ * content on later pages may retrieve them), marked started/ended before. The galley
+ * must hold no floats. */
+lay_galley_drop lay_galley_drop_front(lay_galley *g, size_t k);
+
+/* A mark taken before the drop, rebased (its state must be past the dropped items). */
+void lay_galley_mark_rebase(lay_galley_mark *m, const lay_galley_drop *d);
 
 /* Stacks the whole galley without page breaks: boxes moved by (dx, dy) into `out`, with
  * decorations first, then the items' underlays, then their other boxes. Leading and
@@ -331,6 +375,10 @@ size_t lay_ctx_cite_mark(const lay_ctx *ctx);
 /* Whether a forward citation of the range still has no value at all (neither from this
  * pass nor from the previous one): what it shows is a placeholder. */
 bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
+
+/* Whether a citation of the range had no value of this pass when made (what it showed
+ * may still change). */
+bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to);
 
 /* Whether a forward citation of the range showed something else than its id's value now. */
 bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to);

@@ -10,6 +10,8 @@ enum { QUEUE_SIZE = 1 };
 typedef struct {
     lay_pages pages;
     arena *pages_arena, *seq_arena;
+    arena **more; /* malloc'd */
+    size_t nmore;
 } job;
 
 struct paint_worker {
@@ -52,6 +54,9 @@ static void *run(void *arg)
             ok = paint_page(w->p, &j.pages.pages[i]);
         arena_destroy(j.pages_arena);
         arena_destroy(j.seq_arena);
+        for (size_t i = 0; i < j.nmore; i++)
+            arena_destroy(j.more[i]);
+        free(j.more);
         if (!ok) {
             pthread_mutex_lock(&w->lock);
             w->failed = true;
@@ -81,10 +86,17 @@ paint_worker *paint_worker_start(painter *p, tx_engine *fonts)
 
 bool paint_worker_push(paint_worker *w, lay_pages pages, arena *pages_arena, arena *seq_arena)
 {
+    return paint_worker_push_arenas(w, pages, pages_arena, seq_arena, NULL, 0);
+}
+
+bool paint_worker_push_arenas(paint_worker *w, lay_pages pages, arena *pages_arena,
+                              arena *seq_arena, arena **more, size_t nmore)
+{
     pthread_mutex_lock(&w->lock);
     while (w->count == QUEUE_SIZE)
         pthread_cond_wait(&w->changed, &w->lock);
-    w->queue[(w->head + w->count) % QUEUE_SIZE] = (job){pages, pages_arena, seq_arena};
+    w->queue[(w->head + w->count) % QUEUE_SIZE] =
+        (job){pages, pages_arena, seq_arena, more, nmore};
     w->count++;
     bool ok = !w->failed;
     pthread_cond_broadcast(&w->changed);

@@ -25,6 +25,11 @@ paint_worker *paint_worker_start(painter *p, tx_engine *fonts);
  * once a page failed to paint (the arenas are destroyed anyway). */
 bool paint_worker_push(paint_worker *w, lay_pages pages, arena *pages_arena, arena *seq_arena);
 
+/* The same, with `nmore` further arenas `more` (malloc'd, freed by the worker) destroyed
+ * after the pages are painted: layout data the pages point into. */
+bool paint_worker_push_arenas(paint_worker *w, lay_pages pages, arena *pages_arena,
+                              arena *seq_arena, arena **more, size_t nmore);
+
 /* Waits until everything handed over is painted, stops the thread and frees the worker.
  * Returns false when a page failed to paint. */
 bool paint_worker_finish(paint_worker *w);

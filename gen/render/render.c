@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "fo/fo.h"
@@ -102,16 +103,47 @@ static void drop_painter(render_run *r)
     }
 }
 
-/* Paints a sequence in this thread (when no painting thread could be started), then
- * frees it. */
-static bool paint_here(render_run *r, lay_pages pages, arena *pages_arena, arena *seq_arena)
+static void destroy_arenas(arena **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        arena_destroy(v[i]);
+    free(v);
+}
+
+/* Paints a sequence's pages in this thread (when no painting thread could be started),
+ * then frees them and the arenas they point into. */
+static bool paint_here(render_run *r, lay_pages pages, arena *pages_arena, arena *seq_arena,
+                       arena **more, size_t nmore)
 {
     bool ok = true;
     for (size_t i = 0; ok && i < pages.npages; i++)
         ok = paint_page(r->painter, &pages.pages[i]);
     arena_destroy(pages_arena);
     arena_destroy(seq_arena);
+    destroy_arenas(more, nmore);
     return ok;
+}
+
+static bool hand_over(render_run *r, paint_worker *w, lay_pages pages, arena *pages_arena,
+                      arena *seq_arena, arena **more, size_t nmore)
+{
+    return w ? paint_worker_push_arenas(w, pages, pages_arena, seq_arena, more, nmore)
+             : paint_here(r, pages, pages_arena, seq_arena, more, nmore);
+}
+
+/* Where a sequence's page window hands its pages over while the sequence is laid out. */
+typedef struct {
+    render_run *r;
+    paint_worker *w;
+    bool ok;
+} window_sink;
+
+static void sink_pages(void *ud, lay_pages pages, arena *pages_arena, arena **done,
+                       size_t ndone)
+{
+    window_sink *k = ud;
+    if (!hand_over(k->r, k->w, pages, pages_arena, NULL, done, ndone))
+        k->ok = false;
 }
 
 /* Laid-out sequences whose pages wait for a forward reference, oldest first. Pages are
@@ -151,8 +183,12 @@ static size_t hold_bytes(const hold *h)
 
 static void hold_clear(hold *h)
 {
-    for (size_t i = h->head; i < h->n; i++)
+    for (size_t i = h->head; i < h->n; i++) {
+        size_t n;
+        arena **more = lay_seq_take_arenas(h->v[i].s, &n);
+        destroy_arenas(more, n);
         arena_destroy(h->v[i].a);
+    }
     h->head = h->n = 0;
 }
 
@@ -179,9 +215,11 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
         for (;;) {
             bool last = lay_seq_pages_done(q->s);
             arena *sa = last ? q->a : NULL;
+            size_t nmore = 0;
+            arena **more = last ? lay_seq_take_arenas(q->s, &nmore) : NULL;
             if (last)
                 h->head++;
-            if (!(w ? paint_worker_push(w, pages, pa, sa) : paint_here(r, pages, pa, sa)))
+            if (!hand_over(r, w, pages, pa, sa, more, nmore))
                 return false;
             if (last)
                 break;
@@ -190,6 +228,14 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
         }
     }
     return true;
+}
+
+/* The page window may be turned off (LIVRABLES_PAGE_WINDOW=0): sequences then are laid out
+ * whole before their pages are made, as a reference to compare with. */
+static bool page_window_wanted(void)
+{
+    const char *v = getenv("LIVRABLES_PAGE_WINDOW");
+    return !v || strcmp(v, "0") != 0;
 }
 
 /* One pass over every page-sequence. Each sequence lives in its own arena, painted (when
@@ -204,7 +250,14 @@ static bool run_pass(render_run *r)
     for (;;) {
         arena *a = arena_new();
         fo_node *seq = fo_doc_next_page_sequence(r->doc, a);
-        lay_seq *s = seq ? lay_seq_new(r->lay, seq, a) : NULL;
+        /* nothing held before it: its pages may be painted as they are made */
+        window_sink sink = {r, w, true};
+        bool window = r->painter && h.head == h.n && page_window_wanted();
+        lay_seq *s = !seq      ? NULL
+                     : window ? lay_seq_new_windowed(r->lay, seq, a, sink_pages, &sink)
+                              : lay_seq_new(r->lay, seq, a);
+        if (!sink.ok)
+            ok = false;
         if (!s) {
             arena_destroy(a);
             break;
@@ -213,7 +266,7 @@ static bool run_pass(render_run *r)
             arena_destroy(a);
         } else {
             hold_push(&h, s, a);
-            ok = paint_ready(r, w, &h, false);
+            ok = ok && paint_ready(r, w, &h, false);
             if (ok && hold_bytes(&h) > HOLD_MAX_BYTES) {
                 /* too much held: the next pass paints with this one's numbers */
                 if (w)

@@ -35,10 +35,12 @@ typedef struct {
 } tx_color;
 
 /* One glyph of a run: the font's glyph index (0 is .notdef) and its origin, relative to
- * the run origin. Every glyph of a run is drawn. */
+ * the run origin. Every glyph of a run is drawn. Floats: an offset within a line is a few
+ * hundred points, where a float is exact to 1/10000 of a point, and a page holds thousands
+ * of glyphs (12 bytes each instead of 24). */
 typedef struct {
     uint32_t index;
-    double x, y;
+    float x, y;
 } tx_glyph;
 
 /* A cluster maps bytes of the run's text to glyphs (cairo_text_cluster_t's meaning), so
@@ -138,6 +140,9 @@ typedef struct {
     double word_spacing;   /* points added to each space */
     double line_height;    /* this text's line-height in points, for the line box */
     bool hyphenate;
+    /* hyphenation-remain- and -push-character-count: the fewest letters a hyphenated word
+     * leaves before the hyphen and carries to the next line (below 2 counts as 2) */
+    int hyph_remain, hyph_push;
     bool no_wrap;            /* wrap-option="no-wrap" */
     bool preserve_spaces;    /* white-space-collapse="false" */
     bool rtl;                /* inside fo:bidi-override direction="rtl": set mirrored by
@@ -197,6 +202,9 @@ typedef struct {
      * again from there (layout: a page of another width cuts the paragraph). */
     size_t wide_from;
     double wide_width;
+    /* Where the lines and their pieces go: an arena the caller drops once it has used
+     * them (the runs they show stay in the paragraph's arena); NULL: the paragraph's. */
+    arena *scratch;
 } tx_break_opts;
 
 typedef enum {
@@ -229,7 +237,7 @@ typedef struct {
     size_t nlines;
 } tx_lines;
 
-/* Breaks the paragraph into lines, allocated in the paragraph's arena, and ends it (see
+/* Breaks the paragraph into lines, allocated in opts->scratch, and ends it (see
  * tx_para_new). An empty paragraph gives no lines. A word wider than the line overflows
  * it rather than being lost. */
 tx_lines tx_para_break(tx_para *p, const tx_break_opts *opts);

@@ -21,6 +21,7 @@ typedef struct {
 
 typedef struct {
     tx_para *p;
+    arena *scratch; /* the lines' arena (tx_break_opts.scratch) */
     seg *segs;
     size_t nsegs;
     bool hyphenated;
@@ -60,7 +61,7 @@ static seg word_seg(line_segs *ls, size_t i, size_t e, size_t b, size_t *last)
         s.len = it->len;
     } else {
         uint32_t n = to - it->from;
-        char *t = arena_alloc(p->a, n + 2);
+        char *t = arena_alloc(ls->scratch, n + 2); /* shaped and copied into the run */
         memcpy(t, it->text + it->from, n);
         if (hyphen)
             t[n++] = '-';
@@ -387,7 +388,7 @@ static bool line_build(tx_para *p, const tx_break_opts *o, size_t index, size_t 
     while (e > s && p->items[e - 1].kind != TI_BOX &&
            !(p->items[e - 1].kind == TI_GLUE && p->items[e - 1].sub == TS_LEADER))
         e--; /* spaces and break opportunities at the end of a line disappear */
-    line_segs ls = {.p = p};
+    line_segs ls = {.p = p, .scratch = o->scratch};
     segs_build(&ls, s, e, b);
     bool last = b >= p->nitems;
     if (last && ls.nsegs == 0 && index > 0)
@@ -407,7 +408,7 @@ static bool line_build(tx_para *p, const tx_break_opts *o, size_t index, size_t 
 
     emitter em = {.tx = p->tx, .a = p->a};
     segs_emit(&em, &ls);
-    ln->pieces = ARENA_NEW_ARRAY(p->a, tx_piece, em.np ? em.np : 1);
+    ln->pieces = ARENA_NEW_ARRAY(o->scratch, tx_piece, em.np ? em.np : 1);
     if (em.np)
         memcpy(ln->pieces, tx_scratch(p->tx, TX_SCR_PIECES, 0), sizeof(tx_piece) * em.np);
     ln->npieces = em.np;
@@ -416,7 +417,7 @@ static bool line_build(tx_para *p, const tx_break_opts *o, size_t index, size_t 
 
 tx_lines tx_lines_build(tx_para *p, const tx_break_opts *o, tx_breaks br)
 {
-    tx_lines out = {ARENA_NEW_ARRAY(p->a, tx_line, br.n ? br.n : 1), 0};
+    tx_lines out = {ARENA_NEW_ARRAY(o->scratch, tx_line, br.n ? br.n : 1), 0};
     size_t s = 0;
     while (s < p->nitems && p->items[s].kind != TI_BOX && p->items[s].sub != TS_LEADER &&
            p->items[s].sub != TS_FORCED &&
@@ -453,12 +454,16 @@ static tx_breaks breaks_from(tx_para *p, const tx_break_opts *o, size_t from, si
                                               : tx_break_greedy(p, o, from, line0);
 }
 
-tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
+tx_lines tx_para_break(tx_para *p, const tx_break_opts *opts)
 {
     if (!p || !has_content(p)) {
         tx_para_discard(p);
         return (tx_lines){NULL, 0};
     }
+    tx_break_opts with_scratch = *opts;
+    if (!with_scratch.scratch)
+        with_scratch.scratch = p->a;
+    const tx_break_opts *o = &with_scratch;
     /* A leader longer than the line fills whatever the line leaves. */
     for (size_t i = 0; i < p->nitems; i++) {
         tx_item *it = &p->items[i];
@@ -469,10 +474,10 @@ tx_lines tx_para_break(tx_para *p, const tx_break_opts *o)
     if (o->wide_from && br.n > o->wide_from) {
         /* the lines before the change keep their breaks; the rest is broken again */
         size_t keep = o->wide_from;
-        size_t *first = ARENA_NEW_ARRAY(p->a, size_t, keep);
+        size_t *first = ARENA_NEW_ARRAY(o->scratch, size_t, keep);
         memcpy(first, br.at, keep * sizeof *first);
         tx_breaks rest = breaks_from(p, o, first[keep - 1], keep);
-        size_t *at = ARENA_NEW_ARRAY(p->a, size_t, keep + rest.n);
+        size_t *at = ARENA_NEW_ARRAY(o->scratch, size_t, keep + rest.n);
         memcpy(at, first, keep * sizeof *at);
         memcpy(at + keep, rest.at, rest.n * sizeof *at);
         br = (tx_breaks){at, keep + rest.n};

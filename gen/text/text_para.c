@@ -84,6 +84,24 @@ static void fragment_add(tx_para *p, const char *w, size_t len, const tx_shaped 
     it->to = to;
 }
 
+/* Letters in bytes [from, to) of a word. */
+static int letters_in(const char *w, size_t from, size_t to)
+{
+    int n = 0;
+    for (const char *c = w + from; c < w + to; c = g_utf8_next_char(c))
+        n += g_unichar_isalpha(g_utf8_get_char(c)) != 0;
+    return n;
+}
+
+/* Whether the word may break at its hyphenation point `at` under the style's remain and
+ * push counts (the points were found with 2 and 2, the initial values). */
+static bool hyph_allowed(const char *w, size_t len, uint32_t at, const tx_style *st)
+{
+    if (st->hyph_remain <= 2 && st->hyph_push <= 2)
+        return true;
+    return letters_in(w, 0, at) >= st->hyph_remain && letters_in(w, at, len) >= st->hyph_push;
+}
+
 static void word_add(tx_para *p, const char *w, size_t len, const tx_style *st)
 {
     if (len == 0)
@@ -93,6 +111,8 @@ static void word_add(tx_para *p, const char *w, size_t len, const tx_style *st)
         tx_hyphenate(p->tx, (tx_shaped *)sh, w, len, p->dict);
     uint32_t prev = 0;
     for (int i = 0; st->hyphenate && !st->no_wrap && p->dict && i < sh->nhyph; i++) {
+        if (!hyph_allowed(w, len, sh->hyph[i], st))
+            continue;
         fragment_add(p, w, len, sh, prev, sh->hyph[i], st);
         tx_item *pen = item_add(p, TI_PENALTY, TS_HYPHEN, st);
         pen->width = st->font->hyphen->width;

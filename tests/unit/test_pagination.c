@@ -313,6 +313,190 @@ static void test_before_floats(void **state)
     }
 }
 
+/* Page heights by the page's index in the sequence: pages resumed later ask from there. */
+typedef struct {
+    size_t page0;
+} heights;
+
+static double varied_height(void *ud, size_t index)
+{
+    const heights *h = ud;
+    return 60 + 10 * (double)((h->page0 + index) % 3);
+}
+
+static bool same_break(const lay_pbreak *x, const lay_pbreak *y, size_t shift)
+{
+    return x->start + shift == y->start && x->end + shift == y->end && x->blank == y->blank &&
+           x->header_table == y->header_table && x->footer_table == y->footer_table;
+}
+
+/* The page window: items arrive one at a time; after each, the pages that are final are
+ * taken and dropped, and pagination resumes after them. The pages taken, then those of
+ * the rest paginated at the end, are exactly the pages of the whole. */
+static void test_resumed_pagination_matches_the_whole(void **state)
+{
+    enum { N = 400 };
+    lay_pitem it[N];
+    unsigned seed = 12345;
+    memset(it, 0, sizeof it);
+    for (size_t i = 0; i < N; i++) {
+        seed = seed * 1103515245 + 12345;
+        unsigned r = seed >> 16;
+        it[i].height = 5 + r % 13;
+        it[i].space = r % 4;
+        it[i].discard = true;
+        it[i].keep = r % 5 == 0 ? LAY_KEEP_LINES : r % 7 == 0 ? 1 : 0;
+        it[i].brk = r % 97 == 0 ? FO_KW_page : r % 89 == 0 ? FO_KW_odd_page : 0;
+        it[i].footnote_h = r % 31 == 0 ? 8 : 0;
+        if (i >= 100 && i < 160) { /* a table whose header and footer repeat */
+            it[i].table = 1;
+            it[i].header_h = 7;
+            it[i].footer_h = 4;
+        }
+        if (i == 300)
+            it[i].height = 200; /* taller than a page */
+        if (i == 130 || i == 131)
+            it[i].brk = FO_KW_odd_page; /* blank pages inside the table: its header goes on */
+    }
+    arena *a = arena_new();
+    heights hw = {0};
+    lay_pbreak *whole;
+    size_t nwhole = lay_paginate(it, N, varied_height, &hw, 1, &whole, a);
+
+    size_t base = 0, pages = 0, resumes = 0;
+    int header = 0;
+    for (size_t n = 1; n <= N; n++) {
+        arena *step = arena_new();
+        heights h = {pages};
+        lay_pbreak *pb;
+        size_t k = lay_paginate_resume(it + base, n - base, true, header, varied_height, &h,
+                                       1 + (int)pages, &pb, step);
+        for (size_t p = 0; p < k; p++)
+            assert_true(same_break(&pb[p], &whole[pages + p], base));
+        if (k) {
+            resumes++;
+            header = lay_pbreak_header_after(pb, k, header);
+            base += pb[k - 1].end;
+            pages += k;
+        }
+        arena_destroy(step);
+    }
+    assert_true(resumes > 10);
+    heights h = {pages};
+    lay_pbreak *pb;
+    size_t k = lay_paginate_resume(it + base, N - base, false, header, varied_height, &h,
+                                   1 + (int)pages, &pb, a);
+    assert_int_equal(pages + k, nwhole);
+    for (size_t p = 0; p < k; p++)
+        assert_true(same_break(&pb[p], &whole[pages + p], base));
+    arena_destroy(a);
+}
+
+/* A page is not final while the items after it may still join it. */
+static void test_resumed_pagination_keeps_the_open_page(void **state)
+{
+    arena *a = arena_new();
+    lay_pitem it[5];
+    lines(it, 5, 10);
+    double h = 35;
+    lay_pbreak *pb;
+    /* 3 fit on a page: the 4th overflows it, so the first page is final */
+    assert_int_equal(lay_paginate_resume(it, 3, true, 0, fixed_height, &h, 1, &pb, a), 0);
+    assert_int_equal(lay_paginate_resume(it, 4, true, 0, fixed_height, &h, 1, &pb, a), 1);
+    assert_int_equal(pb[0].end, 3);
+    /* a keep between the 3rd and 4th: the page ends after the 2nd, final all the same */
+    it[3].keep = 1;
+    assert_int_equal(lay_paginate_resume(it, 4, true, 0, fixed_height, &h, 1, &pb, a), 1);
+    assert_int_equal(pb[0].end, 2);
+    /* every gap kept alike: the latest break */
+    for (int i = 1; i < 5; i++)
+        it[i].keep = LAY_KEEP_LINES;
+    assert_int_equal(lay_paginate_resume(it, 4, true, 0, fixed_height, &h, 1, &pb, a), 1);
+    assert_int_equal(pb[0].end, 3);
+    /* a before-float: nothing is final */
+    lines(it, 5, 10);
+    it[0].float_h = 5;
+    assert_int_equal(lay_paginate_resume(it, 5, true, 0, fixed_height, &h, 1, &pb, a), 0);
+    arena_destroy(a);
+}
+
+/* Dropping the front of a galley: arrays shift, indices rebase, a decoration cut keeps
+ * knowing it started before, markers static content may still retrieve survive. */
+static void test_galley_drop_front(void **state)
+{
+    arena *a = arena_new();
+    lay_galley g;
+    lay_galley_init(&g, a);
+    for (int i = 0; i < 10; i++) {
+        lay_galley_item(&g, 10 + i);
+        lay_box *b = lay_boxv_push(&g.boxes, a, LAY_RECT);
+        b->y = i;
+        if (i == 7)
+            lay_boxv_push(lay_galley_fnotes(&g, 7), a, LAY_RECT)->y = 70;
+    }
+    lay_galley_decor(&g, (lay_decor){.first = 0, .last = 2});
+    lay_galley_decor(&g, (lay_decor){.first = 2, .last = 6});
+    lay_galley_decor(&g, (lay_decor){.first = 5, .last = 9});
+    const char *A = "A", *B = "B";
+    static fo_node nodes[6];
+#define MARK(c, k, f, l) {.cls = c, .marker = &nodes[k], .first = f, .last = l}
+    lay_markrec m[] = {MARK(A, 0, 0, 0), MARK(B, 1, 1, 1), MARK(A, 2, 2, 2),
+                       MARK(B, 3, 3, 6), MARK(A, 4, 5, 5), MARK(B, 5, 8, 8)};
+#undef MARK
+    g.marks = m;
+    g.nmarks = g.capmarks = 6;
+    lay_idrec ids[] = {{"x", 1, 1, 0}, {"y", 4, 4, 0}, {"z", 6, 6, 0}};
+    g.ids = ids;
+    g.nids = g.capids = 3;
+    lay_galley_mark mk;
+    lay_galley_mark_get(&g, &mk);
+
+    lay_galley_drop d = lay_galley_drop_front(&g, 4);
+    assert_int_equal(g.n, 6);
+    assert_true(g.pi[0].height == 14);
+    assert_int_equal(g.ic[0].first, 0);
+    assert_int_equal(g.boxes.n, 6);
+    assert_true(g.boxes.v[0].y == 4);
+    assert_int_equal(g.fnotes[3].n, 1);
+    assert_true(g.fnotes[3].v[0].y == 70);
+    assert_int_equal(g.fnotes[7].n, 0);
+    /* decorations: [0,2] went, [2,6] is cut, [5,9] moved */
+    assert_int_equal(g.ndecor, 2);
+    assert_true(g.decor[0].continued);
+    assert_int_equal(g.decor[0].first, 0);
+    assert_int_equal(g.decor[0].last, 2);
+    assert_false(g.decor[1].continued);
+    assert_int_equal(g.decor[1].first, 1);
+    /* markers: the last A before (2), B cut (3..6), A at 5, B at 8 */
+    assert_int_equal(g.nmarks, 4);
+    assert_true(g.marks[0].started_before && g.marks[0].ended_before);
+    assert_true(g.marks[0].cls == A);
+    assert_true(g.marks[1].started_before && !g.marks[1].ended_before);
+    assert_int_equal(g.marks[1].last, 2);
+    assert_int_equal(g.marks[2].first, 1);
+    assert_false(g.marks[2].started_before);
+    /* ids of the dropped items go */
+    assert_int_equal(g.nids, 2);
+    assert_int_equal(g.ids[0].first, 0);
+    /* a mark taken before the drop follows */
+    lay_galley_mark_rebase(&mk, &d);
+    assert_int_equal(mk.n, g.n);
+    assert_int_equal(mk.nboxes, g.boxes.n);
+    assert_int_equal(mk.ndecor, g.ndecor);
+    assert_int_equal(mk.nmarks, g.nmarks);
+    assert_int_equal(mk.nids, g.nids);
+
+    /* retrieval on the page of items [0, 3): first-including-carryover finds the cut B,
+     * the last A before the page is A(2) when none starts on it */
+    lay_pageinfo pg = {1, "1", &g, 0, 1};
+    assert_ptr_equal(lay_marker_find(&pg, "B", FO_KW_first_including_carryover), &nodes[3]);
+    assert_ptr_equal(lay_marker_find(&pg, "A", FO_KW_first_starting_within_page), &nodes[2]);
+    pg.end = 2;
+    assert_ptr_equal(lay_marker_find(&pg, "A", FO_KW_first_starting_within_page), &nodes[4]);
+    assert_ptr_equal(lay_marker_find(&pg, "B", FO_KW_first_starting_within_page), &nodes[3]);
+    arena_destroy(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +513,9 @@ int main(void)
         cmocka_unit_test(test_before_floats),
         cmocka_unit_test(test_galley_space_resolution),
         cmocka_unit_test(test_sequence_start_numbers),
+        cmocka_unit_test(test_resumed_pagination_matches_the_whole),
+        cmocka_unit_test(test_resumed_pagination_keeps_the_open_page),
+        cmocka_unit_test(test_galley_drop_front),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

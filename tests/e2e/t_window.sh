@@ -1,0 +1,143 @@
+# End-to-end tests of the page window: a page-sequence's pages are made and painted as its
+# flow is laid out, and their layout memory reused (doc/page-window.md).
+
+# window_doc OUT SECTIONS: one page-sequence of SECTIONS sections, each with a marker and an
+# id, paragraphs in a bordered block that crosses pages, a table whose header and footer
+# repeat at breaks, a list, footnotes, a citation of the previous section (backward), a
+# change bar, and every fifth section on an odd page; headers retrieve the markers, the
+# masters alternate in body height. No forward citation: every page can be made as soon
+# as the page breaker is done with it.
+window_doc() {
+    local out=$1 n=$2 i j
+    {
+        cat <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="odd" page-width="148mm" page-height="210mm" margin="12mm">
+<fo:region-body margin-top="14mm" margin-bottom="12mm"/><fo:region-before extent="10mm"/><fo:region-after extent="8mm"/>
+</fo:simple-page-master>
+<fo:simple-page-master master-name="even" page-width="148mm" page-height="210mm" margin="12mm">
+<fo:region-body margin-top="20mm" margin-bottom="12mm"/><fo:region-before extent="10mm"/><fo:region-after extent="8mm"/>
+</fo:simple-page-master>
+<fo:page-sequence-master master-name="book">
+<fo:repeatable-page-master-alternatives>
+<fo:conditional-page-master-reference master-reference="odd" odd-or-even="odd"/>
+<fo:conditional-page-master-reference master-reference="even" odd-or-even="even"/>
+</fo:repeatable-page-master-alternatives>
+</fo:page-sequence-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="book">
+<fo:static-content flow-name="xsl-region-before"><fo:block font-size="8pt">
+<fo:retrieve-marker retrieve-class-name="sec" retrieve-position="first-including-carryover"/> …
+<fo:retrieve-marker retrieve-class-name="sec" retrieve-position="last-ending-within-page"/> /
+<fo:retrieve-marker retrieve-class-name="sub" retrieve-position="first-starting-within-page"/>
+</fo:block></fo:static-content>
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center" font-size="8pt">page <fo:page-number/></fo:block></fo:static-content>
+<fo:static-content flow-name="xsl-footnote-separator"><fo:block><fo:leader leader-pattern="rule" leader-length="30mm"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+EOF
+        for ((i = 1; i <= n; i++)); do
+            local brk=""
+            [ $((i % 5)) = 0 ] && brk=' break-before="odd-page"'
+            echo "<fo:block id=\"s$i\" font-weight=\"bold\" keep-with-next=\"always\"$brk><fo:marker marker-class-name=\"sec\">Section $i</fo:marker>Section $i</fo:block>"
+            [ "$i" -gt 1 ] && echo "<fo:block>Voir la section $((i - 1)) en page <fo:page-number-citation ref-id=\"s$((i - 1))\"/>.</fo:block>"
+            echo "<fo:change-bar-begin change-bar-class=\"c$i\" change-bar-style=\"solid\" change-bar-color=\"red\"/>"
+            echo "<fo:block border=\"1pt solid blue\" background-color=\"#eeeeff\" padding=\"3pt\" widows=\"3\" orphans=\"3\">"
+            for ((j = 1; j <= 4; j++)); do
+                echo "<fo:block text-align=\"justify\" space-after=\"4pt\"><fo:marker marker-class-name=\"sub\">Sous-partie $i.$j</fo:marker>Paragraphe $i.$j : le territoire, ses communes et leurs habitants construisent ensemble une stratégie de transition écologique, de mobilité et d'habitat, avec les acteurs locaux<fo:footnote><fo:inline font-size=\"7pt\" baseline-shift=\"super\">$j</fo:inline><fo:footnote-body><fo:block font-size=\"7pt\">Note $i.$j.</fo:block></fo:footnote-body></fo:footnote> et les élus, sur plusieurs années et plusieurs lignes de texte justifié.</fo:block>"
+            done
+            echo "</fo:block>"
+            echo "<fo:change-bar-end change-bar-class=\"c$i\"/>"
+            echo '<fo:table table-layout="fixed" width="100%"><fo:table-column column-width="20%"/><fo:table-column column-width="80%"/>'
+            echo '<fo:table-header><fo:table-row><fo:table-cell border="0.5pt solid black"><fo:block font-weight="bold">N°</fo:block></fo:table-cell><fo:table-cell border="0.5pt solid black"><fo:block font-weight="bold">Action</fo:block></fo:table-cell></fo:table-row></fo:table-header>'
+            echo '<fo:table-footer><fo:table-row><fo:table-cell number-columns-spanned="2"><fo:block font-style="italic">suite du tableau</fo:block></fo:table-cell></fo:table-row></fo:table-footer><fo:table-body>'
+            for ((j = 1; j <= 9; j++)); do
+                echo "<fo:table-row><fo:table-cell border=\"0.5pt solid black\"><fo:block>$i.$j</fo:block></fo:table-cell><fo:table-cell border=\"0.5pt solid black\"><fo:block>Action $i.$j du plan, portée par la commune</fo:block></fo:table-cell></fo:table-row>"
+            done
+            echo '</fo:table-body></fo:table>'
+            echo '<fo:list-block provisional-distance-between-starts="8mm">'
+            for ((j = 1; j <= 3; j++)); do
+                echo "<fo:list-item><fo:list-item-label end-indent=\"label-end()\"><fo:block>–</fo:block></fo:list-item-label><fo:list-item-body start-indent=\"body-start()\"><fo:block>Point $i.$j de la liste</fo:block></fo:list-item-body></fo:list-item>"
+            done
+            echo '</fo:list-block>'
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+test_window_pages_are_those_of_the_whole_sequence() {
+    window_doc w.fo 24
+    assert_exit 0 "$LIVRABLES" render -f text w.fo -o window.txt
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text w.fo -o whole.txt
+    # every box of every page where laying the sequence out whole puts it
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render w.fo -o w.pdf
+    local pages
+    pages=$(pdf_pages w.pdf)
+    [ "$pages" -gt 24 ] || fail "only $pages pages"
+    pdftotext -layout w.pdf w.txt
+    assert_contains w.txt "page $pages"
+    assert_contains w.txt "suite du tableau"
+    # the citation of section 23 shows the page its heading is on
+    local p23
+    p23=$(page_of_text w.pdf "Section 23")
+    assert_contains w.txt "Voir la section 23 en page $p23."
+}
+
+# long_doc OUT PAGES: about PAGES pages of long justified paragraphs in one page-sequence,
+# a "page n" footer, no citation. Few FO elements for much text: the FO subtree of a
+# page-sequence is still read whole (doc/page-window.md), this keeps it small next to the
+# layout data the window frees.
+long_doc() {
+    local out=$1 pages=$2 i j s
+    s="Le territoire et ses communes construisent une stratégie de transition écologique ; les acteurs locaux, les élus et les habitants partagent un diagnostic des enjeux de mobilité, d'habitat, de paysage et de revitalisation des centres-bourgs, avec des actions portées par l'intercommunalité."
+    {
+        cat <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+EOF
+        # a paragraph of 12 sentences: about one page
+        for ((i = 1; i <= pages; i++)); do
+            printf '<fo:block text-align="justify" hyphenate="true" language="fr" space-after="6pt">%d.' "$i"
+            for ((j = 0; j < 12; j++)); do printf ' %s' "$s"; done
+            printf '</fo:block>\n'
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# peak_kb CMD...: the peak resident memory of CMD, in kB
+peak_kb() {
+    /usr/bin/time -f %M -o peak.txt "$@" >/dev/null 2>cmd.err || { cat cmd.err; return 1; }
+    cat peak.txt
+}
+
+test_window_memory_bounded_in_one_long_sequence() {
+    if [ -n "${ASAN_OPTIONS:-}" ]; then
+        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
+        return 0
+    fi
+    long_doc small.fo 60
+    long_doc large.fo 600
+    local small large
+    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
+    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    local nsmall nlarge
+    nsmall=$(grep -c '^page ' small.txt)
+    nlarge=$(grep -c '^page ' large.txt)
+    [ "$nlarge" -ge $((nsmall * 10 - 10)) ] || fail "$nlarge pages is not 10 times $nsmall"
+    echo "peak: $small kB at $nsmall pages, $large kB at $nlarge pages"
+    # laid out whole (LIVRABLES_PAGE_WINDOW=0), the sequence took 2.7 times the memory at 10
+    # times the pages (83 MB against 30 MB); with the window, 1.27 times (33 MB against 26)
+    [ "$large" -le $((small * 3 / 2)) ] ||
+        fail "peak memory at $nlarge pages ($large kB) is more than 1.5 times the peak at $nsmall ($small kB)"
+}
