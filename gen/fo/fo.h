@@ -3,7 +3,9 @@
  * An FO document is read page-sequence by page-sequence so that memory grows with the
  * largest page-sequence, not with the document: fo_doc_open_*() reads everything before the
  * first page-sequence (layout-master-set, declarations, bookmark-tree), then each call to
- * fo_doc_next_page_sequence() builds one page-sequence subtree in an arena the caller owns.
+ * fo_doc_next_page_sequence() builds one page-sequence subtree in an arena the caller owns;
+ * fo_doc_next_page_sequence_head() and fo_doc_next_flow_child() stream within one, so that
+ * memory need not grow with the largest page-sequence either.
  * fo_doc_rewind() starts again from the first page-sequence (for a second layout pass).
  *
  * Every element node carries its computed properties (XSL 1.1 § 5): inheritance applied,
@@ -291,8 +293,48 @@ const fo_node *fo_doc_master(const fo_doc *doc, const char *name);
 const fo_metadata *fo_doc_metadata(const fo_doc *doc);
 
 /* The next page-sequence, built in `a` (owned by the caller); NULL when there is none left
- * or on a fatal error (check diag_error_count). */
+ * or on a fatal error (check diag_error_count). The whole subtree: its fo:flow's children
+ * are linked in order. */
 fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a);
+
+/* ---- a page-sequence streamed ------------------------------------------------------------ */
+
+/* The same page-sequence in parts, so that memory need not hold its flow whole:
+ *
+ *   arena *sa = arena_new();
+ *   fo_node *ps = fo_doc_next_page_sequence_head(doc, sa);
+ *   const fo_node *flow = ps->last_child;          // fo:flow, if the sequence has one
+ *   for (;;) {
+ *       arena *ca = arena_new();                     // or sa itself
+ *       fo_node *child = fo_doc_next_flow_child(doc, ca);
+ *       if (!child) { arena_destroy(ca); break; }
+ *       ... lay `child` out, paint what it made, then arena_destroy(ca) ...
+ *   }
+ *   ... arena_destroy(sa) once the sequence is done ...
+ *
+ * The head, built in `a` (the sequence's arena, owned by the caller): the fo:page-sequence
+ * with its children before fo:flow (fo:title, fo:static-content) and the fo:flow (its last
+ * child, when it has one), whose first_child and last_child stay NULL: in streaming,
+ * nothing lists the flow's children.
+ * NULL when no page-sequence is left or on a fatal error (check diag_error_count). A call
+ * before the previous sequence's flow was read to its end skips the rest of that one
+ * unread (no diagnostics). */
+fo_node *fo_doc_next_page_sequence_head(fo_doc *doc, arena *a);
+
+/* The next child of the flow of the sequence whose head was returned last, built in `a`
+ * (owned by the caller, who may destroy it once the child is laid out; the sequence's
+ * arena must outlive it): an element, or a text node for character data directly in the
+ * flow other than white space (invalid, as in the whole sequence). Its parent is the flow, its
+ * next_sibling NULL; its properties inherit from the flow's. Whatever it needs beyond
+ * `a`'s life (a marker later pages retrieve) is copied out with fo_node_copy(). NULL at
+ * the flow's end, and from then on; at that point the sequence's children after its flow,
+ * if any (invalid: FOP refuses them), are built into the sequence's arena and appended to
+ * the page-sequence. NULL also on a fatal error (fo_doc_failed() tells). */
+fo_node *fo_doc_next_flow_child(fo_doc *doc, arena *a);
+
+/* Whether the XML broke off within the page-sequence handed out last (a diagnostic said
+ * where): what was handed out of it is incomplete, and nothing follows. */
+bool fo_doc_failed(const fo_doc *doc);
 
 /* Goes back to the first page-sequence. Diagnostics already printed are not repeated.
  * Returns false if the input can't be read again. */
@@ -324,6 +366,15 @@ bool fo_parse_color(const char *s, fo_color *out);
  * the retrieve-marker instead of from where the marker sat in the flow (XSL 1.1 § 6.13.6).
  * The copy's root stands for the retrieve-marker: its props are the retrieve-marker's. */
 fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *a);
+
+/* A deep copy of `n`'s subtree in `a`: nodes, properties and strings (text shares its
+ * parent's properties in the copy as in the original). The copy's parent and
+ * next_sibling are NULL: the caller sets them (layout asks ancestors about list-blocks and
+ * tables). For what must outlive the arena `n` lives in. */
+fo_node *fo_node_copy(const fo_node *n, arena *a);
+
+/* Appends `child` to `parent`'s children (and sets its parent). */
+void fo_node_append(fo_node *parent, fo_node *child);
 
 /* The first child of `n` of the given kind, or NULL. */
 const fo_node *fo_child(const fo_node *n, fo_kind kind);

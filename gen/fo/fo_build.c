@@ -22,13 +22,13 @@ struct fo_props_cache {
     size_t scap, scount;
 };
 
-fo_props_cache *fo_props_cache_new(arena *a)
+fo_props_cache *fo_props_cache_new(arena *a, size_t cap)
 {
     fo_props_cache *c = ARENA_NEW(a, fo_props_cache);
     c->a = a;
-    c->cap = 256;
+    c->cap = cap;
     c->slots = ARENA_NEW_ARRAY(a, const fo_props *, c->cap);
-    c->scap = 256;
+    c->scap = cap;
     c->strings = ARENA_NEW_ARRAY(a, const char *, c->scap);
     return c;
 }
@@ -212,7 +212,7 @@ static void compute_node_props(fo_builder *b, fo_node *n, xmlNode *x, const fo_n
 
 /* ---- text -------------------------------------------------------------------------------- */
 
-static bool is_text_like(xmlNode *x)
+bool fo_is_text_like(const xmlNode *x)
 {
     return x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE ||
            x->type == XML_ENTITY_REF_NODE || x->type == XML_COMMENT_NODE ||
@@ -245,8 +245,27 @@ static bool keeps_blank_text(const fo_node *parent, xmlNode *first, xmlNode *end
     return !is_block_element(prev) && !is_block_element(end);
 }
 
-/* One text node from a run of libxml2 text nodes (split by comments or entities). */
-static xmlNode *build_text(fo_builder *b, xmlNode *x, fo_node *parent)
+fo_node *fo_build_text(fo_builder *b, const fo_node *parent, int line, const char *s,
+                       size_t len, bool keep_blank)
+{
+    if (!len || (fo_is_blank(s, len) && !keep_blank))
+        return NULL;
+    char *out = arena_alloc(b->a, len * 3 + 1);
+    size_t n = fo_whitespace_apply(parent->props, s, len, out);
+    if (!n)
+        return NULL;
+    out[n] = '\0';
+    fo_node *t = ARENA_NEW(b->a, fo_node);
+    t->kind = FO_TEXT;
+    t->line = line;
+    t->parent = (fo_node *)parent;
+    t->props = parent->props;
+    t->text = out;
+    t->text_len = n;
+    return t;
+}
+
+xmlNode *fo_build_text_run(fo_builder *b, xmlNode *x, const fo_node *parent, fo_node **out)
 {
     int line = (int)xmlGetLineNo(x);
     xmlBuffer *buf = NULL;
@@ -254,7 +273,7 @@ static xmlNode *build_text(fo_builder *b, xmlNode *x, fo_node *parent)
     size_t len = 0;
     xmlNode *end = x;
     int pieces = 0;
-    for (; end && is_text_like(end); end = end->next) {
+    for (; end && fo_is_text_like(end); end = end->next) {
         if (end->type == XML_COMMENT_NODE || end->type == XML_PI_NODE)
             continue;
         xmlChar *owned = NULL;
@@ -281,20 +300,7 @@ static xmlNode *build_text(fo_builder *b, xmlNode *x, fo_node *parent)
         s = (const char *)xmlBufferContent(buf);
         len = (size_t)xmlBufferLength(buf);
     }
-    if (len && !(fo_is_blank(s, len) && !keeps_blank_text(parent, x, end))) {
-        char *out = arena_alloc(b->a, len * 3 + 1);
-        size_t n = fo_whitespace_apply(parent->props, s, len, out);
-        if (n) {
-            out[n] = '\0';
-            fo_node *t = ARENA_NEW(b->a, fo_node);
-            t->kind = FO_TEXT;
-            t->line = line;
-            t->props = parent->props;
-            t->text = out;
-            t->text_len = n;
-            fo_node_append(parent, t);
-        }
-    }
+    *out = fo_build_text(b, parent, line, s, len, keeps_blank_text(parent, x, end));
     if (buf)
         xmlBufferFree(buf);
     return end;
@@ -415,8 +421,11 @@ void fo_read_declarations(xmlNode *decl, fo_metadata *meta, arena *a)
 static void build_children(fo_builder *b, xmlNode *x, fo_node *n)
 {
     for (xmlNode *c = x->children; c;) {
-        if (is_text_like(c)) {
-            c = build_text(b, c, n);
+        if (fo_is_text_like(c)) {
+            fo_node *t;
+            c = fo_build_text_run(b, c, n, &t);
+            if (t)
+                fo_node_append(n, t);
             continue;
         }
         if (c->type == XML_ELEMENT_NODE)

@@ -1,7 +1,6 @@
-/* FO documents read page-sequence by page-sequence: from a file with an xmlTextReader
- * (each page-sequence subtree is expanded, built into the caller's arena, then left for
- * the reader to free) or from an in-memory xmlDoc. Everything before the first
- * page-sequence stays in the document's own arena. */
+/* FO documents opened for streaming: from a file with an xmlTextReader or from an
+ * in-memory xmlDoc. Everything before the first page-sequence is read at open and stays in
+ * the document's own arena; the page-sequences are read by fo_sequence.c. */
 #include "fo/fo_internal.h"
 #include "util/readable.h"
 #include "util/xml_errors.h"
@@ -15,25 +14,6 @@
 
 /* No network, no DTD, no external entities; line numbers past 65535. */
 #define FO_PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
-
-struct fo_doc {
-    char *path;
-    diag *d;
-    arena *a;
-    fo_props_cache *cache;
-    fo_node *root;
-    fo_metadata meta;
-    bool title_done; /* the first page-sequence was read (fallback title) */
-    /* in memory */
-    xmlDoc *xml;
-    xmlNode *first_ps, *next_ps;
-    /* from a file, or from its text in memory (mem, borrowed) */
-    const char *mem;
-    size_t mem_len;
-    xmlTextReader *reader;
-    bool positioned; /* the reader's current node is not examined yet */
-    bool xml_error;  /* libxml2 reported an error of this document */
-};
 
 /* libxml2 errors become diagnostics of the FO file. */
 static void on_xml_error(void *ctx, xmlError *err)
@@ -54,7 +34,7 @@ static void on_xml_error(void *ctx, xmlError *err)
 /* The reader failed. Some failures (an input that does not convert from its declared
  * encoding) reach no error handler of ours: the document must not then pass for one that
  * simply ended there. */
-static void reader_failed(fo_doc *doc)
+void fo_doc_reader_failed(fo_doc *doc)
 {
     if (!doc->xml_error)
         diag_error(doc->d, doc->path, xmlTextReaderGetParserLineNumber(doc->reader),
@@ -70,7 +50,10 @@ static fo_doc *doc_new(const char *path, diag *d)
     doc->a = arena_new();
     doc->path = arena_strdup(doc->a, path ? path : "<fo>");
     doc->d = d;
-    doc->cache = fo_props_cache_new(doc->a);
+    doc->cache = fo_props_cache_new(doc->a, 256);
+    doc->seq.text = xmlBufferCreate();
+    if (!doc->seq.text)
+        abort();
     return doc;
 }
 
@@ -80,6 +63,7 @@ void fo_doc_destroy(fo_doc *doc)
         return;
     if (doc->reader)
         xmlFreeTextReader(doc->reader);
+    xmlBufferFree(doc->seq.text);
     arena_destroy(doc->a);
     free(doc);
 }
@@ -98,7 +82,7 @@ const fo_node *fo_doc_master(const fo_doc *doc, const char *name)
     return NULL;
 }
 
-static bool is_fo(xmlNode *x, const char *name)
+bool fo_is_element(const xmlNode *x, const char *name)
 {
     return x && x->type == XML_ELEMENT_NODE && x->ns && x->ns->href &&
            strcmp((const char *)x->ns->href, FO_NS) == 0 &&
@@ -109,11 +93,11 @@ static bool is_fo(xmlNode *x, const char *name)
  * through it, as if they were children of fo:root. */
 static bool is_wrapper(xmlNode *x)
 {
-    return is_fo(x, "page-sequence-wrapper");
+    return fo_is_element(x, "page-sequence-wrapper");
 }
 
 /* The node after `c` in document order, entering no element but wrappers. */
-static xmlNode *next_through_wrappers(xmlNode *c)
+xmlNode *fo_doc_next_through_wrappers(xmlNode *c)
 {
     while (!c->next && c->parent && is_wrapper(c->parent))
         c = c->parent;
@@ -121,20 +105,20 @@ static xmlNode *next_through_wrappers(xmlNode *c)
 }
 
 /* The first page-sequence at or after `c`, looking inside wrappers; NULL if none. */
-static xmlNode *page_sequence_from(xmlNode *c)
+xmlNode *fo_doc_page_sequence_from(xmlNode *c)
 {
     while (c) {
-        if (is_fo(c, "page-sequence"))
+        if (fo_is_element(c, "page-sequence"))
             return c;
         if (is_wrapper(c) && c->children)
             c = c->children;
         else
-            c = next_through_wrappers(c);
+            c = fo_doc_next_through_wrappers(c);
     }
     return NULL;
 }
 
-static fo_builder doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache)
+fo_builder fo_doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache)
 {
     fo_builder b = {doc->path, doc->d, a, cache, NULL, doc->a};
     if (!doc->title_done)
@@ -145,12 +129,12 @@ static fo_builder doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache)
 /* fo:root itself, without children; false (with an error) when `x` is something else. */
 static bool build_root(fo_doc *doc, xmlNode *x)
 {
-    if (!is_fo(x, "root")) {
+    if (!fo_is_element(x, "root")) {
         diag_error(doc->d, doc->path, x ? (int)xmlGetLineNo(x) : 0,
                    _("the root element is not fo:root"));
         return false;
     }
-    fo_builder b = doc_builder(doc, doc->a, doc->cache);
+    fo_builder b = fo_doc_builder(doc, doc->a, doc->cache);
     doc->root = fo_build_element(&b, x, NULL, FO_BUILD_SHALLOW);
     const fo_props *p = doc->root->props;
     if (*p->xml_lang)
@@ -165,16 +149,8 @@ static bool build_root(fo_doc *doc, xmlNode *x)
 /* A child of fo:root before the first page-sequence, kept in the document's arena. */
 static void build_prelude_child(fo_doc *doc, xmlNode *x)
 {
-    fo_builder b = doc_builder(doc, doc->a, doc->cache);
+    fo_builder b = fo_doc_builder(doc, doc->a, doc->cache);
     fo_build_element(&b, x, doc->root, 0);
-}
-
-static fo_node *build_page_sequence(fo_doc *doc, xmlNode *x, arena *a)
-{
-    fo_builder b = doc_builder(doc, a, fo_props_cache_new(a));
-    fo_node *ps = fo_build_element(&b, x, doc->root, FO_BUILD_DETACHED);
-    doc->title_done = true;
-    return ps;
 }
 
 /* ---- in memory -------------------------------------------------------------------------- */
@@ -191,7 +167,7 @@ fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d)
     for (xmlNode *c = root->children; c; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (is_fo(c, "page-sequence") || is_wrapper(c)) {
+        if (fo_is_element(c, "page-sequence") || is_wrapper(c)) {
             doc->first_ps = doc->next_ps = c;
             break;
         }
@@ -200,21 +176,9 @@ fo_doc *fo_doc_open_xml(struct _xmlDoc *xml, const char *path, diag *d)
     return doc;
 }
 
-static fo_node *next_in_memory(fo_doc *doc, arena *a)
-{
-    xmlNode *c = page_sequence_from(doc->next_ps);
-    if (!c) {
-        doc->next_ps = NULL;
-        return NULL;
-    }
-    doc->next_ps = next_through_wrappers(c);
-    return build_page_sequence(doc, c, a);
-}
-
 /* ---- from a file ------------------------------------------------------------------------ */
 
-/* The next node to examine: 1, or 0 at the end, -1 on error. */
-static int step(fo_doc *doc)
+int fo_doc_step(fo_doc *doc)
 {
     if (doc->positioned) {
         doc->positioned = false;
@@ -223,8 +187,7 @@ static int step(fo_doc *doc)
     return xmlTextReaderRead(doc->reader);
 }
 
-/* Skips the current node's subtree; the reader stops on the next node to examine. */
-static int skip(fo_doc *doc)
+int fo_doc_skip(fo_doc *doc)
 {
     int r = xmlTextReaderNext(doc->reader);
     doc->positioned = r == 1;
@@ -233,10 +196,10 @@ static int skip(fo_doc *doc)
 
 /* Advances to the next page-sequence start tag, a child of fo:root; calls `other` (may be
  * NULL) on the other element children met on the way. False at the end or on error. */
-static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
+static bool seek_with(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
 {
     int r;
-    while ((r = step(doc)) == 1) {
+    while ((r = fo_doc_step(doc)) == 1) {
         int type = xmlTextReaderNodeType(doc->reader);
         int depth = xmlTextReaderDepth(doc->reader);
         if (depth == 0)
@@ -245,7 +208,7 @@ static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
         if (type != XML_READER_TYPE_ELEMENT)
             continue;
         xmlNode *x = xmlTextReaderCurrentNode(doc->reader);
-        if (is_fo(x, "page-sequence")) {
+        if (fo_is_element(x, "page-sequence")) {
             doc->positioned = true;
             return true;
         }
@@ -254,16 +217,16 @@ static bool seek_page_sequence(fo_doc *doc, void (*other)(fo_doc *, xmlNode *))
         if (other) {
             xmlNode *full = xmlTextReaderExpand(doc->reader);
             if (!full) {
-                reader_failed(doc);
+                fo_doc_reader_failed(doc);
                 return false;
             }
             other(doc, full);
         }
-        if ((r = skip(doc)) != 1)
+        if ((r = fo_doc_skip(doc)) != 1)
             break;
     }
     if (r < 0)
-        reader_failed(doc);
+        fo_doc_reader_failed(doc);
     return false;
 }
 
@@ -287,7 +250,7 @@ static bool open_reader(fo_doc *doc, bool with_root)
         if (r == 0)
             diag_error(doc->d, doc->path, 0, _("no root element"));
         else
-            reader_failed(doc);
+            fo_doc_reader_failed(doc);
         return false;
     }
     if (with_root && !build_root(doc, xmlTextReaderCurrentNode(doc->reader)))
@@ -302,7 +265,7 @@ static void ignore_generic(void *ctx, const char *fmt, ...)
     /* only repeats, unstructured, what the structured handler reported */
 }
 
-static void catch_errors(fo_doc *doc, xml_handlers *saved)
+void fo_doc_catch_errors(fo_doc *doc, xml_handlers *saved)
 {
     xml_handlers_save(saved);
     xmlSetStructuredErrorFunc(doc, on_xml_error);
@@ -313,10 +276,10 @@ static void catch_errors(fo_doc *doc, xml_handlers *saved)
 static fo_doc *open_streaming(fo_doc *doc)
 {
     xml_handlers saved;
-    catch_errors(doc, &saved);
+    fo_doc_catch_errors(doc, &saved);
     bool ok = open_reader(doc, true);
     if (ok && xmlTextReaderIsEmptyElement(doc->reader) != 1)
-        seek_page_sequence(doc, build_prelude_child);
+        seek_with(doc, build_prelude_child);
     xml_handlers_restore(&saved);
     if (!ok) {
         fo_doc_destroy(doc);
@@ -353,34 +316,17 @@ static void foreign_after_start(fo_doc *doc, xmlNode *x)
                    (const char *)x->name);
 }
 
-static fo_node *next_in_file(fo_doc *doc, arena *a)
+bool fo_doc_seek_page_sequence(fo_doc *doc)
 {
-    if (!doc->reader || !seek_page_sequence(doc, foreign_after_start))
-        return NULL;
-    doc->positioned = false;
-    xmlNode *x = xmlTextReaderExpand(doc->reader);
-    if (!x) {
-        reader_failed(doc);
-        return NULL;
-    }
-    fo_node *ps = build_page_sequence(doc, x, a);
-    skip(doc);
-    return ps;
-}
-
-fo_node *fo_doc_next_page_sequence(fo_doc *doc, arena *a)
-{
-    if (doc->xml)
-        return next_in_memory(doc, a);
-    xml_handlers saved;
-    catch_errors(doc, &saved);
-    fo_node *ps = next_in_file(doc, a);
-    xml_handlers_restore(&saved);
-    return ps;
+    return doc->reader && seek_with(doc, foreign_after_start);
 }
 
 bool fo_doc_rewind(fo_doc *doc)
 {
+    xmlBuffer *text = doc->seq.text;
+    memset(&doc->seq, 0, sizeof doc->seq);
+    doc->seq.text = text;
+    xmlBufferEmpty(text);
     if (doc->xml) {
         doc->next_ps = doc->first_ps;
         return true;
@@ -389,12 +335,12 @@ bool fo_doc_rewind(fo_doc *doc)
         xmlFreeTextReader(doc->reader);
     doc->reader = NULL;
     xml_handlers saved;
-    catch_errors(doc, &saved);
+    fo_doc_catch_errors(doc, &saved);
     bool ok = open_reader(doc, false);
     if (ok) {
         doc->title_done = true;
         if (xmlTextReaderIsEmptyElement(doc->reader) != 1)
-            seek_page_sequence(doc, NULL);
+            seek_with(doc, NULL);
     }
     xml_handlers_restore(&saved);
     return ok;
@@ -414,11 +360,11 @@ fo_node *fo_parse_memory(const char *xml, size_t len, const char *path, arena *a
         return NULL;
     fo_node *root = NULL;
     xmlNode *rx = xmlDocGetRootElement(x);
-    if (!is_fo(rx, "root")) {
+    if (!fo_is_element(rx, "root")) {
         diag_error(d, ctx.path, rx ? (int)xmlGetLineNo(rx) : 0,
                    _("the root element is not fo:root"));
     } else {
-        fo_builder b = {ctx.path, d, a, fo_props_cache_new(a), NULL, a};
+        fo_builder b = {ctx.path, d, a, fo_props_cache_new(a, 256), NULL, a};
         root = fo_build_element(&b, rx, NULL, 0);
     }
     xmlFreeDoc(x);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "fo/fo.h"
+#include "util/xml_errors.h"
 
 struct _xmlNode;
 
@@ -165,9 +166,11 @@ bool fo_is_blank(const char *s, size_t len);
 
 /* ---- tree building (fo_build.c) ------------------------------------------------------------- */
 
-/* Shares identical computed property structs within one arena. */
+/* Shares identical computed property structs within one arena. `cap` (a power of two) is
+ * the number of structs it starts with room for: 256 for a page-sequence, a few for one
+ * flow child (it grows as needed). */
 typedef struct fo_props_cache fo_props_cache;
-fo_props_cache *fo_props_cache_new(arena *a);
+fo_props_cache *fo_props_cache_new(arena *a, size_t cap);
 
 typedef struct {
     const char *file;
@@ -186,12 +189,95 @@ typedef struct {
 enum { FO_BUILD_SHALLOW = 1, FO_BUILD_DETACHED = 2 };
 fo_node *fo_build_element(fo_builder *b, struct _xmlNode *x, fo_node *parent, int flags);
 
-/* Appends `child` to `parent`'s children. */
-void fo_node_append(fo_node *parent, fo_node *child);
+/* Whether a libxml2 node is character data for the tree: text, CDATA, an entity reference,
+ * or a comment or processing instruction (skipped, but not splitting the text around). */
+bool fo_is_text_like(const struct _xmlNode *x);
+
+/* The text node of `len` bytes at `s` (one run of character data) in `parent`, not
+ * appended (its parent pointer set); NULL when white-space handling leaves nothing, or
+ * when it is only white space and `keep_blank` is false. */
+fo_node *fo_build_text(fo_builder *b, const fo_node *parent, int line, const char *s,
+                       size_t len, bool keep_blank);
+
+/* The run of text-like siblings starting at `x` as one text node of `parent` in *out (not
+ * appended; NULL when nothing is left of it); returns the node after the run. */
+struct _xmlNode *fo_build_text_run(fo_builder *b, struct _xmlNode *x, const fo_node *parent,
+                                   fo_node **out);
 
 /* Reads document metadata from a declarations element. */
 void fo_read_declarations(struct _xmlNode *decl, fo_metadata *meta, arena *a);
 
 #define FO_NS "http://www.w3.org/1999/XSL/Format"
+
+/* Whether `x` is the FO element of local name `name`. */
+bool fo_is_element(const struct _xmlNode *x, const char *name);
+
+/* ---- documents (fo_doc.c: opening, the prelude; fo_sequence.c: page-sequences) ---------- */
+
+struct _xmlDoc;
+struct _xmlTextReader;
+struct _xmlBuffer;
+
+/* The page-sequence being handed out: its head, then its flow's children one by one. */
+typedef struct {
+    fo_node *ps;           /* in the sequence's arena; NULL before the first */
+    fo_node *flow;         /* its fo:flow while children may be left to hand out */
+    arena *a;              /* the sequence's arena (the caller's) */
+    fo_props_cache *cache; /* property structs shared within the sequence's arena */
+    bool failed;           /* the XML broke off: nothing more is handed out */
+    /* from the reader */
+    int depth;                /* of the fo:page-sequence element */
+    bool ended;               /* its end tag was read */
+    bool flow_empty;          /* <fo:flow/>: no end tag to wait for */
+    struct _xmlBuffer *text;  /* character data directly in the flow or the sequence */
+    int text_line;            /* where it starts */
+    bool text_pending;
+    /* in memory */
+    struct _xmlNode *next;       /* the flow's next child */
+    struct _xmlNode *after_flow; /* the sequence's child after the flow */
+} fo_sequence;
+
+struct fo_doc {
+    char *path;
+    diag *d;
+    arena *a;
+    fo_props_cache *cache;
+    fo_node *root;
+    fo_metadata meta;
+    bool title_done; /* the first page-sequence was read (fallback title) */
+    /* in memory */
+    struct _xmlDoc *xml;
+    struct _xmlNode *first_ps, *next_ps;
+    /* from a file, or from its text in memory (mem, borrowed) */
+    const char *mem;
+    size_t mem_len;
+    struct _xmlTextReader *reader;
+    bool positioned; /* the reader's current node is not examined yet */
+    bool xml_error;  /* libxml2 reported an error of this document */
+    fo_sequence seq;
+};
+
+/* A builder into `a`, with the fallback title's metadata while the first page-sequence is
+ * read. */
+fo_builder fo_doc_builder(fo_doc *doc, arena *a, fo_props_cache *cache);
+
+/* In memory: the first page-sequence at or after `c` (looking inside
+ * fo:page-sequence-wrapper), or NULL; and the node after `c`, leaving wrappers. */
+struct _xmlNode *fo_doc_page_sequence_from(struct _xmlNode *c);
+struct _xmlNode *fo_doc_next_through_wrappers(struct _xmlNode *c);
+
+/* From the reader. step: the next node to examine (1, or 0 at the end, -1 on error).
+ * skip: past the current node's subtree, stopping on the next node to examine. */
+int fo_doc_step(fo_doc *doc);
+int fo_doc_skip(fo_doc *doc);
+/* The reader failed: reports it unless libxml2 already did. */
+void fo_doc_reader_failed(fo_doc *doc);
+/* Advances to the next page-sequence start tag (false at the end or on error), reporting
+ * unknown FO elements met on the way. */
+bool fo_doc_seek_page_sequence(fo_doc *doc);
+
+/* Routes libxml2's errors to the document's diag while the reader parses; `saved` gets
+ * the handlers to put back with xml_handlers_restore(). */
+void fo_doc_catch_errors(fo_doc *doc, xml_handlers *saved);
 
 #endif

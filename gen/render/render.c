@@ -230,6 +230,19 @@ static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
     return true;
 }
 
+/* The next page-sequence, its head first, then its flow's children pulled one at a time
+ * into the same arena and linked in order (layout takes a whole sequence); NULL when none
+ * is left or the XML broke off within it. */
+static fo_node *next_sequence(fo_doc *doc, arena *a)
+{
+    fo_node *ps = fo_doc_next_page_sequence_head(doc, a);
+    fo_node *flow = ps && ps->last_child && ps->last_child->kind == FO_FLOW ? ps->last_child
+                                                                            : NULL;
+    for (fo_node *c; flow && (c = fo_doc_next_flow_child(doc, a));)
+        fo_node_append(flow, c);
+    return fo_doc_failed(doc) ? NULL : ps;
+}
+
 /* The page window may be turned off (LIVRABLES_PAGE_WINDOW=0): sequences then are laid out
  * whole before their pages are made, as a reference to compare with. */
 static bool page_window_wanted(void)
@@ -249,7 +262,7 @@ static bool run_pass(render_run *r)
     bool ok = true;
     for (;;) {
         arena *a = arena_new();
-        fo_node *seq = fo_doc_next_page_sequence(r->doc, a);
+        fo_node *seq = next_sequence(r->doc, a);
         /* nothing held before it: its pages may be painted as they are made */
         window_sink sink = {r, w, true};
         bool window = r->painter && h.head == h.n && page_window_wanted();

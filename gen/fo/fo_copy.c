@@ -1,0 +1,72 @@
+/* Deep copies of FO subtrees, for what must outlive the arena a streamed flow child was
+ * built in: a marker that later pages retrieve, a block layout lays out again. */
+#include "fo/fo_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Property structs already copied, so that nodes sharing one in the original share its
+ * copy (text nodes share their parent's). */
+typedef struct {
+    const fo_props **from;
+    const fo_props **to;
+    size_t cap; /* a power of two, at least twice the nodes copied */
+    arena *a;
+} props_map;
+
+static size_t count_nodes(const fo_node *n)
+{
+    size_t count = 1;
+    for (const fo_node *c = n->first_child; c; c = c->next_sibling)
+        count += count_nodes(c);
+    return count;
+}
+
+static const fo_props *copy_props(props_map *m, const fo_props *p)
+{
+    size_t i = ((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ull >> 7 & (m->cap - 1);
+    while (m->from[i]) {
+        if (m->from[i] == p)
+            return m->to[i];
+        i = (i + 1) & (m->cap - 1);
+    }
+    fo_props *copy = ARENA_NEW(m->a, fo_props);
+    *copy = *p;
+    const char **fields[FO_PROP_COUNT];
+    int n = fo_props_string_fields(copy, fields);
+    for (int k = 0; k < n; k++)
+        *fields[k] = arena_strdup(m->a, *fields[k]);
+    m->from[i] = p;
+    m->to[i] = copy;
+    return copy;
+}
+
+static fo_node *copy_node(props_map *m, const fo_node *src)
+{
+    fo_node *n = ARENA_NEW(m->a, fo_node);
+    *n = *src;
+    n->parent = n->first_child = n->last_child = n->next_sibling = NULL;
+    n->props = copy_props(m, src->props);
+    if (src->text)
+        n->text = arena_strndup(m->a, src->text, src->text_len);
+    for (const fo_node *c = src->first_child; c; c = c->next_sibling)
+        fo_node_append(n, copy_node(m, c));
+    return n;
+}
+
+fo_node *fo_node_copy(const fo_node *n, arena *a)
+{
+    props_map m = {.cap = 16, .a = a};
+    for (size_t nodes = count_nodes(n); m.cap < 2 * nodes;)
+        m.cap *= 2;
+    /* scratch, not in `a`: the copy may be kept long */
+    m.from = calloc(m.cap, sizeof *m.from);
+    m.to = malloc(m.cap * sizeof *m.to);
+    if (!m.from || !m.to)
+        abort();
+    fo_node *copy = copy_node(&m, n);
+    free(m.from);
+    free(m.to);
+    return copy;
+}
