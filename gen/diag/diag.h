@@ -50,6 +50,16 @@ void diag_forget_reported(diag *d);
  * the program ends). Nothing is ever drawn when the output is not a terminal. */
 void diag_progress(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* For a worker process whose parent prints (build's deliverables in parallel): while `to` is
+ * not NULL, reports are counted and deduplicated as usual but written to `to` as records
+ * instead of printed, and no progress line is drawn. NULL prints again. */
+void diag_divert(diag *d, FILE *to);
+
+/* Reports, in order, the `len` bytes of records a capturing reporter wrote (diag_divert), as
+ * if they were reported here: counted, deduplicated against this reporter's earlier reports,
+ * printed. False when the records are malformed (those before the fault are reported). */
+bool diag_replay(diag *d, const char *records, size_t len);
+
 /* The text of the first error reported, or NULL (for callers that summarize a failure). */
 const char *diag_first_error(const diag *d);
 

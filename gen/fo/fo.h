@@ -370,8 +370,9 @@ fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *
 /* A deep copy of `n`'s subtree in `a`: nodes, properties and strings (text shares its
  * parent's properties in the copy as in the original). The copy's parent and
  * next_sibling are NULL: the caller sets them (layout asks ancestors about list-blocks and
- * tables). For what must outlive the arena `n` lives in. */
-fo_node *fo_node_copy(const fo_node *n, arena *a);
+ * tables). For what must outlive the arena `n` lives in. `keep`, when not NULL, chooses
+ * which of n's own children are copied. */
+fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a);
 
 /* Appends `child` to `parent`'s children (and sets its parent). */
 void fo_node_append(fo_node *parent, fo_node *child);

@@ -1,5 +1,6 @@
-/* Deep copies of FO subtrees, for what must outlive the arena a streamed flow child was
- * built in: a marker that later pages retrieve, a block layout lays out again. */
+/* Deep copies of FO subtrees, for what must outlive the arena they were built in: a
+ * marker that later pages retrieve, a block layout lays out again, the static content of
+ * pages made before the numbers they cite are known (layout/lay_remake.c). */
 #include "fo/fo_internal.h"
 
 #include <stdint.h>
@@ -42,7 +43,7 @@ static const fo_props *copy_props(props_map *m, const fo_props *p)
     return copy;
 }
 
-static fo_node *copy_node(props_map *m, const fo_node *src)
+static fo_node *copy_node(props_map *m, const fo_node *src, bool (*keep)(const fo_node *))
 {
     fo_node *n = ARENA_NEW(m->a, fo_node);
     *n = *src;
@@ -51,11 +52,12 @@ static fo_node *copy_node(props_map *m, const fo_node *src)
     if (src->text)
         n->text = arena_strndup(m->a, src->text, src->text_len);
     for (const fo_node *c = src->first_child; c; c = c->next_sibling)
-        fo_node_append(n, copy_node(m, c));
+        if (!keep || keep(c))
+            fo_node_append(n, copy_node(m, c, NULL));
     return n;
 }
 
-fo_node *fo_node_copy(const fo_node *n, arena *a)
+fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a)
 {
     props_map m = {.cap = 16, .a = a};
     for (size_t nodes = count_nodes(n); m.cap < 2 * nodes;)
@@ -65,7 +67,7 @@ fo_node *fo_node_copy(const fo_node *n, arena *a)
     m.to = malloc(m.cap * sizeof *m.to);
     if (!m.from || !m.to)
         abort();
-    fo_node *copy = copy_node(&m, n);
+    fo_node *copy = copy_node(&m, n, keep);
     free(m.from);
     free(m.to);
     return copy;

@@ -170,7 +170,7 @@ double lay_float_separator_h(const lay_build *b, const fo_node *ps)
 {
     if (!separator_of(ps))
         return 0;
-    lay_pageinfo page = {0, "", b->g, 0, 0};
+    lay_pageinfo page = {0, "", b->g, 0, 0, NULL, 0};
     lay_galley g;
     separator_layout(b->ctx, b->a, ps, &page, b->body_w, &g);
     return lay_galley_height(&g);

@@ -263,7 +263,12 @@ static bool same_class(const lay_markrec *m, const char *cls)
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position)
 {
     const lay_galley *g = pg->flow;
-    if (!g || !cls)
+    if (!cls)
+        return NULL;
+    for (size_t i = 0; i < pg->nfound; i++) /* a page laid out again, its flow gone */
+        if (pg->found[i].position == position && strcmp(pg->found[i].cls, cls) == 0)
+            return pg->found[i].marker;
+    if (!g)
         return NULL;
     /* marks are in document order of their blocks' starts */
     size_t lo = 0, hi = g->nmarks;
@@ -308,6 +313,12 @@ const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw po
 
 /* ---- page assembly ---------------------------------------------------------------------- */
 
+#define TELL_ITEM(as, k, part, pos, dx, dy)                                                 \
+    do {                                                                                     \
+        if ((as)->on_item)                                                                   \
+            (as)->on_item((as)->on_item_ud, (as)->page, (k), (part), (pos), (dx), (dy));     \
+    } while (0)
+
 static void region_background(lay_boxv *out, arena *a, const fo_node *r, double x, double y,
                               double w, double h)
 {
@@ -327,19 +338,19 @@ static const fo_node *static_for(const fo_node *ps, const char *name)
     return NULL;
 }
 
-static void place_static(assembler *as, const fo_node *sc, const fo_node *region,
-                         const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
-                         double h)
+void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *region,
+                      const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                      double h)
 {
     lay_galley g;
-    lay_galley_init(&g, as->a);
-    lay_build b = {.ctx = as->ctx, .a = as->a, .g = &g, .ref_w = w, .body_w = w, .page = info};
+    lay_galley_init(&g, a);
+    lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = w, .body_w = w, .page = info};
     lay_blocks(&b, sc);
     /* ids in static content are on every page showing it: the first one counts for
      * citations (no named destination: it would not be unique) */
     for (size_t i = 0; i < g.nids; i++)
         if (g.ids[i].id[0] != '\x01')
-            lay_ctx_id_place(as->ctx, g.ids[i].id, info->number, info->label, info->number,
+            lay_ctx_id_place(ctx, g.ids[i].id, info->number, info->label, info->number,
                              info->label);
     double ch = lay_galley_height(&g), off = 0;
     fo_kw da = region ? region->props->display_align : FO_KW_auto;
@@ -348,7 +359,7 @@ static void place_static(assembler *as, const fo_node *sc, const fo_node *region
     else if (da == FO_KW_after)
         off = h - ch;
     size_t first = out->n;
-    lay_galley_stack(&g, out, as->a, x, y + off);
+    lay_galley_stack(&g, out, a, x, y + off);
     lay_boxv_artifacts(out, first, true);
 }
 
@@ -424,9 +435,11 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
     if (head)
         lay_boxv_append(out, as->a, head->header, head->nheader_under, geo->body_x, geo->body_y);
     lay_boxv_artifacts(out, rep0, true);
-    for (size_t k = pb->start; k < pb->end; k++)
+    for (size_t k = pb->start; k < pb->end; k++) {
+        TELL_ITEM(as, k, LAY_PART_UNDER, out->n, ITEM_X(k), geo->body_y + ys[k - pb->start]);
         lay_boxv_append(out, as->a, lay_boxes_at(g->boxes.v, g->ic[k].first), g->ic[k].under,
                         ITEM_X(k), geo->body_y + ys[k - pb->start]);
+    }
     rep0 = out->n;
     if (foot)
         lay_boxv_append(out, as->a, foot->footer, foot->nfooter_under, geo->body_x, fy0);
@@ -439,6 +452,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         size_t n;
         const lay_box *bx = lay_galley_item_boxes(g, k, &n);
         double iy = geo->body_y + ys[k - pb->start];
+        TELL_ITEM(as, k, LAY_PART_MAIN, out->n, ITEM_X(k), iy);
         lay_boxv_append(out, as->a, lay_boxes_at(bx, g->ic[k].under), n - g->ic[k].under,
                         ITEM_X(k), iy);
         if (g->extra && g->extra[k].n)
@@ -455,6 +469,7 @@ static void place_body(assembler *as, lay_boxv *out, const lay_geometry *geo,
         for (size_t k = pb->start; k < pb->end; k++) {
             if (!g->fnotes || !g->fnotes[k].n)
                 continue;
+            TELL_ITEM(as, k, LAY_PART_FOOTNOTES, out->n, geo->body_x, fy);
             lay_boxv_append(out, as->a, g->fnotes[k].v, g->fnotes[k].n, geo->body_x, fy);
             fy += g->pi[k].footnote_h;
         }
@@ -754,15 +769,27 @@ void lay_seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *
         if (geo.has_region[r])
             region_background(&out, pa, geo.region[r], geo.rx[r], geo.ry[r], geo.rw[r],
                               geo.rh[r]);
-    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end};
+    lay_pageinfo info = {pg->number, pg->label, &s->g, pb->start, pb->end, NULL, 0};
+    lay_page_statics st = {.ps = s->ps, .info = &info, .static_from = out.n,
+                           .cite_from = lay_ctx_cite_mark(s->ctx)};
     for (int r = 0; r < 4; r++) {
         const fo_node *sc = geo.has_region[r] ? static_for(s->ps, geo.region_name[r]) : NULL;
-        if (sc)
-            place_static(&sa->as, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
+        if (!sc)
+            continue;
+        lay_static_place(s->ctx, pa, sc, geo.region[r], &info, &out, geo.rx[r], geo.ry[r],
                          geo.rw[r], geo.rh[r]);
+        st.regions[st.nregions++] = (lay_static_region){sc, geo.region[r], geo.rx[r], geo.ry[r],
+                                                        geo.rw[r], geo.rh[r]};
     }
+    st.static_to = out.n;
+    st.cite_to = lay_ctx_cite_mark(s->ctx);
+    if (s->on_page)
+        s->on_page(s->on_page_ud, i, &st);
     if (!pb->blank) {
         size_t body_boxes = out.n;
+        sa->as.on_item = geo.body_turn ? NULL : s->on_item;
+        sa->as.on_item_ud = s->on_item_ud;
+        sa->as.page = i;
         /* the before-floats take the body's top, the flow what they leave */
         lay_geometry flow_geo = geo;
         double top = lay_floats_place(s->ctx, pa, s->ps, &s->g, pb, &info, &out, geo.body_x,
@@ -862,7 +889,7 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
 {
     bool first = s->next_page == 0;
     if (first) {
-        lay_seq_settle_flow(s);
+        lay_seq_settle(s);
         if (s->assembled)
             lay_ctx_cites_supersede(s->ctx, s->pcite0, s->pcite1);
         s->pcite0 = lay_ctx_cite_mark(s->ctx);
@@ -885,11 +912,76 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pa, size_t max, bool *provisional)
      * known; one that can't (the end of a pass) goes on: resetting would make the same
      * pages for ever (a citation of an id the document lacks never resolves) */
     bool waits = provisional && first && lay_ctx_cites_waiting(s->ctx, s->pcite0, s->pcite1);
-    if (waits)
+    if (waits) {
         s->next_page = 0;
+        s->settled = false; /* made again: the numbers may have changed by then */
+    }
     if (provisional)
         *provisional = waits;
     return (lay_pages){pages, to - from};
+}
+
+void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud)
+{
+    s->on_page = fn;
+    s->on_page_ud = ud;
+}
+
+void lay_seq_item_hook_set(lay_seq *s, lay_item_hook fn, void *ud)
+{
+    s->on_item = fn;
+    s->on_item_ud = ud;
+}
+
+void lay_seq_settle(lay_seq *s)
+{
+    if (!s->settled)
+        lay_seq_settle_flow(s);
+    s->settled = true;
+}
+
+bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n)
+{
+    lay_ctx *ctx = s->ctx;
+    *out = NULL;
+    *n = 0;
+    if (!s->flow)
+        return true;
+    size_t first = s->rs.n ? s->rs.v[0].cite : s->cite_end;
+    if (lay_ctx_cites_waiting(ctx, s->cite_begin, first))
+        return false; /* text straight in the flow: no restart point */
+    size_t cap = 0;
+    for (size_t k = 0; k < s->rs.n; k++) {
+        const restart_pt *r = &s->rs.v[k];
+        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
+        if (r->cite == cite_to || !lay_ctx_cites_waiting(ctx, r->cite, cite_to))
+            continue;
+        if (lay_floats_side_any(&s->g))
+            return false; /* its lines may be beside a float: laid out in place only */
+        GROW_ARENA(a, *out, *n, cap, 1, 8);
+        size_t to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : s->g.n;
+        (*out)[(*n)++] = (lay_flow_block){
+            .child = r->child, .m = r->m, .ref_w = r->w, .body_w = r->full_w,
+            .wide_at = r->wide_at ? r->wide_at - r->m.n : 0, .wide_dw = r->wide_dw,
+            .snode_seq = r->snode_seq, .anon_seq = r->anon_seq, .cite_from = r->cite,
+            .cite_to = cite_to, .item_from = r->m.n, .item_to = to, .b = &s->b};
+    }
+    return true;
+}
+
+void *lay_seq_page_hook_ud(const lay_seq *s)
+{
+    return s->on_page_ud;
+}
+
+lay_ctx *lay_seq_ctx(const lay_seq *s)
+{
+    return s->ctx;
+}
+
+size_t lay_seq_pages_made(const lay_seq *s)
+{
+    return s->next_page;
 }
 
 bool lay_seq_pages_done(const lay_seq *s)

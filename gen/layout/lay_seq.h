@@ -59,6 +59,9 @@ typedef struct {
     size_t *active; /* decorations running across the page start */
     size_t nactive;
     size_t next_decor;
+    lay_item_hook on_item; /* told where items' boxes go, or NULL */
+    void *on_item_ud;
+    size_t page;
 } assembler;
 
 /* Assembling the pages in order: what one page needs from the ones before it. */
@@ -100,6 +103,12 @@ struct lay_seq {
     bool prev_closed;       /* the previous sequence's last page was settled */
     lay_master_state st_made; /* the page-sequence-master's progress after them */
     size_t nactive_made;    /* decorations running across their end: galley's first ones */
+    /* Pages made before the numbers they cite are known (lay_remake.c): */
+    lay_page_hook on_page; /* told each page's static content as it is made, or NULL */
+    void *on_page_ud;
+    lay_item_hook on_item; /* told where the flow's items go, or NULL */
+    void *on_item_ud;
+    bool settled; /* the blocks whose citations changed were laid out again */
 };
 typedef lay_seq seq_layout;
 

@@ -11,7 +11,9 @@
  * again only the flow's blocks whose citations showed a placeholder; static content is
  * laid out per page then, so a "page n / N" footer never moves the flow. When a block laid
  * out again breaks into other lines, the document needs another pass, which uses the
- * numbers of the one before: lay_ctx_pass_done() tells.
+ * numbers of the one before: lay_ctx_pass_done() tells. A caller that won't keep a waiting
+ * sequence makes its pages at once instead (lay_seq_pages_now), each page that showed a
+ * placeholder with a recipe to finish it later (lay_remake_page).
  */
 #ifndef LIVRABLES_LAYOUT_H
 #define LIVRABLES_LAYOUT_H
@@ -210,6 +212,30 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provis
 
 /* True once the sequence's last page was made. */
 bool lay_seq_pages_done(const lay_seq *s);
+
+/* Pages made before the numbers they cite are known (lay_remake.c): what a page whose
+ * static content cited a number not known yet needs to lay that static content out again. */
+typedef struct lay_remake lay_remake;
+
+/* lay_seq_pages for a caller that won't wait: the next pages (at most `max`, > 0) are made
+ * at once with the numbers known now. remakes[k] receives page k's recipe, or NULL when
+ * the page is final; recipes live in `keep`, which must outlive them (not the sequence's
+ * arena: a page with a recipe no longer needs its sequence once copied elsewhere). Each
+ * recipe must be used once (lay_remake_page), or the pass ends with placeholders. */
+lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
+                            lay_remake **remakes);
+
+/* Whether the sequence's pages can be made before the numbers its flow cites are known
+ * (lay_seq_pages_now then keeps what its waiting blocks need to be laid out again); false
+ * when its flow must wait unmade (text straight in the flow citing, lines beside a float). */
+bool lay_seq_patchable(lay_seq *s);
+
+/* True while a number the recipe's page cites is still unknown. */
+bool lay_remake_waits(const lay_remake *r);
+
+/* Lays the static content of page `pg` (made with recipe `r`, its boxes as they were made)
+ * out again with the numbers known now; the new box array is allocated in `a`. */
+void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a);
 
 /* lay_seq_new and lay_seq_pages at once, all in `a`: pages with the numbers known now. */
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);

@@ -450,12 +450,23 @@ void lay_table_auto_widths(const fo_len *specs, const double *minw, const double
 
 /* ---- builders (lay_block.c, lay_list.c, lay_table.c) -------------------------------------- */
 
+/* A marker a page's static content retrieved, kept for when it is laid out again. */
+typedef struct {
+    const char *cls;
+    fo_kw position;
+    const fo_node *marker;
+} lay_markfound;
+
 /* Per-page data for static content. */
 typedef struct {
     int number;
     const char *label;
     const lay_galley *flow; /* the flow's galley, for markers */
     size_t start, end;      /* the page's items in it */
+    /* markers found before, consulted first: a page laid out again after its flow's
+     * galley is gone (lay_remake.c) */
+    const lay_markfound *found;
+    size_t nfound;
 } lay_pageinfo;
 
 typedef struct lay_build {
@@ -501,6 +512,65 @@ void lay_table(lay_build *b, const fo_node *n);
 
 /* A sub-galley for a reference area of width `w` (a cell, a block-container...). */
 void lay_sub_build(const lay_build *parent, lay_build *sub, lay_galley *g, double w);
+
+/* A static-content `sc` laid out for the page `info` into `out`, in `region` (for its
+ * display-align) at (x, y) of size w x h. */
+void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *region,
+                      const lay_pageinfo *info, lay_boxv *out, double x, double y, double w,
+                      double h);
+
+/* What lay_seq_pages tells of each page's static content as it makes the page, for the
+ * pages made before the numbers it cites are known (lay_remake.c). */
+typedef struct {
+    const fo_node *sc, *region;
+    double x, y, w, h;
+} lay_static_region;
+
+typedef struct {
+    const fo_node *ps;             /* the page-sequence, its static contents */
+    const lay_pageinfo *info;      /* number, label, items (for markers) */
+    size_t static_from, static_to; /* the page's static content boxes */
+    size_t cite_from, cite_to;     /* the citation records that static content made */
+    lay_static_region regions[4];
+    int nregions;
+} lay_page_statics;
+
+/* Called for page i of the sequence (0: its first) once its static content is made. */
+typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
+void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
+void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
+
+/* Where lay_seq_pages put the boxes of the flow's item `item` on page `page`: its
+ * underlays, its other boxes (its extra boxes right after them), or its footnotes, from
+ * `pos` in the page's box array, moved by (dx, dy). Not told for a turned region-body. */
+typedef enum { LAY_PART_UNDER, LAY_PART_MAIN, LAY_PART_FOOTNOTES } lay_item_part;
+typedef void (*lay_item_hook)(void *ud, size_t page, size_t item, lay_item_part part,
+                              size_t pos, double dx, double dy);
+void lay_seq_item_hook_set(lay_seq *s, lay_item_hook fn, void *ud);
+
+/* Lays out again the flow's blocks whose citations now show other numbers (once; done by
+ * lay_seq_pages otherwise). */
+void lay_seq_settle(lay_seq *s);
+
+/* A block of the flow whose forward citations wait, and how to lay it out again alone. */
+typedef struct {
+    const fo_node *child;  /* in the sequence's arena */
+    lay_galley_mark m;     /* the galley's state before it */
+    double ref_w, body_w;
+    size_t wide_at;        /* relative to its first item, 0: none */
+    double wide_dw;
+    unsigned long snode_seq;
+    int anon_seq;
+    size_t cite_from, cite_to; /* its citation records */
+    size_t item_from, item_to; /* its items in the galley */
+    const lay_build *b;    /* how the flow was laid out (the sequence's) */
+} lay_flow_block;
+
+/* The flow's blocks whose citations still wait, in order, in `a`; false when some waiting
+ * citation can't be patched that way (text straight in the flow, lines beside a float). */
+bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n);
+lay_ctx *lay_seq_ctx(const lay_seq *s);
+size_t lay_seq_pages_made(const lay_seq *s); /* the next page lay_seq_pages makes */
 
 /* Marker retrieval for static content: the marker of class `cls` for the page, or NULL. */
 const fo_node *lay_marker_find(const lay_pageinfo *pg, const char *cls, fo_kw position);

@@ -8,19 +8,16 @@
 #include "fo/fo.h"
 #include "layout/layout.h"
 #include "text/text.h"
+#include "render/page_queue.h"
 #include "render/paint_worker.h"
 #include "util/arena.h"
 #include "util/i18n.h"
 
-/* Forward references settle in one pass, held sequences laid out again where they cite;
- * a second pass comes when a number's new width broke a line otherwise, a third covers a
- * page break it moved. Past that the document is painted as it stands. */
+/* Forward references settle in one pass: pages that cite a number not known yet wait in a
+ * spool (page_queue.h), their static content laid out again, their flow's blocks that
+ * cited it too. A second pass comes when a number's new width broke a line otherwise, a
+ * third covers a page break it moved. Past that the document is painted as it stands. */
 enum { MAX_PASSES = 4 };
-
-/* Sequences held for a forward reference, the newest apart, may take this much memory;
- * past it the pass goes on without painting, and the next pass paints with the numbers
- * of this one (two layouts instead of memory growing with the document). */
-#define HOLD_MAX_BYTES ((size_t)256 << 20)
 
 struct render_engine {
     tx_engine *tx;
@@ -90,7 +87,7 @@ typedef struct {
     const char *out_path;
     paint_options popts;
     diag *d;
-    painter *painter; /* NULL while a pass only lays out */
+    painter *painter;
     tx_engine *fonts; /* lends the painting thread its fonts */
     int errors_before; /* the reporter's error count when this document was opened */
 } render_run;
@@ -103,38 +100,11 @@ static void drop_painter(render_run *r)
     }
 }
 
-static void destroy_arenas(arena **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        arena_destroy(v[i]);
-    free(v);
-}
-
-/* Paints a sequence's pages in this thread (when no painting thread could be started),
- * then frees them and the arenas they point into. */
-static bool paint_here(render_run *r, lay_pages pages, arena *pages_arena, arena *seq_arena,
-                       arena **more, size_t nmore)
-{
-    bool ok = true;
-    for (size_t i = 0; ok && i < pages.npages; i++)
-        ok = paint_page(r->painter, &pages.pages[i]);
-    arena_destroy(pages_arena);
-    arena_destroy(seq_arena);
-    destroy_arenas(more, nmore);
-    return ok;
-}
-
-static bool hand_over(render_run *r, paint_worker *w, lay_pages pages, arena *pages_arena,
-                      arena *seq_arena, arena **more, size_t nmore)
-{
-    return w ? paint_worker_push_arenas(w, pages, pages_arena, seq_arena, more, nmore)
-             : paint_here(r, pages, pages_arena, seq_arena, more, nmore);
-}
-
-/* Where a sequence's page window hands its pages over while the sequence is laid out. */
+/* Where a sequence's page window hands its final pages over while the sequence is laid
+ * out: the page queue, which paints them in order (or spools them behind pages that
+ * wait), then frees the chunk arenas they point into. */
 typedef struct {
-    render_run *r;
-    paint_worker *w;
+    page_queue *q;
     bool ok;
 } window_sink;
 
@@ -142,92 +112,8 @@ static void sink_pages(void *ud, lay_pages pages, arena *pages_arena, arena **do
                        size_t ndone)
 {
     window_sink *k = ud;
-    if (!hand_over(k->r, k->w, pages, pages_arena, NULL, done, ndone))
+    if (!page_queue_add_pages(k->q, pages, pages_arena, NULL, NULL, done, ndone))
         k->ok = false;
-}
-
-/* Laid-out sequences whose pages wait for a forward reference, oldest first. Pages are
- * painted in order: the ones after a waiting sequence wait with it. */
-typedef struct {
-    lay_seq *s;
-    arena *a; /* the sequence's FO subtree and layout */
-} held_seq;
-
-typedef struct {
-    held_seq *v;
-    size_t head, n, cap;
-} hold;
-
-static void hold_push(hold *h, lay_seq *s, arena *a)
-{
-    if (h->head > 0 && h->head == h->n) /* empty: start over */
-        h->head = h->n = 0;
-    if (h->n == h->cap) {
-        h->cap = h->cap ? 2 * h->cap : 8;
-        h->v = realloc(h->v, h->cap * sizeof *h->v);
-        if (!h->v)
-            abort();
-    }
-    h->v[h->n++] = (held_seq){s, a};
-}
-
-/* Memory of the held sequences but the newest (that one is the sequence being read: it
- * would be in memory without forward references too). */
-static size_t hold_bytes(const hold *h)
-{
-    size_t sum = 0;
-    for (size_t i = h->head; i + 1 < h->n; i++)
-        sum += arena_footprint(h->v[i].a);
-    return sum;
-}
-
-static void hold_clear(hold *h)
-{
-    for (size_t i = h->head; i < h->n; i++) {
-        size_t n;
-        arena **more = lay_seq_take_arenas(h->v[i].s, &n);
-        destroy_arenas(more, n);
-        arena_destroy(h->v[i].a);
-    }
-    h->head = h->n = 0;
-}
-
-/* Pages made and handed to the painter at once: the painter starts on a sequence's first
- * pages while the next are made, and made pages don't pile up in memory. */
-enum { PAGES_AT_ONCE = 16 };
-
-/* Makes and hands over the pages of the held sequences that no longer wait, in order;
- * `all` at the end of the pass, when every number is known that will be. The last batch
- * of a sequence takes its arena along. */
-static bool paint_ready(render_run *r, paint_worker *w, hold *h, bool all)
-{
-    while (h->head < h->n) {
-        held_seq *q = &h->v[h->head];
-        if (!all && lay_seq_waits(q->s))
-            return true;
-        arena *pa = arena_new();
-        bool provisional = false;
-        lay_pages pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, all ? NULL : &provisional);
-        if (provisional) {
-            arena_destroy(pa); /* its static content cites a number still unknown */
-            return true;
-        }
-        for (;;) {
-            bool last = lay_seq_pages_done(q->s);
-            arena *sa = last ? q->a : NULL;
-            size_t nmore = 0;
-            arena **more = last ? lay_seq_take_arenas(q->s, &nmore) : NULL;
-            if (last)
-                h->head++;
-            if (!hand_over(r, w, pages, pa, sa, more, nmore))
-                return false;
-            if (last)
-                break;
-            pa = arena_new();
-            pages = lay_seq_pages(q->s, pa, PAGES_AT_ONCE, NULL);
-        }
-    }
-    return true;
 }
 
 /* The next page-sequence, its head first, then its flow's children pulled one at a time
@@ -251,21 +137,21 @@ static bool page_window_wanted(void)
     return !v || strcmp(v, "0") != 0;
 }
 
-/* One pass over every page-sequence. Each sequence lives in its own arena, painted (when
- * painting) and freed as soon as the numbers it shows are known: memory follows the
- * largest sequence (two or three of them at once while the painting thread catches up),
- * and the sequences a forward reference holds. */
+/* One pass over every page-sequence, painted as it goes. Each sequence lives in its own
+ * arena, freed once its pages are made: memory follows the largest sequence (two or three
+ * of them at once while the painting thread catches up), and the sequences whose flow
+ * waits for a forward reference. Pages that can't be painted yet wait in a spool. */
 static bool run_pass(render_run *r)
 {
-    paint_worker *w = r->painter ? paint_worker_start(r->painter, r->fonts) : NULL;
-    hold h = {0};
+    paint_worker *w = paint_worker_start(r->painter, r->fonts);
+    page_queue *q = page_queue_new(r->painter, w, r->d, fo_doc_path(r->doc));
     bool ok = true;
     for (;;) {
         arena *a = arena_new();
         fo_node *seq = next_sequence(r->doc, a);
-        /* nothing held before it: its pages may be painted as they are made */
-        window_sink sink = {r, w, true};
-        bool window = r->painter && h.head == h.n && page_window_wanted();
+        /* its final pages go to the queue as its flow is laid out */
+        window_sink sink = {q, true};
+        bool window = page_window_wanted();
         lay_seq *s = !seq      ? NULL
                      : window ? lay_seq_new_windowed(r->lay, seq, a, sink_pages, &sink)
                               : lay_seq_new(r->lay, seq, a);
@@ -275,31 +161,18 @@ static bool run_pass(render_run *r)
             arena_destroy(a);
             break;
         }
-        if (!r->painter) {
-            arena_destroy(a);
-        } else {
-            hold_push(&h, s, a);
-            ok = ok && paint_ready(r, w, &h, false);
-            if (ok && hold_bytes(&h) > HOLD_MAX_BYTES) {
-                /* too much held: the next pass paints with this one's numbers */
-                if (w)
-                    paint_worker_finish(w);
-                w = NULL;
-                drop_painter(r);
-                hold_clear(&h);
-            }
-        }
+        page_queue_add_seq(q, s, a);
+        ok = ok && page_queue_run(q, false);
         if (!ok || diag_error_count(r->d) > r->errors_before)
             break;
     }
     lay_ctx_flows_done(r->lay);
-    if (ok && r->painter && diag_error_count(r->d) == r->errors_before)
-        ok = paint_ready(r, w, &h, true);
-    /* the painter may still read a held sequence's first pages */
+    if (ok && diag_error_count(r->d) == r->errors_before)
+        ok = page_queue_run(q, true);
+    /* the painter may still read the last pages handed over */
     if (w && !paint_worker_finish(w))
         ok = false;
-    hold_clear(&h);
-    free(h.v);
+    page_queue_destroy(q);
     if (!ok)
         drop_painter(r);
     return ok && diag_error_count(r->d) == r->errors_before;

@@ -97,3 +97,100 @@ EOF
     assert_order seqs.txt "annexe en page 4." "p. 1 sur 5" "p. 2 sur 5" \
         "renvoi au début en page 1." "p. 4 sur 5" "Fin." "p. 5 sur 5"
 }
+
+# A book of many page-sequences with "page n / N" footers and a table of contents at the
+# front (bench/gen_fo): every page waits for a number until the last chapter is laid out.
+# Waiting pages go to a spool, so layout memory does not follow the book's length (it
+# used to hold every sequence, then lay the book out twice past 256 MiB).
+test_pages_waiting_pages_spooled_memory_bounded_numbers_right() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo 20 > small.fo
+    ./gen_fo 200 > large.fo
+    # layout's memory (the text dump: the PDF painter's own growth is another matter)
+    /usr/bin/time -f %M -o small.mem "$LIVRABLES" render -f text small.fo -o small.txt ||
+        fail "small book"
+    /usr/bin/time -f %M -o large.mem "$LIVRABLES" render -f text large.fo -o large.txt ||
+        fail "large book"
+    local ms ml
+    ms=$(tail -n1 small.mem) ml=$(tail -n1 large.mem)
+    echo "peak memory: $ms KiB for 20 chapters, $ml KiB for 200"
+    if ldd "$LIVRABLES" | grep -q libasan; then
+        echo "AddressSanitizer build: its shadow memory and quarantine, not layout's, set the peak"
+    else
+        [ "$ml" -le $((ms * 3 / 2)) ] || fail "10 times the pages took $ml KiB, over 1.5 x $ms KiB"
+    fi
+    # the numbers: "page n / N" on every page, the contents' numbers where chapters start
+    assert_exit 0 "$LIVRABLES" render small.fo -o small.pdf
+    local n
+    n=$(pdf_pages small.pdf)
+    [ "$n" -gt 100 ] || fail "only $n pages"
+    pdftotext -f 7 -l 7 small.pdf p7.txt
+    assert_contains p7.txt "page 7 / $n"
+    pdftotext -layout small.pdf all.txt
+    python3 - all.txt "$n" <<'PY' || fail "numbers"
+import re, sys
+pages = open(sys.argv[1], encoding="utf-8").read().split("\f")
+n = int(sys.argv[2])
+toc, starts = {}, {}
+for i, text in enumerate(pages[:n], 1):
+    assert re.search(r"page %d / %d\s*$" % (i, n), text), "footer of page %d" % i
+    for m in re.finditer(r"^\s*Chapitre (\d+) *\.{3,} *(\d+)\s*$", text, re.M):
+        toc[int(m.group(1))] = int(m.group(2))
+    m = re.search(r"^\s*Chapitre (\d+)\s*$", text, re.M)
+    if m and int(m.group(1)) not in starts and int(m.group(1)) in toc:
+        starts[int(m.group(1))] = i
+assert sorted(toc) == list(range(1, 21)), sorted(toc)
+assert toc == starts, (toc, starts)
+PY
+}
+
+# A paragraph citing pages of a later page-sequence, whose placeholder is wider than the
+# numbers: its pages are made at once with the placeholder and spooled; laid out again once
+# the numbers are known, it breaks into other lines, so the document takes another pass,
+# and must end up exactly as with the numbers written out.
+test_pages_spooled_citations_that_rebreak_end_like_literal_numbers() {
+    local mode n9
+    for mode in cite literal; do
+        if [ $mode = cite ]; then n9='<fo:page-number-citation ref-id="p9"/>'; else n9=9; fi
+        {
+            cat <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block>Renvois</fo:block>
+<fo:block text-align="justify">Renvois vers le second cahier :
+EOF2
+            for ((i = 1; i <= 80; i++)); do echo "voir page $n9 ;"; done
+            echo "fin.</fo:block><fo:block>Après les renvois.</fo:block></fo:flow></fo:page-sequence>"
+            echo '<fo:page-sequence master-reference="A4"><fo:flow flow-name="xsl-region-body">'
+            for ((i = 2; i <= 9; i++)); do
+                echo "<fo:block break-before=\"page\" id=\"p$i\">Page cible $i</fo:block>"
+            done
+            echo '<fo:block id="fin">Dernier bloc</fo:block></fo:flow></fo:page-sequence></fo:root>'
+        } > $mode.fo
+        assert_exit 0 "$LIVRABLES" render $mode.fo -o $mode.pdf
+        pdftotext -layout $mode.pdf $mode.txt
+    done
+    assert_eq 9 "$(pdf_pages cite.pdf)" pages
+    diff literal.txt cite.txt || fail "spooled citations of page 9 break unlike the number"
+    [ "$(grep -o 'voir page 9 ;' cite.txt | wc -l)" -ge 40 ] || fail "page 9 not shown"
+    assert_contains cite.txt "page 1 / 9"
+}
+
+# Waiting pages need the spool: without a temporary directory, an error, no output.
+test_pages_spool_without_temporary_directory_is_an_error() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo 3 > book.fo
+    TMPDIR=$PWD/absent assert_exit 1 "$LIVRABLES" render -f text book.fo -o book.txt
+    assert_contains out.txt "book.fo: error: cannot make a temporary file for pages: No such file or directory"
+    [ ! -e book.txt ] || fail "an output was left behind"
+    TMPDIR=$PWD/absent LANG=fr_FR.UTF-8 "$LIVRABLES" render -f text book.fo -o book.txt 2> err.txt && fail "no error"
+    assert_contains err.txt "impossible de créer un fichier temporaire pour les pages"
+}

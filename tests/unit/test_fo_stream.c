@@ -481,8 +481,8 @@ static void test_node_copy(void **state)
     dump(out, block, 0);
     fclose(out);
 
-    fo_node *copy = fo_node_copy(block, keep);
-    fo_node *marker_copy = fo_node_copy(marker, keep);
+    fo_node *copy = fo_node_copy(block, NULL, keep);
+    fo_node *marker_copy = fo_node_copy(marker, NULL, keep);
     arena_destroy(ca); /* the originals are gone */
     assert_null(copy->parent);
     assert_null(copy->next_sibling);

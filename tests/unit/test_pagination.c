@@ -488,7 +488,7 @@ static void test_galley_drop_front(void **state)
 
     /* retrieval on the page of items [0, 3): first-including-carryover finds the cut B,
      * the last A before the page is A(2) when none starts on it */
-    lay_pageinfo pg = {1, "1", &g, 0, 1};
+    lay_pageinfo pg = {1, "1", &g, 0, 1, NULL, 0};
     assert_ptr_equal(lay_marker_find(&pg, "B", FO_KW_first_including_carryover), &nodes[3]);
     assert_ptr_equal(lay_marker_find(&pg, "A", FO_KW_first_starting_within_page), &nodes[2]);
     pg.end = 2;
