@@ -3,9 +3,11 @@
  * For each atelier: load and validate the source, then for every site S write
  * OUT/S/note-de-cadrage, carnet-de-suivi, rapport-final, feuille-de-route and once
  * OUT/livret-de-capitalisation (.pdf, .fo or -N.png pages). With several ateliers each goes
- * to OUT/ATELIER-ID/. Stylesheets are compiled once per process; with jobs > 1 every
- * atelier is built in its own child process, N at a time, and one failing atelier does not
- * stop the others.
+ * to OUT/ATELIER-ID/. Stylesheets are compiled once per process. An atelier's deliverables
+ * are rendered by `jobs` worker processes forked after the shared work, their messages
+ * printed whole and in build order; with several ateliers and jobs > 1 every atelier is
+ * built in its own child process instead, N at a time. One failing deliverable or atelier
+ * does not stop the others.
  */
 #ifndef LIVRABLES_DELIVER_H
 #define LIVRABLES_DELIVER_H
@@ -26,12 +28,15 @@ typedef struct {
     deliver_format format;
     double dpi;              /* PNG pages; 0 for the render default */
     const char *depfile;     /* -M: Makefile fragment to write, or NULL */
-    int jobs;                /* ateliers built at once (>= 1) */
+    int jobs;                /* processes at a time: with several ateliers and jobs > 1, one
+                                per atelier (each renders its deliverables in turn); else
+                                one atelier at a time, its deliverables over `jobs` worker
+                                processes; 0 for the online processors */
     const char *bloc_marque; /* image for the cover's bloc-marque, or NULL */
     bool dry_run;            /* validate and print the outputs, one a line; write nothing */
 } deliver_options;
 
-/* Sets the defaults: PDF, all deliverables, charter "etat", one job. */
+/* Sets the defaults: PDF, all deliverables, charter "etat", jobs 0 (the processors). */
 void deliver_options_init(deliver_options *o);
 
 /* The deliverable names, in build order, NULL-terminated (borrowed, static). */

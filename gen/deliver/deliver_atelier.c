@@ -10,6 +10,7 @@
 
 #include "deliver/deliver_internal.h"
 #include "util/atomic_file.h"
+#include "util/grow.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 #include "util/run_once.h"
@@ -63,11 +64,32 @@ static bool font_warning_first(const char *family)
     return run_once_first(what);
 }
 
+void deliver_font_missing(deliver_ctx *c, const char *missing, const char *used)
+{
+    if (c->fonts_deferred) { /* a worker: the parent reports it, at this point of the task */
+        if (c->fonts_deferred->count == 0) {
+            fflush(c->capture);
+            c->fonts_deferred_at = (long long)ftello(c->capture);
+        }
+        char entry[1024];
+        snprintf(entry, sizeof entry, "%s\t%s", missing, used ? used : "");
+        strlist_add(c->fonts_deferred, entry);
+        return;
+    }
+    if (strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
+        diag_warning(c->d, c->charter_path, 0,
+                     _("font family '%s' is not installed, using '%s' instead; install "
+                     "its font files (.otf or .ttf) in ~/.local/share/fonts or "
+                     "/usr/local/share/fonts, then run 'fc-cache'"),
+                     missing, used && *used ? used : "a fallback font");
+}
+
 /* Warns, once per run and family, when a font-family list of the FO starts with a family that
  * is not installed: the charter asked for it (Marianne for the etat charter) and the reader
- * should know the PDF uses a fallback. */
-static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
+ * should know the PDF uses a fallback. True when one is missing. */
+static bool warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
 {
+    bool any = false;
     for (; n; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
@@ -75,16 +97,15 @@ static void warn_missing_charter_fonts(deliver_ctx *c, xmlNodePtr n)
         if (families) {
             const char *used = NULL;
             const char *missing = render_font_missing(c->engine, (const char *)families, &used);
-            if (missing && strlist_add(&c->fonts_warned, missing) && font_warning_first(missing))
-                diag_warning(c->d, c->charter_path, 0,
-                             _("font family '%s' is not installed, using '%s' instead; install "
-                             "its font files (.otf or .ttf) in ~/.local/share/fonts or "
-                             "/usr/local/share/fonts, then run 'fc-cache'"),
-                             missing, used ? used : "a fallback font");
+            if (missing) {
+                deliver_font_missing(c, missing, used);
+                any = true;
+            }
             xmlFree(families);
         }
-        warn_missing_charter_fonts(c, n->children);
+        any |= warn_missing_charter_fonts(c, n->children);
     }
+    return any;
 }
 
 /* Renders the FO through its text, so that a problem in it is reported at a line of that
@@ -146,7 +167,10 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     } else {
         if (!c->engine)
             c->engine = render_engine_new(c->d);
-        warn_missing_charter_fonts(c, xmlDocGetRootElement(fo));
+        /* under --strict the fallback font is an error: no deliverable is made with it (the
+         * message itself is printed once per run) */
+        if (warn_missing_charter_fonts(c, xmlDocGetRootElement(fo)) && diag_strict(c->d))
+            return false;
         render_options ro;
         render_options_init(&ro);
         ro.format = c->o->format == DELIVER_PNG ? PAINT_PNG : PAINT_PDF;
@@ -164,13 +188,18 @@ bool deliver_output(deliver_ctx *c, xmlDocPtr fo, const char *out, strlist *deps
     }
     if (ok) {
         deliver_record_add(rec, written, deps);
-        if (c->print_written) {
-            diag_progress(c->d, NULL); /* on the same terminal, the line goes above it */
-            printf(_("wrote %s\n"), written);
-            fflush(stdout);
-        }
+        deliver_print_written(c, written);
     }
     return ok;
+}
+
+void deliver_print_written(deliver_ctx *c, const char *written)
+{
+    if (!c->print_written)
+        return;
+    diag_progress(c->d, NULL); /* on the same terminal, the line goes above it */
+    printf(_("wrote %s\n"), written);
+    fflush(stdout);
 }
 
 static const char *attr(xmlNodePtr n, const char *name, char *buf, size_t size)
@@ -181,35 +210,46 @@ static const char *attr(xmlNodePtr n, const char *name, char *buf, size_t size)
     return buf;
 }
 
-/* Runs deliverable `i` for one site (or the whole atelier when site is "") into
- * out_dir/[site/]NAME; a dry run only prints that name. */
-static bool run_one(deliver_ctx *c, int i, const source *s, const char *site, const char *version,
-                    const char *out_dir, deliver_record *rec)
+/* out_dir/[site/], and that followed by NAME.EXT, for task k. */
+static void task_paths(const deliver_ctx *c, const deliver_plan *p, int k, char *dir, size_t dsize,
+                       char *out, size_t osize)
 {
+    const deliver_task *t = &p->tasks[k];
+    snprintf(dir, dsize, *t->site ? "%s/%s" : "%s", p->dir, t->site);
+    snprintf(out, osize, "%s/%s%s", dir, deliver_table[t->index].name, deliver_extension(c->o->format));
+}
+
+void deliver_show_task(deliver_ctx *c, const deliver_plan *p, int k)
+{
+    const deliver_task *t = &p->tasks[k];
+    if (c->progress)
+        diag_progress(c->d, "[%d/%d] %s%s%s%s", ++c->progress_done, c->progress_total, t->site,
+                      *t->site ? "/" : "", deliver_table[t->index].name, deliver_extension(c->o->format));
+}
+
+bool deliver_run_task(deliver_ctx *c, const deliver_plan *p, int k, deliver_record *rec)
+{
+    const deliver_task *t = &p->tasks[k];
     char dir[4096], out[4200];
-    snprintf(dir, sizeof dir, *site ? "%s/%s" : "%s", out_dir, site);
-    snprintf(out, sizeof out, "%s/%s%s", dir, deliver_table[i].name, deliver_extension(c->o->format));
+    task_paths(c, p, k, dir, sizeof dir, out, sizeof out);
     if (c->o->dry_run) {
         char written[4300];
         deliver_written_name(c->o->format, out, written, sizeof written);
         printf("%s\n", written);
         return true;
     }
-    if (c->progress)
-        diag_progress(c->d, "[%d/%d] %s%s%s%s", ++c->progress_done, c->progress_total, site,
-                      *site ? "/" : "", deliver_table[i].name, deliver_extension(c->o->format));
     if (!deliver_mkdirs(dir, c->d))
         return false;
-    transform_params p = {
-        .site = site,
-        .version = version,
+    transform_params tp = {
+        .site = t->site,
+        .version = p->version,
         .build_date = c->build_date,
         .bloc_marque = c->o->bloc_marque,
-        .assets_dir = s->dir,
+        .assets_dir = p->s->dir,
     };
     strlist deps = {0};
-    deliver_record_inputs(c, s, site, &c->modules[i], &deps);
-    xmlDocPtr fo = transform_run(c->transforms[i], s->doc, s->path, &p, &deps, c->d);
+    deliver_record_inputs(c, p->s, t->site, &c->modules[t->index], &deps);
+    xmlDocPtr fo = transform_run(c->transforms[t->index], p->s->doc, p->s->path, &tp, &deps, c->d);
     bool ok = fo && deliver_output(c, fo, out, &deps, rec);
     xmlFreeDoc(fo);
     strlist_clear(&deps);
@@ -272,6 +312,44 @@ static int count_outputs(const deliver_ctx *c, xmlNodePtr root)
     return n;
 }
 
+static void add_task(deliver_plan *p, size_t *cap, int index, const char *site)
+{
+    GROW_HEAP(p->tasks, p->count, *cap, 1, 16);
+    p->tasks[p->count++] = (deliver_task){.index = index, .site = xstrdup(site)};
+}
+
+/* The deliverables of this build, in build order, into p->tasks. A site whose id cannot
+ * name a folder is an error and left out: false then. */
+static bool plan_tasks(deliver_ctx *c, const source *s, xmlNodePtr root, deliver_plan *p)
+{
+    bool ok = true;
+    size_t cap = 0;
+    for (int i = 0; i < DELIVER_COUNT; i++) {
+        if (!deliver_selected(c->o, i))
+            continue;
+        if (!deliver_table[i].per_site) {
+            add_task(p, &cap, i, "");
+            continue;
+        }
+        for (xmlNodePtr n = root->children; n; n = n->next) {
+            if (!deliver_is_site(n))
+                continue;
+            char site[512];
+            attr(n, "id", site, sizeof site);
+            if (c->o->sites && !deliver_listed(c->o->sites, site))
+                continue;
+            if (!safe_id(site)) {
+                diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
+                           _("the site's id '%s' cannot name a directory"), site);
+                ok = false;
+                continue;
+            }
+            add_task(p, &cap, i, site);
+        }
+    }
+    return ok;
+}
+
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
                      deliver_record *rec)
 {
@@ -295,30 +373,12 @@ bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool
     snprintf(dir, sizeof dir, subdir ? "%s/%s" : "%s", out_dir, id);
     c->progress_total += count_outputs(c, root);
 
-    bool ok = true;
-    for (int i = 0; i < DELIVER_COUNT; i++) {
-        if (!deliver_selected(c->o, i))
-            continue;
-        if (!deliver_table[i].per_site) {
-            ok = run_one(c, i, s, "", version, dir, rec) && ok;
-            continue;
-        }
-        for (xmlNodePtr n = root->children; n; n = n->next) {
-            if (!deliver_is_site(n))
-                continue;
-            char site[512];
-            attr(n, "id", site, sizeof site);
-            if (c->o->sites && !deliver_listed(c->o->sites, site))
-                continue;
-            if (!safe_id(site)) {
-                diag_error(c->d, source_node_file(s, n), (int)xmlGetLineNo(n),
-                           _("the site's id '%s' cannot name a directory"), site);
-                ok = false;
-                continue;
-            }
-            ok = run_one(c, i, s, site, version, dir, rec) && ok;
-        }
-    }
+    deliver_plan plan = {.s = s, .version = version, .dir = dir};
+    bool ok = plan_tasks(c, s, root, &plan);
+    ok = deliver_run_tasks(c, &plan, rec) && ok;
+    for (int k = 0; k < plan.count; k++)
+        free(plan.tasks[k].site);
+    free(plan.tasks);
     source_destroy(s);
     return ok;
 }

@@ -25,42 +25,16 @@ static void show_progress(deliver_ctx *c, int k, int n, const char *path)
     diag_progress(c->d, _("[%d/%d] building %s"), k, n, path);
 }
 
-/* The record as lines "O output" each followed by its "D dependency" lines (a child's way
- * of handing it back). */
-static void record_save(const deliver_record *rec, FILE *f)
-{
-    for (size_t r = 0; r < rec->count; r++) {
-        fprintf(f, "O %s\n", rec->rules[r].output);
-        for (size_t i = 0; i < rec->rules[r].deps.count; i++)
-            fprintf(f, "D %s\n", rec->rules[r].deps.items[i]);
-    }
-    fflush(f);
-}
-
-static void record_load(deliver_record *rec, FILE *f)
-{
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    rewind(f);
-    while ((n = getline(&line, &cap, f)) > 2) {
-        line[n - 1] = '\0';
-        if (line[0] == 'O') {
-            strlist none = {0};
-            deliver_record_add(rec, line + 2, &none);
-        } else if (rec->count > 0) {
-            strlist_add(&rec->rules[rec->count - 1].deps, line + 2);
-        }
-    }
-    free(line);
-}
-
 /* In the child: build, hand the record back, leave without running the parent's cleanups. */
 static void child_main(deliver_ctx *c, const char *path, bool subdir, FILE *record)
 {
     deliver_record rec = {0};
+    c->jobs = 1; /* -j N counts processes: N ateliers at a time, each in turn inside */
+    /* The parent prints the 'wrote' lines from the record: a line written here could land
+     * between another child's clearing of the progress line and its own line. */
+    c->print_written = false;
     bool ok = deliver_atelier(c, path, c->o->out_dir, subdir, &rec);
-    record_save(&rec, record);
+    deliver_record_save(&rec, record);
     deliver_record_clear(&rec);
     render_engine_destroy(c->engine);
     c->engine = NULL;
@@ -121,7 +95,10 @@ static bool reap_child(deliver_ctx *c, const char *const *paths, child *running,
     child ch = running[k];
     running[k] = running[--*nrunning];
     *index = ch.index;
-    record_load(rec, ch.record);
+    size_t first = rec->count;
+    deliver_record_load(rec, ch.record);
+    for (size_t r = first; r < rec->count; r++)
+        deliver_print_written(c, rec->rules[r].output);
     fclose(ch.record);
     if (WIFSIGNALED(status))
         diag_error(c->d, paths[ch.index], 0, _("the build was killed by signal %d"), WTERMSIG(status));

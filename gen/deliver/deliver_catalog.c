@@ -9,15 +9,15 @@
 #include "util/i18n.h"
 
 const deliverable deliver_table[DELIVER_COUNT] = {
-    {"note-de-cadrage", true}, {"carnet-de-suivi", true},           {"rapport-final", true},
-    {"feuille-de-route", true}, {"livret-de-capitalisation", false},
+    {"note-de-cadrage", true, 8},   {"carnet-de-suivi", true, 10},           {"rapport-final", true, 25},
+    {"feuille-de-route", true, 32}, {"livret-de-capitalisation", false, 15},
 };
 
 void deliver_options_init(deliver_options *o)
 {
     memset(o, 0, sizeof *o);
     o->format = DELIVER_PDF;
-    o->jobs = 1;
+    o->jobs = 0; /* the online processors, over one atelier's deliverables */
 }
 
 const char *const *deliver_names(void)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/tree.h>
 
@@ -27,6 +28,8 @@ bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d)
     c->o = o;
     c->d = d;
     transform_build_date(c->build_date);
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    c->jobs = o->jobs > 0 ? o->jobs : online > 1 ? (int)(online < 256 ? online : 256) : 1;
     c->schema_path = source_data_path("schema/atelier.rng");
     c->schema = source_schema_load(c->schema_path, d);
     char *available = NULL;
@@ -106,6 +109,34 @@ bool deliver_write_depfile(deliver_ctx *c, const deliver_record *rec)
     bool ok = depfile_write(c->o->depfile, rules, rec->count, c->d);
     free(rules);
     return ok;
+}
+
+void deliver_record_save(const deliver_record *rec, FILE *f)
+{
+    for (size_t r = 0; r < rec->count; r++) {
+        fprintf(f, "O %s\n", rec->rules[r].output);
+        for (size_t i = 0; i < rec->rules[r].deps.count; i++)
+            fprintf(f, "D %s\n", rec->rules[r].deps.items[i]);
+    }
+    fflush(f);
+}
+
+void deliver_record_load(deliver_record *rec, FILE *f)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    rewind(f);
+    while ((n = getline(&line, &cap, f)) > 2) {
+        line[n - 1] = '\0';
+        if (line[0] == 'O') {
+            strlist none = {0};
+            deliver_record_add(rec, line + 2, &none);
+        } else if (line[0] == 'D' && rec->count > 0) {
+            strlist_add(&rec->rules[rec->count - 1].deps, line + 2);
+        }
+    }
+    free(line);
 }
 
 void deliver_record_clear(deliver_record *rec)

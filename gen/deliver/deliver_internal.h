@@ -15,10 +15,13 @@ enum { DELIVER_COUNT = 5 };
  * printed with fewer is warned about (the usual figure for offset and laser print). */
 #define DELIVER_PRINT_PPI 300.0
 
-/* One deliverable: its template's name and whether there is one per site. */
+/* One deliverable: its template's name, whether there is one per site, and its relative
+ * render time (CPU time on the multisite example: a parallel build starts the longest
+ * first, so that no long one is left to run alone at the end). */
 typedef struct {
     const char *name;
     bool per_site;
+    int weight;
 } deliverable;
 
 extern const deliverable deliver_table[DELIVER_COUNT];
@@ -60,14 +63,22 @@ typedef struct {
     transform *transforms[DELIVER_COUNT]; /* NULL when not selected */
     strlist modules[DELIVER_COUNT];       /* stylesheet modules read, per template */
     char build_date[11];
+    int jobs;              /* processes rendering one atelier's deliverables (>= 1) */
     render_engine *engine;
     strlist fonts_warned; /* missing charter fonts already reported */
+    /* In a build worker: its result file, and the task's missing charter fonts ("FAMILY\tUSED")
+     * with the offset in that file where the one-process build would have reported them;
+     * the parent reports them, once per run. NULL outside workers. */
+    FILE *capture;
+    strlist *fonts_deferred;
+    long long fonts_deferred_at;
     bool print_written;   /* "wrote FILE" lines on stdout */
     bool progress;        /* "[k/n] FILE" on a terminal (diag_progress), outputs counted: */
     int progress_done, progress_total;
 } deliver_ctx;
 
-/* Loads the schema, the charter and the selected stylesheets. False with diagnostics. */
+/* Loads the schema, the charter and the selected stylesheets; sets c->jobs from o->jobs
+ * (0: the online processors). False with diagnostics. */
 bool deliver_ctx_init(deliver_ctx *c, const deliver_options *o, diag *d);
 void deliver_ctx_clear(deliver_ctx *c);
 
@@ -82,6 +93,50 @@ source *deliver_load_source(deliver_ctx *c, const char *path);
  * output was written; records outputs and dependencies in `rec`. */
 bool deliver_atelier(deliver_ctx *c, const char *path, const char *out_dir, bool subdir,
                      deliver_record *rec);
+
+/* One deliverable of an atelier to write: deliver_table[index], for `site` ("" for the
+ * atelier-wide livret). */
+typedef struct {
+    int index;
+    char *site;
+} deliver_task;
+
+/* An atelier's deliverables, in build order, with what they share. */
+typedef struct {
+    const source *s;
+    const char *version;
+    const char *dir; /* out_dir, or out_dir/ATELIER-ID */
+    deliver_task *tasks;
+    int count;
+} deliver_plan;
+
+/* Runs task k of `p` (stylesheet, then the output); dependencies and outputs go to `rec`.
+ * Shows no progress: see deliver_show_task. */
+bool deliver_run_task(deliver_ctx *c, const deliver_plan *p, int k, deliver_record *rec);
+
+/* The progress line "[3/13] site/name.pdf" for task k, when c->progress. */
+void deliver_show_task(deliver_ctx *c, const deliver_plan *p, int k);
+
+/* Runs the tasks of `p`: with c->jobs > 1 (and more than one task, not a dry run) in worker
+ * processes forked after the shared work (source, stylesheets), each rendering the tasks it
+ * takes from a queue, its diagnostics diverted; this process reports each task's messages
+ * and "wrote" lines whole, in build order, as if the tasks had run here in turn (which they
+ * do when no worker can be started, or with jobs 1). True when every task succeeded. */
+bool deliver_run_tasks(deliver_ctx *c, const deliver_plan *p, deliver_record *rec);
+
+/* Warns, once per run (run_once) and family, that the charter's font family `missing` is
+ * not installed and `used` (NULL or "": fontconfig's fallback) replaces it; in a worker, hands
+ * it to the parent instead (c->fonts_deferred). */
+void deliver_font_missing(deliver_ctx *c, const char *missing, const char *used);
+
+/* "wrote FILE" on stdout when c->print_written, above the progress line. */
+void deliver_print_written(deliver_ctx *c, const char *written);
+
+/* The record as lines "O output" each followed by its "D dependency" lines (how a child
+ * process hands it back), and read back into `rec` (added to what it holds; other lines
+ * are skipped). */
+void deliver_record_save(const deliver_record *rec, FILE *f);
+void deliver_record_load(deliver_record *rec, FILE *f);
 
 /* Writes one stylesheet result to `out`: FO as a file, else rendered to PDF or PNG pages
  * (OUT-1.png...). On success adds the rule "output: deps + images it used" to `rec`. */

@@ -22,6 +22,7 @@ struct diag {
     uint64_t *seen;
     size_t nseen, capseen;
     char *progress; /* the progress line on the terminal, or NULL */
+    FILE *capture;  /* diag_divert: records written here instead of printed */
 };
 
 diag *diag_new(FILE *out)
@@ -86,6 +87,30 @@ static bool seen_before(diag *d, const char *text)
     return false;
 }
 
+/* Counts, remembers and prints (or captures) one formatted report. */
+static void report_text(diag *d, diag_severity sev, const char *text)
+{
+    pthread_mutex_lock(&d->lock);
+    if (!seen_before(d, text)) {
+        if (sev == DIAG_ERROR) {
+            d->errors++;
+            if (!d->first_error)
+                d->first_error = strdup(text);
+        } else if (sev == DIAG_WARNING) {
+            d->warnings++;
+        }
+        if (d->capture) {
+            /* at once: a worker that dies later loses none of what it reported */
+            fprintf(d->capture, "%d %zu\n%s", (int)sev, strlen(text), text);
+            fflush(d->capture);
+        } else if (!d->quiet && d->out) {
+            fprintf(d->out, d->progress ? "\r\033[K%s\n%s" : "%s\n", text, d->progress);
+            fflush(d->out);
+        }
+    }
+    pthread_mutex_unlock(&d->lock);
+}
+
 void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const char *fmt,
                   va_list ap)
 {
@@ -102,22 +127,55 @@ void diag_vreport(diag *d, diag_severity sev, const char *file, int line, const 
         snprintf(text, sizeof text, _("%s: %s: %s"), file, _(names[sev]), msg);
     else
         snprintf(text, sizeof text, _("livrables: %s: %s"), _(names[sev]), msg);
+    report_text(d, sev, text);
+}
 
+void diag_divert(diag *d, FILE *to)
+{
     pthread_mutex_lock(&d->lock);
-    if (!seen_before(d, text)) {
-        if (sev == DIAG_ERROR) {
-            d->errors++;
-            if (!d->first_error)
-                d->first_error = strdup(text);
-        } else if (sev == DIAG_WARNING) {
-            d->warnings++;
-        }
-        if (!d->quiet && d->out) {
-            fprintf(d->out, d->progress ? "\r\033[K%s\n%s" : "%s\n", text, d->progress);
-            fflush(d->out);
-        }
-    }
+    d->capture = to;
     pthread_mutex_unlock(&d->lock);
+}
+
+/* Reads one record's header "SEVERITY LENGTH\n" at *p; false when there is none. */
+static bool read_record_head(const char **p, const char *end, int *sev, size_t *len)
+{
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    if (!nl || nl - *p > 40)
+        return false;
+    char head[48];
+    memcpy(head, *p, (size_t)(nl - *p));
+    head[nl - *p] = '\0';
+    char *rest;
+    long s = strtol(head, &rest, 10);
+    if (rest == head || *rest != ' ' || s < DIAG_NOTE || s > DIAG_ERROR)
+        return false;
+    char *last;
+    unsigned long long n = strtoull(rest + 1, &last, 10);
+    if (last == rest + 1 || *last || n > (unsigned long long)(end - nl - 1))
+        return false;
+    *sev = (int)s;
+    *len = (size_t)n;
+    *p = nl + 1;
+    return true;
+}
+
+bool diag_replay(diag *d, const char *records, size_t len)
+{
+    const char *p = records, *end = records + len;
+    while (p < end) {
+        int sev;
+        size_t n;
+        if (!read_record_head(&p, end, &sev, &n))
+            return false;
+        char *text = strndup(p, n);
+        if (!text)
+            abort();
+        report_text(d, (diag_severity)sev, text);
+        free(text);
+        p += n;
+    }
+    return true;
 }
 
 void diag_report(diag *d, diag_severity sev, const char *file, int line, const char *fmt, ...)
@@ -132,6 +190,7 @@ int diag_error_count(const diag *d) { return atomic_load(&d->errors); }
 int diag_warning_count(const diag *d) { return atomic_load(&d->warnings); }
 void diag_set_quiet(diag *d, bool quiet) { d->quiet = quiet; }
 void diag_set_strict(diag *d, bool strict) { d->strict = strict; }
+bool diag_strict(const diag *d) { return d->strict; }
 
 void diag_forget_reported(diag *d)
 {
@@ -143,7 +202,7 @@ void diag_forget_reported(diag *d)
 }
 void diag_progress(diag *d, const char *fmt, ...)
 {
-    if (d->quiet || !d->out || !isatty(fileno(d->out)))
+    if (d->quiet || d->capture || !d->out || !isatty(fileno(d->out)))
         return;
     char *text = NULL;
     if (fmt) {

@@ -40,6 +40,7 @@ void diag_set_quiet(diag *d, bool quiet);
 /* With `strict`, every warning is reported and counted as an error (--strict): for
  * stylesheet authors who want an approximation to fail their CI. */
 void diag_set_strict(diag *d, bool strict);
+bool diag_strict(const diag *d);
 
 /* Forgets which messages were printed, so that the same problem is reported again (each
  * rebuild of build --watch is a new run for its reader). */
@@ -49,6 +50,16 @@ void diag_forget_reported(diag *d);
  * a terminal, rewritten in place; diagnostics print above it. NULL clears it (call before
  * the program ends). Nothing is ever drawn when the output is not a terminal. */
 void diag_progress(diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* For a worker process whose parent prints (build's deliverables in parallel): while `to` is
+ * not NULL, reports are counted and deduplicated as usual but written to `to` as records
+ * instead of printed, and no progress line is drawn. NULL prints again. */
+void diag_divert(diag *d, FILE *to);
+
+/* Reports, in order, the `len` bytes of records a capturing reporter wrote (diag_divert), as
+ * if they were reported here: counted, deduplicated against this reporter's earlier reports,
+ * printed. False when the records are malformed (those before the fault are reported). */
+bool diag_replay(diag *d, const char *records, size_t len);
 
 /* The text of the first error reported, or NULL (for callers that summarize a failure). */
 const char *diag_first_error(const diag *d);

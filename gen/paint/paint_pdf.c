@@ -236,6 +236,7 @@ static bool pdf_finish(painter *p)
     cairo_surface_finish(s->cv.surface);
     bool ok = check(p, cairo_surface_status(s->cv.surface));
     paint_canvas_release(&s->cv);
+    pdf_marks_drawn(s->marks);
     /* Every page is painted: the blocks layout's arenas gave back to the pool go to malloc,
      * which qpdf is about to ask for a lot (else the peak is both at once). */
     arena_trim();

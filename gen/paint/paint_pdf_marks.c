@@ -16,11 +16,19 @@ pdf_marks *pdf_marks_new(arena *a, cairo_t *cr)
     return m;
 }
 
+void pdf_marks_drawn(pdf_marks *m)
+{
+    if (!m || !m->by_seq)
+        return;
+    g_hash_table_destroy(m->by_seq);
+    m->by_seq = NULL;
+}
+
 void pdf_marks_destroy(pdf_marks *m)
 {
     if (!m)
         return;
-    g_hash_table_destroy(m->by_seq);
+    pdf_marks_drawn(m);
     free(m->elems);
     free(m->mcs);
     free(m->links);

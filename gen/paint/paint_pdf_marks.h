@@ -74,4 +74,8 @@ void pdf_marks_link(pdf_marks *m, const lay_box *box);
 /* Closes the open sequence (at the end of a page). */
 void pdf_marks_close(pdf_marks *m);
 
+/* Drawing is over: what only drawing needed (the lookup of elements by FO node, hundreds of
+ * thousands of entries on a long book) is freed before the tagging step. */
+void pdf_marks_drawn(pdf_marks *m);
+
 #endif

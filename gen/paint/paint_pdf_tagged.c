@@ -12,7 +12,6 @@
 #include <time.h>
 
 #include "paint/pdf_base.h"
-#include "util/grow.h"
 
 typedef struct {
     const pdf_marks *m;
@@ -26,25 +25,22 @@ typedef struct {
 
 /* One entry of an element's /K: a child element, a marked-content sequence or a link
  * annotation, with the keys that order it. */
+enum { K_ELEM, K_MCID, K_ANNOT };
 typedef struct {
-    enum { K_ELEM, K_MCID, K_ANNOT } kind;
-    int index;              /* element, mark or link index */
     size_t painted;         /* first drawing position (marks order) */
     unsigned long seq;      /* FO order (elements) */
+    int index;              /* element, mark or link index */
+    unsigned char kind;     /* K_* */
     bool last;              /* TFoot: after the bodies whatever its FO position */
 } kentry;
 
+/* The /K entries of every element in one array, element after element (the document's
+ * last): one allocation for hundreds of thousands of elements, not one each. */
 typedef struct {
     kentry *v;
-    size_t n, cap;
-    bool has_content; /* marked content of its own: order by drawing */
-} klist;
-
-static void kpush(klist *k, kentry e)
-{
-    GROW_HEAP(k->v, k->n, k->cap, 1, 4);
-    k->v[k->n++] = e;
-}
+    size_t *first;     /* element i's entries: v[first[i]] to v[first[i + 1]] excluded */
+    bool *has_content; /* marked content of its own: order by drawing */
+} kid_table;
 
 /* Ties (a link's annotation and its marked content) broken by kind, then index. */
 static int tie(const kentry *a, const kentry *b)
@@ -109,19 +105,21 @@ static bool elem_attributes(tagger *t, int i)
     return true;
 }
 
-/* /K of the element begun from its sorted entries, and its end; /Pg is the page of its
- * first marked content, which then needs no MCR dictionary. */
-static bool write_kids(tagger *t, klist *k, const int *mcid)
+/* /K of the element begun (`i`) from its sorted entries, and its end; /Pg is the page of
+ * its first marked content, which then needs no MCR dictionary. */
+static bool write_kids(tagger *t, const kid_table *k, size_t i, const int *mcid)
 {
-    if (k->n > 1) /* k->v is NULL for an element with no entry: qsort wants an array */
-        qsort(k->v, k->n, sizeof *k->v, k->has_content ? by_drawing : by_fo_order);
+    kentry *v = k->v + k->first[i];
+    size_t n = k->first[i + 1] - k->first[i];
+    if (n > 1)
+        qsort(v, n, sizeof *v, k->has_content[i] ? by_drawing : by_fo_order);
     int pg = -1;
-    for (size_t j = 0; j < k->n && pg < 0; j++)
-        if (k->v[j].kind == K_MCID)
-            pg = t->m->mcs[k->v[j].index].page;
+    for (size_t j = 0; j < n && pg < 0; j++)
+        if (v[j].kind == K_MCID)
+            pg = t->m->mcs[v[j].index].page;
     bool ok = pg < 0 || pdf_base_elem_page(t->b, pg);
-    for (size_t j = 0; j < k->n && ok; j++) {
-        const kentry *e = &k->v[j];
+    for (size_t j = 0; j < n && ok; j++) {
+        const kentry *e = &v[j];
         if (e->kind == K_ELEM) {
             ok = pdf_base_elem_kid(t->b, e->index);
         } else if (e->kind == K_MCID) {
@@ -153,8 +151,49 @@ static int *link_annotations(tagger *t)
     return annots;
 }
 
-/* The /K entries of every element (kids[nelems]: the document's), with their order keys. */
-static klist *collect_kids(const tagger *t)
+/* Counts (first pass: `table->v` NULL, `at` the counts) or places (`at` the next free
+ * slot of each element) one /K entry of element `owner`. */
+static void kid_add(kid_table *table, size_t *at, size_t owner, kentry e)
+{
+    if (table->v)
+        table->v[at[owner]] = e;
+    at[owner]++;
+}
+
+/* Every /K entry, element by element in index order, then marked content, then link
+ * annotations: counted, then placed (see kid_add). */
+static void each_kid(const tagger *t, const size_t *painted, kid_table *table, size_t *at)
+{
+    const pdf_marks *m = t->m;
+    size_t ne = m->nelems;
+    for (size_t i = 0; i < ne; i++) {
+        int p = m->elems[i].parent;
+        kid_add(table, at, p >= 0 ? (size_t)p : ne,
+                (kentry){painted[i], m->elems[i].seq, (int)i, K_ELEM,
+                         strcmp(m->elems[i].type, "TFoot") == 0});
+    }
+    for (size_t i = 0; i < m->nmcs; i++) {
+        int e = m->mcs[i].target;
+        if (e < 0)
+            continue;
+        kid_add(table, at, (size_t)e, (kentry){i, 0, (int)i, K_MCID, false});
+        table->has_content[e] = true;
+    }
+    size_t mi = 0;
+    for (size_t i = 0; i < m->nlinks; i++) {
+        int e = m->links[i].target;
+        if (e < 0 || t->annots[i] < 0)
+            continue;
+        /* ordered with the link's own marked content, drawn with it */
+        while (mi < m->nmcs && (m->mcs[mi].page < m->links[i].page ||
+                                (m->mcs[mi].page == m->links[i].page && m->mcs[mi].target != e)))
+            mi++;
+        kid_add(table, at, (size_t)e, (kentry){mi, 0, (int)i, K_ANNOT, false});
+    }
+}
+
+/* The /K entries of every element (the document's last), with their order keys. */
+static kid_table collect_kids(const tagger *t)
 {
     const pdf_marks *m = t->m;
     size_t ne = m->nelems;
@@ -166,33 +205,17 @@ static klist *collect_kids(const tagger *t)
         for (int e = m->mcs[i].target; e >= 0 && painted[e] > i; e = m->elems[e].parent)
             painted[e] = i;
 
-    klist *kids = g_new0(klist, ne + 1);
-    for (size_t i = 0; i < ne; i++) {
-        int p = m->elems[i].parent;
-        kpush(&kids[p >= 0 ? (size_t)p : ne],
-              (kentry){K_ELEM, (int)i, painted[i], m->elems[i].seq,
-                       strcmp(m->elems[i].type, "TFoot") == 0});
-    }
-    for (size_t i = 0; i < m->nmcs; i++) {
-        int e = m->mcs[i].target;
-        if (e < 0)
-            continue;
-        kpush(&kids[e], (kentry){K_MCID, (int)i, i, 0, false});
-        kids[e].has_content = true;
-    }
-    size_t mi = 0;
-    for (size_t i = 0; i < m->nlinks; i++) {
-        int e = m->links[i].target;
-        if (e < 0 || t->annots[i] < 0)
-            continue;
-        /* ordered with the link's own marked content, drawn with it */
-        while (mi < m->nmcs && (m->mcs[mi].page < m->links[i].page ||
-                                (m->mcs[mi].page == m->links[i].page && m->mcs[mi].target != e)))
-            mi++;
-        kpush(&kids[e], (kentry){K_ANNOT, (int)i, mi, 0, false});
-    }
+    kid_table table = {.first = g_new0(size_t, ne + 2), .has_content = g_new0(bool, ne + 1)};
+    size_t *at = g_new0(size_t, ne + 1);
+    each_kid(t, painted, &table, at); /* counts */
+    for (size_t i = 0; i <= ne; i++)
+        table.first[i + 1] = table.first[i] + at[i];
+    table.v = g_new(kentry, table.first[ne + 1] ? table.first[ne + 1] : 1);
+    memcpy(at, table.first, (ne + 1) * sizeof *at);
+    each_kid(t, painted, &table, at); /* places */
+    g_free(at);
     g_free(painted);
-    return kids;
+    return table;
 }
 
 /* Every page gets /StructParents (its key in the ParentTree) and /Tabs /S; a link
@@ -241,16 +264,16 @@ static bool parent_tree(tagger *t)
 static bool make_tree(tagger *t)
 {
     size_t ne = t->m->nelems;
-    klist *kids = collect_kids(t);
+    kid_table kids = collect_kids(t);
     int *mcid = mcids_of(t->m, t->npages);
     bool ok = pdf_base_tree_new(t->b, (int)ne);
     for (size_t i = 0; i < ne && ok; i++)
-        ok = elem_attributes(t, (int)i) && write_kids(t, &kids[i], mcid);
+        ok = elem_attributes(t, (int)i) && write_kids(t, &kids, i, mcid);
     ok = ok && pdf_base_elem_begin(t->b, (int)ne, "Document", -1, NULL, NULL) &&
-         write_kids(t, &kids[ne], mcid) && parent_tree(t);
-    for (size_t i = 0; i <= ne; i++)
-        free(kids[i].v);
-    g_free(kids);
+         write_kids(t, &kids, ne, mcid) && parent_tree(t);
+    g_free(kids.v);
+    g_free(kids.first);
+    g_free(kids.has_content);
     g_free(mcid);
     return ok;
 }
@@ -276,26 +299,28 @@ static bool placeholder_at(const char *s, const char *end, const char *tag, cons
     return true;
 }
 
-/* The page's content with the artifact placeholders made /Artifact sequences. */
+/* The page's content with the artifact placeholders made /Artifact sequences; the text
+ * between them copied in one piece. */
 static GString *artifacts_marked(const unsigned char *data, size_t len)
 {
     const char *s = (const char *)data, *end = s + len;
     GString *out = g_string_sized_new(len + 256);
-    const char *line = s;
-    while (line < end) {
-        const char *after;
-        if (placeholder_at(line, end, PDF_MC_PAGINATION_TAG, &after)) {
-            g_string_append(out, "/Artifact << /Type /Pagination >> BDC");
-            line = after;
-        } else if (placeholder_at(line, end, PDF_MC_LAYOUT_TAG, &after)) {
-            g_string_append(out, "/Artifact << /Type /Layout >> BDC");
-            line = after;
+    const char *copied = s; /* what is before it is in out */
+    for (const char *line = s; line < end;) {
+        const char *after, *artifact = NULL;
+        if (placeholder_at(line, end, PDF_MC_PAGINATION_TAG, &after))
+            artifact = "/Artifact << /Type /Pagination >> BDC";
+        else if (placeholder_at(line, end, PDF_MC_LAYOUT_TAG, &after))
+            artifact = "/Artifact << /Type /Layout >> BDC";
+        if (artifact) {
+            g_string_append_len(out, copied, line - copied);
+            g_string_append(out, artifact);
+            copied = line = after;
         }
         const char *nl = memchr(line, '\n', (size_t)(end - line));
-        const char *next = nl ? nl + 1 : end;
-        g_string_append_len(out, line, next - line);
-        line = next;
+        line = nl ? nl + 1 : end;
     }
+    g_string_append_len(out, copied, end - copied);
     return out;
 }
 
@@ -411,13 +436,18 @@ static const char *document_lang(const pdf_marks *m, const paint_options *o)
     return "fr";
 }
 
-/* Hands `len` bytes to the write function, in pieces it can take. */
-static bool write_all(const unsigned char *buf, size_t len, cairo_write_func_t write,
-                      void *closure)
+/* The final file's bytes to the output's write function, in pieces it can take. */
+typedef struct {
+    cairo_write_func_t write;
+    void *closure;
+} output;
+
+static bool to_output(void *closure, const unsigned char *buf, size_t len)
 {
+    const output *out = closure;
     while (len > 0) {
         unsigned int n = len > (1u << 20) ? 1u << 20 : (unsigned int)len;
-        if (write(closure, buf, n) != CAIRO_STATUS_SUCCESS)
+        if (out->write(out->closure, buf, n) != CAIRO_STATUS_SUCCESS)
             return false;
         buf += n;
         len -= n;
@@ -442,16 +472,12 @@ bool pdf_tagged_write(const unsigned char *pdf, size_t len, const pdf_marks *m,
                       const char *name, diag *d)
 {
     tagger t = {.m = m, .lang = document_lang(m, o)};
-    t.b = pdf_base_open(pdf, len, name, d);
+    t.b = pdf_base_open(pdf, len, (int)m->nelems, name, d);
     if (!t.b)
         return false;
     int next_key = edit(&t, o);
-    bool ok = next_key >= 0 && pdf_base_write(t.b, next_key);
-    if (ok) {
-        size_t out_len = 0;
-        const unsigned char *out = pdf_base_bytes(t.b, &out_len);
-        ok = write_all(out, out_len, write, closure);
-    }
+    output out = {write, closure};
+    bool ok = next_key >= 0 && pdf_base_write(t.b, next_key, to_output, &out);
     g_free(t.annots);
     pdf_base_destroy(t.b);
     return ok;

@@ -3,6 +3,7 @@
 #include "paint/pdf_base.h"
 
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pipeline.hh>
 #include <qpdf/Pl_Buffer.hh>
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
@@ -10,6 +11,7 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <cstring>
 #include <exception>
 #include <memory>
 #include <set>
@@ -27,7 +29,6 @@ struct pdf_base {
     std::vector<std::vector<int>> page_links; /* annotation indexes of each page */
     std::vector<QPDFObjectHandle> links;
     QPDFObjectHandle struct_root;
-    std::shared_ptr<Buffer> out;
     /* the structure tree: elements (the Document last), the element being made and its
      * /K, the ParentTree's /Nums */
     std::vector<QPDFObjectHandle> elems;
@@ -38,6 +39,7 @@ struct pdf_base {
      * tens of thousands of uses */
     std::unordered_map<std::string, QPDFObjectHandle> names;
     std::vector<QPDFObjectHandle> ints;
+    QPDFObjectHandle null = QPDFObjectHandle::newNull();
 };
 
 static void report(pdf_base *b, const char *what)
@@ -45,12 +47,17 @@ static void report(pdf_base *b, const char *what)
     diag_error(b->d, b->name.c_str(), 0, _("cannot write PDF: %s"), what);
 }
 
+/* Thrown when the sink refused bytes: it has reported why. */
+struct sink_failed {};
+
 /* Runs `edit`, qpdf's exceptions (a damaged object...) reported: false then. */
 template <typename Edit> static bool guarded(pdf_base *b, Edit edit)
 {
     try {
         edit();
         return true;
+    } catch (sink_failed &) {
+        return false;
     } catch (std::exception &e) {
         report(b, e.what());
         return false;
@@ -80,17 +87,28 @@ static std::set<int> reachable(QPDFObjectHandle from)
 }
 
 /* cairo's structure tree is replaced: its objects (one per marked-content sequence,
- * most of the file) are made null unread, so that neither the writer nor a new object
- * makes qpdf parse them. cairo numbers its objects from 1 without gaps. */
-static void drop_unreachable(pdf_base *b)
+ * most of the file) are never read. Their numbers are given to the new tree's first
+ * `nelems` elements, made empty dictionaries here, and the numbers left over are made
+ * null: every object of the file is then resolved, so that neither the writer nor a new
+ * object makes qpdf parse them, and the new tree reuses their slots in qpdf's cache
+ * instead of adding its own. cairo numbers its objects from 1 without gaps. */
+static void drop_unreachable(pdf_base *b, size_t nelems)
 {
     QPDFObjectHandle root = b->q.getRoot();
     root.removeKey("/StructTreeRoot");
     std::set<int> live = reachable(b->q.getTrailer());
     int size = b->q.getTrailer().getKey("/Size").getIntValueAsInt();
-    for (int id = 1; id < size; id++)
-        if (!live.count(id))
+    b->elems.reserve(nelems);
+    for (int id = 1; id < size; id++) {
+        if (live.count(id))
+            continue;
+        if (b->elems.size() < nelems) {
+            b->q.replaceObject(id, 0, QPDFObjectHandle::newDictionary());
+            b->elems.push_back(b->q.getObject(id, 0));
+        } else {
             b->q.replaceObject(id, 0, QPDFObjectHandle::newNull());
+        }
+    }
 }
 
 static void find_links(pdf_base *b)
@@ -108,15 +126,19 @@ static void find_links(pdf_base *b)
     }
 }
 
-pdf_base *pdf_base_open(const unsigned char *data, size_t len, const char *name, diag *d)
+pdf_base *pdf_base_open(const unsigned char *data, size_t len, int nelems, const char *name,
+                        diag *d)
 {
     pdf_base *b = new pdf_base;
     b->name = name;
     b->d = d;
     try {
+        /* zlib's level 5: within 1 % of the default level's size on page content and on
+         * structure objects, and a quarter faster */
+        Pl_Flate::setCompressionLevel(5);
         b->q.setSuppressWarnings(true);
         b->q.processMemoryFile(name, (const char *)data, len);
-        drop_unreachable(b);
+        drop_unreachable(b, (size_t)nelems + 1);
         b->pages = b->q.getAllPages();
         find_links(b);
         return b;
@@ -182,17 +204,30 @@ bool pdf_base_page_content(pdf_base *b, int page, unsigned char **data, size_t *
     });
 }
 
+/* The page's new content deflated at once, as the writer would have: held compressed
+ * until it is written (a few KB a page instead of tens: 3,000 pages held 45 MB), then
+ * copied by the writer as it is. */
+static std::shared_ptr<Buffer> deflated(const char *data, size_t len)
+{
+    Pl_Buffer out("page content");
+    Pl_Flate flate("page content", &out, Pl_Flate::a_deflate);
+    flate.write((unsigned char const *)data, len);
+    flate.finish();
+    return out.getBufferSharedPointer();
+}
+
 bool pdf_base_set_page_content(pdf_base *b, int page, const char *data, size_t len)
 {
     return guarded(b, [&] {
         QPDFObjectHandle p = b->pages[(size_t)page];
         QPDFObjectHandle c = p.getKey("/Contents");
-        std::string s(data, len);
         /* cairo writes one content stream a page: its data is replaced in place */
-        if (c.isStream())
-            c.replaceStreamData(s, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-        else
-            p.replaceKey("/Contents", b->q.newStream(s));
+        if (!c.isStream()) {
+            c = b->q.newStream();
+            p.replaceKey("/Contents", c);
+        }
+        c.replaceStreamData(deflated(data, len), QPDFObjectHandle::newName("/FlateDecode"),
+                            QPDFObjectHandle::newNull());
     });
 }
 
@@ -281,7 +316,7 @@ bool pdf_base_tree_new(pdf_base *b, int nelems)
 {
     return guarded(b, [&] {
         b->elems.reserve((size_t)nelems + 1);
-        for (int i = 0; i <= nelems; i++)
+        while (b->elems.size() <= (size_t)nelems) /* those cairo's tree had no number for */
             b->elems.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newDictionary()));
         b->nums.reserve(2 * (size_t)b->pages.size() + 2 * b->links.size());
     });
@@ -293,7 +328,6 @@ bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, co
     return guarded(b, [&] {
         b->elem = b->elems[(size_t)elem];
         b->kids.clear();
-        b->elem.replaceKey("/Type", name(b, "/StructElem"));
         b->elem.replaceKey("/S", name(b, std::string("/") + type));
         b->elem.replaceKey("/P", parent < 0 ? b->struct_root : b->elems[(size_t)parent]);
         if (lang)
@@ -354,9 +388,16 @@ bool pdf_base_elem_link(pdf_base *b, int page, int annot)
     });
 }
 
+/* /K holds a single kid itself, not in an array, and is left out when there is none (ISO
+ * 32000-1, 14.7.2): one array object fewer for most elements, for qpdf to make and write. */
 bool pdf_base_elem_end(pdf_base *b)
 {
-    return guarded(b, [&] { b->elem.replaceKey("/K", QPDFObjectHandle::newArray(b->kids)); });
+    return guarded(b, [&] {
+        if (b->kids.size() == 1)
+            b->elem.replaceKey("/K", b->kids[0]);
+        else if (!b->kids.empty())
+            b->elem.replaceKey("/K", QPDFObjectHandle::newArray(b->kids));
+    });
 }
 
 bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n)
@@ -365,7 +406,7 @@ bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n)
         std::vector<QPDFObjectHandle> v;
         v.reserve(n);
         for (size_t i = 0; i < n; i++)
-            v.push_back(elems[i] >= 0 ? b->elems[(size_t)elems[i]] : QPDFObjectHandle::newNull());
+            v.push_back(elems[i] >= 0 ? b->elems[(size_t)elems[i]] : b->null);
         b->nums.push_back(integer(b, page));
         b->nums.push_back(b->q.makeIndirectObject(QPDFObjectHandle::newArray(v)));
     });
@@ -389,26 +430,37 @@ static void finish_tree(pdf_base *b, int next_key)
     b->struct_root.replaceKey("/ParentTreeNextKey", QPDFObjectHandle::newInteger(next_key));
 }
 
-bool pdf_base_write(pdf_base *b, int next_key)
+/* The writer's output handed to the sink as it comes: the file is never held whole in
+ * memory (a Pl_Buffer and its copy were twice the file's size at the step's peak). */
+class sink_pipeline : public Pipeline {
+  public:
+    sink_pipeline(pdf_base_sink sink, void *closure) :
+        Pipeline("output", nullptr), sink(sink), closure(closure)
+    {
+    }
+    void write(unsigned char const *data, size_t len) override
+    {
+        if (len && !sink(closure, data, len))
+            throw sink_failed();
+    }
+    void finish() override {}
+
+  private:
+    pdf_base_sink sink;
+    void *closure;
+};
+
+bool pdf_base_write(pdf_base *b, int next_key, pdf_base_sink sink, void *closure)
 {
     return guarded(b, [&] {
         finish_tree(b, next_key);
-        /* zlib's level 5: within 1 % of the default level's size on page content and on
-         * structure objects, and a quarter faster */
-        Pl_Flate::setCompressionLevel(5);
+        sink_pipeline out(sink, closure);
         QPDFWriter w(b->q);
-        w.setOutputMemory();
+        w.setOutputPipeline(&out);
         w.setDeterministicID(true);
         w.setObjectStreamMode(qpdf_o_generate);
         w.setCompressStreams(true);
         w.setDecodeLevel(qpdf_dl_none);
         w.write();
-        b->out = w.getBufferSharedPointer();
     });
-}
-
-const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len)
-{
-    *len = b->out->getSize();
-    return b->out->getBuffer();
 }

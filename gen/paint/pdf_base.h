@@ -27,8 +27,10 @@ typedef struct pdf_base pdf_base;
 
 /* Opens cairo's PDF, `len` bytes at `data` (borrowed until pdf_base_destroy); `name` is
  * the output's name for messages. cairo's structure tree is dropped from the catalog at
- * once. NULL after reporting an error. */
-pdf_base *pdf_base_open(const unsigned char *data, size_t len, const char *name, diag *d);
+ * once, its objects' numbers kept for the `nelems` + 1 elements of the tree to come
+ * (pdf_base_tree_new). NULL after reporting an error. */
+pdf_base *pdf_base_open(const unsigned char *data, size_t len, int nelems, const char *name,
+                        diag *d);
 void pdf_base_destroy(pdf_base *b); /* accepts NULL */
 
 int pdf_base_npages(const pdf_base *b);
@@ -62,11 +64,13 @@ bool pdf_base_tag_document(pdf_base *b, const char *lang, const char *xmp, size_
  * StructTreeRoot. An element is made between pdf_base_elem_begin and pdf_base_elem_end,
  * its /K entries appended in order in between. */
 
-/* Makes the `nelems` + 1 elements (empty, indirect: any can refer to any). */
+/* Makes the `nelems` + 1 elements (empty, indirect: any can refer to any), those
+ * pdf_base_open has not made in cairo's tree's place. */
 bool pdf_base_tree_new(pdf_base *b, int nelems);
 
 /* Starts element `elem`: /S `type` (without its slash), /P `parent` (an element, or -1:
- * the StructTreeRoot), /Lang and /Alt when not NULL. */
+ * the StructTreeRoot), /Lang and /Alt when not NULL. No /Type: it is optional for a
+ * structure element (ISO 32000-1, table 323), and a key fewer for qpdf on every element. */
 bool pdf_base_elem_begin(pdf_base *b, int elem, const char *type, int parent, const char *lang,
                          const char *alt);
 /* Its table attributes, /A << /O /Table >> with /Scope (when not NULL), /ColSpan, /RowSpan
@@ -86,13 +90,14 @@ bool pdf_base_elem_end(pdf_base *b);
 bool pdf_base_parent_page(pdf_base *b, int page, const int *elems, size_t n);
 bool pdf_base_parent_link(pdf_base *b, int elem);
 
-/* Writes the whole file into memory (object streams, deterministic /ID), the structure
- * tree in the StructTreeRoot with its ParentTree and /ParentTreeNextKey `next_key`:
- * what no longer is referenced (cairo's tree) is left out. False after reporting an error. */
-bool pdf_base_write(pdf_base *b, int next_key);
+/* Where the file goes, piece by piece: false when it could not take them (it has reported
+ * why; the write stops). */
+typedef bool (*pdf_base_sink)(void *closure, const unsigned char *data, size_t len);
 
-/* After pdf_base_write: the bytes written (borrowed). */
-const unsigned char *pdf_base_bytes(const pdf_base *b, size_t *len);
+/* Writes the whole file to `sink` (object streams, deterministic /ID), the structure tree
+ * in the StructTreeRoot with its ParentTree and /ParentTreeNextKey `next_key`: what no
+ * longer is referenced (cairo's tree) is left out. False after reporting an error. */
+bool pdf_base_write(pdf_base *b, int next_key, pdf_base_sink sink, void *closure);
 
 #ifdef __cplusplus
 }

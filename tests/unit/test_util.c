@@ -202,6 +202,43 @@ static void diag_prints_file_line_severity_once(void **state)
     diag_capture_close(&c);
 }
 
+/* A build worker's reports, diverted to a file and replayed by its parent, print as if
+ * reported there: same text and order, counted, deduplicated against the parent's own
+ * reports; a text holding a newline stays one report. Broken records are refused. */
+static void diag_diverted_reports_replay_whole(void **state)
+{
+    char *records = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&records, &len);
+    assert_non_null(f);
+    diag *worker = diag_new(stderr);
+    diag_divert(worker, f);
+    report_some(worker);
+    diag_warning(worker, "t.xsl", 7, "message on\ntwo lines");
+    diag_progress(worker, "[1/2] drawn nowhere");
+    assert_int_equal(diag_error_count(worker), 3);
+    fclose(f);
+
+    diag_capture c;
+    diag_capture_open(&c);
+    diag_error(c.d, "out.pdf", 0, "cannot write"); /* already said by the parent */
+    assert_true(diag_replay(c.d, records, len));
+    assert_string_equal(diag_capture_text(&c), "out.pdf: error: cannot write\n"
+                                               "doc.fo:12: error: unknown formatting object fo:blok\n"
+                                               "doc.fo:3: warning: font family 'Marianne' not found\n"
+                                               "livrables: error: no input\n"
+                                               "t.xsl:7: warning: message on\ntwo lines\n");
+    assert_int_equal(diag_error_count(c.d), 3);
+    assert_int_equal(diag_warning_count(c.d), 2);
+
+    static const char *const broken[] = {"2 500\nshort", "x 3\nabc", "9 3\nabc", "2 3abc", "2\n"};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++)
+        assert_false(diag_replay(c.d, broken[i], strlen(broken[i])));
+    diag_capture_close(&c);
+    diag_destroy(worker);
+    free(records);
+}
+
 static void strlist_keeps_unique_entries_in_order(void **state)
 {
     strlist l = {0};
@@ -332,6 +369,7 @@ int main(void)
         cmocka_unit_test(grow_doubles_keeps_elements_and_checks_sizes),
         cmocka_unit_test(arena_overflows_are_caught_under_asan),
         cmocka_unit_test(diag_prints_file_line_severity_once),
+        cmocka_unit_test(diag_diverted_reports_replay_whole),
         cmocka_unit_test(strlist_keeps_unique_entries_in_order),
         cmocka_unit_test(depfile_writes_one_rule_per_output_and_phony_rules),
     };
