@@ -86,9 +86,8 @@ test_window_pages_are_those_of_the_whole_sequence() {
 }
 
 # long_doc OUT PAGES: about PAGES pages of long justified paragraphs in one page-sequence,
-# a "page n" footer, no citation. Few FO elements for much text: the FO subtree of a
-# page-sequence is still read whole (doc/page-window.md), this keeps it small next to the
-# layout data the window frees.
+# a "page n" footer, no citation. Few FO elements for much text: the layout data the window
+# frees counts here, the FO side in test_window_memory_bounded_with_many_fo_elements.
 long_doc() {
     local out=$1 pages=$2 i j s
     s="Le territoire et ses communes construisent une stratégie de transition écologique ; les acteurs locaux, les élus et les habitants partagent un diagnostic des enjeux de mobilité, d'habitat, de paysage et de revitalisation des centres-bourgs, avec des actions portées par l'intercommunalité."
