@@ -161,3 +161,42 @@ test_window_memory_bounded_with_many_fo_elements() {
     [ "$large" -le $((small * 3 / 2)) ] ||
         fail "peak memory for 10 times the FO ($large kB) is more than 1.5 times the peak for the small book ($small kB)"
 }
+
+# chapters_doc OUT: three chapters of 150 paragraphs each (about 20 pages), one page-sequence,
+# the header retrieving the chapter's marker (first-including-carryover).
+chapters_doc() {
+    local out=$1 ch i s
+    s="Le territoire et ses communes construisent une stratégie de transition écologique ; les acteurs locaux, les élus et les habitants partagent un diagnostic des enjeux de mobilité."
+    {
+        cat <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set><fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-top="15mm"/><fo:region-before extent="10mm"/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-before"><fo:block>En-tête : <fo:retrieve-marker retrieve-class-name="ch" retrieve-position="first-including-carryover"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+EOF
+        for ((ch = 1; ch <= 3; ch++)); do
+            echo "<fo:block font-weight=\"bold\"><fo:marker marker-class-name=\"ch\">Chapitre $ch</fo:marker>Chapitre $ch</fo:block>"
+            for ((i = 1; i <= 150; i++)); do
+                echo "<fo:block space-after=\"4pt\">$ch.$i $s $s $s</fo:block>"
+            done
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# The window frees its chunk arenas, and the flow's children pulled into them, as pages are
+# made: the headers of a chapter's later pages still show the marker of its first block,
+# whose child is gone (the marker is copied out; AddressSanitizer sees a read of a freed
+# chunk otherwise).
+test_window_markers_outlive_the_children_they_came_from() {
+    chapters_doc c.fo
+    assert_exit 0 "$LIVRABLES" render -f text c.fo -o window.txt
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text c.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    [ "$(grep -c 'En-tête : Chapitre 1' window.txt)" -gt 15 ] ||
+        fail "chapter 1's marker not carried over its pages"
+    assert_contains window.txt "En-tête : Chapitre 3"
+}
