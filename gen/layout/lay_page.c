@@ -844,6 +844,7 @@ typedef struct {
     lay_flow_pull pull; /* NULL: linked */
     void *ud;
     fo_node *flow;
+    arena *recipes; /* the window's pages that wait get recipes there, or NULL */
 } flow_source;
 
 /* Every child left pulled into `a` and linked to the flow, as lay_seq_new takes them. */
@@ -864,7 +865,7 @@ static lay_seq *seq_new(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink
     if (sink)
         s->win = lay_window_new(s, sink, ud);
     if (src.pull && s->win && src.flow)
-        lay_window_pull_from(s->win, src.flow, src.pull, src.ud);
+        lay_window_pull_from(s->win, src.flow, src.pull, src.ud, src.recipes);
     else if (src.pull)
         lay_seq_pull_rest(src.flow, src.pull, src.ud, a);
     seq_paginate(s);
@@ -899,13 +900,13 @@ lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *ps, arena *a, lay_pag
 }
 
 lay_seq *lay_seq_new_pulled(lay_ctx *ctx, fo_node *head, arena *a, lay_flow_pull pull,
-                            void *pull_ud, lay_page_sink sink, void *ud)
+                            void *pull_ud, lay_page_sink sink, void *ud, arena *recipes)
 {
     fo_node *flow = NULL;
     for (fo_node *c = head->first_child; c; c = c->next_sibling)
         if (c->kind == FO_FLOW)
             flow = c;
-    return seq_new(ctx, head, a, sink, ud, (flow_source){pull, pull_ud, flow});
+    return seq_new(ctx, head, a, sink, ud, (flow_source){pull, pull_ud, flow, recipes});
 }
 
 size_t lay_seq_page_count(const lay_seq *s)

@@ -53,6 +53,7 @@ typedef struct {
 struct lay_remake {
     lay_ctx *ctx;
     bool statics;                  /* its static content waits */
+    bool window;                   /* made by the page window: its citations superseded */
     item_patch *patches;           /* its boxes of waiting flow blocks */
     size_t npatches, cappatches;
     size_t cite_from, cite_to;     /* what the provisional static content cited */
@@ -78,6 +79,8 @@ typedef struct {
     size_t from;      /* its first page */
     flow_block **blocks; /* waiting, in item order */
     size_t nblocks;
+    bool window;  /* the page window's batch is being made */
+    bool started; /* lay_seq_pages_now took over: its flow's waiting blocks kept */
 } remaker;
 
 static bool is_static(const fo_node *n)
@@ -143,7 +146,7 @@ static void on_page(void *ud, size_t i, const lay_page_statics *st)
     if (!lay_ctx_cites_waiting(rm->ctx, st->cite_from, st->cite_to))
         return;
     lay_remake *r = ARENA_NEW(rm->keep, lay_remake);
-    *r = (lay_remake){.ctx = rm->ctx, .statics = true,
+    *r = (lay_remake){.ctx = rm->ctx, .statics = true, .window = rm->window,
                       .cite_from = st->cite_from, .cite_to = st->cite_to,
                       .static_from = st->static_from, .static_to = st->static_to,
                       .number = st->info->number,
@@ -357,14 +360,34 @@ bool lay_seq_patchable(lay_seq *s)
     return ok;
 }
 
-lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
-                            lay_remake **remakes)
+/* The sequence's remaker, made on first need (the page window's first batch, or
+ * lay_seq_pages_now). */
+static remaker *remaker_of(lay_seq *s, arena *keep)
 {
     remaker *rm = lay_seq_page_hook_ud(s);
     if (!rm) {
         rm = ARENA_NEW(keep, remaker);
         *rm = (remaker){.ctx = lay_seq_ctx(s), .keep = keep};
         lay_seq_page_hook_set(s, on_page, rm);
+    }
+    return rm;
+}
+
+void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out)
+{
+    remaker *rm = remaker_of(s, keep);
+    rm->window = true;
+    rm->out = out;
+    rm->from = 0;
+}
+
+lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
+                            lay_remake **remakes)
+{
+    remaker *rm = remaker_of(s, keep);
+    rm->window = false;
+    if (!rm->started) {
+        rm->started = true;
         lay_seq_settle(s);
         arena *tmp = arena_new();
         lay_flow_block *v;
@@ -388,7 +411,10 @@ bool lay_remake_waits(const lay_remake *r)
     for (size_t i = 0; i < r->npatches; i++)
         if (block_waits(r->patches[i].fb))
             return true;
-    return r->statics && lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
+    if (!r->statics)
+        return false;
+    return r->window ? lay_ctx_cites_waiting_any(r->ctx, r->cite_from, r->cite_to)
+                     : lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
 }
 
 void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)

@@ -166,8 +166,10 @@ lay_window *lay_window_new(seq_layout *s, lay_page_sink sink, void *ud);
  * data to come when the current one is full. */
 void lay_window_at_child(seq_layout *s);
 
-/* The window pulls the flow's children itself (lay_window_pull), from `pull`. */
-void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud);
+/* The window pulls the flow's children itself (lay_window_pull), from `pull`; it makes the
+ * pages whose static content waits with recipes in `recipes` (NULL: it stops there). */
+void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud,
+                          arena *recipes);
 
 /* Whether it does. */
 bool lay_window_pulls(const lay_window *w);

@@ -50,6 +50,7 @@ struct lay_window {
     lay_flow_pull pull;
     void *pull_ud;
     fo_node *flow;
+    arena *recipes; /* of the pages whose static content waits, or NULL: the window stops */
 };
 
 /* ---- which sequences ------------------------------------------------------------------ */
@@ -424,13 +425,23 @@ static void window_step(seq_layout *s, lay_window *w)
     size_t np_rest = s->np;
     s->pb = pb;
     s->np = np;
+    lay_remake **remakes = NULL;
+    if (w->recipes) {
+        remakes = ARENA_NEW_ARRAY(w->scratch, lay_remake *, np);
+        lay_seq_remake_window(s, w->recipes, remakes);
+    }
     size_t c0 = lay_ctx_cite_mark(ctx);
     for (size_t i = 0; i < np; i++)
         lay_seq_assemble_page(s, &s->sa, i, &pages[i], false);
     size_t c1 = lay_ctx_cite_mark(ctx);
     s->pb = pb_rest;
     s->np = np_rest;
-    if (lay_ctx_cites_waiting(ctx, c0, c1)) {
+    bool waits = lay_ctx_cites_waiting(ctx, c0, c1);
+    if (waits && remakes) {
+        /* made with recipes (lay_remake_waits tells when they can be finished); their
+         * citations fall among the flow's, which must not count them */
+        lay_ctx_cites_supersede(ctx, c0, c1);
+    } else if (waits) {
         /* static content cites a number to come: the sequence waits, made as a whole */
         lay_ctx_cites_supersede(ctx, c0, c1);
         assembly_restore(s, &sv);
@@ -446,7 +457,7 @@ static void window_step(seq_layout *s, lay_window *w)
     drop_made(s, w, end);
     size_t ndone;
     arena **done = chunks_done(w, w->dropped, &ndone);
-    w->sink(w->ud, (lay_pages){pages, np}, pa, done, ndone);
+    w->sink(w->ud, (lay_pages){pages, np}, pa, waits ? remakes : NULL, done, ndone);
 }
 
 void lay_window_at_child(seq_layout *s)
@@ -460,8 +471,10 @@ void lay_window_at_child(seq_layout *s)
 
 /* ---- the flow's children, pulled ------------------------------------------------------- */
 
-void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud)
+void lay_window_pull_from(lay_window *w, fo_node *flow, lay_flow_pull pull, void *ud,
+                          arena *recipes)
 {
+    w->recipes = recipes;
     w->pull = pull;
     w->pull_ud = ud;
     w->flow = flow;

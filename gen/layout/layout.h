@@ -166,17 +166,21 @@ void lay_ctx_record_inputs(lay_ctx *ctx, strlist *inputs);
 /* A page-sequence laid out and broken into pages, its pages not made yet. */
 typedef struct lay_seq lay_seq;
 
+/* Pages made before the numbers they cite are known (lay_remake.c, below). */
+typedef struct lay_remake lay_remake;
+
 /* Lays out the flow of one page-sequence (from fo_doc_next_page_sequence) and breaks it
  * into pages; the ids it holds get their page numbers. Page numbering continues from the
  * previous sequence of the same pass. Allocated in `a` (which also holds the FO subtree and
  * must outlive it). NULL after an error (reported: more pages than allowed). */
 lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
 
-/* Where the page window hands over the pages it made: `pages` in `pages_arena`, and
- * `ndone` arenas (layout data of the flow) to destroy once these pages are painted;
- * `done` itself is malloc'd, the sink frees it. */
-typedef void (*lay_page_sink)(void *ud, lay_pages pages, arena *pages_arena, arena **done,
-                              size_t ndone);
+/* Where the page window hands over the pages it made: `pages` in `pages_arena`, remakes[k]
+ * the recipe of page k when its static content waits for a number ("page n / N"), NULL
+ * when it is final (remakes NULL: all are), and `ndone` arenas (layout data of the flow)
+ * to destroy once these pages are painted; `done` itself is malloc'd, the sink frees it. */
+typedef void (*lay_page_sink)(void *ud, lay_pages pages, arena *pages_arena,
+                              lay_remake *const *remakes, arena **done, size_t ndone);
 
 /* lay_seq_new that makes the sequence's pages as its flow is laid out, as soon as the page
  * breaker can no longer change them, and hands them to `sink` (every page before this
@@ -195,9 +199,11 @@ typedef fo_node *(*lay_flow_pull)(void *ud, arena *a);
  * goes, each into the chunk arena its layout data goes to, freed with the pages that
  * point into it (what must outlive it, markers pages may still retrieve, is copied into
  * `a`). When the window can't be used, or once it stops, the children are pulled into `a`
- * and linked to the flow, as lay_seq_new takes them. */
+ * and linked to the flow, as lay_seq_new takes them. Pages whose static content cites a
+ * number not known yet are made with recipes in `recipes` (lay_seq_pages_now's `keep`)
+ * and handed over with them; with `recipes` NULL the window stops at the first. */
 lay_seq *lay_seq_new_pulled(lay_ctx *ctx, fo_node *head, arena *a, lay_flow_pull pull,
-                            void *pull_ud, lay_page_sink sink, void *ud);
+                            void *pull_ud, lay_page_sink sink, void *ud, arena *recipes);
 
 /* The arenas besides the sequence's own that its remaining pages point into (the window's
  * layout chunks), moved to the caller (malloc'd array, *n of them; NULL when none): destroy
@@ -226,8 +232,8 @@ lay_pages lay_seq_pages(lay_seq *s, arena *pages_arena, size_t max, bool *provis
 bool lay_seq_pages_done(const lay_seq *s);
 
 /* Pages made before the numbers they cite are known (lay_remake.c): what a page whose
- * static content cited a number not known yet needs to lay that static content out again. */
-typedef struct lay_remake lay_remake;
+ * static content cited a number not known yet needs to lay that static content out again
+ * (lay_remake, above). */
 
 /* lay_seq_pages for a caller that won't wait: the next pages (at most `max`, > 0) are made
  * at once with the numbers known now. remakes[k] receives page k's recipe, or NULL when

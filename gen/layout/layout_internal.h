@@ -377,6 +377,10 @@ size_t lay_ctx_cite_mark(const lay_ctx *ctx);
  * pass nor from the previous one): what it shows is a placeholder. */
 bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
 
+/* lay_ctx_cites_waiting counting superseded citations too: those of the pages the window
+ * made with recipes, superseded at once so that the flow's ranges they fall in skip them. */
+bool lay_ctx_cites_waiting_any(const lay_ctx *ctx, size_t from, size_t to);
+
 /* Whether a citation of the range had no value of this pass when made (what it showed
  * may still change). */
 bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to);
@@ -545,6 +549,11 @@ typedef struct {
 /* Called for page i of the sequence (0: its first) once its static content is made. */
 typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
 void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
+
+/* The window's next batch of pages (page i of the batch told as i): out[i] receives the
+ * recipe of page i when its static content waits, else NULL; recipes in `keep`
+ * (lay_remake.c). */
+void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out);
 void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
 
 /* Where lay_seq_pages put the boxes of the flow's item `item` on page `page`: its

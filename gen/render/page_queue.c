@@ -72,6 +72,11 @@ void page_queue_destroy(page_queue *q)
     free(q);
 }
 
+arena *page_queue_recipes(page_queue *q)
+{
+    return q->keep;
+}
+
 size_t page_queue_spooled(const page_queue *q)
 {
     return q->spooled;

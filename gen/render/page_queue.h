@@ -35,6 +35,10 @@ void page_queue_add_seq(page_queue *q, lay_seq *s, arena *a);
 bool page_queue_add_pages(page_queue *q, lay_pages pages, arena *pages_arena, arena *seq_arena,
                           lay_remake *const *remakes, arena **more, size_t nmore);
 
+/* The arena the recipes of the pages queued live in (lay_seq_pages_now's `keep`), for the
+ * page window's pages made with recipes: it lasts the pass. */
+arena *page_queue_recipes(page_queue *q);
+
 /* Makes the sequences that no longer wait and paints the pages at the head that are
  * ready; with `all` (the end of the pass), everything, with the numbers known now. False
  * when a page failed to paint or the spool failed (reported). */

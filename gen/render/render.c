@@ -108,11 +108,11 @@ typedef struct {
     bool ok;
 } window_sink;
 
-static void sink_pages(void *ud, lay_pages pages, arena *pages_arena, arena **done,
-                       size_t ndone)
+static void sink_pages(void *ud, lay_pages pages, arena *pages_arena,
+                       lay_remake *const *remakes, arena **done, size_t ndone)
 {
     window_sink *k = ud;
-    if (!page_queue_add_pages(k->q, pages, pages_arena, NULL, NULL, done, ndone))
+    if (!page_queue_add_pages(k->q, pages, pages_arena, NULL, remakes, done, ndone))
         k->ok = false;
 }
 
@@ -162,7 +162,7 @@ static bool run_pass(render_run *r)
                               : next_sequence(r->doc, a);
         lay_seq *s = !seq      ? NULL
                      : window ? lay_seq_new_pulled(r->lay, seq, a, pull_flow_child, r->doc,
-                                                   sink_pages, &sink)
+                                                   sink_pages, &sink, page_queue_recipes(q))
                               : lay_seq_new(r->lay, seq, a);
         if (!sink.ok)
             ok = false;
