@@ -200,3 +200,30 @@ test_window_markers_outlive_the_children_they_came_from() {
         fail "chapter 1's marker not carried over its pages"
     assert_contains window.txt "En-tête : Chapitre 3"
 }
+
+# "page n / N" footers: the window makes those pages with recipes, spooled until the last
+# page is known, and goes on: memory stays flat, every footer shows the page count.
+test_window_goes_on_past_page_n_of_n() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo --single --no-toc 10 > small.fo
+    assert_exit 0 "$LIVRABLES" render -f text small.fo -o window.txt
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text small.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render small.fo -o small.pdf
+    local pages footers
+    pages=$(pdf_pages small.pdf)
+    footers=$(pdftotext small.pdf - | grep -cE "^page [0-9]+ / $pages\$")
+    [ "$footers" -ge $((pages - 2)) ] || fail "$footers footers of $pages pages show 'page n / $pages'"
+    if [ -n "${ASAN_OPTIONS:-}" ]; then
+        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
+        return 0
+    fi
+    ./gen_fo --single --no-toc 100 > large.fo
+    local small large
+    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
+    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    echo "peak: $small kB for $(wc -c < small.fo) bytes of FO, $large kB for $(wc -c < large.fo)"
+    # with the window stopping at the first page that waits: 165 MB against 42 MB
+    [ "$large" -le $((small * 3 / 2)) ] ||
+        fail "peak memory for 10 times the pages ($large kB) is more than 1.5 times the peak for the small book ($small kB)"
+}
