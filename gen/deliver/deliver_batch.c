@@ -49,23 +49,9 @@ static bool start_child(deliver_ctx *c, const char *const *paths, int index, boo
     ch->record = tmpfile();
     fflush(stdout);
     fflush(stderr);
-    /* Signals wait until the child is registered: a SIGTERM in between would leave it
-     * running, orphaned. */
-    sigset_t fatal, saved;
-    sigemptyset(&fatal);
-    sigaddset(&fatal, SIGINT);
-    sigaddset(&fatal, SIGTERM);
-    sigaddset(&fatal, SIGHUP);
-    sigprocmask(SIG_BLOCK, &fatal, &saved);
-    ch->pid = ch->record ? fork() : -1;
-    if (ch->pid == 0) {
-        fatal_signal_forget_all();
-        sigprocmask(SIG_SETMASK, &saved, NULL);
+    ch->pid = ch->record ? fatal_signal_fork() : -1;
+    if (ch->pid == 0)
         child_main(c, paths[index], subdir, ch->record);
-    }
-    if (ch->pid > 0)
-        fatal_signal_add_child(ch->pid);
-    sigprocmask(SIG_SETMASK, &saved, NULL);
     if (ch->pid < 0) {
         diag_error(c->d, paths[index], 0, _("cannot start a build process: %s"), strerror(errno));
         if (ch->record)

@@ -121,25 +121,12 @@ static bool start_worker(deliver_ctx *c, const deliver_plan *p, int self, worker
     w->task = -1;
     w->results = tmpfile();
     fflush(NULL);
-    /* Signals wait until the worker is registered: a SIGTERM in between would leave it
-     * running, orphaned. */
-    sigset_t fatal, saved;
-    sigemptyset(&fatal);
-    sigaddset(&fatal, SIGINT);
-    sigaddset(&fatal, SIGTERM);
-    sigaddset(&fatal, SIGHUP);
-    sigprocmask(SIG_BLOCK, &fatal, &saved);
-    w->pid = w->results ? fork() : -1;
+    w->pid = w->results ? fatal_signal_fork() : -1;
     if (w->pid == 0) {
-        fatal_signal_forget_all();
-        sigprocmask(SIG_SETMASK, &saved, NULL);
         close(queue[1]);
         close(done[0]);
         worker_main(c, p, self, w->results, queue[0], done[1]);
     }
-    if (w->pid > 0)
-        fatal_signal_add_child(w->pid);
-    sigprocmask(SIG_SETMASK, &saved, NULL);
     if (w->pid < 0) {
         if (w->results)
             fclose(w->results);

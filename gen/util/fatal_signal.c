@@ -119,3 +119,22 @@ void fatal_signal_install(void)
         sigaction(sigs[i], &sa, NULL);
     }
 }
+
+pid_t fatal_signal_fork(void)
+{
+    sigset_t fatal, saved;
+    sigemptyset(&fatal);
+    sigaddset(&fatal, SIGINT);
+    sigaddset(&fatal, SIGTERM);
+    sigaddset(&fatal, SIGHUP);
+    sigprocmask(SIG_BLOCK, &fatal, &saved);
+    pid_t pid = fork();
+    int err = errno;
+    if (pid == 0)
+        fatal_signal_forget_all();
+    else if (pid > 0)
+        fatal_signal_add_child(pid);
+    sigprocmask(SIG_SETMASK, &saved, NULL);
+    errno = err;
+    return pid;
+}

@@ -23,4 +23,10 @@ void fatal_signal_remove_child(pid_t pid);
 /* In a child just forked: forgets the parent's files and children, which are not its own. */
 void fatal_signal_forget_all(void);
 
+/* fork(), for a child the handler stops with the parent: SIGINT, SIGTERM and SIGHUP wait
+ * until the parent has registered it (one in between would leave it running, orphaned), and
+ * the child starts with the parent's files and children forgotten. Returns as fork() does,
+ * errno set on failure. Flush stdio before. */
+pid_t fatal_signal_fork(void);
+
 #endif
