@@ -893,12 +893,6 @@ lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *ps, arena *a)
     return seq_new(ctx, ps, a, NULL, NULL, (flow_source){0});
 }
 
-lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *ps, arena *a, lay_page_sink sink,
-                              void *ud)
-{
-    return seq_new(ctx, ps, a, sink, ud, (flow_source){0});
-}
-
 lay_seq *lay_seq_new_pulled(lay_ctx *ctx, fo_node *head, arena *a, lay_flow_pull pull,
                             void *pull_ud, lay_page_sink sink, void *ud, arena *recipes)
 {

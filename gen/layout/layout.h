@@ -182,23 +182,18 @@ lay_seq *lay_seq_new(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
 typedef void (*lay_page_sink)(void *ud, lay_pages pages, arena *pages_arena,
                               lay_remake *const *remakes, arena **done, size_t ndone);
 
-/* lay_seq_new that makes the sequence's pages as its flow is laid out, as soon as the page
- * breaker can no longer change them, and hands them to `sink` (every page before this
- * sequence's must be painted or handed over already), so that only the pages still open
- * stay in memory (the page window, doc/page-window.md). Pages it can't make so (a forward
- * citation, multi-column or differing body widths, floats...) are left to lay_seq_pages,
- * as with lay_seq_new. */
-lay_seq *lay_seq_new_windowed(lay_ctx *ctx, const fo_node *page_sequence, arena *a,
-                              lay_page_sink sink, void *ud);
-
 /* The flow's next child built into `a` (from fo_doc_next_flow_child), NULL at its end. */
 typedef fo_node *(*lay_flow_pull)(void *ud, arena *a);
 
-/* lay_seq_new_windowed for a page-sequence's head (fo_doc_next_page_sequence_head: its
- * flow without children): the flow's children are pulled one at a time as the window
- * goes, each into the chunk arena its layout data goes to, freed with the pages that
- * point into it (what must outlive it, markers pages may still retrieve, is copied into
- * `a`). When the window can't be used, or once it stops, the children are pulled into `a`
+/* lay_seq_new that makes the sequence's pages as its flow is laid out, as soon as the page
+ * breaker can no longer change them, and hands them to `sink` (after every page queued
+ * before), so that only the pages still open stay in memory (the page window,
+ * doc/page-window.md). Pages it can't make so (a forward citation in the flow, multi-column
+ * or differing body widths, floats...) are left to lay_seq_pages, as with lay_seq_new.
+ * It takes a page-sequence's head (fo_doc_next_page_sequence_head: its flow without
+ * children): the flow's children are pulled one at a time as the window goes, each
+ * into the chunk arena its layout data goes to, freed with the pages that point into it
+ * (what must outlive it, markers pages may still retrieve, is copied into `a`). When the window can't be used, or once it stops, the children are pulled into `a`
  * and linked to the flow, as lay_seq_new takes them. Pages whose static content cites a
  * number not known yet are made with recipes in `recipes` (lay_seq_pages_now's `keep`)
  * and handed over with them; with `recipes` NULL the window stops at the first. */

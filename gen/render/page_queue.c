@@ -34,7 +34,6 @@ struct page_queue {
     size_t head, n, cap;
     page_spool *spool; /* made on first need */
     arena *keep;       /* the recipes of the pages in the spool */
-    size_t spooled;
 };
 
 page_queue *page_queue_new(painter *p, paint_worker *w, diag *d, const char *file)
@@ -75,11 +74,6 @@ void page_queue_destroy(page_queue *q)
 arena *page_queue_recipes(page_queue *q)
 {
     return q->keep;
-}
-
-size_t page_queue_spooled(const page_queue *q)
-{
-    return q->spooled;
 }
 
 static size_t push_entry(page_queue *q, entry e)
@@ -132,7 +126,6 @@ static bool spool_page(page_queue *q, entry *e, const lay_page *pg, const lay_re
     }
     GROW_HEAP(e->pages, e->n, e->cap, 1, 16);
     e->pages[e->n++] = (spooled_page){ref, r};
-    q->spooled++;
     return true;
 }
 

@@ -44,9 +44,6 @@ arena *page_queue_recipes(page_queue *q);
  * when a page failed to paint or the spool failed (reported). */
 bool page_queue_run(page_queue *q, bool all);
 
-/* Pages that went to the spool so far (for statistics and tests). */
-size_t page_queue_spooled(const page_queue *q);
-
 /* Frees what is still queued (after a failure). */
 void page_queue_destroy(page_queue *q);
 

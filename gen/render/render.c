@@ -116,19 +116,6 @@ static void sink_pages(void *ud, lay_pages pages, arena *pages_arena,
         k->ok = false;
 }
 
-/* The next page-sequence whole, its head first, then its flow's children pulled one at a
- * time into the same arena and linked in order (lay_seq_new takes a whole sequence); NULL
- * when none is left or the XML broke off within it. */
-static fo_node *next_sequence(fo_doc *doc, arena *a)
-{
-    fo_node *ps = fo_doc_next_page_sequence_head(doc, a);
-    fo_node *flow = ps && ps->last_child && ps->last_child->kind == FO_FLOW ? ps->last_child
-                                                                            : NULL;
-    for (fo_node *c; flow && (c = fo_doc_next_flow_child(doc, a));)
-        fo_node_append(flow, c);
-    return fo_doc_failed(doc) ? NULL : ps;
-}
-
 /* The flow's children as the page window asks for them, each into the arena it gives. */
 static fo_node *pull_flow_child(void *ud, arena *a)
 {
@@ -152,14 +139,14 @@ static bool run_pass(render_run *r)
     paint_worker *w = paint_worker_start(r->painter, r->fonts);
     page_queue *q = page_queue_new(r->painter, w, r->d, fo_doc_path(r->doc));
     bool ok = true;
+    /* with the window, the flow's children are pulled as its pages are made, each into the
+     * arena of its layout data, freed with them */
+    bool window = page_window_wanted();
     for (;;) {
         arena *a = arena_new();
-        /* with the window, the flow's children are pulled as its pages are made, each
-         * into the arena of its layout data, freed with them */
         window_sink sink = {q, true};
-        bool window = page_window_wanted();
         fo_node *seq = window ? fo_doc_next_page_sequence_head(r->doc, a)
-                              : next_sequence(r->doc, a);
+                              : fo_doc_next_page_sequence(r->doc, a);
         lay_seq *s = !seq      ? NULL
                      : window ? lay_seq_new_pulled(r->lay, seq, a, pull_flow_child, r->doc,
                                                    sink_pages, &sink, page_queue_recipes(q))
