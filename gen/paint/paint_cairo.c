@@ -7,15 +7,22 @@
 #include <cairo.h>
 #include <glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "util/grow.h"
 
 struct paint_cairo {
     painter *p;
     cairo_t *cr;
     bool tags;
     GHashTable *dests; /* names already emitted: cairo wants each once */
+    /* a text run's glyphs and clusters at page positions, kept from run to run (cairo
+     * copies what it records): two allocations fewer for every line drawn */
+    cairo_glyph_t *glyphs;
+    cairo_text_cluster_t *clusters;
+    size_t capglyphs, capclusters;
 };
 
 paint_cairo *paint_cairo_new(painter *p, cairo_t *cr, bool tags)
@@ -33,6 +40,8 @@ void paint_cairo_destroy(paint_cairo *pc)
     if (!pc)
         return;
     g_hash_table_destroy(pc->dests);
+    free(pc->glyphs);
+    free(pc->clusters);
     g_free(pc);
 }
 
@@ -110,9 +119,11 @@ static void draw_text(paint_cairo *pc, const lay_box *b)
     if (!sf || !r->glyphs || r->nglyphs <= 0 || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
         return;
     bool with_clusters = clusters_valid(r);
-    cairo_glyph_t *glyphs = g_new(cairo_glyph_t, r->nglyphs);
-    cairo_text_cluster_t *clusters = with_clusters ? g_new(cairo_text_cluster_t, r->nclusters)
-                                                   : NULL;
+    GROW_HEAP(pc->glyphs, 0, pc->capglyphs, r->nglyphs, 64);
+    if (with_clusters)
+        GROW_HEAP(pc->clusters, 0, pc->capclusters, r->nclusters, 64);
+    cairo_glyph_t *glyphs = pc->glyphs;
+    cairo_text_cluster_t *clusters = with_clusters ? pc->clusters : NULL;
     int nclusters = 0;
     int nglyphs = build_glyphs(r, b->x, b->y, with_clusters, glyphs, clusters, &nclusters);
 
@@ -124,8 +135,6 @@ static void draw_text(paint_cairo *pc, const lay_box *b)
                                0);
     else if (nglyphs)
         cairo_show_glyphs(cr, glyphs, nglyphs);
-    g_free(glyphs);
-    g_free(clusters);
 }
 
 /* ---- rules ----------------------------------------------------------------------------- */
