@@ -65,16 +65,19 @@ static void set_color(cairo_t *cr, lay_color c)
 /* ---- text ------------------------------------------------------------------------------ */
 
 /* True when the clusters cover the text and the glyphs exactly, each on whole UTF-8
- * characters: cairo would put the context in an error state for good otherwise. */
+ * characters: cairo would put the context in an error state for good otherwise. The text
+ * is validated once (not cluster by cluster: a call per character); a cluster then holds
+ * whole characters when it starts on one, as the next one does. */
 static bool clusters_valid(const lay_text_run *r)
 {
-    if (!r->utf8 || !r->clusters || r->nclusters <= 0 || r->utf8_len <= 0)
+    if (!r->utf8 || !r->clusters || r->nclusters <= 0 || r->utf8_len <= 0 ||
+        !g_utf8_validate(r->utf8, r->utf8_len, NULL))
         return false;
     int bytes = 0, glyphs = 0;
     for (int i = 0; i < r->nclusters; i++) {
         const lay_cluster *c = &r->clusters[i];
         if (c->num_bytes < 0 || c->num_glyphs < 0 || bytes + c->num_bytes > r->utf8_len ||
-            !g_utf8_validate(r->utf8 + bytes, c->num_bytes, NULL))
+            (bytes < r->utf8_len && ((unsigned char)r->utf8[bytes] & 0xC0) == 0x80))
             return false;
         bytes += c->num_bytes;
         glyphs += c->num_glyphs;
