@@ -219,7 +219,7 @@ static bool paint_head(page_queue *q, bool all)
                 arena_destroy(pa);
             else if (!hand(q, pages, m, pa, NULL, NULL, 0))
                 return false;
-            if (e->head < e->n)
+            if (e->head < e->n && m < PAGES_AT_ONCE)
                 return true; /* the next page waits */
         }
         free(e->pages);
