@@ -13,7 +13,9 @@
  * galley's state before it, its old items' decision data, and where each item's boxes went
  * on which page. Once the numbers are known it is laid out again alone; when its items
  * break alike, the new boxes are patched into its pages, else the document takes another
- * pass (lay_ctx_must_redo), which knows every number. */
+ * pass (lay_ctx_must_redo), which knows every number. The page window keeps such blocks
+ * as it makes their pages (a table of contents at the front), before the rest of the flow
+ * is laid out: they wait until their ids have a value of this pass. */
 #include <string.h>
 
 #include "layout/layout_internal.h"

@@ -7,9 +7,10 @@
  * per few flow children; a chunk goes with the batch of pages that last points into it.
  * Memory then follows the pages still open, not the sequence.
  *
- * The window stops (the rest of the sequence is made as a whole, by lay_seq_pages) when a
- * page can't be made final: a citation of the flow without a value of this pass yet (its
- * block may be laid out again), static content citing a number still unknown, floats.
+ * Pages showing a number not known yet (static content citing the last page, a block of
+ * the flow citing a page to come) are made all the same, with recipes to finish them
+ * (lay_remake.c), and the window goes on. It stops (the rest of the sequence is made as a
+ * whole, by lay_seq_pages) at floats, and at such citations when it has no recipes arena.
  * Sequences whose pages differ in body width or have columns don't use it.
  */
 #include <stdlib.h>
