@@ -319,9 +319,12 @@ static bool window_open(seq_layout *s, lay_window *w)
 {
     if (w->stopped)
         return false;
-    /* a citation without a value of this pass: its pages need recipes (window_step) */
+    /* a citation without a value of this pass: its block is patched into its pages later
+     * (citing_blocks), unless there are no recipes or the body is turned (where its items'
+     * boxes go is not told) */
+    bool patchable = w->recipes && !s->pk.geo[0].body_turn;
     if (s->g.floats ||
-        (!w->recipes && lay_ctx_cites_forward(s->ctx, s->cite_begin, lay_ctx_cite_mark(s->ctx)))) {
+        (!patchable && lay_ctx_cites_forward(s->ctx, s->cite_begin, lay_ctx_cite_mark(s->ctx)))) {
         w->stopped = true; /* the rest of the sequence is made as a whole */
         return false;
     }

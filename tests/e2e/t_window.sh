@@ -347,3 +347,18 @@ test_window_citations_in_the_window_end_like_literal_numbers() {
     grep -qE '^Section 1 *\.{3,} *1$' cite.txt || fail "the entry of section 1, on its page"
     grep -qE '^Section 4 *\.{3,} *4$' cite.txt || fail "the entry of section 4"
 }
+
+# On a region-body turned by its reference-orientation, where an item's boxes go on the page
+# is not told: a block citing a page to come could not be patched in, so the window stops
+# there and the sequence is settled whole, in one pass (without the stop, its pages went
+# out with the placeholders and the document took a second pass).
+test_window_citations_on_a_turned_body_settled_whole() {
+    cites_doc cite.fo cite
+    sed -i 's|<fo:region-body margin-bottom="15mm"/>|<fo:region-body margin-bottom="15mm" reference-orientation="90"/>|' cite.fo
+    grep -q 'reference-orientation="90"' cite.fo || fail "the body is not turned"
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 1"
+    assert_not_contains out.txt "did not settle"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+}
