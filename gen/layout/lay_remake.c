@@ -27,7 +27,7 @@ typedef struct {
     int hvar, fvar;
 } item_counts;
 
-typedef enum { BLOCK_WAITING, BLOCK_PATCHED, BLOCK_BROKEN } block_state;
+typedef enum { BLOCK_WAITING, BLOCK_UNCHANGED, BLOCK_PATCHED, BLOCK_BROKEN } block_state;
 
 /* A flow block whose citations waited when its pages were made. */
 typedef struct {
@@ -288,6 +288,12 @@ static bool item_alike(const flow_block *fb, size_t k)
 static void relay(flow_block *fb)
 {
     lay_ctx *ctx = fb->ctx;
+    if (!lay_ctx_cites_changed(ctx, fb->fb.cite_from, fb->fb.cite_to)) {
+        /* it showed the numbers known now (the previous pass's): it stands as laid out,
+         * and a block that can't be patched doesn't take the document through again */
+        fb->state = BLOCK_UNCHANGED;
+        return;
+    }
     lay_galley_init(&fb->g, fb->a);
     const lay_galley_mark *m = &fb->fb.m;
     fb->g.pend_space = m->pend_space;
