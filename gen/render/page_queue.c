@@ -159,25 +159,15 @@ static bool add_pages(page_queue *q, size_t k, lay_pages pages, arena *pa, arena
     return ok;
 }
 
-/* Entries at the head whose pages were all handed over (made, none in the spool) are done:
- * popped, so that the page window's next pages go to the painter at once instead of to the
- * spool behind an entry that no longer holds anything (every page of a book in one
- * page-sequence was spooled, and painted only once its flow was laid out). */
-static void drop_done(page_queue *q)
-{
-    while (q->head < q->n && !q->v[q->head].s && q->v[q->head].head == q->v[q->head].n) {
-        free(q->v[q->head].pages);
-        q->v[q->head].pages = NULL;
-        q->head++;
-    }
-}
+static bool paint_head(page_queue *q, bool all);
 
 bool page_queue_add_pages(page_queue *q, lay_pages pages, arena *pages_arena, arena *seq_arena,
                           lay_remake *const *remakes, arena **more, size_t nmore)
 {
-    drop_done(q);
     size_t k = push_entry(q, (entry){0});
-    return add_pages(q, k, pages, pages_arena, seq_arena, more, nmore, remakes, false);
+    /* the window's pages placed ids: spooled pages at the head waiting on them go now */
+    return add_pages(q, k, pages, pages_arena, seq_arena, more, nmore, remakes, false) &&
+           paint_head(q, false);
 }
 
 /* Makes the unmade sequence of entry k, all its pages. */
@@ -233,7 +223,7 @@ static bool paint_head(page_queue *q, bool all)
                 arena_destroy(pa);
             else if (!hand(q, pages, m, pa, NULL, NULL, 0))
                 return false;
-            if (e->head < e->n)
+            if (e->head < e->n && m < PAGES_AT_ONCE)
                 return true; /* the next page waits */
         }
         free(e->pages);
