@@ -31,11 +31,12 @@
         <xsl:text> </xsl:text><xsl:value-of select="."/>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="words"
-        select="concat(' ', translate($raw, $glossary-separators, '                        '), ' ')"/>
-    <!-- the same words with their hyphens, for acronyms such as OPAH-RU or PLUi-H -->
+    <!-- the words with their hyphens, for acronyms such as OPAH-RU or PLUi-H -->
     <xsl:variable name="hyphenated"
         select="concat(' ', translate($raw, translate($glossary-separators, '-', ''), '                       '), ' ')"/>
+    <!-- the same words split at hyphens too: translate's cost grows with the characters it
+         looks for, so the long text is read once against all separators but one -->
+    <xsl:variable name="words" select="translate($hyphenated, '-', ' ')"/>
     <!-- the acronyms marked up, found once rather than for each entry -->
     <xsl:variable name="marked" select="$used//d:sigle"/>
     <xsl:variable name="entries"
