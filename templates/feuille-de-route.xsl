@@ -18,8 +18,10 @@
 
   <!-- Muenchian grouping keys, all scoped by site id. -->
   <!-- A funder's lines of one kind (t:funding-kind): a commune's aid to another's action and
-       its own funds for its own action are two rows. -->
-  <xsl:key name="line-by-funder" match="a:action/a:financements/a:ligne"
+       its own funds for its own action are two rows. Only the lines of open actions with a
+       cost, the ones the tables by funder count: tested once a line here rather than at
+       every look-up (each test a call of t:open, the bulk of those tables' time). -->
+  <xsl:key name="line-by-funder" match="a:action[t:open(.) and a:cout]/a:financements/a:ligne"
            use="concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur))"/>
   <xsl:key name="etude-by-text" match="a:etude"
            use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
@@ -173,15 +175,15 @@
     </xsl:variable>
     <xsl:variable name="facts" select="exsl:node-set($facts-rtf)/t:f"/>
     <xsl:variable name="firsts" select="$funded[generate-id() = generate-id(key('line-by-funder',
-        concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout][1])]"/>
+        concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[1])]"/>
     <!-- The rows' totals, in the rows' order, for the shares. -->
     <xsl:variable name="order-rtf">
       <xsl:for-each select="$firsts">
         <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
         <t:r id="{generate-id()}" kind="{t:funding-kind(.)}"
-             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)}"/>
+             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)}"/>
       </xsl:for-each>
       <t:r id="gap" total="{sum($facts/@gap)}"/>
     </xsl:variable>
@@ -199,10 +201,10 @@
         <d:cell align="end">Part</d:cell></d:head>
       <xsl:for-each select="$firsts">
         <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
         <xsl:variable name="group"
-            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]"/>
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))"/>
         <!-- a sub-heading over each kind of money, when there are several -->
         <xsl:variable name="kind" select="t:funding-kind(.)"/>
         <xsl:variable name="p" select="position()"/>
