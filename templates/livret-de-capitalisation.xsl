@@ -220,10 +220,9 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- 4. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl);
-       one site's figures, with nothing to compare them with, said without a column naming
-       it. -->
+  <!-- 5. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl). -->
   <xsl:template name="ldc-comparison">
+    <!-- one site's figures, with nothing to compare them with: ldc-one-site -->
     <xsl:choose>
       <xsl:when test="count($sites) = 1"><xsl:call-template name="ldc-one-site"/></xsl:when>
       <xsl:otherwise>

@@ -272,6 +272,21 @@
     </xsl:choose>
   </func:function>
 
+  <!-- A name inside a sentence, without its article: its generic first word in lower case
+       ("pôle d’équilibre territorial et rural du Pays des Garrigues hautes"), a proper
+       name as it is. -->
+  <func:function name="t:in-text">
+    <xsl:param name="name"/>
+    <xsl:variable name="word" select="substring-before(concat($name, ' '), ' ')"/>
+    <xsl:variable name="first" select="t:lower($word)"/>
+    <xsl:choose>
+      <xsl:when test="contains(string(document('')/*/t:common-nouns), concat(' ', $first, ' '))">
+        <func:result select="concat($first, substring($name, string-length($word) + 1))"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- $one when $n is 0 or 1 (French usage), else $many. -->
   <func:function name="t:plural">
     <xsl:param name="n"/>

@@ -67,6 +67,17 @@ test_truth_livret_and_dossier_financing_by_site() {
     [ "$failed" = 0 ] || fail "financing by site"
 }
 
+# A livret of one site gives its figures without one-row tables naming the site, only the
+# priorities and horizons its actions have, its short lessons as a list.
+test_truth_one_site_livret() {
+    local rel failed=0
+    for rel in examples/atelier-flash examples/depot-partage/cerneux; do
+        check_truth one-site-livret "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "one-site livret"
+}
+
 test_truth_closed_actions_listed_apart() {
     local rel failed=0
     truth_every_site status feuille-de-route feuille-de-route || failed=1

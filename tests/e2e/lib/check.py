@@ -249,9 +249,15 @@ def cmd_chapters(src, site_id, deliverable):
 # ---------------------------------------------------------------------------- livret
 
 def cmd_populations(src, pdf):
-    """One table (one page region) of the livret names every site with its population."""
+    """One table (one page region) of the livret names every site with its population; a
+    single site's profile gives it on a row of its own."""
     root = at.load(src)
     lines = [l for p in pages(pdf, layout=True) for l in p.split("\n")]
+    if len(at.sites(root)) == 1:
+        pop = at.number(at.sites(root)[0].findtext(A + "population").strip())
+        if not any(first_cell(l) == "Population" and re.search(at.amount_pattern(pop), l) for l in lines):
+            bad("no profile row 'Population' with %s" % pop)
+        return
     rows = []
     for s in at.sites(root):
         name = at.text(s.find(A + "nom"))
