@@ -78,6 +78,10 @@ test_truth_one_site_livret() {
     [ "$failed" = 0 ] || fail "one-site livret"
 }
 
+test_truth_fiche_acronyms_in_the_glossary() {
+    truth_every_site fiche-sigles feuille-de-route
+}
+
 test_truth_closed_actions_listed_apart() {
     local rel failed=0
     truth_every_site status feuille-de-route feuille-de-route || failed=1

@@ -276,6 +276,32 @@ def cmd_populations(src, pdf):
         bad("the sites' rows are not in one table (lines %s)" % [h[0] for h in rows])
 
 
+def cmd_cadrage_box(src, site_id, pdf):
+    """The note de cadrage's first chapter opens on a box saying the site, its départements
+    and population (not the atelier's subtitle, which the cover gives), then the theme."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    text = at.norm("\n".join(pages(pdf)))
+    # from the chapter's heading (the last "1 Contexte" before the theme: the contents and
+    # the running header come first) to the theme
+    end = text.find("Thème:")
+    start = text.rfind("1 Contexte", 0, end)
+    if end < 0 or start < 0:
+        bad("no box between '1 Contexte' and 'Thème :'")
+        return
+    box = text[start + len("1 Contexte"):end]
+    want = [at.text(s.find(A + "nom"))] + [at.text(d) for d in s.findall(A + "departement")]
+    for w in want:
+        if at.norm(w).lower() not in box.lower():
+            bad("the box does not name %r: %r" % (w, box))
+    pop = s.findtext(A + "population")
+    if pop and not re.search(at.amount_pattern(at.number(pop.strip())) + r" habitants", box):
+        bad("the box does not give the population %s" % pop.strip())
+    sub = root.findtext(A + "sous-titre")
+    if sub and at.norm(at.text(root.find(A + "sous-titre"))) in box:
+        bad("the box repeats the subtitle of the cover")
+
+
 def main():
     cmd = sys.argv[1].replace("-", "_")
     globals()["cmd_" + cmd](*sys.argv[2:])

@@ -268,6 +268,23 @@ def cmd_one_site_livret(pdf, src):
                 bad("lesson %r is missing" % title)
 
 
+def cmd_fiche_sigles(src, site_id, pdf):
+    """Every acronym the site's actions mark up (partners, porteurs, tools…) has an entry in
+    the source's glossary, and the feuille de route's glossary expands it: a reader meets
+    « DRAAF Occitanie » in a fiche and finds the DRAAF's full name."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    entries = {e.get("sigle"): at.norm(at.text(e)) for e in root.iter(A + "entree")}
+    used = sorted({at.text(g) for a in at.actions(s) for g in a.iter(A + "sigle")})
+    lines = section_lines(pdf, r"Glossaire$", r"(?!)")  # to the end
+    text = at.norm("\n".join(lines))
+    for g in used:
+        if g not in entries:
+            bad("acronym %s has no entry in the source's glossary" % g)
+        elif not re.search(re.escape(at.norm(g)) + r" " + re.escape(entries[g][:30]), text):
+            bad("acronym %s not expanded in the glossary (%r)" % (g, entries[g]))
+
+
 def cmd_status(src, site_id, pdf, kind):
     """Realised and abandoned actions are listed apart, with their status, and left out of
     the plan's count; in the feuille de route they have no fiche."""
