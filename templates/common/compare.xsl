@@ -149,7 +149,7 @@
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <d:row>
-          <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
+          <d:cell><d:strong><xsl:apply-templates select="a:nom" mode="inline"/></d:strong></d:cell>
           <xsl:call-template name="compare-counts">
             <xsl:with-param name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
             <xsl:with-param name="priorities" select="$priorities"/>
