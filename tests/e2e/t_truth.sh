@@ -78,6 +78,19 @@ test_truth_one_site_livret() {
     [ "$failed" = 0 ] || fail "one-site livret"
 }
 
+# Stakes of one title each, one per theme, are a list; otherwise a heading per theme.
+test_truth_rapport_final_stakes() {
+    local rel src s failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            check_truth stakes "$src" "$s" "$(truth_built "$rel")/$s/rapport-final.pdf" ||
+                { echo "  in $rel/$s"; failed=1; }
+        done
+    done
+    [ "$failed" = 0 ] || fail "stakes of the rapport final"
+}
+
 test_truth_fiche_acronyms_in_the_glossary() {
     truth_every_site fiche-sigles feuille-de-route
 }

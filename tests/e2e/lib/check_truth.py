@@ -285,6 +285,25 @@ def cmd_fiche_sigles(src, site_id, pdf):
             bad("acronym %s not expanded in the glossary (%r)" % (g, entries[g]))
 
 
+def cmd_stakes(src, site_id, pdf):
+    """The rapport final's stakes: one heading per theme, unless each theme has one stake
+    and it is a title only: then one list of « Theme — title » lines, no heading."""
+    s = at.site(at.load(src), site_id)
+    stakes = list(s.iter(A + "enjeu"))
+    themes = [e.get("theme") for e in stakes]
+    short = len(set(themes)) == len(themes) and all(len(list(e)) == 1 for e in stakes)
+    text = at.norm("\n".join(pages(pdf)))
+    for e in stakes:
+        theme = at.norm(e.get("theme"))
+        theme = theme[0].upper() + theme[1:]
+        heading = re.search(r"\b2\.\d\.\d+ " + re.escape(theme) + r"\b", text)
+        line = "%s — %s" % (theme, at.norm(at.text(e.find(A + "titre"))))
+        if short and (heading or line not in text):
+            bad("stake %r: not the list line %r (a heading: %s)" % (e.get("id"), line, bool(heading)))
+        if not short and not heading:
+            bad("theme %r has no heading of its own" % theme)
+
+
 def cmd_status(src, site_id, pdf, kind):
     """Realised and abandoned actions are listed apart, with their status, and left out of
     the plan's count; in the feuille de route they have no fiche."""
