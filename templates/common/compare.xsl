@@ -14,9 +14,7 @@
     xmlns:t="urn:livrables:templates"
     xmlns:set="http://exslt.org/sets"
     xmlns:exsl="http://exslt.org/common"
-    xmlns:func="http://exslt.org/functions"
-    extension-element-prefixes="func"
-    exclude-result-prefixes="a d lv t set exsl func">
+    exclude-result-prefixes="a d lv t set exsl">
 
   <!-- A group row naming the atelier before its first site (dossier only); none for an
        atelier of one site named after it ("Atelier flash de Vernay-sur-Loue" above
@@ -78,9 +76,9 @@
        column label, meaning): a column or a legend entry for a horizon no action has would
        only show zeros. -->
   <t:horizons>
-    <t:h v="court" col="Court" text="court (dans les 2 ans)"/>
-    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)"/>
-    <t:h v="long" col="Long" text="long (au-delà)"/>
+    <t:h v="court" col="Court" text="court (dans les 2 ans)" phrase="à court terme (dans les 2 ans)"/>
+    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)" phrase="à moyen terme (de 2 à 5 ans)"/>
+    <t:h v="long" col="Long" text="long (au-delà)" phrase="à long terme (au-delà de 5 ans)"/>
   </t:horizons>
   <xsl:template name="compare-horizons">
     <xsl:param name="sites"/>
@@ -274,10 +272,10 @@
         </xsl:choose>
         <xsl:choose>
           <xsl:when test="count($horizons) = 1 and $n = 1">
-            <xsl:value-of select="concat(', à lancer ', t:horizon-phrase($horizons))"/>
+            <xsl:value-of select="concat(', à lancer ', $horizons/@phrase)"/>
           </xsl:when>
           <xsl:when test="count($horizons) = 1">
-            <xsl:value-of select="concat(' ; toutes sont à lancer ', t:horizon-phrase($horizons))"/>
+            <xsl:value-of select="concat(' ; toutes sont à lancer ', $horizons/@phrase)"/>
           </xsl:when>
           <xsl:when test="$horizons">
             <xsl:text> ; </xsl:text>
@@ -290,7 +288,7 @@
                 <xsl:when test="position() = last()"><xsl:value-of select="concat(' et ', $k, ' ')"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="concat(', ', $k, ' ')"/></xsl:otherwise>
               </xsl:choose>
-              <xsl:value-of select="t:horizon-phrase(.)"/>
+              <xsl:value-of select="@phrase"/>
             </xsl:for-each>
           </xsl:when>
         </xsl:choose>
@@ -298,12 +296,6 @@
       </d:p>
     </xsl:if>
   </xsl:template>
-
-  <!-- "à court terme (dans les 2 ans)", from a t:h -->
-  <func:function name="t:horizon-phrase">
-    <xsl:param name="h"/>
-    <func:result select="concat('à ', $h/@v, ' terme', substring-after($h/@text, $h/@v))"/>
-  </func:function>
 
   <!-- The site's strategic axes with their cost, and the plan's when there are several. -->
   <xsl:template name="one-site-axes">
