@@ -365,13 +365,13 @@
           </xsl:choose>
         </xsl:variable>
         <xsl:value-of select="concat(' ', $top/@name, ' porte ', $most, ' de ce coût (', t:percent($top/@cost, $total), '), avec ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'),
-            ' pour ', t:amount($top/@cost), ' ; ', $low/@name, ' en compte ', t:words($low/@n, true()), ', pour ',
+            ' pour ', t:amount($top/@cost), ' ; ', t:in-text($low/@name), ' en compte ', t:words($low/@n, true()), ', pour ',
             t:amount($low/@cost), '.')"/>
       </xsl:when>
       <xsl:when test="$nsites &gt; 2 and $top/@cost &gt; $low/@cost">
-        <xsl:value-of select="concat(' Le coût des plans va de ', t:amount($low/@cost), ' (', $low/@name, ', ',
+        <xsl:value-of select="concat(' Le coût des plans va de ', t:amount($low/@cost), ' (', t:in-text($low/@name), ', ',
             t:words($low/@n, true()), t:plural($low/@n, ' action', ' actions'), ') à ', t:amount($top/@cost),
-            ' (', $top/@name, ', ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'), ').')"/>
+            ' (', t:in-text($top/@name), ', ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'), ').')"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>

@@ -58,25 +58,7 @@
           <xsl:choose>
             <!-- one site: what it is, where, how many live there -->
             <xsl:when test="count($sites) = 1">
-              <xsl:variable name="name"><xsl:apply-templates select="$sites/a:nom" mode="plain"/></xsl:variable>
-              <xsl:variable name="phrase" select="t:with-article($name, $sites/@nature)"/>
-              <xsl:choose>
-                <xsl:when test="$phrase = $name"><xsl:value-of select="$name"/></xsl:when>
-                <xsl:when test="starts-with($phrase, 'l’')"><xsl:value-of select="t:capitalize(substring-after($phrase, 'l’'))"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="t:capitalize(substring-after($phrase, ' '))"/></xsl:otherwise>
-              </xsl:choose>
-              <xsl:if test="$sites/a:departement">
-                <xsl:text> (</xsl:text>
-                <xsl:for-each select="$sites/a:departement">
-                  <xsl:if test="position() &gt; 1">, </xsl:if>
-                  <xsl:value-of select="lv:typo(normalize-space(.))"/>
-                </xsl:for-each>
-                <xsl:text>)</xsl:text>
-              </xsl:if>
-              <xsl:if test="$sites/a:population">
-                <xsl:value-of select="concat(', ', lv:number(number($sites/a:population)), '&#160;habitants')"/>
-              </xsl:if>
-              <xsl:text>.</xsl:text>
+              <xsl:apply-templates select="$sites" mode="sentence"/>
             </xsl:when>
             <xsl:otherwise>
               <xsl:value-of select="concat(t:capitalize(t:words(count($sites))), ' sites : ')"/>
@@ -162,13 +144,38 @@
         <xsl:otherwise><xsl:apply-templates select="$atelier/a:methode" mode="prose"/></xsl:otherwise>
       </xsl:choose>
       <xsl:call-template name="ldc-team-and-cost"/>
-      <xsl:for-each select="$capi/a:enseignements/a:enseignement">
-        <d:section>
-          <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
-          <xsl:apply-templates select="." mode="prose"/>
-        </d:section>
-      </xsl:for-each>
+      <xsl:call-template name="ldc-lessons"/>
     </d:section>
+  </xsl:template>
+
+  <!-- The lessons: a list of titles over their paragraph when each is that short (as the
+       dossier gives them), else a section each, its title in the table of contents. -->
+  <xsl:template name="ldc-lessons">
+    <xsl:variable name="lessons" select="$capi/a:enseignements/a:enseignement"/>
+    <xsl:choose>
+      <xsl:when test="not($lessons[count(*[not(self::a:titre)]) != 1 or not(a:p)])">
+        <d:p keep="next">
+          <xsl:value-of select="concat('L’atelier en retient ', t:words(count($lessons)),
+                                       t:plural(count($lessons), ' enseignement :', ' enseignements :'))"/>
+        </d:p>
+        <d:list>
+          <xsl:for-each select="$lessons">
+            <d:item>
+              <d:p keep="next"><d:strong><xsl:apply-templates select="a:titre" mode="inline"/></d:strong></d:p>
+              <xsl:apply-templates select="." mode="prose"/>
+            </d:item>
+          </xsl:for-each>
+        </d:list>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:for-each select="$lessons">
+          <d:section>
+            <xsl:attribute name="title"><xsl:apply-templates select="a:titre" mode="plain"/></xsl:attribute>
+            <xsl:apply-templates select="." mode="prose"/>
+          </d:section>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- "L’atelier a été conduit par Agence Territoires et Rivières (architecture, urbanisme),
@@ -215,26 +222,55 @@
 
   <!-- 5. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl). -->
   <xsl:template name="ldc-comparison">
-    <!-- one site has nothing to be compared with: the same tables are its figures -->
-    <d:section title="{t:plural(count($sites), 'Le site en chiffres', 'Comparaison des sites')}">
-      <d:section title="{t:plural(count($sites), 'Profil', 'Profils')}">
-        <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+    <!-- one site's figures, with nothing to compare them with: ldc-one-site -->
+    <xsl:choose>
+      <xsl:when test="count($sites) = 1"><xsl:call-template name="ldc-one-site"/></xsl:when>
+      <xsl:otherwise>
+        <d:section title="Comparaison des sites">
+          <d:section title="Profils">
+            <xsl:call-template name="compare-profiles"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+          </d:section>
+          <d:section title="Plans d’actions">
+            <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+          </d:section>
+          <d:section title="Axes stratégiques">
+            <xsl:call-template name="compare-axes"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+          </d:section>
+          <d:section title="Coût par horizon de lancement">
+            <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+          </d:section>
+          <d:section title="Financement des plans d’actions">
+            <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+          </d:section>
+          <xsl:call-template name="closed-actions">
+            <xsl:with-param name="actions" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
+            <xsl:with-param name="by-site" select="true()"/>
+          </xsl:call-template>
+        </d:section>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The site in figures: its profile, its plan (counts, cost by horizon, axes), its
+       financing, its closed actions. -->
+  <xsl:template name="ldc-one-site">
+    <d:section title="Le site en chiffres">
+      <d:section title="Profil">
+        <xsl:apply-templates select="$sites" mode="identity-table">
+          <xsl:with-param name="stakes" select="true()"/>
+        </xsl:apply-templates>
       </d:section>
-      <d:section title="{t:plural(count($sites), 'Plan d’actions', 'Plans d’actions')}">
-        <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
-      </d:section>
-      <d:section title="Axes stratégiques">
-        <xsl:call-template name="compare-axes"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
-      </d:section>
-      <d:section title="Coût par horizon de lancement">
+      <d:section title="Plan d’actions">
+        <xsl:call-template name="one-site-plan"><xsl:with-param name="site" select="$sites"/></xsl:call-template>
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+        <xsl:call-template name="one-site-axes"><xsl:with-param name="site" select="$sites"/></xsl:call-template>
       </d:section>
-      <d:section title="{t:plural(count($sites), 'Financement du plan d’actions', 'Financement des plans d’actions')}">
+      <d:section title="Financement du plan d’actions">
         <xsl:call-template name="fin-by-site"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
       </d:section>
       <xsl:call-template name="closed-actions">
         <xsl:with-param name="actions" select="$sites/a:strategie/a:axe/a:objectif/a:action"/>
-        <xsl:with-param name="by-site" select="count($sites) &gt; 1"/>
+        <xsl:with-param name="by-site" select="false()"/>
       </xsl:call-template>
     </d:section>
   </xsl:template>

@@ -30,13 +30,16 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- 1. Context: the atelier's, then the site's. -->
+  <!-- 1. Context: the atelier's, then the site's. The opening box says which site the note
+       frames and what the atelier is about (the cover already gives the subtitle). -->
   <xsl:template name="ndc-context">
     <d:section title="Contexte">
-      <xsl:if test="$atelier/a:sous-titre">
-        <d:box><d:p><xsl:apply-templates select="$atelier/a:sous-titre" mode="inline"/></d:p></d:box>
-      </xsl:if>
-      <d:p><d:strong>Thème : </d:strong><xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
+      <d:box>
+        <xsl:for-each select="$the-site">
+          <d:p><d:strong><xsl:apply-templates select="." mode="sentence"/></d:strong></d:p>
+        </xsl:for-each>
+        <d:p><d:strong>Thème : </d:strong><xsl:apply-templates select="$atelier/a:theme" mode="inline"/></d:p>
+      </d:box>
       <xsl:apply-templates select="$atelier/a:contexte" mode="prose"/>
       <xsl:for-each select="$the-site">
         <d:section title="Le site : {lv:typo(normalize-space(a:nom))}">

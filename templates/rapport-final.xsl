@@ -133,6 +133,19 @@
       </xsl:if>
       <xsl:if test="a:enjeux">
         <d:section title="Enjeux par thème">
+          <xsl:variable name="stakes" select="a:enjeux/a:enjeu"/>
+          <xsl:choose>
+            <!-- one stake per theme, each a title only: one list, not a heading over a line -->
+            <xsl:when test="not($stakes[*[not(self::a:titre)]])
+                and not($stakes[@theme = preceding-sibling::a:enjeu/@theme])">
+              <d:list>
+                <xsl:for-each select="$stakes">
+                  <d:item><d:strong><xsl:value-of select="t:capitalize(lv:typo(normalize-space(@theme)))"/></d:strong>
+                    <xsl:text> — </xsl:text><xsl:apply-templates select="a:titre" mode="inline"/></d:item>
+                </xsl:for-each>
+              </d:list>
+            </xsl:when>
+            <xsl:otherwise>
           <!-- First stake of each theme, then every stake of that theme. -->
           <xsl:for-each select="a:enjeux/a:enjeu[generate-id() =
               generate-id(key('enjeu-by-theme', concat(ancestor::a:site/@id, '|', @theme))[1])]">
@@ -148,6 +161,8 @@
               </d:list>
             </d:section>
           </xsl:for-each>
+            </xsl:otherwise>
+          </xsl:choose>
         </d:section>
       </xsl:if>
       <xsl:if test="a:atouts | a:faiblesses">

@@ -774,14 +774,19 @@
   </xsl:template>
 
   <!-- ============================================================ phasing -->
-  <!-- One row per action: its number and title (wrapped), then a bar on a year axis from
-       January of its start year over its duration in months, with its years written next
-       to it ("2026–2027"). An item with @horizon (no start year in the source) is drawn
-       as a dashed outline named by its horizon. Bars take the colour of their priority,
-       explained by a legend under the rows. -->
+  <!-- One row per action: its number and title (wrapped), then a bar on a year axis with
+       its years written next to it ("2026–2027"). The source gives a start year, not a
+       month: the whole start year is drawn in a light tint (the action starts some time in
+       it), the rest of the duration counted from its January in full colour; an action
+       shorter than a year is its light start year, its duration written ("2025 (6 mois)").
+       An item with @horizon (no start year in the source) or without a duration is drawn as
+       a dashed outline. Bars take the colour of their priority, explained by a legend under
+       the rows (the priorities present, and the light tint when a bar has one). -->
   <xsl:variable name="phasing-row-h" select="15"/>
   <xsl:variable name="phasing-top" select="16"/>
   <xsl:variable name="phasing-legend-h" select="16"/>
+  <!-- the light tint of a start year: the priority's colour, this opaque, outlined -->
+  <xsl:variable name="phasing-start-opacity" select="0.3"/>
   <xsl:variable name="phasing-years-size" select="6.5"/>
 
   <!-- Last year an item covers: a 12-month action starting in 2026 ends in 2026. -->
@@ -803,6 +808,7 @@
     <xsl:choose>
       <xsl:when test="$item/@horizon"><func:result select="string($item/@horizon)"/></xsl:when>
       <xsl:when test="not($item/@months)"><func:result select="concat('à partir de ', $item/@start)"/></xsl:when>
+      <xsl:when test="$item/@months &lt; 12"><func:result select="concat($item/@start, ' (', $item/@months, '&#160;mois)')"/></xsl:when>
       <xsl:when test="$end = $item/@start"><func:result select="string($item/@start)"/></xsl:when>
       <xsl:otherwise><func:result select="concat($item/@start, '–', $end)"/></xsl:otherwise>
     </xsl:choose>
@@ -826,7 +832,8 @@
     <xsl:variable name="y1" select="math:max(exsl:node-set($ends)/t:v)"/>
     <xsl:variable name="year-w" select="($chart-units - 4 - $x0) div ($y1 - $y0 + 1)"/>
     <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $phasing-row-h)"/>
-    <xsl:variable name="height" select="$phasing-top + $rows-h + 4 + $phasing-legend-h"/>
+    <xsl:variable name="dated" select="d:item[@months and not(@horizon)]"/>
+    <xsl:variable name="height" select="$phasing-top + $rows-h + 4 + $phasing-legend-h * (1 + number(boolean($dated)))"/>
     <xsl:call-template name="chart-frame">
       <xsl:with-param name="height" select="$height"/>
       <xsl:with-param name="svg-body">
@@ -855,6 +862,8 @@
         <xsl:call-template name="phasing-legend">
           <xsl:with-param name="y" select="$phasing-top + $rows-h + 6"/>
           <xsl:with-param name="x" select="$x0"/>
+          <xsl:with-param name="priorities" select="d:item/@priority"/>
+          <xsl:with-param name="dated" select="boolean($dated)"/>
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
@@ -906,8 +915,16 @@
         <xsl:otherwise>12</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="dated" select="@months and not(@horizon)"/>
+    <!-- a dated bar covers at least its whole start year -->
+    <xsl:variable name="span">
+      <xsl:choose>
+        <xsl:when test="$dated and $months &lt; 12">12</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$months"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="xa" select="$x0 + (@start - $y0) * $year-w"/>
-    <xsl:variable name="xb" select="$xa + $months div 12 * $year-w"/>
+    <xsl:variable name="xb" select="$xa + $span div 12 * $year-w"/>
     <xsl:variable name="color" select="t:chart-color(@priority)"/>
     <line x1="0" y1="{t:n($top + $h)}" x2="{$chart-units}" y2="{t:n($top + $h)}"
           stroke="{$color-chart-grid}" stroke-width="0.4"/>
@@ -919,12 +936,22 @@
       <xsl:with-param name="mid" select="$mid"/>
     </xsl:call-template>
     <xsl:choose>
-      <xsl:when test="@horizon or not(@months)">
+      <xsl:when test="not($dated)">
         <rect x="{t:n($xa + 0.4)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - 0.8)}" height="8" rx="1.5"
               fill="none" stroke="{$color}" stroke-width="0.8" stroke-dasharray="2 1.5"/>
       </xsl:when>
       <xsl:otherwise>
-        <rect x="{t:n($xa)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa)}" height="8" rx="1.5" fill="{$color}"/>
+        <xsl:call-template name="phasing-start-year">
+          <xsl:with-param name="x" select="$xa"/>
+          <xsl:with-param name="y" select="$mid - 4"/>
+          <xsl:with-param name="w" select="$xb - $xa"/>
+          <xsl:with-param name="h" select="8"/>
+          <xsl:with-param name="color" select="$color"/>
+        </xsl:call-template>
+        <xsl:if test="$months &gt; 12">
+          <rect x="{t:n($xa + $year-w)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - $year-w)}" height="8"
+                rx="1.5" fill="{$color}"/>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
     <!-- the years: after the bar, else before it, else inside it -->
@@ -943,7 +970,8 @@
         <text x="{t:n(($xa + $xb) div 2)}" y="{$y}" font-size="{$phasing-years-size}" text-anchor="middle">
           <xsl:attribute name="fill">
             <xsl:choose>
-              <xsl:when test="@priority = 3 or @horizon or not(@months)"><xsl:value-of select="$color-text"/></xsl:when>
+              <!-- white only on full colour: a bar whose middle is past its light start year -->
+              <xsl:when test="@priority = 3 or not($dated) or $months &lt;= 24"><xsl:value-of select="$color-text"/></xsl:when>
               <xsl:otherwise>#FFFFFF</xsl:otherwise>
             </xsl:choose>
           </xsl:attribute>
@@ -953,34 +981,71 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- The priorities, on one line from $x (from the left edge when that is too narrow). -->
+  <!-- A light start year (the start month is not known), outlined in its colour. -->
+  <xsl:template name="phasing-start-year">
+    <xsl:param name="x"/>
+    <xsl:param name="y"/>
+    <xsl:param name="w"/>
+    <xsl:param name="h"/>
+    <xsl:param name="color"/>
+    <rect x="{t:n($x + 0.25)}" y="{t:n($y + 0.25)}" width="{t:n($w - 0.5)}" height="{t:n($h - 0.5)}" rx="1.5"
+          fill="{$color}" fill-opacity="{$phasing-start-opacity}" stroke="{$color}" stroke-width="0.5"/>
+  </xsl:template>
+
+  <!-- The priorities present ($priorities: the items' values), on one line from $x (from
+       the left edge when that is too narrow); under them, when $dated, what the light start
+       year means. -->
   <xsl:template name="phasing-legend">
     <xsl:param name="y"/>
     <xsl:param name="x"/>
-    <xsl:variable name="labels" select="document('')/*/t:priorities/t:p"/>
+    <xsl:param name="priorities"/>
+    <xsl:param name="dated" select="false()"/>
+    <xsl:variable name="labels" select="document('')/*/t:priorities/t:p[@n = $priorities]"/>
+    <xsl:variable name="start-label" select="string(document('')/*/t:priorities/t:start)"/>
     <xsl:variable name="ws">
       <xsl:for-each select="$labels"><t:v><xsl:value-of select="t:legend-item-w(.)"/></t:v></xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="need" select="sum(exsl:node-set($ws)/t:v) - 12"/>
+    <xsl:variable name="widest">
+      <xsl:choose>
+        <xsl:when test="$dated and t:legend-item-w($start-label) - 12 &gt; sum(exsl:node-set($ws)/t:v) - 12">
+          <xsl:value-of select="t:legend-item-w($start-label) - 12"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="sum(exsl:node-set($ws)/t:v) - 12"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:variable name="left">
       <xsl:choose>
-        <xsl:when test="$x + $need &lt;= $chart-units - 2"><xsl:value-of select="$x"/></xsl:when>
+        <xsl:when test="$x + $widest &lt;= $chart-units - 2"><xsl:value-of select="$x"/></xsl:when>
         <xsl:otherwise>2</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:for-each select="$labels">
       <xsl:variable name="pos" select="position()"/>
       <xsl:variable name="lx" select="$left + sum(exsl:node-set($ws)/t:v[position() &lt; $pos])"/>
-      <rect x="{t:n($lx)}" y="{t:n($y)}" width="9" height="9" fill="{t:chart-color($pos)}"/>
+      <rect x="{t:n($lx)}" y="{t:n($y)}" width="9" height="9" fill="{t:chart-color(@n)}"/>
       <text x="{t:n($lx + 13)}" y="{t:n($y + 7.5)}" font-size="{$legend-size}" fill="{$color-text}">
         <xsl:value-of select="t:clip(string(.), $chart-units - $lx - 15, $legend-size)"/>
       </text>
     </xsl:for-each>
+    <xsl:if test="$dated">
+      <xsl:variable name="y2" select="$y + $phasing-legend-h - 2"/>
+      <xsl:call-template name="phasing-start-year">
+        <xsl:with-param name="x" select="$left"/>
+        <xsl:with-param name="y" select="$y2"/>
+        <xsl:with-param name="w" select="9"/>
+        <xsl:with-param name="h" select="9"/>
+        <xsl:with-param name="color" select="t:chart-color(math:min($priorities))"/>
+      </xsl:call-template>
+      <text x="{t:n($left + 13)}" y="{t:n($y2 + 7.5)}" font-size="{$legend-size}" fill="{$color-text}">
+        <xsl:value-of select="t:clip($start-label, $chart-units - $left - 15, $legend-size)"/>
+      </text>
+    </xsl:if>
   </xsl:template>
   <t:priorities>
-    <t:p>Priorité 1 : essentielle</t:p>
-    <t:p>Priorité 2 : importante</t:p>
-    <t:p>Priorité 3 : utile</t:p>
+    <t:p n="1">Priorité 1 : essentielle</t:p>
+    <t:p n="2">Priorité 2 : importante</t:p>
+    <t:p n="3">Priorité 3 : utile</t:p>
+    <t:start>Année de lancement, mois non précisé</t:start>
   </t:priorities>
 
   <!-- Series colour for priority 1, 2, 3. -->

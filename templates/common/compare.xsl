@@ -76,9 +76,9 @@
        column label, meaning): a column or a legend entry for a horizon no action has would
        only show zeros. -->
   <t:horizons>
-    <t:h v="court" col="Court" text="court (dans les 2 ans)"/>
-    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)"/>
-    <t:h v="long" col="Long" text="long (au-delà)"/>
+    <t:h v="court" col="Court" text="court (dans les 2 ans)" phrase="à court terme (dans les 2 ans)"/>
+    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)" phrase="à moyen terme (de 2 à 5 ans)"/>
+    <t:h v="long" col="Long" text="long (au-delà)" phrase="à long terme (au-delà de 5 ans)"/>
   </t:horizons>
   <xsl:template name="compare-horizons">
     <xsl:param name="sites"/>
@@ -86,6 +86,38 @@
     <xsl:for-each select="document('')/*/t:horizons/t:h[@v = $used]">
       <xsl:copy-of select="."/>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- The priorities the open actions of $sites have, in order, one t:p each (value, column
+       label, meaning), as for the horizons: no column of zeros. -->
+  <t:priorities>
+    <t:p v="1" col="P1" text="essentielle"/>
+    <t:p v="2" col="P2" text="importante"/>
+    <t:p v="3" col="P3" text="utile"/>
+  </t:priorities>
+  <xsl:template name="compare-priorities">
+    <xsl:param name="sites"/>
+    <xsl:variable name="used" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]/@priorite"/>
+    <xsl:for-each select="document('')/*/t:priorities/t:p[@v = $used]">
+      <xsl:copy-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "P1, P2 : actions de priorité 1 (essentielle) et 2 (importante)." -->
+  <xsl:template name="compare-priorities-key">
+    <xsl:param name="priorities"/>
+    <xsl:for-each select="$priorities">
+      <xsl:if test="position() &gt; 1">, </xsl:if>
+      <xsl:value-of select="@col"/>
+    </xsl:for-each>
+    <xsl:value-of select="t:plural(count($priorities), ' : action de priorité ', ' : actions de priorité ')"/>
+    <xsl:for-each select="$priorities">
+      <xsl:if test="position() &gt; 1">
+        <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+      </xsl:if>
+      <xsl:value-of select="concat(@v, ' (', @text, ')')"/>
+    </xsl:for-each>
+    <xsl:text>.</xsl:text>
   </xsl:template>
 
   <!-- Number of actions by priority and by horizon (those in use), and their cost; a total
@@ -97,22 +129,28 @@
       <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
     </xsl:variable>
     <xsl:variable name="horizons" select="exsl:node-set($horizons-rtf)/t:h"/>
+    <xsl:variable name="priorities-rtf">
+      <xsl:call-template name="compare-priorities"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="priorities" select="exsl:node-set($priorities-rtf)/t:p"/>
     <d:table>
       <xsl:attribute name="cols">
-        <xsl:text>6 2 1 1 1</xsl:text>
+        <xsl:text>6 2</xsl:text>
+        <xsl:for-each select="$priorities"> 1</xsl:for-each>
         <xsl:for-each select="$horizons"> 2</xsl:for-each>
         <xsl:text> 4</xsl:text>
       </xsl:attribute>
       <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
-        <d:cell align="end">P1</d:cell><d:cell align="end">P2</d:cell><d:cell align="end">P3</d:cell>
+        <xsl:for-each select="$priorities"><d:cell align="end"><xsl:value-of select="@col"/></d:cell></xsl:for-each>
         <xsl:for-each select="$horizons"><d:cell align="end"><xsl:value-of select="@col"/></d:cell></xsl:for-each>
         <d:cell align="end"><xsl:value-of select="concat('Budget ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <d:row>
-          <d:cell><xsl:apply-templates select="a:nom" mode="inline"/></d:cell>
+          <d:cell><d:strong><xsl:apply-templates select="a:nom" mode="inline"/></d:strong></d:cell>
           <xsl:call-template name="compare-counts">
             <xsl:with-param name="acts" select="a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+            <xsl:with-param name="priorities" select="$priorities"/>
             <xsl:with-param name="horizons" select="$horizons"/>
           </xsl:call-template>
         </d:row>
@@ -122,13 +160,14 @@
           <d:cell>Ensemble</d:cell>
           <xsl:call-template name="compare-counts">
             <xsl:with-param name="acts" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+            <xsl:with-param name="priorities" select="$priorities"/>
             <xsl:with-param name="horizons" select="$horizons"/>
           </xsl:call-template>
         </d:row>
       </xsl:if>
     </d:table>
     <d:caption>
-      <xsl:text>P1, P2, P3 : actions de priorité 1 (essentielle), 2 (importante) et 3 (utile).</xsl:text>
+      <xsl:call-template name="compare-priorities-key"><xsl:with-param name="priorities" select="$priorities"/></xsl:call-template>
       <xsl:if test="$horizons">
         <xsl:value-of select="concat(' ', t:capitalize(t:plural(count($horizons), 'horizon de lancement des actions : ', 'horizons de lancement des actions : ')))"/>
         <xsl:for-each select="$horizons">
@@ -157,14 +196,16 @@
     </d:caption>
   </xsl:template>
 
-  <!-- Cells: number of actions, by priority, by horizon ($horizons: t:h), total cost. -->
+  <!-- Cells: number of actions, by priority ($priorities: t:p), by horizon ($horizons: t:h),
+       total cost. -->
   <xsl:template name="compare-counts">
     <xsl:param name="acts"/>
+    <xsl:param name="priorities"/>
     <xsl:param name="horizons"/>
     <d:cell align="end"><xsl:value-of select="count($acts)"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 1])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 2])"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="count($acts[@priorite = 3])"/></d:cell>
+    <xsl:for-each select="$priorities">
+      <d:cell align="end"><xsl:value-of select="count($acts[@priorite = current()/@v])"/></d:cell>
+    </xsl:for-each>
     <xsl:for-each select="$horizons">
       <d:cell align="end"><xsl:value-of select="count($acts[@horizon = current()/@v])"/></d:cell>
     </xsl:for-each>
@@ -191,6 +232,105 @@
         </xsl:for-each>
       </xsl:for-each>
     </d:table>
+  </xsl:template>
+
+  <!-- ======================================================== one site
+       A single site has nothing to be compared with: its figures are given without a column
+       naming it, its counts in a sentence. -->
+
+  <!-- "Le plan compte 7 actions : 3 de priorité 1 (essentielle), 3 de priorité 2 (importante)
+       et 1 de priorité 3 (utile) ; 4 sont à lancer à court terme (dans les 2 ans) et 3 à moyen
+       terme (de 2 à 5 ans)." Only the priorities and horizons the actions have. -->
+  <xsl:template name="one-site-plan">
+    <xsl:param name="site"/>
+    <xsl:variable name="acts" select="$site/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+    <xsl:variable name="n" select="count($acts)"/>
+    <xsl:variable name="priorities-rtf">
+      <xsl:call-template name="compare-priorities"><xsl:with-param name="sites" select="$site"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="priorities" select="exsl:node-set($priorities-rtf)/t:p"/>
+    <xsl:variable name="horizons-rtf">
+      <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$site"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="horizons" select="exsl:node-set($horizons-rtf)/t:h"/>
+    <xsl:if test="$n &gt; 0">
+      <d:p>
+        <xsl:value-of select="concat('Le plan compte ', $n, t:plural($n, ' action', ' actions'))"/>
+        <xsl:choose>
+          <xsl:when test="count($priorities) = 1">
+            <xsl:value-of select="concat(t:plural($n, ', de priorité ', ', toutes de priorité '), $priorities/@v, ' (', $priorities/@text, ')')"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text> : </xsl:text>
+            <xsl:for-each select="$priorities">
+              <xsl:if test="position() &gt; 1">
+                <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+              </xsl:if>
+              <xsl:value-of select="concat(count($acts[@priorite = current()/@v]), ' de priorité ', @v, ' (', @text, ')')"/>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:choose>
+          <xsl:when test="count($horizons) = 1 and $n = 1">
+            <xsl:value-of select="concat(', à lancer ', $horizons/@phrase)"/>
+          </xsl:when>
+          <xsl:when test="count($horizons) = 1">
+            <xsl:value-of select="concat(' ; toutes sont à lancer ', $horizons/@phrase)"/>
+          </xsl:when>
+          <xsl:when test="$horizons">
+            <xsl:text> ; </xsl:text>
+            <xsl:for-each select="$horizons">
+              <xsl:variable name="k" select="count($acts[@horizon = current()/@v])"/>
+              <xsl:choose>
+                <xsl:when test="position() = 1">
+                  <xsl:value-of select="concat($k, t:plural($k, ' est à lancer ', ' sont à lancer '))"/>
+                </xsl:when>
+                <xsl:when test="position() = last()"><xsl:value-of select="concat(' et ', $k, ' ')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(', ', $k, ' ')"/></xsl:otherwise>
+              </xsl:choose>
+              <xsl:value-of select="@phrase"/>
+            </xsl:for-each>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:text>.</xsl:text>
+      </d:p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The site's strategic axes with their cost, and the plan's when there are several. -->
+  <xsl:template name="one-site-axes">
+    <xsl:param name="site"/>
+    <xsl:variable name="acts" select="$site/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
+    <d:table cols="12 3">
+      <d:head><d:cell>Axe stratégique</d:cell>
+        <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($acts))"/></d:cell></d:head>
+      <xsl:for-each select="$site/a:strategie/a:axe">
+        <d:row>
+          <d:cell><xsl:value-of select="concat(@numero, '. ')"/><xsl:apply-templates select="a:titre" mode="inline"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount(sum(a:objectif/a:action[t:open(.)]/a:cout))"/></d:cell>
+        </d:row>
+      </xsl:for-each>
+      <xsl:if test="count($site/a:strategie/a:axe) &gt; 1">
+        <d:row type="total">
+          <d:cell>Ensemble du plan</d:cell>
+          <d:cell align="end"><xsl:value-of select="t:amount(sum($acts/a:cout))"/></d:cell>
+        </d:row>
+      </xsl:if>
+    </d:table>
+    <xsl:variable name="nocost" select="$acts[not(a:cout)]"/>
+    <xsl:if test="$nocost">
+      <d:caption>
+        <xsl:value-of select="t:plural(count($nocost), 'L’action ', 'Les actions ')"/>
+        <xsl:for-each select="$nocost">
+          <xsl:if test="position() &gt; 1">
+            <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
+          </xsl:if>
+          <xsl:value-of select="@numero"/>
+        </xsl:for-each>
+        <xsl:value-of select="t:plural(count($nocost), ', dont le coût reste à définir, n’est pas comptée.',
+                                                       ', dont le coût reste à définir, ne sont pas comptées.')"/>
+      </d:caption>
+    </xsl:if>
   </xsl:template>
 
   <!-- Cost of each site's plan, split by horizon (the only split common to every site),

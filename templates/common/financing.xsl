@@ -305,13 +305,19 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- Financing of the plans of $sites, one row per site. -->
+  <!-- Financing of the plans of $sites, one row per site; one site's row is its amounts, no
+       column names it. -->
   <xsl:template name="fin-by-site">
     <xsl:param name="sites"/>
     <xsl:variable name="groups-rtf">
       <xsl:for-each select="$sites">
         <t:g>
-          <xsl:attribute name="label"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
+          <xsl:attribute name="label">
+            <xsl:choose>
+              <xsl:when test="count($sites) = 1">Montant</xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="a:nom" mode="plain"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
           <xsl:call-template name="fin-facts">
             <xsl:with-param name="actions" select="a:strategie/a:axe/a:objectif/a:action"/>
           </xsl:call-template>
@@ -319,7 +325,7 @@
       </xsl:for-each>
     </xsl:variable>
     <xsl:call-template name="fin-state-table">
-      <xsl:with-param name="first" select="'Site'"/>
+      <xsl:with-param name="first" select="substring('Site', 1, 4 * number(count($sites) &gt; 1))"/>
       <xsl:with-param name="groups" select="exsl:node-set($groups-rtf)/t:g"/>
     </xsl:call-template>
   </xsl:template>

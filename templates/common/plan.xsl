@@ -278,9 +278,9 @@
   </xsl:template>
 
   <!-- The phasing chart: each action still to carry out (neither realisee nor abandonnee)
-       by year, from its start year over its duration, as its fiche says (January of the
-       start year to that plus the duration); an action without a start year sits on its
-       horizon, counted from the plan's first year. -->
+       by year, from its start year over its duration, as its fiche says (the source gives
+       a year, not a month: charts.xsl draws that year light); an action without a start
+       year sits on its horizon, counted from the plan's first year. -->
   <xsl:template name="phasing-chart">
     <xsl:param name="actions"/>
     <xsl:variable name="open" select="$actions[@statut != 'realisee' and @statut != 'abandonnee']"/>

@@ -272,6 +272,21 @@
     </xsl:choose>
   </func:function>
 
+  <!-- A name inside a sentence, without its article: its generic first word in lower case
+       ("pôle d’équilibre territorial et rural du Pays des Garrigues hautes"), a proper
+       name as it is. -->
+  <func:function name="t:in-text">
+    <xsl:param name="name"/>
+    <xsl:variable name="word" select="substring-before(concat($name, ' '), ' ')"/>
+    <xsl:variable name="first" select="t:lower($word)"/>
+    <xsl:choose>
+      <xsl:when test="contains(string(document('')/*/t:common-nouns), concat(' ', $first, ' '))">
+        <func:result select="concat($first, substring($name, string-length($word) + 1))"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="$name"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <!-- $one when $n is 0 or 1 (French usage), else $many. -->
   <func:function name="t:plural">
     <xsl:param name="n"/>
@@ -605,6 +620,30 @@
     </d:table>
   </xsl:template>
 
+  <!-- What a site is, where, how many live there, as one sentence: "Commune de
+       Cerneux-les-Forges (Jura), 2 210 habitants." -->
+  <xsl:template match="a:site" mode="sentence">
+    <xsl:variable name="name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:variable>
+    <xsl:variable name="phrase" select="t:with-article($name, @nature)"/>
+    <xsl:choose>
+      <xsl:when test="$phrase = $name"><xsl:value-of select="$name"/></xsl:when>
+      <xsl:when test="starts-with($phrase, 'l’')"><xsl:value-of select="t:capitalize(substring-after($phrase, 'l’'))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="t:capitalize(substring-after($phrase, ' '))"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="a:departement">
+      <xsl:text> (</xsl:text>
+      <xsl:for-each select="a:departement">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <xsl:value-of select="lv:typo(normalize-space(.))"/>
+      </xsl:for-each>
+      <xsl:text>)</xsl:text>
+    </xsl:if>
+    <xsl:if test="a:population">
+      <xsl:value-of select="concat(', ', lv:number(number(a:population)), '&#160;habitants')"/>
+    </xsl:if>
+    <xsl:text>.</xsl:text>
+  </xsl:template>
+
   <!-- The site's local authorities, one t:c each: its <collectivites> when the source gives
        them, else the structures of its elected participants (which miss an authority that
        no elected member speaks for). -->
@@ -625,6 +664,8 @@
 
   <!-- Key facts of a site as a two-column table. -->
   <xsl:template match="a:site" mode="identity-table">
+    <!-- $stakes: a last row naming the themes of its stakes (the livret's one-site profile) -->
+    <xsl:param name="stakes" select="false()"/>
     <d:table cols="1 2">
       <d:row><d:cell>Nature</d:cell><d:cell><xsl:value-of select="t:label('nature', @nature)"/></d:cell></d:row>
       <d:row><d:cell><xsl:value-of select="t:plural(count(a:departement), 'Département', 'Départements')"/></d:cell>
@@ -655,6 +696,18 @@
               <xsl:if test="position() &gt; 1">, </xsl:if>
               <xsl:value-of select="lv:typo(normalize-space(.))"/>
             </xsl:for-each>
+          </d:cell></d:row>
+      </xsl:if>
+      <xsl:if test="$stakes and a:diagnostic/a:enjeux/a:enjeu/@theme">
+        <d:row><d:cell>Principaux enjeux</d:cell>
+          <d:cell>
+            <xsl:variable name="themes">
+              <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="lv:typo(normalize-space(.))"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:value-of select="t:capitalize($themes)"/>
           </d:cell></d:row>
       </xsl:if>
     </d:table>

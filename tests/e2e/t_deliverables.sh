@@ -147,6 +147,11 @@ test_deliverables_feuille_de_route_actions() {
     check_every_site actions feuille-de-route "actions of the feuille de route"
 }
 
+# The note de cadrage's chapter 1 opens on the site: its name, départements, population.
+test_deliverables_cadrage_box_says_the_site() {
+    check_every_site cadrage-box note-de-cadrage "opening box of the note de cadrage"
+}
+
 test_deliverables_carnet_held_sessions() {
     check_every_site sessions carnet-de-suivi "sessions of the carnet de suivi"
 }

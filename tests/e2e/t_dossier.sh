@@ -271,6 +271,14 @@ if any(a.find(A + "cout") is None and a.get("statut") not in ("realisee", "aband
        for s in sites for a in at.actions(s)):
     if not re.search(r"au total, pour un coût estimé de [\d ]+ € ; \w+ actions?, dont le coût reste à définir", whole):
         bad.append("synthesis: its total does not say an action's cost is still to define")
+# a site's name inside the synthesis's sentences on the plans' costs ("(NAME, quatorze
+# actions)", "; NAME en compte") loses the capital of its generic first word, as French
+# usage writes an institution's kind: "(pôle d'équilibre…"
+generic = ("Commune", "Communauté", "Pôle", "Syndicat", "Parc", "Établissement", "Métropole")
+for s in sites:
+    nom = norm(at.text(s.find(A + "nom")))
+    if nom.split()[0] in generic and re.search(r"(\(%s, \w+ actions?\)|; %s en compte)" % ((re.escape(nom),) * 2), whole):
+        bad.append("synthesis: %r with its capital inside a sentence" % nom)
 for phrase in ("le plus coûteux", "le moins coûteux", "Parmi elles"):
     if phrase in whole:
         bad.append("synthesis: template phrase %r" % phrase)

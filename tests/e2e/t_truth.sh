@@ -67,6 +67,34 @@ test_truth_livret_and_dossier_financing_by_site() {
     [ "$failed" = 0 ] || fail "financing by site"
 }
 
+# A livret of one site gives its figures without one-row tables naming the site, only the
+# priorities and horizons its actions have, its short lessons as a list.
+test_truth_one_site_livret() {
+    local rel failed=0
+    for rel in examples/atelier-flash examples/depot-partage/cerneux; do
+        check_truth one-site-livret "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "one-site livret"
+}
+
+# Stakes of one title each, one per theme, are a list; otherwise a heading per theme.
+test_truth_rapport_final_stakes() {
+    local rel src s failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            check_truth stakes "$src" "$s" "$(truth_built "$rel")/$s/rapport-final.pdf" ||
+                { echo "  in $rel/$s"; failed=1; }
+        done
+    done
+    [ "$failed" = 0 ] || fail "stakes of the rapport final"
+}
+
+test_truth_fiche_acronyms_in_the_glossary() {
+    truth_every_site fiche-sigles feuille-de-route
+}
+
 test_truth_closed_actions_listed_apart() {
     local rel failed=0
     truth_every_site status feuille-de-route feuille-de-route || failed=1

@@ -115,7 +115,7 @@ def svg_texts(svg):
 def phasing_svg(fo_path):
     """The phasing chart: the one whose texts hold the priorities' legend."""
     for svg in charts(fo_path):
-        if any(s.startswith("Priorité 1") for s, _ in svg_texts(svg)):
+        if any(s.startswith("Priorité ") for s, _ in svg_texts(svg)):
             return svg
     bad("no phasing chart in " + fo_path)
 
@@ -139,26 +139,44 @@ def cmd_phasing(src, site_id, fo_path):
         bad("phasing chart: fewer than two year columns")
     year_w = (years[ys[1]] - years[ys[0]]) / (ys[1] - ys[0])  # one year in some may be named
     num_y = {s: float(t.get("y")) for s, t in texts if s in want}
+    # a bar of known start: its start year light (fill-opacity: the month is not known),
+    # then the rest of its duration in full colour (height 8); else a dashed outline
+    light = [r for r in svg.iter(SVG + "rect") if r.get("fill-opacity") and r.get("height") == "7.5"]
     bars = [r for r in svg.iter(SVG + "rect") if r.get("height") == "8"]
     horizons = {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}
     for a in open_:
         row_y = num_y[a.get("numero")]
-        bar = min(bars, key=lambda r: abs(float(r.get("y")) + 4 - row_y))
-        x, width = float(bar.get("x")), float(bar.get("width"))
         if a.get("debut") is None or a.get("duree") is None:
             # drawn as an outline, named by its horizon or its start year only
             label = horizons[a.get("horizon")] if a.get("debut") is None else "à partir de " + a.get("debut")
-            start, months = None, None
+            bar = min(bars, key=lambda r: abs(float(r.get("y")) + 4 - row_y))
+            if bar.get("stroke-dasharray") is None:
+                bad("action %s: without a start year and a duration, its bar is not an outline" % a.get("numero"))
+            mid = float(bar.get("y")) + 4
         else:
             start, months = int(a.get("debut")), int(a.get("duree"))
             end = start + (months - 1) // 12
-            label = str(start) if end == start else "%d–%d" % (start, end)
-        x_want = years[ys[0]] + (start - ys[0] - 0.5) * year_w if start else x
-        if start and (abs(x - x_want) > 0.05 or abs(width - months / 12 * year_w) > 0.05):
-            bad("action %s: bar from %.2f over %.2f, expected from %.2f (January %d) over %.2f (%d months)"
-                % (a.get("numero"), x, width, x_want, start, months / 12 * year_w, months))
+            label = ("%d (%d\u00a0mois)" % (start, months) if months < 12
+                     else str(start) if end == start else "%d–%d" % (start, end))
+            jan = years[ys[0]] + (start - ys[0] - 0.5) * year_w
+            if not light:
+                bad("action %s: no bar has a light start year" % a.get("numero"))
+            first = min(light, key=lambda r: abs(float(r.get("y")) + 3.75 - row_y))
+            mid = float(first.get("y")) - 0.25 + 4
+            x, width = float(first.get("x")) - 0.25, float(first.get("width")) + 0.5
+            span = max(months, 12) / 12 * year_w
+            if abs(x - jan) > 0.05 or abs(width - span) > 0.05:
+                bad("action %s: light bar from %.2f over %.2f, expected from %.2f (January %d) over %.2f"
+                    % (a.get("numero"), x, width, jan, start, span))
+            full = [r for r in bars if abs(float(r.get("y")) + 4 - mid) < 0.05]
+            if months > 12:
+                if len(full) != 1 or abs(float(full[0].get("x")) - jan - year_w) > 0.05 \
+                        or abs(float(full[0].get("width")) - (months - 12) / 12 * year_w) > 0.05:
+                    bad("action %s: its %d months after the start year are not drawn in full colour from "
+                        "January %d" % (a.get("numero"), months - 12, start + 1))
+            elif full:
+                bad("action %s: %d months, yet a full-colour bar beyond its start year" % (a.get("numero"), months))
         # its years on the bar's row
-        mid = float(bar.get("y")) + 4
         row_texts = [s for s, t in texts if abs(float(t.get("y")) - mid - 2.3) < 1]
         if label not in row_texts:
             bad("action %s: %r not written on its row (%s)" % (a.get("numero"), label, row_texts))
@@ -166,7 +184,18 @@ def cmd_phasing(src, site_id, fo_path):
         title = atelier.norm(atelier.text(a.find(atelier.A + "titre")))
         if not any(title.startswith(atelier.norm(s)) and len(s) > 3 for s, _ in texts):
             bad("action %s: its title %r is not on the chart" % (a.get("numero"), title))
-    print("%d actions on the phasing chart" % len(open_))
+    # the legend: the priorities of the open actions, no other; the light tint explained
+    # when a bar has one
+    legend = sorted(int(m.group(1)) for s, _ in texts for m in [re.match(r"Priorité (\d) :", s)] if m)
+    used = sorted({int(a.get("priorite")) for a in open_})
+    if legend != used:
+        bad("phasing legend lists priorities %s, the actions have %s" % (legend, used))
+    dated = [a for a in open_ if a.get("debut") and a.get("duree")]
+    said = any(s.startswith("Année de lancement") for s, _ in texts)
+    if bool(dated) != said:
+        bad("phasing legend: the light start year is %sexplained, %d bars have one"
+            % ("" if said else "not ", len(dated)))
+    print("%d actions on the phasing chart, priorities %s in the legend" % (len(open_), used))
 
 
 MONTHS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."]

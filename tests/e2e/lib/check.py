@@ -249,9 +249,15 @@ def cmd_chapters(src, site_id, deliverable):
 # ---------------------------------------------------------------------------- livret
 
 def cmd_populations(src, pdf):
-    """One table (one page region) of the livret names every site with its population."""
+    """One table (one page region) of the livret names every site with its population; a
+    single site's profile gives it on a row of its own."""
     root = at.load(src)
     lines = [l for p in pages(pdf, layout=True) for l in p.split("\n")]
+    if len(at.sites(root)) == 1:
+        pop = at.number(at.sites(root)[0].findtext(A + "population").strip())
+        if not any(first_cell(l) == "Population" and re.search(at.amount_pattern(pop), l) for l in lines):
+            bad("no profile row 'Population' with %s" % pop)
+        return
     rows = []
     for s in at.sites(root):
         name = at.text(s.find(A + "nom"))
@@ -268,6 +274,32 @@ def cmd_populations(src, pdf):
     best = min(max(h[0] for h in rows) - min(h[0] for h in rows), 10**9)
     if best > 20 * len(rows):
         bad("the sites' rows are not in one table (lines %s)" % [h[0] for h in rows])
+
+
+def cmd_cadrage_box(src, site_id, pdf):
+    """The note de cadrage's first chapter opens on a box saying the site, its départements
+    and population (not the atelier's subtitle, which the cover gives), then the theme."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    text = at.norm("\n".join(pages(pdf)))
+    # from the chapter's heading (the last "1 Contexte" before the theme: the contents and
+    # the running header come first) to the theme
+    end = text.find("Thème:")
+    start = text.rfind("1 Contexte", 0, end)
+    if end < 0 or start < 0:
+        bad("no box between '1 Contexte' and 'Thème :'")
+        return
+    box = text[start + len("1 Contexte"):end]
+    want = [at.text(s.find(A + "nom"))] + [at.text(d) for d in s.findall(A + "departement")]
+    for w in want:
+        if at.norm(w).lower() not in box.lower():
+            bad("the box does not name %r: %r" % (w, box))
+    pop = s.findtext(A + "population")
+    if pop and not re.search(at.amount_pattern(at.number(pop.strip())) + r" habitants", box):
+        bad("the box does not give the population %s" % pop.strip())
+    sub = root.findtext(A + "sous-titre")
+    if sub and at.norm(at.text(root.find(A + "sous-titre"))) in box:
+        bad("the box repeats the subtitle of the cover")
 
 
 def main():

@@ -177,6 +177,11 @@ def cmd_sites_financing(pdf, *srcs):
     for src in srcs:
         for s in at.sites(at.load(src)):
             groups.append((at.text(s.find(A + "nom")), tr.plan_money(at.actions(s))))
+    # one site: its row is its amounts, under no « Site » column
+    if len(groups) == 1:
+        groups = [("Montant", groups[0][1])]
+        if any(first_cell(l) == "Site" for l in lines):
+            bad("one site's financing has a « Site » column")
     check_state_rows(lines, groups, "by site")
     # an action without cost is named with its site: several sites have an action "2.1.3"
     text = at.norm("\n".join(lines))
@@ -187,6 +192,116 @@ def cmd_sites_financing(pdf, *srcs):
                     want = "%s (%s)" % (a.get("numero"), at.norm(at.text(s.find(A + "nom"))))
                     if want not in text:
                         bad("uncosted action not named with its site: no %r" % want)
+
+
+def cmd_one_site_livret(pdf, src):
+    """The livret of an atelier of one site gives its figures without tables of one row
+    naming the site: a profile (population, stakes), the plan counted in a sentence by the
+    priorities and horizons its actions have, no other, its axes with their cost and the
+    plan's; its one-paragraph lessons as a list, out of the table of contents."""
+    root = at.load(src)
+    [s] = at.sites(root)
+    lines = section_lines(pdf, r"\d+ Le site en chiffres$", r"Glossaire$")
+    if not lines:
+        bad("no chapter 'Le site en chiffres'")
+        return
+    text = at.norm("\n".join(lines))
+    if any(first_cell(l) == "Site" for l in lines):
+        bad("a table with a « Site » column")
+    # the profile
+    pop = at.number(s.findtext(A + "population").strip())
+    if row_index(lines, "Population", [at.amount_pattern(pop) + r" habitants"]) < 0:
+        bad("no profile row 'Population %s habitants'" % pop)
+    themes = sorted({e.get("theme") for e in s.iter(A + "enjeu") if e.get("theme")})
+    row = row_index(lines, "Principaux enjeux", [])
+    if themes and (row < 0 or sorted(at.norm(t).lower() for t in re.split(r", ", at.norm(
+            re.split(r"\s{2,}", lines[row].strip(), 1)[1]))) != [at.norm(t).lower() for t in themes]):
+        bad("no profile row 'Principaux enjeux' naming %s" % themes)
+    # the plan in a sentence: only the priorities and horizons present
+    acts = tr.open_actions(s)
+    prio = {p: len([a for a in acts if a.get("priorite") == p]) for p in "123"}
+    want = [r"Le plan compte %d actions?" % len(acts)]
+    used = [p for p in "123" if prio[p]]
+    if len(used) > 1:
+        want += [r"%d de priorité %s\b" % (prio[p], p) for p in used]
+    else:
+        want += [r"de priorité %s\b" % used[0]]
+    for w in want:
+        if not re.search(w, text):
+            bad("the plan's sentence lacks %r" % w)
+    for p in "123":
+        if not prio[p] and re.search(r"priorité %s\b|\bP%s\b" % (p, p), text):
+            bad("priority %s is named, no action has it" % p)
+    if re.search(r"\bP[123]\b", text):
+        bad("a table of priorities P1, P2… for one site")
+    hz = {"court": "court", "moyen": "moyen", "long": "long"}
+    for h in hz:
+        k = len([a for a in acts if a.get("horizon") == h])
+        if not k and re.search(r"à %s terme" % h, text):
+            bad("horizon %s named, no action has it" % h)
+    # the axes and the plan's cost
+    axes = s.findall("%sstrategie/%saxe" % (A, A))
+    for ax in axes:
+        m = tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A)))
+        label = "%s. %s" % (ax.get("numero"), at.text(ax.find(A + "titre")))
+        if row_index(lines, label, amounts([m.cost])) < 0:
+            bad("no axis row %r with %s" % (label, at.amount(m.cost)))
+    total = tr.plan_money(acts)
+    if len(axes) > 1 and row_index(lines, "Ensemble du plan", amounts([total.cost])) < 0:
+        bad("no row 'Ensemble du plan' with %s" % at.amount(total.cost))
+    for a in acts:
+        if a.find(A + "cout") is None and not re.search(
+                r"L'action %s, dont le coût reste à définir, n'est pas comptée" % re.escape(a.get("numero")), text):
+            bad("action %s, without a cost, is not said to be left out" % a.get("numero"))
+    # lessons: one paragraph each, a list introduced by their number, not headings
+    lessons = root.findall("%scapitalisation/%senseignements/%senseignement" % (A, A, A))
+    if lessons and all(len([c for c in l if c.tag != A + "titre"]) == 1 for l in lessons):
+        body = at.norm("\n".join(pages(pdf)))
+        n = len(lessons)
+        if not re.search(r"L'atelier en retient %s enseignements?:" % re.escape(at.norm(words(n))), body):
+            bad("the lessons are not introduced: no 'L'atelier en retient %s enseignement(s)'" % words(n))
+        for l in lessons:
+            title = at.norm(at.text(l.find(A + "titre")))
+            if re.search(r"\d+\.\d+ " + re.escape(first_words(title)), body):
+                bad("lesson %r is a numbered heading" % title)
+            if title not in body:
+                bad("lesson %r is missing" % title)
+
+
+def cmd_fiche_sigles(src, site_id, pdf):
+    """Every acronym the site's actions mark up (partners, porteurs, tools…) has an entry in
+    the source's glossary, and the feuille de route's glossary expands it: a reader meets
+    « DRAAF Occitanie » in a fiche and finds the DRAAF's full name."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    entries = {e.get("sigle"): at.norm(at.text(e)) for e in root.iter(A + "entree")}
+    used = sorted({at.text(g) for a in at.actions(s) for g in a.iter(A + "sigle")})
+    lines = section_lines(pdf, r"Glossaire$", r"(?!)")  # to the end
+    text = at.norm("\n".join(lines))
+    for g in used:
+        if g not in entries:
+            bad("acronym %s has no entry in the source's glossary" % g)
+        elif not re.search(re.escape(at.norm(g)) + r" " + re.escape(entries[g][:30]), text):
+            bad("acronym %s not expanded in the glossary (%r)" % (g, entries[g]))
+
+
+def cmd_stakes(src, site_id, pdf):
+    """The rapport final's stakes: one heading per theme, unless each theme has one stake
+    and it is a title only: then one list of « Theme — title » lines, no heading."""
+    s = at.site(at.load(src), site_id)
+    stakes = list(s.iter(A + "enjeu"))
+    themes = [e.get("theme") for e in stakes]
+    short = len(set(themes)) == len(themes) and all(len(list(e)) == 1 for e in stakes)
+    text = at.norm("\n".join(pages(pdf)))
+    for e in stakes:
+        theme = at.norm(e.get("theme"))
+        theme = theme[0].upper() + theme[1:]
+        heading = re.search(r"\b2\.\d\.\d+ " + re.escape(theme) + r"\b", text)
+        line = "%s — %s" % (theme, at.norm(at.text(e.find(A + "titre"))))
+        if short and (heading or line not in text):
+            bad("stake %r: not the list line %r (a heading: %s)" % (e.get("id"), line, bool(heading)))
+        if not short and not heading:
+            bad("theme %r has no heading of its own" % theme)
 
 
 def cmd_status(src, site_id, pdf, kind):
