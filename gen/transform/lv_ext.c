@@ -77,9 +77,33 @@ static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
 
 void transform_register_lv_measure(void); /* lv_measure.c */
 
+/* The space-separated numbers of `list` into `values` (at most `max`), read as XPath reads
+ * them, whatever the C locale; their count, or -1 when there are more than `max`. */
+static long read_numbers(const xmlChar *list, double *values, size_t max)
+{
+    size_t n = 0;
+    for (const char *p = (const char *)list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if (end == p)
+            break;
+        if (n == max)
+            return -1;
+        xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
+        values[n++] = xmlXPathStringEvalNumber(word);
+        xmlFree(word);
+        p = end;
+    }
+    return (long)n;
+}
+
+enum { MAX_SHARES = 256 }; /* more numbers than any table has rows */
+
 /* lv:share(values, i): the share of the i-th of the space-separated numbers `values` in
- * their sum, the shares of all of them adding up to 100 %. Numbers are read as XPath reads
- * them, whatever the C locale. */
+ * their sum, rounded to a tenth of a percent ("5,8 %"). */
 static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (!arity_is(ctxt, nargs, 2))
@@ -90,27 +114,30 @@ static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
         xmlFree(list);
         return;
     }
-    double values[256]; /* more numbers than any table has rows */
-    size_t n = 0;
-    bool ok = true;
-    for (const char *p = (const char *)list; ok && *p;) {
-        while (*p == ' ')
-            p++;
-        const char *end = p;
-        while (*end && *end != ' ')
-            end++;
-        if (end == p)
-            break;
-        xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
-        ok = n < sizeof values / sizeof *values;
-        if (ok)
-            values[n++] = xmlXPathStringEvalNumber(word);
-        xmlFree(word);
-        p = end;
-    }
+    double values[MAX_SHARES];
+    long n = read_numbers(list, values, MAX_SHARES);
     xmlFree(list);
-    bool whole = index >= 1 && index <= (double)n && index == (double)(size_t)index;
-    push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
+    bool whole = n >= 0 && index >= 1 && index <= (double)n && index == (double)(size_t)index;
+    push_result(ctxt, whole ? lv_share(values, (size_t)n, (size_t)index) : xstrdup(""));
+}
+
+/* lv:shares-total(values): what the rounded shares lv:share gives of `values` add up to, in
+ * tenths of a percent (1000 when they make 100,0 %, 999 or 1001 when rounding moved them);
+ * NaN when they have no shares (all zero, a negative value). */
+static void fn_shares_total(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (!arity_is(ctxt, nargs, 1))
+        return;
+    xmlChar *list = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(list);
+        return;
+    }
+    double values[MAX_SHARES];
+    long n = read_numbers(list, values, MAX_SHARES);
+    xmlFree(list);
+    long sum = n >= 0 ? lv_shares_sum(values, (size_t)n, 1000) : -1;
+    valuePush(ctxt, xmlXPathNewFloat(sum >= 0 ? (double)sum : xmlXPathNAN));
 }
 
 /* Called from transform_register_extensions(). */
@@ -123,7 +150,7 @@ void transform_register_lv_functions(void)
     } fns[] = {
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
-        {"share", fn_share},
+        {"share", fn_share},   {"shares-total", fn_shares_total},
         {"superscripts", fn_superscripts},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
