@@ -170,7 +170,7 @@
     <xsl:param name="all"/>
     <xsl:variable name="sum" select="lv:shares-total($all)"/>
     <xsl:if test="$sum = $sum and $sum != 1000">
-      <xsl:text>Les parts étant arrondies, leur somme peut différer de 100&#160;%.</xsl:text>
+      <xsl:text>Les parts étant arrondies, leur somme peut différer de&#160;100&#160;%.</xsl:text>
     </xsl:if>
   </xsl:template>
 
