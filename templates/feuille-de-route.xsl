@@ -230,9 +230,9 @@
       </xsl:if>
       <d:row type="total">
         <d:cell>Total</d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq))"/></d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@sol))"/></d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@rech))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@acq))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@sol))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq) + sum($facts/@sol) + sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100,0&#160;%</xsl:if></d:cell>
       </d:row>

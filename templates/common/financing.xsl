@@ -54,7 +54,7 @@
     <func:result select="string-length(substring-before('subvention autofinancement emprunt portage', $kind))"/>
   </func:function>
 
-  <!-- An amount, or a dash for nothing (rows where most cells are empty). -->
+  <!-- An amount, or a dash for nothing (a state with no money in a financing table). -->
   <func:function name="t:amount-or-dash">
     <xsl:param name="n"/>
     <xsl:choose>
@@ -209,14 +209,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- The amount cells of one row: cost, acquis, sollicité, à rechercher. -->
+  <!-- The amount cells of one row: cost, acquis, sollicité, à rechercher; nothing in a state
+       is a dash, as in the table by funder. -->
   <xsl:template name="fin-cells">
     <xsl:param name="f"/>
     <!-- facts without a cost have none of these attributes: they add nothing -->
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@cost))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@acq))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@sol))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@rech))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@cost))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@acq))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@sol))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@rech))"/></d:cell>
   </xsl:template>
 
   <!-- The shares row: "Part du coût | 100 % | 38,2 % | 25,1 % | 36,7 %". -->

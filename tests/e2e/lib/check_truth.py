@@ -64,7 +64,8 @@ def first_words(title):
 
 
 def amounts(values):
-    return [at.amount_pattern(at.amount(v)) for v in values]
+    """Patterns of the amounts of a financing table's row: nothing in a state is a dash."""
+    return [at.amount_pattern(at.amount(v)) if v else "—" for v in values]
 
 
 def check_rounding_note(lines, i, tenths, what):
