@@ -171,10 +171,9 @@
     </d:section>
   </xsl:template>
 
-  <!-- "L’atelier a été conduit par l’Agence Territoires et Rivières (architecture,
-       urbanisme), avec Géosols conseil (sites et sols pollués). Il a coûté 33 000 €,
-       dont 30 000 € apportés par l’État (marché de l’équipe) et 3 000 € par la
-       collectivité." -->
+  <!-- "L’atelier a été conduit par Agence Territoires et Rivières (architecture, urbanisme),
+       avec Géosols conseil (sites et sols pollués). Il a coûté 33 000 €, dont 30 000 €
+       apportés par l’État (marché de l’équipe) et 3 000 € par la collectivité." -->
   <xsl:template name="ldc-team-and-cost">
     <xsl:variable name="lead" select="$atelier/a:equipe/a:mandataire"/>
     <xsl:variable name="others" select="$atelier/a:equipe/a:cotraitant"/>
