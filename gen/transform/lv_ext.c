@@ -78,10 +78,10 @@ static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
 void transform_register_lv_measure(void); /* lv_measure.c */
 
 /* The space-separated numbers of `list` into `values` (at most `max`), read as XPath reads
- * them, whatever the C locale; their count, or -1 when there are more than `max`. */
-static long read_numbers(const xmlChar *list, double *values, size_t max)
+ * them, whatever the C locale; false when there are more than `max`. */
+static bool read_numbers(const xmlChar *list, double *values, size_t max, size_t *n)
 {
-    size_t n = 0;
+    *n = 0;
     for (const char *p = (const char *)list; *p;) {
         while (*p == ' ')
             p++;
@@ -90,36 +90,17 @@ static long read_numbers(const xmlChar *list, double *values, size_t max)
             end++;
         if (end == p)
             break;
-        if (n == max)
-            return -1;
+        if (*n == max)
+            return false;
         xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
-        values[n++] = xmlXPathStringEvalNumber(word);
+        values[(*n)++] = xmlXPathStringEvalNumber(word);
         xmlFree(word);
         p = end;
     }
-    return (long)n;
+    return true;
 }
 
 enum { MAX_SHARES = 256 }; /* more numbers than any table has rows */
-
-/* lv:share(values, i): the share of the i-th of the space-separated numbers `values` in
- * their sum, rounded to a tenth of a percent ("5,8 %"). */
-static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
-{
-    if (!arity_is(ctxt, nargs, 2))
-        return;
-    double index = xmlXPathPopNumber(ctxt);
-    xmlChar *list = xmlXPathPopString(ctxt);
-    if (xmlXPathCheckError(ctxt)) {
-        xmlFree(list);
-        return;
-    }
-    double values[MAX_SHARES];
-    long n = read_numbers(list, values, MAX_SHARES);
-    xmlFree(list);
-    bool whole = n >= 0 && index >= 1 && index <= (double)n && index == (double)(size_t)index;
-    push_result(ctxt, whole ? lv_share(values, (size_t)n, (size_t)index) : xstrdup(""));
-}
 
 /* lv:shares-total(values): what the rounded shares lv:share gives of `values` add up to, in
  * tenths of a percent (1000 when they make 100,0 %, 999 or 1001 when rounding moved them);
@@ -134,10 +115,31 @@ static void fn_shares_total(xmlXPathParserContextPtr ctxt, int nargs)
         return;
     }
     double values[MAX_SHARES];
-    long n = read_numbers(list, values, MAX_SHARES);
+    size_t n;
+    bool ok = read_numbers(list, values, MAX_SHARES, &n);
     xmlFree(list);
-    long sum = n >= 0 ? lv_shares_sum(values, (size_t)n, 1000) : -1;
+    long sum = ok ? lv_shares_sum(values, n, 1000) : -1;
     valuePush(ctxt, xmlXPathNewFloat(sum >= 0 ? (double)sum : xmlXPathNAN));
+}
+
+/* lv:share(values, i): the share of the i-th of the space-separated numbers `values` in
+ * their sum, rounded to a tenth of a percent ("5,8 %"). */
+static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (!arity_is(ctxt, nargs, 2))
+        return;
+    double index = xmlXPathPopNumber(ctxt);
+    xmlChar *list = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(list);
+        return;
+    }
+    double values[MAX_SHARES];
+    size_t n;
+    bool ok = read_numbers(list, values, MAX_SHARES, &n);
+    xmlFree(list);
+    bool whole = index >= 1 && index <= (double)n && index == (double)(size_t)index;
+    push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
 }
 
 /* Called from transform_register_extensions(). */
@@ -148,9 +150,10 @@ void transform_register_lv_functions(void)
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {
+        {"shares-total", fn_shares_total},
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
-        {"share", fn_share},   {"shares-total", fn_shares_total},
+        {"share", fn_share},
         {"superscripts", fn_superscripts},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
