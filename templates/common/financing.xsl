@@ -175,12 +175,11 @@
   </xsl:template>
 
   <!-- What a table's figures leave out or mix, as d:caption: the taxes when they are mixed,
-       the actions whose cost is still to define, and the shares' rounding when it shows
-       ($shares: the amounts the table's shares are of, by default acquis, sollicité and à
-       rechercher). No caption when there is nothing to say. -->
+       the actions whose cost is still to define, and the rounding of the shares of acquis,
+       sollicité and à rechercher when it shows. No caption when there is nothing to say. -->
   <xsl:template name="fin-notes">
     <xsl:param name="facts"/>
-    <xsl:param name="shares" select="concat(sum($facts/@acq), ' ', sum($facts/@sol), ' ', sum($facts/@rech))"/>
+    <xsl:variable name="shares" select="concat(sum($facts/@acq), ' ', sum($facts/@sol), ' ', sum($facts/@rech))"/>
     <xsl:variable name="costed" select="$facts[@cost]"/>
     <xsl:variable name="nocost" select="$facts[@nocost]"/>
     <xsl:variable name="text">
