@@ -18,8 +18,11 @@
 
   <!-- Muenchian grouping keys, all scoped by site id. -->
   <!-- A funder's lines, whatever their kind: a commune's aid to another's action and its own
-       funds for its own action are one funder's commitment, one row. -->
-  <xsl:key name="line-by-funder" match="a:action/a:financements/a:ligne"
+       funds for its own action are one funder's commitment, one row. Only the lines of open
+       actions with a cost, the ones the table by funder counts: tested once a line here
+       rather than at every look-up (each test a call of t:open, the bulk of that table's
+       time). -->
+  <xsl:key name="line-by-funder" match="a:action[t:open(.) and a:cout]/a:financements/a:ligne"
            use="concat(ancestor::a:site/@id, '|', normalize-space(@financeur))"/>
   <xsl:key name="etude-by-text" match="a:etude"
            use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
@@ -176,13 +179,13 @@
     </xsl:variable>
     <xsl:variable name="facts" select="exsl:node-set($facts-rtf)/t:f"/>
     <xsl:variable name="firsts" select="$funded[generate-id() = generate-id(key('line-by-funder',
-        concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout][1])]"/>
+        concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[1])]"/>
     <!-- The rows' totals, in the rows' order, for the shares. -->
     <xsl:variable name="order-rtf">
       <xsl:for-each select="$firsts">
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
-        <t:r total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)}"/>
+        <t:r total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)}"/>
       </xsl:for-each>
       <t:r total="{sum($facts/@gap)}"/>
     </xsl:variable>
@@ -196,10 +199,10 @@
         <d:cell align="end"><xsl:value-of select="concat('Total ', t:tax-of($facts))"/></d:cell>
         <d:cell align="end">Part</d:cell></d:head>
       <xsl:for-each select="$firsts">
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
         <xsl:variable name="group"
-            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[t:open(../..) and ../../a:cout]"/>
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))"/>
         <d:row>
           <d:cell>
             <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>

@@ -374,6 +374,15 @@ fo_node *fo_marker_clone(const fo_node *marker, const fo_node *retrieve, arena *
  * which of n's own children are copied. */
 fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a);
 
+/* Copies made with one pool store equal property structs once (the entries of a table of
+ * contents differ in their ids and text only). The pool lives in `a`, as its copies. */
+typedef struct fo_props_cache fo_copy_pool;
+fo_copy_pool *fo_copy_pool_new(arena *a);
+
+/* fo_node_copy into the pool's arena `a`, sharing property structs through `pool`. */
+fo_node *fo_node_copy_pooled(const fo_node *n, bool (*keep)(const fo_node *child), arena *a,
+                             fo_copy_pool *pool);
+
 /* Appends `child` to `parent`'s children (and sets its parent). */
 void fo_node_append(fo_node *parent, fo_node *child);
 

@@ -94,8 +94,7 @@ static void cache_grow(fo_props_cache *c)
         }
 }
 
-/* An arena copy of *p, or an identical one made before. */
-static const fo_props *cache_props(fo_props_cache *c, fo_props *p)
+const fo_props *fo_props_cache_share(fo_props_cache *c, fo_props *p)
 {
     const char **fields[FO_PROP_COUNT];
     int n = fo_props_string_fields(p, fields);
@@ -207,7 +206,7 @@ static void compute_node_props(fo_builder *b, fo_node *n, xmlNode *x, const fo_n
     }
     fo_props tmp;
     fo_props_compute(&tmp, n->specified, &pd, n->kind, parent);
-    n->props = cache_props(b->cache, &tmp);
+    n->props = fo_props_cache_share(b->cache, &tmp);
 }
 
 /* ---- text -------------------------------------------------------------------------------- */

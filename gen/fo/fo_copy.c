@@ -14,6 +14,7 @@ typedef struct {
     const fo_props **to;
     size_t cap; /* a power of two, at least twice the nodes copied */
     arena *a;
+    fo_props_cache *pool; /* shares structs across copies, or NULL */
 } props_map;
 
 static size_t count_nodes(const fo_node *n)
@@ -32,12 +33,19 @@ static const fo_props *copy_props(props_map *m, const fo_props *p)
             return m->to[i];
         i = (i + 1) & (m->cap - 1);
     }
-    fo_props *copy = ARENA_NEW(m->a, fo_props);
-    *copy = *p;
+    fo_props tmp = *p;
     const char **fields[FO_PROP_COUNT];
-    int n = fo_props_string_fields(copy, fields);
+    int n = fo_props_string_fields(&tmp, fields);
     for (int k = 0; k < n; k++)
         *fields[k] = arena_strdup(m->a, *fields[k]);
+    const fo_props *copy;
+    if (m->pool) {
+        copy = fo_props_cache_share(m->pool, &tmp);
+    } else {
+        fo_props *own = ARENA_NEW(m->a, fo_props);
+        *own = tmp;
+        copy = own;
+    }
     m->from[i] = p;
     m->to[i] = copy;
     return copy;
@@ -57,9 +65,10 @@ static fo_node *copy_node(props_map *m, const fo_node *src, bool (*keep)(const f
     return n;
 }
 
-fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a)
+static fo_node *copy_tree(const fo_node *n, bool (*keep)(const fo_node *child), arena *a,
+                          fo_props_cache *pool)
 {
-    props_map m = {.cap = 16, .a = a};
+    props_map m = {.cap = 16, .a = a, .pool = pool};
     for (size_t nodes = count_nodes(n); m.cap < 2 * nodes;)
         m.cap *= 2;
     /* scratch, not in `a`: the copy may be kept long */
@@ -71,4 +80,20 @@ fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), aren
     free(m.from);
     free(m.to);
     return copy;
+}
+
+fo_node *fo_node_copy(const fo_node *n, bool (*keep)(const fo_node *child), arena *a)
+{
+    return copy_tree(n, keep, a, NULL);
+}
+
+fo_copy_pool *fo_copy_pool_new(arena *a)
+{
+    return fo_props_cache_new(a, 64);
+}
+
+fo_node *fo_node_copy_pooled(const fo_node *n, bool (*keep)(const fo_node *child), arena *a,
+                             fo_copy_pool *pool)
+{
+    return copy_tree(n, keep, a, pool);
 }

@@ -172,6 +172,10 @@ bool fo_is_blank(const char *s, size_t len);
 typedef struct fo_props_cache fo_props_cache;
 fo_props_cache *fo_props_cache_new(arena *a, size_t cap);
 
+/* An arena copy of *p, or an identical one made before; p's strings must live as long as
+ * the cache's arena (they are interned in place). */
+const fo_props *fo_props_cache_share(fo_props_cache *c, fo_props *p);
+
 typedef struct {
     const char *file;
     diag *d;

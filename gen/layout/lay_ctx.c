@@ -199,6 +199,17 @@ bool lay_ctx_cites_waiting_any(const lay_ctx *ctx, size_t from, size_t to)
     return false;
 }
 
+bool lay_ctx_cites_unknown(const lay_ctx *ctx, size_t from, size_t to)
+{
+    const lay_idtab *t = ctx->ids;
+    for (size_t i = from; i < to && i < t->ncites; i++) {
+        const citation *c = &t->cites[i];
+        if (c->forward && !c->superseded && !entry_known(ctx, c->e, c->last))
+            return true;
+    }
+    return false;
+}
+
 bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to)
 {
     const lay_idtab *t = ctx->ids;

@@ -969,6 +969,20 @@ void lay_seq_settle(lay_seq *s)
     s->settled = true;
 }
 
+/* The flow's block from restart point k, its citation records ending at the next one's
+ * (`cite_end` for the last). */
+static lay_flow_block flow_block_at(const seq_layout *s, size_t k, size_t cite_end)
+{
+    const restart_pt *r = &s->rs.v[k];
+    size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : cite_end;
+    size_t to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : s->g.n;
+    return (lay_flow_block){
+        .child = r->child, .m = r->m, .ref_w = r->w, .body_w = r->full_w,
+        .wide_at = r->wide_at ? r->wide_at - r->m.n : 0, .wide_dw = r->wide_dw,
+        .snode_seq = r->snode_seq, .anon_seq = r->anon_seq, .cite_from = r->cite,
+        .cite_to = cite_to, .item_from = r->m.n, .item_to = to, .b = &s->b};
+}
+
 bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n)
 {
     lay_ctx *ctx = s->ctx;
@@ -981,21 +995,29 @@ bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *
         return false; /* text straight in the flow: no restart point */
     size_t cap = 0;
     for (size_t k = 0; k < s->rs.n; k++) {
-        const restart_pt *r = &s->rs.v[k];
-        size_t cite_to = k + 1 < s->rs.n ? s->rs.v[k + 1].cite : s->cite_end;
-        if (r->cite == cite_to || !lay_ctx_cites_waiting(ctx, r->cite, cite_to))
+        lay_flow_block fb = flow_block_at(s, k, s->cite_end);
+        if (fb.cite_from == fb.cite_to || !lay_ctx_cites_waiting(ctx, fb.cite_from, fb.cite_to))
             continue;
         if (lay_floats_side_any(&s->g))
             return false; /* its lines may be beside a float: laid out in place only */
         GROW_ARENA(a, *out, *n, cap, 1, 8);
-        size_t to = k + 1 < s->rs.n ? s->rs.v[k + 1].m.n : s->g.n;
-        (*out)[(*n)++] = (lay_flow_block){
-            .child = r->child, .m = r->m, .ref_w = r->w, .body_w = r->full_w,
-            .wide_at = r->wide_at ? r->wide_at - r->m.n : 0, .wide_dw = r->wide_dw,
-            .snode_seq = r->snode_seq, .anon_seq = r->anon_seq, .cite_from = r->cite,
-            .cite_to = cite_to, .item_from = r->m.n, .item_to = to, .b = &s->b};
+        (*out)[(*n)++] = fb;
     }
     return true;
+}
+
+void lay_seq_forward_blocks(lay_seq *s, size_t end, arena *a, lay_flow_block **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    size_t cap = 0, mark = lay_ctx_cite_mark(s->ctx);
+    for (size_t k = 0; k < s->rs.n && s->rs.v[k].m.n < end; k++) {
+        lay_flow_block fb = flow_block_at(s, k, mark);
+        if (!lay_ctx_cites_forward(s->ctx, fb.cite_from, fb.cite_to))
+            continue;
+        GROW_ARENA(a, *out, *n, cap, 1, 8);
+        (*out)[(*n)++] = fb;
+    }
 }
 
 void *lay_seq_page_hook_ud(const lay_seq *s)

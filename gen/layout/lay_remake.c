@@ -13,7 +13,9 @@
  * galley's state before it, its old items' decision data, and where each item's boxes went
  * on which page. Once the numbers are known it is laid out again alone; when its items
  * break alike, the new boxes are patched into its pages, else the document takes another
- * pass (lay_ctx_must_redo), which knows every number. */
+ * pass (lay_ctx_must_redo), which knows every number. The page window keeps such blocks
+ * as it makes their pages (a table of contents at the front), before the rest of the flow
+ * is laid out: they wait until their ids have a value of this pass. */
 #include <string.h>
 
 #include "layout/layout_internal.h"
@@ -25,7 +27,7 @@ typedef struct {
     int hvar, fvar;
 } item_counts;
 
-typedef enum { BLOCK_WAITING, BLOCK_PATCHED, BLOCK_BROKEN } block_state;
+typedef enum { BLOCK_WAITING, BLOCK_UNCHANGED, BLOCK_PATCHED, BLOCK_BROKEN } block_state;
 
 /* A flow block whose citations waited when its pages were made. */
 typedef struct {
@@ -39,6 +41,7 @@ typedef struct {
     item_counts *old;
     size_t placed;    /* of its items, those whose boxes were told where they went */
     block_state state;
+    bool window;      /* kept by the page window: waits for values of this pass */
     lay_galley g;     /* laid out again */
 } flow_block;
 
@@ -77,8 +80,11 @@ typedef struct {
     size_t nmarkers, capmarkers;
     lay_remake **out; /* the batch being made */
     size_t from;      /* its first page */
-    flow_block **blocks; /* waiting, in item order */
-    size_t nblocks;
+    flow_block **blocks; /* waiting, in item order, their items counted from the flow's start */
+    size_t nblocks, capblocks;
+    size_t item_base; /* the flow's item that is the galley's item 0 (the window drops items) */
+    fo_copy_pool *pool; /* the blocks' property structs, shared */
+    const fo_node *parent, *parent_copy; /* the blocks' parent (the flow) and its copy */
     bool window;  /* the page window's batch is being made */
     bool started; /* lay_seq_pages_now took over: its flow's waiting blocks kept */
 } remaker;
@@ -194,13 +200,21 @@ static flow_block *keep_block(remaker *rm, const lay_flow_block *v)
     flow_block *fb = ARENA_NEW(a, flow_block);
     *fb = (flow_block){.ctx = rm->ctx, .a = a, .fb = *v, .n = v->item_to - v->item_from};
     fb->fb.b = NULL;
-    fb->child = fo_node_copy(v->child, NULL, a);
-    /* its parent's keep-together counts (lay_frame_close) */
+    if (!rm->pool)
+        rm->pool = fo_copy_pool_new(a);
+    fb->child = fo_node_copy_pooled(v->child, NULL, a, rm->pool);
+    /* its parent's keep-together counts (lay_frame_close): the flow, copied once */
+    if (v->child->parent && v->child->parent != rm->parent) {
+        rm->parent = v->child->parent;
+        rm->parent_copy = fo_node_copy_pooled(rm->parent, no_child, a, rm->pool);
+    }
     if (v->child->parent)
-        fb->child->parent = fo_node_copy(v->child->parent, no_child, a);
+        fb->child->parent = (fo_node *)rm->parent_copy;
     fb->b = (lay_build){.ctx = rm->ctx, .a = a, .ref_w = v->ref_w, .body_w = v->body_w,
                         .page_h = b->page_h, .float_sep_h = b->float_sep_h,
                         .before_in_place = b->before_in_place, .sn = copy_snode(a, b->sn)};
+    fb->fb.item_from += rm->item_base;
+    fb->fb.item_to += rm->item_base;
     fb->pi = ARENA_NEW_ARRAY(a, lay_pitem, fb->n + 1);
     fb->old = ARENA_NEW_ARRAY(a, item_counts, fb->n + 1);
     for (size_t k = 0; k < fb->n; k++) {
@@ -234,6 +248,7 @@ static void on_item(void *ud, size_t page, size_t item, lay_item_part part, size
                     double dx, double dy)
 {
     remaker *rm = ud;
+    item += rm->item_base;
     flow_block *fb = block_of(rm, item);
     if (!fb)
         return;
@@ -273,6 +288,12 @@ static bool item_alike(const flow_block *fb, size_t k)
 static void relay(flow_block *fb)
 {
     lay_ctx *ctx = fb->ctx;
+    if (!lay_ctx_cites_changed(ctx, fb->fb.cite_from, fb->fb.cite_to)) {
+        /* it showed the numbers known now (the previous pass's): it stands as laid out,
+         * and a block that can't be patched doesn't take the document through again */
+        fb->state = BLOCK_UNCHANGED;
+        return;
+    }
     lay_galley_init(&fb->g, fb->a);
     const lay_galley_mark *m = &fb->fb.m;
     fb->g.pend_space = m->pend_space;
@@ -345,8 +366,10 @@ static void patch(const item_patch *p, lay_page *pg)
 
 static bool block_waits(const flow_block *fb)
 {
-    return fb->state == BLOCK_WAITING &&
-           lay_ctx_cites_waiting(fb->ctx, fb->fb.cite_from, fb->fb.cite_to);
+    if (fb->state != BLOCK_WAITING)
+        return false;
+    return fb->window ? lay_ctx_cites_unknown(fb->ctx, fb->fb.cite_from, fb->fb.cite_to)
+                      : lay_ctx_cites_waiting(fb->ctx, fb->fb.cite_from, fb->fb.cite_to);
 }
 
 bool lay_seq_patchable(lay_seq *s)
@@ -373,12 +396,29 @@ static remaker *remaker_of(lay_seq *s, arena *keep)
     return rm;
 }
 
-void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out)
+/* Keeps the blocks v[0, n) (after those kept already, in item order) and has the sequence
+ * tell where their items go. */
+static void keep_blocks(remaker *rm, lay_seq *s, const lay_flow_block *v, size_t n, bool window)
+{
+    for (size_t k = 0; k < n; k++) {
+        GROW_ARENA(rm->keep, rm->blocks, rm->nblocks, rm->capblocks, 1, 8);
+        flow_block *fb = keep_block(rm, &v[k]);
+        fb->window = window;
+        rm->blocks[rm->nblocks++] = fb;
+    }
+    if (rm->nblocks)
+        lay_seq_item_hook_set(s, on_item, rm);
+}
+
+void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out, size_t base,
+                           const lay_flow_block *blocks, size_t n)
 {
     remaker *rm = remaker_of(s, keep);
     rm->window = true;
     rm->out = out;
     rm->from = 0;
+    rm->item_base = base;
+    keep_blocks(rm, s, blocks, n, true);
 }
 
 lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *keep,
@@ -392,13 +432,10 @@ lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *k
         arena *tmp = arena_new();
         lay_flow_block *v;
         size_t n;
-        if (lay_seq_waiting_blocks(s, tmp, &v, &n) && n > 0) {
-            rm->blocks = ARENA_NEW_ARRAY(keep, flow_block *, n);
-            for (size_t k = 0; k < n; k++)
-                rm->blocks[k] = keep_block(rm, &v[k]);
-            rm->nblocks = n;
-            lay_seq_item_hook_set(s, on_item, rm);
-        }
+        /* after the window's blocks, if any: their last items may be among these pages */
+        rm->item_base = lay_seq_items_dropped(s);
+        if (lay_seq_waiting_blocks(s, tmp, &v, &n))
+            keep_blocks(rm, s, v, n, false);
         arena_destroy(tmp);
     }
     rm->out = remakes;
@@ -423,8 +460,7 @@ void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
      * change in number */
     for (size_t i = 0; i < r->npatches; i++) {
         flow_block *fb = r->patches[i].fb;
-        if (fb->state == BLOCK_WAITING &&
-            !lay_ctx_cites_waiting(fb->ctx, fb->fb.cite_from, fb->fb.cite_to))
+        if (fb->state == BLOCK_WAITING && !block_waits(fb))
             relay(fb);
         if (fb->state == BLOCK_PATCHED)
             patch(&r->patches[i], pg);

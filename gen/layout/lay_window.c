@@ -7,9 +7,10 @@
  * per few flow children; a chunk goes with the batch of pages that last points into it.
  * Memory then follows the pages still open, not the sequence.
  *
- * The window stops (the rest of the sequence is made as a whole, by lay_seq_pages) when a
- * page can't be made final: a citation of the flow without a value of this pass yet (its
- * block may be laid out again), static content citing a number still unknown, floats.
+ * Pages showing a number not known yet (static content citing the last page, a block of
+ * the flow citing a page to come) are made all the same, with recipes to finish them
+ * (lay_remake.c), and the window goes on. It stops (the rest of the sequence is made as a
+ * whole, by lay_seq_pages) at floats, and at such citations when it has no recipes arena.
  * Sequences whose pages differ in body width or have columns don't use it.
  */
 #include <stdlib.h>
@@ -153,6 +154,11 @@ static arena **chunks_done(lay_window *w, size_t end, size_t *n)
     memmove(w->chunks, w->chunks + k, (w->nchunks - k) * sizeof *w->chunks);
     w->nchunks -= k;
     return v;
+}
+
+size_t lay_seq_items_dropped(const lay_seq *s)
+{
+    return s->win ? s->win->dropped : 0;
 }
 
 arena **lay_seq_take_arenas(lay_seq *s, size_t *n)
@@ -313,7 +319,12 @@ static bool window_open(seq_layout *s, lay_window *w)
 {
     if (w->stopped)
         return false;
-    if (s->g.floats || lay_ctx_cites_forward(s->ctx, s->cite_begin, lay_ctx_cite_mark(s->ctx))) {
+    /* a citation without a value of this pass: its block is patched into its pages later
+     * (citing_blocks), unless there are no recipes or the body is turned (where its items'
+     * boxes go is not told) */
+    bool patchable = w->recipes && !s->pk.geo[0].body_turn;
+    if (s->g.floats ||
+        (!patchable && lay_ctx_cites_forward(s->ctx, s->cite_begin, lay_ctx_cite_mark(s->ctx)))) {
         w->stopped = true; /* the rest of the sequence is made as a whole */
         return false;
     }
@@ -372,12 +383,34 @@ static void drop_made(seq_layout *s, lay_window *w, size_t k)
         keep_marks(s);
         flow_relink(s, w);
     }
+    /* the flow's citations from here on: those of blocks on the pages made were final, or
+     * their blocks kept with the pages' recipes (citing_blocks) */
+    s->cite_begin = rs->n ? rs->v[0].cite : lay_ctx_cite_mark(s->ctx);
     w->dropped += k;
     for (size_t i = 0; i < running; i++)
         s->sa.as.active[i] = i;
     s->sa.as.nactive = s->sa.as.next_decor = running;
     s->nactive_made = running;
     s->st_made = s->sa.st;
+}
+
+/* The pages about to be made (the galley's items before `end`) get recipes in `remakes`:
+ * their static content when it cites a number still unknown, and the flow's blocks on them
+ * whose citations had no value of this pass (a table of contents at the front), copied
+ * with what laying them out again needs, since their chunks go with the pages. A block
+ * without items shows nothing: its citations no longer count. */
+static void citing_blocks(seq_layout *s, lay_window *w, size_t end, lay_remake **remakes)
+{
+    lay_flow_block *v;
+    size_t n, kept = 0;
+    lay_seq_forward_blocks(s, end, w->scratch, &v, &n);
+    for (size_t k = 0; k < n; k++) {
+        if (v[k].item_from == v[k].item_to)
+            lay_ctx_cites_supersede(s->ctx, v[k].cite_from, v[k].cite_to);
+        else
+            v[kept++] = v[k];
+    }
+    lay_seq_remake_window(s, w->recipes, remakes, w->dropped, v, kept);
 }
 
 /* Makes the final pages of the galley, if any, and hands them over. */
@@ -428,7 +461,7 @@ static void window_step(seq_layout *s, lay_window *w)
     lay_remake **remakes = NULL;
     if (w->recipes) {
         remakes = ARENA_NEW_ARRAY(w->scratch, lay_remake *, np);
-        lay_seq_remake_window(s, w->recipes, remakes);
+        citing_blocks(s, w, end, remakes);
     }
     size_t c0 = lay_ctx_cite_mark(ctx);
     for (size_t i = 0; i < np; i++)
@@ -457,7 +490,10 @@ static void window_step(seq_layout *s, lay_window *w)
     drop_made(s, w, end);
     size_t ndone;
     arena **done = chunks_done(w, w->dropped, &ndone);
-    w->sink(w->ud, (lay_pages){pages, np}, pa, waits ? remakes : NULL, done, ndone);
+    bool recipes = false;
+    for (size_t i = 0; remakes && i < np; i++)
+        recipes = recipes || remakes[i];
+    w->sink(w->ud, (lay_pages){pages, np}, pa, recipes ? remakes : NULL, done, ndone);
 }
 
 void lay_window_at_child(seq_layout *s)

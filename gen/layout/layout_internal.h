@@ -381,6 +381,10 @@ bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to);
  * made with recipes, superseded at once so that the flow's ranges they fall in skip them. */
 bool lay_ctx_cites_waiting_any(const lay_ctx *ctx, size_t from, size_t to);
 
+/* Whether a forward citation of the range still has no value of this pass (it may show
+ * the previous pass's): what the page window's citing blocks wait on. */
+bool lay_ctx_cites_unknown(const lay_ctx *ctx, size_t from, size_t to);
+
 /* Whether a citation of the range had no value of this pass when made (what it showed
  * may still change). */
 bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to);
@@ -550,10 +554,6 @@ typedef struct {
 typedef void (*lay_page_hook)(void *ud, size_t i, const lay_page_statics *st);
 void lay_seq_page_hook_set(lay_seq *s, lay_page_hook fn, void *ud);
 
-/* The window's next batch of pages (page i of the batch told as i): out[i] receives the
- * recipe of page i when its static content waits, else NULL; recipes in `keep`
- * (lay_remake.c). */
-void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out);
 void *lay_seq_page_hook_ud(const lay_seq *s); /* NULL until set */
 
 /* Where lay_seq_pages put the boxes of the flow's item `item` on page `page`: its
@@ -585,6 +585,24 @@ typedef struct {
 /* The flow's blocks whose citations still wait, in order, in `a`; false when some waiting
  * citation can't be patched that way (text straight in the flow, lines beside a float). */
 bool lay_seq_waiting_blocks(lay_seq *s, arena *a, lay_flow_block **out, size_t *n);
+
+/* The flow's blocks (lay_flow_block) whose items start before galley item `end` and whose
+ * citations had no value of this pass when made (lay_ctx_cites_forward), in `a`: the page
+ * window makes their pages with recipes. */
+void lay_seq_forward_blocks(lay_seq *s, size_t end, arena *a, lay_flow_block **out, size_t *n);
+
+/* The flow's items the page window made pages of and dropped from the galley: the
+ * galley's item 0 is the flow's item lay_seq_items_dropped(s). */
+size_t lay_seq_items_dropped(const lay_seq *s);
+
+/* The window's next batch of pages (page i of the batch told as i): out[i] receives the
+ * recipe of page i when its static content waits or it shows items of blocks[0, n), the
+ * flow's blocks with forward citations whose items start on the batch (not kept yet, in
+ * item order, their items counted from galley item 0, which is the flow's item `base`),
+ * else NULL. Recipes and the blocks' copies go in `keep` (lay_remake.c); the blocks wait
+ * until their ids have a value of this pass (lay_ctx_cites_unknown). */
+void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out, size_t base,
+                           const lay_flow_block *blocks, size_t n);
 lay_ctx *lay_seq_ctx(const lay_seq *s);
 size_t lay_seq_pages_made(const lay_seq *s); /* the next page lay_seq_pages makes */
 

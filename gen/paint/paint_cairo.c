@@ -7,15 +7,22 @@
 #include <cairo.h>
 #include <glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "util/grow.h"
 
 struct paint_cairo {
     painter *p;
     cairo_t *cr;
     bool tags;
     GHashTable *dests; /* names already emitted: cairo wants each once */
+    /* a text run's glyphs and clusters at page positions, kept from run to run (cairo
+     * copies what it records): two allocations fewer for every line drawn */
+    cairo_glyph_t *glyphs;
+    cairo_text_cluster_t *clusters;
+    size_t capglyphs, capclusters;
 };
 
 paint_cairo *paint_cairo_new(painter *p, cairo_t *cr, bool tags)
@@ -33,6 +40,8 @@ void paint_cairo_destroy(paint_cairo *pc)
     if (!pc)
         return;
     g_hash_table_destroy(pc->dests);
+    free(pc->glyphs);
+    free(pc->clusters);
     g_free(pc);
 }
 
@@ -56,16 +65,19 @@ static void set_color(cairo_t *cr, lay_color c)
 /* ---- text ------------------------------------------------------------------------------ */
 
 /* True when the clusters cover the text and the glyphs exactly, each on whole UTF-8
- * characters: cairo would put the context in an error state for good otherwise. */
+ * characters: cairo would put the context in an error state for good otherwise. The text
+ * is validated once (not cluster by cluster: a call per character); a cluster then holds
+ * whole characters when it starts on one, as the next one does. */
 static bool clusters_valid(const lay_text_run *r)
 {
-    if (!r->utf8 || !r->clusters || r->nclusters <= 0 || r->utf8_len <= 0)
+    if (!r->utf8 || !r->clusters || r->nclusters <= 0 || r->utf8_len <= 0 ||
+        !g_utf8_validate(r->utf8, r->utf8_len, NULL))
         return false;
     int bytes = 0, glyphs = 0;
     for (int i = 0; i < r->nclusters; i++) {
         const lay_cluster *c = &r->clusters[i];
         if (c->num_bytes < 0 || c->num_glyphs < 0 || bytes + c->num_bytes > r->utf8_len ||
-            !g_utf8_validate(r->utf8 + bytes, c->num_bytes, NULL))
+            (bytes < r->utf8_len && ((unsigned char)r->utf8[bytes] & 0xC0) == 0x80))
             return false;
         bytes += c->num_bytes;
         glyphs += c->num_glyphs;
@@ -110,9 +122,11 @@ static void draw_text(paint_cairo *pc, const lay_box *b)
     if (!sf || !r->glyphs || r->nglyphs <= 0 || cairo_scaled_font_status(sf) != CAIRO_STATUS_SUCCESS)
         return;
     bool with_clusters = clusters_valid(r);
-    cairo_glyph_t *glyphs = g_new(cairo_glyph_t, r->nglyphs);
-    cairo_text_cluster_t *clusters = with_clusters ? g_new(cairo_text_cluster_t, r->nclusters)
-                                                   : NULL;
+    GROW_HEAP(pc->glyphs, 0, pc->capglyphs, r->nglyphs, 64);
+    if (with_clusters)
+        GROW_HEAP(pc->clusters, 0, pc->capclusters, r->nclusters, 64);
+    cairo_glyph_t *glyphs = pc->glyphs;
+    cairo_text_cluster_t *clusters = with_clusters ? pc->clusters : NULL;
     int nclusters = 0;
     int nglyphs = build_glyphs(r, b->x, b->y, with_clusters, glyphs, clusters, &nclusters);
 
@@ -124,8 +138,6 @@ static void draw_text(paint_cairo *pc, const lay_box *b)
                                0);
     else if (nglyphs)
         cairo_show_glyphs(cr, glyphs, nglyphs);
-    g_free(glyphs);
-    g_free(clusters);
 }
 
 /* ---- rules ----------------------------------------------------------------------------- */

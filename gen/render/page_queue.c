@@ -159,11 +159,15 @@ static bool add_pages(page_queue *q, size_t k, lay_pages pages, arena *pa, arena
     return ok;
 }
 
+static bool paint_head(page_queue *q, bool all);
+
 bool page_queue_add_pages(page_queue *q, lay_pages pages, arena *pages_arena, arena *seq_arena,
                           lay_remake *const *remakes, arena **more, size_t nmore)
 {
     size_t k = push_entry(q, (entry){0});
-    return add_pages(q, k, pages, pages_arena, seq_arena, more, nmore, remakes, false);
+    /* the window's pages placed ids: spooled pages at the head waiting on them go now */
+    return add_pages(q, k, pages, pages_arena, seq_arena, more, nmore, remakes, false) &&
+           paint_head(q, false);
 }
 
 /* Makes the unmade sequence of entry k, all its pages. */
@@ -219,7 +223,7 @@ static bool paint_head(page_queue *q, bool all)
                 arena_destroy(pa);
             else if (!hand(q, pages, m, pa, NULL, NULL, 0))
                 return false;
-            if (e->head < e->n)
+            if (e->head < e->n && m < PAGES_AT_ONCE)
                 return true; /* the next page waits */
         }
         free(e->pages);

@@ -31,7 +31,8 @@ void page_queue_add_seq(page_queue *q, lay_seq *s, arena *a);
  * `seq_arena` if not NULL and the `nmore` arenas of the malloc'd array `more`: the page
  * window's chunks the pages point into), after everything queued; remakes[k] NULL when
  * page k is final (remakes may be NULL: all are). For the page window, which makes a
- * sequence's final pages as its flow is laid out. */
+ * sequence's final pages as its flow is laid out. Spooled pages at the head that no
+ * longer wait are painted then. */
 bool page_queue_add_pages(page_queue *q, lay_pages pages, arena *pages_arena, arena *seq_arena,
                           lay_remake *const *remakes, arena **more, size_t nmore);
 

@@ -190,6 +190,14 @@ static bool finish(render_run *r)
     return ok;
 }
 
+/* LIVRABLES_TRACE_PASSES=1 tells how many layout passes a document took (tests tell a
+ * forward citation patched in place from one that took the document through again). */
+static bool passes_traced(void)
+{
+    const char *v = getenv("LIVRABLES_TRACE_PASSES");
+    return v && strcmp(v, "1") == 0;
+}
+
 /* Errors are counted from `errors_before`: the reporter may have seen other documents' (a
  * batch, build --watch). */
 static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
@@ -220,6 +228,8 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
             break;
         bool again = lay_ctx_pass_done(r.lay);
         if (r.painter && (!again || pass == MAX_PASSES)) {
+            if (passes_traced())
+                diag_report(d, DIAG_NOTE, fo_doc_path(doc), 0, _("layout passes: %d"), pass);
             if (again)
                 diag_warning(d, fo_doc_path(doc), 0,
                              _("page numbers did not settle after %d layout passes"), pass);

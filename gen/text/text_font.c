@@ -260,8 +260,9 @@ static tx_font *font_new(tx_engine *tx, const char *family, double size, int wei
     return f;
 }
 
-const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int weight,
-                           bool italic, const char *file, int line)
+/* tx_font_get without the recent fonts: the cache by key, else a new font. */
+static const tx_font *font_lookup(tx_engine *tx, const char *families, double size, int weight,
+                                  bool italic, const char *file, int line)
 {
     char key[512];
     snprintf(key, sizeof key, "%s|%.4f|%d|%d", families ? families : "", size, weight,
@@ -287,6 +288,43 @@ const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int
         }
     }
     g_free(first);
+    return f;
+}
+
+/* The font of a recent call with exactly these arguments, or NULL. */
+static const tx_font *recent_font(const tx_engine *tx, const char *families, double size,
+                                  int weight, bool italic)
+{
+    for (size_t i = 0; i < G_N_ELEMENTS(tx->recent); i++) {
+        const struct tx_recent_font *r = &tx->recent[i];
+        if (r->font && r->size == size && r->weight == weight && r->italic == italic &&
+            strcmp(r->families, families) == 0)
+            return r->font;
+    }
+    return NULL;
+}
+
+static void recent_add(tx_engine *tx, const char *families, double size, int weight, bool italic,
+                       const tx_font *f)
+{
+    if (strlen(families) >= sizeof tx->recent[0].families)
+        return;
+    struct tx_recent_font *r = &tx->recent[tx->recent_next++ % G_N_ELEMENTS(tx->recent)];
+    strcpy(r->families, families);
+    r->size = size;
+    r->weight = weight;
+    r->italic = italic;
+    r->font = f;
+}
+
+const tx_font *tx_font_get(tx_engine *tx, const char *families, double size, int weight,
+                           bool italic, const char *file, int line)
+{
+    const tx_font *recent = recent_font(tx, families ? families : "", size, weight, italic);
+    if (recent)
+        return recent;
+    const tx_font *f = font_lookup(tx, families, size, weight, italic, file, line);
+    recent_add(tx, families ? families : "", size, weight, italic, f);
     return f;
 }
 

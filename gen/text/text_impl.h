@@ -64,6 +64,17 @@ struct tx_engine {
     arena *mem;            /* fonts, shaped words, cache keys */
     GHashTable *installed; /* lower-cased family names */
     GHashTable *fonts;     /* "families|size|weight|italic" -> tx_font */
+    /* The last fonts asked for, with their exact arguments: layout asks for a font at every
+     * run of text, mostly the one it just had, and the key above costs a formatted
+     * number. */
+    struct tx_recent_font {
+        char families[120];
+        double size;
+        int weight;
+        bool italic;
+        const struct tx_font *font; /* NULL: unused */
+    } recent[4];
+    unsigned recent_next;
     GHashTable *resolved;  /* family list -> family to ask Pango for ("" when none) */
     GHashTable *words;     /* tx_word_key -> tx_shaped */
     GHashTable *held;      /* PangoFont set, one reference each: fallback fonts of runs */

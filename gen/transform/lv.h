@@ -62,4 +62,12 @@ long lv_shares_sum(const double *values, size_t n, long units);
  * 1..n. */
 char *lv_share(const double *values, size_t n, size_t index);
 
+/* The words of `texts` for a search of whole words: " " then, for each text, a space and
+ * the text with every character of `separators` (UTF-8) replaced by a space, then " ". The
+ * same string as XPath's concat(' ', translate(T, separators, spaces), ' ') where T joins
+ * the texts each preceded by a space, without translate()'s cost (a lookup of every
+ * separator for each character, then a buffer call for it): the glossary looks for its
+ * acronyms in the whole text of a document. */
+char *lv_words(const char *const *texts, size_t n, const char *separators);
+
 #endif

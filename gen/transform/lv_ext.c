@@ -142,6 +142,34 @@ static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
     push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
 }
 
+/* lv:words(nodes, separators): the string values of `nodes` in document order, as whole
+ * words for a search (lv_words). */
+static void fn_words(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (!arity_is(ctxt, nargs, 2))
+        return;
+    xmlChar *separators = xmlXPathPopString(ctxt);
+    xmlNodeSetPtr nodes = xmlXPathCheckError(ctxt) ? NULL : xmlXPathPopNodeSet(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(separators);
+        xmlXPathFreeNodeSet(nodes);
+        return;
+    }
+    int n = nodes ? nodes->nodeNr : 0;
+    xmlXPathNodeSetSort(nodes);
+    char **texts = calloc((size_t)n + 1, sizeof *texts);
+    if (!texts)
+        abort();
+    for (int i = 0; i < n; i++)
+        texts[i] = (char *)xmlXPathCastNodeToString(nodes->nodeTab[i]);
+    push_result(ctxt, lv_words((const char *const *)texts, (size_t)n, (const char *)separators));
+    for (int i = 0; i < n; i++)
+        xmlFree(texts[i]);
+    free(texts);
+    xmlXPathFreeNodeSet(nodes);
+    xmlFree(separators);
+}
+
 /* Called from transform_register_extensions(). */
 void transform_register_lv_functions(void);
 void transform_register_lv_functions(void)
@@ -154,7 +182,7 @@ void transform_register_lv_functions(void)
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
         {"share", fn_share},
-        {"superscripts", fn_superscripts},
+        {"superscripts", fn_superscripts}, {"words", fn_words},
     };
     for (size_t i = 0; i < sizeof fns / sizeof *fns; i++)
         xsltRegisterExtModuleFunction(BAD_CAST fns[i].name, BAD_CAST TRANSFORM_LV_NS, fns[i].fn);

@@ -194,3 +194,19 @@ test_pages_spool_without_temporary_directory_is_an_error() {
     TMPDIR=$PWD/absent LANG=fr_FR.UTF-8 "$LIVRABLES" render -f text book.fo -o book.txt 2> err.txt && fail "no error"
     assert_contains err.txt "impossible de créer un fichier temporaire pour les pages"
 }
+
+# Pages the page window made final go to the painter at once, not to the spool: a book in one
+# page-sequence without forward citations needs no temporary file for pages (text output, so
+# that the PDF painter's own temporary file is not in the way). Before, every page after the
+# first batch waited in the spool behind it, painted only once the whole flow was laid out.
+test_pages_final_pages_painted_at_once_without_spool() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo --single --no-toc --no-last 4 > book.fo
+    TMPDIR=$PWD/absent assert_exit 0 "$LIVRABLES" render -f text book.fo -o book.txt
+    assert_not_contains out.txt "temporary file"
+    local pages
+    pages=$(grep -c '^page ' book.txt)
+    [ "$pages" -ge 20 ] || fail "expected at least 20 pages, got $pages"
+    "$LIVRABLES" render -f text book.fo -o ref.txt || fail "render with a temporary directory failed"
+    cmp -s book.txt ref.txt || fail "the pages differ from those made with a temporary directory"
+}

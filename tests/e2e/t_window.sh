@@ -227,3 +227,170 @@ test_window_goes_on_past_page_n_of_n() {
     [ "$large" -le $((small * 3 / 2)) ] ||
         fail "peak memory for 10 times the pages ($large kB) is more than 1.5 times the peak for the small book ($small kB)"
 }
+
+# toc_check DUMP: every entry of the contents (a text dump of gen_fo's book) shows the page
+# its chapter's heading is on; prints the entries' numbers.
+toc_check() {
+    python3 - "$1" <<'PY'
+import re, sys
+page, toc, starts, pending = 0, {}, {}, None
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r'page (\d+) ', line)
+    if m:
+        page = int(m.group(1))
+        continue
+    m = re.match(r'  text \S+ "Liberation (Serif|Sans)" (\S+) \S+ "(.*)"$', line)
+    if not m:
+        continue
+    font, size, text = m.groups()
+    c = re.fullmatch(r'Chapitre (\d+)', text)
+    if c and font == "Sans" and size == "16.00":
+        starts[int(c.group(1))] = page
+    elif c:
+        pending = int(c.group(1))
+    elif pending and re.fullmatch(r'\d+', text):
+        toc[pending], pending = int(text), None
+assert toc and toc == starts, (toc, starts)
+print(" ".join(str(toc[k]) for k in sorted(toc)))
+PY
+}
+
+# A book with its table of contents at the front (DocBook's way, gen_fo's): the window
+# makes the contents' pages with recipes and goes on; they wait in the spool, and every page
+# after them, until the chapters they cite are placed; then the entries are laid out again
+# and patched in (the leaders take up the numbers' width: no second pass). The numbers grow
+# from one digit to three across the book.
+test_window_goes_on_past_a_front_table_of_contents() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo --single 20 > toc.fo
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text toc.fo -o window.txt
+    assert_contains out.txt "layout passes: 1"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text toc.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    local numbers
+    numbers=$(toc_check window.txt) || fail "the contents show other pages than the chapters'"
+    echo "contents: $numbers"
+    [[ " $numbers " =~ \ [0-9]\  ]] && [[ " $numbers " =~ \ [0-9][0-9][0-9]\  ]] ||
+        fail "the numbers do not run from one digit to three"
+    if [ -n "${ASAN_OPTIONS:-}" ]; then
+        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
+        return 0
+    fi
+    # about 30 and 300 pages, with their contents at the front and "page n / N" footers
+    ./gen_fo --single 5 > small.fo
+    ./gen_fo --single 50 > large.fo
+    local small large
+    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
+    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    toc_check large.txt > /dev/null || fail "the large book's contents"
+    echo "peak: $small kB at $(grep -c '^page ' small.txt) pages, $large kB at $(grep -c '^page ' large.txt)"
+    # with the window stopping at the contents: 97 MB against 33 MB; going on: 30 MB against 29
+    [ "$large" -le $((small * 3 / 2)) ] ||
+        fail "peak memory for 10 times the pages ($large kB) is more than 1.5 times the peak for the small book ($small kB)"
+}
+
+# cites_doc OUT REF: a page-sequence whose contents cite, by REF (a page-number-citation or
+# a number written out), section 1 just after them (on the same page: an id placed in the
+# same window as its citation) and sections 2 to 4, each on a page of its own, then a
+# justified paragraph of 80 "voir page N ;" citing section 9 (page 9) the same way.
+cites_doc() {
+    local out=$1 mode=$2 i
+    ref() { if [ "$mode" = cite ]; then echo "<fo:page-number-citation ref-id=\"s$1\"/>"; else echo "$1"; fi; }
+    {
+        cat <<'EOF2'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+<fo:block font-weight="bold">Sommaire</fo:block>
+EOF2
+        for ((i = 1; i <= 4; i++)); do
+            echo "<fo:block text-align-last=\"justify\">Section $i<fo:leader leader-pattern=\"dots\"/>$(ref $i)</fo:block>"
+        done
+        echo '<fo:block id="s1" font-weight="bold" space-before="12pt">Section 1</fo:block>'
+        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
+        for ((i = 1; i <= 80; i++)); do echo "voir page $(ref 9) ;"; done
+        echo "fin.</fo:block>"
+        for ((i = 2; i <= 9; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+            echo "<fo:block>Texte de la section $i.</fo:block>"
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# Citations in the window: the contents' entry citing section 1, placed on the same page,
+# and the paragraph whose placeholder ("00", wider than "9") breaks it into other lines.
+# Its pages are made and spooled all the same; laid out again once section 9 is placed, the
+# paragraph breaks otherwise, so the document takes a second pass (the pages after it were
+# made with its old lines), and ends up exactly as with the numbers written out.
+test_window_citations_in_the_window_end_like_literal_numbers() {
+    cites_doc cite.fo cite
+    cites_doc literal.fo literal
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 2"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    assert_exit 0 "$LIVRABLES" render literal.fo -o literal.pdf
+    pdftotext -layout cite.pdf cite.txt
+    pdftotext -layout literal.pdf literal.txt
+    diff literal.txt cite.txt || fail "the citations end otherwise than the numbers written out"
+    assert_eq 9 "$(pdf_pages cite.pdf)" pages
+    [ "$(grep -o 'voir page 9 ;' cite.txt | wc -l)" -ge 40 ] || fail "page 9 not shown"
+    grep -qE '^Section 1 *\.{3,} *1$' cite.txt || fail "the entry of section 1, on its page"
+    grep -qE '^Section 4 *\.{3,} *4$' cite.txt || fail "the entry of section 4"
+}
+
+# On a region-body turned by its reference-orientation, where an item's boxes go on the page
+# is not told: a block citing a page to come could not be patched in, so the window stops
+# there and the sequence is settled whole, in one pass (without the stop, its pages went
+# out with the placeholders and the document took a second pass).
+test_window_citations_on_a_turned_body_settled_whole() {
+    cites_doc cite.fo cite
+    sed -i 's|<fo:region-body margin-bottom="15mm"/>|<fo:region-body margin-bottom="15mm" reference-orientation="90"/>|' cite.fo
+    grep -q 'reference-orientation="90"' cite.fo || fail "the body is not turned"
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 1"
+    assert_not_contains out.txt "did not settle"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+}
+
+# A table of contents set as a table whose header repeats: its rows can't be patched in (a
+# repeated header is made apart from them), so the first pass's placeholders take the
+# document through a second pass, whose rows show the first pass's numbers, the right ones:
+# they stand as laid out (before, each pass laid them out again, broke them again, and the
+# fourth pass warned that the numbers did not settle).
+test_window_contents_in_a_table_settle_in_two_passes() {
+    cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
+    ./gen_fo --single --no-last --no-toc 8 > book.fo
+    python3 - book.fo <<'PY'
+import sys
+path = sys.argv[1]
+fo = open(path, encoding="utf-8").read()
+rows = "".join(
+    '<fo:table-row><fo:table-cell><fo:block>Chapitre %d</fo:block></fo:table-cell>'
+    '<fo:table-cell><fo:block text-align="end"><fo:page-number-citation ref-id="ch%d"/>'
+    '</fo:block></fo:table-cell></fo:table-row>' % (c, c) for c in range(1, 9))
+toc = ('<fo:table table-layout="fixed" width="100%"><fo:table-column column-width="80%"/>'
+       '<fo:table-column column-width="20%"/><fo:table-header><fo:table-row><fo:table-cell>'
+       '<fo:block font-weight="bold">Chapitre</fo:block></fo:table-cell><fo:table-cell>'
+       '<fo:block font-weight="bold" text-align="end">Page</fo:block></fo:table-cell>'
+       '</fo:table-row></fo:table-header><fo:table-body>' + rows + '</fo:table-body></fo:table>')
+at = fo.index('<fo:flow flow-name="xsl-region-body">') + len('<fo:flow flow-name="xsl-region-body">')
+open(path, "w", encoding="utf-8").write(fo[:at] + "\n" + toc + fo[at:])
+PY
+    grep -q 'page-number-citation ref-id="ch8"' book.fo || fail "no contents in the book"
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text book.fo -o window.txt
+    assert_not_contains out.txt "did not settle"
+    assert_contains out.txt "layout passes: 2"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text book.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+}

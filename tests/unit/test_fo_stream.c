@@ -520,6 +520,48 @@ static void test_node_copy(void **state)
     assert_string_equal(messages(f), "");
 }
 
+/* Entries of a table of contents copied with one pool: the structs of equal properties are
+ * stored once, those that differ (the cited id) apart, and each copy reads as its original. */
+static void test_node_copy_pooled(void **state)
+{
+    fixture *f = *state;
+    const char *text =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'>"
+        "<fo:page-sequence master-reference='A'><fo:flow flow-name='xsl-region-body'>\n"
+        "<fo:block text-align-last='justify'>Chapitre 1<fo:leader leader-pattern='dots'/>"
+        "<fo:page-number-citation ref-id='ch1'/></fo:block>\n"
+        "<fo:block text-align-last='justify'>Chapitre 2<fo:leader leader-pattern='dots'/>"
+        "<fo:page-number-citation ref-id='ch2'/></fo:block>"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    fo_doc *doc = fo_doc_open_memory(text, strlen(text), "p.fo", f->d);
+    arena *sa = arena_new(), *keep = arena_new();
+    assert_non_null(fo_doc_next_page_sequence_head(doc, sa));
+    fo_copy_pool *pool = fo_copy_pool_new(keep);
+    fo_node *copies[2];
+    for (int k = 0; k < 2; k++) {
+        arena *ca = arena_new(); /* each entry in an arena of its own, gone after the copy */
+        fo_node *entry = fo_doc_next_flow_child(doc, ca);
+        if (entry && entry->kind == FO_TEXT) /* the white space between the entries */
+            entry = fo_doc_next_flow_child(doc, ca);
+        assert_non_null(entry);
+        copies[k] = fo_node_copy_pooled(entry, NULL, keep, pool);
+        arena_destroy(ca);
+    }
+    const fo_node *c1 = fo_child(copies[0], FO_PAGE_NUMBER_CITATION);
+    const fo_node *c2 = fo_child(copies[1], FO_PAGE_NUMBER_CITATION);
+    assert_ptr_equal(copies[0]->props, copies[1]->props);
+    assert_ptr_equal(fo_child(copies[0], FO_LEADER)->props, fo_child(copies[1], FO_LEADER)->props);
+    assert_ptr_not_equal(c1->props, c2->props);
+    assert_string_equal(c1->props->ref_id, "ch1");
+    assert_string_equal(c2->props->ref_id, "ch2");
+    assert_string_equal(copies[1]->first_child->text, "Chapitre 2");
+    assert_int_equal(copies[0]->props->text_align_last, FO_KW_justify);
+    arena_destroy(sa);
+    arena_destroy(keep);
+    fo_doc_destroy(doc);
+    assert_string_equal(messages(f), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -530,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_stream_matches_whole),
         ARENA_LOG_TEST(test_malformed_deep_in_flow),
         ARENA_LOG_TEST(test_node_copy),
+        ARENA_LOG_TEST(test_node_copy_pooled),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

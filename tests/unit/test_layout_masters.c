@@ -1,5 +1,6 @@
 /* Unit tests of page masters and page numbers: number formats, page geometry of a
- * simple-page-master, the choice of master in a page-sequence-master. */
+ * simple-page-master, the choice of master in a page-sequence-master, what citations
+ * wait on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -135,12 +136,55 @@ static void test_pick_first_odd_even_blank(void **state)
     arena_destroy(a);
 }
 
+/* A citation's records: waiting (no value at all: a placeholder shown) and unknown (no value
+ * of this pass: what the page window's citing blocks wait on), superseded records aside. */
+static void test_citations_waiting_and_unknown(void **state)
+{
+    (void)state;
+    diag *d = diag_new(stderr);
+    lay_ctx *ctx = lay_ctx_new(NULL, NULL, d);
+    arena *a = arena_new();
+    assert_string_equal(lay_ctx_cite(ctx, "a", false, a), "00"); /* record 0 */
+    assert_true(lay_ctx_cites_waiting(ctx, 0, 1));
+    assert_true(lay_ctx_cites_unknown(ctx, 0, 1));
+    lay_ctx_id_place(ctx, "a", 12, "12", 12, "12");
+    assert_false(lay_ctx_cites_waiting(ctx, 0, 1));
+    assert_false(lay_ctx_cites_unknown(ctx, 0, 1));
+    assert_true(lay_ctx_cites_changed(ctx, 0, 1));
+    lay_ctx_cite(ctx, "b", false, a); /* record 1, laid out again: superseded */
+    lay_ctx_cites_supersede(ctx, 1, 2);
+    assert_false(lay_ctx_cites_unknown(ctx, 1, 2));
+    assert_false(lay_ctx_cites_waiting(ctx, 1, 2));
+    assert_true(lay_ctx_cites_waiting_any(ctx, 1, 2));
+    lay_ctx_id_place(ctx, "b", 14, "14", 14, "14");
+    lay_ctx_pass_done(ctx);
+    /* the next pass shows the last one's value: not waiting, unknown until placed again */
+    assert_string_equal(lay_ctx_cite(ctx, "a", false, a), "12");
+    size_t r = lay_ctx_cite_mark(ctx) - 1;
+    assert_false(lay_ctx_cites_waiting(ctx, r, r + 1));
+    assert_true(lay_ctx_cites_unknown(ctx, r, r + 1));
+    lay_ctx_id_place(ctx, "a", 13, "13", 13, "13");
+    assert_false(lay_ctx_cites_unknown(ctx, r, r + 1));
+    /* a last page that may still move: unknown until settled */
+    lay_ctx_id_place(ctx, "c", 20, "20", 21, "21");
+    lay_ctx_id_provisional(ctx, "c");
+    lay_ctx_cite(ctx, "c", true, a);
+    r = lay_ctx_cite_mark(ctx) - 1;
+    assert_true(lay_ctx_cites_unknown(ctx, r, r + 1));
+    lay_ctx_id_settled(ctx, "c");
+    assert_false(lay_ctx_cites_unknown(ctx, r, r + 1));
+    arena_destroy(a);
+    lay_ctx_destroy(ctx);
+    diag_destroy(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_number_formats),
         cmocka_unit_test(test_geometry),
         cmocka_unit_test(test_pick_first_odd_even_blank),
+        cmocka_unit_test(test_citations_waiting_and_unknown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -372,19 +372,26 @@ static void missing_image_warns_and_draws_grey(void **state)
     diag_destroy(d);
 }
 
-/* Runs whose clusters don't add up, or with glyphs that draw nothing, must not put cairo
- * in an error state: the glyphs are still drawn. */
+/* Runs whose clusters don't add up, split a character, or with glyphs that draw nothing,
+ * must not put cairo in an error state: the glyphs are still drawn. */
 static void odd_runs_are_still_drawn(void **state)
 {
     fixture *fx = *state;
-    lay_box boxes[2] = {fixture_text(fx, "DejaVu Sans", 12, 72, 100, "Broken"),
-                        fixture_text(fx, "DejaVu Sans", 12, 72, 120, "Empty")};
+    lay_box boxes[4] = {fixture_text(fx, "DejaVu Sans", 12, 72, 100, "Broken"),
+                        fixture_text(fx, "DejaVu Sans", 12, 72, 120, "Empty"),
+                        fixture_text(fx, "DejaVu Sans", 12, 72, 140, "\xc3\x89t\xc3\xa9"),
+                        fixture_text(fx, "DejaVu Sans", 12, 72, 160, "Apr\xc3\xa8s")};
     lay_cluster bad = {3, 1};
     boxes[0].u.text.clusters = &bad;
     boxes[0].u.text.nclusters = 1;
     lay_glyph *g = (lay_glyph *)boxes[1].u.text.glyphs;
     g[1].index = 0x0FFFFFFF; /* PANGO_GLYPH_EMPTY */
-    lay_page page = fixture_page(fx, 1, boxes, 2);
+    /* "Été" is 5 bytes and 3 glyphs: clusters of 1, 2 and 2 bytes cut the "É" in two */
+    lay_cluster split[3] = {{1, 1}, {2, 1}, {2, 1}};
+    assert_int_equal(boxes[2].u.text.nglyphs, 3);
+    boxes[2].u.text.clusters = split;
+    boxes[2].u.text.nclusters = 3;
+    lay_page page = fixture_page(fx, 1, boxes, 4);
     const char *out = fixture_path(fx, "odd.pdf");
     paint_options o = pdf_options();
     paint_pdf(out, &o, &page, 1, NULL);
@@ -393,6 +400,8 @@ static void odd_runs_are_still_drawn(void **state)
     assert_non_null(strstr(text, "Broken"));
     assert_non_null(strstr(text, "Em"));  /* the empty glyph's text stays */
     assert_non_null(strstr(text, "pty"));
+    assert_non_null(strstr(text, "t\xc3\xa9"));      /* drawn without its clusters */
+    assert_non_null(strstr(text, "Apr\xc3\xa8s")); /* and cairo still draws after it */
     g_free(text);
 }
 

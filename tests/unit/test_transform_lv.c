@@ -179,6 +179,23 @@ static void test_shares(void **state)
     free(s);
 }
 
+/* lv_words: each text a word apart, every separator (one space per character, multibyte
+ * ones included) a space; the rest, stray bytes too, as it was. */
+static void test_words(void **state)
+{
+    (void)state;
+    const char *texts[] = {"Le PLUi-H, l’OPAH-RU", "(SCoT)", "a" NB "b\tc", "\xff"};
+    char *s = lv_words(texts, 4, ",’()-" NB);
+    assert_string_equal(s, "  Le PLUi H  l OPAH RU  SCoT  a b\tc \xff ");
+    free(s);
+    s = lv_words(texts, 1, ",’()");
+    assert_string_equal(s, "  Le PLUi-H  l OPAH-RU ");
+    free(s);
+    s = lv_words(NULL, 0, ",");
+    assert_string_equal(s, "  ");
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_date_ranges),
         cmocka_unit_test(test_shares),
+        cmocka_unit_test(test_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
