@@ -242,6 +242,13 @@
     <xsl:attribute name="border-before-width">0.8pt</xsl:attribute>
     <xsl:attribute name="border-before-color"><xsl:value-of select="$color-primary"/></xsl:attribute>
   </xsl:attribute-set>
+  <!-- A second line in a cell that qualifies the first ("dont part du porteur : …"). -->
+  <xsl:attribute-set name="table-detail">
+    <xsl:attribute name="font-style">italic</xsl:attribute>
+    <xsl:attribute name="font-size"><xsl:value-of select="$font-size-small"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$color-muted"/></xsl:attribute>
+    <xsl:attribute name="text-align">start</xsl:attribute>
+  </xsl:attribute-set>
   <!-- A sub-heading row spanning the table (e.g. an axis inside the action plan). -->
   <xsl:attribute-set name="table-group-cell">
     <xsl:attribute name="font-weight">bold</xsl:attribute>

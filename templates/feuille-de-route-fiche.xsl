@@ -31,9 +31,12 @@
       </xsl:if>
       <d:field label="Calendrier"><xsl:apply-templates select="." mode="fiche-calendar"/></d:field>
       <d:field label="Statut"><xsl:value-of select="t:label('statut', @statut)"/></d:field>
+      <!-- "à définir" beside its label, not "coût à définir" again -->
       <d:field label="Coût estimé">
-        <xsl:apply-templates select="." mode="cost"/>
-        <xsl:if test="a:cout"><xsl:value-of select="concat(' ', t:tax(.))"/></xsl:if>
+        <xsl:choose>
+          <xsl:when test="a:cout"><xsl:value-of select="concat(t:amount(a:cout), ' ', t:tax(.))"/></xsl:when>
+          <xsl:otherwise>à définir</xsl:otherwise>
+        </xsl:choose>
       </d:field>
       <xsl:if test="a:cout or a:financements">
         <d:field label="Financements">

@@ -17,12 +17,13 @@
   <xsl:include href="feuille-de-route-fiche.xsl"/>
 
   <!-- Muenchian grouping keys, all scoped by site id. -->
-  <!-- A funder's lines of one kind (t:funding-kind): a commune's aid to another's action and
-       its own funds for its own action are two rows. Only the lines of open actions with a
-       cost, the ones the tables by funder count: tested once a line here rather than at
-       every look-up (each test a call of t:open, the bulk of those tables' time). -->
+  <!-- A funder's lines, whatever their kind: a commune's aid to another's action and its own
+       funds for its own action are one funder's commitment, one row. Only the lines of open
+       actions with a cost, the ones the table by funder counts: tested once a line here
+       rather than at every look-up (each test a call of t:open, the bulk of that table's
+       time). -->
   <xsl:key name="line-by-funder" match="a:action[t:open(.) and a:cout]/a:financements/a:ligne"
-           use="concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur))"/>
+           use="concat(ancestor::a:site/@id, '|', normalize-space(@financeur))"/>
   <xsl:key name="etude-by-text" match="a:etude"
            use="concat(ancestor::a:site/@id, '|', normalize-space(.))"/>
   <xsl:key name="outil-by-text" match="a:outil"
@@ -165,8 +166,11 @@
     </d:section>
   </xsl:template>
 
-  <!-- One row per funder (first line of each key group), largest amount first, then the part
-       of the costs no line covers; shares of the plan's cost adding up to 100 %. -->
+  <!-- One row per funder, its whole commitment to the plan whatever the kind of money, the
+       largest first, so that the first row is the first funder; under the funder's name, the
+       part of it that is no funder's aid to another's action (the porteur's own funds, a
+       loan, a land carrying); then the part of the costs no line covers. Each share rounded
+       on its own (lv:share), the note under the table when they don't add up to 100 %. -->
   <xsl:template name="fdr-by-funder">
     <xsl:param name="actions"/>
     <xsl:param name="funded"/>
@@ -175,23 +179,18 @@
     </xsl:variable>
     <xsl:variable name="facts" select="exsl:node-set($facts-rtf)/t:f"/>
     <xsl:variable name="firsts" select="$funded[generate-id() = generate-id(key('line-by-funder',
-        concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))[1])]"/>
+        concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))[1])]"/>
     <!-- The rows' totals, in the rows' order, for the shares. -->
     <xsl:variable name="order-rtf">
       <xsl:for-each select="$firsts">
-        <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
-        <t:r id="{generate-id()}" kind="{t:funding-kind(.)}"
-             total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)}"/>
+        <t:r total="{sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)}"/>
       </xsl:for-each>
-      <t:r id="gap" total="{sum($facts/@gap)}"/>
+      <t:r total="{sum($facts/@gap)}"/>
     </xsl:variable>
-    <xsl:variable name="order" select="exsl:node-set($order-rtf)/t:r"/>
-    <!-- sub-headings by kind of money unless every row is a funder's aid -->
-    <xsl:variable name="several-kinds" select="$order[@kind and @kind != 'subvention']"/>
     <xsl:variable name="totals">
-      <xsl:for-each select="$order"><xsl:value-of select="concat(@total, ' ')"/></xsl:for-each>
+      <xsl:for-each select="exsl:node-set($order-rtf)/t:r"><xsl:value-of select="concat(@total, ' ')"/></xsl:for-each>
     </xsl:variable>
     <d:table cols="6.2 2.6 2.6 2.6 2.7 1.8">
       <d:head><d:cell>Financeur (actions)</d:cell>
@@ -200,17 +199,10 @@
         <d:cell align="end"><xsl:value-of select="concat('Total ', t:tax-of($facts))"/></d:cell>
         <d:cell align="end">Part</d:cell></d:head>
       <xsl:for-each select="$firsts">
-        <xsl:sort select="t:funding-rank(t:funding-kind(.))" data-type="number"/>
-        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))/@montant)"
+        <xsl:sort select="sum(key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))/@montant)"
                   data-type="number" order="descending"/>
         <xsl:variable name="group"
-            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', t:funding-kind(.), '|', normalize-space(@financeur)))"/>
-        <!-- a sub-heading over each kind of money, when there are several -->
-        <xsl:variable name="kind" select="t:funding-kind(.)"/>
-        <xsl:variable name="p" select="position()"/>
-        <xsl:if test="$several-kinds and ($p = 1 or $order[$p - 1]/@kind != $kind)">
-          <d:row type="group"><d:cell><xsl:value-of select="t:label('fonds', $kind)"/></d:cell></d:row>
-        </xsl:if>
+            select="key('line-by-funder', concat(ancestor::a:site/@id, '|', normalize-space(@financeur)))"/>
         <d:row>
           <d:cell>
             <xsl:value-of select="lv:typo(normalize-space(@financeur))"/>
@@ -221,6 +213,7 @@
               <xsl:value-of select="@numero"/>
             </xsl:for-each>
             <xsl:text>)</xsl:text>
+            <xsl:call-template name="fdr-funder-kinds"><xsl:with-param name="group" select="$group"/></xsl:call-template>
           </d:cell>
           <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($group[@etat = 'acquis']/@montant))"/></d:cell>
           <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($group[not(@etat) or @etat = 'sollicite']/@montant))"/></d:cell>
@@ -230,26 +223,53 @@
         </d:row>
       </xsl:for-each>
       <xsl:if test="sum($facts/@gap) &gt; 0">
-        <xsl:if test="$several-kinds">
-          <d:row type="group"><d:cell>Part non couverte</d:cell></d:row>
-        </xsl:if>
         <d:row>
           <d:cell><d:em>Financeur à trouver (part du coût qu’aucune ligne ne couvre)</d:em></d:cell>
           <d:cell align="end"/><d:cell align="end"/>
           <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@gap))"/></d:cell>
           <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@gap))"/></d:cell>
-          <d:cell align="end"><xsl:value-of select="t:share($totals, count($order))"/></d:cell>
+          <d:cell align="end"><xsl:value-of select="t:share($totals, count($firsts) + 1)"/></d:cell>
         </d:row>
       </xsl:if>
       <d:row type="total">
         <d:cell>Total</d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq))"/></d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@sol))"/></d:cell>
-        <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@rech))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@acq))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@sol))"/></d:cell>
+        <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:value-of select="t:amount(sum($facts/@acq) + sum($facts/@sol) + sum($facts/@rech))"/></d:cell>
         <d:cell align="end"><xsl:if test="sum($facts/@cost) &gt; 0">100,0&#160;%</xsl:if></d:cell>
       </d:row>
     </d:table>
+    <xsl:variable name="note">
+      <xsl:call-template name="fin-rounding-note"><xsl:with-param name="all" select="$totals"/></xsl:call-template>
+    </xsl:variable>
+    <xsl:if test="string($note) != ''"><d:caption><xsl:value-of select="$note"/></d:caption></xsl:if>
+  </xsl:template>
+
+  <!-- Under a funder's name, what of its commitment is not a cofinancing of another's
+       action: "dont part du porteur : 1 185 000 € ; emprunt : 300 000 €" (all of it, maybe).
+       Nothing when every line is a cofinancing. -->
+  <xsl:template name="fdr-funder-kinds">
+    <xsl:param name="group"/>
+    <xsl:variable name="kinds-rtf">
+      <xsl:for-each select="$group">
+        <xsl:variable name="kind" select="t:funding-kind(.)"/>
+        <xsl:if test="$kind != 'subvention'"><t:k kind="{$kind}" amount="{@montant}" rank="{t:funding-rank($kind)}"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="kinds" select="exsl:node-set($kinds-rtf)/t:k"/>
+    <xsl:if test="$kinds">
+      <d:detail>
+        <xsl:text>dont </xsl:text>
+        <xsl:for-each select="$kinds">
+          <xsl:sort select="@rank" data-type="number"/>
+          <xsl:if test="not(preceding-sibling::t:k[@kind = current()/@kind])">
+            <xsl:if test="position() &gt; 1">&#8239;; </xsl:if>
+            <xsl:value-of select="concat(t:label('fonds-dont', @kind), '&#160;: ', t:amount(sum($kinds[@kind = current()/@kind]/@amount)))"/>
+          </xsl:if>
+        </xsl:for-each>
+      </d:detail>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="a:gouvernance" mode="fdr-governance">

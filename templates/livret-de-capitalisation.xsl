@@ -179,15 +179,15 @@
   </xsl:template>
 
   <!-- "L’atelier a été conduit par Agence Territoires et Rivières (architecture, urbanisme),
-       avec Géosols conseil (sites et sols pollués), pour un coût de 33 000 €, dont 30 000 €
-       de l’État." -->
+       avec Géosols conseil (sites et sols pollués). Il a coûté 33 000 €, dont 30 000 €
+       apportés par l’État (marché de l’équipe) et 3 000 € par la collectivité." -->
   <xsl:template name="ldc-team-and-cost">
     <xsl:variable name="lead" select="$atelier/a:equipe/a:mandataire"/>
     <xsl:variable name="others" select="$atelier/a:equipe/a:cotraitant"/>
     <xsl:variable name="lines" select="$atelier/a:financement/a:ligne"/>
     <xsl:if test="$lead or $lines">
       <d:p>
-        <xsl:text>L’atelier a été conduit</xsl:text>
+        <xsl:if test="$lead"><xsl:text>L’atelier a été conduit</xsl:text></xsl:if>
         <xsl:for-each select="$lead">
           <!-- "par l’Agence …" when the name's first word has a known gender, else "par l’équipe …" -->
           <xsl:variable name="name" select="lv:typo(normalize-space(@nom))"/>
@@ -209,14 +209,56 @@
           <xsl:value-of select="lv:typo(normalize-space(@nom))"/>
           <xsl:if test="@specialites"><xsl:value-of select="concat(' (', lv:typo(normalize-space(@specialites)), ')')"/></xsl:if>
         </xsl:for-each>
-        <xsl:if test="$lines">
-          <xsl:value-of select="concat(', pour un coût de ', t:amount(sum($lines/@montant)))"/>
-          <xsl:if test="$lines[@nature = 'etat'] and $lines[not(@nature = 'etat')]">
-            <xsl:value-of select="concat(', dont ', t:amount(sum($lines[@nature = 'etat']/@montant)), ' de l’État')"/>
-          </xsl:if>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
+        <xsl:if test="$lead"><xsl:text>. </xsl:text></xsl:if>
+        <xsl:call-template name="ldc-cost">
+          <xsl:with-param name="lines" select="$lines"/>
+          <!-- "Il" after the sentence on the team, whose subject is the atelier -->
+          <xsl:with-param name="subject">
+            <xsl:choose><xsl:when test="$lead">Il</xsl:when><xsl:otherwise>L’atelier</xsl:otherwise></xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
       </d:p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- What the atelier cost and who paid, apart from who conducted it, so that its cost is
+       not read as the team's: "L’atelier a coûté 188 000 €, dont 165 000 € apportés par
+       l’État (marché de l’équipe projet : 150 000 € ; frais de séances : 15 000 €) et
+       23 000 € par les collectivités." Each part by the lines' nature; the State's lines
+       (the team's contract among them) said with what they pay for. -->
+  <xsl:template name="ldc-cost">
+    <xsl:param name="lines"/>
+    <xsl:param name="subject" select="'L’atelier'"/>
+    <xsl:variable name="state" select="$lines[@nature = 'etat']"/>
+    <xsl:if test="$lines">
+      <xsl:value-of select="concat($subject, ' a coûté ', t:amount(sum($lines/@montant)))"/>
+      <xsl:if test="$state and $lines[not(@nature = 'etat')]">
+        <xsl:value-of select="concat(', dont ', t:amount(sum($state/@montant)), ' apportés par l’État')"/>
+        <xsl:choose>
+          <xsl:when test="count($state) = 1 and $state/@objet">
+            <xsl:value-of select="concat(' (', lv:typo(normalize-space($state/@objet)), ')')"/>
+          </xsl:when>
+          <xsl:when test="count($state) &gt; 1 and not($state[not(@objet)])">
+            <xsl:text> (</xsl:text>
+            <xsl:for-each select="$state">
+              <xsl:if test="position() &gt; 1">&#8239;; </xsl:if>
+              <xsl:value-of select="concat(lv:typo(normalize-space(@objet)), '&#160;: ', t:amount(@montant))"/>
+            </xsl:for-each>
+            <xsl:text>)</xsl:text>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:variable name="local" select="$lines[@nature = 'local']"/>
+        <xsl:variable name="other" select="$lines[@nature = 'autre']"/>
+        <xsl:if test="$local">
+          <xsl:value-of select="concat(t:plural(1 + count($other[1]), ' et ', ', '), t:amount(sum($local/@montant)),
+              t:plural(count($local), ' par la collectivité', ' par les collectivités'))"/>
+        </xsl:if>
+        <xsl:if test="$other">
+          <xsl:value-of select="concat(' et ', t:amount(sum($other/@montant)),
+              t:plural(count($other), ' par un autre financeur', ' par d’autres financeurs'))"/>
+        </xsl:if>
+      </xsl:if>
+      <xsl:text>.</xsl:text>
     </xsl:if>
   </xsl:template>
 

@@ -46,15 +46,20 @@ char *lv_month_year(const char *iso);
  * "du 12 décembre 2025 au 14 janvier 2026", "le 12 mars 2025" (same day or no end). */
 char *lv_date_range(const char *from, const char *to);
 
-/* Largest-remainder rounding: `units` (1000 for tenths of a percent) shared out between the
- * `n` non-negative `values` in proportion, written to `out`, adding up to exactly `units`
- * (a unit left over goes to the largest remainder, the first one on ties). False, `out`
- * unspecified, when a value is negative or not finite or all are zero. */
+/* `units` (1000 for tenths of a percent) shared out between the `n` non-negative `values`
+ * in proportion, each share rounded on its own to the nearest unit, half away from zero,
+ * written to `out`. The rounded shares may add up to a unit more or less than `units`
+ * (three thirds are 333 + 333 + 333); see lv_shares_sum(). False, `out` unspecified, when a
+ * value is negative or not finite or all are zero. */
 bool lv_shares(const double *values, size_t n, long units, long *out);
 
-/* The share of values[index - 1] in the sum of the `n` values, in French with one decimal
- * at most: "38,2 %", "40 %"; the shares of all the values add up to exactly 100 %. "" when
- * lv_shares() fails or index is not in 1..n. */
+/* The sum of the rounded shares lv_shares() gives, -1 when it fails: a table whose shares
+ * don't add up to `units` says so under it. */
+long lv_shares_sum(const double *values, size_t n, long units);
+
+/* The share of values[index - 1] in the sum of the `n` values, in French with one decimal:
+ * "38,2 %", "40,0 %" (lv_shares() rounding). "" when lv_shares() fails or index is not in
+ * 1..n. */
 char *lv_share(const double *values, size_t n, size_t index);
 
 /* The words of `texts` for a search of whole words: " " then, for each text, a space and

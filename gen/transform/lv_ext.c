@@ -77,9 +77,53 @@ static void fn_date_range(xmlXPathParserContextPtr ctxt, int nargs)
 
 void transform_register_lv_measure(void); /* lv_measure.c */
 
+/* The space-separated numbers of `list` into `values` (at most `max`), read as XPath reads
+ * them, whatever the C locale; false when there are more than `max`. */
+static bool read_numbers(const xmlChar *list, double *values, size_t max, size_t *n)
+{
+    *n = 0;
+    for (const char *p = (const char *)list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *end = p;
+        while (*end && *end != ' ')
+            end++;
+        if (end == p)
+            break;
+        if (*n == max)
+            return false;
+        xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
+        values[(*n)++] = xmlXPathStringEvalNumber(word);
+        xmlFree(word);
+        p = end;
+    }
+    return true;
+}
+
+enum { MAX_SHARES = 256 }; /* more numbers than any table has rows */
+
+/* lv:shares-total(values): what the rounded shares lv:share gives of `values` add up to, in
+ * tenths of a percent (1000 when they make 100,0 %, 999 or 1001 when rounding moved them);
+ * NaN when they have no shares (all zero, a negative value). */
+static void fn_shares_total(xmlXPathParserContextPtr ctxt, int nargs)
+{
+    if (!arity_is(ctxt, nargs, 1))
+        return;
+    xmlChar *list = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(list);
+        return;
+    }
+    double values[MAX_SHARES];
+    size_t n;
+    bool ok = read_numbers(list, values, MAX_SHARES, &n);
+    xmlFree(list);
+    long sum = ok ? lv_shares_sum(values, n, 1000) : -1;
+    valuePush(ctxt, xmlXPathNewFloat(sum >= 0 ? (double)sum : xmlXPathNAN));
+}
+
 /* lv:share(values, i): the share of the i-th of the space-separated numbers `values` in
- * their sum, the shares of all of them adding up to 100 %. Numbers are read as XPath reads
- * them, whatever the C locale. */
+ * their sum, rounded to a tenth of a percent ("5,8 %"). */
 static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (!arity_is(ctxt, nargs, 2))
@@ -90,24 +134,9 @@ static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
         xmlFree(list);
         return;
     }
-    double values[256]; /* more numbers than any table has rows */
-    size_t n = 0;
-    bool ok = true;
-    for (const char *p = (const char *)list; ok && *p;) {
-        while (*p == ' ')
-            p++;
-        const char *end = p;
-        while (*end && *end != ' ')
-            end++;
-        if (end == p)
-            break;
-        xmlChar *word = xmlStrndup(BAD_CAST p, (int)(end - p));
-        ok = n < sizeof values / sizeof *values;
-        if (ok)
-            values[n++] = xmlXPathStringEvalNumber(word);
-        xmlFree(word);
-        p = end;
-    }
+    double values[MAX_SHARES];
+    size_t n;
+    bool ok = read_numbers(list, values, MAX_SHARES, &n);
     xmlFree(list);
     bool whole = index >= 1 && index <= (double)n && index == (double)(size_t)index;
     push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
@@ -149,6 +178,7 @@ void transform_register_lv_functions(void)
         const char *name;
         xmlXPathFunction fn;
     } fns[] = {
+        {"shares-total", fn_shares_total},
         {"typo", fn_typo},     {"amount", fn_amount},         {"number", fn_number},
         {"date", fn_date},     {"month-year", fn_month_year}, {"date-range", fn_date_range},
         {"share", fn_share},

@@ -1,4 +1,4 @@
-/* lv:share: percentages that add up to exactly 100 % (largest-remainder rounding). */
+/* lv:share: percentages, each rounded to a tenth of a percent, half away from zero. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -12,8 +12,7 @@ bool lv_shares(const double *values, size_t n, long units, long *out)
 {
     long long total = 0;
     long long *cents = calloc(n ? n : 1, sizeof *cents);
-    long long *rest = calloc(n ? n : 1, sizeof *rest);
-    if (!cents || !rest)
+    if (!cents)
         abort();
     bool ok = true;
     for (size_t i = 0; i < n && ok; i++) {
@@ -22,25 +21,28 @@ bool lv_shares(const double *values, size_t n, long units, long *out)
         total += cents[i];
     }
     ok = ok && total > 0;
-    long given = 0;
-    for (size_t i = 0; ok && i < n; i++) {
-        long long scaled = cents[i] * units; /* < 2^63 for amounts under 10^13 euros */
-        out[i] = (long)(scaled / total);
-        rest[i] = scaled % total;
-        given += out[i];
-    }
-    /* The units still to give go one each to the largest remainders, the first on ties. */
-    for (; ok && given < units; given++) {
-        size_t best = 0;
-        for (size_t i = 1; i < n; i++)
-            if (rest[i] > rest[best])
-                best = i;
-        out[best]++;
-        rest[best] = -1;
-    }
+    /* Each share rounded on its own, half up (shares are never negative, so half away from
+     * zero, the French usage): exactly 5.85 % is 5.9 %, 5.845 % is 5.8 %. Never nudged to make the
+     * column add up: a published share is the one a reader who divides finds. */
+    for (size_t i = 0; ok && i < n; i++)
+        out[i] = (long)((2 * cents[i] * units + total) / (2 * total)); /* < 2^63 under 10^12 euros */
     free(cents);
-    free(rest);
     return ok;
+}
+
+long lv_shares_sum(const double *values, size_t n, long units)
+{
+    long *parts = calloc(n ? n : 1, sizeof *parts);
+    if (!parts)
+        abort();
+    long sum = -1;
+    if (lv_shares(values, n, units, parts)) {
+        sum = 0;
+        for (size_t i = 0; i < n; i++)
+            sum += parts[i];
+    }
+    free(parts);
+    return sum;
 }
 
 char *lv_share(const double *values, size_t n, size_t index)

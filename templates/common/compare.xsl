@@ -143,7 +143,7 @@
       <d:head><d:cell>Site</d:cell><d:cell align="end">Actions</d:cell>
         <xsl:for-each select="$priorities"><d:cell align="end"><xsl:value-of select="@col"/></d:cell></xsl:for-each>
         <xsl:for-each select="$horizons"><d:cell align="end"><xsl:value-of select="@col"/></d:cell></xsl:for-each>
-        <d:cell align="end"><xsl:value-of select="concat('Budget ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
+        <d:cell align="end"><xsl:value-of select="concat('Coût ', t:tax-of-actions($sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)]))"/></d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <d:row>
@@ -181,7 +181,7 @@
       <!-- the first table that leaves out the actions without a cost says so -->
       <xsl:variable name="nocost" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)][not(a:cout)]"/>
       <xsl:if test="$nocost">
-        <xsl:value-of select="t:plural(count($nocost), ' Le budget ne compte pas l’action ', ' Le budget ne compte pas les actions ')"/>
+        <xsl:value-of select="t:plural(count($nocost), ' Le coût ne compte pas l’action ', ' Le coût ne compte pas les actions ')"/>
         <xsl:for-each select="$nocost">
           <xsl:if test="position() &gt; 1">
             <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
@@ -191,7 +191,7 @@
             <xsl:text> (</xsl:text><xsl:apply-templates select="ancestor::a:site/a:nom" mode="plain"/><xsl:text>)</xsl:text>
           </xsl:if>
         </xsl:for-each>
-        <xsl:value-of select="t:plural(count($nocost), ', au coût encore à définir.', ', au coût encore à définir.')"/>
+        <xsl:value-of select="', dont le coût reste à définir.'"/>
       </xsl:if>
     </d:caption>
   </xsl:template>

@@ -7,8 +7,9 @@
   counts as sollicité) and à rechercher, which also takes the part of an action's cost that
   no line covers. Only the actions of the plan count: those still open (statut a-lancer or
   en-cours) and with a cost; an open action without a cost is named apart ("coût à
-  définir"), never silently left out. Shares of the cost add up to exactly 100 % (lv:share,
-  largest-remainder rounding). Every table says whether its amounts are HT or TTC: an
+  définir"), never silently left out. Each share of the cost is rounded on its own to a
+  tenth of a percent, half away from zero (lv:share); a table whose rounded shares don't add
+  up to 100 % says so under it. Every table says whether its amounts are HT or TTC: an
   action's cout/@taxe, else the atelier's @taxe, else HT.
 -->
 <xsl:stylesheet version="1.0"
@@ -47,13 +48,13 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The rank of a kind in tables by funder: aids first, then own funds, loans, carrying. -->
+  <!-- The rank of a kind where kinds are listed: aids first, then own funds, loans, carrying. -->
   <func:function name="t:funding-rank">
     <xsl:param name="kind"/>
     <func:result select="string-length(substring-before('subvention autofinancement emprunt portage', $kind))"/>
   </func:function>
 
-  <!-- An amount, or a dash for nothing (rows where most cells are empty). -->
+  <!-- An amount, or a dash for nothing (a state with no money in a financing table). -->
   <func:function name="t:amount-or-dash">
     <xsl:param name="n"/>
     <xsl:choose>
@@ -162,14 +163,27 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The sentence a table of shares needs when its rounded shares (lv:share: each rounded
+       on its own) don't add up to 100,0 %; nothing when they do. $all: the space-separated
+       amounts the shares are of. -->
+  <xsl:template name="fin-rounding-note">
+    <xsl:param name="all"/>
+    <xsl:variable name="sum" select="lv:shares-total($all)"/>
+    <xsl:if test="$sum = $sum and $sum != 1000">
+      <xsl:text>Les parts étant arrondies, leur somme peut différer de&#160;100&#160;%.</xsl:text>
+    </xsl:if>
+  </xsl:template>
+
   <!-- What a table's figures leave out or mix, as d:caption: the taxes when they are mixed,
-       the actions whose cost is still to define, and how the shares are rounded. -->
+       the actions whose cost is still to define, and the rounding of the shares of acquis,
+       sollicité and à rechercher when it shows. No caption when there is nothing to say. -->
   <xsl:template name="fin-notes">
     <xsl:param name="facts"/>
+    <xsl:variable name="shares" select="concat(sum($facts/@acq), ' ', sum($facts/@sol), ' ', sum($facts/@rech))"/>
     <xsl:variable name="costed" select="$facts[@cost]"/>
     <xsl:variable name="nocost" select="$facts[@nocost]"/>
-    <xsl:if test="$costed">
-      <d:caption>
+    <xsl:variable name="text">
+      <xsl:if test="$costed">
         <xsl:if test="t:tax-of($costed) = 'HT/TTC'">
           <xsl:text>Montants hors taxes, sauf ceux des actions </xsl:text>
           <xsl:call-template name="fin-numbers">
@@ -186,33 +200,23 @@
           </xsl:call-template>
           <xsl:value-of select="t:plural(count($nocost), ', non comprise dans les totaux. ', ', non comprises dans les totaux. ')"/>
         </xsl:if>
-        <!-- The shares total 100 % (largest remainder): when plain rounding would not, one
-             share differs from what a reader who divides finds (32,7 % for 32,64 %): say so,
-             in words a reader uses. -->
-        <xsl:variable name="acq" select="sum($costed/@acq)"/>
-        <xsl:variable name="sol" select="sum($costed/@sol)"/>
-        <xsl:variable name="rech" select="sum($costed/@rech)"/>
-        <xsl:variable name="whole" select="$acq + $sol + $rech"/>
-        <xsl:choose>
-          <xsl:when test="$whole = 0 or round($acq * 1000 div $whole) + round($sol * 1000 div $whole) + round($rech * 1000 div $whole) = 1000">
-            <xsl:text>Parts arrondies au dixième.</xsl:text>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:text>Parts arrondies au dixième ; l’arrondi d’une part est ajusté pour que leur total fasse 100&#160;%.</xsl:text>
-          </xsl:otherwise>
-        </xsl:choose>
-      </d:caption>
+        <xsl:call-template name="fin-rounding-note"><xsl:with-param name="all" select="$shares"/></xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:if test="normalize-space($text) != ''">
+      <d:caption><xsl:value-of select="normalize-space($text)"/></d:caption>
     </xsl:if>
   </xsl:template>
 
-  <!-- The amount cells of one row: cost, acquis, sollicité, à rechercher. -->
+  <!-- The amount cells of one row: cost, acquis, sollicité, à rechercher; nothing in a state
+       is a dash, as in the table by funder. -->
   <xsl:template name="fin-cells">
     <xsl:param name="f"/>
     <!-- facts without a cost have none of these attributes: they add nothing -->
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@cost))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@acq))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@sol))"/></d:cell>
-    <d:cell align="end"><xsl:value-of select="t:amount(sum($f/@rech))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@cost))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@acq))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@sol))"/></d:cell>
+    <d:cell align="end"><xsl:value-of select="t:amount-or-dash(sum($f/@rech))"/></d:cell>
   </xsl:template>
 
   <!-- The shares row: "Part du coût | 100 % | 38,2 % | 25,1 % | 36,7 %". -->
@@ -297,6 +301,12 @@
           <xsl:with-param name="label" select="'Part'"/>
         </xsl:call-template>
       </d:table>
+      <xsl:variable name="note">
+        <xsl:call-template name="fin-rounding-note">
+          <xsl:with-param name="all" select="concat(sum($f/@acq), ' ', sum($f/@sol), ' ', sum($f/@rech))"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="string($note) != ''"><d:caption><xsl:value-of select="$note"/></d:caption></xsl:if>
       <xsl:if test="$f/@gap &gt; 0">
         <d:p>
           <xsl:value-of select="concat('Dont ', t:amount($f/@gap), ' que ne couvre encore aucune ligne de financement.')"/>

@@ -65,13 +65,14 @@
     <t:l k="financement:etat">État</t:l>
     <t:l k="financement:local">Collectivités</t:l>
     <t:l k="financement:autre">Autres</t:l>
-    <t:l k="fonds:subvention">Subventions et aides</t:l>
-    <t:l k="fonds:autofinancement">Autofinancement</t:l>
-    <t:l k="fonds:emprunt">Emprunts</t:l>
-    <t:l k="fonds:portage">Portage foncier (avances à racheter)</t:l>
-    <t:l k="fonds-ligne:autofinancement">Autofinancement</t:l>
+    <!-- a fiche's line: "Part du porteur (Région Occitanie) : 220 000 € (sollicité)" -->
+    <t:l k="fonds-ligne:autofinancement">Part du porteur</t:l>
     <t:l k="fonds-ligne:emprunt">Emprunt</t:l>
     <t:l k="fonds-ligne:portage">Portage foncier</t:l>
+    <!-- under a funder in the table by funder: "dont part du porteur : 220 000 €" -->
+    <t:l k="fonds-dont:autofinancement">part du porteur</t:l>
+    <t:l k="fonds-dont:emprunt">emprunt</t:l>
+    <t:l k="fonds-dont:portage">portage foncier (avance à racheter)</t:l>
   </t:labels>
   <xsl:variable name="labels" select="document('')/*/t:labels/t:l"/>
 

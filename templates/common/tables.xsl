@@ -6,6 +6,8 @@
       <d:head><d:cell>Heure</d:cell>…</d:head>  header row, repeated after page breaks
       <d:row type="group|total"?>               group: one spanning sub-heading; total: bold
         <d:cell align="end|center"? span="2"?>inline content, or d:p / d:list blocks</d:cell>
+                                              inline content may end with <d:detail>: a
+                                              line under it, smaller ("dont …")
       </d:row>
     </d:table>
   and the fiche (label/value block with a coloured band):
@@ -182,6 +184,10 @@
         </xsl:if>
       </fo:marker>
     </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="d:detail" mode="fo">
+    <fo:block xsl:use-attribute-sets="table-detail"><xsl:apply-templates mode="fo"/></fo:block>
   </xsl:template>
 
   <xsl:template name="cell-span">

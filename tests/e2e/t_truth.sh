@@ -1,5 +1,6 @@
 # End-to-end tests that the deliverables say what the source says: financing split by state
-# (acquis, sollicité, à rechercher with the uncovered costs) with shares adding up to 100 %,
+# (acquis, sollicité, à rechercher with the uncovered costs) and by funder (one row each, the
+# largest first), shares each rounded on its own with a note where they don't add up to 100 %,
 # realised and abandoned actions listed apart, dates and versions from the source whatever
 # the build clock, no "(s)" plurals, one bookmark per fiche action. Over both examples and
 # tests/ateliers/insolite (six sites, no-cost, unfunded and closed actions, long titles, TTC).
@@ -54,6 +55,31 @@ truth_every_site() {
 
 test_truth_feuille_de_route_financing_by_state() {
     truth_every_site financing feuille-de-route
+}
+
+test_truth_rapport_final_financing_by_axis() {
+    truth_every_site rapport-financing rapport-final
+}
+
+# The livret says what the atelier cost and what the State's lines paid for, apart from the
+# team that conducted it (whose contract is only one of those lines).
+test_truth_livret_atelier_cost_apart_from_the_team() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES; do
+        check_truth atelier-cost "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "the atelier's cost"
+}
+
+# One label for one amount in every deliverable: « Coût HT », « Coût estimé | à définir ».
+test_truth_one_label_for_costs() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth cost-labels "${pdfs[@]}" || fail "cost labels"
 }
 
 test_truth_livret_and_dossier_financing_by_site() {

@@ -132,7 +132,8 @@ static void test_date_ranges(void **state)
     }
 }
 
-/* Shares always add up to the whole: the largest remainders get the units left over. */
+/* Each share rounded on its own to a tenth of a percent, half away from zero, never nudged
+ * so that the column adds up: the table says so instead (lv_shares_sum). */
 static void test_shares(void **state)
 {
     (void)state;
@@ -140,26 +141,35 @@ static void test_shares(void **state)
         double values[4];
         size_t n;
         long want[4];
+        long sum;
     } cases[] = {
-        {{1, 1, 1}, 3, {334, 333, 333}},
-        {{2, 1}, 2, {667, 333}},
-        {{380000, 0, 120000}, 3, {760, 0, 240}},
-        {{0.01, 999.99}, 2, {0, 1000}},
-        {{5, 0}, 2, {1000, 0}},
-        {{1, 1, 1, 1}, 4, {250, 250, 250, 250}},
+        {{1, 1, 1}, 3, {333, 333, 333}, 999},
+        {{2, 1}, 2, {667, 333}, 1000},
+        {{380000, 0, 120000}, 3, {760, 0, 240}, 1000},
+        {{0.01, 999.99}, 2, {0, 1000}, 1000},
+        {{5, 0}, 2, {1000, 0}, 1000},
+        {{1, 1, 1, 1}, 4, {250, 250, 250, 250}, 1000},
+        /* 5,85 % exactly: half away from zero */
+        {{585, 9415}, 2, {59, 942}, 1001},
+        /* 325 000 of 5 560 000 is 5,845 %: 5,8 % */
+        {{325000, 5235000}, 2, {58, 942}, 1000},
+        /* 405 000 of 765 000 is 52,94 %: 52,9 % */
+        {{405000, 216000, 144000}, 3, {529, 282, 188}, 999},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         long got[4];
         assert_true(lv_shares(cases[i].values, cases[i].n, 1000, got));
         for (size_t j = 0; j < cases[i].n; j++)
             assert_int_equal(got[j], cases[i].want[j]);
+        assert_int_equal(lv_shares_sum(cases[i].values, cases[i].n, 1000), cases[i].sum);
     }
     long out[2];
     assert_false(lv_shares((double[]){0, 0}, 2, 1000, out));
     assert_false(lv_shares((double[]){-1, 2}, 2, 1000, out));
+    assert_int_equal(lv_shares_sum((double[]){0, 0}, 2, 1000), -1);
     double third[] = {1, 1, 1};
     char *s = lv_share(third, 3, 1);
-    assert_string_equal(s, "33,4" NB "%");
+    assert_string_equal(s, "33,3" NB "%");
     free(s);
     s = lv_share(third, 3, 4);
     assert_string_equal(s, "");

@@ -1,5 +1,6 @@
 """Checks that the deliverables tell what the source says, for tests/e2e/t_truth.sh: money by
-state (acquis, sollicité, à rechercher) with shares adding up to 100 %, realised and abandoned
+state (acquis, sollicité, à rechercher) and by funder, shares each rounded on its own (a note
+when they do not add up to 100 %), the atelier's cost, one label per amount, realised and abandoned
 actions listed apart, dates and versions from the source, one bookmark per fiche action.
 
     python3 check_truth.py COMMAND ARGS...
@@ -63,7 +64,26 @@ def first_words(title):
 
 
 def amounts(values):
-    return [at.amount_pattern(at.amount(v)) for v in values]
+    """Patterns of the amounts of a financing table's row: nothing in a state is a dash."""
+    return [at.amount_pattern(at.amount(v)) if v else "—" for v in values]
+
+
+def check_rounding_note(lines, i, tenths, what):
+    """Under the shares row at `i` (within the table's next lines, before the next table's
+    head): the rounding note when the shares don't add up to 100,0 %, none when they do."""
+    if i < 0 or not tenths:
+        return
+    after = []
+    for l in lines[i + 1:i + 6]:
+        if re.match(r"\s*(Axe|Site|Financeur|Financement) ", l) or re.match(r"[\d.]+ \D", at.norm(l)):
+            break
+        after.append(l)
+    has = at.norm(tr.ROUNDING_NOTE) in at.norm(" ".join(after))
+    if sum(tenths) != 1000 and not has:
+        bad("%s: shares %s add up to %s without the note %r" % (what, [tr.percent(x) for x in tenths],
+            tr.percent(sum(tenths)), tr.ROUNDING_NOTE))
+    if sum(tenths) == 1000 and has:
+        bad("%s: the rounding note under shares that add up to 100,0 %%" % what)
 
 
 def check_state_rows(lines, groups, what):
@@ -85,8 +105,10 @@ def check_state_rows(lines, groups, what):
         if i < 0:
             bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
     sh = tr.shares(total.states())
-    if sh and row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) < 0:
-        bad("%s: no 'Part du coût' row with shares %s (adding up to 100 %%)" % (what, [tr.percent(s) for s in sh]))
+    j = row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) if sh else -1
+    if sh and j < 0:
+        bad("%s: no 'Part du coût' row with shares %s, each rounded on its own" % (what, [tr.percent(s) for s in sh]))
+    check_rounding_note(lines, j, sh, what)
     return total
 
 
@@ -103,39 +125,49 @@ def cmd_financing(src, site_id, pdf):
     want_tax = "HT/TTC" if len(taxes) > 1 else taxes.pop()
     if not any(re.search(r"Coût " + re.escape(want_tax) + r"\b", l) for l in lines):
         bad("the financing plan does not say its amounts are %s" % want_tax)
-    groups = [("Axe %s — %s" % (ax.get("numero"), at.text(ax.find(A + "titre"))),
-               tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A))))
-              for ax in s.findall("%sstrategie/%saxe" % (A, A))]
-    total = check_state_rows(lines, groups, "by axis")
-    # by funder: the lines of the plan's actions that have a cost, one row per funder and
-    # kind of money (aids, then own funds, loans, land carrying), each kind under its heading
-    # unless all are aids
+    total = check_state_rows(lines, axis_groups(s), "by axis")
+    # by funder: the lines of the plan's actions that have a cost, one row per funder whatever
+    # the kind of money, the largest first; under it, the part that is no cofinancing ("dont
+    # part du porteur : …")
     funders = {}
     for a in acts:
         if tr.money(a) is None:
             continue
         for l in a.findall("%sfinancements/%sligne" % (A, A)):
-            key = (tr.funding_kind(a, l), " ".join(l.get("financeur").split()))
-            f = funders.setdefault(key, {"acquis": 0, "sollicite": 0, "a-rechercher": 0})
+            name = " ".join(l.get("financeur").split())
+            f = funders.setdefault(name, {"acquis": 0, "sollicite": 0, "a-rechercher": 0, "kinds": {}})
             f[l.get("etat") or "sollicite"] += Decimal(l.get("montant"))
-    rows = sorted(funders.items(), key=lambda kv: (tr.FUNDING_KINDS.index(kv[0][0]), -sum(kv[1].values())))
-    row_totals = [sum(f.values()) for _, f in rows] + [total.gap]
+            kind = tr.funding_kind(a, l)
+            if kind != "subvention":
+                f["kinds"][kind] = f["kinds"].get(kind, 0) + Decimal(l.get("montant"))
+
+    def committed(f):
+        return f["acquis"] + f["sollicite"] + f["a-rechercher"]
+    rows = sorted(funders.items(), key=lambda kv: -committed(kv[1]))
+    row_totals = [committed(f) for _, f in rows] + [total.gap]
     sh = tr.shares(row_totals) or [0] * len(row_totals)
-    grouped = any(kind != "subvention" for kind, _ in funders)
-    heads = {k: next((i for i, l in enumerate(lines) if at.norm(l) == at.norm(h)), -1)
-             for k, h in tr.FUNDING_HEADINGS.items()}
-    for ((kind, name), f), share in zip(rows, sh):
+    last = -1
+    for (name, f), share in zip(rows, sh):
         nonzero = [v for v in (f["acquis"], f["sollicite"], f["a-rechercher"]) if v]
-        pats = amounts(nonzero + [sum(f.values())]) + [percent_pattern(share)]
-        start = heads[kind] if grouped else 0
-        if grouped and start < 0:
-            bad("by funder: no heading %r" % tr.FUNDING_HEADINGS[kind])
+        i = row_index(lines, name, amounts(nonzero + [committed(f)]) + [percent_pattern(share)])
+        if i < 0:
+            bad("by funder: no row %r with %s and a share of %s" % (name, [at.amount(v) for v in nonzero], tr.percent(share)))
             continue
-        i = row_index(lines, name, pats, start)
-        later = [h for h in heads.values() if h > start]
-        if i < 0 or (grouped and later and i > min(later)):
-            bad("by funder: no row %r with %s and a share of %s%s" % (name, [at.amount(v) for v in nonzero], tr.percent(share),
-                " under %r" % tr.FUNDING_HEADINGS[kind] if grouped else ""))
+        if i < last:
+            bad("by funder: %r (%s) comes after a smaller funder" % (name, at.amount(committed(f))))
+        last = i
+        # the row's lines: up to the next row's first line (its funder's name wraps)
+        below = at.norm(" ".join(lines[i:i + 5]))
+        for kind, amount in f["kinds"].items():
+            want = at.norm("%s : %s" % (tr.FUNDING_DETAILS[kind], at.amount(amount)))
+            if "dont " not in below or want not in below:
+                bad("by funder: no 'dont … %s' under %r" % (want, name))
+    details = len([l for l in lines if re.match(r"\s*dont ", l)])
+    if details != len([f for f in funders.values() if f["kinds"]]):
+        bad("by funder: %d 'dont …' lines for %d funders whose money is not all cofinancing"
+            % (details, len([f for f in funders.values() if f["kinds"]])))
+    check_rounding_note(lines, row_index(lines, "Total", amounts([total.acq, total.sol, total.rech, total.cost]), max(last, 0)),
+                        sh if total.cost else None, "by funder")
     if total.gap and row_index(lines, "Financeur à trouver", amounts([total.gap, total.gap]) + [percent_pattern(sh[-1])]) < 0:
         bad("by funder: no 'Financeur à trouver' row with the uncovered %s" % at.amount(total.gap))
     if funders and row_index(lines, "Total", amounts([total.acq, total.sol, total.rech, total.cost])) < 0:
@@ -147,9 +179,9 @@ def cmd_financing(src, site_id, pdf):
     for a in acts:
         m = tr.money(a)
         if m is None:
-            j = next((k for k in range(pos, len(body)) if "coût à définir" in at.norm(body[k])), -1)
+            j = next((k for k in range(pos, len(body)) if re.search(r"Coût estimé\s+à définir", at.norm(body[k]))), -1)
             if j < 0:
-                bad("fiche %s: no 'coût à définir'" % a.get("numero"))
+                bad("fiche %s: no 'Coût estimé | à définir'" % a.get("numero"))
             continue
         j = row_index(body, "Montant", amounts([m.cost, m.acq, m.sol, m.rech]), pos)
         if j < 0:
@@ -157,14 +189,73 @@ def cmd_financing(src, site_id, pdf):
                 % (a.get("numero"), [at.amount(x) for x in (m.cost, m.acq, m.sol, m.rech)]))
             continue
         sh = tr.shares(m.states())
-        if sh and row_index(body, "Part", [percent_pattern(x) for x in sh], j + 1) not in range(j + 1, j + 4):
+        k = row_index(body, "Part", [percent_pattern(x) for x in sh], j + 1) if sh else -1
+        if sh and k not in range(j + 1, j + 4):
             bad("fiche %s: no 'Part' row with %s under its amounts" % (a.get("numero"), [tr.percent(x) for x in sh]))
+        elif sh:
+            check_rounding_note(body, k, sh, "fiche %s" % a.get("numero"))
         pos = j + 1
     nocost = [a.get("numero") for a in acts if a.find(A + "cout") is None]
     text = at.norm("\n".join(lines))
     for n in nocost:
         if not re.search(r"Coût à définir pour (l'action|les actions) [^.]*\b" + re.escape(n) + r"\b", text):
             bad("the financing plan does not name action %s, whose cost is to define" % n)
+
+
+def axis_groups(s):
+    return [("Axe %s — %s" % (ax.get("numero"), at.text(ax.find(A + "titre"))),
+             tr.plan_money(ax.findall("%sobjectif/%saction" % (A, A))))
+            for ax in s.findall("%sstrategie/%saxe" % (A, A))]
+
+
+def cmd_rapport_financing(src, site_id, pdf):
+    """The rapport final's financing of the plan by axis: amounts by state, shares each
+    rounded on its own, the rounding note when they don't add up to 100,0 %."""
+    s = at.site(at.load(src), site_id)
+    if not any(a.find(A + "cout") is not None for a in tr.open_actions(s)):
+        return
+    lines = section_lines(pdf, r"[\d.]+ Financement du plan$", r"[\d.]+ [^\d]|Glossaire$")
+    if not lines:
+        bad("no 'Financement du plan' section")
+        return
+    check_state_rows(lines, axis_groups(s), "rapport final by axis")
+
+
+def cmd_atelier_cost(pdf, src):
+    """The livret says what the atelier cost apart from who conducted it, with the State's
+    part and what each State line paid for ("marché de l'équipe projet : 150 000 €"), never
+    "conduit par … pour un coût de", which reads as the team's price."""
+    root = at.load(src)
+    lines = root.findall("%sfinancement/%sligne" % (A, A))
+    if not lines:
+        return
+    text = at.norm(" ".join(pages(pdf)))
+    total = sum(Decimal(l.get("montant")) for l in lines)
+    state = [l for l in lines if l.get("nature") == "etat"]
+    if "pour un coût de" in text:
+        bad("livret: the team 'pour un coût de' the atelier's cost")
+    if not re.search(r"a coûté " + re.escape(at.norm(at.amount(total))), text):
+        bad("livret: no 'a coûté %s'" % at.amount(total))
+    if state and len(state) < len(lines):
+        want = "dont %s apportés par l'État" % at.norm(at.amount(sum(Decimal(l.get("montant")) for l in state)))
+        if want not in text:
+            bad("livret: no %r" % want)
+        for l in state:
+            what = at.norm(l.get("objet") or "")
+            if len(state) > 1 and what and at.norm("%s : %s" % (what, at.amount(l.get("montant")))) not in text:
+                bad("livret: the State's line %r not said with its amount" % what)
+
+
+def cmd_cost_labels(*pdfs):
+    """One label for one amount: « Coût HT » (never « Budget HT »), and a fiche's cost to
+    define reads « Coût estimé | à définir », not « coût à définir » again."""
+    for pdf in pdfs:
+        for i, p in enumerate(pages(pdf, layout=True), 1):
+            n = at.norm(p)
+            if re.search(r"\bBudget (HT|TTC)\b", n):
+                bad("%s: page %d: 'Budget HT' where the other tables say 'Coût HT'" % (pdf, i))
+            if re.search(r"Coût estimé\s+coût à définir", n):
+                bad("%s: page %d: 'Coût estimé | coût à définir'" % (pdf, i))
 
 
 def cmd_sites_financing(pdf, *srcs):
@@ -479,7 +570,7 @@ def pdf_title(pdf):
     return at.norm(m.group(1)) if m else ""
 
 
-NOTES = ("Parts arrondies", "P1, P2, P3", "Montants hors taxes", "Coût à définir pour")
+NOTES = ("Les parts étant arrondies", "P1, P2, P3", "Montants hors taxes", "Coût à définir pour")
 
 
 def cmd_notes_with_tables(*pdfs):

@@ -3,7 +3,7 @@
 The rules are those of the vocabulary (doc/vocabulary.md): an action of the plan is one not
 realisee nor abandonnee; its amounts split by the state of its lines (a line without etat is
 sollicité), à rechercher taking also the part of the cost no line covers; shares of a total
-are rounded by largest remainder to a tenth of a percent; a deliverable's date is its
+are each rounded to a tenth of a percent, half away from zero; a deliverable's date is its
 <livrable date>, else the date of the calendar step that produces it."""
 
 from decimal import Decimal
@@ -21,9 +21,10 @@ def is_open(action):
 
 
 FUNDING_KINDS = ("subvention", "autofinancement", "emprunt", "portage")
-# the sub-headings of the table by funder, one per kind of money
-FUNDING_HEADINGS = {"subvention": "Subventions et aides", "autofinancement": "Autofinancement",
-                    "emprunt": "Emprunts", "portage": "Portage foncier (avances à racheter)"}
+# under a funder in the table by funder, its money that is no cofinancing: "dont part du
+# porteur : 220 000 €"
+FUNDING_DETAILS = {"autofinancement": "part du porteur", "emprunt": "emprunt",
+                   "portage": "portage foncier (avance à racheter)"}
 
 
 def funding_kind(action, line):
@@ -88,19 +89,18 @@ def plan_money(actions):
 
 
 def shares(values):
-    """Tenths of a percent for each value, adding up to exactly 1000 (largest remainder,
-    the first on ties); None when the values add up to nothing."""
+    """Tenths of a percent for each value, each rounded on its own, half away from zero (the
+    French usage; never nudged so that they add up to 1000); None when the values add up to
+    nothing."""
     cents = [int((Decimal(v) * 100).to_integral_value()) for v in values]
     total = sum(cents)
     if total <= 0:
         return None
-    out = [c * 1000 // total for c in cents]
-    rest = [c * 1000 % total for c in cents]
-    for _ in range(1000 - sum(out)):
-        best = max(range(len(rest)), key=lambda i: (rest[i], -i))
-        out[best] += 1
-        rest[best] = -1
-    return out
+    return [(2 * c * 1000 + total) // (2 * total) for c in cents]
+
+
+# the note under a table whose rounded shares don't add up to 100,0 %
+ROUNDING_NOTE = "Les parts étant arrondies, leur somme peut différer de 100 %."
 
 
 def percent(tenths):
