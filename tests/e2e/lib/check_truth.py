@@ -17,7 +17,7 @@ from decimal import Decimal
 import atelier as at
 import truth as tr
 from atelier import A
-from check import pages, first_cell, section_lines
+from check import pages, first_cell, section_lines, toc_entries
 from typeset import words
 
 problems = []
@@ -308,18 +308,40 @@ def cmd_intersessions(src, site_id, pdf):
 
 
 def cmd_running_headers(*pdfs):
-    """A page where a numbered chapter starts names that chapter in its running header (the
-    header's first line), not the chapter carried over from the page before."""
+    """Every page's running header (its first line, right part) names the chapter in effect
+    at the top of the page: the one whose heading opens the page, else the one carried over
+    from the pages before, never a chapter that starts lower down. Chapters and the pages
+    where they start are the table of contents' top-level entries ("2 Diagnostic…",
+    "Glossaire"); a numbered chapter is recognised in the header by its number (the header
+    may give a short title)."""
     for pdf in pdfs:
-        raw = pages(pdf)
-        headers = [at.norm(p.split("\n", 1)[0]) for p in pages(pdf, layout=True)]
-        labels = set(m.group(1) + " " + m.group(2) for h in headers
-                     for m in re.finditer(r"(\d+)\. (\S.*)$", h))
-        for i, p in enumerate(raw[1:], 2):
-            body = [at.norm(l) for l in p.split("\n")[1:]]
-            first = next((l for l in body if l in labels), None)
-            if first and not headers[i - 1].endswith(first.replace(" ", ". ", 1)):
-                bad("%s: page %d starts chapter '%s' under the header '%s'" % (pdf, i, first, headers[i - 1]))
+        chapters = {}
+        for _, title, page in toc_entries(pdf):
+            if not re.match(r"\d+\.\d", title):
+                chapters.setdefault(page, []).append(at.norm(title))
+        if not chapters:
+            bad("%s: no chapter in the table of contents" % pdf)
+            continue
+        lay = pages(pdf, layout=True)
+        current = None
+        for i in range(min(chapters), len(lay) + 1):
+            lines = [l.strip() for l in lay[i - 1].split("\n") if l.strip()]
+            header = re.split(r"\s{3,}", lines[0])[-1] if lines else ""
+            body = [at.norm(re.sub(r"\s+", " ", l)) for l in lines[1:]]
+            starting = chapters.get(i, [])
+            opens = starting and body and (body[0] == starting[0] or starting[0].startswith(body[0] + " "))
+            want = starting[0] if opens else current
+            if want and not running_header_names(at.norm(header), want):
+                bad("%s: page %d opens in chapter '%s' under the header '%s'" % (pdf, i, want, header))
+            if starting:
+                current = starting[-1]
+
+
+def running_header_names(header, chapter):
+    """Whether a running header's right part names the chapter: by its number when it has
+    one, else by its title."""
+    m = re.match(r"(\d+) ", chapter)
+    return header.startswith(m.group(1) + " ") if m else header == chapter
 
 
 def cmd_plan_columns(pdf):
@@ -337,16 +359,20 @@ def cmd_plan_columns(pdf):
 
 
 def cmd_colophon(*pdfs):
-    """One colophon per document, on its last page, in one wording: the version and the
-    source's date, then "Mis en page avec Livrables (charte …) ; fichier produit le …"; no
-    file-format jargon; no name said twice in it or in the PDF's title."""
-    made = r"Version [\d.]+ du [^.]+\. Mis en page avec Livrables \(charte [^)]+\); fichier produit le \S+ \S+ \d{4}\."
+    """One colophon per document, on its last page, in one wording, ending on the version and
+    the source's date ("Version 1.0 du 14 mars 2025."); nothing of how or when the file was
+    made (no tool, no charter, no build date); no file-format jargon; no name said twice in
+    it or in the PDF's title."""
+    made = r"Version [\d.]+ du [^.]+\."
     for pdf in pdfs:
         raw = pages(pdf)
         whole = at.norm(" ".join(raw))
         last = at.norm(raw[-1].replace("\n", " "))
         if len(re.findall(made, whole)) != 1 or not re.search(made, last):
             bad("%s: not one colophon /%s/ on the last page" % (pdf, made))
+        for said in ("Livrables", "Mis en page", "produit le", "charte"):
+            if said in last:
+                bad("%s: the colophon says how the file was made: %r" % (pdf, said))
         if "XML" in last:
             bad("%s: the colophon speaks of XML" % pdf)
         # the colophon's first line: "Rapport final — Atelier … — Site."
@@ -379,7 +405,7 @@ def cmd_notes_with_tables(*pdfs):
 
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
-    (ISO) appears only in the colophon, as "produit le"."""
+    (ISO) is printed on no page, only in the PDF's metadata (its creation date)."""
     build = at.norm(at.date(build_iso))
     root = at.load(src)
     s = at.site(root, site_id) if site_id else None
@@ -394,10 +420,11 @@ def cmd_dates(src, site_id, pdf, kind, build_iso):
     if not re.search(r"Version %s du %s" % (re.escape(version), re.escape(at.norm(at.date(iso)))), at.norm("\n".join(raw))):
         bad("%s: colophon does not give version %s of %s" % (kind, version, at.date(iso)))
     for i, p in enumerate(raw, 1):
-        flat = at.norm(p.replace("\n", " "))
-        for m in re.finditer(re.escape(build), flat):
-            if not flat[:m.start()].lower().endswith("produit le "):
-                bad("%s: page %d shows the build date %s, not as the colophon's 'produit le'" % (kind, i, build))
+        if build in at.norm(p.replace("\n", " ")):
+            bad("%s: page %d shows the build date %s" % (kind, i, build))
+    info = subprocess.run(["pdfinfo", "-isodates", pdf], check=True, capture_output=True).stdout.decode()
+    if not re.search(r"^CreationDate:\s*%s" % re.escape(build_iso), info, re.M):
+        bad("%s: the PDF's creation date is not the build date %s" % (kind, build_iso))
 
 
 def cmd_cover_identity(src, site_id, pdf):
