@@ -93,14 +93,16 @@
   </xsl:template>
 
   <!-- keep="next": a lead-in that must not end a page without what it introduces. A short
-       paragraph (a few lines) right before a table, a list, a chart or a subsection
-       ("8 participants.", a chapter's opening sentence)
-       is one too. -->
+       paragraph (a few lines) right before a table, a list or a chart ("8 participants.")
+       is one too, and so is a chapter's opening sentence right before its first subsection;
+       the last of several paragraphs before a subsection introduces nothing: it stays on
+       its page when the subsection moves on. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">
       <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 400 and
-                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt or self::d:section
-                                            or self::d:phasing or self::d:stacked or self::d:series])">
+                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt
+                                            or self::d:phasing or self::d:stacked or self::d:series
+                                            or self::d:section[not(current()/preceding-sibling::*)]])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates mode="fo"/>
@@ -209,8 +211,10 @@
       <fo:list-item-body start-indent="body-start()">
         <xsl:choose>
           <xsl:when test="d:p"><xsl:apply-templates mode="fo"/></xsl:when>
+          <!-- an item is a line or two: set ragged, as lists are, since justifying a
+               short line ("Séance 1 — Visiter…", a financing line) only widens its spaces -->
           <xsl:otherwise>
-            <fo:block text-align="justify" hyphenate="true" language="fr">
+            <fo:block text-align="start" hyphenate="true" language="fr">
               <xsl:apply-templates mode="fo"/>
             </fo:block>
           </xsl:otherwise>

@@ -379,13 +379,19 @@
        held by the deliverable's date $as-of (a title is given at the session, from its
        outcome: a note written before cannot know it), else its type: "Séance 2 —
        Stratégie". -->
+  <!-- $quoted: in running text, the session's own title between guillemets, so that its
+       punctuation never runs into the sentence's ("Séance 2 — « Quel avenir pour le
+       site ? », le 25 mars 2025", not "… site ?, le …"); charts and tables leave it bare. -->
   <xsl:template match="a:seance" mode="calendar-label">
     <xsl:param name="as-of" select="''"/>
+    <xsl:param name="quoted" select="false()"/>
     <xsl:value-of select="concat('Séance ', @numero)"/>
     <xsl:choose>
       <xsl:when test="a:titre and ($as-of = '' or not(t:after(@date, $as-of)))">
         <xsl:text> — </xsl:text>
+        <xsl:if test="$quoted">«&#160;</xsl:if>
         <xsl:apply-templates select="a:titre" mode="plain"/>
+        <xsl:if test="$quoted">&#160;»</xsl:if>
       </xsl:when>
       <xsl:when test="@type != 'autre'">
         <xsl:value-of select="concat(' — ', t:label('seance', @type))"/>
