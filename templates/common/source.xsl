@@ -328,12 +328,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A list of inline elements on one line, separated by commas. -->
+  <!-- A list of inline elements on one line, separated by commas; $names: each one a
+       proper name (inline.xsl), for wide cells and running text. -->
   <xsl:template name="comma-list">
     <xsl:param name="nodes"/>
+    <xsl:param name="names" select="false()"/>
     <xsl:for-each select="$nodes">
       <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-      <xsl:apply-templates select="." mode="inline"/>
+      <xsl:choose>
+        <xsl:when test="$names"><xsl:apply-templates select="." mode="name"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -641,7 +646,7 @@
           </xsl:for-each>
         </d:cell></d:row>
       <xsl:if test="a:region">
-        <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="plain"/></d:cell></d:row>
+        <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="name"/></d:cell></d:row>
       </xsl:if>
       <xsl:if test="a:population">
         <d:row><d:cell>Population</d:cell>
@@ -657,10 +662,10 @@
       <xsl:if test="a:collectivites">
         <d:row><d:cell>Collectivités</d:cell>
           <d:cell>
-            <xsl:for-each select="a:collectivites/a:collectivite">
-              <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="lv:typo(normalize-space(.))"/>
-            </xsl:for-each>
+            <xsl:call-template name="comma-list">
+              <xsl:with-param name="nodes" select="a:collectivites/a:collectivite"/>
+              <xsl:with-param name="names" select="true()"/>
+            </xsl:call-template>
           </d:cell></d:row>
       </xsl:if>
     </d:table>
