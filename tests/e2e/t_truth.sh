@@ -179,3 +179,24 @@ test_truth_notes_stay_with_their_tables() {
 test_truth_one_bookmark_per_fiche() {
     truth_every_site bookmarks feuille-de-route
 }
+
+# A fiche's financing line keeps its amount and state on one line and its funder's
+# hyphenated words whole; the cover keeps each local authority whole on a line.
+test_truth_amounts_states_and_names_unbroken() {
+    truth_every_site unbroken feuille-de-route
+}
+
+# The livret's last paragraph on how the atelier went stays on its page when the calendar
+# that follows moves on.
+test_truth_livret_deroulement_not_sent_on_with_the_calendar() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES; do
+        check_truth livret-deroulement "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" ||
+            { echo "  in the livret of $rel"; failed=1; }
+    done
+    [ "$failed" = 0 ] || fail "a paragraph sent on with the calendar"
+}
+
+test_truth_objectives_introduced_by_a_sentence() {
+    truth_every_site objectives-introduced note-de-cadrage
+}

@@ -227,6 +227,15 @@ def cmd_status(src, site_id, pdf, kind):
             bad("status %s of action %s not shown" % (label[a.get("statut")], num))
         if kind == "feuille-de-route" and re.search(r"Action " + re.escape(num) + r" —", text):
             bad("closed action %s still has a fiche" % num)
+        # what it gave or why it was dropped: a sentence of its own after a run-in label
+        desc = a.find(A + "description")
+        if desc is not None:
+            run_in = ("Motif. " if a.get("statut") == "abandonnee" else "Résultat. ") + first_words(at.text(desc))
+            if run_in not in part:
+                bad("closed action %s: no run-in %r" % (num, run_in))
+    for label_colon in ("Motif:", "Résultat:"):
+        if label_colon in part:
+            bad("a closed action's %r joins its sentence with a colon" % label_colon)
     # a closed action has no cost to define any more
     if any(a.find(A + "cout") is None for a in closed):
         if "coût à définir" in part:
@@ -285,6 +294,80 @@ def cmd_rapport_sessions(src, site_id, pdf):
             want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
         if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
             bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
+        # its own title, once held by the report's date, between guillemets in the sentence
+        title = se.find(A + "titre")
+        if title is not None and d <= report:
+            quoted = at.norm("Séance %s — « %s »" % (se.get("numero"), at.text(title)))
+            if quoted not in text:
+                bad("session %s of %s: its title is not quoted as %r" % (se.get("numero"), site_id, quoted))
+    if re.search(r"[?!]\s*,", text):
+        bad("%s: a title's ? or ! runs into a comma" % site_id)
+
+
+def cmd_unbroken(src, site_id, pdf):
+    """No line of the fiches splits a financing line's amount from its state ("130 000 € /
+    (acquis)", "(à recher-/cher)"), nor breaks a hyphenated word of its funder's name
+    ("Bourgogne-Franche-/Comté"); the cover gives each of the site's local authorities whole
+    on one line."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    fiches = section_lines(pdf, r"\d+ Fiches actions$", CHAPTER_END)
+    if not fiches:
+        bad("no 'Fiches actions' chapter")
+        return
+    normed = [at.norm(l) for l in fiches]
+    flat = [l.replace("\u2019", "'").rstrip() for l in fiches]
+    states = {"acquis": "acquis", "sollicite": "sollicité", "a-rechercher": "à rechercher"}
+    wants = {}
+    for a in tr.open_actions(s):
+        for ln in a.findall("%sfinancements/%sligne" % (A, A)):
+            want = at.norm(at.amount(ln.get("montant")) + " (" + states[ln.get("etat", "sollicite")] + ")")
+            wants.setdefault(want, []).append(a.get("numero"))
+            for word in ln.get("financeur").replace("\u2019", "'").split():
+                for k, c in enumerate(word):
+                    if c == "-" and any(l1.endswith(word[:k + 1]) and re.search(r"(^|\s)" + re.escape(word[k + 1:]), l2)
+                                        for l1, l2 in zip(flat, flat[1:])):
+                        bad("action %s: funder's %r broken after %r" % (a.get("numero"), word, word[:k + 1]))
+    # as many lines holding each amount and its state whole as the fiches have such lines
+    for want, nums in wants.items():
+        if sum(l.count(want) for l in normed) < len(nums):
+            bad("actions %s: %r not on one line each time" % (", ".join(nums), want))
+    cover = [at.norm(l) for l in pages(pdf)[0].split("\n")]
+    own = at.norm(at.text(s.find(A + "nom")))
+    for c in s.findall("%scollectivites/%scollectivite" % (A, A)):
+        name = at.norm(at.text(c))
+        if name != own and not any(name in l for l in cover):
+            bad("cover: %r not whole on one line" % name)
+
+
+def cmd_livret_deroulement(pdf, src):
+    """The livret's account of how the atelier went: its last paragraph starts on the page
+    where the one before it ends, never sent on with the calendar that follows it."""
+    root = at.load(src)
+    ps = [at.norm(at.text(p)) for p in root.findall("%scapitalisation/%sderoulement/%sp" % (A, A, A))]
+    if len(ps) < 2:
+        return
+    raw = [at.norm(p.replace("\n", " ")) for p in pages(pdf)]
+    end_prev = " ".join(ps[-2].split()[-4:])
+    start_last = " ".join(ps[-1].split()[:4])
+    where = [i + 1 for i, p in enumerate(raw) if end_prev in p]
+    if not where:
+        bad("the livret does not end a paragraph with %r" % end_prev)
+    elif start_last not in raw[where[0] - 1]:
+        bad("page %d: %r ends a paragraph, but the next one (%r) starts on another page" % (where[0], end_prev, start_last))
+
+
+def cmd_objectives_introduced(src, site_id, pdf):
+    """The atelier's objectives, a list, come after the sentence that introduces them (one
+    ending with a colon), as the items' lower case and semicolons require."""
+    root = at.load(src)
+    items = root.findall("%sobjectifs/%sliste/%sitem" % (A, A, A))
+    if not items:
+        return
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    first = " ".join(at.norm(at.text(items[0])).split()[:3])
+    if not re.search(r":\s*[–•]?\s*" + re.escape(first), text):
+        bad("%s: the objectives' list (%r) is not introduced by a sentence ending with ':'" % (site_id, first))
 
 
 def cmd_intersessions(src, site_id, pdf):
@@ -325,9 +408,12 @@ def cmd_running_headers(*pdfs):
         lay = pages(pdf, layout=True)
         current = None
         for i in range(min(chapters), len(lay) + 1):
-            lines = [l.strip() for l in lay[i - 1].split("\n") if l.strip()]
-            header = re.split(r"\s{3,}", lines[0])[-1] if lines else ""
-            body = [at.norm(re.sub(r"\s+", " ", l)) for l in lines[1:]]
+            # the header: the lines before the first blank one (a long title wraps), its right
+            # part after a wide gap
+            block, _, rest = lay[i - 1].strip("\n").partition("\n\n")
+            gaps = [re.split(r"\s{3,}", l.strip()) for l in block.split("\n")]
+            header = next((g[-1] for g in gaps if len(g) > 1), block.strip())
+            body = [at.norm(re.sub(r"\s+", " ", l)) for l in rest.split("\n") if l.strip()]
             starting = chapters.get(i, [])
             opens = starting and body and (body[0] == starting[0] or starting[0].startswith(body[0] + " "))
             want = starting[0] if opens else current
@@ -341,7 +427,7 @@ def running_header_names(header, chapter):
     """Whether a running header's right part names the chapter: by its number when it has
     one, else by its title."""
     m = re.match(r"(\d+) ", chapter)
-    return header.startswith(m.group(1) + " ") if m else header == chapter
+    return (header == m.group(1) or header.startswith(m.group(1) + " ")) if m else header == chapter
 
 
 def cmd_plan_columns(pdf):
@@ -370,7 +456,7 @@ def cmd_colophon(*pdfs):
         last = at.norm(raw[-1].replace("\n", " "))
         if len(re.findall(made, whole)) != 1 or not re.search(made, last):
             bad("%s: not one colophon /%s/ on the last page" % (pdf, made))
-        for said in ("Livrables", "Mis en page", "produit le", "charte"):
+        for said in ("Mis en page", "avec Livrables", "produit le", "charte de", "charte neutre"):
             if said in last:
                 bad("%s: the colophon says how the file was made: %r" % (pdf, said))
         if "XML" in last:
