@@ -14,7 +14,7 @@
  * "Bourgogne-Franche- / Comté"), which French typography does not cut: a breakpoint only
  * in the breaker's last pass, where a loose line costs less, so that only a column
  * narrower than the name breaks there. */
-enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000, NAME_HYPHEN_PENALTY = 5000 };
+enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000, NAME_HYPHEN_PENALTY = 9000 };
 
 /* An item array not in use, for a new paragraph: a reused one keeps its capacity, so a
  * document's paragraphs grow one array (or a few, when nested) instead of abandoning
