@@ -170,6 +170,17 @@ static bool breaks_after(gunichar c, gunichar prev, gunichar next)
     }
 }
 
+/* Whether the first letter of [w, end) is a capital: "Saint-", "(Bourgogne-", "«Pont-". */
+static bool capitalised(const char *w, const char *end)
+{
+    for (; w < end; w = g_utf8_next_char(w)) {
+        gunichar c = g_utf8_get_char(w);
+        if (g_unichar_isalpha(c))
+            return g_unichar_isupper(c);
+    }
+    return false;
+}
+
 void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
 {
     if (!utf8 || len == 0)
@@ -206,7 +217,7 @@ void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
                 p->items[p->nitems - 1].width = st->font->hyphen->width;
                 word = NULL;
             } else if (!st->no_wrap && !p->whole_words && breaks_after(c, prev, nc)) {
-                bool name = (c == '-' || c == 0x2010) && g_unichar_isupper(g_utf8_get_char(compound));
+                bool name = (c == '-' || c == 0x2010) && capitalised(compound, q);
                 word_add(p, word, (size_t)(next - word), st);
                 if (name)
                     penalty_add(p, TS_NAME, NAME_HYPHEN_PENALTY, true, st);

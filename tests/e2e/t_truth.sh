@@ -200,3 +200,13 @@ test_truth_livret_deroulement_not_sent_on_with_the_calendar() {
 test_truth_objectives_introduced_by_a_sentence() {
     truth_every_site objectives-introduced note-de-cadrage
 }
+
+# List items are set ragged: no justified line with wide spaces in a bulleted list.
+test_truth_lists_ragged() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth ragged-lists "${pdfs[@]}" || fail "a list item justified"
+}

@@ -340,6 +340,24 @@ def cmd_unbroken(src, site_id, pdf):
             bad("cover: %r not whole on one line" % name)
 
 
+def cmd_ragged_lists(*pdfs):
+    """A list item's lines are set ragged, not justified: on the first line of an item (the
+    line that starts with the bullet "–"), no space between two words is wider than a
+    space of the text (about a quarter of a word's height), as justified lines' are."""
+    for pdf in pdfs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True, capture_output=True).stdout.decode()
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", html, re.S):
+            words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+                     re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)]
+            if len(words) < 5 or words[0][4] != "–":
+                continue
+            height = words[1][3] - words[1][1]
+            widest = max(b[0] - a[2] for a, b in zip(words[1:], words[2:]))
+            if widest > 0.35 * height:
+                bad("%s: a list item's line is justified (a space of %.1fpt): %s" %
+                    (pdf, widest, " ".join(w[4] for w in words)[:70]))
+
+
 def cmd_livret_deroulement(pdf, src):
     """The livret's account of how the atelier went: its last paragraph starts on the page
     where the one before it ends, never sent on with the calendar that follows it."""
