@@ -526,7 +526,6 @@
         <xsl:value-of select="concat('Version ', t:deliverable-version('dossier', $ateliers, /.., $doc-version),
             ' du ', lv:date(t:deliverable-date('dossier', $ateliers, /..)), '.')"/>
       </d:p>
-      <d:p><xsl:call-template name="colophon-made"/></d:p>
     </d:colophon>
   </xsl:template>
 

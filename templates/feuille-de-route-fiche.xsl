@@ -23,10 +23,13 @@
         <xsl:apply-templates select="../a:titre" mode="inline"/>
       </d:field>
       <d:field label="Description"><xsl:apply-templates select="a:description" mode="prose"/></d:field>
-      <d:field label="Porteur"><xsl:apply-templates select="a:porteur" mode="inline"/></d:field>
+      <d:field label="Porteur"><xsl:apply-templates select="a:porteur" mode="name"/></d:field>
       <xsl:if test="a:partenaires">
         <d:field label="Partenaires">
-          <xsl:call-template name="comma-list"><xsl:with-param name="nodes" select="a:partenaires/a:partenaire"/></xsl:call-template>
+          <xsl:call-template name="comma-list">
+            <xsl:with-param name="nodes" select="a:partenaires/a:partenaire"/>
+            <xsl:with-param name="names" select="true()"/>
+          </xsl:call-template>
         </d:field>
       </xsl:if>
       <d:field label="Calendrier"><xsl:apply-templates select="." mode="fiche-calendar"/></d:field>
@@ -83,17 +86,21 @@
               </xsl:otherwise>
             </xsl:choose>
           </xsl:variable>
-          <xsl:choose>
-            <xsl:when test="$kind = 'subvention'"><xsl:value-of select="$who"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="concat(t:label('fonds-ligne', $kind), ' (', $who, ')')"/></xsl:otherwise>
-          </xsl:choose>
-          <xsl:value-of select="concat(' : ', t:amount(@montant), ' (')"/>
-          <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
-          <xsl:choose>
-            <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
-          </xsl:choose>
-          <xsl:text>)</xsl:text>
+          <!-- the funder's name never hyphenated nor cut at its hyphens, the amount and its
+               state on one line: "130 000 € / (acquis)" and "(à recher-/cher)" read badly -->
+          <xsl:if test="$kind != 'subvention'"><xsl:value-of select="concat(t:label('fonds-ligne', $kind), ' (')"/></xsl:if>
+          <xsl:call-template name="proper-name"><xsl:with-param name="s" select="$who"/></xsl:call-template>
+          <xsl:if test="$kind != 'subvention'">)</xsl:if>
+          <xsl:text> : </xsl:text>
+          <d:whole>
+            <xsl:value-of select="concat(t:amount(@montant), ' (')"/>
+            <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
+            <xsl:choose>
+              <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
+            </xsl:choose>
+            <xsl:text>)</xsl:text>
+          </d:whole>
         </d:item>
       </xsl:for-each>
     </d:list>

@@ -89,11 +89,12 @@
           <xsl:for-each select="$sessions">
             <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
             <d:item>
-              <!-- "Séance 2 — Quel avenir pour le site ?, le 25 mars 2025, …": named as in
-                   every other calendar and table -->
+              <!-- "Séance 2 — « Quel avenir pour le site ? », le 25 mars 2025, …": named as
+                   in every other calendar and table, its title quoted in the sentence -->
               <d:strong>
                 <xsl:apply-templates select="." mode="calendar-label">
                   <xsl:with-param name="as-of" select="t:deliverable-date('rapport-final', $atelier, $the-site)"/>
+                  <xsl:with-param name="quoted" select="true()"/>
                 </xsl:apply-templates>
               </d:strong>
               <xsl:variable name="period" select="t:period(@date, @fin)"/>

@@ -106,6 +106,33 @@ static const lay_tag *tag_derive(lay_build *b, const lay_tag *parent, const fo_n
     return t;
 }
 
+/* Whether `n` lies in an inline with keep-together.within-line (any strength): a run the
+ * line breaker never breaks nor hyphenates ("130 000 € (acquis)", "Saint-Geniès"). Not
+ * inherited, so asked of each inline ancestor up to the block. */
+static bool kept_within_line(const fo_node *n)
+{
+    for (; n; n = n->parent) {
+        switch (n->kind) {
+        case FO_INLINE:
+        case FO_BASIC_LINK:
+        case FO_BIDI_OVERRIDE:
+        case FO_CHARACTER:
+            if (n->props->keep_together.within_line)
+                return true;
+            break;
+        case FO_WRAPPER:
+        case FO_PAGE_NUMBER:
+        case FO_PAGE_NUMBER_CITATION:
+        case FO_PAGE_NUMBER_CITATION_LAST:
+        case FO_LEADER:
+            break;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
 static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *parent)
 {
     lay_build *b = st->b;
@@ -137,7 +164,7 @@ static tx_style *make_style(para_state *st, const fo_node *n, const tx_style *pa
     s->hyphenate = p->hyphenate == FO_KW_true && !b->measure;
     s->hyph_remain = p->hyphenation_remain_character_count;
     s->hyph_push = p->hyphenation_push_character_count;
-    s->no_wrap = p->wrap_option == FO_KW_no_wrap;
+    s->no_wrap = p->wrap_option == FO_KW_no_wrap || kept_within_line(n);
     s->preserve_spaces = p->white_space_collapse == FO_KW_false;
     s->rtl = n->kind == FO_BIDI_OVERRIDE ? p->direction == FO_KW_rtl : parent && parent->rtl;
     s->tag = tag_derive(b, parent ? parent->tag : NULL, n);

@@ -135,7 +135,8 @@ static size_t *breaks_push(tx_para *p, size_t *n, size_t at)
 /* Whether breaking at i cuts a word at its own hyphen ("Castelvert-sur- / Arrats"). */
 static bool at_explicit_hyphen(const tx_para *p, size_t i)
 {
-    return i < p->nitems && p->items[i].kind == TI_PENALTY && p->items[i].sub == TS_EXPLICIT;
+    return i < p->nitems && p->items[i].kind == TI_PENALTY &&
+           (p->items[i].sub == TS_EXPLICIT || p->items[i].sub == TS_NAME);
 }
 
 /* Whether the word cut at the explicit hyphen `cut` fits whole on a line that starts
@@ -348,6 +349,10 @@ static bool kp_run(kp *k, bool hyphens, double tolerance, bool final)
     for (size_t b = b0; b <= k->p->nitems; b++) {
         if (!tx_is_breakpoint(k->p, b, hyphens))
             continue;
+        /* a proper name is cut only in the last pass, where looser lines compete */
+        if (!final && b < k->p->nitems && k->p->items[b].kind == TI_PENALTY &&
+            k->p->items[b].sub == TS_NAME)
+            continue;
         if (!kp_try(k, b, final))
             return false;
     }
@@ -399,8 +404,8 @@ tx_breaks tx_break_total_fit(tx_para *p, const tx_break_opts *o, size_t from, si
     k.s = sums_compute(p);
     k.ragged_stretch = ragged_stretch(p);
     k.end_fill = end_fill(o);
-    /* First without hyphenation, then with it, then accepting any loose line and overfull
-     * ones as a last resort. */
+    /* First without hyphenation, then with it, then accepting any loose line, a proper
+     * name cut at its hyphen, and overfull lines as a last resort. */
     if (kp_run(&k, false, TOLERANCE, false) || kp_run(&k, true, TOLERANCE, false) ||
         kp_run(&k, true, HUGE_VAL, true)) {
         tx_breaks br = kp_collect(&k);

@@ -125,6 +125,8 @@ typedef enum {
     TS_HYPHEN,   /* penalty: a hyphenation point, a hyphen is added when broken */
     TS_SOFT,     /* penalty: a soft hyphen (U+00AD), a hyphen is added when broken */
     TS_EXPLICIT, /* penalty: after an explicit hyphen or dash, nothing added */
+    TS_NAME,     /* penalty: after a hyphen of a proper name ("Saint-"), nothing added; a
+                  * breakpoint only when no line can be set otherwise */
     TS_ZWSP,     /* penalty: a zero-width break opportunity */
     TS_FORCED,   /* penalty: a forced break */
 } tx_item_sub;

@@ -9,8 +9,12 @@
 #include "util/grow.h"
 
 /* A break after a word's own hyphen costs more than a hyphenation point: it cuts a
- * compound or a place name ("Castelvert-sur- / Arrats"), which a looser line avoids. */
-enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000 };
+ * compound or a place name ("Castelvert-sur- / Arrats"), which a looser line avoids. A
+ * compound that starts with a capital is a proper name ("Saint- / Geniès",
+ * "Bourgogne-Franche- / Comté"), which French typography does not cut: a breakpoint only
+ * in the breaker's last pass, where a loose line costs less, so that only a column
+ * narrower than the name breaks there. */
+enum { HYPHEN_PENALTY = 50, EXPLICIT_HYPHEN_PENALTY = 1000, NAME_HYPHEN_PENALTY = 9000 };
 
 /* An item array not in use, for a new paragraph: a reused one keeps its capacity, so a
  * document's paragraphs grow one array (or a few, when nested) instead of abandoning
@@ -166,12 +170,25 @@ static bool breaks_after(gunichar c, gunichar prev, gunichar next)
     }
 }
 
+/* Whether the first letter of [w, end) is a capital: "Saint-", "(Bourgogne-", "«Pont-". */
+static bool capitalised(const char *w, const char *end)
+{
+    for (; w < end; w = g_utf8_next_char(w)) {
+        gunichar c = g_utf8_get_char(w);
+        if (g_unichar_isalpha(c))
+            return g_unichar_isupper(c);
+    }
+    return false;
+}
+
 void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
 {
     if (!utf8 || len == 0)
         return;
     char *s = arena_strndup(p->a, utf8, len);
-    const char *end = s + len, *word = NULL;
+    /* word: the piece being read; compound: where its space-delimited word starts (a
+     * compound's pieces end at its hyphens) */
+    const char *end = s + len, *word = NULL, *compound = NULL;
     gunichar prev = 0;
     p->last_style = st;
     for (const char *q = s; q < end;) {
@@ -180,7 +197,7 @@ void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
         if (is_space(c) || c == '\n' || c == 0x200B) {
             if (word)
                 word_add(p, word, (size_t)(q - word), st);
-            word = NULL;
+            word = compound = NULL;
             if (c == '\n')
                 penalty_add(p, TS_FORCED, -TX_INF_PENALTY, false, st);
             else if (c == 0x200B && !st->no_wrap)
@@ -190,6 +207,8 @@ void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
         } else {
             if (!word)
                 word = q;
+            if (!compound)
+                compound = q;
             gunichar nc = next < end ? g_utf8_get_char(next) : 0;
             if (!st->no_wrap && c == 0xAD && nc && !is_space(nc)) {
                 /* the soft hyphen stays in the text (it shapes to nothing) */
@@ -198,8 +217,12 @@ void tx_para_text(tx_para *p, const char *utf8, size_t len, const tx_style *st)
                 p->items[p->nitems - 1].width = st->font->hyphen->width;
                 word = NULL;
             } else if (!st->no_wrap && !p->whole_words && breaks_after(c, prev, nc)) {
+                bool name = (c == '-' || c == 0x2010) && capitalised(compound, q);
                 word_add(p, word, (size_t)(next - word), st);
-                penalty_add(p, TS_EXPLICIT, EXPLICIT_HYPHEN_PENALTY, true, st);
+                if (name)
+                    penalty_add(p, TS_NAME, NAME_HYPHEN_PENALTY, true, st);
+                else
+                    penalty_add(p, TS_EXPLICIT, EXPLICIT_HYPHEN_PENALTY, true, st);
                 word = NULL;
             }
         }

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Colophon: small print after the last section: what, which version, when, how it was made.
-     Its block carries the id "lv-last", the document's last block. -->
+<!-- Colophon: small print after the last section: what the document is, who made it, which
+     version of which date. Its block carries the id "lv-last", the document's last block. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
@@ -10,9 +10,10 @@
     xmlns:t="urn:livrables:templates"
     exclude-result-prefixes="a d lv t">
 
-  <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl); the
-       build date is said here only, as "produit le", after what the document is, who made
-       it and which version it is. $deliverable: its name ("Rapport final"). -->
+  <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl).
+       Neither the tool nor the build date is printed: a publication dated by its source
+       says nothing of when the file was made (that date is in the PDF's metadata only).
+       $deliverable: its name ("Rapport final"). -->
   <xsl:template name="colophon-section">
       <xsl:param name="date"/>
       <xsl:param name="version"/>
@@ -35,7 +36,6 @@
           <xsl:text>.</xsl:text>
         </d:p>
         <d:p><xsl:value-of select="concat('Version ', $version, ' du ', lv:date($date), '.')"/></d:p>
-        <d:p><xsl:call-template name="colophon-made"/></d:p>
       </d:colophon>
   </xsl:template>
 
@@ -50,20 +50,6 @@
         <xsl:value-of select="concat(', ', lv:typo(normalize-space(@nom)))"/>
       </xsl:for-each>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The one sentence on how and when this file was made: "Mis en page avec Livrables
-       (charte de l'État) ; fichier produit le 2 décembre 2026." -->
-  <xsl:template name="colophon-made">
-    <xsl:variable name="charter">
-      <xsl:choose>
-        <xsl:when test="$charter-name = 'etat'">charte de l’État</xsl:when>
-        <xsl:when test="$charter-name = 'neutre' or $charter-name = 'base'">charte neutre</xsl:when>
-        <xsl:otherwise><xsl:value-of select="concat('charte « ', $charter-name, ' »')"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:value-of select="concat('Mis en page avec Livrables (', $charter, ') ; fichier produit le ',
-                                 lv:date($build-date), '.')"/>
   </xsl:template>
 
   <!-- Small print at the foot of the last page; it keeps with what precedes it, so that it

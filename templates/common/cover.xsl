@@ -62,7 +62,9 @@
           </xsl:when>
         </xsl:choose>
         <xsl:if test="@collectivites != ''">
-          <fo:block xsl:use-attribute-sets="cover-meta"><xsl:value-of select="@collectivites"/></fo:block>
+          <fo:block xsl:use-attribute-sets="cover-meta">
+            <xsl:call-template name="cover-names"><xsl:with-param name="s" select="@collectivites"/></xsl:call-template>
+          </fo:block>
         </xsl:if>
       </fo:block>
       <xsl:if test="@draft = 'true'">
@@ -74,6 +76,25 @@
         </fo:block>
       </xsl:if>
     </fo:block-container>
+  </xsl:template>
+
+  <!-- Names joined by " · " ("Communauté de communes du Pic et des Vignes · …"), each one
+       whole on its line (a name cut in two reads as two), the separator ending a line rather
+       than starting one. A name too long for a line (over 90 characters at the cover's
+       small size) may still break, but is never hyphenated. -->
+  <xsl:template name="cover-names">
+    <xsl:param name="s"/>
+    <xsl:variable name="name" select="substring-before(concat($s, ' · '), ' · ')"/>
+    <fo:inline hyphenate="false">
+      <xsl:if test="string-length($name) &lt;= 90">
+        <xsl:attribute name="keep-together.within-line">always</xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="$name"/>
+    </fo:inline>
+    <xsl:if test="contains($s, ' · ')">
+      <xsl:text>&#160;· </xsl:text>
+      <xsl:call-template name="cover-names"><xsl:with-param name="s" select="substring-after($s, ' · ')"/></xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Foot band: who, when, which version. -->

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The date and version of a deliverable, from the source, never from the build clock
-  (the build date is only printed in the colophon, "produit le …").
+  (the build date is printed nowhere: it is only the PDF's creation date, in its metadata).
 
   A <livrable type="…" date="…" version="…"/> of the site, else of the atelier, gives them.
   Without one, the date is that of the step that produces the deliverable:

@@ -51,7 +51,9 @@
     </fo:page-sequence>
   </xsl:template>
 
-  <!-- Header: atelier and site on the left, current chapter on the right. -->
+  <!-- Header: atelier and site on the left, on the right the chapter in effect at the top
+       of the page: the one carried over from the page before, else the one that starts at
+       its top (a chapter that starts lower down is named from the next page on). -->
   <xsl:template match="d:document" mode="running-header">
     <fo:block xsl:use-attribute-sets="running-header" text-align="start" text-align-last="justify">
       <fo:inline>
@@ -63,7 +65,7 @@
       <fo:leader leader-pattern="space"/>
       <fo:inline>
         <fo:retrieve-marker retrieve-class-name="chapter"
-            retrieve-position="first-starting-within-page" retrieve-boundary="page-sequence"/>
+            retrieve-position="first-including-carryover" retrieve-boundary="page-sequence"/>
       </fo:inline>
     </fo:block>
   </xsl:template>

@@ -56,6 +56,43 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A proper name printed from a source field (a place, a local authority, a funder):
+       never hyphenated, and each of its hyphenated words kept on one line
+       ("Saint-Geniès-d’Auzonne", "Bourgogne-Franche-Comté"). $s: the name, typography
+       applied. For running text and wide cells: a narrow column that cannot hold such a
+       word still has to break it, so tables of narrow columns print names bare. -->
+  <xsl:template name="proper-name">
+    <xsl:param name="s"/>
+    <d:name><xsl:call-template name="proper-name-words"><xsl:with-param name="s" select="$s"/></xsl:call-template></d:name>
+  </xsl:template>
+  <xsl:template name="proper-name-words">
+    <xsl:param name="s"/>
+    <xsl:variable name="word" select="substring-before(concat($s, ' '), ' ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($word, '-')"><d:whole><xsl:value-of select="$word"/></d:whole></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$word"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($s, ' ')">
+      <xsl:text> </xsl:text>
+      <xsl:call-template name="proper-name-words"><xsl:with-param name="s" select="substring-after($s, ' ')"/></xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+  <!-- A source element holding a name (porteur, partenaire, collectivité) as proper-name,
+       its inline markup (an acronym) kept. -->
+  <xsl:template match="*" mode="name">
+    <xsl:for-each select="node()">
+      <xsl:choose>
+        <xsl:when test="self::text()">
+          <!-- the spaces at the ends of a text node between two elements are words' edges -->
+          <xsl:if test="starts-with(translate(., '&#9;&#10;&#13;', '   '), ' ') and position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+          <xsl:call-template name="proper-name"><xsl:with-param name="s" select="lv:typo(normalize-space(.))"/></xsl:call-template>
+          <xsl:if test="substring(translate(., '&#9;&#10;&#13;', '   '), string-length(.)) = ' ' and position() &lt; last()"><xsl:text> </xsl:text></xsl:if>
+        </xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="text"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Plain string: for titles and names shown outside prose. -->
   <xsl:template match="*" mode="plain">
     <xsl:value-of select="lv:typo(normalize-space(.))"/>
@@ -93,18 +130,30 @@
   </xsl:template>
 
   <!-- keep="next": a lead-in that must not end a page without what it introduces. A short
-       paragraph (a few lines) right before a table, a list, a chart or a subsection
-       ("8 participants.", a chapter's opening sentence)
-       is one too. -->
+       paragraph (a few lines) right before a table, a list or a chart ("8 participants.")
+       is one too, and so is a chapter's opening sentence right before its first subsection;
+       the last of several paragraphs before a subsection introduces nothing: it stays on
+       its page when the subsection moves on. -->
   <xsl:template match="d:p" mode="fo">
     <fo:block xsl:use-attribute-sets="p">
       <xsl:if test="@keep = 'next' or (string-length(normalize-space(.)) &lt; 400 and
-                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt or self::d:section
-                                            or self::d:phasing or self::d:stacked or self::d:series])">
+                    following-sibling::*[1][self::d:table or self::d:list or self::d:gantt
+                                            or self::d:phasing or self::d:stacked or self::d:series
+                                            or self::d:section[not(current()/preceding-sibling::*)]])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates mode="fo"/>
     </fo:block>
+  </xsl:template>
+  <!-- A proper name (proper-name above): not hyphenated. -->
+  <xsl:template match="d:name" mode="fo">
+    <fo:inline hyphenate="false"><xsl:apply-templates mode="fo"/></fo:inline>
+  </xsl:template>
+  <!-- A run that no line break splits: a hyphenated name, an amount and its state
+       ("130 000 € (acquis)"). FOP 2.8 still hyphenates in a kept inline: hyphenate="false"
+       too. -->
+  <xsl:template match="d:whole" mode="fo">
+    <fo:inline keep-together.within-line="always" hyphenate="false"><xsl:apply-templates mode="fo"/></fo:inline>
   </xsl:template>
   <xsl:template match="d:em" mode="fo">
     <fo:inline font-style="italic"><xsl:apply-templates mode="fo"/></fo:inline>
@@ -209,8 +258,10 @@
       <fo:list-item-body start-indent="body-start()">
         <xsl:choose>
           <xsl:when test="d:p"><xsl:apply-templates mode="fo"/></xsl:when>
+          <!-- an item is a line or two: set ragged, as lists are, since justifying a
+               short line ("Séance 1 — Visiter…", a financing line) only widens its spaces -->
           <xsl:otherwise>
-            <fo:block text-align="justify" hyphenate="true" language="fr">
+            <fo:block text-align="start" hyphenate="true" language="fr">
               <xsl:apply-templates mode="fo"/>
             </fo:block>
           </xsl:otherwise>

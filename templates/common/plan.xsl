@@ -200,7 +200,9 @@
             <d:row>
               <d:cell><xsl:value-of select="@numero"/></d:cell>
               <!-- what a reader asks of a closed action: what it gave, or why it was
-                   dropped; the source says it in the action's description -->
+                   dropped; the source says it in the action's description, a sentence of
+                   its own behind a run-in label ("Motif. Le projet a été abandonné…"): the
+                   author's capital stands, and no second colon joins the label to it -->
               <d:cell>
                 <xsl:choose>
                   <xsl:when test="a:description">
@@ -208,10 +210,11 @@
                     <d:p>
                       <d:em>
                         <xsl:choose>
-                          <xsl:when test="@statut = 'abandonnee'">Motif&#160;: </xsl:when>
-                          <xsl:otherwise>Résultat&#160;: </xsl:otherwise>
+                          <xsl:when test="@statut = 'abandonnee'">Motif.</xsl:when>
+                          <xsl:otherwise>Résultat.</xsl:otherwise>
                         </xsl:choose>
                       </d:em>
+                      <xsl:text> </xsl:text>
                       <xsl:apply-templates select="a:description" mode="inline"/>
                     </d:p>
                   </xsl:when>

@@ -344,12 +344,17 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A list of inline elements on one line, separated by commas. -->
+  <!-- A list of inline elements on one line, separated by commas; $names: each one a
+       proper name (inline.xsl), for wide cells and running text. -->
   <xsl:template name="comma-list">
     <xsl:param name="nodes"/>
+    <xsl:param name="names" select="false()"/>
     <xsl:for-each select="$nodes">
       <xsl:if test="position() &gt; 1"><xsl:text>, </xsl:text></xsl:if>
-      <xsl:apply-templates select="." mode="inline"/>
+      <xsl:choose>
+        <xsl:when test="$names"><xsl:apply-templates select="." mode="name"/></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="inline"/></xsl:otherwise>
+      </xsl:choose>
     </xsl:for-each>
   </xsl:template>
 
@@ -395,13 +400,19 @@
        held by the deliverable's date $as-of (a title is given at the session, from its
        outcome: a note written before cannot know it), else its type: "Séance 2 —
        Stratégie". -->
+  <!-- $quoted: in running text, the session's own title between guillemets, so that its
+       punctuation never runs into the sentence's ("Séance 2 — « Quel avenir pour le
+       site ? », le 25 mars 2025", not "… site ?, le …"); charts and tables leave it bare. -->
   <xsl:template match="a:seance" mode="calendar-label">
     <xsl:param name="as-of" select="''"/>
+    <xsl:param name="quoted" select="false()"/>
     <xsl:value-of select="concat('Séance ', @numero)"/>
     <xsl:choose>
       <xsl:when test="a:titre and ($as-of = '' or not(t:after(@date, $as-of)))">
         <xsl:text> — </xsl:text>
+        <xsl:if test="$quoted">«&#160;</xsl:if>
         <xsl:apply-templates select="a:titre" mode="plain"/>
+        <xsl:if test="$quoted">&#160;»</xsl:if>
       </xsl:when>
       <xsl:when test="@type != 'autre'">
         <xsl:value-of select="concat(' — ', t:label('seance', @type))"/>
@@ -677,7 +688,7 @@
           </xsl:for-each>
         </d:cell></d:row>
       <xsl:if test="a:region">
-        <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="plain"/></d:cell></d:row>
+        <d:row><d:cell>Région</d:cell><d:cell><xsl:apply-templates select="a:region" mode="name"/></d:cell></d:row>
       </xsl:if>
       <xsl:if test="a:population">
         <d:row><d:cell>Population</d:cell>
@@ -693,10 +704,10 @@
       <xsl:if test="a:collectivites">
         <d:row><d:cell>Collectivités</d:cell>
           <d:cell>
-            <xsl:for-each select="a:collectivites/a:collectivite">
-              <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="lv:typo(normalize-space(.))"/>
-            </xsl:for-each>
+            <xsl:call-template name="comma-list">
+              <xsl:with-param name="nodes" select="a:collectivites/a:collectivite"/>
+              <xsl:with-param name="names" select="true()"/>
+            </xsl:call-template>
           </d:cell></d:row>
       </xsl:if>
       <xsl:if test="$stakes and a:diagnostic/a:enjeux/a:enjeu/@theme">

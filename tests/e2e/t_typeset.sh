@@ -73,15 +73,23 @@ test_typeset_steering_service_with_article() {
     done
 }
 
-# "1er" is set with a raised suffix: the colophon's date (SOURCE_DATE_EPOCH is the 1st of a
-# month) in the FO, while the PDF's text still reads "1er".
+# "1er" is set with a raised suffix: Castelvert's carnet de suivi is dated by its last
+# session, on the 1st of a month (its colophon's version date), in the FO, while the PDF's
+# text still reads "1er".
 test_typeset_ordinal_superscript() {
-    SOURCE_DATE_EPOCH=1767225600 "$LIVRABLES" build "$(example_source atelier-flash)" -o fo \
-        --format fo --only feuille-de-route >out.txt 2>&1 || { cat out.txt; fail "build --format fo"; }
-    assert_contains fo/vernay-sur-loue/feuille-de-route.fo \
-        'produit le 1<fo:inline baseline-shift="0.4em" font-size="60%">er</fo:inline> janvier 2026'
-    pdf_text "$(built_example atelier-flash)/vernay-sur-loue/feuille-de-route.pdf" >text.txt
-    assert_contains text.txt "1er janvier 2026"
+    local src day
+    src=$(example_source atelier-multisite)
+    day=$(python3 -c 'import sys, xml.etree.ElementTree as E
+r = E.parse(sys.argv[1]).getroot()
+print(max(s.get("date") for s in r.iter("{urn:livrables:atelier:1}seance") if s.get("tenue") == "oui"))' \
+        "$(dirname "$src")/sites/castelvert-sur-arrats.xml")
+    [ "${day#*-*-}" = 01 ] || fail "Castelvert's last session ($day) is no longer on the 1st: pick another example"
+    "$LIVRABLES" build "$src" -o fo --format fo --only carnet-de-suivi >out.txt 2>&1 ||
+        { cat out.txt; fail "build --format fo"; }
+    assert_contains fo/castelvert-sur-arrats/carnet-de-suivi.fo \
+        'du 1<fo:inline baseline-shift="0.4em" font-size="60%">er</fo:inline> octobre 2025'
+    pdf_text "$(built_example atelier-multisite)/castelvert-sur-arrats/carnet-de-suivi.pdf" >text.txt
+    assert_contains text.txt "1er octobre 2025"
 }
 
 # A superscript in table text leaves the line's height as it is: three lines of a table's

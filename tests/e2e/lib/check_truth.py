@@ -18,7 +18,7 @@ from decimal import Decimal
 import atelier as at
 import truth as tr
 from atelier import A
-from check import pages, first_cell, section_lines
+from check import pages, first_cell, section_lines, toc_entries
 from typeset import words
 
 problems = []
@@ -433,6 +433,15 @@ def cmd_status(src, site_id, pdf, kind):
             bad("status %s of action %s not shown" % (label[a.get("statut")], num))
         if kind == "feuille-de-route" and re.search(r"Action " + re.escape(num) + r" —", text):
             bad("closed action %s still has a fiche" % num)
+        # what it gave or why it was dropped: a sentence of its own after a run-in label
+        desc = a.find(A + "description")
+        if desc is not None:
+            run_in = ("Motif. " if a.get("statut") == "abandonnee" else "Résultat. ") + first_words(at.text(desc))
+            if run_in not in part:
+                bad("closed action %s: no run-in %r" % (num, run_in))
+    for label_colon in ("Motif:", "Résultat:"):
+        if label_colon in part:
+            bad("a closed action's %r joins its sentence with a colon" % label_colon)
     # a closed action has no cost to define any more
     if any(a.find(A + "cout") is None for a in closed):
         if "coût à définir" in part:
@@ -491,6 +500,98 @@ def cmd_rapport_sessions(src, site_id, pdf):
             want = pat + (r": séance prévue, non tenue" if (f or d) < report else r": séance à venir")
         if not re.search(r"Séance %s\b[^–]*?" % se.get("numero") + want, text):
             bad("session %s of %s not told as /%s/" % (se.get("numero"), site_id, want))
+        # its own title, once held by the report's date, between guillemets in the sentence
+        title = se.find(A + "titre")
+        if title is not None and d <= report:
+            quoted = at.norm("Séance %s — « %s »" % (se.get("numero"), at.text(title)))
+            if quoted not in text:
+                bad("session %s of %s: its title is not quoted as %r" % (se.get("numero"), site_id, quoted))
+    if re.search(r"[?!]\s*,", text):
+        bad("%s: a title's ? or ! runs into a comma" % site_id)
+
+
+def cmd_unbroken(src, site_id, pdf):
+    """No line of the fiches splits a financing line's amount from its state ("130 000 € /
+    (acquis)", "(à recher-/cher)"), nor breaks a hyphenated word of its funder's name
+    ("Bourgogne-Franche-/Comté"); the cover gives each of the site's local authorities whole
+    on one line."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    fiches = section_lines(pdf, r"\d+ Fiches actions$", CHAPTER_END)
+    if not fiches:
+        bad("no 'Fiches actions' chapter")
+        return
+    normed = [at.norm(l) for l in fiches]
+    flat = [l.replace("\u2019", "'").rstrip() for l in fiches]
+    states = {"acquis": "acquis", "sollicite": "sollicité", "a-rechercher": "à rechercher"}
+    wants = {}
+    for a in tr.open_actions(s):
+        for ln in a.findall("%sfinancements/%sligne" % (A, A)):
+            want = at.norm(at.amount(ln.get("montant")) + " (" + states[ln.get("etat", "sollicite")] + ")")
+            wants.setdefault(want, []).append(a.get("numero"))
+            for word in ln.get("financeur").replace("\u2019", "'").split():
+                for k, c in enumerate(word):
+                    if c == "-" and any(l1.endswith(word[:k + 1]) and re.search(r"(^|\s)" + re.escape(word[k + 1:]), l2)
+                                        for l1, l2 in zip(flat, flat[1:])):
+                        bad("action %s: funder's %r broken after %r" % (a.get("numero"), word, word[:k + 1]))
+    # as many lines holding each amount and its state whole as the fiches have such lines
+    for want, nums in wants.items():
+        if sum(l.count(want) for l in normed) < len(nums):
+            bad("actions %s: %r not on one line each time" % (", ".join(nums), want))
+    cover = [at.norm(l) for l in pages(pdf)[0].split("\n")]
+    own = at.norm(at.text(s.find(A + "nom")))
+    for c in s.findall("%scollectivites/%scollectivite" % (A, A)):
+        name = at.norm(at.text(c))
+        if name != own and not any(name in l for l in cover):
+            bad("cover: %r not whole on one line" % name)
+
+
+def cmd_ragged_lists(*pdfs):
+    """A list item's lines are set ragged, not justified: on the first line of an item (the
+    line that starts with the bullet "–"), no space between two words is wider than a
+    space of the text (about a quarter of a word's height), as justified lines' are."""
+    for pdf in pdfs:
+        html = subprocess.run(["pdftotext", "-bbox-layout", pdf, "-"], check=True, capture_output=True).stdout.decode()
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", html, re.S):
+            words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+                     re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)]
+            if len(words) < 5 or words[0][4] != "–":
+                continue
+            height = words[1][3] - words[1][1]
+            widest = max(b[0] - a[2] for a, b in zip(words[1:], words[2:]))
+            if widest > 0.35 * height:
+                bad("%s: a list item's line is justified (a space of %.1fpt): %s" %
+                    (pdf, widest, " ".join(w[4] for w in words)[:70]))
+
+
+def cmd_livret_deroulement(pdf, src):
+    """The livret's account of how the atelier went: its last paragraph starts on the page
+    where the one before it ends, never sent on with the calendar that follows it."""
+    root = at.load(src)
+    ps = [at.norm(at.text(p)) for p in root.findall("%scapitalisation/%sderoulement/%sp" % (A, A, A))]
+    if len(ps) < 2:
+        return
+    raw = [at.norm(p.replace("\n", " ")) for p in pages(pdf)]
+    end_prev = " ".join(ps[-2].split()[-4:])
+    start_last = " ".join(ps[-1].split()[:4])
+    where = [i + 1 for i, p in enumerate(raw) if end_prev in p]
+    if not where:
+        bad("the livret does not end a paragraph with %r" % end_prev)
+    elif start_last not in raw[where[0] - 1]:
+        bad("page %d: %r ends a paragraph, but the next one (%r) starts on another page" % (where[0], end_prev, start_last))
+
+
+def cmd_objectives_introduced(src, site_id, pdf):
+    """The atelier's objectives, a list, come after the sentence that introduces them (one
+    ending with a colon), as the items' lower case and semicolons require."""
+    root = at.load(src)
+    items = root.findall("%sobjectifs/%sliste/%sitem" % (A, A, A))
+    if not items:
+        return
+    text = at.norm("\n".join(pages(pdf)).replace("\n", " "))
+    first = " ".join(at.norm(at.text(items[0])).split()[:3])
+    if not re.search(r":\s*[–•]?\s*" + re.escape(first), text):
+        bad("%s: the objectives' list (%r) is not introduced by a sentence ending with ':'" % (site_id, first))
 
 
 def cmd_intersessions(src, site_id, pdf):
@@ -514,18 +615,43 @@ def cmd_intersessions(src, site_id, pdf):
 
 
 def cmd_running_headers(*pdfs):
-    """A page where a numbered chapter starts names that chapter in its running header (the
-    header's first line), not the chapter carried over from the page before."""
+    """Every page's running header (its first line, right part) names the chapter in effect
+    at the top of the page: the one whose heading opens the page, else the one carried over
+    from the pages before, never a chapter that starts lower down. Chapters and the pages
+    where they start are the table of contents' top-level entries ("2 Diagnostic…",
+    "Glossaire"); a numbered chapter is recognised in the header by its number (the header
+    may give a short title)."""
     for pdf in pdfs:
-        raw = pages(pdf)
-        headers = [at.norm(p.split("\n", 1)[0]) for p in pages(pdf, layout=True)]
-        labels = set(m.group(1) + " " + m.group(2) for h in headers
-                     for m in re.finditer(r"(\d+)\. (\S.*)$", h))
-        for i, p in enumerate(raw[1:], 2):
-            body = [at.norm(l) for l in p.split("\n")[1:]]
-            first = next((l for l in body if l in labels), None)
-            if first and not headers[i - 1].endswith(first.replace(" ", ". ", 1)):
-                bad("%s: page %d starts chapter '%s' under the header '%s'" % (pdf, i, first, headers[i - 1]))
+        chapters = {}
+        for _, title, page in toc_entries(pdf):
+            if not re.match(r"\d+\.\d", title):
+                chapters.setdefault(page, []).append(at.norm(title))
+        if not chapters:
+            bad("%s: no chapter in the table of contents" % pdf)
+            continue
+        lay = pages(pdf, layout=True)
+        current = None
+        for i in range(min(chapters), len(lay) + 1):
+            # the header: the lines before the first blank one (a long title wraps), its right
+            # part after a wide gap
+            block, _, rest = lay[i - 1].strip("\n").partition("\n\n")
+            gaps = [re.split(r"\s{3,}", l.strip()) for l in block.split("\n")]
+            header = next((g[-1] for g in gaps if len(g) > 1), block.strip())
+            body = [at.norm(re.sub(r"\s+", " ", l)) for l in rest.split("\n") if l.strip()]
+            starting = chapters.get(i, [])
+            opens = starting and body and (body[0] == starting[0] or starting[0].startswith(body[0] + " "))
+            want = starting[0] if opens else current
+            if want and not running_header_names(at.norm(header), want):
+                bad("%s: page %d opens in chapter '%s' under the header '%s'" % (pdf, i, want, header))
+            if starting:
+                current = starting[-1]
+
+
+def running_header_names(header, chapter):
+    """Whether a running header's right part names the chapter: by its number when it has
+    one, else by its title."""
+    m = re.match(r"(\d+) ", chapter)
+    return (header == m.group(1) or header.startswith(m.group(1) + " ")) if m else header == chapter
 
 
 def cmd_plan_columns(pdf):
@@ -543,16 +669,20 @@ def cmd_plan_columns(pdf):
 
 
 def cmd_colophon(*pdfs):
-    """One colophon per document, on its last page, in one wording: the version and the
-    source's date, then "Mis en page avec Livrables (charte …) ; fichier produit le …"; no
-    file-format jargon; no name said twice in it or in the PDF's title."""
-    made = r"Version [\d.]+ du [^.]+\. Mis en page avec Livrables \(charte [^)]+\); fichier produit le \S+ \S+ \d{4}\."
+    """One colophon per document, on its last page, in one wording, ending on the version and
+    the source's date ("Version 1.0 du 14 mars 2025."); nothing of how or when the file was
+    made (no tool, no charter, no build date); no file-format jargon; no name said twice in
+    it or in the PDF's title."""
+    made = r"Version [\d.]+ du [^.]+\."
     for pdf in pdfs:
         raw = pages(pdf)
         whole = at.norm(" ".join(raw))
         last = at.norm(raw[-1].replace("\n", " "))
         if len(re.findall(made, whole)) != 1 or not re.search(made, last):
             bad("%s: not one colophon /%s/ on the last page" % (pdf, made))
+        for said in ("Mis en page", "avec Livrables", "produit le", "charte de", "charte neutre"):
+            if said in last:
+                bad("%s: the colophon says how the file was made: %r" % (pdf, said))
         if "XML" in last:
             bad("%s: the colophon speaks of XML" % pdf)
         # the colophon's first line: "Rapport final — Atelier … — Site."
@@ -585,7 +715,7 @@ def cmd_notes_with_tables(*pdfs):
 
 def cmd_dates(src, site_id, pdf, kind, build_iso):
     """The cover shows the deliverable's date and version from the source; the build date
-    (ISO) appears only in the colophon, as "produit le"."""
+    (ISO) is printed on no page, only in the PDF's metadata (its creation date)."""
     build = at.norm(at.date(build_iso))
     root = at.load(src)
     s = at.site(root, site_id) if site_id else None
@@ -600,10 +730,11 @@ def cmd_dates(src, site_id, pdf, kind, build_iso):
     if not re.search(r"Version %s du %s" % (re.escape(version), re.escape(at.norm(at.date(iso)))), at.norm("\n".join(raw))):
         bad("%s: colophon does not give version %s of %s" % (kind, version, at.date(iso)))
     for i, p in enumerate(raw, 1):
-        flat = at.norm(p.replace("\n", " "))
-        for m in re.finditer(re.escape(build), flat):
-            if not flat[:m.start()].lower().endswith("produit le "):
-                bad("%s: page %d shows the build date %s, not as the colophon's 'produit le'" % (kind, i, build))
+        if build in at.norm(p.replace("\n", " ")):
+            bad("%s: page %d shows the build date %s" % (kind, i, build))
+    info = subprocess.run(["pdfinfo", "-isodates", pdf], check=True, capture_output=True).stdout.decode()
+    if not re.search(r"^CreationDate:\s*%s" % re.escape(build_iso), info, re.M):
+        bad("%s: the PDF's creation date is not the build date %s" % (kind, build_iso))
 
 
 def cmd_cover_identity(src, site_id, pdf):

@@ -171,7 +171,7 @@ def cmd_dossier(pdf, *srcs):
     # the colophon's page holds something else too
     last = [l for l in text[-1].split("\n") if l.strip()]
     colophon = [l for l in last if not re.search(r"Page \d+ / \d+|Dossier du séminaire final ·", l)]
-    if len(colophon) <= len(roots) + 2:
+    if len(colophon) <= len(roots) + 1:
         bad("the last page holds only the colophon: %r" % colophon)
 
 
