@@ -132,7 +132,8 @@
                   collectivites="{$collectivites}" bloc-marque="{$cover-image}"
                   subtitle="{lv:typo(normalize-space($atelier/a:sous-titre))}"
                   steering="{lv:typo(string($steering))}"
-                  creator="{$service}">
+                  creator="{$service}"
+                  example="{boolean(($atelier | /a:dossier/a:atelier)[@exemple = 'oui'])}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>
         <xsl:call-template name="version-history">
           <xsl:with-param name="kind" select="$kind"/>

@@ -217,6 +217,20 @@ test_truth_one_colophon_in_one_wording() {
     check_truth colophon "${pdfs[@]}" || fail "colophon"
 }
 
+# Examples (<atelier exemple="oui">) say they are fictional on the cover and the last page of
+# every deliverable and of a dossier that reprints them; the test fixture, a "real" atelier, not.
+test_truth_examples_say_they_are_fictional() {
+    local rel src pdf failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+            check_truth example "$pdf" "$src" || failed=1
+        done
+    done
+    check_truth example "$(truth_dossier)" "$ROOT/examples/atelier-multisite/atelier.xml" || failed=1
+    [ "$failed" = 0 ] || fail "example notice"
+}
+
 test_truth_notes_stay_with_their_tables() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

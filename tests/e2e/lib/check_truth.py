@@ -694,6 +694,17 @@ def cmd_colophon(*pdfs):
                     bad("%s: '%s' said twice in the %s: %s" % (pdf, p, where, text))
 
 
+def cmd_example(pdf, *srcs):
+    """An example's deliverable (any of its sources <atelier exemple="oui">) says it is
+    fictional on its cover and on its last page (the colophon); a real atelier's never."""
+    example = any(at.load(src).get("exemple") == "oui" for src in srcs)
+    raw = pages(pdf)
+    for where, text in (("cover", raw[0]), ("last page", raw[-1])):
+        said = "exemple fictif" in at.norm(text).lower()
+        if said != example:
+            bad("%s: %s %s 'Exemple fictif'" % (pdf, where, "lacks" if example else "says"))
+
+
 def pdf_title(pdf):
     info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True).stdout.decode()
     m = re.search(r"^Title:\s*(.*)$", info, re.M)
