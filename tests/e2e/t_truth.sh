@@ -217,6 +217,20 @@ test_truth_one_colophon_in_one_wording() {
     check_truth colophon "${pdfs[@]}" || fail "colophon"
 }
 
+# The note de cadrage and the livret announce only what the other documents keep.
+test_truth_announcements_kept() {
+    local rel src d failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        d=$(truth_built "$rel")
+        check_truth promises "$src" "" "$d/livret-de-capitalisation.pdf" || failed=1
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            check_truth promises "$src" "$s" "$d/$s/note-de-cadrage.pdf" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "announcements not kept"
+}
+
 # Examples (<atelier exemple="oui">) say they are fictional on the cover and the last page of
 # every deliverable and of a dossier that reprints them; the test fixture, a "real" atelier, not.
 test_truth_examples_say_they_are_fictional() {

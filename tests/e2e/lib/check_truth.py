@@ -465,6 +465,26 @@ def cmd_livret_status(pdf, src):
             bad("closed action %s not listed apart" % a.get("numero"))
 
 
+def cmd_promises(src, site_id, pdf):
+    """What a document announces, the others keep: « recommandations » in the rapport final
+    only for a site whose source has <recommandations>; « chaque séance » starting in the
+    field only when every held session of the site (of every site for the livret) had a
+    visit."""
+    root = at.load(src)
+    sites = [at.site(root, site_id)] if site_id else at.sites(root)
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    m = re.search(r"Rapport final: ([^.]*)\.", text)
+    if m and "recommandations" in m.group(1) and any(s.find(A + "recommandations") is None for s in sites):
+        bad("%s: announces recommandations in the rapport final, the source has none" % pdf)
+    for sentence in re.findall(r"[^.:]*\b[Cc]haque séance[^.]*\.", text):
+        if "terrain" not in sentence and "visite" not in sentence:
+            continue
+        for s in sites:
+            for se in s.findall("%sseances/%sseance" % (A, A)):
+                if se.get("tenue") == "oui" and se.find("%svisites/%svisite" % (A, A)) is None:
+                    bad("%s: %r, but session %s of %s had no visit" % (pdf, sentence.strip()[-160:], se.get("numero"), s.get("id")))
+
+
 def cmd_livret_sessions(pdf, src):
     """The livret's table of sessions: a session not held is "(non tenue)" when its date is
     before the livret's, "(prévue)" after it, and has no count of participants."""
