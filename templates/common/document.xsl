@@ -148,7 +148,7 @@
         <xsl:copy-of select="exsl:node-set($colophon)/node()"/>
       </d:document>
     </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="fo"/>
+    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="single-glossary"/>
   </xsl:template>
 
   <!-- The path of the bloc-marque image: the build option's, else the first of $ateliers'

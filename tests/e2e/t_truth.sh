@@ -231,6 +231,17 @@ test_truth_announcements_kept() {
     [ "$failed" = 0 ] || fail "announcements not kept"
 }
 
+# A glossary lists two acronyms or more; a single one is spelt out at its first use.
+test_truth_no_glossary_of_one_acronym() {
+    local rel pdf failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+            check_truth glossary-size "$pdf" "$ROOT/$rel/atelier.xml" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "glossary of one acronym"
+}
+
 # Examples (<atelier exemple="oui">) say they are fictional on the cover and the last page of
 # every deliverable and of a dossier that reprints them; the test fixture, a "real" atelier, not.
 test_truth_examples_say_they_are_fictional() {

@@ -485,6 +485,26 @@ def cmd_promises(src, site_id, pdf):
                     bad("%s: %r, but session %s of %s had no visit" % (pdf, sentence.strip()[-160:], se.get("numero"), s.get("id")))
 
 
+def cmd_glossary_size(pdf, *srcs):
+    """No glossary of a single acronym: a document that names only one of the sources'
+    acronyms spells it out at its first use instead, « DDT (Direction départementale des
+    territoires) »; one that names several lists them in its glossary."""
+    entries = {}
+    for src in srcs:
+        for e in at.load(src).iter(A + "entree"):
+            entries.setdefault(e.get("sigle"), at.norm(at.text(e)))
+    lines = section_lines(pdf, r"Glossaire$", r"(?!)")
+    listed = [l.split()[0] for l in lines[1:] if l.split() and l.split()[0] in entries]
+    if len(listed) == 1:
+        bad("%s: a glossary of one acronym (%s)" % (pdf, listed[0]))
+    if not lines:
+        text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+        for sigle, expansion in entries.items():
+            if re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text) and \
+                    sigle + " (" + expansion[:20] not in text:
+                bad("%s: %s named, neither in a glossary nor spelt out" % (pdf, sigle))
+
+
 def cmd_livret_sessions(pdf, src):
     """The livret's table of sessions: a session not held is "(non tenue)" when its date is
     before the livret's, "(prévue)" after it, and has no count of participants."""
