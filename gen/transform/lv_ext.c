@@ -102,6 +102,20 @@ static bool read_numbers(const xmlChar *list, double *values, size_t max, size_t
 
 enum { MAX_SHARES = 256 }; /* more numbers than any table has rows */
 
+/* Pops the space-separated numbers argument of lv:share and lv:shares-total into `values`:
+ * -1 on an XPath error (the caller returns), 0 when it is not such a list, 1 when it is. */
+static int pop_numbers(xmlXPathParserContextPtr ctxt, double values[MAX_SHARES], size_t *n)
+{
+    xmlChar *list = xmlXPathPopString(ctxt);
+    if (xmlXPathCheckError(ctxt)) {
+        xmlFree(list);
+        return -1;
+    }
+    bool ok = read_numbers(list, values, MAX_SHARES, n);
+    xmlFree(list);
+    return ok ? 1 : 0;
+}
+
 /* lv:shares-total(values): what the rounded shares lv:share gives of `values` add up to, in
  * tenths of a percent (1000 when they make 100,0 %, 999 or 1001 when rounding moved them);
  * NaN when they have no shares (all zero, a negative value). */
@@ -109,16 +123,12 @@ static void fn_shares_total(xmlXPathParserContextPtr ctxt, int nargs)
 {
     if (!arity_is(ctxt, nargs, 1))
         return;
-    xmlChar *list = xmlXPathPopString(ctxt);
-    if (xmlXPathCheckError(ctxt)) {
-        xmlFree(list);
-        return;
-    }
     double values[MAX_SHARES];
     size_t n;
-    bool ok = read_numbers(list, values, MAX_SHARES, &n);
-    xmlFree(list);
-    long sum = ok ? lv_shares_sum(values, n, 1000) : -1;
+    int ok = pop_numbers(ctxt, values, &n);
+    if (ok < 0)
+        return;
+    long sum = ok > 0 ? lv_shares_sum(values, n, 1000) : -1;
     valuePush(ctxt, xmlXPathNewFloat(sum >= 0 ? (double)sum : xmlXPathNAN));
 }
 
@@ -129,17 +139,13 @@ static void fn_share(xmlXPathParserContextPtr ctxt, int nargs)
     if (!arity_is(ctxt, nargs, 2))
         return;
     double index = xmlXPathPopNumber(ctxt);
-    xmlChar *list = xmlXPathPopString(ctxt);
-    if (xmlXPathCheckError(ctxt)) {
-        xmlFree(list);
-        return;
-    }
     double values[MAX_SHARES];
     size_t n;
-    bool ok = read_numbers(list, values, MAX_SHARES, &n);
-    xmlFree(list);
+    int ok = pop_numbers(ctxt, values, &n);
+    if (ok < 0)
+        return;
     bool whole = index >= 1 && index <= (double)n && index == (double)(size_t)index;
-    push_result(ctxt, ok && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
+    push_result(ctxt, ok > 0 && whole ? lv_share(values, n, (size_t)index) : xstrdup(""));
 }
 
 /* lv:words(nodes, separators): the string values of `nodes` in document order, as whole

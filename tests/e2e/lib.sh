@@ -57,3 +57,21 @@ page_of_text() {
     done
     echo 0
 }
+
+# fo_a4_start FOOTER: the start of a one-page-sequence A4 document (DejaVu Serif 10pt, 20mm
+# margins) up to its open fo:flow, FOOTER (FO markup) centred in the region-after; the
+# caller writes the flow's blocks and closes with </fo:flow></fo:page-sequence></fo:root>.
+fo_a4_start() {
+    cat <<'EOF_HEAD'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set>
+<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master>
+</fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+EOF_HEAD
+    printf '<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">%s</fo:block></fo:static-content>\n' "$1"
+    echo '<fo:flow flow-name="xsl-region-body">'
+}

@@ -14,17 +14,8 @@ pages_citing_doc() {
         n9=9 n10=10
     fi
     {
+        fo_a4_start 'page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/>'
         cat <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
-<fo:layout-master-set>
-<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
-<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
-</fo:simple-page-master>
-</fo:layout-master-set>
-<fo:page-sequence master-reference="A4">
-<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
-<fo:flow flow-name="xsl-region-body">
 <fo:block text-align="justify">Renvois en avant :
 EOF
         for ((i = 1; i <= 60; i++)); do
@@ -153,17 +144,8 @@ test_pages_spooled_citations_that_rebreak_end_like_literal_numbers() {
     for mode in cite literal; do
         if [ $mode = cite ]; then n9='<fo:page-number-citation ref-id="p9"/>'; else n9=9; fi
         {
+            fo_a4_start 'page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/>'
             cat <<'EOF2'
-<?xml version="1.0" encoding="UTF-8"?>
-<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
-<fo:layout-master-set>
-<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
-<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
-</fo:simple-page-master>
-</fo:layout-master-set>
-<fo:page-sequence master-reference="A4">
-<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
-<fo:flow flow-name="xsl-region-body">
 <fo:block>Renvois</fo:block>
 <fo:block text-align="justify">Renvois vers le second cahier :
 EOF2

@@ -92,18 +92,7 @@ long_doc() {
     local out=$1 pages=$2 i j s
     s="Le territoire et ses communes construisent une stratégie de transition écologique ; les acteurs locaux, les élus et les habitants partagent un diagnostic des enjeux de mobilité, d'habitat, de paysage et de revitalisation des centres-bourgs, avec des actions portées par l'intercommunalité."
     {
-        cat <<'EOF'
-<?xml version="1.0" encoding="UTF-8"?>
-<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
-<fo:layout-master-set>
-<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
-<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
-</fo:simple-page-master>
-</fo:layout-master-set>
-<fo:page-sequence master-reference="A4">
-<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/></fo:block></fo:static-content>
-<fo:flow flow-name="xsl-region-body">
-EOF
+        fo_a4_start 'page <fo:page-number/>'
         # a paragraph of 12 sentences: about one page
         for ((i = 1; i <= pages; i++)); do
             printf '<fo:block text-align="justify" hyphenate="true" language="fr" space-after="6pt">%d.' "$i"
@@ -297,17 +286,8 @@ cites_doc() {
     local out=$1 mode=$2 i
     ref() { if [ "$mode" = cite ]; then echo "<fo:page-number-citation ref-id=\"s$1\"/>"; else echo "$1"; fi; }
     {
+        fo_a4_start 'page <fo:page-number/>'
         cat <<'EOF2'
-<?xml version="1.0" encoding="UTF-8"?>
-<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
-<fo:layout-master-set>
-<fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
-<fo:region-body margin-bottom="15mm"/><fo:region-after extent="10mm"/>
-</fo:simple-page-master>
-</fo:layout-master-set>
-<fo:page-sequence master-reference="A4">
-<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/></fo:block></fo:static-content>
-<fo:flow flow-name="xsl-region-body">
 <fo:block font-weight="bold">Sommaire</fo:block>
 EOF2
         for ((i = 1; i <= 4; i++)); do
