@@ -563,6 +563,9 @@
           </fo:block>
         </xsl:if>
       </fo:block>
+      <xsl:apply-templates select="." mode="cover-example">
+        <xsl:with-param name="space-before" select="'8mm'"/>
+      </xsl:apply-templates>
       <fo:block start-indent="{$margin-inner}" end-indent="{$margin-outer}" space-before="14mm">
         <fo:block xsl:use-attribute-sets="cover-kicker" color="{$color-primary}" font-size="9pt"
             space-after="3mm">

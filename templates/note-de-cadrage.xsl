@@ -222,7 +222,14 @@
         <xsl:otherwise>
           <d:list>
             <d:item><d:strong>Carnet de suivi</d:strong>, mis à jour après chaque séance.</d:item>
-            <d:item><d:strong>Rapport final</d:strong> : diagnostic, enjeux, stratégie et recommandations.</d:item>
+            <!-- it announces only what the rapport will hold: recommendations when the site has some -->
+            <d:item>
+              <d:strong>Rapport final</d:strong>
+              <xsl:choose>
+                <xsl:when test="$the-site/a:recommandations"> : diagnostic, enjeux, stratégie et recommandations.</xsl:when>
+                <xsl:otherwise> : diagnostic, enjeux et stratégie.</xsl:otherwise>
+              </xsl:choose>
+            </d:item>
             <d:item><d:strong>Feuille de route</d:strong> : plan d’actions, fiches actions et plan de financement.</d:item>
             <d:item><d:strong>Livret de capitalisation</d:strong> de l’atelier.</d:item>
           </d:list>

@@ -10,6 +10,12 @@
     xmlns:t="urn:livrables:templates"
     exclude-result-prefixes="a d lv t">
 
+  <!-- An example's source (<atelier exemple="oui">) says so on the cover and here: its
+       pages name real services beside invented commitments and people. -->
+  <xsl:variable name="example-notice" select="'Exemple fictif'"/>
+  <xsl:variable name="example-explanation"
+      select="'Territoires, personnes, engagements et montants inventés : les services cités n’ont ni rédigé ni validé ce document.'"/>
+
   <!-- $date (ISO) and $version: the deliverable's, from the source (common/dates.xsl).
        Neither the tool nor the build date is printed: a publication dated by its source
        says nothing of when the file was made (that date is in the PDF's metadata only).
@@ -63,6 +69,11 @@
       <xsl:for-each select="d:p">
         <fo:block><xsl:apply-templates mode="fo"/></fo:block>
       </xsl:for-each>
+      <xsl:if test="ancestor::d:document/@example = 'true'">
+        <fo:block font-weight="bold" space-before="3pt">
+          <xsl:value-of select="concat($example-notice, ' — ', $example-explanation)"/>
+        </fo:block>
+      </xsl:if>
     </fo:block>
   </xsl:template>
 

@@ -67,6 +67,7 @@
           </fo:block>
         </xsl:if>
       </fo:block>
+      <xsl:apply-templates select="." mode="cover-example"/>
       <xsl:if test="@draft = 'true'">
         <!-- the box's border and padding lie outside its indents: line them up with the title -->
         <fo:block xsl:use-attribute-sets="box" space-before="14mm" font-size="9pt"
@@ -76,6 +77,18 @@
         </fo:block>
       </xsl:if>
     </fo:block-container>
+  </xsl:template>
+
+  <!-- An example's notice (<atelier exemple="oui">), boxed like the draft notice. -->
+  <xsl:template match="d:document" mode="cover-example">
+    <xsl:param name="space-before" select="'14mm'"/>
+    <xsl:if test="@example = 'true'">
+      <fo:block xsl:use-attribute-sets="box" space-before="{$space-before}" font-size="9pt"
+          start-indent="{$margin-inner} + 10.5pt" end-indent="{$margin-outer} + 8pt">
+        <fo:inline xsl:use-attribute-sets="draft-mark"><xsl:value-of select="$example-notice"/></fo:inline>
+        <fo:block><xsl:value-of select="$example-explanation"/></fo:block>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- Names joined by " · " ("Communauté de communes du Pic et des Vignes · …"), each one

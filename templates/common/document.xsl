@@ -132,7 +132,8 @@
                   collectivites="{$collectivites}" bloc-marque="{$cover-image}"
                   subtitle="{lv:typo(normalize-space($atelier/a:sous-titre))}"
                   steering="{lv:typo(string($steering))}"
-                  creator="{$service}">
+                  creator="{$service}"
+                  example="{boolean(($atelier | /a:dossier/a:atelier)[@exemple = 'oui'])}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>
         <xsl:call-template name="version-history">
           <xsl:with-param name="kind" select="$kind"/>
@@ -147,7 +148,7 @@
         <xsl:copy-of select="exsl:node-set($colophon)/node()"/>
       </d:document>
     </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="fo"/>
+    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="single-glossary"/>
   </xsl:template>
 
   <!-- The path of the bloc-marque image: the build option's, else the first of $ateliers'

@@ -11,7 +11,8 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    exclude-result-prefixes="a d lv">
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="a d lv exsl">
 
   <!-- Characters that separate words when looking for an acronym in the text. -->
   <xsl:variable name="glossary-separators" select="'.,;:!?()[]«»“”&quot;’/-–—&#160;&#8239;'"/>
@@ -51,6 +52,76 @@
         </d:glossary>
       </d:section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A glossary of one acronym is a page of little use: the acronym is spelt out where the
+       text first names it, « DDT (Direction départementale des territoires) », and the
+       glossary left out. Only when that first use, marked up (d:sigle) or not, is a whole
+       word and comes before any title naming it; otherwise the glossary stays. -->
+  <xsl:template match="d:document" mode="single-glossary">
+    <xsl:variable name="entry" select="d:section[@id = 'lv-glossaire']/d:glossary[count(d:glossary-entry) = 1]/d:glossary-entry"/>
+    <xsl:variable name="s" select="string($entry/@sigle)"/>
+    <xsl:variable name="first"
+        select="(d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s]
+                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)])[1]"/>
+    <!-- around a bare first use: a word ends there ("DDT du Jura", not "DDTM") -->
+    <xsl:variable name="before" select="substring-before($first, $s)"/>
+    <xsl:variable name="word-ends" select="concat($glossary-separators, ' &#10;')"/>
+    <xsl:choose>
+      <xsl:when test="$entry and $first
+                      and ($first/self::d:sigle or
+                           (translate(substring($before, string-length($before)), $word-ends, '') = ''
+                            and translate(substring(substring-after($first, $s), 1, 1), $word-ends, '') = ''))
+                      and not(($first/preceding::* | $first/ancestor::*)/@title[contains(., $s)])">
+        <xsl:variable name="spelt">
+          <xsl:apply-templates select="." mode="spell-out">
+            <xsl:with-param name="first-id" select="generate-id($first)"/>
+            <xsl:with-param name="sigle" select="$s"/>
+            <xsl:with-param name="expansion" select="normalize-space($entry)"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:apply-templates select="exsl:node-set($spelt)/d:document" mode="fo"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="fo"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A copy of the tree without its glossary, the first use of the acronym followed by its
+       expansion. -->
+  <xsl:template match="@* | node()" mode="spell-out">
+    <xsl:param name="first-id"/>
+    <xsl:param name="sigle"/>
+    <xsl:param name="expansion"/>
+    <xsl:copy>
+      <xsl:apply-templates select="@* | node()" mode="spell-out">
+        <xsl:with-param name="first-id" select="$first-id"/>
+        <xsl:with-param name="sigle" select="$sigle"/>
+        <xsl:with-param name="expansion" select="$expansion"/>
+      </xsl:apply-templates>
+    </xsl:copy>
+  </xsl:template>
+  <xsl:template match="d:section[@id = 'lv-glossaire']" mode="spell-out"/>
+  <xsl:template match="d:sigle" mode="spell-out">
+    <xsl:param name="first-id"/>
+    <xsl:param name="expansion"/>
+    <d:sigle>
+      <xsl:if test="generate-id() = $first-id">
+        <xsl:attribute name="expansion"><xsl:value-of select="$expansion"/></xsl:attribute>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </d:sigle>
+  </xsl:template>
+  <xsl:template match="text()" mode="spell-out">
+    <xsl:param name="first-id"/>
+    <xsl:param name="sigle"/>
+    <xsl:param name="expansion"/>
+    <xsl:choose>
+      <xsl:when test="generate-id() = $first-id">
+        <xsl:value-of select="concat(substring-before(., $sigle), $sigle, ' (', $expansion, ')',
+                                     substring-after(., $sigle))"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="d:glossary" mode="fo">

@@ -62,9 +62,10 @@
     <t:l k="format:national">Session nationale</t:l>
     <t:l k="format:local">Atelier local</t:l>
     <t:l k="format:flash">Atelier flash</t:l>
+    <!-- the nature of one financing line (note de cadrage): singular -->
     <t:l k="financement:etat">État</t:l>
-    <t:l k="financement:local">Collectivités</t:l>
-    <t:l k="financement:autre">Autres</t:l>
+    <t:l k="financement:local">Collectivité</t:l>
+    <t:l k="financement:autre">Autre</t:l>
     <!-- a fiche's line: "Part du porteur (Région Occitanie) : 220 000 € (sollicité)" -->
     <t:l k="fonds-ligne:autofinancement">Part du porteur</t:l>
     <t:l k="fonds-ligne:emprunt">Emprunt</t:l>

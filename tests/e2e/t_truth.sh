@@ -217,6 +217,45 @@ test_truth_one_colophon_in_one_wording() {
     check_truth colophon "${pdfs[@]}" || fail "colophon"
 }
 
+# The note de cadrage and the livret announce only what the other documents keep.
+test_truth_announcements_kept() {
+    local rel src d failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        d=$(truth_built "$rel")
+        check_truth promises "$src" "" "$d/livret-de-capitalisation.pdf" || failed=1
+        for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+            check_truth promises "$src" "$s" "$d/$s/note-de-cadrage.pdf" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "announcements not kept"
+}
+
+# A glossary lists two acronyms or more; a single one is spelt out at its first use.
+test_truth_no_glossary_of_one_acronym() {
+    local rel pdf failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+            check_truth glossary-size "$pdf" "$ROOT/$rel/atelier.xml" || failed=1
+        done
+    done
+    [ "$failed" = 0 ] || fail "glossary of one acronym"
+}
+
+# Examples (<atelier exemple="oui">) say they are fictional on the cover and the last page of
+# every deliverable and of a dossier that reprints them; the test fixture, a "real" atelier, not.
+test_truth_examples_say_they_are_fictional() {
+    local rel src pdf failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
+        src=$ROOT/$rel/atelier.xml
+        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+            check_truth example "$pdf" "$src" || failed=1
+        done
+    done
+    check_truth example "$(truth_dossier)" "$ROOT/examples/atelier-multisite/atelier.xml" || failed=1
+    [ "$failed" = 0 ] || fail "example notice"
+}
+
 test_truth_notes_stay_with_their_tables() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

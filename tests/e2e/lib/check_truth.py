@@ -465,6 +465,46 @@ def cmd_livret_status(pdf, src):
             bad("closed action %s not listed apart" % a.get("numero"))
 
 
+def cmd_promises(src, site_id, pdf):
+    """What a document announces, the others keep: « recommandations » in the rapport final
+    only for a site whose source has <recommandations>; « chaque séance » starting in the
+    field only when every held session of the site (of every site for the livret) had a
+    visit."""
+    root = at.load(src)
+    sites = [at.site(root, site_id)] if site_id else at.sites(root)
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    m = re.search(r"Rapport final: ([^.]*)\.", text)
+    if m and "recommandations" in m.group(1) and any(s.find(A + "recommandations") is None for s in sites):
+        bad("%s: announces recommandations in the rapport final, the source has none" % pdf)
+    for sentence in re.findall(r"[^.:]*\b[Cc]haque séance[^.]*\.", text):
+        if "terrain" not in sentence and "visite" not in sentence:
+            continue
+        for s in sites:
+            for se in s.findall("%sseances/%sseance" % (A, A)):
+                if se.get("tenue") == "oui" and se.find("%svisites/%svisite" % (A, A)) is None:
+                    bad("%s: %r, but session %s of %s had no visit" % (pdf, sentence.strip()[-160:], se.get("numero"), s.get("id")))
+
+
+def cmd_glossary_size(pdf, *srcs):
+    """No glossary of a single acronym: a document that names only one of the sources'
+    acronyms spells it out at its first use instead, « DDT (Direction départementale des
+    territoires) »; one that names several lists them in its glossary."""
+    entries = {}
+    for src in srcs:
+        for e in at.load(src).iter(A + "entree"):
+            entries.setdefault(e.get("sigle"), at.norm(at.text(e)))
+    lines = section_lines(pdf, r"Glossaire$", r"(?!)")
+    listed = [l.split()[0] for l in lines[1:] if l.split() and l.split()[0] in entries]
+    if len(listed) == 1:
+        bad("%s: a glossary of one acronym (%s)" % (pdf, listed[0]))
+    if not lines:
+        text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+        for sigle, expansion in entries.items():
+            if re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text) and \
+                    sigle + " (" + expansion[:20] not in text:
+                bad("%s: %s named, neither in a glossary nor spelt out" % (pdf, sigle))
+
+
 def cmd_livret_sessions(pdf, src):
     """The livret's table of sessions: a session not held is "(non tenue)" when its date is
     before the livret's, "(prévue)" after it, and has no count of participants."""
@@ -692,6 +732,17 @@ def cmd_colophon(*pdfs):
             for i, p in enumerate(parts):
                 if any(p and p in q for q in parts[:i]):
                     bad("%s: '%s' said twice in the %s: %s" % (pdf, p, where, text))
+
+
+def cmd_example(pdf, *srcs):
+    """An example's deliverable (any of its sources <atelier exemple="oui">) says it is
+    fictional on its cover and on its last page (the colophon); a real atelier's never."""
+    example = any(at.load(src).get("exemple") == "oui" for src in srcs)
+    raw = pages(pdf)
+    for where, text in (("cover", raw[0]), ("last page", raw[-1])):
+        said = "exemple fictif" in at.norm(text).lower()
+        if said != example:
+            bad("%s: %s %s 'Exemple fictif'" % (pdf, where, "lacks" if example else "says"))
 
 
 def pdf_title(pdf):
