@@ -336,7 +336,7 @@
         <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$all-sites"/></xsl:call-template>
       </xsl:variable>
       <d:p>
-        <xsl:value-of select="concat('Sur ces ', t:count($n, $figures), ' actions, ',
+        <xsl:value-of select="concat('Sur ces ', t:count($n, $figures), '&#160;actions, ',
             t:count($p1, $figures), ' ', t:plural($p1, 'est', 'sont'), ' de priorité 1 (', t:percent($p1, $n), ') et ')"/>
         <xsl:choose>
           <xsl:when test="$court = 0">aucune ne relève du court terme (dans les deux ans).</xsl:when>

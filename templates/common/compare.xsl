@@ -355,7 +355,7 @@
           </xsl:choose>
         </xsl:variable>
         <func:result select="concat($head, 'engagées ou à lancer ', $h/@span, '), dont ', $count,
-                                    t:plural($e, ' déjà engagée', ' déjà engagées'))"/>
+                                    t:plural($e, '&#160;déjà engagée', '&#160;déjà engagées'))"/>
       </xsl:otherwise>
     </xsl:choose>
   </func:function>

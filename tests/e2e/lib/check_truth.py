@@ -579,6 +579,32 @@ def cmd_ragged_lists(*pdfs):
                     (pdf, widest, " ".join(w[4] for w in words)[:70]))
 
 
+def cmd_short_items_whole(*pdfs):
+    """A short list item (a line or two, set ragged) has no word cut by hyphenation at a
+    line's end (« sept par-/ticipants »): a line of the item ends with a letter and a hyphen
+    and the next starts in lower case, unless the hyphen is the word's own (the two halves
+    are written joined by a hyphen elsewhere in the document)."""
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True).stdout.decode()
+        flat = " ".join(text.split())
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            m = re.match(r"(\s*)– ", line)
+            if not m:
+                continue
+            item = [line.strip()]
+            for nxt in lines[i + 1:]:
+                if not nxt.strip() or re.match(r"\s*– ", nxt) or len(nxt) - len(nxt.lstrip()) <= len(m.group(1)):
+                    break
+                item.append(nxt.strip())
+            if len(" ".join(item)) >= 300:
+                continue
+            for a, b in zip(item, item[1:]):
+                cut = re.search(r"(\w+)-$", a)
+                if cut and b[:1].islower() and "%s-%s" % (cut.group(1), b.split()[0]) not in flat:
+                    bad("%s: a short list item hyphenated: %r / %r" % (pdf, a[-30:], b[:30]))
+
+
 def cmd_livret_deroulement(pdf, src):
     """The livret's account of how the atelier went: its last paragraph starts on the page
     where the one before it ends, never sent on with the calendar that follows it."""
