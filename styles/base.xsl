@@ -44,8 +44,8 @@
   <xsl:param name="color-row-alt" select="'#F7F7F7'"/>   <!-- every other table row -->
   <!-- Chart series: priority 1, 2, 3 and the generic bar colour. -->
   <xsl:param name="color-chart-1" select="'#1F3A4D'"/>
-  <xsl:param name="color-chart-2" select="'#5F8297'"/>
-  <xsl:param name="color-chart-3" select="'#A9BCC8'"/>
+  <xsl:param name="color-chart-2" select="'#46677D'"/>
+  <xsl:param name="color-chart-3" select="'#7893A6'"/>
   <xsl:param name="color-chart-grid" select="'#D9D9D9'"/>
 
   <!-- ============================================================ fonts -->

@@ -18,8 +18,8 @@
   <xsl:param name="color-rule" select="'#D0D0D0'"/>
   <xsl:param name="color-tint" select="'#EEF2F1'"/>
   <xsl:param name="color-chart-1" select="'#1D4A4F'"/>
-  <xsl:param name="color-chart-2" select="'#5E8C87'"/>
-  <xsl:param name="color-chart-3" select="'#B7CCC9'"/>
+  <xsl:param name="color-chart-2" select="'#44716C'"/>
+  <xsl:param name="color-chart-3" select="'#6E9A95'"/>
 
   <xsl:param name="font-body" select="'TeX Gyre Pagella, Liberation Serif, serif'"/>
   <xsl:param name="font-heading" select="'Liberation Sans, sans-serif'"/>

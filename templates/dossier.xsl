@@ -329,15 +329,36 @@
       <xsl:call-template name="dossier-compare-costs"/>
     </d:p>
     <xsl:if test="$acts">
+      <!-- one way for the counts of one sentence: in words, or all in figures when one is
+           beyond twenty (no « vingt … 31 ») -->
+      <xsl:variable name="figures" select="$n &gt; 20 or $p1 &gt; 20 or $court &gt; 20"/>
+      <xsl:variable name="horizons-rtf">
+        <xsl:call-template name="compare-horizons"><xsl:with-param name="sites" select="$all-sites"/></xsl:call-template>
+      </xsl:variable>
       <d:p>
-        <xsl:value-of select="concat('Sur ces ', t:words($n, true()), ' actions, ',
-            t:words($p1, true()), ' ', t:plural($p1, 'est', 'sont'), ' de priorité 1 (', t:percent($p1, $n), ') et ',
-            t:words($court, true()), ' ', t:plural($court, 'doit être lancée', 'doivent être lancées'),
-            ' à court terme, dans les deux ans.')"/>
+        <xsl:value-of select="concat('Sur ces ', t:count($n, $figures), '&#160;actions, ',
+            t:count($p1, $figures), ' ', t:plural($p1, 'est', 'sont'), ' de priorité 1 (', t:percent($p1, $n), ') et ')"/>
+        <xsl:choose>
+          <xsl:when test="$court = 0">aucune ne relève du court terme (dans les deux ans).</xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat(t:count($court, $figures), t:plural($court, ' relève ', ' relèvent '),
+                t:horizon-phrase($acts[@horizon = 'court'], exsl:node-set($horizons-rtf)/t:h[@v = 'court'], $figures), '.')"/>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:call-template name="dossier-shared-stakes"/>
       </d:p>
     </xsl:if>
   </xsl:template>
+
+  <!-- $n in words (feminine), or in figures when $figures. -->
+  <func:function name="t:count">
+    <xsl:param name="n"/>
+    <xsl:param name="figures"/>
+    <xsl:choose>
+      <xsl:when test="$figures"><func:result select="lv:number($n)"/></xsl:when>
+      <xsl:otherwise><func:result select="t:words($n, true())"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- How the plans' costs compare. Two sites: which one carries most of the budget, and
        the other's figures; more: the range from the least to the most costly plan. -->

@@ -310,9 +310,7 @@
   </xsl:template>
   <xsl:template match="d:phasing/d:item" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
-    <xsl:value-of select="concat(@num, ' ', @label)"/>
-    <xsl:if test="@start"><xsl:value-of select="concat(', à partir de ', @start)"/></xsl:if>
-    <xsl:if test="@months"><xsl:value-of select="concat(', ', @months, ' mois')"/></xsl:if>
+    <xsl:value-of select="concat(@num, ' ', @label, ', priorité ', @priority, ', ', t:phasing-text(.))"/>
   </xsl:template>
   <xsl:template match="*" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
@@ -774,19 +772,20 @@
   </xsl:template>
 
   <!-- ============================================================ phasing -->
-  <!-- One row per action: its number and title (wrapped), then a bar on a year axis with
-       its years written next to it ("2026–2027"). The source gives a start year, not a
-       month: the whole start year is drawn in a light tint (the action starts some time in
-       it), the rest of the duration counted from its January in full colour; an action
-       shorter than a year is its light start year, its duration written ("2025 (6 mois)").
-       An item with @horizon (no start year in the source) or without a duration is drawn as
-       a dashed outline. Bars take the colour of their priority, explained by a legend under
-       the rows (the priorities present, and the light tint when a bar has one). -->
+  <!-- One row per action: its number and title (wrapped), its bar on a year axis, and in a
+       column right of the last year its years and duration in words (« 2026–2027 (18 mois) »,
+       « 2025 (6 mois) »): one convention on every row, never written inside a year's column.
+       The source gives a start year, not a month: that whole year is hatched in the
+       priority's colour and outlined (the action starts some time in it), the rest of the
+       duration in solid colour from the next January; an action of a year or less is its
+       hatched start year. An item with @horizon (no start year in the source) or without a
+       duration is a dashed outline. The priorities' colours (color-chart-1..3) stand out
+       from white at 3:1 at least, so a priority 3 bar is seen. The legend under the rows
+       names the priorities present and, when a bar has one, the hatching (drawn in the text
+       colour: it is no priority). -->
   <xsl:variable name="phasing-row-h" select="15"/>
   <xsl:variable name="phasing-top" select="16"/>
   <xsl:variable name="phasing-legend-h" select="16"/>
-  <!-- the light tint of a start year: the priority's colour, this opaque, outlined -->
-  <xsl:variable name="phasing-start-opacity" select="0.3"/>
   <xsl:variable name="phasing-years-size" select="6.5"/>
 
   <!-- Last year an item covers: a 12-month action starting in 2026 ends in 2026. -->
@@ -801,16 +800,19 @@
     <func:result select="$item/@start + floor(($months - 1) div 12)"/>
   </func:function>
 
-  <!-- What is written next to an item's bar. -->
+  <!-- What is written on an item's row: its years and its duration. -->
   <func:function name="t:phasing-text">
     <xsl:param name="item"/>
     <xsl:variable name="end" select="t:phasing-end($item)"/>
     <xsl:choose>
       <xsl:when test="$item/@horizon"><func:result select="string($item/@horizon)"/></xsl:when>
       <xsl:when test="not($item/@months)"><func:result select="concat('à partir de ', $item/@start)"/></xsl:when>
-      <xsl:when test="$item/@months &lt; 12"><func:result select="concat($item/@start, ' (', $item/@months, '&#160;mois)')"/></xsl:when>
-      <xsl:when test="$end = $item/@start"><func:result select="string($item/@start)"/></xsl:when>
-      <xsl:otherwise><func:result select="concat($item/@start, '–', $end)"/></xsl:otherwise>
+      <xsl:when test="$end = $item/@start">
+        <func:result select="concat($item/@start, ' (', $item/@months, '&#160;mois)')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <func:result select="concat($item/@start, '–', $end, ' (', $item/@months, '&#160;mois)')"/>
+      </xsl:otherwise>
     </xsl:choose>
   </func:function>
 
@@ -818,6 +820,11 @@
     <xsl:variable name="num-w" select="t:widest(d:item/@num, 7.5, true()) + 5"/>
     <xsl:variable name="label-w" select="t:label-column(d:item/@label, $num-w + 10, 90)"/>
     <xsl:variable name="x0" select="$label-w + 4"/>
+    <xsl:variable name="texts">
+      <xsl:for-each select="d:item"><t:v><xsl:value-of select="t:phasing-text(.)"/></t:v></xsl:for-each>
+    </xsl:variable>
+    <!-- the years end where the column of words begins -->
+    <xsl:variable name="x1" select="$chart-units - 2 - t:widest(exsl:node-set($texts)/t:v, $phasing-years-size) - 5"/>
     <xsl:variable name="rows-rtf">
       <xsl:call-template name="chart-rows">
         <xsl:with-param name="labels" select="d:item/@label"/>
@@ -830,13 +837,31 @@
     </xsl:variable>
     <xsl:variable name="y0" select="math:min(d:item/@start)"/>
     <xsl:variable name="y1" select="math:max(exsl:node-set($ends)/t:v)"/>
-    <xsl:variable name="year-w" select="($chart-units - 4 - $x0) div ($y1 - $y0 + 1)"/>
+    <xsl:variable name="year-w" select="($x1 - $x0) div ($y1 - $y0 + 1)"/>
     <xsl:variable name="rows-h" select="t:row-top($rows, count($rows) + 1, $phasing-row-h)"/>
     <xsl:variable name="dated" select="d:item[@months and not(@horizon)]"/>
     <xsl:variable name="height" select="$phasing-top + $rows-h + 4 + $phasing-legend-h * (1 + number(boolean($dated)))"/>
     <xsl:call-template name="chart-frame">
       <xsl:with-param name="height" select="$height"/>
       <xsl:with-param name="svg-body">
+        <defs>
+          <xsl:call-template name="phasing-hatch">
+            <xsl:with-param name="id" select="'hatch-1'"/>
+            <xsl:with-param name="color" select="t:chart-color(1)"/>
+          </xsl:call-template>
+          <xsl:call-template name="phasing-hatch">
+            <xsl:with-param name="id" select="'hatch-2'"/>
+            <xsl:with-param name="color" select="t:chart-color(2)"/>
+          </xsl:call-template>
+          <xsl:call-template name="phasing-hatch">
+            <xsl:with-param name="id" select="'hatch-3'"/>
+            <xsl:with-param name="color" select="t:chart-color(3)"/>
+          </xsl:call-template>
+          <xsl:call-template name="phasing-hatch">
+            <xsl:with-param name="id" select="'hatch-legend'"/>
+            <xsl:with-param name="color" select="$color-text"/>
+          </xsl:call-template>
+        </defs>
         <xsl:call-template name="phasing-years">
           <xsl:with-param name="year" select="$y0"/>
           <xsl:with-param name="last" select="$y1"/>
@@ -847,6 +872,8 @@
         </xsl:call-template>
         <line class="axis" x1="{t:n($x0)}" y1="2" x2="{t:n($x0)}" y2="{t:n($phasing-top + $rows-h + 2)}"
               stroke="{$color-primary}" stroke-width="0.6"/>
+        <line x1="{t:n($x1)}" y1="2" x2="{t:n($x1)}" y2="{t:n($phasing-top + $rows-h + 2)}"
+              stroke="{$color-chart-grid}" stroke-width="0.4"/>
         <xsl:for-each select="d:item">
           <xsl:variable name="pos" select="position()"/>
           <xsl:call-template name="phasing-row">
@@ -855,6 +882,7 @@
             <xsl:with-param name="h" select="$phasing-row-h + (count($rows[$pos]/t:l) - 1) * $chart-line-h"/>
             <xsl:with-param name="num-w" select="$num-w"/>
             <xsl:with-param name="x0" select="$x0"/>
+            <xsl:with-param name="x1" select="$x1"/>
             <xsl:with-param name="y0" select="$y0"/>
             <xsl:with-param name="year-w" select="$year-w"/>
           </xsl:call-template>
@@ -867,6 +895,16 @@
         </xsl:call-template>
       </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- Diagonal stripes of $color over a pale tint of it, for a start year. -->
+  <xsl:template name="phasing-hatch">
+    <xsl:param name="id"/>
+    <xsl:param name="color"/>
+    <pattern id="{$id}" patternUnits="userSpaceOnUse" width="2.6" height="2.6" patternTransform="rotate(45)">
+      <rect width="2.6" height="2.6" fill="{$color}" fill-opacity="0.2"/>
+      <rect width="1.4" height="2.6" fill="{$color}"/>
+    </pattern>
   </xsl:template>
 
   <!-- The year columns: a tint on every other year, the year centred over its column (one
@@ -899,13 +937,15 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An action: number and title on the left, its bar and its years on the axis. -->
+  <!-- An action: number and title on the left, its bar on the axis, its years and duration
+       in the column right of the years (from $x1). -->
   <xsl:template name="phasing-row">
     <xsl:param name="lines"/>
     <xsl:param name="top"/>
     <xsl:param name="h"/>
     <xsl:param name="num-w"/>
     <xsl:param name="x0"/>
+    <xsl:param name="x1"/>
     <xsl:param name="y0"/>
     <xsl:param name="year-w"/>
     <xsl:variable name="mid" select="$top + $h div 2"/>
@@ -937,64 +977,43 @@
     </xsl:call-template>
     <xsl:choose>
       <xsl:when test="not($dated)">
-        <rect x="{t:n($xa + 0.4)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - 0.8)}" height="8" rx="1.5"
-              fill="none" stroke="{$color}" stroke-width="0.8" stroke-dasharray="2 1.5"/>
+        <rect class="phasing-outline" x="{t:n($xa + 0.4)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - 0.8)}"
+              height="8" rx="1.5" fill="none" stroke="{$color}" stroke-width="0.8" stroke-dasharray="2 1.5"/>
       </xsl:when>
       <xsl:otherwise>
+        <xsl:if test="$months &gt; 12">
+          <rect class="phasing-rest" x="{t:n($xa + $year-w)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - $year-w)}"
+                height="8" rx="1.5" fill="{$color}"/>
+        </xsl:if>
         <xsl:call-template name="phasing-start-year">
           <xsl:with-param name="x" select="$xa"/>
           <xsl:with-param name="y" select="$mid - 4"/>
-          <xsl:with-param name="w" select="$xb - $xa"/>
+          <xsl:with-param name="w" select="$year-w"/>
           <xsl:with-param name="h" select="8"/>
           <xsl:with-param name="color" select="$color"/>
+          <xsl:with-param name="hatch" select="concat('hatch-', @priority)"/>
         </xsl:call-template>
-        <xsl:if test="$months &gt; 12">
-          <rect x="{t:n($xa + $year-w)}" y="{t:n($mid - 4)}" width="{t:n($xb - $xa - $year-w)}" height="8"
-                rx="1.5" fill="{$color}"/>
-        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
-    <!-- the years: after the bar, else before it, else inside it -->
-    <xsl:variable name="text" select="t:phasing-text(.)"/>
-    <xsl:variable name="tw" select="t:text-w($text, $phasing-years-size)"/>
-    <xsl:variable name="y" select="t:n($mid + 2.3)"/>
-    <xsl:choose>
-      <xsl:when test="$xb + 3 + $tw &lt;= $chart-units - 1">
-        <text x="{t:n($xb + 3)}" y="{$y}" font-size="{$phasing-years-size}" fill="{$color-text}"><xsl:value-of select="$text"/></text>
-      </xsl:when>
-      <xsl:when test="$xa - 3 - $tw &gt;= $x0 + 1">
-        <text x="{t:n($xa - 3)}" y="{$y}" font-size="{$phasing-years-size}" text-anchor="end"
-              fill="{$color-text}"><xsl:value-of select="$text"/></text>
-      </xsl:when>
-      <xsl:otherwise>
-        <text x="{t:n(($xa + $xb) div 2)}" y="{$y}" font-size="{$phasing-years-size}" text-anchor="middle">
-          <xsl:attribute name="fill">
-            <xsl:choose>
-              <!-- white only on full colour: a bar whose middle is past its light start year -->
-              <xsl:when test="@priority = 3 or not($dated) or $months &lt;= 24"><xsl:value-of select="$color-text"/></xsl:when>
-              <xsl:otherwise>#FFFFFF</xsl:otherwise>
-            </xsl:choose>
-          </xsl:attribute>
-          <xsl:value-of select="$text"/>
-        </text>
-      </xsl:otherwise>
-    </xsl:choose>
+    <text class="phasing-years" x="{t:n($x1 + 4)}" y="{t:n($mid + 2.3)}" font-size="{$phasing-years-size}"
+          fill="{$color-text}"><xsl:value-of select="t:phasing-text(.)"/></text>
   </xsl:template>
 
-  <!-- A light start year (the start month is not known), outlined in its colour. -->
+  <!-- A start year (its month is not known): hatched in its colour, outlined. -->
   <xsl:template name="phasing-start-year">
     <xsl:param name="x"/>
     <xsl:param name="y"/>
     <xsl:param name="w"/>
     <xsl:param name="h"/>
     <xsl:param name="color"/>
-    <rect x="{t:n($x + 0.25)}" y="{t:n($y + 0.25)}" width="{t:n($w - 0.5)}" height="{t:n($h - 0.5)}" rx="1.5"
-          fill="{$color}" fill-opacity="{$phasing-start-opacity}" stroke="{$color}" stroke-width="0.5"/>
+    <xsl:param name="hatch"/>
+    <rect class="phasing-start" x="{t:n($x + 0.4)}" y="{t:n($y + 0.4)}" width="{t:n($w - 0.8)}"
+          height="{t:n($h - 0.8)}" rx="1.5" fill="url(#{$hatch})" stroke="{$color}" stroke-width="0.8"/>
   </xsl:template>
 
   <!-- The priorities present ($priorities: the items' values), on one line from $x (from
-       the left edge when that is too narrow); under them, when $dated, what the light start
-       year means. -->
+       the left edge when that is too narrow); under them, when $dated, what the hatched
+       start year means. -->
   <xsl:template name="phasing-legend">
     <xsl:param name="y"/>
     <xsl:param name="x"/>
@@ -1022,7 +1041,7 @@
     <xsl:for-each select="$labels">
       <xsl:variable name="pos" select="position()"/>
       <xsl:variable name="lx" select="$left + sum(exsl:node-set($ws)/t:v[position() &lt; $pos])"/>
-      <rect x="{t:n($lx)}" y="{t:n($y)}" width="9" height="9" fill="{t:chart-color(@n)}"/>
+      <rect class="phasing-key" x="{t:n($lx)}" y="{t:n($y)}" width="9" height="9" fill="{t:chart-color(@n)}"/>
       <text x="{t:n($lx + 13)}" y="{t:n($y + 7.5)}" font-size="{$legend-size}" fill="{$color-text}">
         <xsl:value-of select="t:clip(string(.), $chart-units - $lx - 15, $legend-size)"/>
       </text>
@@ -1034,7 +1053,8 @@
         <xsl:with-param name="y" select="$y2"/>
         <xsl:with-param name="w" select="9"/>
         <xsl:with-param name="h" select="9"/>
-        <xsl:with-param name="color" select="t:chart-color(math:min($priorities))"/>
+        <xsl:with-param name="color" select="$color-text"/>
+        <xsl:with-param name="hatch" select="'hatch-legend'"/>
       </xsl:call-template>
       <text x="{t:n($left + 13)}" y="{t:n($y2 + 7.5)}" font-size="{$legend-size}" fill="{$color-text}">
         <xsl:value-of select="t:clip($start-label, $chart-units - $left - 15, $legend-size)"/>

@@ -14,6 +14,8 @@
     xmlns:t="urn:livrables:templates"
     xmlns:set="http://exslt.org/sets"
     xmlns:exsl="http://exslt.org/common"
+    xmlns:func="http://exslt.org/functions"
+    extension-element-prefixes="func"
     exclude-result-prefixes="a d lv t set exsl">
 
   <!-- A group row naming the atelier before its first site (dossier only); none for an
@@ -76,9 +78,9 @@
        column label, meaning): a column or a legend entry for a horizon no action has would
        only show zeros. -->
   <t:horizons>
-    <t:h v="court" col="Court" text="court (dans les 2 ans)" phrase="à court terme (dans les 2 ans)"/>
-    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)" phrase="à moyen terme (de 2 à 5 ans)"/>
-    <t:h v="long" col="Long" text="long (au-delà)" phrase="à long terme (au-delà de 5 ans)"/>
+    <t:h v="court" col="Court" text="court (dans les 2 ans)" span="dans les deux ans"/>
+    <t:h v="moyen" col="Moyen" text="moyen (de 2 à 5 ans)" span="dans deux à cinq ans"/>
+    <t:h v="long" col="Long" text="long (au-delà)" span="au-delà de cinq ans"/>
   </t:horizons>
   <xsl:template name="compare-horizons">
     <xsl:param name="sites"/>
@@ -177,6 +179,13 @@
           <xsl:value-of select="@text"/>
         </xsl:for-each>
         <xsl:text>.</xsl:text>
+        <!-- a horizon is when an action starts: those already under way count in theirs -->
+        <xsl:variable name="engaged" select="count($sites/a:strategie/a:axe/a:objectif/a:action[@statut = 'en-cours'])"/>
+        <xsl:if test="$engaged &gt; 0">
+          <xsl:value-of select="concat(' ', t:plural($engaged, 'L’action déjà engagée y est comptée',
+              concat('Les ', t:words($engaged, true()), ' actions déjà engagées y sont comptées')),
+              t:plural($engaged, ' selon l’horizon de son lancement.', ' selon l’horizon de leur lancement.'))"/>
+        </xsl:if>
       </xsl:if>
       <!-- the first table that leaves out the actions without a cost says so -->
       <xsl:variable name="nocost" select="$sites/a:strategie/a:axe/a:objectif/a:action[t:open(.)][not(a:cout)]"/>
@@ -238,9 +247,12 @@
        A single site has nothing to be compared with: its figures are given without a column
        naming it, its counts in a sentence. -->
 
-  <!-- "Le plan compte 7 actions : 3 de priorité 1 (essentielle), 3 de priorité 2 (importante)
-       et 1 de priorité 3 (utile) ; 4 sont à lancer à court terme (dans les 2 ans) et 3 à moyen
-       terme (de 2 à 5 ans)." Only the priorities and horizons the actions have. -->
+  <!-- "Le plan compte sept actions : trois de priorité 1 (essentielle), trois de priorité 2
+       (importante) et une de priorité 3 (utile) ; quatre relèvent du court terme (engagées ou
+       à lancer dans les deux ans), dont une déjà engagée, et trois du moyen terme (à lancer
+       dans deux à cinq ans)." Counts in words as the rapport final writes them (t:words);
+       two actions are "l'une …, l'autre …". Only the priorities and horizons the actions
+       have; a horizon is not a status: an action under way ("en cours") is said engaged. -->
   <xsl:template name="one-site-plan">
     <xsl:param name="site"/>
     <xsl:variable name="acts" select="$site/a:strategie/a:axe/a:objectif/a:action[t:open(.)]"/>
@@ -255,10 +267,15 @@
     <xsl:variable name="horizons" select="exsl:node-set($horizons-rtf)/t:h"/>
     <xsl:if test="$n &gt; 0">
       <d:p>
-        <xsl:value-of select="concat('Le plan compte ', $n, t:plural($n, ' action', ' actions'))"/>
+        <xsl:value-of select="concat('Le plan compte ', t:words($n, true()), t:plural($n, ' action', ' actions'))"/>
         <xsl:choose>
           <xsl:when test="count($priorities) = 1">
-            <xsl:value-of select="concat(t:plural($n, ', de priorité ', ', toutes de priorité '), $priorities/@v, ' (', $priorities/@text, ')')"/>
+            <xsl:value-of select="concat(t:both($n, ', de priorité ', ', toutes deux de priorité ', ', toutes de priorité '),
+                                         $priorities/@v, ' (', $priorities/@text, ')')"/>
+          </xsl:when>
+          <xsl:when test="$n = 2">
+            <xsl:value-of select="concat(', l’une de priorité ', $priorities[1]/@v, ' (', $priorities[1]/@text,
+                                         '), l’autre de priorité ', $priorities[2]/@v, ' (', $priorities[2]/@text, ')')"/>
           </xsl:when>
           <xsl:otherwise>
             <xsl:text> : </xsl:text>
@@ -266,29 +283,31 @@
               <xsl:if test="position() &gt; 1">
                 <xsl:choose><xsl:when test="position() = last()"> et </xsl:when><xsl:otherwise>, </xsl:otherwise></xsl:choose>
               </xsl:if>
-              <xsl:value-of select="concat(count($acts[@priorite = current()/@v]), ' de priorité ', @v, ' (', @text, ')')"/>
+              <xsl:value-of select="concat(t:words(count($acts[@priorite = current()/@v]), true()), ' de priorité ', @v, ' (', @text, ')')"/>
             </xsl:for-each>
           </xsl:otherwise>
         </xsl:choose>
         <xsl:choose>
-          <xsl:when test="count($horizons) = 1 and $n = 1">
-            <xsl:value-of select="concat(', à lancer ', $horizons/@phrase)"/>
-          </xsl:when>
           <xsl:when test="count($horizons) = 1">
-            <xsl:value-of select="concat(' ; toutes sont à lancer ', $horizons/@phrase)"/>
+            <xsl:value-of select="concat(t:both($n, ', qui relève ', ' ; les deux relèvent ', ' ; toutes relèvent '),
+                                         t:horizon-phrase($acts, $horizons))"/>
+          </xsl:when>
+          <xsl:when test="$n = 2">
+            <xsl:value-of select="concat(' ; l’une relève ', t:horizon-phrase($acts[@horizon = $horizons[1]/@v], $horizons[1]),
+                                         ', l’autre ', t:horizon-phrase($acts[@horizon = $horizons[2]/@v], $horizons[2]))"/>
           </xsl:when>
           <xsl:when test="$horizons">
             <xsl:text> ; </xsl:text>
             <xsl:for-each select="$horizons">
-              <xsl:variable name="k" select="count($acts[@horizon = current()/@v])"/>
+              <xsl:variable name="of" select="$acts[@horizon = current()/@v]"/>
               <xsl:choose>
                 <xsl:when test="position() = 1">
-                  <xsl:value-of select="concat($k, t:plural($k, ' est à lancer ', ' sont à lancer '))"/>
+                  <xsl:value-of select="concat(t:words(count($of), true()), t:plural(count($of), ' relève ', ' relèvent '))"/>
                 </xsl:when>
-                <xsl:when test="position() = last()"><xsl:value-of select="concat(' et ', $k, ' ')"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="concat(', ', $k, ' ')"/></xsl:otherwise>
+                <xsl:when test="position() = last()"><xsl:value-of select="concat(', et ', t:words(count($of), true()), ' ')"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat(', ', t:words(count($of), true()), ' ')"/></xsl:otherwise>
               </xsl:choose>
-              <xsl:value-of select="@phrase"/>
+              <xsl:value-of select="t:horizon-phrase($of, .)"/>
             </xsl:for-each>
           </xsl:when>
         </xsl:choose>
@@ -296,6 +315,50 @@
       </d:p>
     </xsl:if>
   </xsl:template>
+
+  <!-- $one for one, $two for two, $many beyond. -->
+  <func:function name="t:both">
+    <xsl:param name="n"/>
+    <xsl:param name="one"/>
+    <xsl:param name="two"/>
+    <xsl:param name="many"/>
+    <xsl:choose>
+      <xsl:when test="$n &lt;= 1"><func:result select="$one"/></xsl:when>
+      <xsl:when test="$n = 2"><func:result select="$two"/></xsl:when>
+      <xsl:otherwise><func:result select="$many"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- What horizon $h (a t:h) means for $acts, the open actions on it: "du court terme (à
+       lancer dans les deux ans)"; the horizon is when an action starts, so those already
+       under way are said so: "(engagées ou à lancer dans les deux ans), dont une déjà
+       engagée", "(déjà engagée)". $figures: counts in figures, as the rest of the sentence. -->
+  <func:function name="t:horizon-phrase">
+    <xsl:param name="acts"/>
+    <xsl:param name="h"/>
+    <xsl:param name="figures" select="false()"/>
+    <xsl:variable name="k" select="count($acts)"/>
+    <xsl:variable name="e" select="count($acts[@statut = 'en-cours'])"/>
+    <xsl:variable name="head" select="concat('du ', $h/@v, ' terme (')"/>
+    <xsl:choose>
+      <xsl:when test="$e = 0">
+        <func:result select="concat($head, 'à lancer ', $h/@span, ')')"/>
+      </xsl:when>
+      <xsl:when test="$e = $k">
+        <func:result select="concat($head, t:plural($k, 'déjà engagée)', 'déjà engagées)'))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="count">
+          <xsl:choose>
+            <xsl:when test="$figures"><xsl:value-of select="lv:number($e)"/></xsl:when>
+            <xsl:otherwise><xsl:value-of select="t:words($e, true())"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <func:result select="concat($head, 'engagées ou à lancer ', $h/@span, '), dont ', $count,
+                                    t:plural($e, '&#160;déjà engagée', '&#160;déjà engagées'))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </func:function>
 
   <!-- The site's strategic axes with their cost, and the plan's when there are several. -->
   <xsl:template name="one-site-axes">
@@ -349,10 +412,10 @@
           <xsl:value-of select="concat('Le coût estimé du plan, ', t:amount(sum($all/a:cout)), ', ')"/>
           <xsl:choose>
             <xsl:when test="count($horizons) = 1">
-              <xsl:value-of select="concat('porte tout entier sur des actions à lancer à ', $horizons/@v, ' terme.')"/>
+              <xsl:value-of select="concat('porte tout entier sur des actions du ', $horizons/@v, ' terme.')"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:text>se répartit ainsi selon l’horizon de lancement des actions : </xsl:text>
+              <xsl:text>se répartit ainsi selon l’horizon des actions : </xsl:text>
               <xsl:for-each select="$horizons">
                 <xsl:variable name="part" select="sum($all[@horizon = current()/@v]/a:cout)"/>
                 <xsl:if test="position() &gt; 1">

@@ -142,9 +142,22 @@
                                             or self::d:section[not(current()/preceding-sibling::*)]])">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
+      <!-- a few lines in a narrow table cell: ragged, as justifying would open wide spaces,
+           and, short, not hyphenated; a box's few lines (a chapter's opening) neither:
+           a cut word in so little text only stands out (« change-/ment ») -->
+      <xsl:variable name="short" select="string-length(normalize-space(.)) &lt; $short-text"/>
+      <xsl:if test="ancestor::d:cell">
+        <xsl:attribute name="text-align">start</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$short and (ancestor::d:cell or ancestor::d:box)">
+        <xsl:attribute name="hyphenate">false</xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates mode="fo"/>
     </fo:block>
   </xsl:template>
+  <!-- Text up to this many characters is short: a few lines, set without hyphenation
+       where it is ragged (list items, table cells) or boxed. -->
+  <xsl:variable name="short-text" select="300"/>
   <!-- A proper name (proper-name above): not hyphenated. -->
   <xsl:template match="d:name" mode="fo">
     <fo:inline hyphenate="false"><xsl:apply-templates mode="fo"/></fo:inline>
@@ -261,9 +274,10 @@
         <xsl:choose>
           <xsl:when test="d:p"><xsl:apply-templates mode="fo"/></xsl:when>
           <!-- an item is a line or two: set ragged, as lists are, since justifying a
-               short line ("Séance 1 — Visiter…", a financing line) only widens its spaces -->
+               short line ("Séance 1 — Visiter…", a financing line) only widens its spaces;
+               and, short, not hyphenated (« huit parti-/cipants ») -->
           <xsl:otherwise>
-            <fo:block text-align="start" hyphenate="true" language="fr">
+            <fo:block text-align="start" hyphenate="{string-length(normalize-space(.)) &gt;= $short-text}" language="fr">
               <xsl:apply-templates mode="fo"/>
             </fo:block>
           </xsl:otherwise>

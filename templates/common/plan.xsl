@@ -63,9 +63,9 @@
       <xsl:variable name="open" select="$axes/a:objectif/a:action[t:open(.)]"/>
       <d:row type="total">
         <d:cell span="{5 + boolean($detailed)}">
-          <xsl:value-of select="concat('Total (', count($open), t:plural(count($open), ' action', ' actions'))"/>
+          <xsl:value-of select="concat('Total (', count($open), t:plural(count($open), '&#160;action', '&#160;actions'))"/>
           <xsl:if test="$open[not(a:cout)]">
-            <xsl:value-of select="concat(', dont ', count($open[not(a:cout)]), ' au coût à définir')"/>
+            <xsl:value-of select="concat(', dont ', count($open[not(a:cout)]), '&#160;au coût à définir')"/>
           </xsl:if>
           <xsl:text>)</xsl:text>
         </d:cell>

@@ -303,3 +303,14 @@ test_truth_lists_ragged() {
     pdfs+=("$(truth_dossier)")
     check_truth ragged-lists "${pdfs[@]}" || fail "a list item justified"
 }
+
+# A short list item or box is not hyphenated: « huit parti-/cipants » at a line's end of a
+# one-line item only stands out (ragged text has room for the whole word on the next line).
+test_truth_short_items_whole() {
+    local rel pdfs=()
+    for rel in $TRUTH_SOURCES; do
+        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+    done
+    pdfs+=("$(truth_dossier)")
+    check_truth short-items-whole "${pdfs[@]}" || fail "a short list item hyphenated"
+}

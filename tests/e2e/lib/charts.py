@@ -108,6 +108,20 @@ def cmd_fit(paths):
     print("%d charts, %d texts" % (ncharts, ntexts))
 
 
+def luminance(color):
+    """Relative luminance of #RRGGBB (WCAG 2)."""
+    def lin(c):
+        c /= 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(color.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def contrast(a, b):
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
 def svg_texts(svg):
     return [("".join(t.itertext()), t) for t in svg.iter(SVG + "text")]
 
@@ -139,51 +153,95 @@ def cmd_phasing(src, site_id, fo_path):
         bad("phasing chart: fewer than two year columns")
     year_w = (years[ys[1]] - years[ys[0]]) / (ys[1] - ys[0])  # one year in some may be named
     num_y = {s: float(t.get("y")) for s, t in texts if s in want}
-    # a bar of known start: its start year light (fill-opacity: the month is not known),
-    # then the rest of its duration in full colour (height 8); else a dashed outline
-    light = [r for r in svg.iter(SVG + "rect") if r.get("fill-opacity") and r.get("height") == "7.5"]
-    bars = [r for r in svg.iter(SVG + "rect") if r.get("height") == "8"]
+    rects = list(svg.iter(SVG + "rect"))
+    hatches = {p.get("id"): p for p in svg.iter(SVG + "pattern")}
+    # the years' right edge: the column of words starts there, right of every bar
+    years_right = years[ys[-1]] + year_w / 2
+    words = [t for t in svg.iter(SVG + "text") if t.get("class") == "phasing-years"]
+    if len({t.get("x") for t in words}) != 1 or float(words[0].get("x")) < years_right:
+        bad("phasing: the years and durations are not in one column right of the years")
     horizons = {"court": "Court terme", "moyen": "Moyen terme", "long": "Long terme"}
+    colors, row_mid = {}, {}
     for a in open_:
-        row_y = num_y[a.get("numero")]
+        num, row_y = a.get("numero"), num_y[a.get("numero")]
+        bars = [r for r in rects if r.get("class") in ("phasing-start", "phasing-rest", "phasing-outline")]
+        if not bars:
+            bad("phasing: no bars")
+        mid = min((float(r.get("y")) + float(r.get("height")) / 2 for r in bars), key=lambda m: abs(m - row_y))
+        near = [r for r in bars if abs(float(r.get("y")) + float(r.get("height")) / 2 - mid) < 0.5]
+        color = near[0].get("stroke") or near[0].get("fill")
+        if any((r.get("stroke") or r.get("fill")) != color for r in near):
+            bad("action %s: its bar is drawn in more than one colour" % num)
+        colors.setdefault(a.get("priorite"), set()).add(color)
         if a.get("debut") is None or a.get("duree") is None:
             # drawn as an outline, named by its horizon or its start year only
             label = horizons[a.get("horizon")] if a.get("debut") is None else "à partir de " + a.get("debut")
-            bar = min(bars, key=lambda r: abs(float(r.get("y")) + 4 - row_y))
-            if bar.get("stroke-dasharray") is None:
-                bad("action %s: without a start year and a duration, its bar is not an outline" % a.get("numero"))
-            mid = float(bar.get("y")) + 4
+            if [r.get("class") for r in near] != ["phasing-outline"] or near[0].get("stroke-dasharray") is None:
+                bad("action %s: without a start year and a duration, its bar is not a dashed outline" % num)
+            bar_end = float(near[0].get("x")) + float(near[0].get("width"))
         else:
+            # the start year hatched in the priority's colour and outlined, the rest solid
             start, months = int(a.get("debut")), int(a.get("duree"))
             end = start + (months - 1) // 12
-            label = ("%d (%d\u00a0mois)" % (start, months) if months < 12
-                     else str(start) if end == start else "%d–%d" % (start, end))
+            label = "%s (%d\u00a0mois)" % (start if end == start else "%d–%d" % (start, end), months)
             jan = years[ys[0]] + (start - ys[0] - 0.5) * year_w
-            if not light:
-                bad("action %s: no bar has a light start year" % a.get("numero"))
-            first = min(light, key=lambda r: abs(float(r.get("y")) + 3.75 - row_y))
-            mid = float(first.get("y")) - 0.25 + 4
-            x, width = float(first.get("x")) - 0.25, float(first.get("width")) + 0.5
-            span = max(months, 12) / 12 * year_w
-            if abs(x - jan) > 0.05 or abs(width - span) > 0.05:
-                bad("action %s: light bar from %.2f over %.2f, expected from %.2f (January %d) over %.2f"
-                    % (a.get("numero"), x, width, jan, start, span))
-            full = [r for r in bars if abs(float(r.get("y")) + 4 - mid) < 0.05]
+            first = [r for r in near if r.get("class") == "phasing-start"]
+            if len(first) != 1:
+                bad("action %s: no hatched start year" % num)
+            first = first[0]
+            pat = hatches.get(first.get("fill", "")[5:-1])
+            if pat is None or not any(r.get("fill") == color and r.get("fill-opacity") is None
+                                      for r in pat.iter(SVG + "rect")):
+                bad("action %s: its start year is not hatched in its colour %s" % (num, color))
+            x, width = float(first.get("x")) - 0.4, float(first.get("width")) + 0.8
+            if abs(x - jan) > 0.05 or abs(width - year_w) > 0.05:
+                bad("action %s: start year from %.2f over %.2f, expected from %.2f (January %d) over %.2f"
+                    % (num, x, width, jan, start, year_w))
+            full = [r for r in near if r.get("class") == "phasing-rest"]
             if months > 12:
                 if len(full) != 1 or abs(float(full[0].get("x")) - jan - year_w) > 0.05 \
                         or abs(float(full[0].get("width")) - (months - 12) / 12 * year_w) > 0.05:
-                    bad("action %s: its %d months after the start year are not drawn in full colour from "
-                        "January %d" % (a.get("numero"), months - 12, start + 1))
+                    bad("action %s: its %d months after the start year are not drawn in solid colour from "
+                        "January %d" % (num, months - 12, start + 1))
             elif full:
-                bad("action %s: %d months, yet a full-colour bar beyond its start year" % (a.get("numero"), months))
-        # its years on the bar's row
-        row_texts = [s for s, t in texts if abs(float(t.get("y")) - mid - 2.3) < 1]
-        if label not in row_texts:
-            bad("action %s: %r not written on its row (%s)" % (a.get("numero"), label, row_texts))
+                bad("action %s: %d months, yet a solid bar beyond its start year" % (num, months))
+            bar_end = jan + max(months, 12) / 12 * year_w
+        row_mid[num] = mid
+        # its years and duration on its row, in the column right of the years and of its bar
+        row_texts = [(s, t) for s, t in texts if abs(float(t.get("y")) - mid - 2.3) < 1]
+        if label not in [s for s, _ in row_texts]:
+            bad("action %s: %r not written on its row (%s)" % (num, label, [s for s, _ in row_texts]))
+        lx = next(float(t.get("x")) for s, t in row_texts if s == label)
+        if lx < bar_end or lx < years_right:
+            bad("action %s: %r at %.2f, inside the years (they end at %.2f, its bar at %.2f)"
+                % (num, label, lx, years_right, bar_end))
         # the label: the action's title (first words at least, it may wrap)
         title = atelier.norm(atelier.text(a.find(atelier.A + "titre")))
         if not any(title.startswith(atelier.norm(s)) and len(s) > 3 for s, _ in texts):
             bad("action %s: its title %r is not on the chart" % (a.get("numero"), title))
+    # each priority one colour, standing out from white (WCAG 1.4.11: 3:1 for graphics) and
+    # from the other priorities'
+    for p, cs in colors.items():
+        if len(cs) != 1:
+            bad("priority %s drawn in several colours %s" % (p, sorted(cs)))
+        if contrast(next(iter(cs)), "#FFFFFF") < 3:
+            bad("priority %s: %s contrasts %.2f:1 with white, under 3:1" % (p, next(iter(cs)), contrast(next(iter(cs)), "#FFFFFF")))
+    cs = sorted((p, next(iter(c))) for p, c in colors.items())
+    for i, (p, c) in enumerate(cs):
+        for q, d in cs[i + 1:]:
+            if contrast(c, d) < 1.5:
+                bad("priorities %s and %s hardly differ: %s and %s (%.2f:1)" % (p, q, c, d, contrast(c, d)))
+    # the alternative text: each action with its priority and what its row says
+    alt = next(f.get("{http://xmlgraphics.apache.org/fop/extensions}alt-text")
+               for f in ET.parse(fo_path).getroot().iter(FO + "instream-foreign-object")
+               if f.find(SVG + "svg") is not None and any(
+                   s.startswith("Priorité ") for s, _ in svg_texts(f.find(SVG + "svg"))))
+    for a in open_:
+        rt = [s for s, t in texts if t.get("class") == "phasing-years"
+              and abs(float(t.get("y")) - row_mid[a.get("numero")] - 2.3) < 1]
+        want_alt = "%s, priorité %s, %s" % (a.get("numero"), a.get("priorite"), rt[0])
+        if a.get("numero") + " " not in alt or ", priorité %s, %s" % (a.get("priorite"), rt[0]) not in alt:
+            bad("phasing alt text lacks %r: %s" % (want_alt, alt[:200]))
     # the legend: the priorities of the open actions, no other; the light tint explained
     # when a bar has one
     legend = sorted(int(m.group(1)) for s, _ in texts for m in [re.match(r"Priorité (\d) :", s)] if m)

@@ -311,12 +311,27 @@ def cmd_one_site_livret(pdf, src):
     # the plan in a sentence: only the priorities and horizons present
     acts = tr.open_actions(s)
     prio = {p: len([a for a in acts if a.get("priorite") == p]) for p in "123"}
-    want = [r"Le plan compte %d actions?" % len(acts)]
+    # counts in words, as the rapport final writes them; two actions are "l'une …, l'autre …"
+    want = [r"Le plan compte %s actions?\b" % words(len(acts), True)]
     used = [p for p in "123" if prio[p]]
-    if len(used) > 1:
-        want += [r"%d de priorité %s\b" % (prio[p], p) for p in used]
+    if len(used) > 1 and len(acts) == 2:
+        want += [r"l'une de priorité %s\b" % used[0], r"l'autre de priorité %s\b" % used[1]]
+    elif len(used) > 1:
+        want += [r"\b%s de priorité %s\b" % (words(prio[p], True), p) for p in used]
     else:
         want += [r"de priorité %s\b" % used[0]]
+    # a horizon is when an action starts, not its status: those under way are said engaged
+    for h in ("court", "moyen", "long"):
+        of = [a for a in acts if a.get("horizon") == h]
+        engaged = len([a for a in of if a.get("statut") == "en-cours"])
+        if of:
+            want.append(r"du %s terme \(" % h)
+        if 0 < engaged < len(of):
+            want.append(r"\(engagées ou à lancer [^)]*\), dont %s déjà engagées?\b" % words(engaged, True))
+        elif of and engaged == len(of):
+            want.append(r"du %s terme \(déjà engagées?\)" % h)
+    if re.search(r"\b(sont|est) à lancer (à|dans)|doi(ven)?t être lancées? à court terme", text):
+        bad("the plan's sentence says actions are to launch, without their status")
     for w in want:
         if not re.search(w, text):
             bad("the plan's sentence lacks %r" % w)
@@ -328,7 +343,7 @@ def cmd_one_site_livret(pdf, src):
     hz = {"court": "court", "moyen": "moyen", "long": "long"}
     for h in hz:
         k = len([a for a in acts if a.get("horizon") == h])
-        if not k and re.search(r"à %s terme" % h, text):
+        if not k and re.search(r"(à|du) %s terme" % h, text):
             bad("horizon %s named, no action has it" % h)
     # the axes and the plan's cost
     axes = s.findall("%sstrategie/%saxe" % (A, A))
@@ -602,6 +617,32 @@ def cmd_ragged_lists(*pdfs):
             if widest > 0.35 * height:
                 bad("%s: a list item's line is justified (a space of %.1fpt): %s" %
                     (pdf, widest, " ".join(w[4] for w in words)[:70]))
+
+
+def cmd_short_items_whole(*pdfs):
+    """A short list item (a line or two, set ragged) has no word cut by hyphenation at a
+    line's end (« sept par-/ticipants »): a line of the item ends with a letter and a hyphen
+    and the next starts in lower case, unless the hyphen is the word's own (the two halves
+    are written joined by a hyphen elsewhere in the document)."""
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True).stdout.decode()
+        flat = " ".join(text.split())
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            m = re.match(r"(\s*)– ", line)
+            if not m:
+                continue
+            item = [line.strip()]
+            for nxt in lines[i + 1:]:
+                if not nxt.strip() or re.match(r"\s*– ", nxt) or len(nxt) - len(nxt.lstrip()) <= len(m.group(1)):
+                    break
+                item.append(nxt.strip())
+            if len(" ".join(item)) >= 300:
+                continue
+            for a, b in zip(item, item[1:]):
+                cut = re.search(r"(\w+)-$", a)
+                if cut and b[:1].islower() and "%s-%s" % (cut.group(1), b.split()[0]) not in flat:
+                    bad("%s: a short list item hyphenated: %r / %r" % (pdf, a[-30:], b[:30]))
 
 
 def cmd_livret_deroulement(pdf, src):

@@ -134,9 +134,23 @@ def cmd_dossier(pdf, *srcs):
     if at.norm(want) not in body:
         bad("synthesis: %r not found" % want)
     p1 = sum(1 for a in acts if a.get("priorite") == "1")
-    if at.norm("Sur ces %s actions, %s %s de priorité 1" % (words(len(acts), True), words(p1, True),
+    court = [a for a in acts if a.get("horizon") == "court"]
+    engaged = sum(1 for a in court if a.get("statut") == "en-cours")
+    # the counts of one sentence all in words, or all in figures when one is beyond twenty
+    figures = max(len(acts), p1, len(court)) > 20
+    def w(k):
+        return at.number(k) if figures else words(k, True)
+    if at.norm("Sur ces %s actions, %s %s de priorité 1" % (w(len(acts)), w(p1),
                                                           "est" if p1 <= 1 else "sont")) not in body:
         bad("synthesis: the count of priority-1 actions (%d) not found" % p1)
+    # the short term is a horizon, not a status: the actions already under way are said so
+    said = "%s %s du court terme (" % (w(len(court)), "relève" if len(court) <= 1 else "relèvent")
+    if court and at.norm(said) not in body:
+        bad("synthesis: %r not found" % said)
+    if 0 < engaged < len(court) and at.norm("dont %s déjà engagée" % w(engaged)) not in body:
+        bad("synthesis: the %d actions already under way are not said" % engaged)
+    if re.search(r"doi(ven)?t être lancées? à court terme|(sont|est) à lancer (à|dans)", body):
+        bad("synthesis: actions said to launch, without their status")
     for superlative in ("le plus coûteux", "le moins coûteux"):
         if superlative in body:
             bad("synthesis: superlative %r" % superlative)
