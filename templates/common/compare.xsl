@@ -42,6 +42,7 @@
     <xsl:param name="sites"/>
     <xsl:param name="by-atelier" select="false()"/>
     <xsl:param name="departement" select="false()"/>
+    <xsl:variable name="census-years" select="set:distinct($sites/a:population/@annee)"/>
     <d:table>
       <xsl:attribute name="cols">
         <xsl:choose>
@@ -51,7 +52,8 @@
       </xsl:attribute>
       <d:head><d:cell>Site</d:cell><d:cell>Nature</d:cell>
         <xsl:if test="$departement"><d:cell>Département</d:cell></xsl:if>
-        <d:cell align="end">Population</d:cell>
+        <!-- the census year in the header when the sites share one, else in each cell -->
+        <d:cell align="end">Population<xsl:if test="count($census-years) = 1"> (<xsl:value-of select="$census-years"/>)</xsl:if></d:cell>
         <d:cell align="end">Superficie</d:cell><d:cell>Principaux enjeux</d:cell></d:head>
       <xsl:for-each select="$sites">
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
@@ -61,7 +63,8 @@
           <xsl:if test="$departement">
             <d:cell><xsl:apply-templates select="." mode="departements"/></d:cell>
           </xsl:if>
-          <d:cell align="end"><xsl:if test="a:population"><xsl:value-of select="lv:number(number(a:population))"/></xsl:if></d:cell>
+          <d:cell align="end"><xsl:if test="a:population"><xsl:value-of select="lv:number(number(a:population))"/>
+            <xsl:if test="count($census-years) &gt; 1 and a:population/@annee"> (<xsl:value-of select="a:population/@annee"/>)</xsl:if></xsl:if></d:cell>
           <d:cell align="end"><xsl:apply-templates select="a:superficie" mode="area"/></d:cell>
           <d:cell>
             <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">

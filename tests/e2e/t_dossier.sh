@@ -159,6 +159,18 @@ test_dossier_of_the_shared_repository() {
     dos_check dossier.pdf "$DOS_CERNEUX" "$DOS_VERNAY"
 }
 
+# The profiles table says the census year of its populations: in its header when every
+# site's population is of one year (read from the sites' sources).
+test_dossier_profiles_say_the_census_year() {
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o dossier.pdf
+    local years
+    years=$(grep -ho '<population annee="[0-9]*"' "$ROOT"/examples/atelier-multisite/sites/*.xml |
+            grep -o '[0-9]\{4\}' | sort -u)
+    assert_eq 1 "$(echo "$years" | wc -l)" "the example's sites share one census year"
+    pdftotext -raw dossier.pdf - | tr '\n' ' ' | grep -q "Population ($years)" ||
+        fail "profiles table without 'Population ($years)'"
+}
+
 test_dossier_depfile_and_reproducible() {
     assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o a.pdf -M a.d
     assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o b.pdf
