@@ -176,59 +176,67 @@ size_t lay_ctx_cite_mark(const lay_ctx *ctx)
     return ctx->ids->ncites;
 }
 
-bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to)
+/* Whether a forward citation among records [from, to) passes `test`; superseded records
+ * count only `with_superseded`. The lay_ctx_cites_* queries below differ only in these. */
+static bool cites_any(const lay_ctx *ctx, size_t from, size_t to, bool with_superseded,
+                      bool (*test)(const lay_ctx *, const citation *))
 {
     const lay_idtab *t = ctx->ids;
     for (size_t i = from; i < to && i < t->ncites; i++) {
         const citation *c = &t->cites[i];
-        if (c->forward && !c->superseded && !c->e->prev[c->last] &&
-            !entry_known(ctx, c->e, c->last))
+        if (c->forward && (with_superseded || !c->superseded) && test(ctx, c))
             return true;
     }
     return false;
+}
+
+static bool cite_unknown(const lay_ctx *ctx, const citation *c)
+{
+    return !entry_known(ctx, c->e, c->last);
+}
+
+/* unknown, and without a previous pass's value to show meanwhile */
+static bool cite_waits(const lay_ctx *ctx, const citation *c)
+{
+    return !c->e->prev[c->last] && cite_unknown(ctx, c);
+}
+
+static bool cite_any(const lay_ctx *ctx, const citation *c)
+{
+    (void)ctx;
+    (void)c;
+    return true;
+}
+
+/* known now, and not what its line shows */
+static bool cite_changed(const lay_ctx *ctx, const citation *c)
+{
+    return entry_known(ctx, c->e, c->last) && strcmp(c->e->cur[c->last], c->shown) != 0;
+}
+
+bool lay_ctx_cites_waiting(const lay_ctx *ctx, size_t from, size_t to)
+{
+    return cites_any(ctx, from, to, false, cite_waits);
 }
 
 bool lay_ctx_cites_waiting_any(const lay_ctx *ctx, size_t from, size_t to)
 {
-    const lay_idtab *t = ctx->ids;
-    for (size_t i = from; i < to && i < t->ncites; i++) {
-        const citation *c = &t->cites[i];
-        if (c->forward && !c->e->prev[c->last] && !entry_known(ctx, c->e, c->last))
-            return true;
-    }
-    return false;
+    return cites_any(ctx, from, to, true, cite_waits);
 }
 
 bool lay_ctx_cites_unknown(const lay_ctx *ctx, size_t from, size_t to)
 {
-    const lay_idtab *t = ctx->ids;
-    for (size_t i = from; i < to && i < t->ncites; i++) {
-        const citation *c = &t->cites[i];
-        if (c->forward && !c->superseded && !entry_known(ctx, c->e, c->last))
-            return true;
-    }
-    return false;
+    return cites_any(ctx, from, to, false, cite_unknown);
 }
 
 bool lay_ctx_cites_forward(const lay_ctx *ctx, size_t from, size_t to)
 {
-    const lay_idtab *t = ctx->ids;
-    for (size_t i = from; i < to && i < t->ncites; i++)
-        if (t->cites[i].forward && !t->cites[i].superseded)
-            return true;
-    return false;
+    return cites_any(ctx, from, to, false, cite_any);
 }
 
 bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to)
 {
-    const lay_idtab *t = ctx->ids;
-    for (size_t i = from; i < to && i < t->ncites; i++) {
-        const citation *c = &t->cites[i];
-        if (c->forward && !c->superseded && entry_known(ctx, c->e, c->last) &&
-            strcmp(c->e->cur[c->last], c->shown) != 0)
-            return true;
-    }
-    return false;
+    return cites_any(ctx, from, to, false, cite_changed);
 }
 
 void lay_ctx_cites_supersede(lay_ctx *ctx, size_t from, size_t to)

@@ -109,16 +109,26 @@ peak_kb() {
     cat peak.txt
 }
 
+# peaks_not_measured: true (and says why) under AddressSanitizer, whose shadow memory and
+# quarantine make peak memory meaningless
+peaks_not_measured() {
+    [ -n "${ASAN_OPTIONS:-}" ] || return 1
+    echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
+}
+
+# text_peaks: renders small.fo and large.fo to the text dumps small.txt and large.txt and
+# sets the caller's `small` and `large` to their peak memory in kB
+text_peaks() {
+    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt) || return 1
+    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt) || return 1
+}
+
 test_window_memory_bounded_in_one_long_sequence() {
-    if [ -n "${ASAN_OPTIONS:-}" ]; then
-        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
-        return 0
-    fi
+    if peaks_not_measured; then return 0; fi
     long_doc small.fo 60
     long_doc large.fo 600
     local small large
-    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
-    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    text_peaks
     local nsmall nlarge
     nsmall=$(grep -c '^page ' small.txt)
     nlarge=$(grep -c '^page ' large.txt)
@@ -133,17 +143,13 @@ test_window_memory_bounded_in_one_long_sequence() {
 # The FO side counts too: the window pulls the flow's children one at a time into the arenas
 # of their pages' layout data, so the FO subtree of a long page-sequence is never held whole.
 test_window_memory_bounded_with_many_fo_elements() {
-    if [ -n "${ASAN_OPTIONS:-}" ]; then
-        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
-        return 0
-    fi
+    if peaks_not_measured; then return 0; fi
     cc -O2 -o gen_fo "$ROOT/bench/gen_fo.c" || fail "bench/gen_fo.c does not build"
     # the book in one page-sequence, no forward citation: about 60 and 600 pages
     ./gen_fo --single --no-last --no-toc 10 > small.fo
     ./gen_fo --single --no-last --no-toc 100 > large.fo
     local small large
-    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
-    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    text_peaks
     echo "peak: $small kB for $(wc -c < small.fo) bytes of FO, $large kB for $(wc -c < large.fo)"
     # with the flow's children read whole into the sequence's arena: 46 MB against 29 MB
     # (1.58 times); pulled one at a time: 29.4 MB against 28 MB
@@ -203,14 +209,10 @@ test_window_goes_on_past_page_n_of_n() {
     pages=$(pdf_pages small.pdf)
     footers=$(pdftotext small.pdf - | grep -cE "^page [0-9]+ / $pages\$")
     [ "$footers" -ge $((pages - 2)) ] || fail "$footers footers of $pages pages show 'page n / $pages'"
-    if [ -n "${ASAN_OPTIONS:-}" ]; then
-        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
-        return 0
-    fi
+    if peaks_not_measured; then return 0; fi
     ./gen_fo --single --no-toc 100 > large.fo
     local small large
-    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
-    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    text_peaks
     echo "peak: $small kB for $(wc -c < small.fo) bytes of FO, $large kB for $(wc -c < large.fo)"
     # with the window stopping at the first page that waits: 165 MB against 42 MB
     [ "$large" -le $((small * 3 / 2)) ] ||
@@ -261,16 +263,12 @@ test_window_goes_on_past_a_front_table_of_contents() {
     echo "contents: $numbers"
     [[ " $numbers " =~ \ [0-9]\  ]] && [[ " $numbers " =~ \ [0-9][0-9][0-9]\  ]] ||
         fail "the numbers do not run from one digit to three"
-    if [ -n "${ASAN_OPTIONS:-}" ]; then
-        echo "AddressSanitizer's shadow memory and quarantine: peak memory not measured"
-        return 0
-    fi
+    if peaks_not_measured; then return 0; fi
     # about 30 and 300 pages, with their contents at the front and "page n / N" footers
     ./gen_fo --single 5 > small.fo
     ./gen_fo --single 50 > large.fo
     local small large
-    small=$(peak_kb "$LIVRABLES" render -f text small.fo -o small.txt)
-    large=$(peak_kb "$LIVRABLES" render -f text large.fo -o large.txt)
+    text_peaks
     toc_check large.txt > /dev/null || fail "the large book's contents"
     echo "peak: $small kB at $(grep -c '^page ' small.txt) pages, $large kB at $(grep -c '^page ' large.txt)"
     # with the window stopping at the contents: 97 MB against 33 MB; going on: 30 MB against 29
