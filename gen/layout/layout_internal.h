@@ -251,6 +251,13 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
 /* Drops everything added to `g` since `m` was taken. */
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
 
+/* The items [from, to) take the boxes of the as many items laid out again after `end` (the
+ * galley's end then), which are dropped (lay_galley_truncate). Their lines may hold
+ * another count of boxes (underlays alike): the box list is spliced, the later items'
+ * boxes move by *delta, which the caller's marks past `from` must follow. */
+void lay_galley_take_boxes(lay_galley *g, size_t from, size_t to, const lay_galley_mark *end,
+                           ptrdiff_t *delta);
+
 /* What lay_galley_drop_front took away: counts to rebase indices into the galley by. */
 typedef struct {
     size_t items, boxes, decor, ids, marks;

@@ -372,3 +372,49 @@ PY
     LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text book.fo -o whole.txt
     diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
 }
+
+# moved_word_doc OUT REF: a paragraph of two lines whose citation of section 9 (REF: cite
+# for a page-number-citation, else the number written out) ends the first line: the placeholder
+# "00" pushes the word after it to the second line, "9" leaves it on the first.
+moved_word_doc() {
+    local out=$1 mode=$2 i ref
+    case $mode in
+    cite) ref='<fo:page-number-citation ref-id="s9"/>' ;;
+    *) ref=$mode ;;
+    esac
+    {
+        fo_a4_start 'page <fo:page-number/>'
+        echo '<fo:block>Début.</fo:block>'
+        echo "<fo:block>territoire territoire territoire territoire territoire territoire territoire territoire voir page $ref puis la suite du texte.</fo:block>"
+        for ((i = 2; i <= 9; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# The number's width moves a word across the line break without changing the line count:
+# the paragraph's items break into pages alike, only their boxes differ, so its new lines
+# replace the old ones wholesale on their page (before, the document took a second pass).
+# Both the window and the whole sequence (LIVRABLES_PAGE_WINDOW=0) patch it in one pass.
+test_window_citation_moving_a_word_patched_in_one_pass() {
+    moved_word_doc cite.fo cite
+    moved_word_doc literal.fo 9
+    moved_word_doc placeholder.fo 00
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 1"
+    LIVRABLES_PAGE_WINDOW=0 LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    assert_contains out.txt "layout passes: 1"
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    assert_exit 0 "$LIVRABLES" render literal.fo -o literal.pdf
+    qpdf --check cite.pdf > qpdf.txt || { cat qpdf.txt; fail "qpdf --check"; }
+    pdftotext -layout cite.pdf cite.txt
+    pdftotext -layout literal.pdf literal.txt
+    diff literal.txt cite.txt || fail "the citation ends otherwise than the number written out"
+    grep -q 'voir page 9 puis$' cite.txt || fail "the word did not come back to the first line"
+    # what the citation showed first: the placeholder, which sends "puis" to the next line
+    assert_exit 0 "$LIVRABLES" render placeholder.fo -o placeholder.pdf
+    pdftotext -layout placeholder.pdf placeholder.txt
+    grep -q 'voir page 00$' placeholder.txt || fail "the placeholder does not move the word: no rebreak tested"
+}
