@@ -323,7 +323,7 @@ static void relay(flow_block *fb)
         fb->state = BLOCK_PATCHED;
     } else {
         lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
-        lay_ctx_must_redo(ctx);
+        lay_ctx_must_redo_from_page(ctx); /* lay_remake_page tells the page */
         fb->state = BLOCK_BROKEN;
     }
 }
@@ -531,15 +531,16 @@ bool lay_remake_waits(const lay_remake *r)
                      : lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
 }
 
-void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
+bool lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
 {
     /* the flow's blocks first: the static content's boxes come before the body's and may
      * change in number */
-    bool same = true;
+    bool same = true, final = true;
     for (size_t i = 0; i < r->npatches; i++) {
         flow_block *fb = r->patches[i].fb;
         if (fb->state == BLOCK_WAITING && !block_waits(fb))
             relay(fb);
+        final = final && fb->state != BLOCK_BROKEN;
         if (fb->state == BLOCK_PATCHED)
             same = same && new_count(&r->patches[i]) == old_count(&r->patches[i]);
     }
@@ -549,7 +550,7 @@ void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
     if (!same)
         splice(r, pg, a);
     if (!r->statics)
-        return;
+        return final;
     lay_ctx_cites_supersede(r->ctx, r->cite_from, r->cite_to);
     lay_pageinfo info = {r->number, r->label, NULL, 0, 0, r->found, r->nfound};
     lay_boxv out = {0};
@@ -562,4 +563,5 @@ void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
                     0, 0);
     pg->boxes = out.v;
     pg->nboxes = out.n;
+    return final;
 }
