@@ -484,3 +484,43 @@ a, b = types(sys.argv[1]), types(sys.argv[2])
 assert a == b and a.count("/P") >= 10, (a, b)
 PY
 }
+
+# toc_late_doc OUT REPS: an entry citing section 9 on page 1, "page n / N" footers, three
+# pages, then a justified paragraph of REPS "voir page N ;" citing section 9, just after it.
+toc_late_doc() {
+    local out=$1 reps=$2 i
+    {
+        fo_a4_start 'page <fo:page-number/> / <fo:page-number-citation-last ref-id="end"/>'
+        echo '<fo:block text-align-last="justify">Section 9<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="s9"/></fo:block>'
+        for ((i = 1; i <= 3; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo "<fo:block break-before=\"page\" id=\"s4\" font-weight=\"bold\">Section 4</fo:block>"
+        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
+        for ((i = 1; i <= reps; i++)); do echo "voir page <fo:page-number-citation ref-id=\"s9\"/> ;"; done
+        echo "fin.</fo:block>"
+        for i in 9; do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo '<fo:block id="end"/></fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# When a page the painter kept differs in the second pass (380 citations: the paragraph
+# laid out again moves section 9 and the last page, so the first pages' entry and footers
+# change), the painter holds a wrong page: the second pass paints nothing more and a third
+# starts with a fresh painter. The pages end as with the whole sequence, "page n / 6".
+test_window_kept_page_that_differs_takes_a_fresh_pass() {
+    toc_late_doc cite.fo 380
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 3"
+    assert_contains out.txt "pages painted by an earlier pass and kept: 0"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    qpdf --check cite.pdf > qpdf.txt || { cat qpdf.txt; fail "qpdf --check"; }
+    assert_eq 6 "$(pdf_pages cite.pdf)" pages
+    pdftotext -layout cite.pdf cite.txt
+    [ "$(grep -c 'page [1-6] / 6' cite.txt)" = 6 ] || fail "the footers do not say 6 pages"
+    grep -qE '^Section 9 *\.{3,} *6$' cite.txt || fail "the entry of section 9"
+}
