@@ -18,6 +18,8 @@ static uint64_t mix_bytes(uint64_t h, const void *p, size_t n)
 {
     const unsigned char *b = p;
     h = mix(h, n);
+    if (!n)
+        return h; /* p may be NULL then */
     for (; n >= 8; n -= 8, b += 8) {
         uint64_t w;
         memcpy(&w, b, 8);
