@@ -127,6 +127,12 @@ bool page_ledger_paint(page_ledger *l, const lay_page *pg)
     return true;
 }
 
+void page_ledger_pass_end(page_ledger *l)
+{
+    if (l->seen < l->nkept)
+        l->differs = true;
+}
+
 size_t page_ledger_skipped(const page_ledger *l)
 {
     return l->nkept;

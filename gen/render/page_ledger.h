@@ -38,6 +38,10 @@ void page_ledger_pass(page_ledger *l, bool keep);
  * page the painter holds already (checked against it) and once frozen or wrong. */
 bool page_ledger_paint(page_ledger *l, const lay_page *pg);
 
+/* Ends a pass: one that handed over fewer pages than the painter holds from before leaves
+ * it holding pages the document no longer has (differs). */
+void page_ledger_pass_end(page_ledger *l);
+
 /* Pages painted in earlier passes that this one did not hand over again. */
 size_t page_ledger_skipped(const page_ledger *l);
 

@@ -237,6 +237,7 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
             break;
         if (!run_pass(&r))
             break;
+        page_ledger_pass_end(&r.ledger);
         bool again = lay_ctx_pass_done(r.lay);
         if (r.keep_pages && r.ledger.differs) /* the painter holds a page of another pass */
             again = true;
