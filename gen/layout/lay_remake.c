@@ -9,11 +9,13 @@
  * the flow.
  *
  * A flow's block whose forward citations showed a placeholder (a table of contents at the
- * front) is kept as what relay_block (lay_page.c) needs: its FO subtree copied, the
+ * front) is kept as what relay_block (lay_relayout.c) needs: its FO subtree copied, the
  * galley's state before it, its old items' decision data, and where each item's boxes went
  * on which page. Once the numbers are known it is laid out again alone; when its items
- * break alike, the new boxes are patched into its pages, else the document takes another
- * pass (lay_ctx_must_redo), which knows every number. The page window keeps such blocks
+ * break alike, the new boxes are patched into its pages (spliced in when a line holds
+ * another count of boxes), else the document takes another pass
+ * (lay_ctx_must_redo_from_page, and lay_remake_page returns false for the page), which
+ * knows every number. The page window keeps such blocks
  * as it makes their pages (a table of contents at the front), before the rest of the flow
  * is laid out: they wait until their ids have a value of this pass. */
 #include <stdlib.h>
