@@ -76,7 +76,7 @@ typedef struct {
 /* Evaluates an expression; false with *err set on a syntax or type error. */
 bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char **err);
 
-/* ---- properties (fo_prop_table.c, fo_prop_parse.c, fo_props.c) ----------------------------------------------------------- */
+/* ---- properties (fo_prop_table.c, fo_prop_parse.c, fo_props.c) ---------------------------- */
 
 typedef enum {
     K_P_LENGTH, K_P_FONT_SIZE, K_P_FONT_WEIGHT, K_P_LINE_HEIGHT, K_P_COLOR, K_P_ENUM,
