@@ -46,7 +46,8 @@ static bool marked(const unsigned char *bits, fo_prop_id id)
     return bits[id / 8] >> (id % 8) & 1;
 }
 
-static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v, const fo_prop_ctx *cx)
+static void report_invalid(const fo_pending *pd, fo_prop_id id, const char *v,
+                           const fo_prop_ctx *cx)
 {
     if (pd->d && cx && cx->past_limit)
         diag_error(pd->d, pd->file, pd->line, _("invalid value '%s' for property '%s': %s"), v,
@@ -225,7 +226,8 @@ static void make_consistent(fo_space *s, unsigned given)
     }
 }
 
-static void apply_components(fo_props *p, const fo_pending *pd, fo_prop_ctx *cx, unsigned char *spec)
+static void apply_components(fo_props *p, const fo_pending *pd, fo_prop_ctx *cx,
+                             unsigned char *spec)
 {
     unsigned given[FO_MAX_COMPONENTS] = {0};
     for (int i = 0; i < pd->ncomps; i++) {
