@@ -246,14 +246,15 @@ static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, 
 {
     GBytes *folded = svg_fold_opacity(data, len);
     *was_folded = folded != NULL;
-    GBytes *bytes = folded ? folded : g_bytes_new_static(data, len);
-    GInputStream *in = g_memory_input_stream_new_from_bytes(bytes);
+    if (!folded)
+        return path ? rsvg_handle_new_from_file(path, err) : rsvg_handle_new_from_data(data, len, err);
+    GInputStream *in = g_memory_input_stream_new_from_bytes(folded);
     GFile *base = path ? g_file_new_for_path(path) : NULL;
     RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE, NULL, err);
     if (base)
         g_object_unref(base);
     g_object_unref(in);
-    g_bytes_unref(bytes);
+    g_bytes_unref(folded);
     return h;
 }
 
