@@ -247,7 +247,8 @@ static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, 
     GBytes *folded = svg_fold_opacity(data, len);
     *was_folded = folded != NULL;
     if (!folded)
-        return path ? rsvg_handle_new_from_file(path, err) : rsvg_handle_new_from_data(data, len, err);
+        return path ? rsvg_handle_new_from_file(path, err)
+                    : rsvg_handle_new_from_data(data, len, err);
     GInputStream *in = g_memory_input_stream_new_from_bytes(folded);
     GFile *base = path ? g_file_new_for_path(path) : NULL;
     RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE, NULL, err);
@@ -334,8 +335,8 @@ static const image_entry *lookup(paint_images *im, const lay_image *img)
     return e;
 }
 
-/* Clips to (x, y, w, h) widened to whole device units, as the surface librsvg draws a group
- * on (unrotated: a rotated image's box is turned by the caller, not here). */
+/* Clips to the extent of (x, y, w, h) in device space widened to whole units, as the
+ * surface librsvg draws a group on (a turned image: the extent of its turned box). */
 static void clip_to_device_units(cairo_t *cr, double x, double y, double w, double h)
 {
     double x0 = x, y0 = y, x1 = x + w, y1 = y + h;

@@ -21,6 +21,12 @@ static bool in_svg(const xmlNode *n)
            strcmp((const char *)n->ns->href, SVG_NS) == 0;
 }
 
+/* An attribute without a namespace, as SVG's presentation attributes are. */
+static bool has(const xmlNode *n, const char *name)
+{
+    return xmlHasNsProp(n, (const xmlChar *)name, NULL) != NULL;
+}
+
 /* What makes a shape's paint depend on more than its and its ancestors' attributes: CSS,
  * <use> (a used shape inherits from the <use>), markers (drawn besides the stroke). */
 static bool unjudgeable(const xmlNode *n)
@@ -40,8 +46,8 @@ static bool unjudgeable(const xmlNode *n)
 static xmlChar *inherited(const xmlNode *n, const char *name)
 {
     for (; n && n->type == XML_ELEMENT_NODE; n = n->parent)
-        if (xmlHasProp(n, (const xmlChar *)name))
-            return xmlGetProp(n, (const xmlChar *)name);
+        if (has(n, name))
+            return xmlGetNoNsProp(n, (const xmlChar *)name);
     return NULL;
 }
 
@@ -82,14 +88,13 @@ static bool foldable_shape(const xmlNode *n)
     bool shape = false;
     for (size_t i = 0; i < G_N_ELEMENTS(shapes); i++)
         shape = shape || named(n, shapes[i]);
-    if (!shape || !in_svg(n) || !xmlHasProp(n, (const xmlChar *)"opacity") ||
-        xmlHasProp(n, (const xmlChar *)"filter") || xmlHasProp(n, (const xmlChar *)"mask"))
+    if (!shape || !in_svg(n) || !has(n, "opacity") || has(n, "filter") || has(n, "mask"))
         return false;
     for (const xmlNode *c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE && !named(c, "title") && !named(c, "desc"))
             return false;
     for (const xmlNode *a = n; a && a->type == XML_ELEMENT_NODE; a = a->parent)
-        if (xmlHasProp(a, (const xmlChar *)"style"))
+        if (has(a, "style"))
             return false;
     return true;
 }
@@ -103,7 +108,7 @@ static bool fold(xmlNode *n)
     if (fill == stroke)
         return false;
     const char *prop = fill ? "fill-opacity" : "stroke-opacity";
-    xmlChar *op = xmlGetProp(n, (const xmlChar *)"opacity");
+    xmlChar *op = xmlGetNoNsProp(n, (const xmlChar *)"opacity");
     xmlChar *cur = inherited(n, prop);
     double o, c = 1;
     bool ok = opacity_value(op, &o) && (!cur || opacity_value(cur, &c));
@@ -114,7 +119,7 @@ static bool fold(xmlNode *n)
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     xmlSetProp(n, (const xmlChar *)prop, (const xmlChar *)g_ascii_formatd(buf, sizeof buf,
                                                                            "%.6g", o * c));
-    xmlUnsetProp(n, (const xmlChar *)"opacity");
+    xmlUnsetNsProp(n, NULL, (const xmlChar *)"opacity");
     return true;
 }
 

@@ -39,7 +39,8 @@ static void stroke_only_gets_stroke_opacity(void **state)
 static void fill_only_gets_fill_opacity(void **state)
 {
     (void)state;
-    char *s = folded(SVG_START "<rect width=\"9\" height=\"9\" fill=\"red\" opacity=\"0.5\"/></svg>");
+    char *s = folded(SVG_START "<rect width=\"9\" height=\"9\" fill=\"red\" "
+                               "opacity=\"0.5\"/></svg>");
     assert_non_null(strstr(s, "fill-opacity=\"0.5\""));
     g_free(s);
 }
@@ -100,7 +101,8 @@ static void folded_drawing_looks_the_same(void **state)
     gsize n;
     const char *f = g_bytes_get_data(b, &n);
     cairo_surface_t *a = drawn(svg, strlen(svg)), *c = drawn(f, n);
-    const unsigned char *pa = cairo_image_surface_get_data(a), *pc = cairo_image_surface_get_data(c);
+    const unsigned char *pa = cairo_image_surface_get_data(a);
+    const unsigned char *pc = cairo_image_surface_get_data(c);
     int stride = cairo_image_surface_get_stride(a), worst = 0;
     for (int i = 0; i < stride * 40; i++) {
         int d = abs(pa[i] - pc[i]);
