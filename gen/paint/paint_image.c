@@ -8,6 +8,7 @@
  */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h> /* before jpeglib.h, which needs FILE */
@@ -15,11 +16,13 @@
 #include <string.h>
 
 #include "paint/paint_internal.h"
+#include "paint/paint_svg_opacity.h"
 #include "util/i18n.h"
 
 typedef struct {
     cairo_surface_t *surface; /* PNG, JPEG */
     RsvgHandle *svg;          /* SVG, inline SVG */
+    bool svg_clip;            /* its shapes' opacity folded: clipped to its viewport */
     double width, height;     /* pixels of the surface */
 } image_entry;                /* both NULL: the image could not be read */
 
@@ -235,6 +238,40 @@ static cairo_surface_t *load_png(const lay_image *img, GError **err)
     return NULL;
 }
 
+/* An SVG from its bytes, shapes' group opacity folded where that draws the same (see
+ * paint_svg_opacity.h; *folded then true); `path` the file it came from, whose directory
+ * its own references are resolved against, or NULL. */
+static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, bool *was_folded,
+                              GError **err)
+{
+    GBytes *folded = svg_fold_opacity(data, len);
+    *was_folded = folded != NULL;
+    if (!folded)
+        return path ? rsvg_handle_new_from_file(path, err)
+                    : rsvg_handle_new_from_data(data, len, err);
+    GInputStream *in = g_memory_input_stream_new_from_bytes(folded);
+    GFile *base = path ? g_file_new_for_path(path) : NULL;
+    RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE, NULL, err);
+    if (base)
+        g_object_unref(base);
+    g_object_unref(in);
+    g_bytes_unref(folded);
+    return h;
+}
+
+static RsvgHandle *load_svg(const lay_image *img, bool *folded, GError **err)
+{
+    if (img->bytes)
+        return svg_handle(img->bytes, img->nbytes, NULL, folded, err);
+    gchar *data;
+    gsize len;
+    if (!g_file_get_contents(img->path, &data, &len, err))
+        return NULL;
+    RsvgHandle *h = svg_handle((const guint8 *)data, len, img->path, folded, err);
+    g_free(data);
+    return h;
+}
+
 static void load(image_entry *e, const lay_image *img, GError **err)
 {
     switch (img->kind) {
@@ -248,11 +285,10 @@ static void load(image_entry *e, const lay_image *img, GError **err)
         e->surface = load_raster(img, err);
         break;
     case LAY_IMAGE_SVG:
-        e->svg = img->bytes ? rsvg_handle_new_from_data(img->bytes, img->nbytes, err)
-                            : rsvg_handle_new_from_file(img->path, err);
+        e->svg = load_svg(img, &e->svg_clip, err);
         break;
     case LAY_IMAGE_SVG_INLINE:
-        e->svg = rsvg_handle_new_from_data((const guint8 *)img->svg_data, img->svg_len, err);
+        e->svg = svg_handle((const guint8 *)img->svg_data, img->svg_len, NULL, &e->svg_clip, err);
         break;
     }
     if (e->surface) {
@@ -299,6 +335,21 @@ static const image_entry *lookup(paint_images *im, const lay_image *img)
     return e;
 }
 
+/* Clips to the extent of (x, y, w, h) in device space widened to whole units, as the
+ * surface librsvg draws a group on (a turned image: the extent of its turned box). */
+static void clip_to_device_units(cairo_t *cr, double x, double y, double w, double h)
+{
+    double x0 = x, y0 = y, x1 = x + w, y1 = y + h;
+    cairo_user_to_device(cr, &x0, &y0);
+    cairo_user_to_device(cr, &x1, &y1);
+    double l = floor(fmin(x0, x1)), t = floor(fmin(y0, y1));
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
+    cairo_rectangle(cr, l, t, ceil(fmax(x0, x1)) - l, ceil(fmax(y0, y1)) - t);
+    cairo_restore(cr); /* the path stays, in device space */
+    cairo_clip(cr);
+}
+
 bool paint_image_draw(paint_images *im, cairo_t *cr, const lay_image *img, double x, double y,
                       double w, double h)
 {
@@ -310,10 +361,17 @@ bool paint_image_draw(paint_images *im, cairo_t *cr, const lay_image *img, doubl
     if (e->svg) {
         RsvgRectangle viewport = {x, y, w, h};
         GError *err = NULL;
+        /* librsvg draws a group (an opacity) on a surface the size of the viewport, which
+         * clips it, and draws the rest unclipped: shapes whose opacity was folded are
+         * clipped as they were (the rest of the drawing with them). */
+        cairo_save(cr);
+        if (e->svg_clip)
+            clip_to_device_units(cr, x, y, w, h);
         if (!rsvg_handle_render_document(e->svg, cr, &viewport, &err)) {
             diag_warning(im->d, img->path, 0, _("cannot draw image: %s"), err->message);
             g_error_free(err);
         }
+        cairo_restore(cr);
         return true;
     }
     cairo_save(cr);
