@@ -94,8 +94,13 @@
           <xsl:text> : </xsl:text>
           <d:whole>
             <xsl:value-of select="concat(t:amount(@montant), ' (')"/>
-            <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
+            <!-- The state always: a line without etat counts as sollicité (financing.xsl).
+                 A porteur's own funds not yet acquired are not sought from anyone: they are
+                 still to be voted in its budget (counted as à rechercher in the tables). -->
             <xsl:choose>
+              <xsl:when test="$kind = 'autofinancement' and @etat = 'a-rechercher'">
+                <xsl:value-of select="t:label('etat-propre', 'a-rechercher')"/>
+              </xsl:when>
               <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
             </xsl:choose>

@@ -567,7 +567,8 @@ def cmd_rapport_sessions(src, site_id, pdf):
 
 def cmd_unbroken(src, site_id, pdf):
     """No line of the fiches splits a financing line's amount from its state ("130 000 € /
-    (acquis)", "(à recher-/cher)"), nor breaks a hyphenated word of its funder's name
+    (acquis)", "(à recher-/cher)"; a porteur's own share not acquired says "(à inscrire à son
+    budget)", never "(à rechercher)"), nor breaks a hyphenated word of its funder's name
     ("Bourgogne-Franche-/Comté"); the cover gives each of the site's local authorities whole
     on one line."""
     root = at.load(src)
@@ -582,7 +583,11 @@ def cmd_unbroken(src, site_id, pdf):
     wants = {}
     for a in tr.open_actions(s):
         for ln in a.findall("%sfinancements/%sligne" % (A, A)):
-            want = at.norm(at.amount(ln.get("montant")) + " (" + states[ln.get("etat", "sollicite")] + ")")
+            state = states[ln.get("etat", "sollicite")]
+            # a porteur's own share not yet acquired is to be voted in its budget, not sought
+            if ln.get("etat") == "a-rechercher" and tr.funding_kind(a, ln) == "autofinancement":
+                state = "à inscrire à son budget"
+            want = at.norm(at.amount(ln.get("montant")) + " (" + state + ")")
             wants.setdefault(want, []).append(a.get("numero"))
             for word in ln.get("financeur").replace("\u2019", "'").split():
                 for k, c in enumerate(word):
