@@ -62,10 +62,12 @@
     <xsl:variable name="entry" select="d:section[@id = 'lv-glossaire']/d:glossary[count(d:glossary-entry) = 1]/d:glossary-entry"/>
     <xsl:variable name="s" select="string($entry/@sigle)"/>
     <!-- the first use in running text: a table cell is no place for an expansion
-         (« DDT (Direction départementale des territoires) du Jura » in a participants' table) -->
-    <xsl:variable name="first"
-        select="(d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s][not(ancestor::d:cell)]
-                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][not(ancestor::d:cell)][contains(., $s)])[1]"/>
+         (« DDT (Direction départementale des territoires) du Jura » in a participants' table);
+         in a cell only when the text never names it, rather than a glossary of one line -->
+    <xsl:variable name="uses"
+        select="d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s]
+                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)]"/>
+    <xsl:variable name="first" select="($uses[not(ancestor::d:cell)] | $uses[not($uses[not(ancestor::d:cell)])])[1]"/>
     <!-- around a bare first use: a word ends there ("DDT du Jura", not "DDTM") -->
     <xsl:variable name="before" select="substring-before($first, $s)"/>
     <xsl:variable name="word-ends" select="concat($glossary-separators, ' &#10;')"/>

@@ -232,6 +232,16 @@ test_truth_announcements_kept() {
 }
 
 # A glossary lists two acronyms or more; a single one is spelt out at its first use.
+# A livret dated after its sites' feuilles de route (at the final seminar) says when the
+# statuts it reprints are of (the feuilles de route's dates, from the sources).
+test_truth_livret_says_when_the_statuts_are_of() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        check_truth statuts-date "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" || failed=1
+    done
+    [ "$failed" = 0 ] || fail "livret's statuts without their date"
+}
+
 test_truth_no_glossary_of_one_acronym() {
     local rel pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

@@ -503,7 +503,8 @@ def cmd_promises(src, site_id, pdf):
 def cmd_glossary_size(pdf, *srcs):
     """No glossary of a single acronym: a document that names only one of the sources'
     acronyms spells it out at its first use instead, « DDT (Direction départementale des
-    territoires) »; one that names several lists them in its glossary."""
+    territoires) », in running text, not in a table cell; one that names several lists them in
+    its glossary."""
     entries = {}
     for src in srcs:
         for e in at.load(src).iter(A + "entree"):
@@ -518,6 +519,13 @@ def cmd_glossary_size(pdf, *srcs):
             if re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text) and \
                     sigle + " (" + expansion[:20] not in text:
                 bad("%s: %s named, neither in a glossary nor spelt out" % (pdf, sigle))
+    # an expansion is running text, never a table cell's: a line of the laid-out text that
+    # holds one has no gap between columns (« DDT (Direction départementale des territoires)
+    # du Jura » in a participants' table, the cell cut on two lines)
+    for line in "\n".join(pages(pdf, layout=True)).split("\n"):
+        for sigle, expansion in entries.items():
+            if at.norm(sigle + " (" + expansion[:20]) in at.norm(line) and re.search(r"\S {3,}\S", line.strip()):
+                bad("%s: %s spelt out in a table cell: %s" % (pdf, sigle, line.strip()))
 
 
 def cmd_livret_sessions(pdf, src):
@@ -907,6 +915,30 @@ def cmd_bookmarks(src, site_id, pdf):
             head = re.sub(r"\W", "", at.norm(w))[:40]
             if not page or head not in re.sub(r"\W", "", at.norm(raw[page - 1])):
                 bad("bookmark %r points at page %s, which does not show its fiche" % (w, page))
+
+
+def cmd_statuts_date(pdf, src):
+    """A livret dated after a feuille de route of its sites says the date its actions'
+    statuts are of: "Statuts des actions : état au 24 juin 2025, date de la feuille de
+    route.", or each site with its feuille de route's date; a livret of the same date as its
+    feuilles de route says nothing of it."""
+    root = at.load(src)
+    livret = tr.deliverable_date(root, None, "livret-de-capitalisation")
+    dates = [(at.norm(at.text(s.find(A + "nom"))), tr.deliverable_date(root, s, "feuille-de-route"))
+             for s in at.sites(root)]
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    if not any(d < livret for _, d in dates):
+        if at.norm("Statuts des actions : état") in text:
+            bad("%s: a date of statuts in a livret of the feuilles de route's date" % pdf)
+        return
+    if len(set(d for _, d in dates)) == 1:
+        want = [at.norm("Statuts des actions : état au " + at.date(dates[0][1]))]
+    else:
+        want = [at.norm("%s : %s" % (name, at.date(d))) for name, d in dates]
+        want.append(at.norm("Statuts des actions : état à la date de chaque feuille de route"))
+    for w in want:
+        if w not in text:
+            bad("%s: no %r" % (pdf, w))
 
 
 def main():
