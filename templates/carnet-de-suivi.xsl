@@ -168,7 +168,8 @@
   </xsl:template>
 
   <xsl:template match="a:visites" mode="cds">
-    <d:section title="Visites de site">
+    <!-- one visit is "Visite du site", never a plural over one place -->
+    <d:section title="{t:plural(count(a:visite), 'Visite du site', 'Visites de site')}">
       <xsl:for-each select="a:visite">
         <d:label>
           <xsl:value-of select="lv:typo(normalize-space(@lieu))"/>

@@ -223,7 +223,7 @@
 
   <!-- What the atelier cost and who paid, apart from who conducted it, so that its cost is
        not read as the team's: "L’atelier a coûté 188 000 €, dont 165 000 € apportés par
-       l’État (marché de l’équipe projet : 150 000 € ; frais de séances : 15 000 €) et
+       l’État (marché de l’équipe de conception : 150 000 € ; frais de séances : 15 000 €) et
        23 000 € par les collectivités." Each part by the lines' nature; the State's lines
        (the team's contract among them) said with what they pay for. -->
   <xsl:template name="ldc-cost">

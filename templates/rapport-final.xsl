@@ -48,7 +48,7 @@
   <!-- Who met, by participants' role, in the order a report names them. -->
   <t:rf-roles>
     <t:r role="elu">les élus</t:r><t:r role="etat">les services de l’État</t:r>
-    <t:r role="equipe">l’équipe projet</t:r><t:r role="technicien">les techniciens</t:r>
+    <t:r role="equipe">l’équipe de conception</t:r><t:r role="technicien">les techniciens</t:r>
     <t:r role="partenaire">les partenaires</t:r><t:r role="habitant">des habitants</t:r>
     <t:r role="expert">des experts</t:r>
   </t:rf-roles>

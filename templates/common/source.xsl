@@ -41,7 +41,7 @@
     <t:l k="role:elu">Élus</t:l>
     <t:l k="role:technicien">Techniciens</t:l>
     <t:l k="role:etat">Services de l’État</t:l>
-    <t:l k="role:equipe">Équipe projet</t:l>
+    <t:l k="role:equipe">Équipe de conception</t:l>
     <t:l k="role:partenaire">Partenaires</t:l>
     <t:l k="role:habitant">Habitants</t:l>
     <t:l k="role:expert">Experts</t:l>
