@@ -242,6 +242,11 @@ test_truth_livret_says_when_the_statuts_are_of() {
     [ "$failed" = 0 ] || fail "livret's statuts without their date"
 }
 
+# The minutes' points are sentences of a record, each with its full stop (sources' points).
+test_truth_minutes_points_end_with_a_full_stop() {
+    truth_every_site minutes-full-stops carnet-de-suivi
+}
+
 test_truth_no_glossary_of_one_acronym() {
     local rel pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

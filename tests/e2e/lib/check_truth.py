@@ -941,6 +941,22 @@ def cmd_statuts_date(pdf, src):
             bad("%s: no %r" % (pdf, w))
 
 
+def cmd_minutes_full_stops(src, site_id, pdf):
+    """Each point of a held session's minutes is printed as a sentence: its text, then its
+    full stop (or the ? ! … the source ends it with), never a space before it."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        if se.get("tenue") != "oui":
+            continue
+        for pt in se.findall("%scompte-rendu/*/%spoint" % (A, A)):
+            said = at.norm(at.text(pt))
+            want = said if said[-1:] in ".!?…" else said + "."
+            if want not in text:
+                bad("session %s: %r without its full stop" % (se.get("numero"), said[:60]))
+
+
 def main():
     globals()["cmd_" + sys.argv[1].replace("-", "_")](*sys.argv[2:])
     if problems:
