@@ -247,6 +247,11 @@ test_truth_minutes_points_end_with_a_full_stop() {
     truth_every_site minutes-full-stops carnet-de-suivi
 }
 
+# The rapport final's plan table leaves out the closed actions: a sentence under it names them.
+test_truth_rapport_final_tells_where_closed_actions_are() {
+    truth_every_site closed-told rapport-final
+}
+
 test_truth_no_glossary_of_one_acronym() {
     local rel pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

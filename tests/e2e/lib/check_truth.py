@@ -957,6 +957,26 @@ def cmd_minutes_full_stops(src, site_id, pdf):
                 bad("session %s: %r without its full stop" % (se.get("numero"), said[:60]))
 
 
+def cmd_closed_told(src, site_id, pdf):
+    """Under the rapport final's plan table, the actions it leaves out (realised or
+    abandoned) are named, each by its number, in the sentence that says where they are."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    closed = [a.get("numero") for a in s.iter(A + "action") if a.get("statut") in ("realisee", "abandonnee")]
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    m = re.search(r"(L'action|Les actions) ([^:]*?), (réalisées?|abandonnées?|réalisées ou abandonnées), n'y figure(?:nt)? pas", text)
+    if not closed:
+        if m:
+            bad("%s: closed actions told of where there is none" % pdf)
+        return
+    if not m:
+        bad("%s: no sentence telling where the closed actions %s are" % (pdf, ", ".join(closed)))
+        return
+    told = re.split(r", | et ", m.group(2))
+    if told != closed:
+        bad("%s: closed actions told %s, not %s" % (pdf, told, closed))
+
+
 def main():
     globals()["cmd_" + sys.argv[1].replace("-", "_")](*sys.argv[2:])
     if problems:
