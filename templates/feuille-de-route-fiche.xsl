@@ -41,11 +41,15 @@
           <xsl:otherwise>à définir</xsl:otherwise>
         </xsl:choose>
       </d:field>
-      <xsl:if test="a:cout or a:financements">
-        <d:field label="Financements">
-          <xsl:call-template name="fin-fiche"><xsl:with-param name="action" select="."/></xsl:call-template>
-        </d:field>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="a:cout or a:financements">
+          <d:field label="Financements">
+            <xsl:call-template name="fin-fiche"><xsl:with-param name="action" select="."/></xsl:call-template>
+          </d:field>
+        </xsl:when>
+        <!-- no cost, no money yet: said, so that the fiche does not look unfinished -->
+        <xsl:otherwise><d:field label="Financements">à définir avec le coût</d:field></xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates select="a:etudes" mode="fiche-list"><xsl:with-param name="label" select="'Études complémentaires'"/></xsl:apply-templates>
       <xsl:apply-templates select="a:outils" mode="fiche-list"><xsl:with-param name="label" select="'Outils et procédures'"/></xsl:apply-templates>
       <xsl:apply-templates select="a:indicateurs" mode="fiche-list"><xsl:with-param name="label" select="'Indicateurs de suivi'"/></xsl:apply-templates>
