@@ -168,7 +168,8 @@
   </xsl:template>
 
   <xsl:template match="a:visites" mode="cds">
-    <d:section title="Visites de site">
+    <!-- one visit is "Visite du site", never a plural over one place -->
+    <d:section title="{t:plural(count(a:visite), 'Visite du site', 'Visites de site')}">
       <xsl:for-each select="a:visite">
         <d:label>
           <xsl:value-of select="lv:typo(normalize-space(@lieu))"/>
@@ -189,10 +190,31 @@
     </d:section>
   </xsl:template>
 
+  <!-- The points of the minutes are sentences of a record: each ends with its full stop
+       (the source may omit it, or end one with ? or !). -->
   <xsl:template match="*" mode="cds-points">
     <xsl:param name="label"/>
     <d:label><xsl:value-of select="$label"/></d:label>
-    <xsl:call-template name="bullets"><xsl:with-param name="nodes" select="a:point"/></xsl:call-template>
+    <d:list>
+      <xsl:for-each select="a:point">
+        <xsl:variable name="said" select="normalize-space(.)"/>
+        <d:item>
+          <!-- the last text without its trailing spaces: "du Pays." and not "du Pays ." -->
+          <xsl:for-each select="node()">
+            <xsl:choose>
+              <xsl:when test="position() = last() and self::text()">
+                <xsl:if test="position() &gt; 1 and starts-with(translate(., '&#9;&#10;&#13;', '   '), ' ')">
+                  <xsl:text> </xsl:text>
+                </xsl:if>
+                <xsl:value-of select="lv:typo(normalize-space(.))"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:apply-templates select="." mode="text"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+          <xsl:if test="not(contains('.!?…', substring($said, string-length($said))))">.</xsl:if>
+        </d:item>
+      </xsl:for-each>
+    </d:list>
   </xsl:template>
 
   <xsl:template match="a:propositions" mode="cds">

@@ -517,6 +517,12 @@
           </xsl:if>
           <xsl:text>.</xsl:text>
         </d:p>
+        <!-- The dossier reprints the feuille de route as it was: its actions' statuts are
+             those of its date, months before the seminar, and the reader is told so. -->
+        <d:p>
+          <xsl:value-of select="concat('Plan d’actions et statuts des actions : état au ',
+              lv:date(t:deliverable-date('feuille-de-route', .., .)), ', date de la feuille de route.')"/>
+        </d:p>
       </d:box>
       <!-- the site located before its plan: a seminar's readers may not know it -->
       <xsl:apply-templates select="a:carte" mode="figure"/>

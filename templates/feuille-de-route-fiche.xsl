@@ -41,11 +41,15 @@
           <xsl:otherwise>à définir</xsl:otherwise>
         </xsl:choose>
       </d:field>
-      <xsl:if test="a:cout or a:financements">
-        <d:field label="Financements">
-          <xsl:call-template name="fin-fiche"><xsl:with-param name="action" select="."/></xsl:call-template>
-        </d:field>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="a:cout or a:financements">
+          <d:field label="Financements">
+            <xsl:call-template name="fin-fiche"><xsl:with-param name="action" select="."/></xsl:call-template>
+          </d:field>
+        </xsl:when>
+        <!-- no cost, no money yet: said, so that the fiche does not look unfinished -->
+        <xsl:otherwise><d:field label="Financements">à définir avec le coût</d:field></xsl:otherwise>
+      </xsl:choose>
       <xsl:apply-templates select="a:etudes" mode="fiche-list"><xsl:with-param name="label" select="'Études complémentaires'"/></xsl:apply-templates>
       <xsl:apply-templates select="a:outils" mode="fiche-list"><xsl:with-param name="label" select="'Outils et procédures'"/></xsl:apply-templates>
       <xsl:apply-templates select="a:indicateurs" mode="fiche-list"><xsl:with-param name="label" select="'Indicateurs de suivi'"/></xsl:apply-templates>
@@ -94,8 +98,13 @@
           <xsl:text> : </xsl:text>
           <d:whole>
             <xsl:value-of select="concat(t:amount(@montant), ' (')"/>
-            <!-- The state always: a line without etat counts as sollicité (financing.xsl). -->
+            <!-- The state always: a line without etat counts as sollicité (financing.xsl).
+                 A porteur's own funds not yet acquired are not sought from anyone: they are
+                 still to be voted in its budget (counted as à rechercher in the tables). -->
             <xsl:choose>
+              <xsl:when test="$kind = 'autofinancement' and @etat = 'a-rechercher'">
+                <xsl:value-of select="t:label('etat-propre', 'a-rechercher')"/>
+              </xsl:when>
               <xsl:when test="@etat"><xsl:value-of select="t:label('etat', @etat)"/></xsl:when>
               <xsl:otherwise><xsl:value-of select="t:label('etat', 'sollicite')"/></xsl:otherwise>
             </xsl:choose>

@@ -223,7 +223,7 @@
 
   <!-- What the atelier cost and who paid, apart from who conducted it, so that its cost is
        not read as the team's: "L’atelier a coûté 188 000 €, dont 165 000 € apportés par
-       l’État (marché de l’équipe projet : 150 000 € ; frais de séances : 15 000 €) et
+       l’État (marché de l’équipe de conception : 150 000 € ; frais de séances : 15 000 €) et
        23 000 € par les collectivités." Each part by the lines' nature; the State's lines
        (the team's contract among them) said with what they pay for. -->
   <xsl:template name="ldc-cost">
@@ -262,6 +262,37 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A livret dated after the feuilles de route (at the final seminar) reprints their
+       actions' statuts as they were: "Statuts des actions : état au 24 juin 2025, date de la
+       feuille de route." Several sites of different dates: each named with its date. -->
+  <xsl:template name="ldc-statuts-as-of">
+    <xsl:variable name="livret" select="t:deliverable-date('livret-de-capitalisation', $sites/.., /..)"/>
+    <xsl:variable name="dates-rtf">
+      <xsl:for-each select="$sites">
+        <t:d iso="{t:deliverable-date('feuille-de-route', .., .)}"><xsl:apply-templates select="a:nom" mode="plain"/></t:d>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="dates" select="exsl:node-set($dates-rtf)/t:d"/>
+    <xsl:if test="$dates[number(translate(@iso, '-', '')) &lt; number(translate($livret, '-', ''))]">
+      <d:p>
+        <xsl:choose>
+          <xsl:when test="not($dates[@iso != $dates[1]/@iso])">
+            <xsl:value-of select="concat('Statuts des actions : état au ', lv:date($dates[1]/@iso),
+                t:plural(count($dates), ', date de la feuille de route.', ', date des feuilles de route.'))"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Statuts des actions : état à la date de chaque feuille de route (</xsl:text>
+            <xsl:for-each select="$dates">
+              <xsl:if test="position() &gt; 1"> ; </xsl:if>
+              <xsl:value-of select="concat(., ' : ', lv:date(@iso))"/>
+            </xsl:for-each>
+            <xsl:text>).</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </d:p>
+    </xsl:if>
+  </xsl:template>
+
   <!-- 5. Sites side by side: profiles, action plans, axes, budgets (common/compare.xsl). -->
   <xsl:template name="ldc-comparison">
     <!-- one site's figures, with nothing to compare them with: ldc-one-site -->
@@ -274,6 +305,7 @@
           </d:section>
           <d:section title="Plans d’actions">
             <xsl:call-template name="compare-plans"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
+            <xsl:call-template name="ldc-statuts-as-of"/>
           </d:section>
           <d:section title="Axes stratégiques">
             <xsl:call-template name="compare-axes"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
@@ -304,6 +336,7 @@
       </d:section>
       <d:section title="Plan d’actions">
         <xsl:call-template name="one-site-plan"><xsl:with-param name="site" select="$sites"/></xsl:call-template>
+        <xsl:call-template name="ldc-statuts-as-of"/>
         <xsl:call-template name="compare-budget-chart"><xsl:with-param name="sites" select="$sites"/></xsl:call-template>
         <xsl:call-template name="one-site-axes"><xsl:with-param name="site" select="$sites"/></xsl:call-template>
       </d:section>

@@ -103,7 +103,7 @@
           <xsl:with-param name="people" select="$atelier/a:pilotage/a:personne"/>
         </xsl:call-template>
       </d:section>
-      <d:section title="Équipe projet">
+      <d:section title="Équipe de conception">
         <d:table cols="2 5 3 2">
           <d:head><d:cell>Rôle</d:cell><d:cell>Structure</d:cell><d:cell>Spécialités</d:cell><d:cell>Ville</d:cell></d:head>
           <xsl:for-each select="$atelier/a:equipe/*">

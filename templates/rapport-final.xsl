@@ -48,7 +48,7 @@
   <!-- Who met, by participants' role, in the order a report names them. -->
   <t:rf-roles>
     <t:r role="elu">les élus</t:r><t:r role="etat">les services de l’État</t:r>
-    <t:r role="equipe">l’équipe projet</t:r><t:r role="technicien">les techniciens</t:r>
+    <t:r role="equipe">l’équipe de conception</t:r><t:r role="technicien">les techniciens</t:r>
     <t:r role="partenaire">les partenaires</t:r><t:r role="habitant">des habitants</t:r>
     <t:r role="expert">des experts</t:r>
   </t:rf-roles>
@@ -255,6 +255,33 @@
       <xsl:call-template name="plan-table">
         <xsl:with-param name="axes" select="a:axe"/>
       </xsl:call-template>
+      <!-- a reader who misses a number in the table (1.1.3 between 1.1.2 and 2.1.1) is told
+           where it went: "L'action 1.1.3, réalisée, n'y figure pas : elle est présentée en fin
+           de chapitre." -->
+      <xsl:variable name="closed" select="a:axe/a:objectif/a:action[not(t:open(.))]"/>
+      <xsl:if test="$closed">
+        <xsl:variable name="n" select="count($closed)"/>
+        <xsl:variable name="states">
+          <xsl:choose>
+            <xsl:when test="not($closed[@statut = 'abandonnee'])"><xsl:value-of select="t:plural($n, 'réalisée', 'réalisées')"/></xsl:when>
+            <xsl:when test="not($closed[@statut = 'realisee'])"><xsl:value-of select="t:plural($n, 'abandonnée', 'abandonnées')"/></xsl:when>
+            <xsl:otherwise>réalisées ou abandonnées</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <d:p>
+          <xsl:value-of select="t:plural($n, 'L’action ', 'Les actions ')"/>
+          <xsl:for-each select="$closed">
+            <xsl:choose>
+              <xsl:when test="position() = 1"/>
+              <xsl:when test="position() = last()"><xsl:text> et </xsl:text></xsl:when>
+              <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+            </xsl:choose>
+            <xsl:value-of select="@numero"/>
+          </xsl:for-each>
+          <xsl:value-of select="concat(', ', $states, t:plural($n, ', n’y figure pas : elle est présentée',
+              ', n’y figurent pas : elles sont présentées'), ' en fin de chapitre.')"/>
+        </d:p>
+      </xsl:if>
       <!-- what the plan has found of its cost, what it has asked for, what is still to find -->
       <xsl:if test="$open/a:cout">
         <d:section title="Financement du plan">

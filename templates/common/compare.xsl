@@ -66,11 +66,15 @@
           <d:cell align="end"><xsl:if test="a:population"><xsl:value-of select="lv:number(number(a:population))"/>
             <xsl:if test="count($census-years) &gt; 1 and a:population/@annee"> (<xsl:value-of select="a:population/@annee"/>)</xsl:if></xsl:if></d:cell>
           <d:cell align="end"><xsl:apply-templates select="a:superficie" mode="area"/></d:cell>
+          <!-- a cell starts with a capital, as the identity table's « Foncier, risques, … » -->
           <d:cell>
-            <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
-              <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="lv:typo(normalize-space(.))"/>
-            </xsl:for-each>
+            <xsl:variable name="themes">
+              <xsl:for-each select="set:distinct(a:diagnostic/a:enjeux/a:enjeu/@theme)">
+                <xsl:if test="position() &gt; 1">, </xsl:if>
+                <xsl:value-of select="lv:typo(normalize-space(.))"/>
+              </xsl:for-each>
+            </xsl:variable>
+            <xsl:value-of select="t:capitalize($themes)"/>
           </d:cell>
         </d:row>
       </xsl:for-each>

@@ -55,15 +55,19 @@
   </xsl:template>
 
   <!-- A glossary of one acronym is a page of little use: the acronym is spelt out where the
-       text first names it, « DDT (Direction départementale des territoires) », and the
+       running text first names it, « DDT (Direction départementale des territoires) », and the
        glossary left out. Only when that first use, marked up (d:sigle) or not, is a whole
        word and comes before any title naming it; otherwise the glossary stays. -->
   <xsl:template match="d:document" mode="single-glossary">
     <xsl:variable name="entry" select="d:section[@id = 'lv-glossaire']/d:glossary[count(d:glossary-entry) = 1]/d:glossary-entry"/>
     <xsl:variable name="s" select="string($entry/@sigle)"/>
-    <xsl:variable name="first"
-        select="(d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s]
-                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)])[1]"/>
+    <!-- the first use in running text: a table cell is no place for an expansion
+         (« DDT (Direction départementale des territoires) du Jura » in a participants' table);
+         in a cell only when the text never names it, rather than a glossary of one line -->
+    <xsl:variable name="uses"
+        select="d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s]
+                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)]"/>
+    <xsl:variable name="first" select="($uses[not(ancestor::d:cell)] | $uses[not($uses[not(ancestor::d:cell)])])[1]"/>
     <!-- around a bare first use: a word ends there ("DDT du Jura", not "DDTM") -->
     <xsl:variable name="before" select="substring-before($first, $s)"/>
     <xsl:variable name="word-ends" select="concat($glossary-separators, ' &#10;')"/>

@@ -41,7 +41,7 @@
     <t:l k="role:elu">Élus</t:l>
     <t:l k="role:technicien">Techniciens</t:l>
     <t:l k="role:etat">Services de l’État</t:l>
-    <t:l k="role:equipe">Équipe projet</t:l>
+    <t:l k="role:equipe">Équipe de conception</t:l>
     <t:l k="role:partenaire">Partenaires</t:l>
     <t:l k="role:habitant">Habitants</t:l>
     <t:l k="role:expert">Experts</t:l>
@@ -59,6 +59,8 @@
     <t:l k="etat:acquis">acquis</t:l>
     <t:l k="etat:sollicite">sollicité</t:l>
     <t:l k="etat:a-rechercher">à rechercher</t:l>
+    <!-- a porteur's own share not yet acquired: to be voted in its budget -->
+    <t:l k="etat-propre:a-rechercher">à inscrire à son budget</t:l>
     <t:l k="format:national">Session nationale</t:l>
     <t:l k="format:local">Atelier local</t:l>
     <t:l k="format:flash">Atelier flash</t:l>

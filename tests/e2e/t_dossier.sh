@@ -171,6 +171,34 @@ test_dossier_profiles_say_the_census_year() {
         fail "profiles table without 'Population ($years)'"
 }
 
+# A dossier reprints each feuille de route as it was at its date, months before the seminar:
+# each site's part says the date its statuts are of, that of its feuille de route (sources),
+# as many times as the dossier has sites of that date.
+test_dossier_says_when_the_statuts_are_of() {
+    local pair
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o multi.pdf
+    assert_exit 0 "$LIVRABLES" dossier "$DOS_VERNAY" "$DOS_CERNEUX" -o depot.pdf
+    for pair in "multi.pdf $DOS_MULTI" "depot.pdf $DOS_VERNAY $DOS_CERNEUX"; do
+        # shellcheck disable=SC2086
+        PYTHONPATH=$ROOT/tests/e2e/lib python3 - $pair <<'PY' || fail "statuts without their date in $pair"
+import collections, subprocess, sys
+import atelier as at, truth as tr
+pdf, sources = sys.argv[1], sys.argv[2:]
+text = at.norm(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, check=True).stdout.decode())
+wants = collections.Counter()
+for src in sources:
+    root = at.load(src)
+    for site in at.sites(root):
+        wants[at.norm("statuts des actions : état au " + at.date(tr.deliverable_date(root, site, "feuille-de-route")))] += 1
+bad = 0
+for want, n in wants.items():
+    if text.count(want) != n:
+        print("%r: %d times, not %d" % (want, text.count(want), n)); bad = 1
+sys.exit(bad)
+PY
+    done
+}
+
 test_dossier_depfile_and_reproducible() {
     assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o a.pdf -M a.d
     assert_exit 0 "$LIVRABLES" dossier "$DOS_MULTI" -o b.pdf

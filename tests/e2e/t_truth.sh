@@ -232,6 +232,26 @@ test_truth_announcements_kept() {
 }
 
 # A glossary lists two acronyms or more; a single one is spelt out at its first use.
+# A livret dated after its sites' feuilles de route (at the final seminar) says when the
+# statuts it reprints are of (the feuilles de route's dates, from the sources).
+test_truth_livret_says_when_the_statuts_are_of() {
+    local rel failed=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
+        check_truth statuts-date "$(truth_built "$rel")/livret-de-capitalisation.pdf" "$ROOT/$rel/atelier.xml" || failed=1
+    done
+    [ "$failed" = 0 ] || fail "livret's statuts without their date"
+}
+
+# The minutes' points are sentences of a record, each with its full stop (sources' points).
+test_truth_minutes_points_end_with_a_full_stop() {
+    truth_every_site minutes-full-stops carnet-de-suivi
+}
+
+# The rapport final's plan table leaves out the closed actions: a sentence under it names them.
+test_truth_rapport_final_tells_where_closed_actions_are() {
+    truth_every_site closed-told rapport-final
+}
+
 test_truth_no_glossary_of_one_acronym() {
     local rel pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do

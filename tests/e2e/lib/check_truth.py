@@ -503,7 +503,8 @@ def cmd_promises(src, site_id, pdf):
 def cmd_glossary_size(pdf, *srcs):
     """No glossary of a single acronym: a document that names only one of the sources'
     acronyms spells it out at its first use instead, « DDT (Direction départementale des
-    territoires) »; one that names several lists them in its glossary."""
+    territoires) », in running text, not in a table cell; one that names several lists them in
+    its glossary."""
     entries = {}
     for src in srcs:
         for e in at.load(src).iter(A + "entree"):
@@ -518,6 +519,13 @@ def cmd_glossary_size(pdf, *srcs):
             if re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text) and \
                     sigle + " (" + expansion[:20] not in text:
                 bad("%s: %s named, neither in a glossary nor spelt out" % (pdf, sigle))
+    # an expansion is running text, never a table cell's: a line of the laid-out text that
+    # holds one has no gap between columns (« DDT (Direction départementale des territoires)
+    # du Jura » in a participants' table, the cell cut on two lines)
+    for line in "\n".join(pages(pdf, layout=True)).split("\n"):
+        for sigle, expansion in entries.items():
+            if at.norm(sigle + " (" + expansion[:20]) in at.norm(line) and re.search(r"\S {3,}\S", line.strip()):
+                bad("%s: %s spelt out in a table cell: %s" % (pdf, sigle, line.strip()))
 
 
 def cmd_livret_sessions(pdf, src):
@@ -567,7 +575,8 @@ def cmd_rapport_sessions(src, site_id, pdf):
 
 def cmd_unbroken(src, site_id, pdf):
     """No line of the fiches splits a financing line's amount from its state ("130 000 € /
-    (acquis)", "(à recher-/cher)"), nor breaks a hyphenated word of its funder's name
+    (acquis)", "(à recher-/cher)"; a porteur's own share not acquired says "(à inscrire à son
+    budget)", never "(à rechercher)"), nor breaks a hyphenated word of its funder's name
     ("Bourgogne-Franche-/Comté"); the cover gives each of the site's local authorities whole
     on one line."""
     root = at.load(src)
@@ -582,7 +591,11 @@ def cmd_unbroken(src, site_id, pdf):
     wants = {}
     for a in tr.open_actions(s):
         for ln in a.findall("%sfinancements/%sligne" % (A, A)):
-            want = at.norm(at.amount(ln.get("montant")) + " (" + states[ln.get("etat", "sollicite")] + ")")
+            state = states[ln.get("etat", "sollicite")]
+            # a porteur's own share not yet acquired is to be voted in its budget, not sought
+            if ln.get("etat") == "a-rechercher" and tr.funding_kind(a, ln) == "autofinancement":
+                state = "à inscrire à son budget"
+            want = at.norm(at.amount(ln.get("montant")) + " (" + state + ")")
             wants.setdefault(want, []).append(a.get("numero"))
             for word in ln.get("financeur").replace("\u2019", "'").split():
                 for k, c in enumerate(word):
@@ -902,6 +915,66 @@ def cmd_bookmarks(src, site_id, pdf):
             head = re.sub(r"\W", "", at.norm(w))[:40]
             if not page or head not in re.sub(r"\W", "", at.norm(raw[page - 1])):
                 bad("bookmark %r points at page %s, which does not show its fiche" % (w, page))
+
+
+def cmd_statuts_date(pdf, src):
+    """A livret dated after a feuille de route of its sites says the date its actions'
+    statuts are of: "Statuts des actions : état au 24 juin 2025, date de la feuille de
+    route.", or each site with its feuille de route's date; a livret of the same date as its
+    feuilles de route says nothing of it."""
+    root = at.load(src)
+    livret = tr.deliverable_date(root, None, "livret-de-capitalisation")
+    dates = [(at.norm(at.text(s.find(A + "nom"))), tr.deliverable_date(root, s, "feuille-de-route"))
+             for s in at.sites(root)]
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    if not any(d < livret for _, d in dates):
+        if at.norm("Statuts des actions : état") in text:
+            bad("%s: a date of statuts in a livret of the feuilles de route's date" % pdf)
+        return
+    if len(set(d for _, d in dates)) == 1:
+        want = [at.norm("Statuts des actions : état au " + at.date(dates[0][1]))]
+    else:
+        want = [at.norm("%s : %s" % (name, at.date(d))) for name, d in dates]
+        want.append(at.norm("Statuts des actions : état à la date de chaque feuille de route"))
+    for w in want:
+        if w not in text:
+            bad("%s: no %r" % (pdf, w))
+
+
+def cmd_minutes_full_stops(src, site_id, pdf):
+    """Each point of a held session's minutes is printed as a sentence: its text, then its
+    full stop (or the ? ! … the source ends it with), never a space before it."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        if se.get("tenue") != "oui":
+            continue
+        for pt in se.findall("%scompte-rendu/*/%spoint" % (A, A)):
+            said = at.norm(at.text(pt))
+            want = said if said[-1:] in ".!?…" else said + "."
+            if want not in text:
+                bad("session %s: %r without its full stop" % (se.get("numero"), said[:60]))
+
+
+def cmd_closed_told(src, site_id, pdf):
+    """Under the rapport final's plan table, the actions it leaves out (realised or
+    abandoned) are named, each by its number, in the sentence that says where they are."""
+    root = at.load(src)
+    s = at.site(root, site_id)
+    closed = [a.get("numero") for a in s.iter(A + "action") if a.get("statut") in ("realisee", "abandonnee")]
+    text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
+    m = re.search(r"(L'action|Les actions) ([^:]*?), (réalisées?|abandonnées?|réalisées ou abandonnées), n'y figure(?:nt)? pas", text)
+    if not closed:
+        if m:
+            bad("%s: closed actions told of where there is none" % pdf)
+        return
+    if not m:
+        bad("%s: no sentence telling where the closed actions %s are" % (pdf, ", ".join(closed)))
+        return
+    told = re.split(r", | et ", m.group(2))
+    if told != closed:
+        bad("%s: closed actions told %s, not %s" % (pdf, told, closed))
 
 
 def main():
