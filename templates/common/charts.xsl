@@ -312,6 +312,15 @@
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="concat(@num, ' ', @label, ', priorité ', @priority, ', ', t:phasing-text(.))"/>
   </xsl:template>
+  <xsl:template match="d:stacked/d:bar" mode="chart-alt-item">
+    <xsl:if test="position() > 1"> ; </xsl:if>
+    <xsl:value-of select="concat(@label, ', ', @text)"/>
+    <xsl:for-each select="d:seg">
+      <xsl:variable name="pos" select="position()"/>
+      <xsl:value-of select="concat(substring(' dont', 1, 5 * number($pos = 1)), substring(',', 1, number($pos > 1)),
+                                   ' ', normalize-space(../../d:series[$pos]/@label), ' ', t:seg-text(.))"/>
+    </xsl:for-each>
+  </xsl:template>
   <xsl:template match="*" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="@label"/>
@@ -1100,6 +1109,7 @@
     <xsl:param name="label-w"/>
     <xsl:param name="mid"/>
     <xsl:param name="bar-end"/>
+    <xsl:param name="value" select="@text"/>
     <xsl:call-template name="chart-lines">
       <xsl:with-param name="lines" select="$lines"/>
       <xsl:with-param name="x" select="$label-w - 5"/>
@@ -1107,7 +1117,7 @@
       <xsl:with-param name="anchor" select="'end'"/>
     </xsl:call-template>
     <text x="{t:n($bar-end + $bars-value-gap)}" y="{t:n($mid + 2.6)}"
-          font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="@text"/></text>
+          font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="$value"/></text>
   </xsl:template>
 
   <xsl:template match="d:bars" mode="fo">
@@ -1161,20 +1171,98 @@
     <func:result select="13 + t:text-w(normalize-space($label), $legend-size) + 12"/>
   </func:function>
 
+  <!-- Segment amounts: written inside their segment when they fit in it (with a margin),
+       in white on the dark series 1 and 2, in the text colour on the light series 3 (the
+       charters keep those contrasts); the amounts that do not fit follow the bar's total,
+       named by their series: « 765 000 € (court terme : 405 000 €, …) ». -->
+  <xsl:variable name="seg-size" select="7"/>
+  <xsl:variable name="seg-pad" select="6"/>
+
+  <func:function name="t:seg-text">
+    <xsl:param name="seg"/>
+    <xsl:choose>
+      <xsl:when test="$seg/@text"><func:result select="string($seg/@text)"/></xsl:when>
+      <xsl:otherwise><func:result select="t:amount($seg/@value)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- Does segment $seg's amount fit inside it at $scale? (A bar of one segment is its
+       total, written after it.) -->
+  <func:function name="t:seg-fits">
+    <xsl:param name="seg"/>
+    <xsl:param name="scale"/>
+    <func:result select="$seg/@value &gt; 0 and count($seg/../d:seg[@value &gt; 0]) &gt; 1 and
+        t:text-w(t:seg-text($seg), $seg-size, true()) + $seg-pad &lt;= $seg/@value * $scale"/>
+  </func:function>
+
+  <!-- The text after bar $bar at $scale: its total, then the amounts not written inside. -->
+  <func:function name="t:stacked-tail">
+    <xsl:param name="bar"/>
+    <xsl:param name="scale"/>
+    <xsl:variable name="out">
+      <xsl:for-each select="$bar/d:seg[@value &gt; 0][count($bar/d:seg[@value &gt; 0]) &gt; 1]">
+        <xsl:if test="not(t:seg-fits(., $scale))">
+          <xsl:variable name="pos" select="count(preceding-sibling::d:seg) + 1"/>
+          <xsl:variable name="label" select="normalize-space($bar/../d:series[$pos]/@label)"/>
+          <t:s><xsl:value-of select="concat(translate(substring($label, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
+                                            substring($label, 2), ' : ', t:seg-text(.))"/></t:s>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="parts" select="exsl:node-set($out)/t:s"/>
+    <xsl:choose>
+      <xsl:when test="$parts">
+        <xsl:variable name="joined">
+          <xsl:for-each select="$parts">
+            <xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
+        <func:result select="concat($bar/@text, ' (', $joined, ')')"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="string($bar/@text)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The largest scale at which every bar of $bars, followed by its tail (as it is at
+       $scale), ends within the chart; iterated until the tails no longer change (a smaller
+       scale can only move amounts out of their segments), then, failing that, every amount
+       in the tails. -->
+  <func:function name="t:stacked-scale">
+    <xsl:param name="bars"/>
+    <xsl:param name="label-w"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="rounds" select="0"/>
+    <xsl:variable name="limits">
+      <xsl:for-each select="$bars">
+        <xsl:variable name="total" select="sum(d:seg/@value)"/>
+        <xsl:if test="$total &gt; 0">
+          <t:v><xsl:value-of select="($chart-units - $label-w - $bars-value-gap - 3
+                                      - t:text-w(t:stacked-tail(., $scale), 7.5, true())) div $total"/></t:v>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="next" select="t:max(0, math:min(exsl:node-set($limits)/t:v))"/>
+    <xsl:choose>
+      <xsl:when test="not(exsl:node-set($limits)/t:v)"><func:result select="0"/></xsl:when>
+      <xsl:when test="$next &gt;= $scale"><func:result select="$scale"/></xsl:when>
+      <xsl:when test="$rounds &gt;= 4"><func:result select="t:stacked-scale($bars, $label-w, 0, 4)"/></xsl:when>
+      <xsl:otherwise><func:result select="t:stacked-scale($bars, $label-w, $next, $rounds + 1)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- Text colour on series $p. -->
+  <func:function name="t:chart-on-color">
+    <xsl:param name="p"/>
+    <xsl:choose>
+      <xsl:when test="$p &lt; 3"><func:result select="'#FFFFFF'"/></xsl:when>
+      <xsl:otherwise><func:result select="$color-text"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <xsl:template match="d:stacked" mode="fo">
-    <xsl:variable name="totals">
-      <xsl:for-each select="d:bar"><t:v><xsl:value-of select="sum(d:seg/@value)"/></t:v></xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="max" select="math:max(exsl:node-set($totals)/t:v)"/>
     <xsl:variable name="label-w" select="t:bars-label-w(d:bar)"/>
-    <xsl:variable name="scale">
-      <xsl:choose>
-        <xsl:when test="$max &gt; 0">
-          <xsl:value-of select="($chart-units - $label-w - t:bars-value-w(d:bar)) div $max"/>
-        </xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- from the scale the bars alone would allow down to one that leaves room for the tails -->
+    <xsl:variable name="scale" select="t:stacked-scale(d:bar, $label-w, 1000000000000)"/>
     <!-- legend: on one line over the bars, else on one line from the left edge, else one
          entry per line -->
     <xsl:variable name="legend-ws">
@@ -1230,8 +1318,13 @@
           <xsl:for-each select="d:seg">
             <xsl:variable name="x0" select="$label-w + sum(preceding-sibling::d:seg/@value) * $scale"/>
             <xsl:if test="@value &gt; 0">
-              <rect x="{t:n($x0)}" y="{t:n($mid - 6)}" width="{t:n(@value * $scale)}"
+              <rect class="segment" x="{t:n($x0)}" y="{t:n($mid - 6)}" width="{t:n(@value * $scale)}"
                     height="12" fill="{t:chart-color(position())}"/>
+            </xsl:if>
+            <xsl:if test="t:seg-fits(., $scale)">
+              <text class="segment-amount" x="{t:n($x0 + @value * $scale div 2)}" y="{t:n($mid + 2.5)}"
+                    font-size="{$seg-size}" font-weight="bold" text-anchor="middle"
+                    fill="{t:chart-on-color(position())}"><xsl:value-of select="t:seg-text(.)"/></text>
             </xsl:if>
           </xsl:for-each>
           <xsl:call-template name="bars-row-text">
@@ -1239,10 +1332,12 @@
             <xsl:with-param name="label-w" select="$label-w"/>
             <xsl:with-param name="mid" select="$mid"/>
             <xsl:with-param name="bar-end" select="$label-w + sum(d:seg/@value) * $scale"/>
+            <xsl:with-param name="value" select="t:stacked-tail(., $scale)"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
+
 
 </xsl:stylesheet>

@@ -177,3 +177,31 @@ print("session labels, governance, bookmarks checked; %d two-day sessions dated"
 PY
     done
 }
+
+# The chart of costs by horizon (livret of the multisite atelier, shared dossier of two
+# ateliers): each segment's amount printed, equal to the sources' sums by horizon; series
+# colours 3:1 apart and from white, under every charter. It can fail: a charter with the
+# former second blue, 1.96:1 from the first.
+test_charts_stacked_amounts_and_contrast() {
+    local ms=$ROOT/examples/atelier-multisite/atelier.xml dep=$ROOT/examples/depot-partage style
+    for style in etat base neutre; do
+        fo_of atelier-multisite "$style" --style "$ROOT/styles/$style.xsl" --only livret-de-capitalisation
+        assert_exit 0 "$LIVRABLES" build "$ms" -o "$style" --style "$ROOT/styles/$style.xsl" --only livret-de-capitalisation
+        charts stacked "$style/livret-de-capitalisation.fo" "$style/livret-de-capitalisation.pdf" "$ms" ||
+            fail "livret's chart under $style"
+    done
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.fo --format fo
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.pdf
+    charts stacked dossier.fo dossier.pdf "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" ||
+        fail "shared dossier's chart"
+    cat >old.xsl <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="$ROOT/styles/etat.xsl"/>
+  <xsl:param name="color-chart-2" select="'#3A3AD6'"/>
+</xsl:stylesheet>
+XSL
+    fo_of atelier-multisite old --style "$PWD/old.xsl" --only livret-de-capitalisation
+    ! charts stacked old/livret-de-capitalisation.fo etat/livret-de-capitalisation.pdf "$ms" 2>bad.txt ||
+        fail "the former blues passed"
+    assert_contains bad.txt "under 3:1"
+}
