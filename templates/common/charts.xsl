@@ -312,13 +312,18 @@
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="concat(@num, ' ', @label, ', priorité ', @priority, ', ', t:phasing-text(.))"/>
   </xsl:template>
+  <xsl:template match="d:stacked" mode="chart-alt">
+    <xsl:value-of select="normalize-space(@caption)"/>
+    <xsl:text> : </xsl:text>
+    <xsl:apply-templates select="d:bar" mode="chart-alt-item"/>
+  </xsl:template>
   <xsl:template match="d:stacked/d:bar" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="concat(@label, ', ', @text)"/>
     <xsl:for-each select="d:seg">
       <xsl:variable name="pos" select="position()"/>
       <xsl:value-of select="concat(substring(' dont', 1, 5 * number($pos = 1)), substring(',', 1, number($pos > 1)),
-                                   ' ', normalize-space(../../d:series[$pos]/@label), ' ', t:seg-text(.))"/>
+                                   ' ', t:lower-first(normalize-space(../../d:series[$pos]/@label)), ' ', t:seg-text(.))"/>
     </xsl:for-each>
   </xsl:template>
   <xsl:template match="*" mode="chart-alt-item">
@@ -1178,6 +1183,13 @@
   <xsl:variable name="seg-size" select="7"/>
   <xsl:variable name="seg-pad" select="6"/>
 
+  <!-- A series label inside a sentence: « Court terme » → « court terme ». -->
+  <func:function name="t:lower-first">
+    <xsl:param name="s"/>
+    <func:result select="concat(translate(substring($s, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉ', 'abcdefghijklmnopqrstuvwxyzé'),
+                                substring($s, 2))"/>
+  </func:function>
+
   <func:function name="t:seg-text">
     <xsl:param name="seg"/>
     <xsl:choose>
@@ -1204,8 +1216,7 @@
         <xsl:if test="not(t:seg-fits(., $scale))">
           <xsl:variable name="pos" select="count(preceding-sibling::d:seg) + 1"/>
           <xsl:variable name="label" select="normalize-space($bar/../d:series[$pos]/@label)"/>
-          <t:s><xsl:value-of select="concat(translate(substring($label, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'),
-                                            substring($label, 2), ' : ', t:seg-text(.))"/></t:s>
+          <t:s><xsl:value-of select="concat(t:lower-first($label), ' : ', t:seg-text(.))"/></t:s>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>

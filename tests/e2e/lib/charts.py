@@ -436,7 +436,15 @@ def cmd_stacked(fo_path, pdf_path, *srcs):
     expected = [re.sub(r"\s", "", atelier.amount(v)) for v in want]
     if sorted(got) != sorted(expected):
         bad("%s: amounts on the chart %s, the sources give %s" % (pdf_path, sorted(got), sorted(expected)))
-    print("%d series, %d amounts as the sources sum them" % (len(series), len(got)))
+    # its alternative text says the same amounts
+    alt = next(f.get("{http://xmlgraphics.apache.org/fop/extensions}alt-text")
+               for f in ET.parse(fo_path).getroot().iter(FO + "instream-foreign-object")
+               if any(r.get("class") == "segment" for r in f.iter(SVG + "rect")))
+    for v in want:
+        if re.sub(r"\s", "", atelier.amount(v)) not in re.sub(r"\s", "", alt):
+            bad("%s: the chart's alternative text lacks %s: %r" % (fo_path, atelier.amount(v), alt))
+    print("%d series, %d amounts as the sources sum them, in its text and its alternative text"
+          % (len(series), len(got)))
 
 
 def main():
