@@ -180,8 +180,9 @@ PY
 
 # The chart of costs by horizon (livret of the multisite atelier, shared dossier of two
 # ateliers): each segment's amount printed, equal to the sources' sums by horizon; series
-# colours 3:1 apart and from white, under every charter. It can fail: a charter with the
-# former second blue, 1.96:1 from the first.
+# colours 3:1 apart and from white, under every charter; an amount too wide for its segment
+# after the bar's total. It can fail: a charter with the former second blue, 1.96:1 from the
+# first.
 test_charts_stacked_amounts_and_contrast() {
     local ms=$ROOT/examples/atelier-multisite/atelier.xml dep=$ROOT/examples/depot-partage style
     for style in etat base neutre; do
@@ -194,6 +195,16 @@ test_charts_stacked_amounts_and_contrast() {
     assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.pdf
     charts stacked dossier.fo dossier.pdf "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" ||
         fail "shared dossier's chart"
+    # a segment too narrow for its amount (Cerneux's 45 000 € abri vélos at moyen terme): the
+    # amount follows the bar's total, named by its horizon
+    cp -r "$dep" dp
+    sed -i '/numero="1.1.2"/s/horizon="court"/horizon="moyen"/' dp/cerneux/sites/cerneux-les-forges.xml
+    assert_exit 0 "$LIVRABLES" dossier dp/cerneux/atelier.xml dp/vernay/atelier.xml -o dp.fo --format fo
+    assert_exit 0 "$LIVRABLES" dossier dp/cerneux/atelier.xml dp/vernay/atelier.xml -o dp.pdf
+    charts stacked dp.fo dp.pdf dp/cerneux/atelier.xml dp/vernay/atelier.xml || fail "a narrow segment's amount"
+    charts fit dp.fo >/dev/null || fail "the chart with a narrow segment does not fit"
+    pdftotext dp.pdf dp.txt
+    grep -q "765 000 € (moyen terme : 45 000 €)" dp.txt || fail "the narrow segment's amount not after the total"
     cat >old.xsl <<XSL
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:import href="$ROOT/styles/etat.xsl"/>

@@ -407,6 +407,26 @@ def cmd_stacked(fo_path, pdf_path, *srcs):
         if i and contrast(c, series[i - 1]) < 3:
             bad("series %d and %d: %s and %s contrast %.2f:1, under 3:1"
                 % (i, i + 1, series[i - 1], c, contrast(series[i - 1], c)))
+    # an amount inside a segment readable on its colour (WCAG 1.4.3: 4.5:1)
+    segs = [r for r in svg.iter(SVG + "rect") if r.get("class") == "segment"]
+    extents = text_rects(svg)  # as librsvg sets them: the stylesheet's measure is checked
+    for t in svg.iter(SVG + "text"):
+        if t.get("class") != "segment-amount":
+            continue
+        x, y = float(t.get("x")), float(t.get("y"))
+        under = [r for r in segs if float(r.get("x")) <= x <= float(r.get("x")) + float(r.get("width"))
+                 and float(r.get("y")) <= y <= float(r.get("y")) + float(r.get("height"))]
+        if len(under) != 1:
+            bad("amount %r not inside one segment" % "".join(t.itertext()))
+        r = under[0]
+        lx, _, lw, _ = next(rect for el, rect in extents if el.get("x") == t.get("x") and el.get("y") == t.get("y")
+                            and el.get("class") == "segment-amount")
+        if lx < float(r.get("x")) - SLACK or lx + lw > float(r.get("x")) + float(r.get("width")) + SLACK:
+            bad("amount %r runs out of its segment (%.1f to %.1f, segment %s wide from %s)"
+                % ("".join(t.itertext()), lx, lx + lw, r.get("width"), r.get("x")))
+        if contrast(t.get("fill"), under[0].get("fill")) < 4.5:
+            bad("amount %r: %s on %s, %.2f:1, under 4.5:1" % ("".join(t.itertext()), t.get("fill"),
+                under[0].get("fill"), contrast(t.get("fill"), under[0].get("fill"))))
     # amounts the chart must print, from the sources
     want = []
     for src in srcs:
