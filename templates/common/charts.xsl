@@ -1234,15 +1234,12 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The largest scale at which every bar of $bars, followed by its tail (as it is at
-       $scale), ends within the chart; iterated until the tails no longer change (a smaller
-       scale can only move amounts out of their segments), then, failing that, every amount
-       in the tails. -->
-  <func:function name="t:stacked-scale">
+  <!-- The largest scale at which every bar of $bars, followed by its tail as it is at
+       $scale, ends within the chart (0 without bars). -->
+  <func:function name="t:stacked-limit">
     <xsl:param name="bars"/>
     <xsl:param name="label-w"/>
     <xsl:param name="scale"/>
-    <xsl:param name="rounds" select="0"/>
     <xsl:variable name="limits">
       <xsl:for-each select="$bars">
         <xsl:variable name="total" select="sum(d:seg/@value)"/>
@@ -1252,11 +1249,27 @@
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="next" select="t:max(0, math:min(exsl:node-set($limits)/t:v))"/>
     <xsl:choose>
-      <xsl:when test="not(exsl:node-set($limits)/t:v)"><func:result select="0"/></xsl:when>
+      <xsl:when test="exsl:node-set($limits)/t:v">
+        <func:result select="t:max(0, math:min(exsl:node-set($limits)/t:v))"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="0"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The scale of a stacked chart: from $scale down, until the tails the scale gives leave
+       room for themselves (a smaller scale can only move amounts out of their segments);
+       after a few rounds, the scale that leaves room for every amount in the tails (at it,
+       the amounts that fit go inside, which only shortens the tails). -->
+  <func:function name="t:stacked-scale">
+    <xsl:param name="bars"/>
+    <xsl:param name="label-w"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="rounds" select="0"/>
+    <xsl:variable name="next" select="t:stacked-limit($bars, $label-w, $scale)"/>
+    <xsl:choose>
       <xsl:when test="$next &gt;= $scale"><func:result select="$scale"/></xsl:when>
-      <xsl:when test="$rounds &gt;= 4"><func:result select="t:stacked-scale($bars, $label-w, 0, 4)"/></xsl:when>
+      <xsl:when test="$rounds &gt;= 4"><func:result select="t:stacked-limit($bars, $label-w, 0)"/></xsl:when>
       <xsl:otherwise><func:result select="t:stacked-scale($bars, $label-w, $next, $rounds + 1)"/></xsl:otherwise>
     </xsl:choose>
   </func:function>
@@ -1349,6 +1362,5 @@
       </xsl:with-param>
     </xsl:call-template>
   </xsl:template>
-
 
 </xsl:stylesheet>
