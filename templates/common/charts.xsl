@@ -725,42 +725,60 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The entries placed on lines from $x0 (the left edge of the time axis), a new line
-       when the next one would run past the right margin: copies with @x and @line. -->
+  <!-- The entries placed from $x0 (the left edge of the time axis): on one line when they
+       fit there, else in a grid of columns as wide as the widest entry, as many as fit,
+       the rows balanced (four entries in two rows of two, not three and one alone):
+       copies with @x and @line. -->
   <xsl:template name="gantt-legend-layout">
     <xsl:param name="entries"/>
     <xsl:param name="x0"/>
-    <xsl:param name="i" select="1"/>
-    <xsl:param name="x" select="$x0"/>
-    <xsl:param name="line" select="0"/>
-    <xsl:variable name="e" select="$entries[$i]"/>
-    <xsl:if test="$e">
-      <xsl:variable name="w" select="t:gantt-symbol-w($e) + 4 + t:text-w($e/@label, $legend-size)"/>
-      <xsl:variable name="wraps" select="$x &gt; $x0 and $x + $w &gt; $chart-units - 2"/>
-      <xsl:variable name="ex" select="$x * number(not($wraps)) + $x0 * number($wraps)"/>
-      <xsl:variable name="el" select="$line + number($wraps)"/>
-      <t:e x="{$ex}" line="{$el}">
-        <xsl:copy-of select="$e/@*"/>
-      </t:e>
-      <xsl:call-template name="gantt-legend-layout">
-        <xsl:with-param name="entries" select="$entries"/>
-        <xsl:with-param name="x0" select="$x0"/>
-        <xsl:with-param name="i" select="$i + 1"/>
-        <xsl:with-param name="x" select="$ex + $w + 14"/>
-        <xsl:with-param name="line" select="$el"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:variable name="ws">
+      <xsl:for-each select="$entries">
+        <t:w><xsl:value-of select="t:gantt-symbol-w(.) + 4 + t:text-w(@label, $legend-size)"/></t:w>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="w" select="exsl:node-set($ws)/t:w"/>
+    <xsl:variable name="n" select="count($entries)"/>
+    <xsl:variable name="one-line" select="$x0 + sum($w) + 14 * ($n - 1) &lt;= $chart-units - 2"/>
+    <!-- in the grid, every label of a column starts at the same x: after the widest symbol -->
+    <xsl:variable name="sws">
+      <xsl:for-each select="$entries"><t:w><xsl:value-of select="t:gantt-symbol-w(.)"/></t:w></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="sw" select="math:max(exsl:node-set($sws)/t:w)"/>
+    <xsl:variable name="col-w" select="math:max($w) + $sw - math:min(exsl:node-set($sws)/t:w) + 14"/>
+    <xsl:variable name="fit" select="t:max(1, floor(($chart-units - 2 - $x0 + 14) div $col-w))"/>
+    <xsl:variable name="cols" select="ceiling($n div ceiling($n div $fit))"/>
+    <xsl:for-each select="$entries">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:choose>
+        <xsl:when test="$one-line">
+          <t:e x="{$x0 + sum($w[position() &lt; $i]) + 14 * ($i - 1)}" line="0"><xsl:copy-of select="@*"/></t:e>
+        </xsl:when>
+        <xsl:otherwise>
+          <t:e x="{$x0 + (($i - 1) mod $cols) * $col-w}" line="{floor(($i - 1) div $cols)}" sw="{$sw}">
+            <xsl:copy-of select="@*"/>
+          </t:e>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- One placed legend entry (the current t:e): its symbol, then its label, around $y. -->
   <xsl:template name="gantt-legend-entry">
     <xsl:param name="y"/>
-    <xsl:variable name="sw" select="t:gantt-symbol-w(.)"/>
+    <xsl:variable name="sw">
+      <xsl:choose>
+        <xsl:when test="@sw"><xsl:value-of select="@sw"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="t:gantt-symbol-w(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- the symbol centred in the grid's symbol column -->
+    <xsl:variable name="sx" select="@x + (number($sw) - t:gantt-symbol-w(.)) div 2"/>
     <xsl:choose>
       <xsl:when test="@kind = 'step'">
         <xsl:call-template name="gantt-mark">
           <xsl:with-param name="shape" select="'bar'"/>
-          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="x" select="$sx"/>
           <xsl:with-param name="w" select="16"/>
           <xsl:with-param name="mid" select="$y"/>
         </xsl:call-template>
@@ -768,20 +786,20 @@
       <xsl:otherwise>
         <xsl:call-template name="gantt-mark">
           <xsl:with-param name="shape" select="'diamond'"/>
-          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="x" select="$sx"/>
           <xsl:with-param name="mid" select="$y"/>
         </xsl:call-template>
         <xsl:if test="@long">
           <xsl:call-template name="gantt-mark">
             <xsl:with-param name="shape" select="'bar'"/>
-            <xsl:with-param name="x" select="@x + 13"/>
+            <xsl:with-param name="x" select="$sx + 13"/>
             <xsl:with-param name="w" select="15"/>
             <xsl:with-param name="mid" select="$y"/>
           </xsl:call-template>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
-    <text x="{t:n(@x + $sw + 4)}" y="{t:n($y + 2.6)}" font-size="{$legend-size}"
+    <text class="legend" x="{t:n(@x + number($sw) + 4)}" y="{t:n($y + 2.6)}" font-size="{$legend-size}"
           fill="{$color-text}"><xsl:value-of select="@label"/></text>
   </xsl:template>
 

@@ -101,6 +101,15 @@ PY
     done
 }
 
+# A calendar legend too long for one line is a grid: labels in columns, rows balanced (r8:
+# « Étape à venir » alone under three entries). Vernay's note de cadrage has four entries.
+test_charts_calendar_legend_in_a_grid() {
+    local dep=$ROOT/examples/depot-partage
+    assert_exit 0 "$LIVRABLES" build "$dep/vernay/atelier.xml" -o vernay --format fo --only note-de-cadrage,carnet-de-suivi
+    charts legend-grid vernay/*/*.fo >grid.txt || { cat grid.txt; fail "a legend out of its grid"; }
+    grep -q '^[1-9][0-9]* legends on several lines' grid.txt || fail "no legend on several lines: $(cat grid.txt)"
+}
+
 # The calendar as its deliverable saw it on its date: what starts later is drawn to come
 # (hollow), a period of work over by then is drawn done, and the legend explains every kind
 # of mark drawn (meetings held, to come, not held; periods done, to come) and nothing else.

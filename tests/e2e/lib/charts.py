@@ -13,6 +13,8 @@ shows. Run with Debian's /usr/bin/python3 (python3-gi, gir1.2-rsvg-2.0).
                                   kind of mark it draws is in its legend and nothing else
                                   is; what starts after the date is drawn hollow (to come),
                                   a period of work over by then is filled
+  charts.py legend-grid FO...       a calendar legend on several lines is a grid: its labels
+                                  in columns (same x), its rows balanced (one entry apart)
   charts.py stacked FO PDF SRC...
                                   the chart of costs by horizon: its series colours 3:1
                                   apart and 3:1 from white, and in the PDF's text of the
@@ -381,6 +383,27 @@ def cmd_calendar(src, site_id, fo_path, kind):
     print("%d steps as of %s, %d kinds of marks, all in the legend" % (checked, as_of, len(drawn)))
 
 
+def cmd_legend_grid(paths):
+    grids = 0
+    for path in paths:
+        for svg in charts(path):
+            lines = {}
+            for t in svg.iter(SVG + "text"):
+                if t.get("class") == "legend":
+                    lines.setdefault(float(t.get("y")), []).append(float(t.get("x")))
+            if len(lines) < 2:
+                continue
+            grids += 1
+            rows = [sorted(xs) for _, xs in sorted(lines.items())]
+            for r in rows[1:]:
+                if any(abs(a - b) > 0.05 for a, b in zip(r, rows[0])):
+                    bad("%s: legend labels out of their columns: %s" % (path, rows))
+            sizes = [len(r) for r in rows]
+            if max(sizes) - min(sizes) > 1:
+                bad("%s: legend rows of %s entries, unbalanced" % (path, sizes))
+    print("%d legends on several lines, in columns" % grids)
+
+
 HORIZONS = ("court", "moyen", "long")
 
 
@@ -473,7 +496,8 @@ def main():
      "phasing": lambda: cmd_phasing(*args),
      "months": lambda: cmd_months(*args),
      "calendar": lambda: cmd_calendar(*args),
-     "stacked": lambda: cmd_stacked(*args)}[cmd]()
+     "stacked": lambda: cmd_stacked(*args),
+     "legend-grid": lambda: cmd_legend_grid(args)}[cmd]()
 
 
 if __name__ == "__main__":
