@@ -76,7 +76,7 @@ typedef struct {
 /* Evaluates an expression; false with *err set on a syntax or type error. */
 bool fo_expr_eval(const char *s, const fo_expr_ctx *cx, fo_val *out, const char **err);
 
-/* ---- properties (fo_props.c) -------------------------------------------------------------- */
+/* ---- properties (fo_prop_table.c, fo_prop_parse.c, fo_props.c) ---------------------------- */
 
 typedef enum {
     K_P_LENGTH, K_P_FONT_SIZE, K_P_FONT_WEIGHT, K_P_LINE_HEIGHT, K_P_COLOR, K_P_ENUM,
@@ -102,6 +102,29 @@ int fo_prop_lookup(const char *name, size_t len);
 /* The value of property `id` in `p` as an expression value (lengths, numbers, colours);
  * false for keywords, strings and compound values. */
 bool fo_prop_value(const fo_props *p, int id, fo_val *out);
+
+/* What a value is parsed against (fo_prop_parse.c). */
+typedef struct {
+    fo_prop_id id;
+    const fo_props *parent; /* inherited values: the parent's, or NULL at the root */
+    fo_props *self;         /* font-size and color, already computed */
+    const fo_node *context; /* for label-end() */
+    arena *a;               /* for strings; NULL for static initial values */
+    const fo_props *root;   /* the initial values: the parent of the root */
+    const fo_prop_info *info; /* the table (given, as it is filled while parsed) */
+    const char *err;
+    bool past_limit; /* err says why a well-formed value is refused: worth printing */
+    const char *lenient; /* a value read by interpretation: why, for a warning */
+} fo_prop_ctx;
+
+/* Parses `v` (trimmed, not "inherit") into the field of property cx->id. */
+bool fo_prop_parse(fo_props *p, const char *v, fo_prop_ctx *cx);
+/* A length, em-relative to `em` (components of a space). */
+bool fo_prop_eval_len(fo_prop_ctx *cx, const char *v, double em, fo_len *out);
+/* An integer, rounded (a space's precedence). */
+bool fo_prop_eval_int(fo_prop_ctx *cx, const char *v, int *out);
+/* One keep component: auto, always or an integer. */
+bool fo_prop_parse_keep(const char *v, fo_prop_ctx *cx, int *out);
 
 /* Components of compound values (space-before.optimum, keep-together.within-page...). */
 typedef enum {

@@ -251,10 +251,20 @@ void lay_ctx_must_redo(lay_ctx *ctx)
     ctx->must_redo = true;
 }
 
+void lay_ctx_must_redo_from_page(lay_ctx *ctx)
+{
+    ctx->must_redo_page = true;
+}
+
+bool lay_ctx_redo_pending(const lay_ctx *ctx)
+{
+    return ctx->must_redo;
+}
+
 bool lay_ctx_pass_done(lay_ctx *ctx)
 {
     lay_idtab *t = ctx->ids;
-    bool again = ctx->must_redo;
+    bool again = ctx->must_redo || ctx->must_redo_page;
     for (size_t i = 0; i < t->ncites; i++) {
         citation *c = &t->cites[i];
         if (c->superseded)
@@ -289,13 +299,16 @@ bool lay_ctx_pass_done(lay_ctx *ctx)
     ctx->last_pages = ctx->pages;
     ctx->last_forward_refs = ctx->forward_refs;
     ctx->forward_refs = false;
-    ctx->must_redo = false;
+    ctx->must_redo = ctx->must_redo_page = false;
     ctx->pages = 0;
     ctx->next_number = 1;
     ctx->prev_force_auto = false;
     ctx->prev_seq_ids[0] = ctx->prev_seq_ids[1] = NULL;
     ctx->anon_seq = 0;
     ctx->index_seq = 0;
+    /* the next pass's elements in the same order as this one's: a painter kept open holds
+     * this pass's first pages (render.c) */
+    ctx->snode_seq = 0;
     ctx->pass++;
     return again;
 }

@@ -1,5 +1,6 @@
 /* Galleys: items with their gaps, boxes and decorations; stacking without page breaks;
  * borders and backgrounds. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout/layout_internal.h"
@@ -337,6 +338,37 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m)
     *m = (lay_galley_mark){g->n, g->boxes.n, g->ndecor, g->nids, g->nmarks, g->ntables,
                            g->pend_space, g->pend_discard, g->pend_any, g->pend_keep,
                            g->pend_brk, g->cur_table};
+}
+
+void lay_galley_take_boxes(lay_galley *g, size_t from, size_t to, const lay_galley_mark *end,
+                           ptrdiff_t *delta)
+{
+    size_t n = to - from, at = end->n;
+    size_t f = g->ic[from].first, t = to < at ? g->ic[to].first : end->nboxes;
+    size_t nn = g->boxes.n - end->nboxes, old = t - f;
+    /* the new boxes, at the end, move to their place: kept apart meanwhile */
+    lay_box *tmp = malloc((nn + 1) * sizeof *tmp);
+    size_t *firsts = malloc((n + 1) * sizeof *firsts);
+    if (!tmp || !firsts)
+        abort();
+    memcpy(tmp, lay_boxes_at(g->boxes.v, end->nboxes), nn * sizeof *tmp);
+    for (size_t i = 0; i < n; i++)
+        firsts[i] = g->ic[at + i].first - end->nboxes;
+    lay_galley_truncate(g, end);
+    if (nn > old) /* room: the list grows by nn - old */
+        lay_boxv_append(&g->boxes, g->a, tmp, nn - old, 0, 0);
+    if (g->boxes.v) {
+        memmove(g->boxes.v + f + nn, g->boxes.v + t, (end->nboxes - t) * sizeof *tmp);
+        memcpy(g->boxes.v + f, tmp, nn * sizeof *tmp);
+    }
+    g->boxes.n = end->nboxes - old + nn;
+    *delta = (ptrdiff_t)nn - (ptrdiff_t)old;
+    for (size_t i = 0; i < n; i++)
+        g->ic[from + i].first = f + firsts[i];
+    for (size_t i = to; i < at; i++)
+        g->ic[i].first = (size_t)((ptrdiff_t)g->ic[i].first + *delta);
+    free(firsts);
+    free(tmp);
 }
 
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m)

@@ -345,7 +345,12 @@ void lay_static_place(lay_ctx *ctx, arena *a, const fo_node *sc, const fo_node *
     lay_galley g;
     lay_galley_init(&g, a);
     lay_build b = {.ctx = ctx, .a = a, .g = &g, .ref_w = w, .body_w = w, .page = info};
+    /* its elements are artifacts (below): they take no place in the structure order, so
+     * that the flow's elements get the same order whenever static content is laid out
+     * (a page remade from the spool), in every pass */
+    unsigned long snode_seq = ctx->snode_seq;
     lay_blocks(&b, sc);
+    ctx->snode_seq = snode_seq;
     /* ids in static content are on every page showing it: the first one counts for
      * citations (no named destination: it would not be unique) */
     for (size_t i = 0; i < g.nids; i++)

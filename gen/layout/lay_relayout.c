@@ -6,8 +6,10 @@
 
 #include "layout/lay_seq.h"
 
-/* Whether the items [a, a + n) and [b, b + n) of g break into pages alike and have as many
- * boxes: then the second can take the first's place without a new pagination. */
+/* Whether the items [a, a + n) and [b, b + n) of g break into pages alike: then the second
+ * can take the first's place without a new pagination. Their lines may hold other boxes
+ * (a word moved to the next line): they replace the old ones wholesale; the underlays and
+ * footnotes keep their counts. */
 static bool items_alike(const lay_galley *g, size_t a, size_t b, size_t n)
 {
     for (size_t k = 0; k < n; k++) {
@@ -20,15 +22,11 @@ static bool items_alike(const lay_galley *g, size_t a, size_t b, size_t n)
         /* a table's repeated header and footer are made apart from its rows */
         if (x->header_h > 0 || x->footer_h > 0)
             return false;
-        size_t nx, ny;
-        lay_galley_item_boxes(g, a + k, &nx);
-        lay_galley_item_boxes(g, b + k, &ny);
-        if (nx != ny || g->ic[a + k].under != g->ic[b + k].under ||
+        if (g->ic[a + k].under != g->ic[b + k].under ||
             g->ic[a + k].header_variant != g->ic[b + k].header_variant)
             return false;
-        size_t ex = g->extra ? g->extra[a + k].n : 0, ey = g->extra ? g->extra[b + k].n : 0;
         size_t fx = g->fnotes ? g->fnotes[a + k].n : 0, fy = g->fnotes ? g->fnotes[b + k].n : 0;
-        if (ex != ey || fx != fy)
+        if (fx != fy)
             return false;
     }
     return true;
@@ -74,21 +72,21 @@ static bool relay_block(seq_layout *s, size_t k)
     bool ok = g->n - at == n && items_alike(g, from, at, n);
     if (ok) {
         for (size_t i = 0; i < n; i++) {
-            size_t nb;
-            const lay_box *nv = lay_galley_item_boxes(g, at + i, &nb);
-            memcpy(&g->boxes.v[g->ic[from + i].first], nv, nb * sizeof *nv);
-            if (g->extra && g->extra[at + i].n)
-                memcpy(g->extra[from + i].v, g->extra[at + i].v,
-                       g->extra[at + i].n * sizeof *g->extra[at + i].v);
+            if (g->extra) /* its storage stays in the galley's arena */
+                g->extra[from + i] = g->extra[at + i];
             if (g->fnotes && g->fnotes[at + i].n)
                 memcpy(g->fnotes[from + i].v, g->fnotes[at + i].v,
                        g->fnotes[at + i].n * sizeof *g->fnotes[at + i].v);
         }
+        ptrdiff_t delta;
+        lay_galley_take_boxes(g, from, to, &end, &delta);
+        for (size_t j = k + 1; j < s->rs.n; j++)
+            s->rs.v[j].m.nboxes = (size_t)((ptrdiff_t)s->rs.v[j].m.nboxes + delta);
         lay_ctx_cites_supersede(ctx, r->cite, cite_to);
     } else {
         lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
+        lay_galley_truncate(g, &end);
     }
-    lay_galley_truncate(g, &end);
     return ok;
 }
 

@@ -9,13 +9,16 @@
  * the flow.
  *
  * A flow's block whose forward citations showed a placeholder (a table of contents at the
- * front) is kept as what relay_block (lay_page.c) needs: its FO subtree copied, the
+ * front) is kept as what relay_block (lay_relayout.c) needs: its FO subtree copied, the
  * galley's state before it, its old items' decision data, and where each item's boxes went
  * on which page. Once the numbers are known it is laid out again alone; when its items
- * break alike, the new boxes are patched into its pages, else the document takes another
- * pass (lay_ctx_must_redo), which knows every number. The page window keeps such blocks
+ * break alike, the new boxes are patched into its pages (spliced in when a line holds
+ * another count of boxes), else the document takes another pass
+ * (lay_ctx_must_redo_from_page, and lay_remake_page returns false for the page), which
+ * knows every number. The page window keeps such blocks
  * as it makes their pages (a table of contents at the front), before the rest of the flow
  * is laid out: they wait until their ids have a value of this pass. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout/layout_internal.h"
@@ -264,8 +267,10 @@ static void on_item(void *ud, size_t page, size_t item, lay_item_part part, size
         fb->placed++;
 }
 
-/* Whether item k of the block laid out again breaks into pages as item k did, with as
- * many boxes (relay_block's items_alike). */
+/* Whether item k of the block laid out again breaks into pages as item k did (relay_block's
+ * items_alike): same height, gaps, keeps, table parts and footnotes. Its lines may hold
+ * other boxes (a word moved to the next line, a run split otherwise): they replace the old
+ * ones wholesale (lay_remake_page); only the underlays and footnotes keep their counts. */
 static bool item_alike(const flow_block *fb, size_t k)
 {
     const lay_pitem *x = &fb->pi[k], *y = &fb->g.pi[k];
@@ -275,11 +280,8 @@ static bool item_alike(const flow_block *fb, size_t k)
         x->footnote_h != y->footnote_h || x->header_h > 0 || x->footer_h > 0)
         return false;
     const item_counts *o = &fb->old[k];
-    size_t nb;
-    lay_galley_item_boxes(&fb->g, k, &nb);
-    return nb == o->nboxes && fb->g.ic[k].under == o->under &&
-           fb->g.ic[k].header_variant == o->hvar && fb->g.ic[k].footer_variant == o->fvar &&
-           (fb->g.extra ? fb->g.extra[k].n : 0) == o->nextra &&
+    return fb->g.ic[k].under == o->under && fb->g.ic[k].header_variant == o->hvar &&
+           fb->g.ic[k].footer_variant == o->fvar &&
            (fb->g.fnotes ? fb->g.fnotes[k].n : 0) == o->nfn;
 }
 
@@ -323,45 +325,122 @@ static void relay(flow_block *fb)
         fb->state = BLOCK_PATCHED;
     } else {
         lay_ctx_cites_supersede(ctx, cite0, lay_ctx_cite_mark(ctx));
-        lay_ctx_must_redo(ctx);
+        lay_ctx_must_redo_from_page(ctx); /* lay_remake_page tells the page */
         fb->state = BLOCK_BROKEN;
     }
 }
 
-static void patch(const item_patch *p, lay_page *pg)
+/* The boxes the patch's part of its item had on the page when it was made. */
+static size_t old_count(const item_patch *p)
 {
-    const flow_block *fb = p->fb;
-    const lay_galley *g = &fb->g;
+    const item_counts *o = &p->fb->old[p->item];
+    switch (p->part) {
+    case LAY_PART_UNDER:
+        return o->under;
+    case LAY_PART_MAIN:
+        return o->nboxes - o->under + o->nextra;
+    case LAY_PART_FOOTNOTES:
+        return o->nfn;
+    }
+    return 0;
+}
+
+/* The new boxes of the patch's part of its item, in page order (the main boxes, then the
+ * extra ones: list labels), as pieces of at most two. */
+static size_t new_parts(const item_patch *p, const lay_box *src[2], size_t n[2])
+{
+    const lay_galley *g = &p->fb->g;
     size_t nb;
     const lay_box *v = lay_galley_item_boxes(g, p->item, &nb);
     size_t under = g->ic[p->item].under;
-    const lay_box *src = NULL;
-    size_t n = 0;
+    src[1] = NULL, n[1] = 0;
     switch (p->part) {
     case LAY_PART_UNDER:
-        src = v, n = under;
+        src[0] = v, n[0] = under;
         break;
     case LAY_PART_MAIN:
-        src = lay_boxes_at(v, under), n = nb - under;
+        src[0] = lay_boxes_at(v, under), n[0] = nb - under;
+        if (g->extra && g->extra[p->item].n)
+            src[1] = g->extra[p->item].v, n[1] = g->extra[p->item].n;
         break;
     case LAY_PART_FOOTNOTES:
-        src = g->fnotes ? g->fnotes[p->item].v : NULL;
-        n = g->fnotes ? g->fnotes[p->item].n : 0;
+        src[0] = g->fnotes ? g->fnotes[p->item].v : NULL;
+        n[0] = g->fnotes ? g->fnotes[p->item].n : 0;
         break;
     }
-    for (size_t i = 0; i < n && p->pos + i < pg->nboxes; i++) {
-        lay_box b = src[i];
-        b.x += p->dx;
-        b.y += p->dy;
-        pg->boxes[p->pos + i] = b;
-    }
-    if (p->part == LAY_PART_MAIN && g->extra && g->extra[p->item].n)
-        for (size_t i = 0; i < g->extra[p->item].n && p->pos + n + i < pg->nboxes; i++) {
-            lay_box b = g->extra[p->item].v[i];
-            b.x += p->dx;
-            b.y += p->dy;
-            pg->boxes[p->pos + n + i] = b;
+    return n[0] + n[1];
+}
+
+/* Writes the patch's new boxes, moved to their place on the page, at out[0, count). */
+static void new_boxes(const item_patch *p, lay_box *out, size_t count)
+{
+    const lay_box *src[2];
+    size_t n[2], k = 0;
+    new_parts(p, src, n);
+    for (int j = 0; j < 2; j++)
+        for (size_t i = 0; i < n[j] && k < count; i++, k++) {
+            lay_box *b = &out[k];
+            *b = src[j][i];
+            b->x += p->dx;
+            b->y += p->dy;
+            if (b->kind == LAY_IMAGE && b->u.image.clip && !b->rot) {
+                b->u.image.clip_x += p->dx; /* the clip moves with its image */
+                b->u.image.clip_y += p->dy;
+            }
         }
+}
+
+static size_t new_count(const item_patch *p)
+{
+    const lay_box *src[2];
+    size_t n[2];
+    return new_parts(p, src, n);
+}
+
+/* Same count of boxes: the new ones take the old ones' places. */
+static void patch(const item_patch *p, lay_page *pg)
+{
+    size_t n = new_count(p);
+    if (p->pos + n > pg->nboxes)
+        n = p->pos < pg->nboxes ? pg->nboxes - p->pos : 0;
+    new_boxes(p, pg->boxes + p->pos, n);
+}
+
+static int cmp_patch_pos(const void *x, const void *y)
+{
+    const item_patch *a = *(const item_patch *const *)x, *b = *(const item_patch *const *)y;
+    return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* Some patched lines hold another count of boxes than before: the page's box array made
+ * again (in `a`), each patched part's old boxes replaced wholesale by its new ones. The
+ * static content comes before the body (lay_seq_assemble_page), so its range stays. */
+static void splice(const lay_remake *r, lay_page *pg, arena *a)
+{
+    const item_patch **v = ARENA_NEW_ARRAY(a, const item_patch *, r->npatches + 1);
+    size_t n = 0;
+    for (size_t i = 0; i < r->npatches; i++)
+        if (r->patches[i].fb->state == BLOCK_PATCHED)
+            v[n++] = &r->patches[i];
+    qsort(v, n, sizeof *v, cmp_patch_pos);
+    size_t total = pg->nboxes;
+    for (size_t i = 0; i < n; i++)
+        total = total - old_count(v[i]) + new_count(v[i]);
+    lay_box *out = ARENA_NEW_ARRAY(a, lay_box, total + 1);
+    size_t at = 0, from = 0;
+    for (size_t i = 0; i < n && v[i]->pos <= pg->nboxes; i++) {
+        size_t pos = v[i]->pos < from ? from : v[i]->pos, old = old_count(v[i]);
+        memcpy(out + at, lay_boxes_at(pg->boxes, from), (pos - from) * sizeof *out);
+        at += pos - from;
+        size_t nn = new_count(v[i]);
+        new_boxes(v[i], out + at, nn);
+        at += nn;
+        from = pos + old < pg->nboxes ? pos + old : pg->nboxes;
+    }
+    memcpy(out + at, lay_boxes_at(pg->boxes, from), (pg->nboxes - from) * sizeof *out);
+    at += pg->nboxes - from;
+    pg->boxes = out;
+    pg->nboxes = at;
 }
 
 static bool block_waits(const flow_block *fb)
@@ -454,19 +533,26 @@ bool lay_remake_waits(const lay_remake *r)
                      : lay_ctx_cites_waiting(r->ctx, r->cite_from, r->cite_to);
 }
 
-void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
+bool lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
 {
     /* the flow's blocks first: the static content's boxes come before the body's and may
      * change in number */
+    bool same = true, final = true;
     for (size_t i = 0; i < r->npatches; i++) {
         flow_block *fb = r->patches[i].fb;
         if (fb->state == BLOCK_WAITING && !block_waits(fb))
             relay(fb);
+        final = final && fb->state != BLOCK_BROKEN;
         if (fb->state == BLOCK_PATCHED)
-            patch(&r->patches[i], pg);
+            same = same && new_count(&r->patches[i]) == old_count(&r->patches[i]);
     }
+    for (size_t i = 0; same && i < r->npatches; i++)
+        if (r->patches[i].fb->state == BLOCK_PATCHED)
+            patch(&r->patches[i], pg);
+    if (!same)
+        splice(r, pg, a);
     if (!r->statics)
-        return;
+        return final;
     lay_ctx_cites_supersede(r->ctx, r->cite_from, r->cite_to);
     lay_pageinfo info = {r->number, r->label, NULL, 0, 0, r->found, r->nfound};
     lay_boxv out = {0};
@@ -479,4 +565,5 @@ void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a)
                     0, 0);
     pg->boxes = out.v;
     pg->nboxes = out.n;
+    return final;
 }

@@ -247,8 +247,10 @@ bool lay_seq_patchable(lay_seq *s);
 bool lay_remake_waits(const lay_remake *r);
 
 /* Lays the static content of page `pg` (made with recipe `r`, its boxes as they were made)
- * out again with the numbers known now; the new box array is allocated in `a`. */
-void lay_remake_page(const lay_remake *r, lay_page *pg, arena *a);
+ * out again with the numbers known now, and its flow's blocks that waited; the new box
+ * array is allocated in `a`. False when such a block broke into other lines: the page,
+ * and those after it, are not final (the document takes another pass). */
+bool lay_remake_page(const lay_remake *r, lay_page *pg, arena *a);
 
 /* lay_seq_new and lay_seq_pages at once, all in `a`: pages with the numbers known now. */
 lay_pages lay_sequence(lay_ctx *ctx, const fo_node *page_sequence, arena *a);
@@ -260,6 +262,12 @@ void lay_ctx_flows_done(lay_ctx *ctx);
  * page-number-citation was laid out with a number that differs from where its id finally
  * landed (or with a placeholder). Resets sequence numbering for the next pass. */
 bool lay_ctx_pass_done(lay_ctx *ctx);
+
+/* True once the pass is known to need another because a sequence changed its page count
+ * (the sequences after it are numbered otherwise): pages handed over from here on may
+ * differ in the next pass. A block of a made page that broke into other lines is told by
+ * lay_remake_page instead: the pages before it stand. */
+bool lay_ctx_redo_pending(const lay_ctx *ctx);
 
 /* True when the pass just done laid out citations that were not known yet (forward
  * references). The first pass can be painted directly when this is false. */

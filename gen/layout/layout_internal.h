@@ -251,6 +251,13 @@ void lay_galley_mark_get(const lay_galley *g, lay_galley_mark *m);
 /* Drops everything added to `g` since `m` was taken. */
 void lay_galley_truncate(lay_galley *g, const lay_galley_mark *m);
 
+/* The items [from, to) take the boxes of the as many items laid out again after `end` (the
+ * galley's end then), which are dropped (lay_galley_truncate). Their lines may hold
+ * another count of boxes (underlays alike): the box list is spliced, the later items'
+ * boxes move by *delta, which the caller's marks past `from` must follow. */
+void lay_galley_take_boxes(lay_galley *g, size_t from, size_t to, const lay_galley_mark *end,
+                           ptrdiff_t *delta);
+
 /* What lay_galley_drop_front took away: counts to rebase indices into the galley by. */
 typedef struct {
     size_t items, boxes, decor, ids, marks;
@@ -314,6 +321,7 @@ struct lay_ctx {
     bool last_forward_refs;
     bool changed;      /* a cited value differs from the final one */
     bool must_redo;    /* a held block laid out again broke otherwise: one more pass */
+    bool must_redo_page; /* the same for a block of a made page (lay_remake_page tells) */
     bool prev_force_auto; /* the previous sequence had force-page-count="auto" */
     const char *prev_seq_ids[2]; /* ids of the previous page-sequence and its flow */
     int anon_seq;      /* counter for flow page-number keys, reset every pass */
@@ -395,8 +403,13 @@ bool lay_ctx_cites_changed(const lay_ctx *ctx, size_t from, size_t to);
 /* The content holding the range was laid out again: those records no longer count. */
 void lay_ctx_cites_supersede(lay_ctx *ctx, size_t from, size_t to);
 
-/* Asks for another pass (lay_ctx_pass_done returns true). */
+/* Asks for another pass (lay_ctx_pass_done returns true): the pages handed over from now on
+ * may differ in it (lay_ctx_redo_pending). */
 void lay_ctx_must_redo(lay_ctx *ctx);
+
+/* The same when a block of a made page broke into other lines: only that page and those
+ * after it may differ (lay_remake_page returns false for it). */
+void lay_ctx_must_redo_from_page(lay_ctx *ctx);
 
 /* ---- page masters ------------------------------------------------------------------------ */
 

@@ -34,14 +34,18 @@ struct page_queue {
     size_t head, n, cap;
     page_spool *spool; /* made on first need */
     arena *keep;       /* the recipes of the pages in the spool */
+    page_ledger *ledger; /* the pages the painter holds, or NULL: paint every page */
+    const lay_ctx *ctx;  /* tells when the pass will be followed by another */
 };
 
-page_queue *page_queue_new(painter *p, paint_worker *w, diag *d, const char *file)
+page_queue *page_queue_new(painter *p, paint_worker *w, diag *d, const char *file,
+                           page_ledger *ledger, const lay_ctx *ctx)
 {
     page_queue *q = calloc(1, sizeof *q);
     if (!q)
         abort();
-    *q = (page_queue){.p = p, .w = w, .d = d, .file = file, .keep = arena_new()};
+    *q = (page_queue){.p = p, .w = w, .d = d, .file = file, .keep = arena_new(),
+                      .ledger = ledger, .ctx = ctx};
     return q;
 }
 
@@ -92,16 +96,32 @@ void page_queue_add_seq(page_queue *q, lay_seq *s, arena *a)
 
 /* Hands pages over to be painted, then the arenas freed (in that order: a worker frees
  * them once the pages before are painted too): the pages', the sequence's and `more`
- * (a malloc'd array of the page window's chunks, taken too). */
-static bool hand(page_queue *q, lay_page *pages, size_t n, arena *pa, arena *sa, arena **more,
-                 size_t nmore)
+ * (a malloc'd array of the page window's chunks, taken too). The pages from `nfinal` on
+ * are not final: a block of the first broke into other lines (lay_remake_page). */
+static bool hand(page_queue *q, lay_page *pages, size_t n, size_t nfinal, arena *pa, arena *sa,
+                 arena **more, size_t nmore)
 {
     lay_pages batch = {pages, n};
+    if (q->ledger) {
+        /* the pages the painter holds from the pass before come first, those after the
+         * pass knew another follows last: the pages painted are a run between them */
+        size_t first = n, end = n;
+        for (size_t i = 0; i < n; i++) {
+            if (i >= nfinal || lay_ctx_redo_pending(q->ctx))
+                q->ledger->frozen = true;
+            if (page_ledger_paint(q->ledger, &pages[i])) {
+                if (first == n)
+                    first = i;
+                end = i + 1;
+            }
+        }
+        batch = first < n ? (lay_pages){pages + first, end - first} : (lay_pages){NULL, 0};
+    }
     if (q->w)
         return paint_worker_push_arenas(q->w, batch, pa, sa, more, nmore);
     bool ok = true;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = paint_page(q->p, &pages[i]);
+    for (size_t i = 0; ok && i < batch.npages; i++)
+        ok = paint_page(q->p, &batch.pages[i]);
     arena_destroy(pa);
     arena_destroy(sa);
     destroy_arenas(more, nmore);
@@ -144,17 +164,18 @@ static bool add_pages(page_queue *q, size_t k, lay_pages pages, arena *pa, arena
     for (size_t i = 0; direct && remakes && i < pages.npages; i++)
         direct = ready(remakes[i], all);
     if (direct) {
+        size_t nfinal = pages.npages;
         for (size_t i = 0; remakes && i < pages.npages; i++)
-            if (remakes[i])
-                lay_remake_page(remakes[i], &pages.pages[i], pa);
-        return hand(q, pages.pages, pages.npages, pa, sa, more, nmore);
+            if (remakes[i] && !lay_remake_page(remakes[i], &pages.pages[i], pa) && nfinal > i)
+                nfinal = i;
+        return hand(q, pages.pages, pages.npages, nfinal, pa, sa, more, nmore);
     }
     bool ok = true;
     for (size_t i = 0; ok && i < pages.npages; i++)
         ok = spool_page(q, e, &pages.pages[i], remakes ? remakes[i] : NULL);
     arena_destroy(pa);
     /* earlier pages of the sequence handed over may still point into its arena */
-    if ((sa || more) && !hand(q, NULL, 0, NULL, sa, more, nmore))
+    if ((sa || more) && !hand(q, NULL, 0, 0, NULL, sa, more, nmore))
         ok = false;
     return ok;
 }
@@ -204,7 +225,7 @@ static bool paint_head(page_queue *q, bool all)
         while (e->head < e->n) {
             arena *pa = arena_new();
             lay_page *pages = ARENA_NEW_ARRAY(pa, lay_page, PAGES_AT_ONCE);
-            size_t m = 0;
+            size_t m = 0, nfinal = PAGES_AT_ONCE;
             for (; m < PAGES_AT_ONCE && e->head < e->n; m++, e->head++) {
                 const spooled_page *sp = &e->pages[e->head];
                 if (!ready(sp->remake, all))
@@ -216,12 +237,12 @@ static bool paint_head(page_queue *q, bool all)
                     arena_destroy(pa);
                     return false;
                 }
-                if (sp->remake)
-                    lay_remake_page(sp->remake, &pages[m], pa);
+                if (sp->remake && !lay_remake_page(sp->remake, &pages[m], pa) && nfinal > m)
+                    nfinal = m;
             }
             if (m == 0)
                 arena_destroy(pa);
-            else if (!hand(q, pages, m, pa, NULL, NULL, 0))
+            else if (!hand(q, pages, m, nfinal, pa, NULL, NULL, 0))
                 return false;
             if (e->head < e->n && m < PAGES_AT_ONCE)
                 return true; /* the next page waits */

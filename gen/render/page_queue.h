@@ -14,14 +14,18 @@
 #include "diag/diag.h"
 #include "layout/layout.h"
 #include "paint/paint.h"
+#include "render/page_ledger.h"
 #include "render/paint_worker.h"
 #include "util/arena.h"
 
 typedef struct page_queue page_queue;
 
 /* Pages go to the painting thread `w`, or when it is NULL to `p` in this thread. Errors
- * about the spool are reported to `d` naming `file`. */
-page_queue *page_queue_new(painter *p, paint_worker *w, diag *d, const char *file);
+ * about the spool are reported to `d` naming `file`. With a `ledger`, only the pages it
+ * lets through are painted: not those the painter holds from the pass before, nor those
+ * after `ctx` knew the pass will be followed by another (page_ledger.h). */
+page_queue *page_queue_new(painter *p, paint_worker *w, diag *d, const char *file,
+                           page_ledger *ledger, const lay_ctx *ctx);
 
 /* Queues sequence `s`, laid out in `a`, which the queue then owns (freed once the
  * sequence's pages are made and painted). */

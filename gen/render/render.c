@@ -16,7 +16,9 @@
 /* Forward references settle in one pass: pages that cite a number not known yet wait in a
  * spool (page_queue.h), their static content laid out again, their flow's blocks that
  * cited it too. A second pass comes when a number's new width broke a line otherwise, a
- * third covers a page break it moved. Past that the document is painted as it stands. */
+ * third covers a page break it moved. Past that the document is painted as it stands.
+ * A pass that knows another follows paints no further page and keeps its painter open:
+ * the next hands over only the pages after those (page_ledger.h). */
 enum { MAX_PASSES = 4 };
 
 struct render_engine {
@@ -89,6 +91,8 @@ typedef struct {
     diag *d;
     painter *painter;
     tx_engine *fonts; /* lends the painting thread its fonts */
+    page_ledger ledger; /* the pages the painter holds */
+    bool keep_pages;  /* the painter stays open for the next pass (the ledger's pages) */
     int errors_before; /* the reporter's error count when this document was opened */
 } render_run;
 
@@ -137,7 +141,8 @@ static bool page_window_wanted(void)
 static bool run_pass(render_run *r)
 {
     paint_worker *w = paint_worker_start(r->painter, r->fonts);
-    page_queue *q = page_queue_new(r->painter, w, r->d, fo_doc_path(r->doc));
+    page_queue *q = page_queue_new(r->painter, w, r->d, fo_doc_path(r->doc),
+                                   r->keep_pages ? &r->ledger : NULL, r->lay);
     bool ok = true;
     /* with the window, the flow's children are pulled as its pages are made, each into the
      * arena of its layout data, freed with them */
@@ -221,24 +226,42 @@ static bool render_doc(render_engine *e, fo_doc *doc, const char *out_path,
     for (int pass = 1; pass <= MAX_PASSES; pass++) {
         if (pass > 1 && !fo_doc_rewind(doc))
             break;
-        r.painter = paint_open(out_path, &r.popts, d);
+        /* the last pass paints every page, whatever it finds: a fresh painter */
+        if (pass == MAX_PASSES)
+            drop_painter(&r);
+        page_ledger_pass(&r.ledger, r.painter != NULL);
+        r.keep_pages = pass < MAX_PASSES;
+        if (!r.painter)
+            r.painter = paint_open(out_path, &r.popts, d);
         if (!r.painter)
             break;
         if (!run_pass(&r))
             break;
+        page_ledger_pass_end(&r.ledger);
         bool again = lay_ctx_pass_done(r.lay);
+        if (r.keep_pages && r.ledger.differs) /* the painter holds a page of another pass */
+            again = true;
         if (r.painter && (!again || pass == MAX_PASSES)) {
-            if (passes_traced())
+            if (passes_traced()) {
+                /* pages an earlier pass painted that this one did not hand over again */
+                size_t kept = r.keep_pages ? page_ledger_skipped(&r.ledger) : 0;
                 diag_report(d, DIAG_NOTE, fo_doc_path(doc), 0, _("layout passes: %d"), pass);
+                diag_report(d, DIAG_NOTE, fo_doc_path(doc), 0,
+                            _("pages painted by an earlier pass and kept: %zu"), kept);
+            }
             if (again)
                 diag_warning(d, fo_doc_path(doc), 0,
                              _("page numbers did not settle after %d layout passes"), pass);
             ok = finish(&r);
             break;
         }
-        drop_painter(&r);
+        /* only a pass that stopped painting where its pages went wrong leaves a painter the
+         * next can go on with; another (numbers found wrong at its end) starts afresh */
+        if (!r.keep_pages || !r.ledger.frozen || r.ledger.differs)
+            drop_painter(&r);
     }
     drop_painter(&r);
+    page_ledger_free(&r.ledger);
     lay_ctx_destroy(r.lay);
     return ok && diag_error_count(d) == errors_before;
 }

@@ -372,3 +372,155 @@ PY
     LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text book.fo -o whole.txt
     diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
 }
+
+# moved_word_doc OUT REF: a paragraph of two lines whose citation of section 9 (REF: cite
+# for a page-number-citation, else the number written out) ends the first line: the placeholder
+# "00" pushes the word after it to the second line, "9" leaves it on the first.
+moved_word_doc() {
+    local out=$1 mode=$2 i ref
+    case $mode in
+    cite) ref='<fo:page-number-citation ref-id="s9"/>' ;;
+    *) ref=$mode ;;
+    esac
+    {
+        fo_a4_start 'page <fo:page-number/>'
+        echo '<fo:block>Début.</fo:block>'
+        echo "<fo:block>territoire territoire territoire territoire territoire territoire territoire territoire voir page $ref puis la suite du texte.</fo:block>"
+        for ((i = 2; i <= 9; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# The number's width moves a word across the line break without changing the line count:
+# the paragraph's items break into pages alike, only their boxes differ, so its new lines
+# replace the old ones wholesale on their page (before, the document took a second pass).
+# Both the window and the whole sequence (LIVRABLES_PAGE_WINDOW=0) patch it in one pass.
+test_window_citation_moving_a_word_patched_in_one_pass() {
+    moved_word_doc cite.fo cite
+    moved_word_doc literal.fo 9
+    moved_word_doc placeholder.fo 00
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 1"
+    LIVRABLES_PAGE_WINDOW=0 LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    assert_contains out.txt "layout passes: 1"
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    assert_exit 0 "$LIVRABLES" render literal.fo -o literal.pdf
+    qpdf --check cite.pdf > qpdf.txt || { cat qpdf.txt; fail "qpdf --check"; }
+    pdftotext -layout cite.pdf cite.txt
+    pdftotext -layout literal.pdf literal.txt
+    diff literal.txt cite.txt || fail "the citation ends otherwise than the number written out"
+    grep -q 'voir page 9 puis$' cite.txt || fail "the word did not come back to the first line"
+    # what the citation showed first: the placeholder, which sends "puis" to the next line
+    assert_exit 0 "$LIVRABLES" render placeholder.fo -o placeholder.pdf
+    pdftotext -layout placeholder.pdf placeholder.txt
+    grep -q 'voir page 00$' placeholder.txt || fail "the placeholder does not move the word: no rebreak tested"
+}
+
+# late_cites_doc OUT MODE: three pages, then a justified paragraph of 80 "voir page N ;"
+# citing the last section (page 9), then sections each on a page of its own.
+late_cites_doc() {
+    local out=$1 mode=$2 i ref
+    if [ "$mode" = cite ]; then ref='<fo:page-number-citation ref-id="s9"/>'; else ref=9; fi
+    {
+        fo_a4_start 'page <fo:page-number/>'
+        for ((i = 1; i <= 3; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+            echo "<fo:block>Texte de la section $i.</fo:block>"
+        done
+        echo "<fo:block break-before=\"page\" id=\"s4\" font-weight=\"bold\">Section 4</fo:block>"
+        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
+        for ((i = 1; i <= 80; i++)); do echo "voir page $ref ;"; done
+        echo "fin.</fo:block>"
+        for ((i = 5; i <= 9; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+            echo "<fo:block>Texte de la section $i.</fo:block>"
+        done
+        echo '</fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# The paragraph that breaks otherwise is on page 4: pages 1 to 3 were painted final before
+# it was laid out again, and the painter stays open for the second pass, which checks they
+# come out the same (a digest of each page's boxes) and hands over only the pages from 4 on.
+# The PDF is as with the numbers written out, with its structure tree whole.
+test_window_second_pass_keeps_the_pages_painted_before_the_rebreak() {
+    late_cites_doc cite.fo cite
+    late_cites_doc literal.fo 9
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 2"
+    assert_contains out.txt "pages painted by an earlier pass and kept: 3"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_eq 9 "$(grep -c '^page ' window.txt)" "pages in the dump"
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    assert_contains out.txt "pages painted by an earlier pass and kept: 3"
+    assert_exit 0 "$LIVRABLES" render literal.fo -o literal.pdf
+    qpdf --check cite.pdf > qpdf.txt || { cat qpdf.txt; fail "qpdf --check"; }
+    assert_eq 9 "$(pdf_pages cite.pdf)" pages
+    pdftotext -layout cite.pdf cite.txt
+    pdftotext -layout literal.pdf literal.txt
+    diff literal.txt cite.txt || fail "the citations end otherwise than the numbers written out"
+    grep -q 'Section 1' cite.txt && grep -q 'Texte de la section 3.' cite.txt || fail "the kept pages"
+    [ "$(grep -o 'voir page 9 ;' cite.txt | wc -l)" -ge 40 ] || fail "page 9 not shown"
+    # one structure element per block, as with the numbers written out
+    /usr/bin/python3 - cite.pdf literal.pdf <<'PY' || fail "the structure trees differ"
+import sys, pikepdf
+def types(path):
+    out = []
+    def walk(k):
+        if isinstance(k, pikepdf.Array):
+            for x in k:
+                walk(x)
+        elif isinstance(k, pikepdf.Dictionary) and "/S" in k:
+            out.append(str(k.S))
+            if "/K" in k:
+                walk(k.K)
+    walk(pikepdf.open(path).Root.StructTreeRoot.K)
+    return out
+a, b = types(sys.argv[1]), types(sys.argv[2])
+assert a == b and a.count("/P") >= 10, (a, b)
+PY
+}
+
+# toc_late_doc OUT REPS: an entry citing section 9 on page 1, "page n / N" footers, three
+# pages, then a justified paragraph of REPS "voir page N ;" citing section 9, just after it.
+toc_late_doc() {
+    local out=$1 reps=$2 i
+    {
+        fo_a4_start 'page <fo:page-number/> / <fo:page-number-citation-last ref-id="end"/>'
+        echo '<fo:block text-align-last="justify">Section 9<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="s9"/></fo:block>'
+        for ((i = 1; i <= 3; i++)); do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo "<fo:block break-before=\"page\" id=\"s4\" font-weight=\"bold\">Section 4</fo:block>"
+        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
+        for ((i = 1; i <= reps; i++)); do echo "voir page <fo:page-number-citation ref-id=\"s9\"/> ;"; done
+        echo "fin.</fo:block>"
+        for i in 9; do
+            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        done
+        echo '<fo:block id="end"/></fo:flow></fo:page-sequence></fo:root>'
+    } > "$out"
+}
+
+# When a page the painter kept differs in the second pass (380 citations: the paragraph
+# laid out again moves section 9 and the last page, so the first pages' entry and footers
+# change), the painter holds a wrong page: the second pass paints nothing more and a third
+# starts with a fresh painter. The pages end as with the whole sequence, "page n / 6".
+test_window_kept_page_that_differs_takes_a_fresh_pass() {
+    toc_late_doc cite.fo 380
+    LIVRABLES_TRACE_PASSES=1 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o window.txt
+    assert_contains out.txt "layout passes: 3"
+    assert_contains out.txt "pages painted by an earlier pass and kept: 0"
+    LIVRABLES_PAGE_WINDOW=0 assert_exit 0 "$LIVRABLES" render -f text cite.fo -o whole.txt
+    diff whole.txt window.txt > diff.txt || { head -40 diff.txt; fail "the window made other pages"; }
+    assert_exit 0 "$LIVRABLES" render cite.fo -o cite.pdf
+    qpdf --check cite.pdf > qpdf.txt || { cat qpdf.txt; fail "qpdf --check"; }
+    assert_eq 6 "$(pdf_pages cite.pdf)" pages
+    pdftotext -layout cite.pdf cite.txt
+    [ "$(grep -c 'page [1-6] / 6' cite.txt)" = 6 ] || fail "the footers do not say 6 pages"
+    grep -qE '^Section 9 *\.{3,} *6$' cite.txt || fail "the entry of section 9"
+}
