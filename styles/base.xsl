@@ -43,9 +43,9 @@
   <xsl:param name="color-tint" select="'#EEF1F3'"/>      <!-- light fill: label cells, boxes -->
   <xsl:param name="color-row-alt" select="'#F7F7F7'"/>   <!-- every other table row -->
   <!-- Chart series: priority 1, 2, 3 and the generic bar colour. -->
-  <xsl:param name="color-chart-1" select="'#1F3A4D'"/>
-  <xsl:param name="color-chart-2" select="'#46677D'"/>
-  <xsl:param name="color-chart-3" select="'#7893A6'"/>
+  <xsl:param name="color-chart-1" select="'#12212C'"/>
+  <xsl:param name="color-chart-2" select="'#4E738C'"/>
+  <xsl:param name="color-chart-3" select="'#7B95A8'"/>
   <xsl:param name="color-chart-grid" select="'#D9D9D9'"/>
 
   <!-- ============================================================ fonts -->

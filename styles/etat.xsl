@@ -21,8 +21,8 @@
   <xsl:param name="color-tint" select="'#F5F5FE'"/>      <!-- bleu France 975 -->
   <xsl:param name="color-row-alt" select="'#F6F6F6'"/>
   <xsl:param name="color-chart-1" select="'#000091'"/>
-  <xsl:param name="color-chart-2" select="'#3A3AD6'"/>
-  <xsl:param name="color-chart-3" select="'#8383F6'"/>
+  <xsl:param name="color-chart-2" select="'#6262DE'"/>
+  <xsl:param name="color-chart-3" select="'#8585F6'"/>
   <xsl:param name="color-chart-grid" select="'#DDDDDD'"/>
 
   <xsl:param name="font-body" select="'Marianne, Liberation Sans, sans-serif'"/>

@@ -17,8 +17,8 @@
   <xsl:param name="color-muted" select="'#6B6B6B'"/>
   <xsl:param name="color-rule" select="'#D0D0D0'"/>
   <xsl:param name="color-tint" select="'#EEF2F1'"/>
-  <xsl:param name="color-chart-1" select="'#1D4A4F'"/>
-  <xsl:param name="color-chart-2" select="'#44716C'"/>
+  <xsl:param name="color-chart-1" select="'#0E2325'"/>
+  <xsl:param name="color-chart-2" select="'#487772'"/>
   <xsl:param name="color-chart-3" select="'#6E9A95'"/>
 
   <xsl:param name="font-body" select="'TeX Gyre Pagella, Liberation Serif, serif'"/>

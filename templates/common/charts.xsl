@@ -312,6 +312,20 @@
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="concat(@num, ' ', @label, ', priorité ', @priority, ', ', t:phasing-text(.))"/>
   </xsl:template>
+  <xsl:template match="d:stacked" mode="chart-alt">
+    <xsl:value-of select="normalize-space(@caption)"/>
+    <xsl:text> : </xsl:text>
+    <xsl:apply-templates select="d:bar" mode="chart-alt-item"/>
+  </xsl:template>
+  <xsl:template match="d:stacked/d:bar" mode="chart-alt-item">
+    <xsl:if test="position() > 1"> ; </xsl:if>
+    <xsl:value-of select="concat(@label, ', ', @text)"/>
+    <xsl:for-each select="d:seg">
+      <xsl:variable name="pos" select="position()"/>
+      <xsl:value-of select="concat(substring(' dont', 1, 5 * number($pos = 1)), substring(',', 1, number($pos > 1)),
+                                   ' ', t:lower-first(normalize-space(../../d:series[$pos]/@label)), ' ', t:seg-text(.))"/>
+    </xsl:for-each>
+  </xsl:template>
   <xsl:template match="*" mode="chart-alt-item">
     <xsl:if test="position() > 1"> ; </xsl:if>
     <xsl:value-of select="@label"/>
@@ -711,42 +725,60 @@
     </xsl:choose>
   </func:function>
 
-  <!-- The entries placed on lines from $x0 (the left edge of the time axis), a new line
-       when the next one would run past the right margin: copies with @x and @line. -->
+  <!-- The entries placed from $x0 (the left edge of the time axis): on one line when they
+       fit there, else in a grid of columns as wide as the widest entry, as many as fit,
+       the rows balanced (four entries in two rows of two, not three and one alone):
+       copies with @x and @line. -->
   <xsl:template name="gantt-legend-layout">
     <xsl:param name="entries"/>
     <xsl:param name="x0"/>
-    <xsl:param name="i" select="1"/>
-    <xsl:param name="x" select="$x0"/>
-    <xsl:param name="line" select="0"/>
-    <xsl:variable name="e" select="$entries[$i]"/>
-    <xsl:if test="$e">
-      <xsl:variable name="w" select="t:gantt-symbol-w($e) + 4 + t:text-w($e/@label, $legend-size)"/>
-      <xsl:variable name="wraps" select="$x &gt; $x0 and $x + $w &gt; $chart-units - 2"/>
-      <xsl:variable name="ex" select="$x * number(not($wraps)) + $x0 * number($wraps)"/>
-      <xsl:variable name="el" select="$line + number($wraps)"/>
-      <t:e x="{$ex}" line="{$el}">
-        <xsl:copy-of select="$e/@*"/>
-      </t:e>
-      <xsl:call-template name="gantt-legend-layout">
-        <xsl:with-param name="entries" select="$entries"/>
-        <xsl:with-param name="x0" select="$x0"/>
-        <xsl:with-param name="i" select="$i + 1"/>
-        <xsl:with-param name="x" select="$ex + $w + 14"/>
-        <xsl:with-param name="line" select="$el"/>
-      </xsl:call-template>
-    </xsl:if>
+    <xsl:variable name="ws">
+      <xsl:for-each select="$entries">
+        <t:w><xsl:value-of select="t:gantt-symbol-w(.) + 4 + t:text-w(@label, $legend-size)"/></t:w>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="w" select="exsl:node-set($ws)/t:w"/>
+    <xsl:variable name="n" select="count($entries)"/>
+    <xsl:variable name="one-line" select="$x0 + sum($w) + 14 * ($n - 1) &lt;= $chart-units - 2"/>
+    <!-- in the grid, every label of a column starts at the same x: after the widest symbol -->
+    <xsl:variable name="sws">
+      <xsl:for-each select="$entries"><t:w><xsl:value-of select="t:gantt-symbol-w(.)"/></t:w></xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="sw" select="math:max(exsl:node-set($sws)/t:w)"/>
+    <xsl:variable name="col-w" select="math:max($w) + $sw - math:min(exsl:node-set($sws)/t:w) + 14"/>
+    <xsl:variable name="fit" select="t:max(1, floor(($chart-units - 2 - $x0 + 14) div $col-w))"/>
+    <xsl:variable name="cols" select="ceiling($n div ceiling($n div $fit))"/>
+    <xsl:for-each select="$entries">
+      <xsl:variable name="i" select="position()"/>
+      <xsl:choose>
+        <xsl:when test="$one-line">
+          <t:e x="{$x0 + sum($w[position() &lt; $i]) + 14 * ($i - 1)}" line="0"><xsl:copy-of select="@*"/></t:e>
+        </xsl:when>
+        <xsl:otherwise>
+          <t:e x="{$x0 + (($i - 1) mod $cols) * $col-w}" line="{floor(($i - 1) div $cols)}" sw="{$sw}">
+            <xsl:copy-of select="@*"/>
+          </t:e>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- One placed legend entry (the current t:e): its symbol, then its label, around $y. -->
   <xsl:template name="gantt-legend-entry">
     <xsl:param name="y"/>
-    <xsl:variable name="sw" select="t:gantt-symbol-w(.)"/>
+    <xsl:variable name="sw">
+      <xsl:choose>
+        <xsl:when test="@sw"><xsl:value-of select="@sw"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="t:gantt-symbol-w(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <!-- the symbol centred in the grid's symbol column -->
+    <xsl:variable name="sx" select="@x + (number($sw) - t:gantt-symbol-w(.)) div 2"/>
     <xsl:choose>
       <xsl:when test="@kind = 'step'">
         <xsl:call-template name="gantt-mark">
           <xsl:with-param name="shape" select="'bar'"/>
-          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="x" select="$sx"/>
           <xsl:with-param name="w" select="16"/>
           <xsl:with-param name="mid" select="$y"/>
         </xsl:call-template>
@@ -754,20 +786,20 @@
       <xsl:otherwise>
         <xsl:call-template name="gantt-mark">
           <xsl:with-param name="shape" select="'diamond'"/>
-          <xsl:with-param name="x" select="@x"/>
+          <xsl:with-param name="x" select="$sx"/>
           <xsl:with-param name="mid" select="$y"/>
         </xsl:call-template>
         <xsl:if test="@long">
           <xsl:call-template name="gantt-mark">
             <xsl:with-param name="shape" select="'bar'"/>
-            <xsl:with-param name="x" select="@x + 13"/>
+            <xsl:with-param name="x" select="$sx + 13"/>
             <xsl:with-param name="w" select="15"/>
             <xsl:with-param name="mid" select="$y"/>
           </xsl:call-template>
         </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
-    <text x="{t:n(@x + $sw + 4)}" y="{t:n($y + 2.6)}" font-size="{$legend-size}"
+    <text class="legend" x="{t:n(@x + number($sw) + 4)}" y="{t:n($y + 2.6)}" font-size="{$legend-size}"
           fill="{$color-text}"><xsl:value-of select="@label"/></text>
   </xsl:template>
 
@@ -1100,6 +1132,7 @@
     <xsl:param name="label-w"/>
     <xsl:param name="mid"/>
     <xsl:param name="bar-end"/>
+    <xsl:param name="value" select="@text"/>
     <xsl:call-template name="chart-lines">
       <xsl:with-param name="lines" select="$lines"/>
       <xsl:with-param name="x" select="$label-w - 5"/>
@@ -1107,7 +1140,7 @@
       <xsl:with-param name="anchor" select="'end'"/>
     </xsl:call-template>
     <text x="{t:n($bar-end + $bars-value-gap)}" y="{t:n($mid + 2.6)}"
-          font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="@text"/></text>
+          font-size="7.5" font-weight="bold" fill="{$color-text}"><xsl:value-of select="$value"/></text>
   </xsl:template>
 
   <xsl:template match="d:bars" mode="fo">
@@ -1161,20 +1194,117 @@
     <func:result select="13 + t:text-w(normalize-space($label), $legend-size) + 12"/>
   </func:function>
 
+  <!-- Segment amounts: written inside their segment when they fit in it (with a margin),
+       in white on the dark series 1 and 2, in the text colour on the light series 3 (the
+       charters keep those contrasts); the amounts that do not fit follow the bar's total,
+       named by their series: « 765 000 € (court terme : 405 000 €, …) ». -->
+  <xsl:variable name="seg-size" select="7"/>
+  <xsl:variable name="seg-pad" select="6"/>
+
+  <!-- A series label inside a sentence: « Court terme » → « court terme ». -->
+  <func:function name="t:lower-first">
+    <xsl:param name="s"/>
+    <func:result select="concat(translate(substring($s, 1, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZÉ', 'abcdefghijklmnopqrstuvwxyzé'),
+                                substring($s, 2))"/>
+  </func:function>
+
+  <func:function name="t:seg-text">
+    <xsl:param name="seg"/>
+    <xsl:choose>
+      <xsl:when test="$seg/@text"><func:result select="string($seg/@text)"/></xsl:when>
+      <xsl:otherwise><func:result select="t:amount($seg/@value)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- Does segment $seg's amount fit inside it at $scale? (A bar of one segment is its
+       total, written after it.) -->
+  <func:function name="t:seg-fits">
+    <xsl:param name="seg"/>
+    <xsl:param name="scale"/>
+    <func:result select="$seg/@value &gt; 0 and count($seg/../d:seg[@value &gt; 0]) &gt; 1 and
+        t:text-w(t:seg-text($seg), $seg-size, true()) + $seg-pad &lt;= $seg/@value * $scale"/>
+  </func:function>
+
+  <!-- The text after bar $bar at $scale: its total, then the amounts not written inside. -->
+  <func:function name="t:stacked-tail">
+    <xsl:param name="bar"/>
+    <xsl:param name="scale"/>
+    <xsl:variable name="out">
+      <xsl:for-each select="$bar/d:seg[@value &gt; 0][count($bar/d:seg[@value &gt; 0]) &gt; 1]">
+        <xsl:if test="not(t:seg-fits(., $scale))">
+          <xsl:variable name="pos" select="count(preceding-sibling::d:seg) + 1"/>
+          <xsl:variable name="label" select="normalize-space($bar/../d:series[$pos]/@label)"/>
+          <t:s><xsl:value-of select="concat(t:lower-first($label), ' : ', t:seg-text(.))"/></t:s>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="parts" select="exsl:node-set($out)/t:s"/>
+    <xsl:choose>
+      <xsl:when test="$parts">
+        <xsl:variable name="joined">
+          <xsl:for-each select="$parts">
+            <xsl:if test="position() &gt; 1">, </xsl:if><xsl:value-of select="."/>
+          </xsl:for-each>
+        </xsl:variable>
+        <func:result select="concat($bar/@text, ' (', $joined, ')')"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="string($bar/@text)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The largest scale at which every bar of $bars, followed by its tail as it is at
+       $scale, ends within the chart (0 without bars). -->
+  <func:function name="t:stacked-limit">
+    <xsl:param name="bars"/>
+    <xsl:param name="label-w"/>
+    <xsl:param name="scale"/>
+    <xsl:variable name="limits">
+      <xsl:for-each select="$bars">
+        <xsl:variable name="total" select="sum(d:seg/@value)"/>
+        <xsl:if test="$total &gt; 0">
+          <t:v><xsl:value-of select="($chart-units - $label-w - $bars-value-gap - 3
+                                      - t:text-w(t:stacked-tail(., $scale), 7.5, true())) div $total"/></t:v>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="exsl:node-set($limits)/t:v">
+        <func:result select="t:max(0, math:min(exsl:node-set($limits)/t:v))"/>
+      </xsl:when>
+      <xsl:otherwise><func:result select="0"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- The scale of a stacked chart: from $scale down, until the tails the scale gives leave
+       room for themselves (a smaller scale can only move amounts out of their segments);
+       after a few rounds, the scale that leaves room for every amount in the tails (at it,
+       the amounts that fit go inside, which only shortens the tails). -->
+  <func:function name="t:stacked-scale">
+    <xsl:param name="bars"/>
+    <xsl:param name="label-w"/>
+    <xsl:param name="scale"/>
+    <xsl:param name="rounds" select="0"/>
+    <xsl:variable name="next" select="t:stacked-limit($bars, $label-w, $scale)"/>
+    <xsl:choose>
+      <xsl:when test="$next &gt;= $scale"><func:result select="$scale"/></xsl:when>
+      <xsl:when test="$rounds &gt;= 4"><func:result select="t:stacked-limit($bars, $label-w, 0)"/></xsl:when>
+      <xsl:otherwise><func:result select="t:stacked-scale($bars, $label-w, $next, $rounds + 1)"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
+  <!-- Text colour on series $p. -->
+  <func:function name="t:chart-on-color">
+    <xsl:param name="p"/>
+    <xsl:choose>
+      <xsl:when test="$p &lt; 3"><func:result select="'#FFFFFF'"/></xsl:when>
+      <xsl:otherwise><func:result select="$color-text"/></xsl:otherwise>
+    </xsl:choose>
+  </func:function>
+
   <xsl:template match="d:stacked" mode="fo">
-    <xsl:variable name="totals">
-      <xsl:for-each select="d:bar"><t:v><xsl:value-of select="sum(d:seg/@value)"/></t:v></xsl:for-each>
-    </xsl:variable>
-    <xsl:variable name="max" select="math:max(exsl:node-set($totals)/t:v)"/>
     <xsl:variable name="label-w" select="t:bars-label-w(d:bar)"/>
-    <xsl:variable name="scale">
-      <xsl:choose>
-        <xsl:when test="$max &gt; 0">
-          <xsl:value-of select="($chart-units - $label-w - t:bars-value-w(d:bar)) div $max"/>
-        </xsl:when>
-        <xsl:otherwise>0</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- from the scale the bars alone would allow down to one that leaves room for the tails -->
+    <xsl:variable name="scale" select="t:stacked-scale(d:bar, $label-w, 1000000000000)"/>
     <!-- legend: on one line over the bars, else on one line from the left edge, else one
          entry per line -->
     <xsl:variable name="legend-ws">
@@ -1230,8 +1360,13 @@
           <xsl:for-each select="d:seg">
             <xsl:variable name="x0" select="$label-w + sum(preceding-sibling::d:seg/@value) * $scale"/>
             <xsl:if test="@value &gt; 0">
-              <rect x="{t:n($x0)}" y="{t:n($mid - 6)}" width="{t:n(@value * $scale)}"
+              <rect class="segment" x="{t:n($x0)}" y="{t:n($mid - 6)}" width="{t:n(@value * $scale)}"
                     height="12" fill="{t:chart-color(position())}"/>
+            </xsl:if>
+            <xsl:if test="t:seg-fits(., $scale)">
+              <text class="segment-amount" x="{t:n($x0 + @value * $scale div 2)}" y="{t:n($mid + 2.5)}"
+                    font-size="{$seg-size}" font-weight="bold" text-anchor="middle"
+                    fill="{t:chart-on-color(position())}"><xsl:value-of select="t:seg-text(.)"/></text>
             </xsl:if>
           </xsl:for-each>
           <xsl:call-template name="bars-row-text">
@@ -1239,6 +1374,7 @@
             <xsl:with-param name="label-w" select="$label-w"/>
             <xsl:with-param name="mid" select="$mid"/>
             <xsl:with-param name="bar-end" select="$label-w + sum(d:seg/@value) * $scale"/>
+            <xsl:with-param name="value" select="t:stacked-tail(., $scale)"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>

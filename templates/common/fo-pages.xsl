@@ -8,7 +8,11 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:d="urn:livrables:doc"
-    exclude-result-prefixes="d">
+    xmlns:t="urn:livrables:templates"
+    xmlns:lv="urn:livrables:xslt"
+    xmlns:math="http://exslt.org/math"
+    xmlns:exsl="http://exslt.org/common"
+    exclude-result-prefixes="d t lv math exsl">
 
   <!-- Id of the main page sequence. -->
   <xsl:variable name="main-sequence-id" select="'lv-main'"/>
@@ -54,13 +58,42 @@
   <!-- Header: atelier and site on the left, on the right the chapter in effect at the top
        of the page: the one carried over from the page before, else the one that starts at
        its top (a chapter that starts lower down is named from the next page on). -->
+  <!-- The header stays on one line: when the atelier and a long site name (« Pôle d'équilibre
+       territorial et rural du Pays des Garrigues hautes ») leave too little room for the
+       widest chapter title, measured by the text engine at the header's 7.5 pt, the site
+       alone names the document there (the footer and cover name the atelier), cut after
+       its last whole word that fits, with an ellipsis, if it is too long itself. -->
   <xsl:template match="d:document" mode="running-header">
+    <xsl:variable name="full">
+      <xsl:value-of select="@title"/>
+      <xsl:if test="@site != '' and not(contains(@title, @site))">
+        <xsl:text> — </xsl:text><xsl:value-of select="@site"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="chapters">
+      <xsl:for-each select="d:section">
+        <xsl:variable name="label"><xsl:apply-templates select="." mode="section-label"/></xsl:variable>
+        <t:w><xsl:value-of select="lv:text-width(string($label), $font-heading, 7.5, 400)"/></t:w>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="widest">
+      <xsl:choose>
+        <xsl:when test="d:section"><xsl:value-of select="math:max(exsl:node-set($chapters)/t:w)"/></xsl:when>
+        <xsl:otherwise>0</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="room" select="t:pt($page-width) - t:pt($margin-inner) - t:pt($margin-outer) - 12 - $widest"/>
     <fo:block xsl:use-attribute-sets="running-header" text-align="start" text-align-last="justify">
       <fo:inline>
-        <xsl:value-of select="@title"/>
-        <xsl:if test="@site != '' and not(contains(@title, @site))">
-          <xsl:text> — </xsl:text><xsl:value-of select="@site"/>
-        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="@site != '' and lv:text-width(string($full), $font-heading, 7.5, 400) &gt; $room">
+            <xsl:call-template name="header-words">
+              <xsl:with-param name="rest" select="normalize-space(@site)"/>
+              <xsl:with-param name="room" select="$room"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$full"/></xsl:otherwise>
+        </xsl:choose>
       </fo:inline>
       <fo:leader leader-pattern="space"/>
       <fo:inline>
@@ -68,6 +101,29 @@
             retrieve-position="first-including-carryover" retrieve-boundary="page-sequence"/>
       </fo:inline>
     </fo:block>
+  </xsl:template>
+
+  <!-- $done, then as many words of $rest as fit in $room at the header's size; an ellipsis
+       after the last one when some are left out. -->
+  <xsl:template name="header-words">
+    <xsl:param name="done" select="''"/>
+    <xsl:param name="rest"/>
+    <xsl:param name="room"/>
+    <xsl:variable name="word" select="substring-before(concat($rest, ' '), ' ')"/>
+    <xsl:variable name="next" select="concat($done, substring(' ', 1, number($done != '')), $word)"/>
+    <xsl:choose>
+      <xsl:when test="$rest = ''"><xsl:value-of select="$done"/></xsl:when>
+      <xsl:when test="lv:text-width(concat($next, '…'), $font-heading, 7.5, 400) &gt; $room and $done != ''">
+        <xsl:value-of select="concat($done, '…')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="header-words">
+          <xsl:with-param name="done" select="$next"/>
+          <xsl:with-param name="rest" select="substring-after($rest, ' ')"/>
+          <xsl:with-param name="room" select="$room"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Footer: deliverable (and draft mark) on the left, "Page n / N" on the right. -->

@@ -22,6 +22,9 @@
   <xsl:key name="glossary-entry-by-sigle" match="a:entree" use="@sigle"/>
 
   <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
+  <!-- Most entries a glossary kept on one page may have. -->
+  <xsl:variable name="glossary-whole-max" select="14"/>
+
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
     <!-- The entries to choose from; the first of several with the same acronym wins. -->
@@ -41,7 +44,12 @@
                      [$marked = @sigle or contains($words, concat(' ', @sigle, ' '))
                       or (contains(@sigle, '-') and contains($hyphenated, concat(' ', @sigle, ' ')))]"/>
     <xsl:if test="$entries">
+      <!-- A long glossary (split over pages, unlike a short one, kept whole) starts a page:
+           opened at the foot of a page with a few entries, it reads as an afterthought. -->
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
+        <xsl:if test="count($entries) &gt; $glossary-whole-max">
+          <xsl:attribute name="break">page</xsl:attribute>
+        </xsl:if>
         <d:glossary>
           <xsl:for-each select="$entries">
             <xsl:sort select="@sigle"/>
@@ -131,7 +139,7 @@
   <xsl:template match="d:glossary" mode="fo">
     <!-- A short glossary is not split: two acronyms alone on the last page say nothing. -->
     <fo:table xsl:use-attribute-sets="table" font-size="{$font-size-body}">
-      <xsl:if test="count(d:glossary-entry) &lt;= 14">
+      <xsl:if test="count(d:glossary-entry) &lt;= $glossary-whole-max">
         <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
       </xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>

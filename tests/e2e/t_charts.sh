@@ -101,6 +101,15 @@ PY
     done
 }
 
+# A calendar legend too long for one line is a grid: labels in columns, rows balanced (r8:
+# « Étape à venir » alone under three entries). Vernay's note de cadrage has four entries.
+test_charts_calendar_legend_in_a_grid() {
+    local dep=$ROOT/examples/depot-partage
+    assert_exit 0 "$LIVRABLES" build "$dep/vernay/atelier.xml" -o vernay --format fo --only note-de-cadrage,carnet-de-suivi
+    charts legend-grid vernay/*/*.fo >grid.txt || { cat grid.txt; fail "a legend out of its grid"; }
+    grep -q '^[1-9][0-9]* legends on several lines' grid.txt || fail "no legend on several lines: $(cat grid.txt)"
+}
+
 # The calendar as its deliverable saw it on its date: what starts later is drawn to come
 # (hollow), a period of work over by then is drawn done, and the legend explains every kind
 # of mark drawn (meetings held, to come, not held; periods done, to come) and nothing else.
@@ -176,4 +185,43 @@ for s in at.sites(root):
 print("session labels, governance, bookmarks checked; %d two-day sessions dated" % n)
 PY
     done
+}
+
+# The chart of costs by horizon (livret of the multisite atelier, shared dossier of two
+# ateliers): each segment's amount printed, equal to the sources' sums by horizon; series
+# colours 3:1 apart and from white, under every charter; an amount too wide for its segment
+# after the bar's total. It can fail: a charter with the former second blue, 1.96:1 from the
+# first.
+test_charts_stacked_amounts_and_contrast() {
+    local ms=$ROOT/examples/atelier-multisite/atelier.xml dep=$ROOT/examples/depot-partage style
+    for style in etat base neutre; do
+        fo_of atelier-multisite "$style" --style "$ROOT/styles/$style.xsl" --only livret-de-capitalisation
+        assert_exit 0 "$LIVRABLES" build "$ms" -o "$style" --style "$ROOT/styles/$style.xsl" --only livret-de-capitalisation
+        charts stacked "$style/livret-de-capitalisation.fo" "$style/livret-de-capitalisation.pdf" "$ms" ||
+            fail "livret's chart under $style"
+    done
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.fo --format fo
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dossier.pdf
+    charts stacked dossier.fo dossier.pdf "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" ||
+        fail "shared dossier's chart"
+    # a segment too narrow for its amount (Cerneux's 45 000 € abri vélos at moyen terme): the
+    # amount follows the bar's total, named by its horizon
+    cp -r "$dep" dp
+    sed -i '/numero="1.1.2"/s/horizon="court"/horizon="moyen"/' dp/cerneux/sites/cerneux-les-forges.xml
+    assert_exit 0 "$LIVRABLES" dossier dp/cerneux/atelier.xml dp/vernay/atelier.xml -o dp.fo --format fo
+    assert_exit 0 "$LIVRABLES" dossier dp/cerneux/atelier.xml dp/vernay/atelier.xml -o dp.pdf
+    charts stacked dp.fo dp.pdf dp/cerneux/atelier.xml dp/vernay/atelier.xml || fail "a narrow segment's amount"
+    charts fit dp.fo >/dev/null || fail "the chart with a narrow segment does not fit"
+    pdftotext dp.pdf dp.txt
+    grep -q "765 000 € (moyen terme : 45 000 €)" dp.txt || fail "the narrow segment's amount not after the total"
+    cat >old.xsl <<XSL
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:import href="$ROOT/styles/etat.xsl"/>
+  <xsl:param name="color-chart-2" select="'#3A3AD6'"/>
+</xsl:stylesheet>
+XSL
+    fo_of atelier-multisite old --style "$PWD/old.xsl" --only livret-de-capitalisation
+    ! charts stacked old/livret-de-capitalisation.fo etat/livret-de-capitalisation.pdf "$ms" 2>bad.txt ||
+        fail "the former blues passed"
+    assert_contains bad.txt "under 3:1"
 }

@@ -100,3 +100,24 @@ sys.stdout.buffer.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBB
     assert_exit 0 "$LIVRABLES" render fo/vernay-sur-loue/rapport-final.fo -o r.pdf
     assert_not_contains out.txt "ppi"
 }
+
+# Every map of every example, at the size the deliverables print it (its height in the
+# FO): no label under the body's smallest size (7.5 pt), every kind of feature drawn in its
+# legend. It can fail: Cerneux's station left out of the legend, its « zone d'activités »
+# at its former size.
+test_maps_legends_complete_and_labels_readable() {
+    local maps height
+    maps=$(find "$ROOT/examples" -name '*-carte.svg' -o -name '*-plan.svg' | sort)
+    assert_eq 6 "$(echo "$maps" | wc -l)" "maps in the examples"
+    assert_exit 0 "$LIVRABLES" build "$ROOT/examples/atelier-flash/atelier.xml" -o fo --format fo --only note-de-cadrage
+    height=$(grep -o '<fo:external-graphic[^>]*carte[^>]*>' fo/*/note-de-cadrage.fo | grep -o 'height="[0-9.]*mm"' | grep -o '[0-9.]*')
+    [ -n "$height" ] || fail "the map's printed height not found in the FO"
+    python3 "$ROOT/tests/e2e/lib/maps.py" legends "$height" $maps >legends.txt || { cat legends.txt; fail "a map's legend or labels"; }
+    assert_eq 6 "$(grep -c '^ok ' legends.txt)" "maps checked"
+    sed -e '/y="131" width="24" height="14" fill="#c98b6b"/d' \
+        -e 's/font-size="15" font-style="italic" fill="#444">zone/font-size="9" font-style="italic" fill="#444">zone/' \
+        "$ROOT/examples/depot-partage/cerneux/images/cerneux-carte.svg" >carte.svg
+    ! python3 "$ROOT/tests/e2e/lib/maps.py" legends "$height" carte.svg >bad.txt || fail "the faulty map passed"
+    assert_contains bad.txt "rect ('fill', '#c98b6b') drawn but not in the legend"
+    assert_contains bad.txt "label 'zone d’activités' printed at 4.6 pt"
+}

@@ -13,6 +13,14 @@ shows. Run with Debian's /usr/bin/python3 (python3-gi, gir1.2-rsvg-2.0).
                                   kind of mark it draws is in its legend and nothing else
                                   is; what starts after the date is drawn hollow (to come),
                                   a period of work over by then is filled
+  charts.py legend-grid FO...       a calendar legend on several lines is a grid: its labels
+                                  in columns (same x), its rows balanced (one entry apart)
+  charts.py stacked FO PDF SRC...
+                                  the chart of costs by horizon: its series colours 3:1
+                                  apart and 3:1 from white, and in the PDF's text of the
+                                  chart, each site's total and, for a bar of several
+                                  segments, each segment's amount: the sums of the
+                                  sources' open actions by horizon, and no other amount
 """
 
 import copy
@@ -226,7 +234,13 @@ def cmd_phasing(src, site_id, fo_path):
             bad("priority %s drawn in several colours %s" % (p, sorted(cs)))
         if contrast(next(iter(cs)), "#FFFFFF") < 3:
             bad("priority %s: %s contrasts %.2f:1 with white, under 3:1" % (p, next(iter(cs)), contrast(next(iter(cs)), "#FFFFFF")))
+    # priorities 1 and 2 (most of the actions) 3:1 apart, so that they tell apart in grey;
+    # three colours cannot all be 3:1 apart and 3:1 from white: the third at least 1.5:1
     cs = sorted((p, next(iter(c))) for p, c in colors.items())
+    if "1" in colors and "2" in colors:
+        c1, c2 = next(iter(colors["1"])), next(iter(colors["2"]))
+        if contrast(c1, c2) < 3:
+            bad("priorities 1 and 2: %s and %s contrast %.2f:1, under 3:1" % (c1, c2, contrast(c1, c2)))
     for i, (p, c) in enumerate(cs):
         for q, d in cs[i + 1:]:
             if contrast(c, d) < 1.5:
@@ -369,12 +383,121 @@ def cmd_calendar(src, site_id, fo_path, kind):
     print("%d steps as of %s, %d kinds of marks, all in the legend" % (checked, as_of, len(drawn)))
 
 
+def cmd_legend_grid(paths):
+    grids = 0
+    for path in paths:
+        for svg in charts(path):
+            lines = {}
+            for t in svg.iter(SVG + "text"):
+                if t.get("class") == "legend":
+                    lines.setdefault(float(t.get("y")), []).append(float(t.get("x")))
+            if len(lines) < 2:
+                continue
+            grids += 1
+            rows = [sorted(xs) for _, xs in sorted(lines.items())]
+            for r in rows[1:]:
+                if any(abs(a - b) > 0.05 for a, b in zip(r, rows[0])):
+                    bad("%s: legend labels out of their columns: %s" % (path, rows))
+            sizes = [len(r) for r in rows]
+            if max(sizes) - min(sizes) > 1:
+                bad("%s: legend rows of %s entries, unbalanced" % (path, sizes))
+    print("%d legends on several lines, in columns" % grids)
+
+
+HORIZONS = ("court", "moyen", "long")
+
+
+def stacked_svg(fo_path):
+    """The stacked bar chart: the one drawing segments."""
+    for svg in charts(fo_path):
+        if any(r.get("class") == "segment" for r in svg.iter(SVG + "rect")):
+            return svg
+    bad("no chart of segments in " + fo_path)
+
+
+def cmd_stacked(fo_path, pdf_path, *srcs):
+    import subprocess
+    svg = stacked_svg(fo_path)
+    # series colours, in legend order (the swatches before the first bar)
+    series = []
+    for r in svg.iter(SVG + "rect"):
+        if r.get("class") == "segment":
+            break
+        series.append(r.get("fill"))
+    for i, c in enumerate(series):
+        if contrast(c, "#FFFFFF") < 3:
+            bad("series %d: %s contrasts %.2f:1 with white, under 3:1" % (i + 1, c, contrast(c, "#FFFFFF")))
+        if i and contrast(c, series[i - 1]) < 3:
+            bad("series %d and %d: %s and %s contrast %.2f:1, under 3:1"
+                % (i, i + 1, series[i - 1], c, contrast(series[i - 1], c)))
+    # an amount inside a segment readable on its colour (WCAG 1.4.3: 4.5:1)
+    segs = [r for r in svg.iter(SVG + "rect") if r.get("class") == "segment"]
+    extents = text_rects(svg)  # as librsvg sets them: the stylesheet's measure is checked
+    for t in svg.iter(SVG + "text"):
+        if t.get("class") != "segment-amount":
+            continue
+        x, y = float(t.get("x")), float(t.get("y"))
+        under = [r for r in segs if float(r.get("x")) <= x <= float(r.get("x")) + float(r.get("width"))
+                 and float(r.get("y")) <= y <= float(r.get("y")) + float(r.get("height"))]
+        if len(under) != 1:
+            bad("amount %r not inside one segment" % "".join(t.itertext()))
+        r = under[0]
+        lx, _, lw, _ = next(rect for el, rect in extents if el.get("x") == t.get("x") and el.get("y") == t.get("y")
+                            and el.get("class") == "segment-amount")
+        if lx < float(r.get("x")) - SLACK or lx + lw > float(r.get("x")) + float(r.get("width")) + SLACK:
+            bad("amount %r runs out of its segment (%.1f to %.1f, segment %s wide from %s)"
+                % ("".join(t.itertext()), lx, lx + lw, r.get("width"), r.get("x")))
+        if contrast(t.get("fill"), under[0].get("fill")) < 4.5:
+            bad("amount %r: %s on %s, %.2f:1, under 4.5:1" % ("".join(t.itertext()), t.get("fill"),
+                under[0].get("fill"), contrast(t.get("fill"), under[0].get("fill"))))
+    # amounts the chart must print, from the sources
+    want = []
+    for src in srcs:
+        for site in atelier.sites(atelier.load(src)):
+            sums = {}
+            for a in atelier.actions(site):
+                if a.get("statut") in ("realisee", "abandonnee"):
+                    continue
+                cost = a.find(atelier.A + "cout")
+                if cost is not None and atelier.text(cost):
+                    h = a.get("horizon")
+                    sums[h] = sums.get(h, 0) + float(atelier.text(cost))
+            parts = [sums[h] for h in HORIZONS if sums.get(h)]
+            want.append(sum(parts))
+            if len(parts) > 1:
+                want.extend(parts)
+    # the chart's text in the PDF: from its legend to its caption
+    text = subprocess.run(["pdftotext", pdf_path, "-"], check=True, capture_output=True, text=True).stdout
+    caption = "".join(next(f.itertext() for f in ET.parse(fo_path).getroot().iter(FO + "block")
+                           if "".join(f.itertext()).startswith("Coût estimé des plans")))
+    end = text.find(caption)
+    start = text.rfind("Court terme", 0, end)
+    if end < 0 or start < 0:
+        bad("%s: the chart's caption or legend not found in the text" % pdf_path)
+    chart = text[start:end]
+    got = [re.sub(r"\s", "", m) for m in re.findall(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})*[ \u00a0\u202f]?€", chart)]
+    expected = [re.sub(r"\s", "", atelier.amount(v)) for v in want]
+    if sorted(got) != sorted(expected):
+        bad("%s: amounts on the chart %s, the sources give %s" % (pdf_path, sorted(got), sorted(expected)))
+    # its alternative text says the same amounts
+    alt = next(f.get("{http://xmlgraphics.apache.org/fop/extensions}alt-text")
+               for f in ET.parse(fo_path).getroot().iter(FO + "instream-foreign-object")
+               if any(r.get("class") == "segment" for r in f.iter(SVG + "rect")))
+    for v in want:
+        if re.sub(r"\s", "", atelier.amount(v)) not in re.sub(r"\s", "", alt):
+            bad("%s: the chart's alternative text lacks %s: %r" % (fo_path, atelier.amount(v), alt))
+    print("%d series, %d amounts as the sources sum them, in its text and its alternative text"
+          % (len(series), len(got)))
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     {"fit": lambda: cmd_fit(args),
      "phasing": lambda: cmd_phasing(*args),
      "months": lambda: cmd_months(*args),
-     "calendar": lambda: cmd_calendar(*args)}[cmd]()
+     "calendar": lambda: cmd_calendar(*args),
+     "stacked": lambda: cmd_stacked(*args),
+     "legend-grid": lambda: cmd_legend_grid(args)}[cmd]()
 
 
 if __name__ == "__main__":
