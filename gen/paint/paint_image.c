@@ -22,7 +22,6 @@
 typedef struct {
     cairo_surface_t *surface; /* PNG, JPEG */
     RsvgHandle *svg;          /* SVG, inline SVG */
-    bool svg_clip;            /* its shapes' opacity folded: clipped to its viewport */
     double width, height;     /* pixels of the surface */
 } image_entry;                /* both NULL: the image could not be read */
 
@@ -239,13 +238,11 @@ static cairo_surface_t *load_png(const lay_image *img, GError **err)
 }
 
 /* An SVG from its bytes, shapes' group opacity folded where that draws the same (see
- * paint_svg_opacity.h; *folded then true); `path` the file it came from, whose directory
- * its own references are resolved against, or NULL. */
-static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, bool *was_folded,
-                              GError **err)
+ * paint_svg_opacity.h); `path` the file it came from, whose directory its own references
+ * are resolved against, or NULL. */
+static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, GError **err)
 {
     GBytes *folded = svg_fold_opacity(data, len);
-    *was_folded = folded != NULL;
     if (!folded)
         return path ? rsvg_handle_new_from_file(path, err)
                     : rsvg_handle_new_from_data(data, len, err);
@@ -259,15 +256,15 @@ static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, 
     return h;
 }
 
-static RsvgHandle *load_svg(const lay_image *img, bool *folded, GError **err)
+static RsvgHandle *load_svg(const lay_image *img, GError **err)
 {
     if (img->bytes)
-        return svg_handle(img->bytes, img->nbytes, NULL, folded, err);
+        return svg_handle(img->bytes, img->nbytes, NULL, err);
     gchar *data;
     gsize len;
     if (!g_file_get_contents(img->path, &data, &len, err))
         return NULL;
-    RsvgHandle *h = svg_handle((const guint8 *)data, len, img->path, folded, err);
+    RsvgHandle *h = svg_handle((const guint8 *)data, len, img->path, err);
     g_free(data);
     return h;
 }
@@ -285,10 +282,10 @@ static void load(image_entry *e, const lay_image *img, GError **err)
         e->surface = load_raster(img, err);
         break;
     case LAY_IMAGE_SVG:
-        e->svg = load_svg(img, &e->svg_clip, err);
+        e->svg = load_svg(img, err);
         break;
     case LAY_IMAGE_SVG_INLINE:
-        e->svg = svg_handle((const guint8 *)img->svg_data, img->svg_len, NULL, &e->svg_clip, err);
+        e->svg = svg_handle((const guint8 *)img->svg_data, img->svg_len, NULL, err);
         break;
     }
     if (e->surface) {
@@ -361,12 +358,11 @@ bool paint_image_draw(paint_images *im, cairo_t *cr, const lay_image *img, doubl
     if (e->svg) {
         RsvgRectangle viewport = {x, y, w, h};
         GError *err = NULL;
-        /* librsvg draws a group (an opacity) on a surface the size of the viewport, which
-         * clips it, and draws the rest unclipped: shapes whose opacity was folded are
-         * clipped as they were (the rest of the drawing with them). */
+        /* An SVG is drawn within its viewport, as FOP (Batik) and browsers clip the
+         * outermost svg element: librsvg 2.48 doesn't, and would let what a drawing puts
+         * past its viewBox run over the page. */
         cairo_save(cr);
-        if (e->svg_clip)
-            clip_to_device_units(cr, x, y, w, h);
+        clip_to_device_units(cr, x, y, w, h);
         if (!rsvg_handle_render_document(e->svg, cr, &viewport, &err)) {
             diag_warning(im->d, img->path, 0, _("cannot draw image: %s"), err->message);
             g_error_free(err);

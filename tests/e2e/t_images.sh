@@ -32,3 +32,44 @@ test_images_missing_keeps_its_box() {
     awk -v w="$w1" 'BEGIN { exit !(w > 85.04 + 60 && w < 85.04 + 100) }' ||
         fail "'après' is $w1 pt after 'Absente avant': the missing image lost its 3cm box"
 }
+
+# An SVG is drawn within its viewport, as FOP and browsers clip the outermost svg element:
+# a stroke drawn past its viewBox stops at the image's edge instead of running over the page.
+test_images_svg_clipped_to_its_viewport() {
+    cat >wide.svg <<'EOF_SVG'
+<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">
+  <rect width="100" height="50" fill="#ccc"/>
+  <path d="M0,25 L300,25" stroke="#000" stroke-width="20"/>
+</svg>
+EOF_SVG
+    cat >wide.fo <<'EOF_FO'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format">
+<fo:layout-master-set><fo:simple-page-master master-name="p" page-width="200pt"
+ page-height="100pt" margin="0pt"><fo:region-body/></fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">
+<fo:block line-height="0"><fo:external-graphic src="wide.svg" content-width="100pt"
+ content-height="50pt"/></fo:block>
+</fo:flow></fo:page-sequence></fo:root>
+EOF_FO
+    assert_exit 0 "$LIVRABLES" render wide.fo -o wide.pdf
+    pdftoppm -r 72 -gray wide.pdf wide
+    # grey levels at (50,25) within the image, (150,25) on the stroke's line past it
+    /usr/bin/python3 - wide-1.pgm >levels.txt <<'EOF_PY'
+import sys
+data = open(sys.argv[1], 'rb').read()
+fields, pos = [], 0
+while len(fields) < 4:  # P5, width, height, maxval
+    while data[pos:pos + 1].isspace():
+        pos += 1
+    end = pos
+    while not data[end:end + 1].isspace():
+        end += 1
+    fields.append(data[pos:end])
+    pos = end
+width = int(fields[1])
+pixels = data[pos + 1:]
+print(pixels[25 * width + 50], pixels[25 * width + 150])
+EOF_PY
+    assert_eq "0 255" "$(cat levels.txt)" "grey levels: the stroke within the image, white past it"
+}

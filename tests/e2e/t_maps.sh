@@ -121,3 +121,36 @@ test_maps_legends_complete_and_labels_readable() {
     assert_contains bad.txt "rect ('fill', '#c98b6b') drawn but not in the legend"
     assert_contains bad.txt "label 'zone d’activités' printed at 4.6 pt"
 }
+
+# The engine clips an SVG to its viewport: every bloc-marque of the examples draws within
+# its viewBox (librsvg's ink extent), else its services' line would be cut on every cover.
+# It can fail: the bloc-marques were 260 units wide, their third line running to 364.
+test_maps_bloc_marques_within_their_viewbox() {
+    local marks
+    marks=$(find "$ROOT/examples" -name 'bloc-marque*.svg' | sort)
+    assert_eq 5 "$(echo "$marks" | wc -l)" "bloc-marques in the examples"
+    cat >ink.py <<'EOF_PY'
+import sys
+import gi
+gi.require_version("Rsvg", "2.0")
+from gi.repository import Rsvg  # noqa: E402
+bad = 0
+for path in sys.argv[1:]:
+    h = Rsvg.Handle.new_from_file(path)
+    _, w, ht = h.get_intrinsic_size_in_pixels()
+    vp = Rsvg.Rectangle()
+    vp.x, vp.y, vp.width, vp.height = 0, 0, w, ht
+    _, ink, _ = h.get_geometry_for_layer(None, vp)
+    if ink.x < 0 or ink.y < 0 or ink.x + ink.width > w or ink.y + ink.height > ht:
+        print("%s: drawn to %.0f,%.0f, past its %gx%g" % (path, ink.x + ink.width, ink.y + ink.height, w, ht))
+        bad += 1
+sys.exit(1 if bad else 0)
+EOF_PY
+    # Debian's python, which has python3-gi and Rsvg
+    # shellcheck disable=SC2086
+    /usr/bin/python3 ink.py $marks >ink.txt 2>&1 || { cat ink.txt; fail "a bloc-marque drawn past its viewBox"; }
+    sed 's/width="[0-9]*" height="80" viewBox="0 0 [0-9]* 80"/width="260" height="80" viewBox="0 0 260 80"/' \
+        "$ROOT/examples/atelier-multisite/images/bloc-marque.svg" >narrow.svg
+    ! /usr/bin/python3 ink.py narrow.svg >bad.txt 2>&1 || fail "a bloc-marque past its viewBox passed"
+    assert_contains bad.txt "past its 260x80"
+}
