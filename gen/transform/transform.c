@@ -217,6 +217,29 @@ static tx_engine *measure_engine(void)
     return measure.engine;
 }
 
+/* The stylesheet's modules, already parsed, lent to the run for document(''): libxslt
+ * would otherwise parse each module again on its first document('') of every run (the
+ * data islands of source.xsl, charts.xsl...). Lent as "main" documents, which the run does
+ * not free. Their blank text nodes are gone, as libxslt strips a stylesheet's: the
+ * islands are read by element and attribute. */
+static void lend_modules(xsltTransformContextPtr ctxt, xsltStylesheetPtr style)
+{
+    for (xsltStylesheetPtr s = style; s; s = s->next) {
+        if (s->doc && s->doc->URL) {
+            xsltDocumentPtr d = xsltNewDocument(ctxt, s->doc);
+            if (d)
+                d->main = 1;
+        }
+        for (xsltDocumentPtr inc = s->docList; inc; inc = inc->next)
+            if (inc->doc && inc->doc->URL) {
+                xsltDocumentPtr d = xsltNewDocument(ctxt, inc->doc);
+                if (d)
+                    d->main = 1;
+            }
+        lend_modules(ctxt, s->imports);
+    }
+}
+
 xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const transform_params *p,
                         strlist *inputs, diag *d)
 {
@@ -235,6 +258,7 @@ xmlDocPtr transform_run(transform *t, xmlDocPtr src, const char *src_name, const
     xmlDocPtr out = NULL;
     if (ctxt) {
         ctxt->_private = measure_engine();
+        lend_modules(ctxt, t->style);
         xsltSetCtxtSecurityPrefs(t->prefs, ctxt);
         xsltSetTransformErrorFunc(ctxt, &e, xslt_errors_write);
         recorded_documents = inputs;

@@ -72,10 +72,14 @@
     <!-- the first use in running text: a table cell is no place for an expansion
          (« DDT (Direction départementale des territoires) du Jura » in a participants' table);
          in a cell only when the text never names it, rather than a glossary of one line -->
+    <!-- looked for only with such an entry: with none, $s is empty and contains(., '')
+         would take every text node of the document -->
     <xsl:variable name="uses"
-        select="d:section[not(@id = 'lv-glossaire')]//d:sigle[. = $s]
-                | d:section[not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)]"/>
-    <xsl:variable name="first" select="($uses[not(ancestor::d:cell)] | $uses[not($uses[not(ancestor::d:cell)])])[1]"/>
+        select="d:section[$entry][not(@id = 'lv-glossaire')]//d:sigle[. = $s]
+                | d:section[$entry][not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)]"/>
+    <!-- the uses outside cells found once (tested for each use, it was quadratic) -->
+    <xsl:variable name="in-text" select="$uses[not(ancestor::d:cell)]"/>
+    <xsl:variable name="first" select="($in-text | $uses[not($in-text)])[1]"/>
     <!-- around a bare first use: a word ends there ("DDT du Jura", not "DDTM") -->
     <xsl:variable name="before" select="substring-before($first, $s)"/>
     <xsl:variable name="word-ends" select="concat($glossary-separators, ' &#10;')"/>

@@ -101,7 +101,14 @@
   <!-- ============================================================ pass 2 -->
   <!-- Text: ordinal suffixes raised ("1er", "XIIIe"), as French typography sets them. -->
   <xsl:template match="d:*/text()" mode="fo">
-    <xsl:call-template name="superscripts"><xsl:with-param name="s" select="."/></xsl:call-template>
+    <!-- most texts raise nothing: written at once, without the two templates' calls -->
+    <xsl:variable name="s" select="lv:superscripts(.)"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '&#xE000;')">
+        <xsl:call-template name="superscript-runs"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- $s as text and superscript inlines: lv:superscripts marks the runs to raise between
