@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout/lay_svg_size.h"
 #include "layout/layout_internal.h"
 #include "util/i18n.h"
 
@@ -180,10 +179,6 @@ bool lay_image_probe(const char *path, const unsigned char *bytes, size_t n,
     if (ok || got == 0)
         return ok;
     /* anything else: SVG, then the bitmaps gdk-pixbuf knows */
-    if (lay_svg_size(path, bytes, n, w, h)) {
-        *kind = LAY_IMAGE_SVG;
-        return true;
-    }
     RsvgHandle *rh = path ? rsvg_handle_new_from_file(path, NULL)
                           : rsvg_handle_new_from_data(bytes, n, NULL);
     if (rh) {
@@ -303,18 +298,15 @@ static const lay_image *load_inline(lay_ctx *ctx, const fo_node *n, arena *a)
 {
     if (!n->text || !n->text_len)
         return NULL;
-    lay_image *img = ARENA_NEW(a, lay_image);
-    img->kind = LAY_IMAGE_SVG_INLINE;
-    img->svg_data = n->text;
-    img->svg_len = n->text_len;
-    if (lay_svg_size(NULL, (const unsigned char *)n->text, n->text_len, &img->intrinsic_width,
-                     &img->intrinsic_height))
-        return img;
     RsvgHandle *rh = rsvg_handle_new_from_data((const guint8 *)n->text, n->text_len, NULL);
     if (!rh) {
         diag_error(ctx->d, ctx->file, n->line, _("instream-foreign-object: unreadable SVG"));
         return NULL;
     }
+    lay_image *img = ARENA_NEW(a, lay_image);
+    img->kind = LAY_IMAGE_SVG_INLINE;
+    img->svg_data = n->text;
+    img->svg_len = n->text_len;
     svg_size(rh, &img->intrinsic_width, &img->intrinsic_height);
     g_object_unref(rh);
     return img;
