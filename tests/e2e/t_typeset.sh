@@ -27,10 +27,12 @@ built_dossier() {
     echo "$out"
 }
 
+# A glossary too long to be kept whole starts a page by design (templates/common/
+# glossary.xsl): the page before it ends a part, as before a chapter.
 assert_pages_filled() {
     local pdf
     for pdf in $(every_pdf "$1"); do
-        pagefill check "$pdf"
+        pagefill check "$pdf" Glossaire
     done
 }
 

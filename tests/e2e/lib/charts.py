@@ -424,12 +424,20 @@ def cmd_stacked(fo_path, pdf_path, *srcs):
         if r.get("class") == "segment":
             break
         series.append(r.get("fill"))
+    # each series 3:1 on white, and neighbouring segments parted by a white edge (WCAG
+    # 1.4.11: the edge tells them apart); the first two series 3:1 from each other too, a
+    # third (no palette holds three colours 3:1 apart and from white) at least 1.5:1
     for i, c in enumerate(series):
         if contrast(c, "#FFFFFF") < 3:
             bad("series %d: %s contrasts %.2f:1 with white, under 3:1" % (i + 1, c, contrast(c, "#FFFFFF")))
-        if i and contrast(c, series[i - 1]) < 3:
-            bad("series %d and %d: %s and %s contrast %.2f:1, under 3:1"
-                % (i, i + 1, series[i - 1], c, contrast(series[i - 1], c)))
+        need = 3 if i == 1 else 1.5
+        if i and contrast(c, series[i - 1]) < need:
+            bad("series %d and %d: %s and %s contrast %.2f:1, under %g:1"
+                % (i, i + 1, series[i - 1], c, contrast(series[i - 1], c), need))
+    for r in svg.iter(SVG + "rect"):
+        if r.get("class") == "segment" and (r.get("stroke", "").upper() != "#FFFFFF"
+                                            or float(r.get("stroke-width", "0")) < 0.75):
+            bad("a segment without its white edge: %s" % r.attrib)
     # an amount inside a segment readable on its colour (WCAG 1.4.3: 4.5:1)
     segs = [r for r in svg.iter(SVG + "rect") if r.get("class") == "segment"]
     extents = text_rects(svg)  # as librsvg sets them: the stylesheet's measure is checked
