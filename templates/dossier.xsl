@@ -545,8 +545,33 @@
           <xsl:apply-templates select="a:titre" mode="plain"/>
           <xsl:value-of select="concat(' : atelier piloté par ', t:service(a:pilotage/a:service[1]))"/>
           <xsl:call-template name="colophon-team"><xsl:with-param name="equipe" select="a:equipe"/></xsl:call-template>
-          <xsl:value-of select="concat(' ; feuille de route version ', t:deliverable-version('feuille-de-route', ., /.., string($default-version)),
-              ' du ', lv:date(t:deliverable-date('feuille-de-route', ., /..)), '.')"/>
+          <!-- each site's own feuille de route may have its version and date: named by
+               site unless they all agree -->
+          <xsl:variable name="atelier" select="."/>
+          <xsl:variable name="fdr">
+            <xsl:for-each select="a:site">
+              <t:v>
+                <xsl:attribute name="site"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:attribute>
+                <xsl:value-of select="concat('version ', t:deliverable-version('feuille-de-route', $atelier, ., string($default-version)),
+                    ' du ', lv:date(t:deliverable-date('feuille-de-route', $atelier, .)))"/>
+              </t:v>
+            </xsl:for-each>
+          </xsl:variable>
+          <xsl:variable name="fdrs" select="exsl:node-set($fdr)/t:v"/>
+          <xsl:choose>
+            <xsl:when test="not($fdrs[. != string($fdrs[1])])">
+              <xsl:value-of select="concat(' ; feuille de route ', $fdrs[1], '.')"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text> ; feuilles de route : </xsl:text>
+              <xsl:for-each select="$fdrs">
+                <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
+                <xsl:if test="position() &gt; 1 and position() = last()"> et </xsl:if>
+                <xsl:value-of select="concat(@site, ' (', ., ')')"/>
+              </xsl:for-each>
+              <xsl:text>.</xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
         </d:p>
       </xsl:for-each>
       <d:p>

@@ -60,7 +60,7 @@
     <t:l k="etat:sollicite">sollicité</t:l>
     <t:l k="etat:a-rechercher">à rechercher</t:l>
     <!-- a porteur's own share not yet acquired: to be voted in its budget -->
-    <t:l k="etat-propre:a-rechercher">à inscrire à son budget</t:l>
+    <t:l k="etat-propre:a-rechercher">à rechercher : à inscrire à son budget</t:l>
     <t:l k="format:national">Session nationale</t:l>
     <t:l k="format:local">Atelier local</t:l>
     <t:l k="format:flash">Atelier flash</t:l>

@@ -180,7 +180,7 @@ test_dossier_says_when_the_statuts_are_of() {
     assert_exit 0 "$LIVRABLES" dossier "$DOS_VERNAY" "$DOS_CERNEUX" -o depot.pdf
     for pair in "multi.pdf $DOS_MULTI" "depot.pdf $DOS_VERNAY $DOS_CERNEUX"; do
         # shellcheck disable=SC2086
-        PYTHONPATH=$ROOT/tests/e2e/lib python3 - $pair <<'PY' || fail "statuts without their date in $pair"
+        PYTHONPATH=$ROOT/tests/e2e/lib python3 - $pair <<'PY' || fail "statuts without their date, or the colophon without a feuille de route's version, in $pair"
 import collections, subprocess, sys
 import atelier as at, truth as tr
 pdf, sources = sys.argv[1], sys.argv[2:]
@@ -191,6 +191,16 @@ for src in sources:
     for site in at.sites(root):
         wants[at.norm("statuts des actions : état au " + at.date(tr.deliverable_date(root, site, "feuille-de-route")))] += 1
 bad = 0
+# the colophon, the document's end, gives each site's feuille de route with its own version
+# and date (Castelvert's 1.1 of 2 December while the atelier's others are 1.0 of 20 November)
+end = text[-2500:]
+for src in sources:
+    root = at.load(src)
+    for site in at.sites(root):
+        want = at.norm("version %s du %s" % (tr.deliverable_version(root, site, "feuille-de-route"),
+                                             at.date(tr.deliverable_date(root, site, "feuille-de-route"))))
+        if want not in end:
+            print("colophon without %r" % want); bad = 1
 for want, n in wants.items():
     if text.count(want) != n:
         print("%r: %d times, not %d" % (want, text.count(want), n)); bad = 1

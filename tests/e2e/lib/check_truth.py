@@ -592,9 +592,10 @@ def cmd_unbroken(src, site_id, pdf):
     for a in tr.open_actions(s):
         for ln in a.findall("%sfinancements/%sligne" % (A, A)):
             state = states[ln.get("etat", "sollicite")]
-            # a porteur's own share not yet acquired is to be voted in its budget, not sought
+            # a porteur's own share not yet acquired is to be voted in its budget, not sought:
+            # said so, under the state the tables count it in
             if ln.get("etat") == "a-rechercher" and tr.funding_kind(a, ln) == "autofinancement":
-                state = "à inscrire à son budget"
+                state = "à rechercher\u00a0: à inscrire à son budget"
             want = at.norm(at.amount(ln.get("montant")) + " (" + state + ")")
             wants.setdefault(want, []).append(a.get("numero"))
             for word in ln.get("financeur").replace("\u2019", "'").split():
