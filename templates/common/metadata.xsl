@@ -21,7 +21,13 @@
               <xsl:text> — </xsl:text><xsl:value-of select="@title"/>
               <xsl:if test="@site != '' and not(contains(@title, @site))"><xsl:text> — </xsl:text><xsl:value-of select="@site"/></xsl:if>
             </dc:title>
-            <dc:creator><xsl:value-of select="@creator"/></dc:creator>
+            <!-- an example's services did not write it (its cover and colophon say so) -->
+            <dc:creator>
+              <xsl:choose>
+                <xsl:when test="@example = 'true'">Exemple fictif (Livrables)</xsl:when>
+                <xsl:otherwise><xsl:value-of select="@creator"/></xsl:otherwise>
+              </xsl:choose>
+            </dc:creator>
             <dc:subject><xsl:value-of select="@subject"/></dc:subject>
             <dc:language>fr-FR</dc:language>
             <dc:date><xsl:value-of select="@iso-date"/></dc:date>

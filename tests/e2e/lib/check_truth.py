@@ -798,6 +798,14 @@ def cmd_example(pdf, *srcs):
         said = "exemple fictif" in at.norm(text).lower()
         if said != example:
             bad("%s: %s %s 'Exemple fictif'" % (pdf, where, "lacks" if example else "says"))
+    # nor does its metadata name a service as its author: the services cited did not write it
+    info = subprocess.run(["pdfinfo", pdf], check=True, capture_output=True).stdout.decode()
+    m = re.search(r"^Author:\s*(.*)$", info, re.M)
+    author = m.group(1) if m else ""
+    if example and "Exemple fictif" not in author:
+        bad("%s: an example whose author is %r" % (pdf, author))
+    if not example and "Exemple fictif" in author:
+        bad("%s: a real atelier's author says 'Exemple fictif'" % pdf)
 
 
 def pdf_title(pdf):
