@@ -27,6 +27,9 @@ truth_built() {
 }
 
 # truth_dossier [EPOCH]: the dossier of the Occitanie seminar, built once per run and clock.
+# truth_pdfs REL: the PDFs built from $ROOT/REL/atelier.xml (truth_built), sorted.
+truth_pdfs() { find "$(truth_built "$1")" -name '*.pdf' | sort; }
+
 truth_dossier() {
     local epoch=${1:-$SOURCE_DATE_EPOCH} out
     out=$(examples_dir)/truth-dossier-$epoch.pdf
@@ -76,7 +79,7 @@ test_truth_livret_atelier_cost_apart_from_the_team() {
 test_truth_one_label_for_costs() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth cost-labels "${pdfs[@]}" || fail "cost labels"
@@ -183,7 +186,7 @@ test_truth_rapport_final_tells_the_sessions() {
 test_truth_no_maybe_plurals() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural"
@@ -192,7 +195,7 @@ test_truth_no_maybe_plurals() {
 test_truth_running_header_names_the_chapter_at_the_top_of_the_page() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth running-headers "${pdfs[@]}" || fail "a page under the header of a chapter that starts lower down"
@@ -211,7 +214,7 @@ test_truth_plan_tables_share_their_columns() {
 test_truth_one_colophon_in_one_wording() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth colophon "${pdfs[@]}" || fail "colophon"
@@ -255,7 +258,7 @@ test_truth_rapport_final_tells_where_closed_actions_are() {
 test_truth_no_glossary_of_one_acronym() {
     local rel pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
-        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+        for pdf in $(truth_pdfs "$rel"); do
             check_truth glossary-size "$pdf" "$ROOT/$rel/atelier.xml" || failed=1
         done
     done
@@ -268,7 +271,7 @@ test_truth_examples_say_they_are_fictional() {
     local rel src pdf failed=0
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux; do
         src=$ROOT/$rel/atelier.xml
-        for pdf in $(find "$(truth_built "$rel")" -name '*.pdf' | sort); do
+        for pdf in $(truth_pdfs "$rel"); do
             check_truth example "$pdf" "$src" || failed=1
         done
     done
@@ -279,7 +282,7 @@ test_truth_examples_say_they_are_fictional() {
 test_truth_notes_stay_with_their_tables() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES examples/depot-partage/cerneux examples/depot-partage/vernay; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     # the dossier of the shared repository's seminar, over its two ateliers
     "$LIVRABLES" dossier "$ROOT/examples/depot-partage/vernay/atelier.xml" \
@@ -318,7 +321,7 @@ test_truth_objectives_introduced_by_a_sentence() {
 test_truth_lists_ragged() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth ragged-lists "${pdfs[@]}" || fail "a list item justified"
@@ -329,7 +332,7 @@ test_truth_lists_ragged() {
 test_truth_short_items_whole() {
     local rel pdfs=()
     for rel in $TRUTH_SOURCES; do
-        pdfs+=($(find "$(truth_built "$rel")" -name '*.pdf' | sort))
+        pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
     check_truth short-items-whole "${pdfs[@]}" || fail "a short list item hyphenated"

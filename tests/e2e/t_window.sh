@@ -276,6 +276,24 @@ test_window_goes_on_past_a_front_table_of_contents() {
         fail "peak memory for 10 times the pages ($large kB) is more than 1.5 times the peak for the small book ($small kB)"
 }
 
+# section_pages FROM TO [TEXT]: sections FROM to TO, each heading (id "sN") starting a
+# page, followed by a line of text unless TEXT is "no-text".
+section_pages() {
+    local i
+    for ((i = $1; i <= $2; i++)); do
+        echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
+        [ "${3:-}" = no-text ] || echo "<fo:block>Texte de la section $i.</fo:block>"
+    done
+}
+
+# references_to_9 REF REPS: a justified paragraph of REPS "voir page REF ;".
+references_to_9() {
+    local i
+    echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
+    for ((i = 1; i <= $2; i++)); do echo "voir page $1 ;"; done
+    echo "fin.</fo:block>"
+}
+
 # cites_doc OUT REF: a page-sequence whose contents cite, by REF (a page-number-citation or
 # a number written out), section 1 just after them (on the same page: an id placed in the
 # same window as its citation) and sections 2 to 4, each on a page of its own, then a
@@ -292,13 +310,8 @@ EOF2
             echo "<fo:block text-align-last=\"justify\">Section $i<fo:leader leader-pattern=\"dots\"/>$(ref $i)</fo:block>"
         done
         echo '<fo:block id="s1" font-weight="bold" space-before="12pt">Section 1</fo:block>'
-        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
-        for ((i = 1; i <= 80; i++)); do echo "voir page $(ref 9) ;"; done
-        echo "fin.</fo:block>"
-        for ((i = 2; i <= 9; i++)); do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-            echo "<fo:block>Texte de la section $i.</fo:block>"
-        done
+        references_to_9 "$(ref 9)" 80
+        section_pages 2 9
         echo '</fo:flow></fo:page-sequence></fo:root>'
     } > "$out"
 }
@@ -377,7 +390,7 @@ PY
 # for a page-number-citation, else the number written out) ends the first line: the placeholder
 # "00" pushes the word after it to the second line, "9" leaves it on the first.
 moved_word_doc() {
-    local out=$1 mode=$2 i ref
+    local out=$1 mode=$2 ref
     case $mode in
     cite) ref='<fo:page-number-citation ref-id="s9"/>' ;;
     *) ref=$mode ;;
@@ -386,9 +399,7 @@ moved_word_doc() {
         fo_a4_start 'page <fo:page-number/>'
         echo '<fo:block>Début.</fo:block>'
         echo "<fo:block>territoire territoire territoire territoire territoire territoire territoire territoire voir page $ref puis la suite du texte.</fo:block>"
-        for ((i = 2; i <= 9; i++)); do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-        done
+        section_pages 2 9 no-text
         echo '</fo:flow></fo:page-sequence></fo:root>'
     } > "$out"
 }
@@ -422,22 +433,14 @@ test_window_citation_moving_a_word_patched_in_one_pass() {
 # late_cites_doc OUT MODE: three pages, then a justified paragraph of 80 "voir page N ;"
 # citing the last section (page 9), then sections each on a page of its own.
 late_cites_doc() {
-    local out=$1 mode=$2 i ref
+    local out=$1 mode=$2 ref
     if [ "$mode" = cite ]; then ref='<fo:page-number-citation ref-id="s9"/>'; else ref=9; fi
     {
         fo_a4_start 'page <fo:page-number/>'
-        for ((i = 1; i <= 3; i++)); do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-            echo "<fo:block>Texte de la section $i.</fo:block>"
-        done
-        echo "<fo:block break-before=\"page\" id=\"s4\" font-weight=\"bold\">Section 4</fo:block>"
-        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
-        for ((i = 1; i <= 80; i++)); do echo "voir page $ref ;"; done
-        echo "fin.</fo:block>"
-        for ((i = 5; i <= 9; i++)); do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-            echo "<fo:block>Texte de la section $i.</fo:block>"
-        done
+        section_pages 1 3
+        section_pages 4 4 no-text
+        references_to_9 "$ref" 80
+        section_pages 5 9
         echo '</fo:flow></fo:page-sequence></fo:root>'
     } > "$out"
 }
@@ -488,20 +491,13 @@ PY
 # toc_late_doc OUT REPS: an entry citing section 9 on page 1, "page n / N" footers, three
 # pages, then a justified paragraph of REPS "voir page N ;" citing section 9, just after it.
 toc_late_doc() {
-    local out=$1 reps=$2 i
+    local out=$1 reps=$2
     {
         fo_a4_start 'page <fo:page-number/> / <fo:page-number-citation-last ref-id="end"/>'
         echo '<fo:block text-align-last="justify">Section 9<fo:leader leader-pattern="dots"/><fo:page-number-citation ref-id="s9"/></fo:block>'
-        for ((i = 1; i <= 3; i++)); do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-        done
-        echo "<fo:block break-before=\"page\" id=\"s4\" font-weight=\"bold\">Section 4</fo:block>"
-        echo "<fo:block text-align=\"justify\">Renvois vers la section 9 :"
-        for ((i = 1; i <= reps; i++)); do echo "voir page <fo:page-number-citation ref-id=\"s9\"/> ;"; done
-        echo "fin.</fo:block>"
-        for i in 9; do
-            echo "<fo:block break-before=\"page\" id=\"s$i\" font-weight=\"bold\">Section $i</fo:block>"
-        done
+        section_pages 1 4 no-text
+        references_to_9 '<fo:page-number-citation ref-id="s9"/>' "$reps"
+        section_pages 9 9 no-text
         echo '<fo:block id="end"/></fo:flow></fo:page-sequence></fo:root>'
     } > "$out"
 }
