@@ -332,8 +332,9 @@ static const image_entry *lookup(paint_images *im, const lay_image *img)
     return e;
 }
 
-/* Clips to the extent of (x, y, w, h) in device space widened to whole units, as the
- * surface librsvg draws a group on (a turned image: the extent of its turned box). */
+/* Clips to the extent of (x, y, w, h) in device space widened to whole units, so that an
+ * edge drawn on the viewport's border keeps its antialiased pixels (a turned image: the
+ * extent of its turned box). */
 static void clip_to_device_units(cairo_t *cr, double x, double y, double w, double h)
 {
     double x0 = x, y0 = y, x1 = x + w, y1 = y + h;
