@@ -77,6 +77,9 @@ typedef struct {
     lay_ctx *ctx;
     arena *keep;
     fo_node *ps; /* the page-sequence with its static contents only */
+    /* Markers copied, by their address: good for one batch of pages only. Past it the
+     * window's chunks go with the pages painted, and a new marker may take a freed one's
+     * address (cleared by remaker_batch). */
     struct marker_copy {
         const fo_node *src, *copy;
     } *markers;
@@ -489,10 +492,17 @@ static void keep_blocks(remaker *rm, lay_seq *s, const lay_flow_block *v, size_t
         lay_seq_item_hook_set(s, on_item, rm);
 }
 
+/* A new batch of pages: the markers of the last one may be gone. */
+static void remaker_batch(remaker *rm)
+{
+    rm->nmarkers = 0;
+}
+
 void lay_seq_remake_window(lay_seq *s, arena *keep, lay_remake **out, size_t base,
                            const lay_flow_block *blocks, size_t n)
 {
     remaker *rm = remaker_of(s, keep);
+    remaker_batch(rm);
     rm->window = true;
     rm->out = out;
     rm->from = 0;
@@ -504,6 +514,7 @@ lay_pages lay_seq_pages_now(lay_seq *s, arena *pages_arena, size_t max, arena *k
                             lay_remake **remakes)
 {
     remaker *rm = remaker_of(s, keep);
+    remaker_batch(rm);
     rm->window = false;
     if (!rm->started) {
         rm->started = true;

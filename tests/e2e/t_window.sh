@@ -196,6 +196,49 @@ test_window_markers_outlive_the_children_they_came_from() {
     assert_contains window.txt "En-tête : Chapitre 3"
 }
 
+# One chapter a page, each chapter's marker the page's header, a "page n / N" footer: every
+# page is made with a recipe, its header's marker copied into it. The copies were looked up
+# by the marker's address, which a later chapter takes once the chunk holding an earlier one
+# is freed with its pages: pages 77 on of 3,000 (a third of them) showed an earlier
+# chapter's header. The chapters' titles are of one length, so their markers fall where the
+# freed ones were.
+test_window_headers_of_pages_made_again_name_their_chapter() {
+    local i s="Le territoire et ses communes construisent une stratégie de transition écologique ; les acteurs locaux partagent un diagnostic."
+    {
+        cat <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-family="DejaVu Serif" font-size="10pt">
+<fo:layout-master-set><fo:simple-page-master master-name="A4" page-width="210mm" page-height="297mm" margin="20mm">
+<fo:region-body margin-top="15mm" margin-bottom="15mm"/><fo:region-before extent="10mm"/><fo:region-after extent="10mm"/>
+</fo:simple-page-master></fo:layout-master-set>
+<fo:page-sequence master-reference="A4">
+<fo:static-content flow-name="xsl-region-before"><fo:block>En-tête : <fo:retrieve-marker retrieve-class-name="ch" retrieve-position="first-including-carryover"/></fo:block></fo:static-content>
+<fo:static-content flow-name="xsl-region-after"><fo:block text-align="center">page <fo:page-number/> / <fo:page-number-citation-last ref-id="fin"/></fo:block></fo:static-content>
+<fo:flow flow-name="xsl-region-body">
+EOF
+        for ((i = 1; i <= 200; i++)); do
+            printf '<fo:block break-before="page"><fo:marker marker-class-name="ch">Chapitre %05d</fo:marker>Chapitre %05d</fo:block>\n' "$i" "$i"
+            printf '<fo:block>%s</fo:block>\n' "$s" "$s" "$s"
+        done
+        echo '<fo:block id="fin">Fin.</fo:block></fo:flow></fo:page-sequence></fo:root>'
+    } > c.fo
+    assert_exit 0 "$LIVRABLES" render -f text c.fo -o c.txt
+    python3 - c.txt <<'PY' || fail "pages under another chapter's header"
+import re, sys
+page, pages, wrong = 0, 0, []
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"page (\d+) ", line)
+    if m:
+        page, pages = int(m.group(1)), pages + 1
+    m = re.search(r'"En-tête : Chapitre (\d+)"', line)
+    if m and int(m.group(1)) != page:
+        wrong.append(f"page {page} under chapter {int(m.group(1))}")
+print(f"{pages} pages, {len(wrong)} under another chapter's header")
+print("\n".join(wrong[:5]))
+sys.exit(1 if wrong or pages != 200 else 0)
+PY
+}
+
 # "page n / N" footers: the window makes those pages with recipes, spooled until the last
 # page is known, and goes on: memory stays flat, every footer shows the page count.
 test_window_goes_on_past_page_n_of_n() {
