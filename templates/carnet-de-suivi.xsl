@@ -150,7 +150,7 @@
       <xsl:variable name="people" select="$all[@role = $role]"/>
       <xsl:if test="$people">
         <d:row type="group">
-          <d:cell><xsl:value-of select="concat(t:label('role', $role), ' (', count($people), ')')"/></d:cell>
+          <d:cell><xsl:value-of select="concat(t:plural(count($people), t:label('role1', $role), t:label('role', $role)), ' (', count($people), ')')"/></d:cell>
         </d:row>
         <xsl:for-each select="$people">
           <d:row>

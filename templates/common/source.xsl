@@ -45,6 +45,14 @@
     <t:l k="role:partenaire">Partenaires</t:l>
     <t:l k="role:habitant">Habitants</t:l>
     <t:l k="role:expert">Experts</t:l>
+    <!-- a group of one: « Technicien (1) », not « Techniciens (1) » -->
+    <t:l k="role1:elu">Élu</t:l>
+    <t:l k="role1:technicien">Technicien</t:l>
+    <t:l k="role1:etat">Service de l’État</t:l>
+    <t:l k="role1:equipe">Équipe de conception</t:l>
+    <t:l k="role1:partenaire">Partenaire</t:l>
+    <t:l k="role1:habitant">Habitant</t:l>
+    <t:l k="role1:expert">Expert</t:l>
     <t:l k="nature:commune">Commune</t:l>
     <t:l k="nature:epci">Intercommunalité</t:l>
     <t:l k="nature:petr">PETR</t:l>

@@ -189,7 +189,7 @@ test_truth_no_maybe_plurals() {
         pdfs+=($(truth_pdfs "$rel"))
     done
     pdfs+=("$(truth_dossier)")
-    check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural"
+    check_truth no-maybe-plural "${pdfs[@]}" || fail "a '(s)' plural, or a plural label over one"
 }
 
 test_truth_running_header_names_the_chapter_at_the_top_of_the_page() {

@@ -890,11 +890,15 @@ def cmd_cover_identity(src, site_id, pdf):
 
 
 def cmd_no_maybe_plural(*pdfs):
-    """No "(s)" placeholder plural anywhere."""
+    """No "(s)" placeholder plural anywhere, and no group of one under a plural label
+    (« Techniciens (1) », « Services de l’État (1) »: the label's first word)."""
     for pdf in pdfs:
         for i, p in enumerate(pages(pdf), 1):
             for m in re.finditer(r"\w+\(s\)", p):
                 bad("%s page %d: %r" % (pdf, i, m.group(0)))
+            for m in re.finditer(r"(?m)^\s*(\w+)[^\n()]* \(1\)\s*$", p):
+                if m.group(1).endswith(("s", "x")):
+                    bad("%s page %d: %r" % (pdf, i, m.group(0).strip()))
 
 
 def cmd_bookmarks(src, site_id, pdf):
