@@ -366,10 +366,14 @@
 
   <!-- The axis runs over whole months, from the first day of the month of the first step
        to the last day of the month of the last one: every month that holds a step is on
-       it, with its name (or its initial when months are narrow). -->
+       it, with its name (or its initial when months are narrow). A first step in the first
+       week of its month would sit on the rule that starts the axis: the axis then starts a
+       month earlier. -->
   <xsl:template match="d:gantt" mode="fo">
-    <xsl:variable name="y0" select="number(substring(@start, 1, 4))"/>
-    <xsl:variable name="m0" select="number(substring(@start, 6, 2))"/>
+    <xsl:variable name="early" select="number(substring(@start, 9, 2)) &lt;= 7"/>
+    <xsl:variable name="m-start" select="number(substring(@start, 6, 2))"/>
+    <xsl:variable name="y0" select="number(substring(@start, 1, 4)) - number($early and $m-start = 1)"/>
+    <xsl:variable name="m0" select="($m-start - number($early) + 11) mod 12 + 1"/>
     <xsl:variable name="y1" select="number(substring(@end, 1, 4))"/>
     <xsl:variable name="m1" select="number(substring(@end, 6, 2))"/>
     <xsl:variable name="d0" select="t:month-days($y0, $m0)"/>
@@ -415,8 +419,8 @@
       <xsl:with-param name="svg-body">
         <!-- the month tints first: a name may run over the next months -->
         <xsl:call-template name="gantt-grid">
-          <xsl:with-param name="y" select="number(substring(@start, 1, 4))"/>
-          <xsl:with-param name="m" select="number(substring(@start, 6, 2))"/>
+          <xsl:with-param name="y" select="$y0"/>
+          <xsl:with-param name="m" select="$m0"/>
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>
@@ -424,8 +428,8 @@
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
         <xsl:call-template name="gantt-names">
-          <xsl:with-param name="y" select="number(substring(@start, 1, 4))"/>
-          <xsl:with-param name="m" select="number(substring(@start, 6, 2))"/>
+          <xsl:with-param name="y" select="$y0"/>
+          <xsl:with-param name="m" select="$m0"/>
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
           <xsl:with-param name="x0" select="$x0"/>

@@ -101,6 +101,17 @@ PY
     done
 }
 
+# Cerneux's atelier starts on 4 March: its launch marker sat on the rule that starts the
+# axis (r9); the axis now starts with February, the month before a first step in its
+# month's first week.
+test_charts_calendar_starts_a_month_before_a_first_week_step() {
+    local src=$ROOT/examples/depot-partage/cerneux/atelier.xml s
+    fo_of depot-partage/cerneux cerneux --only note-de-cadrage,livret-de-capitalisation
+    for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
+        charts months "$src" "$s" "cerneux/$s/note-de-cadrage.fo"
+    done
+}
+
 # A calendar legend too long for one line is a grid: labels in columns, rows balanced (r8:
 # « Étape à venir » alone under three entries). Vernay's note de cadrage has four entries.
 test_charts_calendar_legend_in_a_grid() {

@@ -290,6 +290,8 @@ def cmd_months(src, site_id, fo_path):
     first, last = min(days), max(days)
     ym = lambda iso: (int(iso[:4]), int(iso[5:7]))  # noqa: E731
     (y, m), stop = ym(first), ym(last)
+    if int(first[8:10]) <= 7:  # a first step in its month's first week: the month before too
+        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     want = []
     while (y, m) <= stop:
         want.append(MONTHS[m - 1])
@@ -302,7 +304,7 @@ def cmd_months(src, site_id, fo_path):
     if got and len(got[0]) == 1:  # narrow months: their initials
         want = [m[0].upper() for m in want]
     if got != want:
-        bad("calendar months %s, expected every month from %s to %s: %s" % (got, first, last, want))
+        bad("calendar months %s, expected every month from %s to %s (and the month before when it falls in its first week): %s" % (got, first, last, want))
     labels = [n for n, _ in svg_texts(gantt[0])]
     for num in sorted(sessions):
         if not any(l.startswith("Séance %s" % num) for l in labels):
