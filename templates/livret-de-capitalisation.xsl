@@ -128,6 +128,37 @@
           <xsl:with-param name="as-of" select="$livret-date"/>
         </xsl:call-template>
       </d:section>
+      <xsl:apply-templates select="$atelier/a:seminaire-final" mode="ldc">
+        <xsl:with-param name="as-of" select="t:deliverable-date('livret-de-capitalisation', $atelier, $the-site)"/>
+      </xsl:apply-templates>
+    </d:section>
+  </xsl:template>
+
+  <!-- The final seminar the livret is often handed out at: its title, day and place (in the
+       tense of the livret's date), its presentation and programme. -->
+  <xsl:template match="a:seminaire-final" mode="ldc">
+    <xsl:param name="as-of"/>
+    <xsl:variable name="day" select="translate(@date, '-', '')"/>
+    <xsl:variable name="livret" select="translate($as-of, '-', '')"/>
+    <d:section title="Séminaire final">
+      <d:p>
+        <xsl:text>Le séminaire final</xsl:text>
+        <xsl:if test="a:titre">
+          <xsl:text>, « </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/><xsl:text> »,</xsl:text>
+        </xsl:if>
+        <xsl:choose>
+          <xsl:when test="$livret &gt; $day"> s’est tenu le </xsl:when>
+          <xsl:when test="$livret = $day"> se tient le </xsl:when>
+          <xsl:otherwise> se tiendra le </xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="lv:date(@date)"/>
+        <xsl:value-of select="concat(' (', lv:typo(normalize-space(@lieu)), ').')"/>
+      </d:p>
+      <xsl:apply-templates select="a:presentation" mode="prose"/>
+      <d:label>Programme</d:label>
+      <xsl:call-template name="agenda-table">
+        <xsl:with-param name="points" select="a:programme/a:point"/>
+      </xsl:call-template>
     </d:section>
   </xsl:template>
 

@@ -337,3 +337,30 @@ test_truth_short_items_whole() {
     pdfs+=("$(truth_dossier)")
     check_truth short-items-whole "${pdfs[@]}" || fail "a short list item hyphenated"
 }
+
+# A livret handed out at the final seminar presents it (review r9: only a line of the
+# calendar said it): its title, day, place and programme, from the source.
+test_truth_livret_presents_the_final_seminar() {
+    local rel n=0
+    for rel in $TRUTH_SOURCES examples/depot-partage/vernay; do
+        grep -q "<seminaire-final" "$ROOT/$rel/atelier.xml" || continue
+        n=$((n + 1))
+        pdftotext "$(truth_built "$rel")/livret-de-capitalisation.pdf" livret.txt
+        PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$ROOT/$rel/atelier.xml" livret.txt <<'PY' || fail "the final seminar of $rel not presented"
+import sys
+import atelier as at
+src, txt = sys.argv[1:]
+text = at.norm(open(txt, encoding="utf-8").read())
+sem = at.load(src).find(at.A + "seminaire-final")
+want = [at.date(sem.get("date")), sem.get("lieu")]
+if sem.find(at.A + "titre") is not None:
+    want.append(at.text(sem.find(at.A + "titre")))
+want += [at.text(p) for p in sem.iter(at.A + "point")]
+missing = [w for w in want if at.norm(w) not in text]
+if missing:
+    sys.exit("%s: the livret does not say %s" % (src, missing))
+print(src, "seminar presented:", len(want), "facts")
+PY
+    done
+    [ "$n" -ge 2 ] || fail "only $n sources with a final seminar"
+}
