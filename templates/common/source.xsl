@@ -373,9 +373,14 @@
   <!-- In a site's deliverables, the site's own session for a calendar step seance-N: its
        dates and place stand for the atelier's (sessions differ from site to site). Empty
        for other steps and for atelier-wide deliverables. -->
+  <!-- The site whose sessions calendars show: the deliverable's, else the only site of a
+       one-site atelier (its livret: the site's sessions are the atelier's, named as the
+       note de cadrage and the carnet name them). -->
+  <xsl:variable name="calendar-site" select="$the-site | $atelier[count($atelier) = 1][count(a:site) = 1]/a:site"/>
+
   <func:function name="t:site-session">
     <xsl:param name="etape"/>
-    <func:result select="$the-site/a:seances/a:seance[starts-with($etape/@type, 'seance-')
+    <func:result select="$calendar-site/a:seances/a:seance[starts-with($etape/@type, 'seance-')
                          and @numero = substring-after($etape/@type, 'seance-')]"/>
   </func:function>
 
@@ -386,8 +391,8 @@
   <func:function name="t:step-start">
     <xsl:param name="etape"/>
     <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
-    <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
-    <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
+    <xsl:variable name="before" select="$calendar-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
+    <xsl:variable name="after" select="$calendar-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
       <xsl:when test="$before and $after and $before/@fin"><func:result select="date:add($before/@fin, 'P1D')"/></xsl:when>
       <xsl:when test="$before and $after"><func:result select="date:add($before/@date, 'P1D')"/></xsl:when>
@@ -397,8 +402,8 @@
   <func:function name="t:step-end">
     <xsl:param name="etape"/>
     <xsl:variable name="n" select="substring-after($etape/@type, 'intersession-')"/>
-    <xsl:variable name="before" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
-    <xsl:variable name="after" select="$the-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
+    <xsl:variable name="before" select="$calendar-site/a:seances/a:seance[$n != '' and @numero = $n]"/>
+    <xsl:variable name="after" select="$calendar-site/a:seances/a:seance[$n != '' and @numero = $n + 1]"/>
     <xsl:choose>
       <xsl:when test="$before and $after"><func:result select="date:add($after/@date, '-P1D')"/></xsl:when>
       <xsl:when test="$etape/@fin"><func:result select="string($etape/@fin)"/></xsl:when>
@@ -498,7 +503,7 @@
         </xsl:choose>
       </xsl:for-each>
       <xsl:apply-templates mode="calendar-bar"
-          select="$the-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]">
+          select="$calendar-site/a:seances/a:seance[not(concat('seance-', @numero) = $steps/@type)]">
         <xsl:with-param name="as-of" select="$as-of"/>
       </xsl:apply-templates>
     </xsl:variable>

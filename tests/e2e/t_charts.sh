@@ -193,6 +193,14 @@ for s in at.sites(root):
             if not re.search(r"\b%s %s" % (se.get("numero"), at.date_range_pattern(d, f)), table):
                 fail("%s carnet: session %s not dated %s in its progress table" % (sid, se.get("numero"), at.date_range_pattern(d, f)))
             n += 1
+# a one-site atelier's livret: its calendar names the site's sessions as its carnet does
+if len(at.sites(root)) == 1:
+    s = at.sites(root)[0]
+    livret = text("%s/livret-de-capitalisation.pdf" % out)
+    for se in s.findall("%sseances/%sseance" % (A, A)):
+        title = se.find(A + "titre")
+        if title is not None and not re.search(r"Séance %s — %s" % (se.get("numero"), re.escape(at.norm(at.text(title)))), livret):
+            fail("the livret's calendar does not name session %s « %s »" % (se.get("numero"), at.text(title)))
 print("session labels, governance, bookmarks checked; %d two-day sessions dated" % n)
 PY
     done
