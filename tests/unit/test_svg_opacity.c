@@ -9,7 +9,7 @@
 #include <librsvg/rsvg.h>
 #include <string.h>
 
-#include "paint/paint_svg_opacity.h"
+#include "util/svg_opacity.h"
 
 #define SVG_START "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\">"
 
