@@ -3,12 +3,12 @@
  * scaling, width/height). Bitmaps without a resolution count as LAY_IMAGE_DPI. */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib.h>
-#include <librsvg/rsvg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "layout/layout_internal.h"
 #include "util/i18n.h"
+#include "util/svg_doc.h"
 
 /* FOP's default source resolution: a bitmap without resolution info (no PNG pHYs, JFIF
  * density unit 0) gets the size FOP gives it, one pixel a point. */
@@ -107,30 +107,6 @@ static bool probe_jpeg(FILE *f, double *w, double *h)
     return false;
 }
 
-static bool svg_size(RsvgHandle *rh, double *w, double *h)
-{
-    if (!rh)
-        return false;
-    rsvg_handle_set_dpi(rh, 72); /* user units count as points, as in FOP */
-    gdouble pw, ph;
-    if (rsvg_handle_get_intrinsic_size_in_pixels(rh, &pw, &ph)) {
-        *w = pw;
-        *h = ph;
-        return true;
-    }
-    gboolean hw, hh, hv;
-    RsvgLength lw, lh;
-    RsvgRectangle vb;
-    rsvg_handle_get_intrinsic_dimensions(rh, &hw, &lw, &hh, &lh, &hv, &vb);
-    if (hv) {
-        *w = vb.width;
-        *h = vb.height;
-        return true;
-    }
-    *w = *h = 100;
-    return true;
-}
-
 /* Any other bitmap gdk-pixbuf reads: GIF, TIFF, BMP, ICO, WebP... at LAY_IMAGE_DPI. */
 static bool probe_pixbuf(const char *path, const unsigned char *bytes, size_t n, double *w,
                          double *h)
@@ -179,13 +155,9 @@ bool lay_image_probe(const char *path, const unsigned char *bytes, size_t n,
     if (ok || got == 0)
         return ok;
     /* anything else: SVG, then the bitmaps gdk-pixbuf knows */
-    RsvgHandle *rh = path ? rsvg_handle_new_from_file(path, NULL)
-                          : rsvg_handle_new_from_data(bytes, n, NULL);
-    if (rh) {
+    if (svg_doc_size(path, path ? NULL : bytes, n, w, h)) {
         *kind = LAY_IMAGE_SVG;
-        ok = svg_size(rh, w, h);
-        g_object_unref(rh);
-        return ok;
+        return true;
     }
     *kind = LAY_IMAGE_RASTER;
     return probe_pixbuf(path, bytes, n, w, h);
@@ -298,8 +270,8 @@ static const lay_image *load_inline(lay_ctx *ctx, const fo_node *n, arena *a)
 {
     if (!n->text || !n->text_len)
         return NULL;
-    RsvgHandle *rh = rsvg_handle_new_from_data((const guint8 *)n->text, n->text_len, NULL);
-    if (!rh) {
+    double w, h;
+    if (!svg_doc_size(NULL, (const guint8 *)n->text, n->text_len, &w, &h)) {
         diag_error(ctx->d, ctx->file, n->line, _("instream-foreign-object: unreadable SVG"));
         return NULL;
     }
@@ -307,8 +279,8 @@ static const lay_image *load_inline(lay_ctx *ctx, const fo_node *n, arena *a)
     img->kind = LAY_IMAGE_SVG_INLINE;
     img->svg_data = n->text;
     img->svg_len = n->text_len;
-    svg_size(rh, &img->intrinsic_width, &img->intrinsic_height);
-    g_object_unref(rh);
+    img->intrinsic_width = w;
+    img->intrinsic_height = h;
     return img;
 }
 

@@ -4,7 +4,8 @@
  * PNG goes through cairo; JPEG is decoded by gdk-pixbuf for raster outputs and carries its
  * original bytes as mime data, so the PDF embeds the file as is (DCTDecode); other bitmaps
  * (GIF, TIFF, BMP...) are decoded by gdk-pixbuf; SVG stays a librsvg handle drawn as
- * vectors. An image comes from its file or from the bytes of a data: URI.
+ * vectors, the one layout's size probe parsed (util/svg_doc.h). An image comes from its
+ * file or from the bytes of a data: URI.
  */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <librsvg/rsvg.h>
@@ -16,8 +17,8 @@
 #include <string.h>
 
 #include "paint/paint_internal.h"
-#include "paint/paint_svg_opacity.h"
 #include "util/i18n.h"
+#include "util/svg_doc.h"
 
 typedef struct {
     cairo_surface_t *surface; /* PNG, JPEG */
@@ -55,6 +56,8 @@ void paint_images_destroy(paint_images *im)
         return;
     g_hash_table_destroy(im->cache);
     g_free(im);
+    /* the document is drawn: the SVGs layout and this painter shared go */
+    svg_doc_forget_all();
 }
 
 /* An image surface with the pixels of `pb` (premultiplied, as cairo wants them). */
@@ -237,36 +240,10 @@ static cairo_surface_t *load_png(const lay_image *img, GError **err)
     return NULL;
 }
 
-/* An SVG from its bytes, shapes' group opacity folded where that draws the same (see
- * paint_svg_opacity.h); `path` the file it came from, whose directory its own references
- * are resolved against, or NULL. */
-static RsvgHandle *svg_handle(const guint8 *data, size_t len, const char *path, GError **err)
-{
-    GBytes *folded = svg_fold_opacity(data, len);
-    if (!folded)
-        return path ? rsvg_handle_new_from_file(path, err)
-                    : rsvg_handle_new_from_data(data, len, err);
-    GInputStream *in = g_memory_input_stream_new_from_bytes(folded);
-    GFile *base = path ? g_file_new_for_path(path) : NULL;
-    RsvgHandle *h = rsvg_handle_new_from_stream_sync(in, base, RSVG_HANDLE_FLAGS_NONE, NULL, err);
-    if (base)
-        g_object_unref(base);
-    g_object_unref(in);
-    g_bytes_unref(folded);
-    return h;
-}
-
 static RsvgHandle *load_svg(const lay_image *img, GError **err)
 {
-    if (img->bytes)
-        return svg_handle(img->bytes, img->nbytes, NULL, err);
-    gchar *data;
-    gsize len;
-    if (!g_file_get_contents(img->path, &data, &len, err))
-        return NULL;
-    RsvgHandle *h = svg_handle((const guint8 *)data, len, img->path, err);
-    g_free(data);
-    return h;
+    return img->bytes ? svg_doc_get(NULL, img->bytes, img->nbytes, err)
+                      : svg_doc_get(img->path, NULL, 0, err);
 }
 
 static void load(image_entry *e, const lay_image *img, GError **err)
@@ -285,7 +262,7 @@ static void load(image_entry *e, const lay_image *img, GError **err)
         e->svg = load_svg(img, err);
         break;
     case LAY_IMAGE_SVG_INLINE:
-        e->svg = svg_handle((const guint8 *)img->svg_data, img->svg_len, NULL, err);
+        e->svg = svg_doc_get(NULL, (const guint8 *)img->svg_data, img->svg_len, err);
         break;
     }
     if (e->surface) {

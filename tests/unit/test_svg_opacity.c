@@ -1,5 +1,5 @@
 /* A shape's own opacity folded into its fill- or stroke-opacity only where the two paint
- * the same pixels (paint_svg_opacity.c), and a folded drawing drawn as the original. */
+ * the same pixels (svg_opacity.c), and a folded drawing drawn as the original. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +9,7 @@
 #include <librsvg/rsvg.h>
 #include <string.h>
 
-#include "paint/paint_svg_opacity.h"
+#include "util/svg_opacity.h"
 
 #define SVG_START "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"40\">"
 

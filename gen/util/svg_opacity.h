@@ -8,8 +8,8 @@
  * same with that opacity multiplied into its fill-opacity or stroke-opacity, drawn without
  * a group: one painting operation either way.
  */
-#ifndef LIVRABLES_PAINT_SVG_OPACITY_H
-#define LIVRABLES_PAINT_SVG_OPACITY_H
+#ifndef LIVRABLES_UTIL_SVG_OPACITY_H
+#define LIVRABLES_UTIL_SVG_OPACITY_H
 
 #include <glib.h>
 #include <stddef.h>

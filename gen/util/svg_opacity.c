@@ -1,6 +1,6 @@
-/* An SVG's group opacity folded into paint opacity (see paint_svg_opacity.h). */
+/* An SVG's group opacity folded into paint opacity (see svg_opacity.h). */
 #define _GNU_SOURCE /* memmem */
-#include "paint/paint_svg_opacity.h"
+#include "util/svg_opacity.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
