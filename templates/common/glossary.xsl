@@ -24,6 +24,8 @@
   <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
   <!-- Most entries a glossary kept on one page may have. -->
   <xsl:variable name="glossary-whole-max" select="14"/>
+  <!-- Entries a long glossary opens with on one page, under its heading. -->
+  <xsl:variable name="glossary-opening" select="6"/>
 
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
@@ -44,12 +46,11 @@
                      [$marked = @sigle or contains($words, concat(' ', @sigle, ' '))
                       or (contains(@sigle, '-') and contains($hyphenated, concat(' ', @sigle, ' ')))]"/>
     <xsl:if test="$entries">
-      <!-- A long glossary (split over pages, unlike a short one, kept whole) starts a page:
-           opened at the foot of a page with a few entries, it reads as an afterthought. -->
+      <!-- A long glossary (split over pages, unlike a short one, kept whole) follows the
+           last chapter as a short one does: made to start a page, it left the page before
+           it a fifth full when a table ended there. It opens only where its first
+           $glossary-opening entries fit (the rows below), never with a few at a page's foot. -->
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
-        <xsl:if test="count($entries) &gt; $glossary-whole-max">
-          <xsl:attribute name="break">page</xsl:attribute>
-        </xsl:if>
         <d:glossary>
           <xsl:for-each select="$entries">
             <xsl:sort select="@sigle"/>
@@ -167,10 +168,10 @@
     </fo:table>
   </xsl:template>
 
-  <!-- Neither the first two nor the last two entries are left alone on a page. -->
+  <!-- Neither the first $glossary-opening nor the last two entries are left alone on a page. -->
   <xsl:template match="d:glossary-entry" mode="fo">
     <fo:table-row keep-together.within-page="always">
-      <xsl:if test="position() &lt;= 2 and position() &lt; last()">
+      <xsl:if test="position() &lt; $glossary-opening and position() &lt; last()">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1">
