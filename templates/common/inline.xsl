@@ -196,8 +196,6 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:inline xsl:use-attribute-sets="sigle"><xsl:value-of select="."/></fo:inline>
-        <!-- the only acronym of a document without glossary, at its first use -->
-        <xsl:if test="@expansion"><xsl:value-of select="concat(' (', @expansion, ')')"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
