@@ -226,6 +226,28 @@ test_typeset_names_whole_in_plan_tables() {
     done
 }
 
+# A compound place name of the source is never hyphenated, in text or tables (templates/
+# common/inline.xsl): « Sau- / zet-les-Garrigues » in a fiche's description.
+test_typeset_place_names_not_hyphenated() {
+    local ex failed=0
+    for ex in atelier-flash atelier-multisite; do
+        typeset names-unhyphenated "$(example_source $ex)" $(every_pdf $ex) || failed=1
+    done
+    typeset names-unhyphenated "$(example_source atelier-multisite)" "$(built_dossier)" || failed=1
+    [ "$failed" = 0 ] || fail "place names hyphenated"
+}
+
+# A table folded into two pairs of columns, read down the left pair then the right, is kept
+# on one page (templates/common/tables.xsl): cut, the reading order went back and forth.
+test_typeset_folded_table_whole() {
+    local ex failed=0
+    for ex in atelier-flash atelier-multisite; do
+        typeset folded-whole $(every_pdf $ex) || failed=1
+    done
+    typeset folded-whole "$(built_dossier)" || failed=1
+    [ "$failed" = 0 ] || fail "folded table split"
+}
+
 test_typeset_short_glossary_whole() {
     local ex
     for ex in atelier-flash atelier-multisite; do

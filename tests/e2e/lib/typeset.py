@@ -295,6 +295,39 @@ def cmd_glossary_whole(src, *pdfs):
                 % (pdf, len(here) + len(after), ", ".join(after)))
 
 
+def cmd_names_unhyphenated(src, *pdfs):
+    """A compound proper name of the source (a capitalised word with hyphens inside:
+    « Sauzet-les-Garrigues », « Bourgogne-Franche-Comté ») is never hyphenated: a line may
+    end at one of its own hyphens, never inside one of its parts (« Sau- / zet-les-Garrigues »).
+    Read on the laid-out text: a line's word ending with "-" that begins such a name, the
+    rest of the name on the next line."""
+    def plain(t):
+        return unicodedata.normalize("NFKC", t).replace("\u2019", "'")
+    names = set()
+    for t in at.load(src).itertext():
+        names.update(re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w']*(?:-[\w']+)+", plain(t)))
+    for pdf in pdfs:
+        lines = [plain(l) for p in pages(pdf, layout=True) for l in p.split("\n")]
+        for i, line in enumerate(lines[:-1]):
+            for m in re.finditer(r"(?<![\w-])([A-ZÀ-Ý][\w'-]*?)-(?=\s|$)", line):
+                head = m.group(1)
+                for name in names:
+                    if name.startswith(head) and len(name) > len(head) and name[len(head)] != "-" \
+                            and re.search(r"(?<![\w-])" + re.escape(name[len(head):]), lines[i + 1]):
+                        bad("%s: %r hyphenated: %r / %r" % (pdf, name, line.strip()[-40:], lines[i + 1].strip()[:40]))
+
+
+def cmd_folded_whole(*pdfs):
+    """The consolidated lists of a feuille de route (« Études complémentaires », « Outils et
+    procédures »), folded into two pairs of columns when long, are never continued on a
+    second page: no « (suite) » line names them."""
+    for pdf in pdfs:
+        for n, text in enumerate(pages(pdf), 1):
+            for line in text.split("\n"):
+                if re.match(r"(Études complémentaires|Outils et procédures) \(suite\)$", at.norm(line)):
+                    bad("%s: page %d continues %r" % (pdf, n, line.strip()))
+
+
 def cmd_carnet_draft(src, site_id, pdf):
     """A carnet de suivi says "Document de travail" while a session of its site is still to
     hold, and no longer once every session is held or known not to be (its date passed)."""
