@@ -328,6 +328,31 @@ def cmd_folded_whole(*pdfs):
                     bad("%s: page %d continues %r" % (pdf, n, line.strip()))
 
 
+def cmd_glossary_opening(*pdfs):
+    """Where a glossary opens (templates/common/glossary.xsl, headings.xsl): it follows the
+    last chapter rather than starting a page, but a glossary continued on another page opens
+    with six entries at least, never a few at a page's foot; and the page it opens on is
+    named « Glossaire » in its header, unless a chapter starts on that page above it."""
+    for pdf in pdfs:
+        texts = pages(pdf, layout=True)
+        chapters = [t for _, t, _ in check.toc_entries(pdf) if not re.match(r"\d+\.\d", t)]
+        for n, text in enumerate(texts):
+            lines = text.split("\n")
+            heads = [i for i, l in enumerate(lines) if i > 0 and l.strip() == "Glossaire"]
+            if not heads:
+                continue
+            below = lines[heads[0] + 1:]
+            entries = [l for l in below if re.match(r"\s*[A-Z][\w-]+\s{2,}\S", l)]
+            continued = n + 1 < len(texts) and "Glossaire (suite)" in at.norm(texts[n + 1])
+            if continued and len(entries) < 6:
+                bad("%s: the glossary opens on page %d with %d entries" % (pdf, n + 1, len(entries)))
+            above = [l.strip() for l in lines[1:heads[0]]]
+            opened = any(at.norm(l).startswith(at.norm(c)) for l in above for c in chapters if c != "Glossaire")
+            if not opened and not lines[0].rstrip().endswith("Glossaire"):
+                bad("%s: page %d, where the glossary opens, is headed %r" % (pdf, n + 1, lines[0].strip()[-40:]))
+            break
+
+
 def cmd_carnet_draft(src, site_id, pdf):
     """A carnet de suivi says "Document de travail" while a session of its site is still to
     hold, and no longer once every session is held or known not to be (its date passed)."""
