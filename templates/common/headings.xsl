@@ -56,12 +56,12 @@
         </xsl:when>
       </xsl:choose>
       <!-- The header names the chapter in effect at the top of a page: the marker is the
-           section's, carried over onto the pages it continues on. But for the last chapter
-           before the glossary, whose marker is its heading's: it is not carried over onto
-           the page where the glossary starts, which the glossary names (the header read
-           « 4 Cerneux-les-Forges » above the dossier's glossary, common to every site),
-           unless the chapter starts on that page too. -->
-      <xsl:variable name="before-glossary" select="$level = 1 and following-sibling::d:section[1][@id = 'lv-glossaire']"/>
+           section's, carried over onto the pages it continues on. But for a dossier's last
+           part (a site, break="page") before the glossary, whose marker is its heading's:
+           it is not carried over onto the page where the glossary, common to every site,
+           starts, which the glossary names (the header read « 4 Cerneux-les-Forges »). -->
+      <xsl:variable name="before-glossary"
+          select="$level = 1 and @break = 'page' and following-sibling::d:section[1][@id = 'lv-glossaire']"/>
       <xsl:if test="$level = 1 and not($before-glossary)">
         <fo:marker marker-class-name="chapter">
           <xsl:apply-templates select="." mode="section-label"/>
