@@ -117,12 +117,17 @@ typedef lay_seq seq_layout;
 /* Body height of flow page `index` (counted from ud->page0): avail_ud as ud. */
 double lay_seq_avail(void *ud, size_t index);
 
+/* The geometry of the master pk picks for page `index` of the sequence (numbered
+ * `number`; the last, a blank one), the picker's state in st. */
+void lay_seq_geometry(picker *pk, lay_master_state *st, size_t index, int number, bool last,
+                      bool blank, lay_geometry *g);
+
 /* Number and label of the sequence's page `abs` (counting pages made), its title on the
  * first page. */
 void lay_seq_label_page(const seq_layout *s, size_t abs, lay_page *pg, arena *pa);
 
 /* Page i of s->pb into pg (labelled): geometry, static content, body, destinations;
- * `last`: the sequence's last page. */
+ * `last`: the sequence's last page (lay_page_assemble.c). */
 void lay_seq_assemble_page(seq_layout *s, seq_assembly *sa, size_t i, lay_page *pg, bool last);
 
 /* The page of pb[0, np) showing item `item`. */
@@ -133,7 +138,7 @@ size_t lay_seq_page_of(const lay_pbreak *pb, size_t np, size_t item);
 void lay_seq_close_previous(seq_layout *s);
 
 /* Before each block-level child of the flow (lay_flow_children's callback, restarts as
- * ud): its restart point, its width. */
+ * ud): its restart point, its width (lay_seq_flow.c). */
 void lay_seq_on_child(void *ud, const fo_node *child);
 
 /* Paginates the flow's galley, laying blocks out again at the width of the pages they land

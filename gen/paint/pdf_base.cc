@@ -263,6 +263,9 @@ static void tag_document(pdf_base *b, const char *lang, const char *xmp, size_t 
         vp = QPDFObjectHandle::newDictionary();
     vp.replaceKey("/DisplayDocTitle", QPDFObjectHandle::newBool(true));
     cat.replaceKey("/ViewerPreferences", vp);
+    /* a document with bookmarks opens with them shown, as FOP's do */
+    if (cat.getKey("/Outlines").isDictionary() && cat.getKey("/Outlines").hasKey("/First"))
+        cat.replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
     labels_from_page_0(cat);
 
     QPDFObjectHandle meta = b->q.newStream(std::string(xmp, xmp_len));

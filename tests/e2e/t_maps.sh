@@ -76,7 +76,7 @@ test_maps_in_the_dossier_from_each_atelier_folder() {
     pdfimages -list dossier.pdf | tail -n +3 >images.txt
     assert_eq 0 "$(wc -l <images.txt)" "raster images in the dossier (maps and bloc-marque are SVG)"
     # both maps drawn: their scale bars' labels, once each
-    assert_eq 2 "$(grep -cx '1 km' dossier.txt)" "scale bars '1 km' (Cerneux, Vernay)"
+    assert_eq 2 "$(grep -cxE '(0,5 )?1 km' dossier.txt)" "scale bars '1 km' (Cerneux, Vernay)"
 }
 
 # A bitmap printed below 300 ppi in a deliverable is warned about, naming it and its

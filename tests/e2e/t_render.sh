@@ -65,6 +65,11 @@ PY
     qpdf --qdf --object-streams=disable toc.pdf toc-qdf.pdf
     grep -a -q "/URI (https://www.example.org/atelier)" toc-qdf.pdf || fail "no external link"
     [ "$(grep -a -c '/Subtype /Link' toc-qdf.pdf)" -ge 4 ] || fail "expected 4 link annotations"
+    # with bookmarks, the reader opens with them shown (as FOP's PDFs); without, as it likes
+    grep -a -q "/PageMode /UseOutlines" toc-qdf.pdf || fail "bookmarks not shown on opening"
+    assert_exit 0 "$LIVRABLES" render "$FO/hello.fo" -o hello.pdf
+    qpdf --qdf --object-streams=disable hello.pdf hello-qdf.pdf
+    ! grep -a -q "/PageMode" hello-qdf.pdf || fail "a page mode without bookmarks"
 }
 
 test_render_long_table_repeats_header() {
