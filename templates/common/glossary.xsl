@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Glossary of the acronyms a document uses: the source's <glossaire> entries whose acronym
-  appears in the body, either marked up as <sigle> or as a word of the text or of a title.
+  Glossary of the acronyms a document prints: the source's <glossaire> entries whose acronym
+  appears on its pages (body, cover, history of versions, colophon), either marked up as
+  <sigle> or as a word of the text or of a title.
   Pass 1 builds an unnumbered d:section holding d:glossary-entry elements; pass 2 renders
   them as a two-column table. Acronyms in the text link to their entry (inline.xsl).
 -->
@@ -11,8 +12,7 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a d lv exsl">
+    exclude-result-prefixes="a d lv">
 
   <!-- Characters that separate words when looking for an acronym in the text. -->
   <xsl:variable name="glossary-separators" select="'.,;:!?()[]«»“”&quot;’/-–—&#160;&#8239;'"/>
@@ -21,14 +21,6 @@
        walked the whole source before every entry). -->
   <xsl:key name="glossary-entry-by-sigle" match="a:entree" use="@sigle"/>
 
-  <!-- $used: what the document prints (root nodes of pass-1 trees: the body, and the cover,
-       history of versions and colophon). Emits nothing when no entry is used.
-       One rule for every document: each acronym it prints, cover and colophon included, is
-       in its glossary, even when it is the only one; none is spelt out in the text. Spelt
-       out at a lone acronym's first use, it read « la DDT (Direction départementale des
-       territoires) du Doubs » (the expansion inside the name, with its capital), it fell in
-       a table cell or on the last use when the first ones were in tables, and two livrets of
-       one repository followed two rules (one acronym or two). -->
   <!-- Most entries a glossary kept on one page may have. -->
   <xsl:variable name="glossary-whole-max" select="14"/>
   <!-- Entries a long glossary opens with on one page, under its heading. -->
@@ -38,6 +30,14 @@
   <xsl:variable name="glossary-tail" select="3"/>
   <xsl:variable name="glossary-tail-min" select="8"/>
 
+  <!-- $used: what the document prints (root nodes of pass-1 trees: the body, and the cover,
+       history of versions and colophon). Emits nothing when no entry is used.
+       One rule for every document: each acronym it prints, cover and colophon included, is
+       in its glossary, even when it is the only one; none is spelt out in the text. Spelt
+       out at a lone acronym's first use, it read « la DDT (Direction départementale des
+       territoires) du Doubs » (the expansion inside the name, with its capital), it fell in
+       a table cell or on the last use when the first ones were in tables, and two livrets of
+       one repository followed two rules (one acronym or two). -->
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
     <!-- The entries to choose from; the first of several with the same acronym wins. -->
