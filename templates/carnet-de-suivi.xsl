@@ -78,13 +78,31 @@
           </d:row>
         </xsl:for-each>
       </d:table>
-      <xsl:call-template name="missed-sessions">
-        <xsl:with-param name="seances" select="$the-site/a:seances/a:seance"/>
-        <xsl:with-param name="as-of" select="$carnet-date"/>
-      </xsl:call-template>
       <xsl:call-template name="calendar-chart">
           <xsl:with-param name="as-of" select="t:deliverable-date('carnet-de-suivi', $atelier, $the-site)"/>
         </xsl:call-template>
+      <!-- A session not held has no chapter of its own: a section here, listed in the
+           contents (« Séance 3 — non tenue »), tells the reader who looks for it where it is
+           dealt with. -->
+      <xsl:variable name="missed" select="$the-site/a:seances/a:seance[a:annulation][t:missed(., $carnet-date)]"/>
+      <xsl:if test="$missed">
+        <d:section>
+          <xsl:attribute name="title">
+            <xsl:value-of select="t:plural(count($missed), 'Séance ', 'Séances ')"/>
+            <xsl:for-each select="$missed">
+              <xsl:sort select="translate(@date, '-', '')" data-type="number"/>
+              <xsl:if test="position() &gt; 1 and position() = last()"> et </xsl:if>
+              <xsl:if test="position() &gt; 1 and position() &lt; last()">, </xsl:if>
+              <xsl:value-of select="@numero"/>
+            </xsl:for-each>
+            <xsl:value-of select="t:plural(count($missed), ' — non tenue', ' — non tenues')"/>
+          </xsl:attribute>
+          <xsl:call-template name="missed-sessions">
+            <xsl:with-param name="seances" select="$missed"/>
+            <xsl:with-param name="as-of" select="$carnet-date"/>
+          </xsl:call-template>
+        </d:section>
+      </xsl:if>
     </d:section>
   </xsl:template>
 

@@ -307,6 +307,7 @@
         <xsl:variable name="rows" select="ceiling(count($firsts) div (1 + $two))"/>
         <xsl:variable name="head" select="substring-before(concat($title, ' '), ' ')"/>
         <d:table>
+          <xsl:if test="$two"><xsl:attribute name="read">columns</xsl:attribute></xsl:if>
           <xsl:attribute name="cols">
             <xsl:choose>
               <xsl:when test="$two">5 2 5 2</xsl:when>

@@ -124,6 +124,28 @@
       </xsl:for-each>
     </xsl:param>
     <xsl:variable name="body-nodes" select="exsl:node-set($body)"/>
+    <xsl:variable name="versions">
+      <xsl:call-template name="version-history">
+        <xsl:with-param name="kind" select="$kind"/>
+        <xsl:with-param name="site" select="$the-site"/>
+        <xsl:with-param name="ateliers" select="$atelier | /a:dossier/a:atelier"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- What the pages print besides the body: the cover, running header and footer, the
+         history of versions and the colophon. Their acronyms are the glossary's too (« DDT
+         du Gers » on the cover, « piloté par la DREAL Occitanie » in the colophon). -->
+    <xsl:variable name="around">
+      <d:p><xsl:value-of select="$deliverable"/></d:p>
+      <d:p><xsl:value-of select="$title"/></d:p>
+      <d:p><xsl:value-of select="$site-name"/></d:p>
+      <d:p><xsl:value-of select="$service"/></d:p>
+      <d:p><xsl:value-of select="$steering"/></d:p>
+      <d:p><xsl:value-of select="$collectivites"/></d:p>
+      <d:p><xsl:value-of select="$atelier/a:sous-titre"/></d:p>
+      <xsl:copy-of select="exsl:node-set($cover)/node()"/>
+      <xsl:copy-of select="$versions"/>
+      <xsl:copy-of select="$colophon"/>
+    </xsl:variable>
     <xsl:variable name="tree">
       <d:document deliverable="{$deliverable}" subject="{$subject}" keywords="{$keywords}"
                   draft="{boolean($draft)}" date="{lv:date($date)}" iso-date="{$date}"
@@ -135,20 +157,16 @@
                   creator="{$service}"
                   example="{boolean(($atelier | /a:dossier/a:atelier)[@exemple = 'oui'])}">
         <xsl:copy-of select="exsl:node-set($cover)/node()"/>
-        <xsl:call-template name="version-history">
-          <xsl:with-param name="kind" select="$kind"/>
-          <xsl:with-param name="site" select="$the-site"/>
-          <xsl:with-param name="ateliers" select="$atelier | /a:dossier/a:atelier"/>
-        </xsl:call-template>
+        <xsl:copy-of select="$versions"/>
         <xsl:copy-of select="$body-nodes/node()"/>
         <xsl:call-template name="glossary-section">
-          <xsl:with-param name="used" select="$body-nodes"/>
+          <xsl:with-param name="used" select="$body-nodes | exsl:node-set($around)"/>
           <xsl:with-param name="pool" select="$glossary-pool"/>
         </xsl:call-template>
         <xsl:copy-of select="exsl:node-set($colophon)/node()"/>
       </d:document>
     </xsl:variable>
-    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="single-glossary"/>
+    <xsl:apply-templates select="exsl:node-set($tree)/d:document" mode="fo"/>
   </xsl:template>
 
   <!-- The path of the bloc-marque image: the build option's, else the first of $ateliers'

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Glossary of the acronyms a document uses: the source's <glossaire> entries whose acronym
-  appears in the body, either marked up as <sigle> or as a word of the text or of a title.
+  Glossary of the acronyms a document prints: the source's <glossaire> entries whose acronym
+  appears on its pages (body, cover, history of versions, colophon), either marked up as
+  <sigle> or as a word of the text or of a title.
   Pass 1 builds an unnumbered d:section holding d:glossary-entry elements; pass 2 renders
   them as a two-column table. Acronyms in the text link to their entry (inline.xsl).
 -->
@@ -11,8 +12,7 @@
     xmlns:a="urn:livrables:atelier:1"
     xmlns:d="urn:livrables:doc"
     xmlns:lv="urn:livrables:xslt"
-    xmlns:exsl="http://exslt.org/common"
-    exclude-result-prefixes="a d lv exsl">
+    exclude-result-prefixes="a d lv">
 
   <!-- Characters that separate words when looking for an acronym in the text. -->
   <xsl:variable name="glossary-separators" select="'.,;:!?()[]«»“”&quot;’/-–—&#160;&#8239;'"/>
@@ -21,10 +21,23 @@
        walked the whole source before every entry). -->
   <xsl:key name="glossary-entry-by-sigle" match="a:entree" use="@sigle"/>
 
-  <!-- $used: the body (root node of the pass-1 tree). Emits nothing when no entry is used. -->
   <!-- Most entries a glossary kept on one page may have. -->
   <xsl:variable name="glossary-whole-max" select="14"/>
+  <!-- Entries a long glossary opens with on one page, under its heading. -->
+  <xsl:variable name="glossary-opening" select="6"/>
+  <!-- Entries a short glossary may leave to the last page, beside the colophon, and the
+       fewest it must have to do so (below, it is kept whole). -->
+  <xsl:variable name="glossary-tail" select="3"/>
+  <xsl:variable name="glossary-tail-min" select="8"/>
 
+  <!-- $used: what the document prints (root nodes of pass-1 trees: the body, and the cover,
+       history of versions and colophon). Emits nothing when no entry is used.
+       One rule for every document: each acronym it prints, cover and colophon included, is
+       in its glossary, even when it is the only one; none is spelt out in the text. Spelt
+       out at a lone acronym's first use, it read « la DDT (Direction départementale des
+       territoires) du Doubs » (the expansion inside the name, with its capital), it fell in
+       a table cell or on the last use when the first ones were in tables, and two livrets of
+       one repository followed two rules (one acronym or two). -->
   <xsl:template name="glossary-section">
     <xsl:param name="used"/>
     <!-- The entries to choose from; the first of several with the same acronym wins. -->
@@ -44,12 +57,11 @@
                      [$marked = @sigle or contains($words, concat(' ', @sigle, ' '))
                       or (contains(@sigle, '-') and contains($hyphenated, concat(' ', @sigle, ' ')))]"/>
     <xsl:if test="$entries">
-      <!-- A long glossary (split over pages, unlike a short one, kept whole) starts a page:
-           opened at the foot of a page with a few entries, it reads as an afterthought. -->
+      <!-- A long glossary (split over pages, unlike a short one, kept whole) follows the
+           last chapter as a short one does: made to start a page, it left the page before
+           it a fifth full when a table ended there. It opens only where its first
+           $glossary-opening entries fit (the rows below), never with a few at a page's foot. -->
       <d:section title="Glossaire" unnumbered="yes" id="lv-glossaire">
-        <xsl:if test="count($entries) &gt; $glossary-whole-max">
-          <xsl:attribute name="break">page</xsl:attribute>
-        </xsl:if>
         <d:glossary>
           <xsl:for-each select="$entries">
             <xsl:sort select="@sigle"/>
@@ -62,88 +74,13 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A glossary of one acronym is a page of little use: the acronym is spelt out where the
-       running text first names it, « DDT (Direction départementale des territoires) », and the
-       glossary left out. Only when that first use, marked up (d:sigle) or not, is a whole
-       word and comes before any title naming it; otherwise the glossary stays. -->
-  <xsl:template match="d:document" mode="single-glossary">
-    <xsl:variable name="entry" select="d:section[@id = 'lv-glossaire']/d:glossary[count(d:glossary-entry) = 1]/d:glossary-entry"/>
-    <xsl:variable name="s" select="string($entry/@sigle)"/>
-    <!-- the first use in running text: a table cell is no place for an expansion
-         (« DDT (Direction départementale des territoires) du Jura » in a participants' table);
-         in a cell only when the text never names it, rather than a glossary of one line -->
-    <!-- looked for only with such an entry: with none, $s is empty and contains(., '')
-         would take every text node of the document -->
-    <xsl:variable name="uses"
-        select="d:section[$entry][not(@id = 'lv-glossaire')]//d:sigle[. = $s]
-                | d:section[$entry][not(@id = 'lv-glossaire')]//text()[not(parent::d:sigle)][contains(., $s)]"/>
-    <!-- the uses outside cells found once (tested for each use, it was quadratic) -->
-    <xsl:variable name="in-text" select="$uses[not(ancestor::d:cell)]"/>
-    <xsl:variable name="first" select="($in-text | $uses[not($in-text)])[1]"/>
-    <!-- around a bare first use: a word ends there ("DDT du Jura", not "DDTM") -->
-    <xsl:variable name="before" select="substring-before($first, $s)"/>
-    <xsl:variable name="word-ends" select="concat($glossary-separators, ' &#10;')"/>
-    <xsl:choose>
-      <xsl:when test="$entry and $first
-                      and ($first/self::d:sigle or
-                           (translate(substring($before, string-length($before)), $word-ends, '') = ''
-                            and translate(substring(substring-after($first, $s), 1, 1), $word-ends, '') = ''))
-                      and not(($first/preceding::* | $first/ancestor::*)/@title[contains(., $s)])">
-        <xsl:variable name="spelt">
-          <xsl:apply-templates select="." mode="spell-out">
-            <xsl:with-param name="first-id" select="generate-id($first)"/>
-            <xsl:with-param name="sigle" select="$s"/>
-            <xsl:with-param name="expansion" select="normalize-space($entry)"/>
-          </xsl:apply-templates>
-        </xsl:variable>
-        <xsl:apply-templates select="exsl:node-set($spelt)/d:document" mode="fo"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:apply-templates select="." mode="fo"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- A copy of the tree without its glossary, the first use of the acronym followed by its
-       expansion. -->
-  <xsl:template match="@* | node()" mode="spell-out">
-    <xsl:param name="first-id"/>
-    <xsl:param name="sigle"/>
-    <xsl:param name="expansion"/>
-    <xsl:copy>
-      <xsl:apply-templates select="@* | node()" mode="spell-out">
-        <xsl:with-param name="first-id" select="$first-id"/>
-        <xsl:with-param name="sigle" select="$sigle"/>
-        <xsl:with-param name="expansion" select="$expansion"/>
-      </xsl:apply-templates>
-    </xsl:copy>
-  </xsl:template>
-  <xsl:template match="d:section[@id = 'lv-glossaire']" mode="spell-out"/>
-  <xsl:template match="d:sigle" mode="spell-out">
-    <xsl:param name="first-id"/>
-    <xsl:param name="expansion"/>
-    <d:sigle>
-      <xsl:if test="generate-id() = $first-id">
-        <xsl:attribute name="expansion"><xsl:value-of select="$expansion"/></xsl:attribute>
-      </xsl:if>
-      <xsl:value-of select="."/>
-    </d:sigle>
-  </xsl:template>
-  <xsl:template match="text()" mode="spell-out">
-    <xsl:param name="first-id"/>
-    <xsl:param name="sigle"/>
-    <xsl:param name="expansion"/>
-    <xsl:choose>
-      <xsl:when test="generate-id() = $first-id">
-        <xsl:value-of select="concat(substring-before(., $sigle), $sigle, ' (', $expansion, ')',
-                                     substring-after(., $sigle))"/>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <xsl:template match="d:glossary" mode="fo">
-    <!-- A short glossary is not split: two acronyms alone on the last page say nothing. -->
+    <!-- A short glossary is not split: two acronyms alone on the last page say nothing.
+         But for its last $glossary-tail entries when it has $glossary-tail-min or more
+         (the rows below): the colophon keeps with them, rather than with the whole
+         glossary, which it took to the last page, leaving the page before half empty. -->
     <fo:table xsl:use-attribute-sets="table" font-size="{$font-size-body}">
-      <xsl:if test="count(d:glossary-entry) &lt;= $glossary-whole-max">
+      <xsl:if test="count(d:glossary-entry) &lt; $glossary-tail-min">
         <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
       </xsl:if>
       <fo:table-column column-width="proportional-column-width(1)"/>
@@ -167,10 +104,13 @@
     </fo:table>
   </xsl:template>
 
-  <!-- Neither the first two nor the last two entries are left alone on a page. -->
+  <!-- Neither the first $glossary-opening nor the last two entries are left alone on a page;
+       a short glossary splits only before its last $glossary-tail entries. -->
   <xsl:template match="d:glossary-entry" mode="fo">
+    <xsl:variable name="short" select="last() &lt;= $glossary-whole-max"/>
     <fo:table-row keep-together.within-page="always">
-      <xsl:if test="position() &lt;= 2 and position() &lt; last()">
+      <xsl:if test="(position() &lt; $glossary-opening or ($short and position() &lt; last() - $glossary-tail))
+                    and position() &lt; last()">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:if test="position() &gt;= last() - 1 and position() &gt; 1">

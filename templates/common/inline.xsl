@@ -33,8 +33,40 @@
   <xsl:template match="a:lien" mode="text">
     <d:link href="{@href}"><xsl:apply-templates mode="text"/></d:link>
   </xsl:template>
+  <!-- Prose names places as it goes (« entre Clermont-sur-Lergue et Sauzet-les-Garrigues »):
+       a capitalised word with a hyphen inside, a compound proper name, is never hyphenated
+       (it was cut « Sau-/zet-les-Garrigues »); it may still break at its own hyphens. -->
   <xsl:template match="text()" mode="text">
-    <xsl:value-of select="lv:typo(.)"/>
+    <xsl:variable name="s" select="lv:typo(.)"/>
+    <xsl:choose>
+      <xsl:when test="contains($s, '-')">
+        <xsl:call-template name="place-names"><xsl:with-param name="s" select="$s"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="place-names">
+    <xsl:param name="s"/>
+    <xsl:variable name="word" select="substring-before(concat($s, ' '), ' ')"/>
+    <!-- its first letter, past an opening bracket or quote -->
+    <xsl:variable name="bare" select="substring($word, 1 + number(contains('(«“[', substring($word, 1, 1))))"/>
+    <xsl:choose>
+      <xsl:when test="contains(substring($bare, 2, string-length($bare) - 2), '-')
+                      and contains('ABCDEFGHIJKLMNOPQRSTUVWXYZÉÈÊÀÂÎÔÛÇ', substring($bare, 1, 1))">
+        <d:name><xsl:value-of select="$word"/></d:name>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$word"/></xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($s, ' ')">
+      <xsl:text> </xsl:text>
+      <xsl:variable name="rest" select="substring-after($s, ' ')"/>
+      <xsl:choose>
+        <xsl:when test="contains($rest, '-')">
+          <xsl:call-template name="place-names"><xsl:with-param name="s" select="$rest"/></xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="$rest"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
   <!-- Loose text in an element that holds no <p> (a point, an item): one paragraph. -->
   <xsl:template match="*" mode="text-block">
@@ -196,8 +228,6 @@
       </xsl:when>
       <xsl:otherwise>
         <fo:inline xsl:use-attribute-sets="sigle"><xsl:value-of select="."/></fo:inline>
-        <!-- the only acronym of a document without glossary, at its first use -->
-        <xsl:if test="@expansion"><xsl:value-of select="concat(' (', @expansion, ')')"/></xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>

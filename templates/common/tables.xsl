@@ -10,6 +10,8 @@
                                               line under it, smaller ("dont …")
       </d:row>
     </d:table>
+  (read="columns" on d:table: a list folded into pairs of columns, read down the left pair
+  then the right, and therefore kept on one page)
   and the fiche (label/value block with a coloured band):
     <d:fiche id="…" title="…" tag="…"?><d:field label="Porteur">…</d:field>…</d:fiche>
 -->
@@ -23,7 +25,10 @@
     <fo:table xsl:use-attribute-sets="table">
       <!-- A short table is not split: its header and a row or two at the foot of a page,
            or one row alone under "(suite)", read badly. -->
-      <xsl:if test="count(d:row) &lt;= 5">
+      <!-- A table read down its columns (read="columns": a long list folded into two pairs
+           of columns) is not split either: cut, the reader would go down the left pair on
+           one page, back up to the right pair, then down the left again on the next. -->
+      <xsl:if test="count(d:row) &lt;= 5 or @read = 'columns'">
         <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
       </xsl:if>
       <xsl:choose>

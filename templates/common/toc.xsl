@@ -9,8 +9,28 @@
     xmlns:d="urn:livrables:doc"
     exclude-result-prefixes="d">
 
+  <!-- A short document (five or six pages: a livret, a carnet, a note of a small atelier)
+       does not give its contents a page of their own, three quarters empty: the first
+       chapter follows them on the same page. Its length is judged before layout, from the
+       characters of its sections and a figure's worth of them per chart or picture: 6,200
+       (examples: 3,500 to 6,000 for five or six pages, 6,300 and more for eight) -->
+  <xsl:variable name="toc-own-page-min" select="6200"/>
+  <xsl:variable name="toc-chars-per-figure" select="1500"/>
+
   <xsl:template match="d:document" mode="toc">
-    <fo:block id="lv-toc" break-after="page">
+    <xsl:variable name="sections" select="d:section[not(@id = 'lv-glossaire')]"/>
+    <xsl:variable name="size"
+        select="string-length(normalize-space(.))
+                - string-length(normalize-space(d:section[@id = 'lv-glossaire']))
+                + $toc-chars-per-figure * count($sections//d:gantt | $sections//d:phasing
+                                               | $sections//d:bars | $sections//d:figure)"/>
+    <fo:block id="lv-toc">
+      <xsl:choose>
+        <xsl:when test="$size &gt;= $toc-own-page-min">
+          <xsl:attribute name="break-after">page</xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise><xsl:attribute name="space-after">10mm</xsl:attribute></xsl:otherwise>
+      </xsl:choose>
       <fo:marker marker-class-name="chapter">Sommaire</fo:marker>
       <fo:block xsl:use-attribute-sets="toc-title">Sommaire</fo:block>
       <xsl:apply-templates select="d:section" mode="toc"/>

@@ -27,17 +27,23 @@ built_dossier() {
     echo "$out"
 }
 
-# A glossary too long to be kept whole starts a page by design (templates/common/
-# glossary.xsl): the page before it ends a part, as before a chapter.
+# No page before the last is less than a third full: neither the contents of a short
+# document (they share their page with the first chapter) nor the tail of a table before the
+# glossary (which follows the last chapter; a table folded into two column pairs is kept
+# whole) leaves a page nearly empty (templates/common/toc.xsl, glossary.xsl, tables.xsl).
 assert_pages_filled() {
     local pdf
     for pdf in $(every_pdf "$1"); do
-        pagefill check "$pdf" Glossaire
+        pagefill check "$pdf"
     done
 }
 
 test_typeset_page_fill_flash() { assert_pages_filled atelier-flash; }
 test_typeset_page_fill_multisite() { assert_pages_filled atelier-multisite; }
+# the shared repository's ateliers: five-page livrets, carnets and notes
+test_typeset_page_fill_depot_partage() {
+    assert_pages_filled depot-partage/cerneux && assert_pages_filled depot-partage/vernay
+}
 
 test_typeset_page_fill_dossier() {
     local pdf src sites=()
@@ -48,8 +54,7 @@ test_typeset_page_fill_dossier() {
             sites+=("$(check value "$src" site-name "$s")")
         done
     done
-    # and so does a glossary too long to be kept whole (templates/common/glossary.xsl)
-    pagefill check "$pdf" "${sites[@]}" Glossaire
+    pagefill check "$pdf" "${sites[@]}"
 }
 
 test_typeset_plurals_by_count() {
@@ -219,6 +224,28 @@ test_typeset_names_whole_in_plan_tables() {
             typeset whole-names "$(example_source $ex)" "$s" "$dir/$s/feuille-de-route.pdf"
         done
     done
+}
+
+# A compound place name of the source is never hyphenated, in text or tables (templates/
+# common/inline.xsl): « Sau- / zet-les-Garrigues » in a fiche's description.
+test_typeset_place_names_not_hyphenated() {
+    local ex failed=0
+    for ex in atelier-flash atelier-multisite; do
+        typeset names-unhyphenated "$(example_source $ex)" $(every_pdf $ex) || failed=1
+    done
+    typeset names-unhyphenated "$(example_source atelier-multisite)" "$(built_dossier)" || failed=1
+    [ "$failed" = 0 ] || fail "place names hyphenated"
+}
+
+# A table folded into two pairs of columns, read down the left pair then the right, is kept
+# on one page (templates/common/tables.xsl): cut, the reading order went back and forth.
+test_typeset_folded_table_whole() {
+    local ex failed=0
+    for ex in atelier-flash atelier-multisite; do
+        typeset folded-whole $(every_pdf $ex) || failed=1
+    done
+    typeset folded-whole "$(built_dossier)" || failed=1
+    [ "$failed" = 0 ] || fail "folded table split"
 }
 
 test_typeset_short_glossary_whole() {

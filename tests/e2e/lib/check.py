@@ -190,7 +190,11 @@ def cmd_toc(pdf, *expected):
         return
     raw = pages(pdf)
     norm_lines = [[at.norm(l) for l in p.split("\n")] for p in raw]
-    where = (entries[-1][0], len(norm_lines[entries[-1][0] - 1]))   # after the TOC
+    # after the TOC: its last dot-leader line (a short document's first chapter follows it
+    # on the same page)
+    toc_last = entries[-1][0]
+    leaders = [k for k, l in enumerate(raw[toc_last - 1].split("\n")) if re.search(r"\.{4,}", l)]
+    where = (toc_last, leaders[-1] + 1 if leaders else len(norm_lines[toc_last - 1]))
     for toc_page, title, n in entries:
         want = at.norm(title)
         if n < 1 or n > len(raw):

@@ -500,33 +500,31 @@ def cmd_promises(src, site_id, pdf):
                     bad("%s: %r, but session %s of %s had no visit" % (pdf, sentence.strip()[-160:], se.get("numero"), s.get("id")))
 
 
-def cmd_glossary_size(pdf, *srcs):
-    """No glossary of a single acronym: a document that names only one of the sources'
-    acronyms spells it out at its first use instead, « DDT (Direction départementale des
-    territoires) », in running text, not in a table cell; one that names several lists them in
-    its glossary."""
+def cmd_glossary_complete(pdf, *srcs):
+    """One rule for acronyms: every acronym of the sources' glossaries that a page prints,
+    cover, tables and colophon included (« DDT du Gers » on the cover, « piloté par la DREAL
+    Occitanie »), has its line in the document's glossary, even when it is the only one;
+    none is spelt out in the text (« DDT (Direction départementale des territoires) du
+    Doubs » put the expansion inside the name)."""
     entries = {}
     for src in srcs:
         for e in at.load(src).iter(A + "entree"):
             entries.setdefault(e.get("sigle"), at.norm(at.text(e)))
-    lines = section_lines(pdf, r"Glossaire$", r"(?!)")
-    listed = [l.split()[0] for l in lines[1:] if l.split() and l.split()[0] in entries]
-    if len(listed) == 1:
-        bad("%s: a glossary of one acronym (%s)" % (pdf, listed[0]))
-    if not lines:
-        text = at.norm(" ".join(pages(pdf)).replace("\n", " "))
-        for sigle, expansion in entries.items():
-            if re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text) and \
-                    sigle + " (" + expansion[:20] not in text:
-                bad("%s: %s named, neither in a glossary nor spelt out" % (pdf, sigle))
-    # an expansion is running text, never a table cell's: a line of the laid-out text that
-    # holds one has no gap between columns (« DDT (Direction départementale des territoires)
-    # du Jura » in a participants' table, the cell cut on two lines)
-    for line in "\n".join(pages(pdf, layout=True)).split("\n"):
-        for sigle, expansion in entries.items():
-            if at.norm(sigle + " (" + expansion[:20]) in at.norm(line) and re.search(r"\S {3,}\S", line.strip()):
-                bad("%s: %s spelt out in a table cell: %s" % (pdf, sigle, line.strip()))
-
+    glossary = section_lines(pdf, r"Glossaire$", r"(?!)")
+    # the glossary's own lines: an acronym, then its expansion after a column's gap
+    own = {i for i, l in enumerate(glossary)
+           if l.split() and l.split()[0] in entries and re.match(r"\s*\S+ {2,}\S", l)}
+    listed = {glossary[i].split()[0] for i in own}
+    rest = [l for p in pages(pdf, layout=True) for l in p.split("\n")]
+    rest = [l for l in rest if l not in {glossary[i] for i in own}]
+    text = at.norm(" ".join(rest))
+    for sigle, expansion in sorted(entries.items()):
+        if not re.search(r"(?<![\w-])" + re.escape(sigle) + r"(?![\w-])", text):
+            continue
+        if sigle not in listed:
+            bad("%s: %s printed but not in the glossary" % (pdf, sigle))
+        if at.norm(sigle + " (" + expansion[:20]) in text:
+            bad("%s: %s spelt out in the text" % (pdf, sigle))
 
 def cmd_livret_sessions(pdf, src):
     """The livret's table of sessions: a session not held is "(non tenue)" when its date is
@@ -715,8 +713,12 @@ def cmd_running_headers(*pdfs):
     from the pages before, never a chapter that starts lower down. Chapters and the pages
     where they start are the table of contents' top-level entries ("2 Diagnostic…",
     "Glossaire"); a numbered chapter is recognised in the header by its number (the header
-    may give a short title)."""
+    may give a short title). The PDFs after "--dossier" are seminar dossiers: their glossary,
+    common to every site's part, names the page it opens on, below the last part's end."""
+    dossiers = set(pdfs[pdfs.index("--dossier") + 1:]) if "--dossier" in pdfs else set()
     for pdf in pdfs:
+        if pdf == "--dossier":
+            continue
         chapters = {}
         for _, title, page in toc_entries(pdf):
             if not re.match(r"\d+\.\d", title):
@@ -736,6 +738,8 @@ def cmd_running_headers(*pdfs):
             starting = chapters.get(i, [])
             opens = starting and body and (body[0] == starting[0] or starting[0].startswith(body[0] + " "))
             want = starting[0] if opens else current
+            if pdf in dossiers and starting and starting[-1] == "Glossaire" and not opens:
+                want = "Glossaire"
             if want and not running_header_names(at.norm(header), want):
                 bad("%s: page %d opens in chapter '%s' under the header '%s'" % (pdf, i, want, header))
             if starting:

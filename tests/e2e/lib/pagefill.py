@@ -6,9 +6,10 @@
 A page is rendered in grey at low resolution (pdftoppm -gray -r 20, PGM output read here: it
 is a tiny format) and its fill is how far down the body area its lowest inked row reaches,
 the running header and footer bands left out. The rule (issue 7): no page is less than about
-a third full, except the cover, a chapter's last page when the next chapter starts a new page
-by design (the first after the table of contents, or a part named on the command line),
-and the document's last page."""
+a third full, except the cover, a part's last page when the next part starts a new page by
+design (a part named on the command line: the dossier's sites), and the document's last page.
+Neither the table of contents nor the glossary is an exception: a short document's contents
+share their page with its first chapter, and the glossary follows the last chapter."""
 
 import re
 import subprocess
@@ -69,10 +70,12 @@ def fills(pdf):
 
 def deliberate_starts(pdf, parts):
     """Pages where a deliberate break puts a part at the top of a page, read from the table
-    of contents: the first entry after the TOC, and the top-level entries whose title
-    contains one of `parts` (the dossier's sites, for instance)."""
+    of contents: the top-level entries whose title contains one of `parts` (the dossier's
+    sites, for instance). The first chapter is no such part: a table of contents has a page
+    of its own only when it fills a third of it (a short document's shares its page with
+    the first chapter), and the glossary follows the last chapter."""
     entries = check.toc_entries(pdf)
-    starts = {entries[0][2]} if entries else set()
+    starts = set()
     for _, title, page in entries:
         if not re.match(r"^\d+\.\d", title) and any(check.at.norm(p) in check.at.norm(title) for p in parts):
             starts.add(page)

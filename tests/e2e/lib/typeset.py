@@ -272,7 +272,9 @@ def cmd_whole_names(src, site_id, pdf):
 
 def cmd_glossary_whole(src, *pdfs):
     """A glossary of at most 14 entries is not split across pages: its heading's page holds
-    every entry (each acronym of the source's glossary is a line of the table)."""
+    every entry (each acronym of the source's glossary is a line of the table); but for one
+    of 8 or more, its last 3 entries, which may go to the last page with the colophon
+    (which keeps with them, not with the whole glossary: templates/common/glossary.xsl)."""
     sigles = {e.get("sigle") for e in at.load(src).iter(A + "entree")}
     for pdf in pdfs:
         texts = pages(pdf)
@@ -287,9 +289,72 @@ def cmd_glossary_whole(src, *pdfs):
         i = heads[0]
         here = entries(texts[i])
         after = [l for p in texts[i + 1:] for l in (x.strip() for x in p.splitlines()) if l in sigles]
-        if after and len(here) + len(after) <= 14:
+        tail = len(after) == 3 and len(here) + len(after) >= 8 and i + 2 == len(texts)
+        if after and len(here) + len(after) <= 14 and not tail:
             bad("%s: a glossary of %d entries split across pages (%s on the next)"
                 % (pdf, len(here) + len(after), ", ".join(after)))
+
+
+def cmd_names_unhyphenated(src, *pdfs):
+    """A compound proper name of the source (a capitalised word with hyphens inside:
+    « Sauzet-les-Garrigues », « Bourgogne-Franche-Comté ») is never hyphenated: a line may
+    end at one of its own hyphens, never inside one of its parts (« Sau- / zet-les-Garrigues »).
+    Read on the laid-out text: a line's word ending with "-" that begins such a name, the
+    rest of the name on the next line."""
+    def plain(t):
+        return unicodedata.normalize("NFKC", t).replace("\u2019", "'")
+    names = set()
+    for t in at.load(src).itertext():
+        names.update(re.findall(r"(?<![\w-])[A-ZÀ-Ý][\w']*(?:-[\w']+)+", plain(t)))
+    for pdf in pdfs:
+        lines = [plain(l) for p in pages(pdf, layout=True) for l in p.split("\n")]
+        for i, line in enumerate(lines[:-1]):
+            for m in re.finditer(r"(?<![\w-])([A-ZÀ-Ý][\w'-]*?)-(?=\s|$)", line):
+                head = m.group(1)
+                for name in names:
+                    if name.startswith(head) and len(name) > len(head) and name[len(head)] != "-" \
+                            and re.search(r"(?<![\w-])" + re.escape(name[len(head):]), lines[i + 1]):
+                        bad("%s: %r hyphenated: %r / %r" % (pdf, name, line.strip()[-40:], lines[i + 1].strip()[:40]))
+
+
+def cmd_folded_whole(*pdfs):
+    """The consolidated lists of a feuille de route (« Études complémentaires », « Outils et
+    procédures »), folded into two pairs of columns when long, are never continued on a
+    second page: no « (suite) » line names them."""
+    for pdf in pdfs:
+        for n, text in enumerate(pages(pdf), 1):
+            for line in text.split("\n"):
+                if re.match(r"(Études complémentaires|Outils et procédures) \(suite\)$", at.norm(line)):
+                    bad("%s: page %d continues %r" % (pdf, n, line.strip()))
+
+
+def cmd_glossary_opening(*pdfs):
+    """Where a glossary opens (templates/common/glossary.xsl, headings.xsl): it follows the
+    last chapter rather than starting a page, but a glossary continued on another page opens
+    with six entries at least, never a few at a page's foot. In the seminar dossiers (the
+    PDFs after "--dossier"), the glossary, common to every site, names the page it opens on
+    in its header, unless a part starts on that page above it."""
+    dossiers = set(pdfs[pdfs.index("--dossier") + 1:]) if "--dossier" in pdfs else set()
+    for pdf in pdfs:
+        if pdf == "--dossier":
+            continue
+        texts = pages(pdf, layout=True)
+        chapters = [t for _, t, _ in check.toc_entries(pdf) if not re.match(r"\d+\.\d", t)]
+        for n, text in enumerate(texts):
+            lines = text.split("\n")
+            heads = [i for i, l in enumerate(lines) if i > 0 and l.strip() == "Glossaire"]
+            if not heads:
+                continue
+            below = lines[heads[0] + 1:]
+            entries = [l for l in below if re.match(r"\s*[A-Z][\w-]+\s{2,}\S", l)]
+            continued = n + 1 < len(texts) and "Glossaire (suite)" in at.norm(texts[n + 1])
+            if continued and len(entries) < 6:
+                bad("%s: the glossary opens on page %d with %d entries" % (pdf, n + 1, len(entries)))
+            above = [l.strip() for l in lines[1:heads[0]]]
+            opened = any(at.norm(l).startswith(at.norm(c)) for l in above for c in chapters if c != "Glossaire")
+            if pdf in dossiers and not opened and not lines[0].rstrip().endswith("Glossaire"):
+                bad("%s: page %d, where the glossary opens, is headed %r" % (pdf, n + 1, lines[0].strip()[-40:]))
+            break
 
 
 def cmd_carnet_draft(src, site_id, pdf):
