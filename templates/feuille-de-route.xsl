@@ -288,7 +288,8 @@
     </xsl:if>
     <xsl:if test="../a:strategie/a:axe/a:objectif/a:action/a:indicateurs">
       <d:label>Indicateurs de suivi</d:label>
-      <d:p>Chaque fiche action précise ses indicateurs ; la gouvernance les examine à chaque réunion.</d:p>
+      <!-- what the fiches hold; nothing the source does not say of who reads them -->
+      <d:p>Les indicateurs de suivi de chaque action figurent sur sa fiche.</d:p>
     </xsl:if>
   </xsl:template>
 

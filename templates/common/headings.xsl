@@ -55,21 +55,13 @@
           <xsl:attribute name="break-before"><xsl:value-of select="$chapter-break"/></xsl:attribute>
         </xsl:when>
       </xsl:choose>
-      <!-- The header names the chapter in effect at the top of a page: the marker is the
-           section's, carried over onto the pages it continues on. But for a dossier's last
-           part (a site, break="page") before the glossary, whose marker is its heading's:
-           it is not carried over onto the page where the glossary, common to every site,
-           starts, which the glossary names (the header read « 4 Cerneux-les-Forges »). -->
-      <xsl:variable name="before-glossary"
-          select="$level = 1 and @break = 'page' and following-sibling::d:section[1][@id = 'lv-glossaire']"/>
-      <xsl:if test="$level = 1 and not($before-glossary)">
+      <xsl:if test="$level = 1">
         <fo:marker marker-class-name="chapter">
           <xsl:apply-templates select="." mode="section-label"/>
         </fo:marker>
       </xsl:if>
       <xsl:apply-templates select="." mode="heading">
         <xsl:with-param name="level" select="$level"/>
-        <xsl:with-param name="marker" select="$before-glossary"/>
       </xsl:apply-templates>
       <xsl:apply-templates select="node()" mode="fo"/>
     </fo:block>
@@ -78,7 +70,6 @@
   <!-- The heading block itself, styled by level (h1, h2, h3 and deeper). -->
   <xsl:template match="d:section" mode="heading">
     <xsl:param name="level"/>
-    <xsl:param name="marker" select="false()"/>
     <xsl:variable name="content">
       <xsl:variable name="number"><xsl:apply-templates select="." mode="section-number"/></xsl:variable>
       <xsl:if test="$number != ''">
@@ -96,14 +87,7 @@
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$level = 1">
-        <fo:block xsl:use-attribute-sets="h1" role="{$role}">
-          <xsl:if test="$marker">
-            <fo:marker marker-class-name="chapter">
-              <xsl:apply-templates select="." mode="section-label"/>
-            </fo:marker>
-          </xsl:if>
-          <xsl:copy-of select="$content"/>
-        </fo:block>
+        <fo:block xsl:use-attribute-sets="h1" role="{$role}"><xsl:copy-of select="$content"/></fo:block>
       </xsl:when>
       <xsl:when test="$level = 2">
         <fo:block xsl:use-attribute-sets="h2" role="{$role}"><xsl:copy-of select="$content"/></fo:block>

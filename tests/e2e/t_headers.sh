@@ -46,9 +46,9 @@ test_headers_long_site_name_gives_way() {
 }
 
 # Where a glossary opens (r8, r9): it follows the last chapter, but continued on another page
-# it opens with six entries at least, never a few at a page's foot; in a dossier, the page
-# it opens on is named « Glossaire » in its header, unless a part starts above it (the
-# glossary, common to every site, was headed « 4 Cerneux-les-Forges »).
+# it opens with six entries at least, never a few at a page's foot. The page it opens on is
+# headed by the chapter at its top, as every page (r10: « Glossaire » stood above a site's
+# last section in both dossiers).
 test_headers_glossary_opening() {
     local dir dep=$ROOT/examples/depot-partage
     dir=$(built_example atelier-multisite)
@@ -56,5 +56,7 @@ test_headers_glossary_opening() {
     assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o depot.pdf
     pdftotext "$dir/vallees-auzonne/feuille-de-route.pdf" - | grep -q 'Glossaire.(suite)' ||
         fail "Auzonne's glossary is no longer continued: the test lost its case"
-    python3 "$ROOT/tests/e2e/lib/typeset.py" glossary-opening "$dir"/*/*.pdf "$dir"/*.pdf --dossier dossier.pdf depot.pdf
+    python3 "$ROOT/tests/e2e/lib/typeset.py" glossary-opening "$dir"/*/*.pdf "$dir"/*.pdf dossier.pdf depot.pdf
+    python3 "$ROOT/tests/e2e/lib/check_truth.py" running-headers dossier.pdf depot.pdf ||
+        fail "a dossier's page under another chapter's header"
 }

@@ -197,7 +197,7 @@ test_truth_running_header_names_the_chapter_at_the_top_of_the_page() {
     for rel in $TRUTH_SOURCES; do
         pdfs+=($(truth_pdfs "$rel"))
     done
-    check_truth running-headers "${pdfs[@]}" --dossier "$(truth_dossier)" ||
+    check_truth running-headers "${pdfs[@]}" "$(truth_dossier)" ||
         fail "a page under the header of a chapter that starts lower down"
 }
 

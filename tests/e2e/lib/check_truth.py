@@ -713,12 +713,10 @@ def cmd_running_headers(*pdfs):
     from the pages before, never a chapter that starts lower down. Chapters and the pages
     where they start are the table of contents' top-level entries ("2 Diagnostic…",
     "Glossaire"); a numbered chapter is recognised in the header by its number (the header
-    may give a short title). The PDFs after "--dossier" are seminar dossiers: their glossary,
-    common to every site's part, names the page it opens on, below the last part's end."""
-    dossiers = set(pdfs[pdfs.index("--dossier") + 1:]) if "--dossier" in pdfs else set()
+    may give a short title). A glossary opening below the top of a page leaves the header
+    to the chapter at the top (the dossier's glossary, common to every site, was named
+    above a site's last section: r10)."""
     for pdf in pdfs:
-        if pdf == "--dossier":
-            continue
         chapters = {}
         for _, title, page in toc_entries(pdf):
             if not re.match(r"\d+\.\d", title):
@@ -738,8 +736,6 @@ def cmd_running_headers(*pdfs):
             starting = chapters.get(i, [])
             opens = starting and body and (body[0] == starting[0] or starting[0].startswith(body[0] + " "))
             want = starting[0] if opens else current
-            if pdf in dossiers and starting and starting[-1] == "Glossaire" and not opens:
-                want = "Glossaire"
             if want and not running_header_names(at.norm(header), want):
                 bad("%s: page %d opens in chapter '%s' under the header '%s'" % (pdf, i, want, header))
             if starting:
