@@ -509,11 +509,18 @@
         <d:p>
           <xsl:text>Atelier piloté par </xsl:text>
           <xsl:value-of select="t:service(../a:pilotage/a:service[1])"/>
-          <!-- in a multisite atelier, the DDT of the site's département follows it -->
+          <!-- in a multisite atelier, the DDT of each of the site's départements follows it,
+               in the site's order (the PETR of the Garrigues hautes: Hérault, then Gard) -->
+          <xsl:variable name="services" select="../a:pilotage/a:service[position() &gt; 1][@type = 'DDT' or @type = 'DDTM']"/>
           <xsl:variable name="codes" select="a:departement/@code"/>
-          <xsl:variable name="ddt" select="../a:pilotage/a:service[position() &gt; 1][@type = 'DDT' or @type = 'DDTM'][@departement = $codes]"/>
-          <xsl:if test="$ddt">
-            <xsl:value-of select="concat(' ; site suivi par ', t:service($ddt[1]))"/>
+          <xsl:if test="$services[@departement = $codes]">
+            <xsl:text> ; site suivi par </xsl:text>
+            <xsl:for-each select="a:departement[@code = $services/@departement]">
+              <xsl:if test="position() &gt; 1">
+                <xsl:value-of select="t:plural(last() - position(), ' et ', ', ')"/>
+              </xsl:if>
+              <xsl:value-of select="t:service($services[@departement = current()/@code][1])"/>
+            </xsl:for-each>
           </xsl:if>
           <xsl:text>.</xsl:text>
         </d:p>

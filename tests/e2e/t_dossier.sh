@@ -409,3 +409,33 @@ test_init_usage() {
     assert_exit 2 "$LIVRABLES" init a b
     assert_exit 0 "$LIVRABLES" init --help
 }
+
+# Each site's box names the DDT of every one of its départements that steers the atelier
+# (r10-d: the PETR of the Garrigues hautes, in the Hérault and the Gard, named only the
+# Hérault's), from the source.
+test_dossier_site_followed_by_each_of_its_ddts() {
+    local src=$ROOT/examples/atelier-multisite/atelier.xml
+    assert_exit 0 "$LIVRABLES" dossier "$src" -o dossier.pdf
+    pdftotext dossier.pdf dossier.txt
+    PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$src" dossier.txt <<'PY' || fail "a site's DDT not named"
+import re, sys
+import atelier as at
+src, txt = sys.argv[1:]
+root = at.load(src)
+text = at.norm(open(txt, encoding="utf-8").read())
+lines = [l for l in text.split("\n") if "site suivi par" in l]
+ddts = {s.get("departement"): at.norm(s.get("nom")) for s in root.iter(at.A + "service")
+        if s.get("type") in ("DDT", "DDTM") and s.get("departement")}
+n = 0
+for site in at.sites(root):
+    want = [ddts[d.get("code")] for d in site.findall(at.A + "departement") if d.get("code") in ddts]
+    if not want:
+        continue
+    n += len(want)
+    # the DDT's name after its article: « la DDT de l’Hérault et la DDT du Gard »
+    got = [l for l in lines if all(w.replace("'", "’") in l.replace("'", "’") for w in want)]
+    if not got:
+        sys.exit("%s: no « site suivi par » line naming %s" % (site.get("id"), want))
+print("%d DDTs named" % n)
+PY
+}
