@@ -125,6 +125,37 @@ static bool unit_at(const cps *in, size_t i)
     return false;
 }
 
+/* True when a month's name starts at `i` ("20 juin 2025": the day never ends a line). */
+static bool month_at(const cps *in, size_t i)
+{
+    static const char *const months[] = {"janvier", "février", "mars",      "avril",   "mai",
+                                         "juin",    "juillet", "août",      "septembre",
+                                         "octobre", "novembre", "décembre"};
+    for (size_t m = 0; m < sizeof months / sizeof *months; m++) {
+        cps w = decode(months[m]);
+        bool match = i + w.n <= in->n && memcmp(in->cp + i, w.cp, w.n * sizeof *w.cp) == 0 &&
+                     !is_letter(at(in, i + w.n));
+        free(w.cp);
+        if (match)
+            return true;
+    }
+    return false;
+}
+
+/* True when the output ends with a day of the month: "20", "1er". */
+static bool day_before(const cps *out)
+{
+    size_t n = out->n;
+    if (n >= 3 && out->cp[n - 1] == 'r' && out->cp[n - 2] == 'e' && is_digit(out->cp[n - 3]))
+        n -= 2;
+    if (n == 0 || !is_digit(out->cp[n - 1]))
+        return false;
+    size_t k = n - 1;
+    while (k > 0 && is_digit(out->cp[k - 1]))
+        k--;
+    return n - k <= 2 && (k == 0 || !is_letter(out->cp[k - 1]));
+}
+
 /* True when the output ends with a length unit standing alone ("m", "km", "cm" after a
  * space, a digit or the start): a 2 or 3 glued to it is an exponent ("12 m2"). */
 static bool square_unit_before(const cps *out)
@@ -138,8 +169,8 @@ static bool square_unit_before(const cps *out)
     return k == 0 || !is_letter(out->cp[k - 1]);
 }
 
-/* What a run of spaces before `next` becomes, or 0 to drop it. */
-static uint32_t gap(const cps *in, size_t next, uint32_t prev)
+/* What a run of spaces before `next` becomes, or 0 to drop it (`out`: what is written). */
+static uint32_t gap(const cps *in, size_t next, uint32_t prev, const cps *out)
 {
     uint32_t c = at(in, next);
     if (is_hard_space(prev) || prev == LAQUO || is_hard_space(c))
@@ -149,6 +180,8 @@ static uint32_t gap(const cps *in, size_t next, uint32_t prev)
     if ((c == ':' && closes_phrase(in, next)) || c == RAQUO)
         return NBSP;
     if (is_digit(prev) && unit_at(in, next))
+        return NBSP;
+    if (month_at(in, next) && day_before(out))
         return NBSP;
     return ' ';
 }
@@ -162,7 +195,7 @@ char *lv_typo(const char *s)
             size_t j = i;
             while (is_space(at(&in, j)))
                 j++;
-            uint32_t g = gap(&in, j, prev);
+            uint32_t g = gap(&in, j, prev, &out);
             if (g)
                 push(&out, g);
             i = j - 1;

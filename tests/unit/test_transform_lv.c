@@ -54,6 +54,12 @@ static void test_typo(void **state)
         {"12 km2, 300 m2 et 4 m3", "12" NB "km², 300" NB "m² et 4" NB "m³"},
         {"la route M2 et le mm2x", "la route M2 et le mm2x"},
         {"les 2 mandataires", "les 2 mandataires"},
+        /* a day never ends a line without its month */
+        {"état du 20 juin 2025", "état du 20" NB "juin 2025"},
+        {"le 1er mars", "le 1er" NB "mars"},
+        {"les 3 mais du 2025 maintenant", "les 3 mais du 2025 maintenant"},
+        {"en 2025 mai", "en 2025 mai"},
+        {"A4 mars", "A4 mars"},
         {"à 09:30 précises", "à 09:30 précises"},
         {"voir http://x.fr/a?b=1 ici", "voir http://x.fr/a?b=1 ici"},
         {"deux  espaces\n  et ligne", "deux espaces et ligne"},
