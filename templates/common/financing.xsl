@@ -229,9 +229,10 @@
       <d:cell align="end">
         <xsl:if test="sum($f/@cost) &gt; 0">100,0&#160;%</xsl:if>
       </d:cell>
-      <d:cell align="end"><xsl:value-of select="t:share($all, 1)"/></d:cell>
-      <d:cell align="end"><xsl:value-of select="t:share($all, 2)"/></d:cell>
-      <d:cell align="end"><xsl:value-of select="t:share($all, 3)"/></d:cell>
+      <!-- a state with no amount has a dash for its share too, as on the amounts' row -->
+      <d:cell align="end"><xsl:value-of select="t:first-of(substring('—', 1, number(sum($f/@acq) = 0)), t:share($all, 1))"/></d:cell>
+      <d:cell align="end"><xsl:value-of select="t:first-of(substring('—', 1, number(sum($f/@sol) = 0)), t:share($all, 2))"/></d:cell>
+      <d:cell align="end"><xsl:value-of select="t:first-of(substring('—', 1, number(sum($f/@rech) = 0)), t:share($all, 3))"/></d:cell>
     </d:row>
   </xsl:template>
 

@@ -105,7 +105,9 @@ def check_state_rows(lines, groups, what):
         if i < 0:
             bad("%s: no Total row with %s" % (what, [at.amount(x) for x in (total.cost, total.acq, total.sol, total.rech)]))
     sh = tr.shares(total.states())
-    j = row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + [percent_pattern(s) for s in sh], max(i, 0)) if sh else -1
+    # a state without an amount shows a dash for its share, as for its amount
+    shown = [percent_pattern(s) if amount else "—" for s, amount in zip(sh, total.states())]
+    j = row_index(lines, "Part du coût", [r"100(,0)?[ \u00a0\u202f]?%"] + shown, max(i, 0)) if sh else -1
     if sh and j < 0:
         bad("%s: no 'Part du coût' row with shares %s, each rounded on its own" % (what, [tr.percent(s) for s in sh]))
     check_rounding_note(lines, j, sh, what)
@@ -189,7 +191,7 @@ def cmd_financing(src, site_id, pdf):
                 % (a.get("numero"), [at.amount(x) for x in (m.cost, m.acq, m.sol, m.rech)]))
             continue
         sh = tr.shares(m.states())
-        k = row_index(body, "Part", [percent_pattern(x) for x in sh], j + 1) if sh else -1
+        k = row_index(body, "Part", [percent_pattern(x) if amount else "—" for x, amount in zip(sh, m.states())], j + 1) if sh else -1
         if sh and k not in range(j + 1, j + 4):
             bad("fiche %s: no 'Part' row with %s under its amounts" % (a.get("numero"), [tr.percent(x) for x in sh]))
         elif sh:
