@@ -238,7 +238,9 @@
         <xsl:call-template name="compare-group-row"><xsl:with-param name="by-atelier" select="$by-atelier"/></xsl:call-template>
         <xsl:variable name="site-name"><xsl:apply-templates select="a:nom" mode="plain"/></xsl:variable>
         <xsl:for-each select="a:strategie/a:axe">
+          <!-- the site is named in its first row: its other axes stay on that row's page -->
           <d:row>
+            <xsl:if test="position() &gt; 1"><xsl:attribute name="keep">previous</xsl:attribute></xsl:if>
             <d:cell>
               <xsl:if test="position() = 1"><d:strong><xsl:value-of select="$site-name"/></d:strong></xsl:if>
             </d:cell>

@@ -126,13 +126,14 @@
   <!-- A row never splits; the first two body rows stay with the header and the third, so a
        table never leaves its header and a row or two at the foot of a page; a group row
        stays with the row after it; the last two rows (often a total) do not start a page
-       alone. -->
+       alone; a row with keep="previous" stays with the row before it (the rows that go on
+       a group whose label is in its first row only: a page must not open with them). -->
   <xsl:template match="d:row" mode="fo">
     <fo:table-row keep-together.within-page="always">
       <xsl:if test="(count(preceding-sibling::d:row) &lt; 2 or @type = 'group') and following-sibling::d:row">
         <xsl:attribute name="keep-with-next.within-page">always</xsl:attribute>
       </xsl:if>
-      <xsl:if test="preceding-sibling::d:row and count(following-sibling::d:row) &lt; 2">
+      <xsl:if test="preceding-sibling::d:row and (count(following-sibling::d:row) &lt; 2 or @keep = 'previous')">
         <xsl:attribute name="keep-with-previous.within-page">always</xsl:attribute>
       </xsl:if>
       <xsl:choose>

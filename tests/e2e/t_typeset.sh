@@ -248,6 +248,10 @@ test_typeset_folded_table_whole() {
     [ "$failed" = 0 ] || fail "folded table split"
 }
 
+test_typeset_axes_table_continues_with_a_site() {
+    typeset axes-continued-by-site $(every_pdf atelier-multisite) "$(built_dossier)"
+}
+
 test_typeset_short_glossary_whole() {
     local ex
     for ex in atelier-flash atelier-multisite; do

@@ -328,6 +328,21 @@ def cmd_folded_whole(*pdfs):
                     bad("%s: page %d continues %r" % (pdf, n, line.strip()))
 
 
+def cmd_axes_continued_by_site(*pdfs):
+    """The sites' strategic axes (livret, dossier: one row per axis, the site named in its
+    first row): a page that goes on with the table opens with a row naming its site, never
+    with a site's later axes under an empty site cell (r10-b)."""
+    for pdf in pdfs:
+        for n, text in enumerate(pages(pdf, layout=True), 1):
+            lines = text.split("\n")
+            for i, line in enumerate(lines):
+                if at.norm(line.strip()) != "Axes stratégiques (suite)":
+                    continue
+                body = [l for l in lines[i + 2:] if l.strip()]
+                if body and len(body[0]) - len(body[0].lstrip()) > 4:
+                    bad("%s: page %d goes on with %r under no site" % (pdf, n, body[0].strip()))
+
+
 def cmd_glossary_opening(*pdfs):
     """Where a glossary opens (templates/common/glossary.xsl, headings.xsl): it follows the
     last chapter rather than starting a page, but a glossary continued on another page opens
