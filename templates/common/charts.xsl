@@ -364,16 +364,17 @@
   <xsl:variable name="gantt-initial-w" select="math:max($month-tab/@iw)"/>
   <xsl:variable name="gantt-year-w" select="t:text-w('2000', $gantt-year-size, true())"/>
 
+  <!-- Room between the rule that starts the axis and its first day: a step on the first
+       days of its month (half a diamond, 5) stays off the rule (Cerneux's launch of 4 March
+       sat on it, r9). -->
+  <xsl:variable name="gantt-pad" select="6"/>
+
   <!-- The axis runs over whole months, from the first day of the month of the first step
        to the last day of the month of the last one: every month that holds a step is on
-       it, with its name (or its initial when months are narrow). A first step in the first
-       week of its month would sit on the rule that starts the axis: the axis then starts a
-       month earlier. -->
+       it, with its name (or its initial when months are narrow). -->
   <xsl:template match="d:gantt" mode="fo">
-    <xsl:variable name="early" select="number(substring(@start, 9, 2)) &lt;= 7"/>
-    <xsl:variable name="m-start" select="number(substring(@start, 6, 2))"/>
-    <xsl:variable name="y0" select="number(substring(@start, 1, 4)) - number($early and $m-start = 1)"/>
-    <xsl:variable name="m0" select="($m-start - number($early) + 11) mod 12 + 1"/>
+    <xsl:variable name="y0" select="number(substring(@start, 1, 4))"/>
+    <xsl:variable name="m0" select="number(substring(@start, 6, 2))"/>
     <xsl:variable name="y1" select="number(substring(@end, 1, 4))"/>
     <xsl:variable name="m1" select="number(substring(@end, 6, 2))"/>
     <xsl:variable name="d0" select="t:month-days($y0, $m0)"/>
@@ -381,6 +382,8 @@
     <!-- label column, then the time axis from x0 to the right margin -->
     <xsl:variable name="label-w" select="t:label-column(d:bar/@label, 8, 60)"/>
     <xsl:variable name="x0" select="$label-w + 4"/>
+    <!-- the days, from $gantt-pad after the rule at $x0 -->
+    <xsl:variable name="xt" select="$x0 + $gantt-pad"/>
     <xsl:variable name="rows-rtf">
       <xsl:call-template name="chart-rows">
         <xsl:with-param name="labels" select="d:bar/@label"/>
@@ -401,7 +404,7 @@
     <xsl:variable name="height" select="$gantt-top + $rows-h + 6 + $legend-h"/>
     <!-- every month named when the widest name fits (else its initial: J F M…); past
          that, one name in 2, 3, 4, 6 or 12 months, whichever first leaves room -->
-    <xsl:variable name="month-w" select="($chart-units - 8 - $x0) * 28 div $span"/>
+    <xsl:variable name="month-w" select="($chart-units - 8 - $xt) * 28 div $span"/>
     <xsl:variable name="initials" select="$month-w &lt; $gantt-month-w + 3
                                           and $month-w &gt;= $gantt-initial-w + 2"/>
     <xsl:variable name="step">
@@ -423,7 +426,7 @@
           <xsl:with-param name="m" select="$m0"/>
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
-          <xsl:with-param name="x0" select="$x0"/>
+          <xsl:with-param name="x0" select="$xt"/>
           <xsl:with-param name="height" select="$height - $legend-h"/>
           <xsl:with-param name="first" select="true()"/>
         </xsl:call-template>
@@ -432,7 +435,7 @@
           <xsl:with-param name="m" select="$m0"/>
           <xsl:with-param name="d0" select="$d0"/>
           <xsl:with-param name="span" select="$span"/>
-          <xsl:with-param name="x0" select="$x0"/>
+          <xsl:with-param name="x0" select="$xt"/>
           <xsl:with-param name="step" select="number($step)"/>
           <xsl:with-param name="initials" select="$initials"/>
           <xsl:with-param name="first" select="true()"/>
@@ -450,7 +453,7 @@
             <xsl:with-param name="h" select="$gantt-row-h + (count($rows[$pos]/t:l) - 1) * $chart-line-h"/>
             <xsl:with-param name="d0" select="$d0"/>
             <xsl:with-param name="span" select="$span"/>
-            <xsl:with-param name="x0" select="$x0"/>
+            <xsl:with-param name="x0" select="$xt"/>
           </xsl:call-template>
         </xsl:for-each>
       </xsl:with-param>
@@ -487,13 +490,16 @@
       <xsl:variable name="ny" select="$y + floor($m div 12)"/>
       <xsl:variable name="nm" select="$m mod 12 + 1"/>
       <xsl:variable name="xa" select="t:gantt-x(t:max($day, $d0), $d0, $span, $x0)"/>
+      <!-- the axis's rule stands $gantt-pad before its first day; the first month's tint
+           reaches it -->
+      <xsl:variable name="xr" select="$xa - $gantt-pad * number($first)"/>
       <xsl:if test="$m mod 2 = 1">
         <xsl:variable name="xb" select="t:gantt-x(t:min(t:month-days($ny, $nm), $d0 + $span), $d0, $span, $x0)"/>
-        <rect x="{t:n($xa)}" y="{$gantt-top - 10}" width="{t:n($xb - $xa)}"
+        <rect x="{t:n($xr)}" y="{$gantt-top - 10}" width="{t:n($xb - $xr)}"
               height="{t:n($height - $gantt-top + 6)}" fill="{$color-tint}"/>
       </xsl:if>
       <xsl:if test="$first or $m = 1">
-        <line x1="{t:n($xa)}" y1="2" x2="{t:n($xa)}" y2="{t:n($height - 2)}"
+        <line x1="{t:n($xr)}" y1="2" x2="{t:n($xr)}" y2="{t:n($height - 2)}"
               stroke="{$color-primary}" stroke-width="0.6">
           <xsl:if test="$first"><xsl:attribute name="class">axis</xsl:attribute></xsl:if>
         </line>
@@ -557,12 +563,14 @@
         <text x="{t:n($name-x)}" y="{$gantt-top - 3}" font-size="{$gantt-month-size}"
               fill="{$color-muted}"><xsl:value-of select="$name"/></text>
       </xsl:if>
+      <!-- the year beside its rule: the axis's first stands $gantt-pad before its day -->
+      <xsl:variable name="xy" select="$xa - $gantt-pad * number($first)"/>
       <xsl:variable name="show-year" select="($m = 1 or ($first
-          and (t:gantt-x(t:month-days($y + 1, 1), $d0, $span, $x0) &gt;= $xa + $gantt-year-w + 4
+          and (t:gantt-x(t:month-days($y + 1, 1), $d0, $span, $x0) &gt;= $xy + $gantt-year-w + 4
                or t:month-days($y + 1, 1) &gt;= $d0 + $span)))
-          and $xa + 1 &gt;= $year-right + 3 and $xa + 1 + $gantt-year-w &lt;= $chart-units"/>
+          and $xy + 1 &gt;= $year-right + 3 and $xy + 1 + $gantt-year-w &lt;= $chart-units"/>
       <xsl:if test="$show-year">
-        <text x="{t:n($xa + 1)}" y="9" font-size="{$gantt-year-size}" font-weight="bold"
+        <text x="{t:n($xy + 1)}" y="9" font-size="{$gantt-year-size}" font-weight="bold"
               fill="{$color-primary}"><xsl:value-of select="$y"/></text>
       </xsl:if>
       <xsl:call-template name="gantt-names">
@@ -582,7 +590,7 @@
         </xsl:with-param>
         <xsl:with-param name="year-right">
           <xsl:choose>
-            <xsl:when test="$show-year"><xsl:value-of select="$xa + 1 + $gantt-year-w"/></xsl:when>
+            <xsl:when test="$show-year"><xsl:value-of select="$xy + 1 + $gantt-year-w"/></xsl:when>
             <xsl:otherwise><xsl:value-of select="$year-right"/></xsl:otherwise>
           </xsl:choose>
         </xsl:with-param>

@@ -102,14 +102,15 @@ PY
 }
 
 # Cerneux's atelier starts on 4 March: its launch marker sat on the rule that starts the
-# axis (r9); the axis now starts with February, the month before a first step in its
-# month's first week.
-test_charts_calendar_starts_a_month_before_a_first_week_step() {
+# axis (r9); a month's start before it left an empty February (r10). The axis's days start
+# a little after its rule; its months are the steps' own.
+test_charts_calendar_first_step_clear_of_the_axis() {
     local src=$ROOT/examples/depot-partage/cerneux/atelier.xml s
     fo_of depot-partage/cerneux cerneux --only note-de-cadrage,livret-de-capitalisation
     for s in $(python3 "$ROOT/tests/e2e/lib/check.py" sites "$src"); do
         charts months "$src" "$s" "cerneux/$s/note-de-cadrage.fo"
     done
+    charts calendar-axis-clear $(find cerneux -name '*.fo' | sort)
 }
 
 # A calendar legend too long for one line is a grid: labels in columns, rows balanced (r8:

@@ -290,8 +290,6 @@ def cmd_months(src, site_id, fo_path):
     first, last = min(days), max(days)
     ym = lambda iso: (int(iso[:4]), int(iso[5:7]))  # noqa: E731
     (y, m), stop = ym(first), ym(last)
-    if int(first[8:10]) <= 7:  # a first step in its month's first week: the month before too
-        y, m = (y - 1, 12) if m == 1 else (y, m - 1)
     want = []
     while (y, m) <= stop:
         want.append(MONTHS[m - 1])
@@ -304,12 +302,34 @@ def cmd_months(src, site_id, fo_path):
     if got and len(got[0]) == 1:  # narrow months: their initials
         want = [m[0].upper() for m in want]
     if got != want:
-        bad("calendar months %s, expected every month from %s to %s (and the month before when it falls in its first week): %s" % (got, first, last, want))
+        bad("calendar months %s, expected every month from %s to %s: %s" % (got, first, last, want))
     labels = [n for n, _ in svg_texts(gantt[0])]
     for num in sorted(sessions):
         if not any(l.startswith("Séance %s" % num) for l in labels):
             bad("the calendar has no row for session %s of the site" % num)
     print("%d months, %d sessions" % (len(got), len(sessions)))
+
+
+def cmd_calendar_axis_clear(*fo_paths):
+    """No step's diamond touches the rule that starts a calendar's axis (r9: Cerneux's launch
+    of 4 March sat on it); nor does the axis start before the first step's month (r10: an
+    empty February)."""
+    n = 0
+    for fo in fo_paths:
+        for svg in charts(fo):
+            axis = [l for l in svg.iter(SVG + "line") if l.get("class") == "axis"]
+            if not axis:
+                continue
+            x, bottom = float(axis[0].get("x1")), float(axis[0].get("y2"))
+            for poly in svg.iter(SVG + "polygon"):
+                points = [tuple(float(v) for v in p.split(",")) for p in poly.get("points").split()]
+                if max(y for _, y in points) > bottom:
+                    continue  # the legend's, under the rows
+                xs = [px for px, _ in points]
+                n += 1
+                if min(xs) < x + 0.5:
+                    bad("%s: a calendar step at x %.1f on the axis's rule at x %.1f" % (fo, min(xs), x))
+    print("%d steps clear of the axis" % n)
 
 
 STEP_LABELS = {"lancement": "Lancement", "cadrage": "Cadrage", "production": "Production des livrables",
@@ -507,7 +527,8 @@ def main():
      "months": lambda: cmd_months(*args),
      "calendar": lambda: cmd_calendar(*args),
      "stacked": lambda: cmd_stacked(*args),
-     "legend-grid": lambda: cmd_legend_grid(args)}[cmd]()
+     "legend-grid": lambda: cmd_legend_grid(args),
+     "calendar-axis-clear": lambda: cmd_calendar_axis_clear(*args)}[cmd]()
 
 
 if __name__ == "__main__":
