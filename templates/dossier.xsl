@@ -320,6 +320,21 @@
       </xsl:choose>
       <xsl:value-of select="concat(t:words($n, true()), t:plural($n, ' action', ' actions'),
           ' au total, pour un coût estimé de ', t:amount($total))"/>
+      <!-- the actions left out of every count and total (presented with their site), said
+           where the first count is given -->
+      <xsl:variable name="all-acts" select="$all-sites/a:strategie/a:axe/a:objectif/a:action"/>
+      <xsl:variable name="done" select="count($all-acts[@statut = 'realisee'])"/>
+      <xsl:variable name="dropped" select="count($all-acts[@statut = 'abandonnee'])"/>
+      <xsl:if test="$done + $dropped &gt; 0">
+        <xsl:text>, hors </xsl:text>
+        <xsl:if test="$done &gt; 0">
+          <xsl:value-of select="concat(t:words($done, true()), t:plural($done, ' action déjà réalisée', ' actions déjà réalisées'))"/>
+        </xsl:if>
+        <xsl:if test="$done &gt; 0 and $dropped &gt; 0"> et </xsl:if>
+        <xsl:if test="$dropped &gt; 0">
+          <xsl:value-of select="concat(t:words($dropped, true()), t:plural($dropped, ' action abandonnée', ' actions abandonnées'))"/>
+        </xsl:if>
+      </xsl:if>
       <!-- the total leaves out the actions without a cost: say so where it is given -->
       <xsl:if test="$nocost &gt; 0">
         <xsl:value-of select="concat(' ; ', t:plural($nocost, 'une action, dont le coût reste à définir, n’y est pas comptée',

@@ -439,3 +439,34 @@ for site in at.sites(root):
 print("%d DDTs named" % n)
 PY
 }
+
+# The synthesis's counts and totals leave out the actions realised or abandoned (each site
+# presents them): it says so where it gives them (reviews r10-d, r11-d), from the sources.
+test_dossier_synthesis_says_what_its_counts_leave_out() {
+    local ms=$ROOT/examples/atelier-multisite/atelier.xml dep=$ROOT/examples/depot-partage
+    assert_exit 0 "$LIVRABLES" dossier "$ms" -o ms.pdf
+    assert_exit 0 "$LIVRABLES" dossier "$dep/cerneux/atelier.xml" "$dep/vernay/atelier.xml" -o dep.pdf
+    for case in "ms.pdf $ms" "dep.pdf $dep/cerneux/atelier.xml $dep/vernay/atelier.xml"; do
+        set -- $case
+        PYTHONPATH=$ROOT/tests/e2e/lib python3 - "$@" <<'PY' || fail "the synthesis of $1 hides what it leaves out"
+import re, subprocess, sys
+import atelier as at
+from typeset import words
+pdf, srcs = sys.argv[1], sys.argv[2:]
+acts = [a for s in srcs for a in at.load(s).iter(at.A + "action")]
+done = sum(a.get("statut") == "realisee" for a in acts)
+dropped = sum(a.get("statut") == "abandonnee" for a in acts)
+text = at.norm(subprocess.run(["pdftotext", pdf, "-"], check=True, capture_output=True, text=True).stdout.replace("\n", " "))
+m = re.search(r"actions au total, pour un coût estimé de [^;.]*?(, hors ([^;.]*))?[;.]", text)
+if not m:
+    sys.exit("%s: no total of actions" % pdf)
+said = m.group(2) or ""
+for n, what in ((done, "déjà réalisée"), (dropped, "abandonnée")):
+    if n and not re.search(r"\b%s actions? %ss?\b" % (re.escape(words(n, True)), what), said):
+        sys.exit("%s: « hors … » does not say %d %s: %r" % (pdf, n, what, said))
+    if not n and what in said:
+        sys.exit("%s: says an action %s that the sources do not hold" % (pdf, what))
+print(pdf, "leaves out", done, "realised,", dropped, "abandoned, and says so")
+PY
+    done
+}
