@@ -10,7 +10,8 @@
     xmlns:fo="http://www.w3.org/1999/XSL/Format"
     xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
     xmlns:d="urn:livrables:doc"
-    exclude-result-prefixes="d">
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="d str">
 
   <xsl:param name="cover-top-height" select="'75mm'"/>
   <xsl:param name="cover-middle-height" select="'157mm'"/>
@@ -119,10 +120,14 @@
         <fo:block xsl:use-attribute-sets="cover-kicker" space-after="4mm">Atelier des territoires</fo:block>
         <fo:block font-size="11pt" font-weight="bold">
           <xsl:text>Pilotage&#160;: </xsl:text>
-          <xsl:choose>
-            <xsl:when test="@steering != ''"><xsl:value-of select="@steering"/></xsl:when>
-            <xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise>
-          </xsl:choose>
+          <xsl:variable name="who">
+            <xsl:choose>
+              <xsl:when test="@steering != ''"><xsl:value-of select="@steering"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="@service"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:variable>
+          <!-- a line breaks between services, never inside one's name (« DDT / du Gers ») -->
+          <xsl:value-of select="str:replace(translate($who, ' ', '&#160;'), '&#160;·&#160;', ' · ')"/>
         </fo:block>
         <!-- The source's date and version (common/dates.xsl), never the build's. -->
         <fo:block font-size="9pt" space-before="2mm">

@@ -470,3 +470,26 @@ print(pdf, "leaves out", done, "realised,", dropped, "abandoned, and says so")
 PY
     done
 }
+
+# The cover's band names the steering services, breaking between them, never inside one
+# (r11-d: « DDT / du Gers »).
+test_dossier_cover_band_breaks_between_services() {
+    assert_exit 0 "$LIVRABLES" dossier "$ROOT/examples/atelier-multisite/atelier.xml" -o ms.pdf
+    pdftotext -layout -f 1 -l 1 ms.pdf cover.txt
+    python3 - cover.txt <<'PY' || fail "a service's name broken on the cover"
+import sys
+lines = [l.strip() for l in open(sys.argv[1], encoding="utf-8")]
+i = next(k for k, l in enumerate(lines) if l.startswith("Pilotage"))
+block = []
+for l in lines[i:]:
+    block.append(l)
+    if not l.endswith("·"):
+        break
+nxt = lines[i + len(block)] if i + len(block) < len(lines) else ""
+if len(block) < 2 and nxt.startswith("DDT"):
+    sys.exit("the band breaks inside a name: %r / %r" % (block[-1], nxt))
+if nxt and not nxt[0].isdigit():
+    sys.exit("after the services, %r: a name went on past a line's end" % nxt)
+print(" / ".join(block + [nxt]))
+PY
+}
