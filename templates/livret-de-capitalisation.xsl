@@ -134,8 +134,8 @@
     </d:section>
   </xsl:template>
 
-  <!-- The final seminar the livret is often handed out at: its title, day and place (in the
-       tense of the livret's date), its presentation and programme. -->
+  <!-- The final seminar the livret is often handed out at: its title, day and place (held
+       from the livret's date on, to come before it), its presentation and programme. -->
   <xsl:template match="a:seminaire-final" mode="ldc">
     <xsl:param name="as-of"/>
     <xsl:variable name="day" select="translate(@date, '-', '')"/>
@@ -146,9 +146,10 @@
         <xsl:if test="a:titre">
           <xsl:text>, « </xsl:text><xsl:apply-templates select="a:titre" mode="plain"/><xsl:text> »,</xsl:text>
         </xsl:if>
+        <!-- on the livret's own day, held: as its calendar draws it, and as a livret's
+             method tells it (review r11: « se tient » beside a seminar drawn as held) -->
         <xsl:choose>
-          <xsl:when test="$livret &gt; $day"> s’est tenu le </xsl:when>
-          <xsl:when test="$livret = $day"> se tient le </xsl:when>
+          <xsl:when test="$livret &gt;= $day"> s’est tenu le </xsl:when>
           <xsl:otherwise> se tiendra le </xsl:otherwise>
         </xsl:choose>
         <xsl:value-of select="lv:date(@date)"/>

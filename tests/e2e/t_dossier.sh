@@ -319,7 +319,7 @@ for s in sites:
 # the synthesis's total says it leaves out the actions whose cost is still to define
 if any(a.find(A + "cout") is None and a.get("statut") not in ("realisee", "abandonnee")
        for s in sites for a in at.actions(s)):
-    if not re.search(r"au total, pour un coût estimé de [\d ]+ € ; \w+ actions?, dont le coût reste à définir", whole):
+    if not re.search(r"au total, pour un coût estimé de [\d ]+ €(, hors [^;.]*)? ; \w+ actions?, dont le coût reste à définir", whole):
         bad.append("synthesis: its total does not say an action's cost is still to define")
 # a site's name inside the synthesis's sentences on the plans' costs ("(NAME, quatorze
 # actions)", "; NAME en compte") loses the capital of its generic first word, as French
