@@ -150,7 +150,9 @@
     <xsl:variable name="all" select="a:participant"/>
     <d:section title="Participants">
       <d:p><xsl:value-of select="concat(t:capitalize(t:words(count($all))), t:plural(count($all), ' participant.', ' participants.'))"/></d:p>
+      <!-- a short list of participants stays on one page (four names split 2 + 2, r11) -->
       <d:table cols="4 6 4">
+        <xsl:if test="count($all) &lt;= 6"><xsl:attribute name="keep">whole</xsl:attribute></xsl:if>
         <d:head><d:cell>Nom</d:cell><d:cell>Structure</d:cell><d:cell>Fonction</d:cell></d:head>
         <xsl:call-template name="cds-role-rows">
           <xsl:with-param name="all" select="$all"/>

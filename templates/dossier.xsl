@@ -400,14 +400,19 @@
             <xsl:otherwise>la plus grande part</xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
-        <xsl:value-of select="concat(' ', $top/@name, ' porte ', $most, ' de ce coût (', t:percent($top/@cost, $total), '), avec ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'),
+        <!-- the sites' names, compound place names, are never hyphenated (inline.xsl) -->
+        <xsl:call-template name="place-names">
+          <xsl:with-param name="s" select="concat(' ', $top/@name, ' porte ', $most, ' de ce coût (', t:percent($top/@cost, $total), '), avec ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'),
             ' pour ', t:amount($top/@cost), ' ; ', t:in-text($low/@name), ' en compte ', t:words($low/@n, true()), ', pour ',
             t:amount($low/@cost), '.')"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:when test="$nsites &gt; 2 and $top/@cost &gt; $low/@cost">
-        <xsl:value-of select="concat(' Le coût des plans va de ', t:amount($low/@cost), ' (', t:in-text($low/@name), ', ',
+        <xsl:call-template name="place-names">
+          <xsl:with-param name="s" select="concat(' Le coût des plans va de ', t:amount($low/@cost), ' (', t:in-text($low/@name), ', ',
             t:words($low/@n, true()), t:plural($low/@n, ' action', ' actions'), ') à ', t:amount($top/@cost),
             ' (', t:in-text($top/@name), ', ', t:words($top/@n, true()), t:plural($top/@n, ' action', ' actions'), ').')"/>
+        </xsl:call-template>
       </xsl:when>
     </xsl:choose>
   </xsl:template>

@@ -28,7 +28,8 @@
       <!-- A table read down its columns (read="columns": a long list folded into two pairs
            of columns) is not split either: cut, the reader would go down the left pair on
            one page, back up to the right pair, then down the left again on the next. -->
-      <xsl:if test="count(d:row) &lt;= 5 or @read = 'columns'">
+      <!-- A table marked keep="whole" (a session's participants) is not split either. -->
+      <xsl:if test="count(d:row) &lt;= 5 or @read = 'columns' or @keep = 'whole'">
         <xsl:attribute name="keep-together.within-page">5</xsl:attribute>
       </xsl:if>
       <xsl:choose>
